@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kg-builder/kg/ingest"
+)
+
+func newExtractCmd(e *env) *cobra.Command {
+	var lines bool
+	cmd := &cobra.Command{
+		Use:   "extract [PATH... | -]",
+		Short: "Print the triples of text as JSON Lines, without storing anything",
+		Long: `Extract reads text like ingest does and prints one JSON object per triple:
+document, sentence, subject, relation, object (normalised: canonical names,
+lemmatised relation), subject_text, relation_text, object_text (the words as
+written), subject_type, object_type, confidence, negated, modality,
+attributed_to, and the sentence's index and byte offsets.
+
+With --lines every input line is a document of its own, and "sentence" is
+that line, verbatim. With no PATH it reads standard input.`,
+		Example: `  echo "Rex Tillerson met Vladimir Putin in Moscow." | kg extract
+  kg extract --lines headlines.txt | jq .relation`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				args = []string{"-"}
+			}
+			return runExtract(cmd.Context(), e, args, lines)
+		},
+	}
+	cmd.Flags().BoolVar(&lines, "lines", false, "treat each input line as its own document")
+	return cmd
+}
+
+// extractRow is one line of kg extract's output.
+type extractRow struct {
+	Document      string  `json:"document"`
+	SentenceIndex int     `json:"sentence_index"`
+	Sentence      string  `json:"sentence"`
+	Subject       string  `json:"subject"`
+	Relation      string  `json:"relation"`
+	Object        string  `json:"object"`
+	SubjectText   string  `json:"subject_text"`
+	RelationText  string  `json:"relation_text"`
+	ObjectText    string  `json:"object_text"`
+	SubjectType   string  `json:"subject_type"`
+	ObjectType    string  `json:"object_type"`
+	Confidence    float64 `json:"confidence"`
+	Negated       bool    `json:"negated"`
+	Modality      string  `json:"modality,omitempty"`
+	AttributedTo  string  `json:"attributed_to,omitempty"`
+	Start         int     `json:"start"`
+	End           int     `json:"end"`
+}
+
+func runExtract(ctx context.Context, e *env, paths []string, lines bool) error {
+	ex, err := ingest.New()
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	items := make(chan item, 64)
+	src := newSource(paths, e.stdin)
+	if lines {
+		go splitLines(ctx, src, items)
+	} else {
+		go src.run(ctx, items)
+	}
+	results := make(chan extracted, 16)
+	go extractAll(ctx, ex, nil, items, results)
+	w := bufio.NewWriter(e.stdout)
+	defer w.Flush()
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	failed := 0
+	for r := range results {
+		if r.err != nil {
+			if r.err == errEmpty && lines {
+				continue
+			}
+			failed++
+			fmt.Fprintf(e.stderr, "kg: %s: %v\n", r.where, r.err)
+			continue
+		}
+		for _, t := range r.doc.Triples {
+			row := extractRow{Document: r.doc.ID, Subject: t.Subject, Relation: t.Relation, Object: t.Object,
+				SubjectText: t.SubjectText, RelationText: t.RelationText, ObjectText: t.ObjectText,
+				SubjectType: t.SubjectType, ObjectType: t.ObjectType, Confidence: t.Confidence,
+				Negated: t.Negated, Modality: t.Modality, AttributedTo: t.AttributedTo}
+			if len(t.Evidence) > 0 {
+				ev := t.Evidence[0]
+				row.SentenceIndex, row.Sentence, row.Start, row.End = ev.Sentence, ev.Text, ev.Start, ev.End
+			}
+			if lines {
+				row.Sentence = r.in.Text
+			}
+			if err := enc.Encode(row); err != nil {
+				return err
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return errQuiet
+	}
+	return nil
+}
+
+// splitLines turns every line of the input into a document of its own.
+func splitLines(ctx context.Context, src *source, out chan<- item) {
+	defer close(out)
+	whole := make(chan item)
+	go src.run(ctx, whole)
+	for it := range whole {
+		if it.err != nil {
+			out <- it
+			continue
+		}
+		for n, line := range strings.Split(it.in.Text, "\n") {
+			line = strings.TrimRight(line, "\r")
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			li := item{where: fmt.Sprintf("%s:%d", it.where, n+1), size: int64(len(line))}
+			li.in = ingest.Input{ID: fmt.Sprintf("%s:%d", it.in.ID, n+1), Source: it.in.Source, Text: line}
+			select {
+			case out <- li:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}
+}

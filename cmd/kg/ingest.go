@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest"
+)
+
+func newIngestCmd(e *env) *cobra.Command {
+	var quiet bool
+	cmd := &cobra.Command{
+		Use:   "ingest PATH... | -",
+		Short: "Extract triples from text files and add them to the store",
+		Long: `Ingest reads text and adds what it says to the store.
+
+PATH may be a file or a folder (read recursively): .txt, .text, .md and
+.markdown files are one document each; .jsonl and .ndjson files hold one
+document per line as {"text": ..., "id", "title", "url", "date", "source"}.
+"-" reads standard input (plain text, or JSON Lines).
+
+A text already in the store (same content) is skipped. A file that cannot be
+read or is not text is reported and skipped; the others are still ingested,
+and the exit status is 1.`,
+		Example: `  kg ingest examples/
+  kg ingest --data /srv/kg news.jsonl
+  curl -s https://example.org/story.txt | kg ingest -`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runIngest(cmd.Context(), e, args, quiet)
+		},
+	}
+	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only errors and the summary")
+	return cmd
+}
+
+// ingestStats is what an ingest did.
+type ingestStats struct {
+	docs, dups, failed          int
+	sentences, tokens           int
+	triples, entities, evidence int
+	bytes                       int64
+	start                       time.Time
+}
+
+func (s *ingestStats) summary() string {
+	secs := time.Since(s.start).Seconds()
+	rate := 0.0
+	if secs > 0 {
+		rate = float64(s.tokens) / secs
+	}
+	return fmt.Sprintf("ingested %d documents (%d duplicates skipped, %d failed): %d sentences, %d tokens, %d new triples (%d evidence), %d new entities in %.1fs (%.0f tokens/s)",
+		s.docs, s.dups, s.failed, s.sentences, s.tokens, s.triples, s.evidence, s.entities, secs, rate)
+}
+
+func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
+	st, err := e.open(false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ex, err := ingest.New()
+	if err != nil {
+		return err
+	}
+	src := newSource(paths, e.stdin)
+	stats := &ingestStats{start: time.Now()}
+	prog := newProgress(e.stderr, src.total, quiet)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	items := make(chan item, 64)
+	results := make(chan extracted, 16)
+	go src.run(ctx, items)
+	go extractAll(ctx, ex, st, items, results)
+	for r := range results {
+		stats.bytes += r.size
+		switch {
+		case r.err != nil:
+			stats.failed++
+			prog.clear()
+			fmt.Fprintf(e.stderr, "kg: %s: %v\n", r.where, r.err)
+		case r.duplicate != "":
+			stats.dups++
+		default:
+			a, err := st.Add(ctx, r.doc)
+			switch {
+			case err != nil && ctx.Err() != nil:
+			case errors.Is(err, graph.ErrConflict):
+				stats.failed++
+				prog.clear()
+				fmt.Fprintf(e.stderr, "kg: %s: a different text is already stored as document %q\n", r.where, r.doc.ID)
+			case err != nil:
+				stats.failed++
+				prog.clear()
+				fmt.Fprintf(e.stderr, "kg: %s: %v\n", r.where, err)
+			case a.Duplicate:
+				stats.dups++
+			default:
+				stats.docs++
+				stats.sentences += r.doc.Sentences
+				stats.tokens += r.doc.Tokens
+				stats.triples += a.Triples
+				stats.entities += a.Entities
+				stats.evidence += a.Evidence
+			}
+		}
+		prog.update(stats)
+	}
+	prog.clear()
+	if err := ctx.Err(); err != nil {
+		fmt.Fprintln(e.stderr, stats.summary())
+		return fmt.Errorf("interrupted; every document reported above is stored whole, the rest is not: run the same command again to finish")
+	}
+	fmt.Fprintln(e.stderr, stats.summary())
+	if stats.failed > 0 {
+		return errQuiet
+	}
+	return nil
+}
+
+// progress draws a one-line progress bar on a terminal, at most five times a
+// second.
+type progress struct {
+	w     io.Writer
+	total int64
+	on    bool
+	last  time.Time
+	drawn bool
+}
+
+func newProgress(w io.Writer, total int64, quiet bool) *progress {
+	f, ok := w.(*os.File)
+	return &progress{w: w, total: total, on: !quiet && ok && term.IsTerminal(int(f.Fd()))}
+}
+
+func (p *progress) update(s *ingestStats) {
+	if !p.on || time.Since(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	secs := time.Since(s.start).Seconds()
+	rate := float64(s.tokens) / max(secs, 1e-9)
+	line := fmt.Sprintf("%d docs  %d triples  %.0f tokens/s", s.docs+s.dups, s.triples, rate)
+	if p.total > 0 {
+		frac := min(float64(s.bytes)/float64(p.total), 1)
+		const width = 24
+		n := int(frac * width)
+		bar := make([]byte, width)
+		for i := range bar {
+			bar[i] = ' '
+			if i < n {
+				bar[i] = '='
+			}
+		}
+		eta := "?"
+		if frac > 0.001 {
+			eta = (time.Duration(secs*(1-frac)/frac) * time.Second).Round(time.Second).String()
+		}
+		line = fmt.Sprintf("[%s] %3.0f%%  %s  ETA %s", bar, frac*100, line, eta)
+	}
+	fmt.Fprintf(p.w, "\r\033[K%s", line)
+	p.drawn = true
+}
+
+func (p *progress) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.drawn = false
+	}
+}

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"runtime"
+
+	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest"
+)
+
+// extracted is one document after NLP, or why it failed.
+type extracted struct {
+	item
+	doc       graph.Document
+	duplicate string // id of the stored document with the same text
+}
+
+// store is what the pipeline needs of the graph.
+type store interface {
+	HasText(ctx context.Context, hash string) (string, bool, error)
+}
+
+// extractAll runs extraction on items with one worker per core and sends
+// the results to out in input order, closing it at the end. Texts already
+// in st (when st is not nil) skip extraction.
+func extractAll(ctx context.Context, ex *ingest.Extractor, st store, items <-chan item, out chan<- extracted) {
+	workers := runtime.GOMAXPROCS(0)
+	type job struct {
+		it  item
+		res chan extracted
+	}
+	jobs := make(chan job)
+	order := make(chan chan extracted, workers*4)
+	for range workers {
+		go func() {
+			for j := range jobs {
+				j.res <- extractOne(ctx, ex, st, j.it)
+			}
+		}()
+	}
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for it := range items {
+			res := make(chan extracted, 1)
+			select {
+			case order <- res:
+			case <-ctx.Done():
+				return
+			}
+			if it.err != nil {
+				res <- extracted{item: it}
+				continue
+			}
+			select {
+			case jobs <- job{it, res}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	defer close(out)
+	for res := range order {
+		select {
+		case r := <-res:
+			select {
+			case out <- r:
+			case <-ctx.Done():
+				return
+			}
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func extractOne(ctx context.Context, ex *ingest.Extractor, st store, it item) extracted {
+	if st != nil {
+		id, ok, err := st.HasText(ctx, ingest.Hash(ingest.Text(it.in)))
+		if err != nil {
+			it.err = err
+			return extracted{item: it}
+		}
+		if ok {
+			return extracted{item: it, duplicate: id}
+		}
+	}
+	doc, err := ex.Extract(ctx, it.in)
+	if err != nil {
+		it.err = err
+	}
+	return extracted{item: it, doc: doc}
+}

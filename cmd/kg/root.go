@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kg-builder/kg/graph"
+)
+
+// env is what every command gets: its streams and the global flags.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	data           string // data directory
+	log            *slog.Logger
+}
+
+// errQuiet is returned by a command that has already told the user what
+// went wrong; run only sets the exit status.
+var errQuiet = errors.New("failed")
+
+// run runs the kg command line and returns the exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := &cobra.Command{
+		Use:   "kg",
+		Short: "Build a knowledge graph from English text and serve it over GraphQL",
+		Long: `kg reads English text (news first of all), turns its sentences into
+subject–relation–object triples, stores them in an embedded Badger database
+and serves them through a GraphQL API with a playground.
+
+The store is ./kg-data unless --data or KG_DATA says otherwise.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+			if !cmd.Flags().Changed("data") {
+				if v := os.Getenv("KG_DATA"); v != "" {
+					e.data = v
+				}
+			}
+			e.log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+		},
+	}
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.PersistentFlags().StringVar(&e.data, "data", "./kg-data", "data directory of the store (env KG_DATA)")
+	root.AddCommand(newIngestCmd(e), newExtractCmd(e), newExportCmd(e), newQueryCmd(e), newStatsCmd(e), newServeCmd(e))
+	if err := root.ExecuteContext(ctx); err != nil {
+		if !errors.Is(err, errQuiet) {
+			fmt.Fprintln(stderr, "kg:", err)
+		}
+		return 1
+	}
+	return 0
+}
+
+// open opens the store in the data directory. A read-only open of a store
+// that was not closed cleanly falls back to a read-write open, which
+// recovers it.
+func (e *env) open(readOnly bool) (*graph.Store, error) {
+	if readOnly {
+		if _, err := os.Stat(e.data); err != nil {
+			return nil, fmt.Errorf("no store at %s (run kg ingest first, or set --data)", e.data)
+		}
+	}
+	s, err := graph.Open(e.data, graph.Options{ReadOnly: readOnly, Logger: e.log})
+	if err != nil && readOnly && !errors.Is(err, graph.ErrLocked) && !errors.Is(err, graph.ErrNotFound) {
+		s, err = graph.Open(e.data, graph.Options{Logger: e.log})
+	}
+	if errors.Is(err, graph.ErrLocked) {
+		return nil, fmt.Errorf("the store at %s is in use by another process%s; stop it or use another --data directory", e.data, holderOf(err))
+	}
+	if errors.Is(err, graph.ErrNotFound) {
+		return nil, fmt.Errorf("no store at %s (run kg ingest first, or set --data)", e.data)
+	}
+	return s, err
+}
+
+// holderOf pulls the "(pid N: cmd)" part out of a lock error.
+func holderOf(err error) string {
+	msg := err.Error()
+	for i := len(msg) - 1; i >= 0; i-- {
+		if msg[i] == '(' {
+			return " " + msg[i:]
+		}
+	}
+	return ""
+}

@@ -1,0 +1,513 @@
+package graph
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Records as stored. JSON keeps them readable and lets fields be added.
+type entityRec struct {
+	Name     string         `json:"n"`
+	Type     string         `json:"t"`
+	Aliases  []string       `json:"a"`
+	Mentions int            `json:"m"`
+	Votes    map[string]int `json:"v,omitempty"` // mentions by type, for the majority type
+	Edges    int            `json:"e"`           // edges it is an end of
+}
+
+type edgeRec struct {
+	S        uint64  `json:"s"`
+	O        uint64  `json:"o"`
+	Rel      string  `json:"r"`
+	RelText  string  `json:"rt"`
+	SubjText string  `json:"st"`
+	ObjText  string  `json:"ot"`
+	Miss     float64 `json:"x"` // product of (1 - confidence) over the evidence
+	Count    int     `json:"c"`
+	Neg      bool    `json:"ng,omitempty"`
+	Modality string  `json:"md,omitempty"`
+	Attr     string  `json:"at,omitempty"`
+}
+
+type evidenceRec struct {
+	Doc      string  `json:"d"`
+	Sentence int     `json:"i"`
+	Text     string  `json:"x"`
+	Start    int     `json:"s"`
+	End      int     `json:"e"`
+	SubjText string  `json:"st"`
+	RelText  string  `json:"rt"`
+	ObjText  string  `json:"ot"`
+	Conf     float64 `json:"c"`
+	Attr     string  `json:"at,omitempty"`
+}
+
+type docRec struct {
+	ID        string    `json:"id"`
+	Seq       uint64    `json:"q"`
+	Title     string    `json:"ti,omitempty"`
+	Source    string    `json:"so,omitempty"`
+	URL       string    `json:"u,omitempty"`
+	Date      string    `json:"da,omitempty"`
+	Hash      string    `json:"h"`
+	Sentences int       `json:"ns"`
+	Tokens    int       `json:"nt"`
+	Triples   int       `json:"nx"`
+	Added     time.Time `json:"at"`
+	Edges     []uint64  `json:"ed,omitempty"` // edges this document gave evidence to
+	Entities  []uint64  `json:"en,omitempty"` // entities it mentions
+}
+
+// Added reports what storing one document changed.
+type Added struct {
+	DocumentID  string
+	Duplicate   bool // the same text was stored before; nothing was added
+	Sentences   int
+	Entities    int // entities created
+	Triples     int // edges created
+	Evidence    int // evidence records added (new and existing edges)
+	EntitiesHit int // distinct entities the document mentions
+}
+
+// Add stores a document and everything extracted from it, atomically: after
+// an error nothing of it is stored. A document whose text hash is already
+// stored adds nothing and reports Duplicate.
+func (s *Store) Add(ctx context.Context, d Document) (Added, error) {
+	const op = "graph.Add"
+	if s.readOnly {
+		return Added{}, fmt.Errorf("%s: %w", op, ErrReadOnly)
+	}
+	if d.ID == "" || d.Hash == "" {
+		return Added{}, fmt.Errorf("%s: document needs an id and a hash: %w", op, ErrInvalid)
+	}
+	if err := ctx.Err(); err != nil {
+		return Added{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var res Added
+	err := s.db.Update(func(txn *badger.Txn) error {
+		w := &writer{txn: txn, ents: map[uint64]*entityRec{}, meta: map[string]int64{}}
+		r, err := w.add(d)
+		res = r
+		return err
+	})
+	if err != nil {
+		return Added{}, fmt.Errorf("%s %s: %w", op, d.ID, translate(err))
+	}
+	return res, nil
+}
+
+// writer holds one document's write transaction and what it has touched.
+type writer struct {
+	txn  *badger.Txn
+	ents map[uint64]*entityRec // loaded or created entities, written at the end
+	meta map[string]int64      // counter deltas
+}
+
+func (w *writer) add(d Document) (Added, error) {
+	res := Added{DocumentID: d.ID, Sentences: d.Sentences}
+	if id, err := w.getString(key(pHash, d.Hash)); err == nil {
+		res.DocumentID, res.Duplicate = id, true
+		return res, nil
+	} else if !errors.Is(err, badger.ErrKeyNotFound) {
+		return res, err
+	}
+	if _, err := w.txn.Get(key(pDoc, d.ID)); err == nil {
+		return res, ErrConflict
+	} else if !errors.Is(err, badger.ErrKeyNotFound) {
+		return res, err
+	}
+	seq, err := w.counter("docseq", 1)
+	if err != nil {
+		return res, err
+	}
+	doc := docRec{ID: d.ID, Seq: seq, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date,
+		Hash: d.Hash, Sentences: d.Sentences, Tokens: d.Tokens, Triples: len(d.Triples), Added: time.Now().UTC()}
+
+	// Resolve every entity the document names to a stored one, or create it.
+	ids := map[string]uint64{}
+	for _, e := range d.Entities {
+		id, created, err := w.resolve(e)
+		if err != nil {
+			return res, err
+		}
+		if created {
+			res.Entities++
+		}
+		ids[typedName(e.Type, e.Name)] = id
+	}
+	end := func(name, typ, text string) (uint64, error) {
+		if id, ok := ids[typedName(typ, name)]; ok {
+			return id, nil
+		}
+		id, created, err := w.resolve(Entity{Name: name, Type: typ, Aliases: []string{text}, Mentions: 1})
+		if err != nil {
+			return 0, err
+		}
+		if created {
+			res.Entities++
+		}
+		ids[typedName(typ, name)] = id
+		return id, nil
+	}
+	edges := map[uint64]bool{}
+	for i, t := range d.Triples {
+		sid, err := end(t.Subject, t.SubjectType, t.SubjectText)
+		if err != nil {
+			return res, err
+		}
+		oid, err := end(t.Object, t.ObjectType, t.ObjectText)
+		if err != nil {
+			return res, err
+		}
+		if sid == oid || t.Relation == "" {
+			continue
+		}
+		tid, created, err := w.addEdge(sid, oid, t)
+		if err != nil {
+			return res, err
+		}
+		if created {
+			res.Triples++
+		}
+		edges[tid] = true
+		ev := Evidence{DocumentID: d.ID, SubjectText: t.SubjectText, RelationText: t.RelationText,
+			ObjectText: t.ObjectText, Confidence: t.Confidence, AttributedTo: t.AttributedTo}
+		if len(t.Evidence) > 0 {
+			e := t.Evidence[0]
+			ev.Sentence, ev.Text, ev.Start, ev.End = e.Sentence, e.Text, e.Start, e.End
+		}
+		if err := w.put(key(pEvidence, tid, seq, uint32(i)), evidenceRec{Doc: ev.DocumentID,
+			Sentence: ev.Sentence, Text: ev.Text, Start: ev.Start, End: ev.End, SubjText: ev.SubjectText,
+			RelText: ev.RelationText, ObjText: ev.ObjectText, Conf: ev.Confidence, Attr: ev.AttributedTo}); err != nil {
+			return res, err
+		}
+		res.Evidence++
+	}
+	for id := range edges {
+		doc.Edges = append(doc.Edges, id)
+	}
+	sort.Slice(doc.Edges, func(i, j int) bool { return doc.Edges[i] < doc.Edges[j] })
+	seen := map[uint64]bool{}
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			doc.Entities = append(doc.Entities, id)
+		}
+	}
+	sort.Slice(doc.Entities, func(i, j int) bool { return doc.Entities[i] < doc.Entities[j] })
+	res.EntitiesHit = len(doc.Entities)
+
+	for id, e := range w.ents {
+		if err := w.put(key(pEntity, id), e); err != nil {
+			return res, err
+		}
+	}
+	if err := w.put(key(pDoc, d.ID), doc); err != nil {
+		return res, err
+	}
+	if err := w.txn.Set(key(pHash, d.Hash), []byte(d.ID)); err != nil {
+		return res, err
+	}
+	if err := w.txn.Set(key(pDocSeq, seq), []byte(d.ID)); err != nil {
+		return res, err
+	}
+	w.meta["documents"]++
+	w.meta["sentences"] += int64(d.Sentences)
+	w.meta["tokens"] += int64(d.Tokens)
+	w.meta["evidence"] += int64(res.Evidence)
+	for name, delta := range w.meta {
+		if _, err := w.counter(name, delta); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// typedName keys a document's entities: the same name with two types is two
+// entities ("Washington" the person and the city).
+func typedName(typ, name string) string { return typ + "\x00" + Fold(name) }
+
+func (w *writer) put(k []byte, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return w.txn.Set(k, b)
+}
+
+func (w *writer) getString(k []byte) (string, error) {
+	it, err := w.txn.Get(k)
+	if err != nil {
+		return "", err
+	}
+	b, err := it.ValueCopy(nil)
+	return string(b), err
+}
+
+// counter adds delta to a meta counter and returns the new value.
+func (w *writer) counter(name string, delta int64) (uint64, error) {
+	return w.counterAt(key(pMeta, name), delta)
+}
+
+func (w *writer) counterAt(k []byte, delta int64) (uint64, error) {
+	var v uint64
+	it, err := w.txn.Get(k)
+	switch {
+	case err == nil:
+		if err := it.Value(func(b []byte) error {
+			if len(b) == 8 {
+				v = binary.BigEndian.Uint64(b)
+			}
+			return nil
+		}); err != nil {
+			return 0, err
+		}
+	case !errors.Is(err, badger.ErrKeyNotFound):
+		return 0, err
+	}
+	v = uint64(int64(v) + delta)
+	return v, w.txn.Set(k, u64(nil, v))
+}
+
+func (w *writer) entity(id uint64) (*entityRec, error) {
+	if e, ok := w.ents[id]; ok {
+		return e, nil
+	}
+	var e entityRec
+	if err := getJSON(w.txn, key(pEntity, id), &e); err != nil {
+		return nil, err
+	}
+	w.ents[id] = &e
+	return &e, nil
+}
+
+// resolve finds the stored entity that e names, merging e's aliases and
+// mentions into it, or creates a new one. Named entities match by canonical
+// name across types (NER labels are noisy) and by alias within a compatible
+// type; concepts match only concepts of the same name.
+func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
+	names := append([]string{e.Name}, e.Aliases...)
+	best, bestScore := uint64(0), 0
+	for i, n := range names {
+		cands, err := w.aliasIDs(Fold(n))
+		if err != nil {
+			return 0, false, err
+		}
+		for _, c := range cands {
+			rec, err := w.entity(c)
+			if err != nil {
+				return 0, false, err
+			}
+			score := matchScore(e, i == 0, rec)
+			if score > bestScore || (score == bestScore && score > 0 && c < best) {
+				best, bestScore = c, score
+			}
+		}
+	}
+	if best == 0 {
+		n, err := w.counter("entityseq", 1)
+		if err != nil {
+			return 0, false, err
+		}
+		best, created = n, true
+		w.ents[best] = &entityRec{Name: e.Name, Type: e.Type, Votes: map[string]int{}}
+		w.meta["entities"]++
+	}
+	rec := w.ents[best]
+	// A longer name that lists the stored name among its aliases becomes
+	// the canonical one ("Tillerson" → "Rex Tillerson").
+	if !created && e.Type != Concept && Fold(rec.Name) != Fold(e.Name) &&
+		len(e.Name) > len(rec.Name) && containsFold(e.Aliases, rec.Name) {
+		rec.Name = e.Name
+	}
+	for _, n := range names {
+		if n == "" || containsExact(rec.Aliases, n) {
+			continue
+		}
+		rec.Aliases = append(rec.Aliases, n)
+		if err := w.txn.Set(aliasKey(n, best), nil); err != nil {
+			return 0, false, err
+		}
+	}
+	m := e.Mentions
+	if m < 1 {
+		m = 1
+	}
+	rec.Mentions += m
+	if rec.Votes == nil {
+		rec.Votes = map[string]int{}
+	}
+	rec.Votes[e.Type] += m
+	rec.Type = majority(rec.Votes, rec.Type)
+	return best, created, nil
+}
+
+func matchScore(e Entity, byName bool, rec *entityRec) int {
+	sameName := Fold(rec.Name) == Fold(e.Name)
+	if e.Type == Concept || rec.Type == Concept {
+		if e.Type == rec.Type && sameName {
+			return 3
+		}
+		return 0
+	}
+	switch {
+	case sameName && rec.Type == e.Type:
+		return 4
+	case sameName:
+		return 3
+	case rec.Type == e.Type && byName:
+		return 2 // e's name is one of rec's aliases
+	case rec.Type == e.Type:
+		return 1 // they share an alias
+	}
+	return 0
+}
+
+func majority(votes map[string]int, cur string) string {
+	best, n := cur, votes[cur]
+	keys := make([]string, 0, len(votes))
+	for k := range votes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if votes[k] > n {
+			best, n = k, votes[k]
+		}
+	}
+	return best
+}
+
+func (w *writer) aliasIDs(folded string) ([]uint64, error) {
+	return aliasIDs(w.txn, folded)
+}
+
+func aliasIDs(txn *badger.Txn, folded string) ([]uint64, error) {
+	if folded == "" {
+		return nil, nil
+	}
+	prefix := key(pAlias, folded, byte(0))
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	opt.Prefix = prefix
+	it := txn.NewIterator(opt)
+	defer it.Close()
+	var ids []uint64
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		k := it.Item().Key()
+		if len(k) == len(prefix)+8 {
+			ids = append(ids, idOfAlias(k))
+		}
+	}
+	return ids, nil
+}
+
+func (w *writer) addEdge(sid, oid uint64, t Triple) (uint64, bool, error) {
+	q := qual(t.Negated, t.Modality)
+	bs, bo, br := edgeKeys(sid, t.Relation, oid, q)
+	var tid uint64
+	created := false
+	it, err := w.txn.Get(bs)
+	switch {
+	case err == nil:
+		if err := it.Value(func(b []byte) error {
+			if len(b) != 8 {
+				return fmt.Errorf("corrupt index entry")
+			}
+			tid = binary.BigEndian.Uint64(b)
+			return nil
+		}); err != nil {
+			return 0, false, err
+		}
+	case errors.Is(err, badger.ErrKeyNotFound):
+		if tid, err = w.counter("edgeseq", 1); err != nil {
+			return 0, false, err
+		}
+		created = true
+		v := u64(nil, tid)
+		for _, k := range [][]byte{bs, bo, br} {
+			if err := w.txn.Set(k, v); err != nil {
+				return 0, false, err
+			}
+		}
+		n, err := w.counterAt(key(pRelation, t.Relation), 1)
+		if err != nil {
+			return 0, false, err
+		}
+		if n == 1 {
+			w.meta["relations"]++
+		}
+		w.meta["triples"]++
+		for _, id := range []uint64{sid, oid} {
+			rec, err := w.entity(id)
+			if err != nil {
+				return 0, false, err
+			}
+			rec.Edges++
+		}
+	default:
+		return 0, false, err
+	}
+	var e edgeRec
+	if created {
+		e = edgeRec{S: sid, O: oid, Rel: t.Relation, RelText: t.RelationText, SubjText: t.SubjectText,
+			ObjText: t.ObjectText, Miss: 1, Neg: t.Negated, Modality: t.Modality, Attr: t.AttributedTo}
+	} else if err := getJSON(w.txn, key(pEdge, tid), &e); err != nil {
+		return 0, false, err
+	}
+	c := clamp01(t.Confidence)
+	e.Miss *= 1 - c
+	e.Count++
+	if e.Attr == "" {
+		e.Attr = t.AttributedTo
+	}
+	return tid, created, w.put(key(pEdge, tid), e)
+}
+
+func clamp01(c float64) float64 {
+	switch {
+	case c < 0 || c != c:
+		return 0
+	case c > 1:
+		return 1
+	}
+	return c
+}
+
+func getJSON(txn *badger.Txn, k []byte, v any) error {
+	it, err := txn.Get(k)
+	if err != nil {
+		return err
+	}
+	return it.Value(func(b []byte) error { return json.Unmarshal(b, v) })
+}
+
+func containsExact(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, s string) bool {
+	f := Fold(s)
+	for _, x := range list {
+		if Fold(x) == f {
+			return true
+		}
+	}
+	return false
+}
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }

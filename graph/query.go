@@ -1,0 +1,860 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Entity returns the entity called name: by canonical name or any alias,
+// case-insensitively. Where several entities share the alias, the one whose
+// canonical name it is wins, then the most mentioned.
+func (s *Store) Entity(ctx context.Context, name string) (Entity, error) {
+	var e Entity
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		id, err := lookup(txn, name)
+		if err != nil {
+			return err
+		}
+		e, err = loadEntity(txn, id)
+		return err
+	})
+	if err != nil {
+		return Entity{}, fmt.Errorf("graph.Entity %q: %w", name, translate(err))
+	}
+	return e, nil
+}
+
+// EntityByID returns the entity with the given id ("E12").
+func (s *Store) EntityByID(ctx context.Context, id string) (Entity, error) {
+	n, ok := parseID(id, 'E')
+	if !ok {
+		return Entity{}, fmt.Errorf("graph.EntityByID %q: %w", id, ErrNotFound)
+	}
+	var e Entity
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		var err error
+		e, err = loadEntity(txn, n)
+		return err
+	})
+	if err != nil {
+		return Entity{}, fmt.Errorf("graph.EntityByID %q: %w", id, translate(err))
+	}
+	return e, nil
+}
+
+func lookup(txn *badger.Txn, name string) (uint64, error) {
+	f := Fold(name)
+	if f == "" {
+		return 0, badger.ErrKeyNotFound
+	}
+	if id, ok := parseID(strings.TrimSpace(name), 'E'); ok {
+		if _, err := txn.Get(key(pEntity, id)); err == nil {
+			return id, nil
+		}
+	}
+	ids, err := aliasIDs(txn, f)
+	if err != nil {
+		return 0, err
+	}
+	// A named entity beats a concept, then a canonical name beats an
+	// alias, then more mentions win.
+	var best uint64
+	bestRank, bestMentions := -1, -1
+	for _, id := range ids {
+		var r entityRec
+		if err := getJSON(txn, key(pEntity, id), &r); err != nil {
+			return 0, err
+		}
+		rank := 0
+		if r.Type != Concept {
+			rank += 2
+		}
+		if Fold(r.Name) == f {
+			rank++
+		}
+		if rank > bestRank || (rank == bestRank && r.Mentions > bestMentions) {
+			best, bestRank, bestMentions = id, rank, r.Mentions
+		}
+	}
+	if best == 0 {
+		return 0, badger.ErrKeyNotFound
+	}
+	return best, nil
+}
+
+func loadEntity(txn *badger.Txn, id uint64) (Entity, error) {
+	var r entityRec
+	if err := getJSON(txn, key(pEntity, id), &r); err != nil {
+		return Entity{}, err
+	}
+	return r.entity(id), nil
+}
+
+func (r *entityRec) entity(id uint64) Entity {
+	return Entity{ID: entityID(id), Name: r.Name, Type: r.Type, Aliases: r.Aliases, Mentions: r.Mentions}
+}
+
+// EntityFilter selects entities: by name prefix (any alias, any word of a
+// name counts only when it starts the alias) and type. Blank matches all.
+type EntityFilter struct {
+	Prefix string
+	Type   string
+}
+
+// Entities lists entities matching f, a page at a time, and the cursor of
+// the last one. With a prefix they come in alias order, otherwise by id.
+func (s *Store) Entities(ctx context.Context, f EntityFilter, p Page) ([]Entity, string, error) {
+	var out []Entity
+	var last []byte
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		var err error
+		out, last, err = entities(ctx, txn, f, p)
+		return err
+	})
+	if err != nil {
+		return nil, "", fmt.Errorf("graph.Entities: %w", translate(err))
+	}
+	return out, cursor(last), nil
+}
+
+// CountEntities counts the entities matching f.
+func (s *Store) CountEntities(ctx context.Context, f EntityFilter) (int, error) {
+	n := 0
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		if f.Prefix == "" && f.Type == "" {
+			v, err := readCounter(txn, key(pMeta, "entities"))
+			n = int(v)
+			return err
+		}
+		all, _, err := entities(ctx, txn, f, Page{})
+		n = len(all)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("graph.CountEntities: %w", translate(err))
+	}
+	return n, nil
+}
+
+func entities(ctx context.Context, txn *badger.Txn, f EntityFilter, p Page) ([]Entity, []byte, error) {
+	prefix := []byte{pEntity}
+	folded := Fold(f.Prefix)
+	if folded != "" {
+		prefix = key(pAlias, folded)
+	}
+	after, err := uncursor(p.After, prefix)
+	if err != nil {
+		return nil, nil, err
+	}
+	opt := badger.DefaultIteratorOptions
+	opt.Prefix = prefix
+	opt.PrefetchValues = folded == ""
+	it := txn.NewIterator(opt)
+	defer it.Close()
+	var out []Entity
+	var last []byte
+	start := prefix
+	if after != nil {
+		start = after
+	}
+	for it.Seek(start); it.ValidForPrefix(prefix); it.Next() {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		k := it.Item().Key()
+		if after != nil && bytes.Equal(k, after) {
+			continue
+		}
+		var (
+			id  uint64
+			rec entityRec
+		)
+		if folded == "" {
+			id = binary.BigEndian.Uint64(k[1:])
+			if err := it.Item().Value(func(b []byte) error { return jsonUnmarshal(b, &rec) }); err != nil {
+				return nil, nil, err
+			}
+		} else {
+			id = idOfAlias(k)
+			if err := getJSON(txn, key(pEntity, id), &rec); err != nil {
+				if errors.Is(err, badger.ErrKeyNotFound) {
+					continue
+				}
+				return nil, nil, err
+			}
+			// Show each entity once: at the first of its aliases that matches.
+			alias := string(k[1 : len(k)-9])
+			if firstMatching(rec.Aliases, folded) != alias {
+				continue
+			}
+		}
+		if f.Type != "" && !strings.EqualFold(rec.Type, f.Type) {
+			continue
+		}
+		e := rec.entity(id)
+		e.Cursor = cursor(k)
+		out = append(out, e)
+		last = append(last[:0], k...)
+		if p.Limit > 0 && len(out) >= p.Limit {
+			break
+		}
+	}
+	return out, last, nil
+}
+
+// firstMatching is the smallest folded alias that starts with prefix.
+func firstMatching(aliases []string, prefix string) string {
+	best := ""
+	for _, a := range aliases {
+		f := Fold(a)
+		if strings.HasPrefix(f, prefix) && (best == "" || f < best) {
+			best = f
+		}
+	}
+	return best
+}
+
+// Match lists the stored triples that p selects, a page at a time, and the
+// cursor of the last one. Subject and Object name entities by any alias; a
+// name that matches no entity matches no triple.
+func (s *Store) Match(ctx context.Context, p Pattern, pg Page) ([]Triple, string, error) {
+	var out []Triple
+	var last []byte
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		var err error
+		out, last, err = match(ctx, txn, p, pg, false)
+		return err
+	})
+	if err != nil {
+		return nil, "", fmt.Errorf("graph.Match %v: %w", p, translate(err))
+	}
+	return out, cursor(last), nil
+}
+
+// Count counts the triples that p selects.
+func (s *Store) Count(ctx context.Context, p Pattern) (int, error) {
+	n := 0
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		if p == (Pattern{}) {
+			v, err := readCounter(txn, key(pMeta, "triples"))
+			n = int(v)
+			return err
+		}
+		all, _, err := match(ctx, txn, p, Page{}, true)
+		n = len(all)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("graph.Count %v: %w", p, translate(err))
+	}
+	return n, nil
+}
+
+// match scans the narrowest index for p. With countOnly the triples are
+// left empty but one is returned per match.
+func match(ctx context.Context, txn *badger.Txn, p Pattern, pg Page, countOnly bool) ([]Triple, []byte, error) {
+	var sid, oid uint64
+	var err error
+	if p.Subject != "" {
+		if sid, err = lookup(txn, p.Subject); err != nil {
+			return nil, nil, nilIfNotFound(err)
+		}
+	}
+	if p.Object != "" {
+		if oid, err = lookup(txn, p.Object); err != nil {
+			return nil, nil, nilIfNotFound(err)
+		}
+	}
+	rel := strings.ToLower(strings.TrimSpace(p.Relation))
+	var prefix []byte
+	// where the edge id sits: in the value for index keys, in the key for T.
+	switch {
+	case sid != 0:
+		prefix = key(pBySubj, sid)
+		if rel != "" {
+			prefix = key(pBySubj, sid, rel, byte(0))
+		}
+	case oid != 0:
+		prefix = key(pByObj, oid)
+		if rel != "" {
+			prefix = key(pByObj, oid, rel, byte(0))
+		}
+	case rel != "":
+		prefix = key(pByRel, rel, byte(0))
+	default:
+		prefix = []byte{pEdge}
+	}
+	after, err := uncursor(pg.After, prefix)
+	if err != nil {
+		return nil, nil, err
+	}
+	opt := badger.DefaultIteratorOptions
+	opt.Prefix = prefix
+	opt.PrefetchValues = prefix[0] != pEdge || !countOnly
+	it := txn.NewIterator(opt)
+	defer it.Close()
+	names := map[uint64]entityRec{}
+	var out []Triple
+	var last []byte
+	start := prefix
+	if after != nil {
+		start = after
+	}
+	for it.Seek(start); it.ValidForPrefix(prefix); it.Next() {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		item := it.Item()
+		k := item.Key()
+		if after != nil && bytes.Equal(k, after) {
+			continue
+		}
+		var tid uint64
+		var e edgeRec
+		if prefix[0] == pEdge {
+			tid = binary.BigEndian.Uint64(k[1:])
+			if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &e) }); err != nil {
+				return nil, nil, err
+			}
+		} else {
+			if err := item.Value(func(b []byte) error {
+				if len(b) != 8 {
+					return fmt.Errorf("corrupt index entry")
+				}
+				tid = binary.BigEndian.Uint64(b)
+				return nil
+			}); err != nil {
+				return nil, nil, err
+			}
+			if err := getJSON(txn, key(pEdge, tid), &e); err != nil {
+				return nil, nil, err
+			}
+		}
+		if (sid != 0 && e.S != sid) || (oid != 0 && e.O != oid) || (rel != "" && e.Rel != rel) {
+			continue
+		}
+		if countOnly {
+			out = append(out, Triple{})
+			continue
+		}
+		t, err := edgeTriple(txn, tid, &e, names)
+		if err != nil {
+			return nil, nil, err
+		}
+		t.Cursor = cursor(k)
+		out = append(out, t)
+		last = append(last[:0], k...)
+		if pg.Limit > 0 && len(out) >= pg.Limit {
+			break
+		}
+	}
+	return out, last, nil
+}
+
+func nilIfNotFound(err error) error {
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil
+	}
+	return err
+}
+
+// edgeTriple turns an edge record into a Triple, naming its ends through a
+// per-call cache of entity records.
+func edgeTriple(txn *badger.Txn, tid uint64, e *edgeRec, cache map[uint64]entityRec) (Triple, error) {
+	end := func(id uint64) (entityRec, error) {
+		if r, ok := cache[id]; ok {
+			return r, nil
+		}
+		var r entityRec
+		if err := getJSON(txn, key(pEntity, id), &r); err != nil {
+			return r, err
+		}
+		if len(cache) > 10000 {
+			clear(cache)
+		}
+		cache[id] = r
+		return r, nil
+	}
+	sr, err := end(e.S)
+	if err != nil {
+		return Triple{}, err
+	}
+	or, err := end(e.O)
+	if err != nil {
+		return Triple{}, err
+	}
+	return Triple{
+		ID: tripleID(tid), Subject: sr.Name, Relation: e.Rel, Object: or.Name,
+		SubjectType: sr.Type, ObjectType: or.Type,
+		SubjectText: e.SubjText, RelationText: e.RelText, ObjectText: e.ObjText,
+		Confidence: 1 - e.Miss, Count: e.Count, Negated: e.Neg, Modality: e.Modality, AttributedTo: e.Attr,
+		SubjectID: entityID(e.S), ObjectID: entityID(e.O),
+	}, nil
+}
+
+// Triple returns the stored triple with the given id ("T7").
+func (s *Store) Triple(ctx context.Context, id string) (Triple, error) {
+	n, ok := parseID(id, 'T')
+	if !ok {
+		return Triple{}, fmt.Errorf("graph.Triple %q: %w", id, ErrNotFound)
+	}
+	var t Triple
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		var e edgeRec
+		if err := getJSON(txn, key(pEdge, n), &e); err != nil {
+			return err
+		}
+		var err error
+		t, err = edgeTriple(txn, n, &e, map[uint64]entityRec{})
+		return err
+	})
+	if err != nil {
+		return Triple{}, fmt.Errorf("graph.Triple %q: %w", id, translate(err))
+	}
+	return t, nil
+}
+
+// Evidence lists the sentences that state triple id, in ingest order, at
+// most limit of them (0: all).
+func (s *Store) Evidence(ctx context.Context, id string, limit int) ([]Evidence, error) {
+	n, ok := parseID(id, 'T')
+	if !ok {
+		return nil, fmt.Errorf("graph.Evidence %q: %w", id, ErrNotFound)
+	}
+	var out []Evidence
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		prefix := key(pEvidence, n)
+		opt := badger.DefaultIteratorOptions
+		opt.Prefix = prefix
+		it := txn.NewIterator(opt)
+		defer it.Close()
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			var r evidenceRec
+			if err := it.Item().Value(func(b []byte) error { return jsonUnmarshal(b, &r) }); err != nil {
+				return err
+			}
+			out = append(out, Evidence{DocumentID: r.Doc, Sentence: r.Sentence, Text: r.Text, Start: r.Start,
+				End: r.End, SubjectText: r.SubjText, RelationText: r.RelText, ObjectText: r.ObjText,
+				Confidence: r.Conf, AttributedTo: r.Attr})
+			if limit > 0 && len(out) >= limit {
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph.Evidence %q: %w", id, translate(err))
+	}
+	return out, nil
+}
+
+// Subgraph is a set of entities and the triples between them.
+type Subgraph struct {
+	Nodes []Entity
+	Edges []Triple
+}
+
+// Neighborhood returns the entities within depth hops of the entity called
+// name, following edges either way, and the edges between them: at most
+// limit edges (0: 1000), nearest first.
+func (s *Store) Neighborhood(ctx context.Context, name string, depth, limit int) (Subgraph, error) {
+	if depth < 0 {
+		depth = 0
+	}
+	if limit <= 0 {
+		limit = 1000
+	}
+	var g Subgraph
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		root, err := lookup(txn, name)
+		if err != nil {
+			return err
+		}
+		cache := map[uint64]entityRec{}
+		seen := map[uint64]bool{root: true}
+		order := []uint64{root}
+		edgeSeen := map[uint64]bool{}
+		frontier := []uint64{root}
+		for d := 0; d < depth && len(frontier) > 0 && len(g.Edges) < limit; d++ {
+			var next []uint64
+			for _, id := range frontier {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				err := adjacent(txn, id, func(tid uint64, e *edgeRec) (bool, error) {
+					if edgeSeen[tid] {
+						return true, nil
+					}
+					edgeSeen[tid] = true
+					t, err := edgeTriple(txn, tid, e, cache)
+					if err != nil {
+						return false, err
+					}
+					g.Edges = append(g.Edges, t)
+					for _, n := range []uint64{e.S, e.O} {
+						if !seen[n] {
+							seen[n] = true
+							order = append(order, n)
+							next = append(next, n)
+						}
+					}
+					return len(g.Edges) < limit, nil
+				})
+				if err != nil {
+					return err
+				}
+				if len(g.Edges) >= limit {
+					break
+				}
+			}
+			frontier = next
+		}
+		for _, id := range order {
+			e, err := loadEntity(txn, id)
+			if err != nil {
+				return err
+			}
+			g.Nodes = append(g.Nodes, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return Subgraph{}, fmt.Errorf("graph.Neighborhood %q: %w", name, translate(err))
+	}
+	return g, nil
+}
+
+// adjacent calls fn for every edge that has id as subject or object, until
+// fn returns false.
+func adjacent(txn *badger.Txn, id uint64, fn func(tid uint64, e *edgeRec) (bool, error)) error {
+	for _, p := range []byte{pBySubj, pByObj} {
+		prefix := key(p, id)
+		opt := badger.DefaultIteratorOptions
+		opt.Prefix = prefix
+		it := txn.NewIterator(opt)
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			var tid uint64
+			err := it.Item().Value(func(b []byte) error {
+				if len(b) != 8 {
+					return fmt.Errorf("corrupt index entry")
+				}
+				tid = binary.BigEndian.Uint64(b)
+				return nil
+			})
+			var e edgeRec
+			if err == nil {
+				err = getJSON(txn, key(pEdge, tid), &e)
+			}
+			more := false
+			if err == nil {
+				more, err = fn(tid, &e)
+			}
+			if err != nil || !more {
+				it.Close()
+				return err
+			}
+		}
+		it.Close()
+	}
+	return nil
+}
+
+// maxVisit bounds the entities a path search looks at.
+const maxVisit = 200000
+
+// Path returns a shortest chain of triples linking the entities called from
+// and to, following edges either way, of at most maxDepth triples; ErrNotFound
+// when there is none.
+func (s *Store) Path(ctx context.Context, from, to string, maxDepth int) ([]Triple, error) {
+	var path []Triple
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		a, err := lookup(txn, from)
+		if err != nil {
+			return err
+		}
+		b, err := lookup(txn, to)
+		if err != nil {
+			return err
+		}
+		if a == b {
+			return nil
+		}
+		type step struct {
+			prev uint64
+			tid  uint64
+			edge edgeRec
+		}
+		back := map[uint64]step{a: {}}
+		frontier := []uint64{a}
+		found := false
+		for d := 0; d < maxDepth && !found && len(frontier) > 0; d++ {
+			var next []uint64
+			for _, id := range frontier {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				err := adjacent(txn, id, func(tid uint64, e *edgeRec) (bool, error) {
+					n := e.O
+					if n == id {
+						n = e.S
+					}
+					if _, ok := back[n]; ok {
+						return true, nil
+					}
+					back[n] = step{prev: id, tid: tid, edge: *e}
+					next = append(next, n)
+					if n == b {
+						found = true
+					}
+					return !found && len(back) < maxVisit, nil
+				})
+				if err != nil {
+					return err
+				}
+				if found || len(back) >= maxVisit {
+					break
+				}
+			}
+			frontier = next
+		}
+		if !found {
+			return badger.ErrKeyNotFound
+		}
+		cache := map[uint64]entityRec{}
+		for n := b; n != a; {
+			st := back[n]
+			t, err := edgeTriple(txn, st.tid, &st.edge, cache)
+			if err != nil {
+				return err
+			}
+			path = append(path, t)
+			n = st.prev
+		}
+		for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
+			path[i], path[j] = path[j], path[i]
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph.Path %q→%q: %w", from, to, translate(err))
+	}
+	return path, nil
+}
+
+// Stats counts what the store holds.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		for _, c := range []struct {
+			name string
+			dst  *int
+		}{
+			{"documents", &st.Documents}, {"sentences", &st.Sentences}, {"tokens", &st.Tokens},
+			{"entities", &st.Entities}, {"triples", &st.Triples}, {"relations", &st.Relations},
+			{"evidence", &st.Evidence},
+		} {
+			v, err := readCounter(txn, key(pMeta, c.name))
+			if err != nil {
+				return err
+			}
+			*c.dst = int(v)
+		}
+		return nil
+	})
+	if err != nil {
+		return Stats{}, fmt.Errorf("graph.Stats: %w", translate(err))
+	}
+	return st, nil
+}
+
+func readCounter(txn *badger.Txn, k []byte) (uint64, error) {
+	it, err := txn.Get(k)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	var v uint64
+	err = it.Value(func(b []byte) error {
+		if len(b) == 8 {
+			v = binary.BigEndian.Uint64(b)
+		}
+		return nil
+	})
+	return v, err
+}
+
+// Relation is a relation name and how many edges carry it.
+type Relation struct {
+	Name  string
+	Edges int
+}
+
+// Relations lists every relation with its number of edges, by name.
+func (s *Store) Relations(ctx context.Context) ([]Relation, error) {
+	var out []Relation
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		prefix := []byte{pRelation}
+		opt := badger.DefaultIteratorOptions
+		opt.Prefix = prefix
+		it := txn.NewIterator(opt)
+		defer it.Close()
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			var n uint64
+			if err := it.Item().Value(func(b []byte) error {
+				if len(b) == 8 {
+					n = binary.BigEndian.Uint64(b)
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+			out = append(out, Relation{Name: string(it.Item().Key()[1:]), Edges: int(n)})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph.Relations: %w", translate(err))
+	}
+	return out, nil
+}
+
+// Each calls fn for every stored triple, in id order, streaming: memory
+// does not grow with the store. It stops at the first error fn returns.
+func (s *Store) Each(ctx context.Context, fn func(Triple) error) error {
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		prefix := []byte{pEdge}
+		opt := badger.DefaultIteratorOptions
+		opt.Prefix = prefix
+		it := txn.NewIterator(opt)
+		defer it.Close()
+		cache := map[uint64]entityRec{}
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			var e edgeRec
+			if err := it.Item().Value(func(b []byte) error { return jsonUnmarshal(b, &e) }); err != nil {
+				return err
+			}
+			t, err := edgeTriple(txn, binary.BigEndian.Uint64(it.Item().Key()[1:]), &e, cache)
+			if err != nil {
+				return err
+			}
+			if err := fn(t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return translate(err)
+}
+
+// DocumentInfo describes a stored document.
+type DocumentInfo struct {
+	ID, Title, Source, URL, Date, Hash string
+	Sentences, Tokens, Triples         int
+	Added                              string // RFC 3339
+	Cursor                             string // where it stands in the listing that returned it
+}
+
+// Documents lists stored documents in ingest order, a page at a time.
+func (s *Store) Documents(ctx context.Context, p Page) ([]DocumentInfo, string, error) {
+	var out []DocumentInfo
+	var last []byte
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		prefix := []byte{pDocSeq}
+		after, err := uncursor(p.After, prefix)
+		if err != nil {
+			return err
+		}
+		opt := badger.DefaultIteratorOptions
+		opt.Prefix = prefix
+		it := txn.NewIterator(opt)
+		defer it.Close()
+		start := prefix
+		if after != nil {
+			start = after
+		}
+		for it.Seek(start); it.ValidForPrefix(prefix); it.Next() {
+			k := it.Item().Key()
+			if after != nil && bytes.Equal(k, after) {
+				continue
+			}
+			id, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			var d docRec
+			if err := getJSON(txn, key(pDoc, string(id)), &d); err != nil {
+				return err
+			}
+			info := d.info()
+			info.Cursor = cursor(k)
+			out = append(out, info)
+			last = append(last[:0], k...)
+			if p.Limit > 0 && len(out) >= p.Limit {
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, "", fmt.Errorf("graph.Documents: %w", translate(err))
+	}
+	return out, cursor(last), nil
+}
+
+// Document returns the stored document with the given id.
+func (s *Store) Document(ctx context.Context, id string) (DocumentInfo, error) {
+	var d docRec
+	err := s.view(ctx, func(txn *badger.Txn) error { return getJSON(txn, key(pDoc, id), &d) })
+	if err != nil {
+		return DocumentInfo{}, fmt.Errorf("graph.Document %q: %w", id, translate(err))
+	}
+	return d.info(), nil
+}
+
+func (d *docRec) info() DocumentInfo {
+	return DocumentInfo{ID: d.ID, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date, Hash: d.Hash,
+		Sentences: d.Sentences, Tokens: d.Tokens, Triples: d.Triples, Added: d.Added.Format("2006-01-02T15:04:05Z07:00")}
+}
+
+// sortTriples orders triples by id, for tests and stable output.
+func sortTriples(ts []Triple) {
+	sort.Slice(ts, func(i, j int) bool {
+		a, _ := parseID(ts[i].ID, 'T')
+		b, _ := parseID(ts[j].ID, 'T')
+		return a < b
+	})
+}
+
+// HasText reports whether a text with this content hash is stored, and
+// under which document id.
+func (s *Store) HasText(ctx context.Context, hash string) (string, bool, error) {
+	var id string
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		it, err := txn.Get(key(pHash, hash))
+		if err != nil {
+			return err
+		}
+		b, err := it.ValueCopy(nil)
+		id = string(b)
+		return err
+	})
+	if errors.Is(err, ErrNotFound) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("graph.HasText: %w", err)
+	}
+	return id, true, nil
+}

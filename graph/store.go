@@ -1,0 +1,139 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Options configure a Store. The zero value opens a read-write store on disk
+// with quiet logging.
+type Options struct {
+	InMemory bool         // keep everything in memory; dir is ignored
+	ReadOnly bool         // refuse writes; several read-only opens may share a store
+	Logger   *slog.Logger // Badger's warnings and errors; nil discards them
+}
+
+// Store is a knowledge graph kept in Badger. It is safe for concurrent use:
+// reads see a consistent snapshot and one document is written at a time,
+// atomically.
+type Store struct {
+	db       *badger.DB
+	readOnly bool
+	mu       sync.Mutex // serialises writers, so resolution sees every earlier write
+}
+
+// Open opens the store in dir, creating it if needed.
+func Open(dir string, o Options) (*Store, error) {
+	const op = "graph.Open"
+	bo := badger.DefaultOptions(dir).
+		WithLogger(badgerLogger{o.Logger}).
+		WithNumMemtables(3).
+		WithMemTableSize(32 << 20).
+		WithBlockCacheSize(64 << 20).
+		WithIndexCacheSize(32 << 20).
+		WithNumCompactors(2).
+		WithValueThreshold(1 << 10)
+	if o.InMemory {
+		bo = bo.WithDir("").WithValueDir("").WithInMemory(true)
+	} else {
+		if dir == "" {
+			return nil, fmt.Errorf("%s: no data directory given", op)
+		}
+		if o.ReadOnly {
+			if _, err := os.Stat(filepath.Join(dir, "MANIFEST")); err != nil {
+				return nil, fmt.Errorf("%s: no store in %s: %w", op, dir, ErrNotFound)
+			}
+		}
+		bo = bo.WithReadOnly(o.ReadOnly)
+	}
+	db, err := badger.Open(bo)
+	if err != nil {
+		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+			return nil, fmt.Errorf("%s %s: %w%s", op, dir, ErrLocked, holder(dir))
+		}
+		if errors.Is(err, os.ErrPermission) {
+			return nil, fmt.Errorf("%s %s: permission denied", op, dir)
+		}
+		return nil, fmt.Errorf("%s %s: %v", op, dir, err)
+	}
+	return &Store{db: db, readOnly: o.ReadOnly}, nil
+}
+
+// holder describes the process named in Badger's pid file, if it can.
+func holder(dir string) string {
+	b, err := os.ReadFile(filepath.Join(dir, "LOCK"))
+	if err != nil {
+		return ""
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil {
+		return ""
+	}
+	cmd, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+	if err != nil || len(cmd) == 0 {
+		return fmt.Sprintf(" (pid %d)", pid)
+	}
+	args := strings.Fields(strings.ReplaceAll(string(cmd), "\x00", " "))
+	if len(args) > 0 {
+		args[0] = filepath.Base(args[0])
+	}
+	return fmt.Sprintf(" (pid %d: %s)", pid, strings.Join(args, " "))
+}
+
+// Close flushes and closes the store.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("graph.Close: %v", err)
+	}
+	return nil
+}
+
+// view runs fn in a read transaction, translating Badger's errors.
+func (s *Store) view(ctx context.Context, fn func(*badger.Txn) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return translate(s.db.View(fn))
+}
+
+func translate(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, badger.ErrKeyNotFound):
+		return ErrNotFound
+	case errors.Is(err, badger.ErrTxnTooBig):
+		return ErrTooLarge
+	case errors.Is(err, badger.ErrReadOnlyTxn), errors.Is(err, badger.ErrBlockedWrites):
+		return ErrReadOnly
+	}
+	return err
+}
+
+// badgerLogger sends Badger's warnings and errors to a slog.Logger and drops
+// its chatty info and debug lines.
+type badgerLogger struct{ l *slog.Logger }
+
+func (b badgerLogger) Errorf(f string, a ...any) {
+	if b.l != nil {
+		b.l.Error("badger: " + strings.TrimSpace(fmt.Sprintf(f, a...)))
+	}
+}
+
+func (b badgerLogger) Warningf(f string, a ...any) {
+	if b.l != nil {
+		b.l.Warn("badger: " + strings.TrimSpace(fmt.Sprintf(f, a...)))
+	}
+}
+
+func (badgerLogger) Infof(string, ...any)  {}
+func (badgerLogger) Debugf(string, ...any) {}

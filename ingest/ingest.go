@@ -1,0 +1,236 @@
+// Package ingest turns English text into knowledge-graph triples.
+//
+// A document is split into paragraphs and stand-alone lines (headlines), then
+// sentences; prose tokenizes, tags and labels named entities in each. Entity
+// mentions come from proper-noun chunks typed by prose's labels, titles and
+// word lists; other arguments are noun-phrase chunks. Relations are verb
+// phrases between two arguments in the manner of ReVerb (verb; verb +
+// particle or preposition; verb + nouns or adjectives + preposition), with
+// the verb lemmatised. Mentions are resolved within the document ("Tillerson"
+// → "Rex Tillerson") before the triples are returned as a graph.Document.
+//
+// Only this package imports prose.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v3/ner"
+	"github.com/jdkato/prose/v3/segment"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/tokenize"
+
+	"github.com/kg-builder/kg/graph"
+)
+
+// Input is one document to extract from.
+type Input struct {
+	ID     string
+	Title  string // prepended to Text as its headline unless Text starts with it
+	Source string
+	URL    string
+	Date   string
+	Text   string
+}
+
+// Extractor extracts triples. It is safe for concurrent use; prose's models
+// are loaded once per process.
+type Extractor struct {
+	seg *segment.Segmenter
+	tok *tokenize.Tokenizer
+	tag *tag.Tagger
+	ner *ner.Extracter
+}
+
+// New returns an Extractor, loading prose's models on first use.
+func New() (*Extractor, error) {
+	seg, err := segment.New()
+	if err != nil {
+		return nil, fmt.Errorf("ingest: load segmenter: %v", err)
+	}
+	tg, err := tag.New()
+	if err != nil {
+		return nil, fmt.Errorf("ingest: load tagger: %v", err)
+	}
+	nr, err := ner.New()
+	if err != nil {
+		return nil, fmt.Errorf("ingest: load entity model: %v", err)
+	}
+	return &Extractor{seg: seg, tok: tokenize.New(), tag: tg, ner: nr}, nil
+}
+
+// Text returns the text a document is made of: Title as a headline, then the
+// body, with a byte-order mark removed and CRLF line ends made LF. Offsets in
+// evidence count bytes of this text.
+func Text(in Input) string {
+	body := strings.TrimPrefix(in.Text, "\uFEFF")
+	body = strings.ReplaceAll(body, "\r\n", "\n")
+	body = strings.ReplaceAll(body, "\r", "\n")
+	title := strings.TrimSpace(in.Title)
+	if title != "" && !strings.HasPrefix(strings.TrimSpace(body), title) {
+		body = title + "\n\n" + body
+	}
+	return body
+}
+
+// Hash is the content hash that identifies a document's text.
+func Hash(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(h[:])
+}
+
+// Extract reads one document and returns what it says as a graph.Document:
+// the entities it mentions and its triples, each with its evidence.
+func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, error) {
+	text := Text(in)
+	if !utf8.ValidString(text) {
+		return graph.Document{}, fmt.Errorf("ingest %s: text is not valid UTF-8", in.ID)
+	}
+	doc := graph.Document{ID: in.ID, Title: in.Title, Source: in.Source, URL: in.URL, Date: in.Date, Hash: Hash(text)}
+	if doc.Title == "" {
+		doc.Title = firstLine(text)
+	}
+	sents, err := ex.sentences(ctx, text)
+	if err != nil {
+		return graph.Document{}, err
+	}
+	doc.Sentences = len(sents)
+	for _, s := range sents {
+		doc.Tokens += len(s.toks)
+	}
+	d := newDocState(sents)
+	d.findMentions()
+	d.resolve()
+	doc.Entities = d.entities()
+	doc.Triples = d.triples()
+	return doc, nil
+}
+
+func firstLine(text string) string {
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			if len(l) > 200 {
+				l = l[:200]
+				for !utf8.ValidString(l) {
+					l = l[:len(l)-1]
+				}
+			}
+			return l
+		}
+	}
+	return ""
+}
+
+type token struct {
+	text  string
+	lower string
+	tag   string
+	label string // IOB entity label from prose
+	start int    // byte offset in the document
+}
+
+func (t token) end() int { return t.start + len(t.text) }
+
+type sentence struct {
+	index    int
+	start    int
+	text     string
+	toks     []token
+	headline bool // a line of its own without final punctuation
+	shouting bool // Title Case or ALL CAPS: prose's tags are unreliable
+}
+
+// sentences splits text into tagged and labelled sentences.
+func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, error) {
+	var out []sentence
+	for _, u := range units(text) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		start, _ := stripDateline(text, u)
+		if start >= u.end {
+			continue
+		}
+		for _, ps := range ex.seg.Segment(text[start:u.end]) {
+			s := sentence{index: len(out), start: start + ps.Start, text: ps.Text, headline: u.headline}
+			for _, t := range ex.tok.Tokenize(ps.Text) {
+				s.toks = append(s.toks, token{text: t.Text, lower: strings.ToLower(t.Text), start: s.start + t.Start})
+			}
+			if len(s.toks) == 0 {
+				continue
+			}
+			ex.label(s.toks)
+			s.shouting = shouting(s.toks)
+			out = append(out, s)
+		}
+	}
+	for i := range out {
+		out[i].index = i
+	}
+	return out, nil
+}
+
+// label runs prose's tagger and entity classifier over one sentence.
+func (ex *Extractor) label(toks []token) {
+	pt := make([]tag.Token, len(toks))
+	for i, t := range toks {
+		pt[i] = tag.Token{Text: t.text, Start: t.start}
+	}
+	ex.tag.TagTokens(pt)
+	ex.ner.Label(pt)
+	for i := range toks {
+		toks[i].tag, toks[i].label = pt[i].Tag, pt[i].Label
+		// prose tags a capitalised name particle such as "al-Assad" JJ.
+		if toks[i].tag != "NNP" && hasNamePrefix(toks[i].text) {
+			toks[i].tag = "NNP"
+		}
+	}
+}
+
+func hasNamePrefix(w string) bool {
+	for _, p := range []string{"al-", "el-", "Al-", "El-", "bin-", "ibn-", "O'", "Mc", "d'"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p) {
+			r, _ := utf8.DecodeRuneInString(w[len(p):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// shouting reports a Title Case or ALL CAPS sentence, where capitals say
+// nothing about names.
+func shouting(toks []token) bool {
+	words, caps, upper := 0, 0, 0
+	for i, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t.text)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if i > 0 && len(t.text) > 3 {
+			words++
+			if unicode.IsUpper(r) {
+				caps++
+			}
+		}
+		if t.text == strings.ToUpper(t.text) && len(t.text) > 1 {
+			upper++
+		}
+	}
+	letters := 0
+	for _, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t.text)
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters >= 3 && upper*10 >= letters*8 {
+		return true
+	}
+	return words >= 2 && caps*4 >= words*3
+}

@@ -1,0 +1,507 @@
+package ingest
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kg-builder/kg/graph"
+)
+
+// A mention is a named entity found in a sentence.
+type mention struct {
+	sent   int
+	s, e   int    // tokens of the whole chunk, title included
+	hs, he int    // tokens of the name
+	name   string // the name as written, title stripped
+	full   string // the chunk as written
+	role   string // stripped title, lower case ("secretary of state")
+	votes  map[string]int
+	titled bool // a person's title stood before it
+	weak   bool // sentence-initial capital only: needs support elsewhere
+	c      *cluster
+}
+
+// A cluster is one entity of the document: its mentions under all names.
+type cluster struct {
+	name     string
+	names    map[string]int // name → mentions
+	aliases  []string       // every form seen, in order
+	votes    map[string]int
+	mentions int
+	parent   *cluster
+}
+
+func (c *cluster) root() *cluster {
+	for c.parent != nil {
+		c = c.parent
+	}
+	return c
+}
+
+func (c *cluster) typ() string {
+	best, n := graph.Misc, 0
+	for _, t := range []string{graph.Person, graph.Org, graph.Place, graph.Misc} {
+		if c.votes[t] > n {
+			best, n = t, c.votes[t]
+		}
+	}
+	return best
+}
+
+type docState struct {
+	sents    []sentence
+	mentions [][]*mention // by sentence
+	clusters map[string]*cluster
+	order    []*cluster
+}
+
+func newDocState(sents []sentence) *docState {
+	return &docState{sents: sents, mentions: make([][]*mention, len(sents)), clusters: map[string]*cluster{}}
+}
+
+// findMentions finds the named entities of every sentence: first of the
+// sentences whose capitals mean something, then of headlines in Title Case
+// or capitals, where only names already known from the body count.
+func (d *docState) findMentions() {
+	for i := range d.sents {
+		if !d.sents[i].shouting {
+			d.mentions[i] = chunkMentions(&d.sents[i])
+			for _, m := range d.mentions[i] {
+				if !m.weak {
+					d.add(m)
+				}
+			}
+		}
+	}
+	words := map[string]bool{}
+	for k := range d.clusters {
+		for _, w := range strings.Fields(k) {
+			words[w] = true
+		}
+	}
+	for i, ms := range d.mentions {
+		kept := ms[:0]
+		for _, m := range ms {
+			if m.weak && !words[graph.Fold(m.name)] {
+				continue
+			}
+			if m.weak {
+				d.add(m)
+			}
+			kept = append(kept, m)
+		}
+		d.mentions[i] = kept
+	}
+	for i := range d.sents {
+		if d.sents[i].shouting {
+			d.mentions[i] = d.knownMentions(&d.sents[i])
+			for _, m := range d.mentions[i] {
+				d.add(m)
+			}
+		}
+	}
+}
+
+func (d *docState) add(m *mention) {
+	k := graph.Fold(m.name)
+	c := d.clusters[k]
+	if c == nil {
+		c = &cluster{name: m.name, names: map[string]int{}, votes: map[string]int{}}
+		d.clusters[k] = c
+		d.order = append(d.order, c)
+	}
+	c.names[m.name]++
+	c.mentions++
+	for _, a := range []string{m.name, m.full} {
+		if !contains(c.aliases, a) {
+			c.aliases = append(c.aliases, a)
+		}
+	}
+	for t, n := range m.votes {
+		c.votes[t] += n
+	}
+	m.c = c
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// chunkMentions finds runs of proper nouns, strips titles off their front and
+// types what remains.
+func chunkMentions(s *sentence) []*mention {
+	var out []*mention
+	toks := s.toks
+	for i := 0; i < len(toks); {
+		if !isProper(toks, i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			if isProper(toks, j) {
+				j++
+				continue
+			}
+			// a particle inside a name: "Bank of England", "Bashar al Assad"
+			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) && toks[j].lower != "on" {
+				j += 2
+				continue
+			}
+			break
+		}
+		out = append(out, splitDates(s, i, j)...)
+		i = j
+	}
+	return out
+}
+
+// isProper reports whether token i can be part of a name.
+func isProper(toks []token, i int) bool {
+	t := toks[i]
+	if t.tag == "JJ" && i+1 < len(toks) && toks[i+1].tag == "NNP" && t.label != "O" {
+		// "Russian Federation", "Islamic State"; a title after it is
+		// stripped later ("Russian President Vladimir Putin")
+		r, _ := utf8.DecodeRuneInString(t.text)
+		return unicode.IsUpper(r)
+	}
+	if t.tag != "NNP" && t.tag != "NNPS" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) && i > 0 && toks[i-1].tag == "NNP"
+}
+
+// splitDates cuts month and day names out of a chunk and makes mentions of
+// the pieces.
+func splitDates(s *sentence, i, j int) []*mention {
+	var out []*mention
+	for a := i; a < j; {
+		if dateWords[s.toks[a].lower] || isNumber(s.toks[a].text) {
+			a++
+			continue
+		}
+		b := a
+		for b < j && !dateWords[s.toks[b].lower] {
+			b++
+		}
+		// trim particles and numbers at the edges
+		for b > a && (nameParticles[s.toks[b-1].lower] || isNumber(s.toks[b-1].text)) {
+			b--
+		}
+		if m := makeMention(s, a, b); m != nil {
+			out = append(out, m)
+		}
+		a = b + 1
+	}
+	return out
+}
+
+func isNumber(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r)
+}
+
+// makeMention strips a title off tokens [a,b) and types the name.
+func makeMention(s *sentence, a, b int) *mention {
+	if a >= b {
+		return nil
+	}
+	toks := s.toks
+	last := -1
+	person := false
+	strong := false
+	for i := a; i < b; i++ {
+		w := strings.TrimSuffix(toks[i].lower, ".")
+		switch {
+		case titleWords[w] || titleWords[toks[i].lower]:
+			if last == i-1 || last == -1 || i == a || isTitleChain(toks, a, i) {
+				last = i
+				person = person || personTitles[w] || personTitles[toks[i].lower]
+				strong = strong || strongTitles[w] || strongTitles[toks[i].lower]
+			}
+		case (w == "of" || w == "for") && last == i-1 && i+1 < b:
+			last = i + 1 // "Secretary of State", "Minister for Health"
+			i++
+		}
+	}
+	hs := a
+	if last >= a && last < b-1 && person {
+		rest := b - (last + 1)
+		headWord := strings.ToLower(toks[b-1].text)
+		if !orgHeads[headWord] && !placeHeads[headWord] && !miscHeads[headWord] &&
+			(strong || rest >= 2 || hasLabel(toks[last+1:b], "PERSON")) {
+			hs = last + 1
+		}
+	}
+	if last == b-1 && last >= a {
+		// nothing but a title ("US Secretary", "President"): no entity
+		if person || titleWords[strings.ToLower(toks[b-1].text)] {
+			return nil
+		}
+	}
+	m := &mention{sent: s.index, s: a, e: b, hs: hs, he: b, votes: map[string]int{}}
+	// a capitalised first word that prose did not see as a name may be an
+	// ordinary word: it counts only if the document names it elsewhere
+	m.weak = a == 0 && b == 1 && !hasLabel(toks[:1], "") && !isAcronym(toks[:1])
+	m.name = span(s, hs, b)
+	m.full = span(s, a, b)
+	if hs > a {
+		m.role = strings.ToLower(span(s, a, hs))
+		m.titled = true
+	}
+	if len(m.name) < 2 && !unicode.IsUpper(firstRune(m.name)) {
+		return nil
+	}
+	typeVotes(m, toks[hs:b])
+	return m
+}
+
+// isTitleChain: the title words from a to i are contiguous apart from a
+// leading owner ("U.S. Secretary", "NATO Secretary General").
+func isTitleChain(toks []token, a, i int) bool {
+	for k := a + 1; k < i; k++ {
+		if !titleWords[strings.TrimSuffix(toks[k].lower, ".")] {
+			return false
+		}
+	}
+	return true
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// hasLabel reports whether prose labelled one of toks an entity of type l
+// (any type when l is blank).
+func hasLabel(toks []token, l string) bool {
+	for _, t := range toks {
+		if t.label != "" && t.label != "O" && (l == "" || strings.HasSuffix(t.label, "-"+l)) {
+			return true
+		}
+	}
+	return false
+}
+
+// span returns the text of tokens [a,b) as written in the sentence.
+func span(s *sentence, a, b int) string {
+	if a >= b {
+		return ""
+	}
+	from := s.toks[a].start - s.start
+	to := s.toks[b-1].end() - s.start
+	return strings.Join(strings.Fields(s.text[from:to]), " ")
+}
+
+// typeVotes weighs the evidence for a mention's type: a person's title, the
+// word that ends it, and prose's labels on its tokens.
+func typeVotes(m *mention, toks []token) {
+	if m.titled && personTitleIn(m.role) {
+		m.votes[graph.Person] += 3
+	}
+	head := strings.ToLower(toks[len(toks)-1].text)
+	switch {
+	case orgHeads[head]:
+		m.votes[graph.Org] += 4
+	case placeHeads[head]:
+		m.votes[graph.Place] += 4
+	case miscHeads[head] && len(toks) > 1:
+		m.votes[graph.Misc] += 4
+	}
+	for _, t := range toks {
+		if t.label == "O" || t.label == "" {
+			continue
+		}
+		l := t.label
+		if i := strings.IndexByte(l, '-'); i >= 0 {
+			l = l[i+1:]
+		}
+		m.votes[nerType(l)]++
+	}
+	if isAcronym(toks) && len(m.votes) == 0 {
+		m.votes[graph.Org]++
+	}
+}
+
+func personTitleIn(role string) bool {
+	for _, w := range strings.Fields(role) {
+		if personTitles[strings.TrimSuffix(w, ".")] || personTitles[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func isAcronym(toks []token) bool {
+	if len(toks) != 1 {
+		return false
+	}
+	w := strings.ReplaceAll(toks[0].text, ".", "")
+	return len(w) >= 2 && w == strings.ToUpper(w)
+}
+
+// nerType maps prose's entity labels to the graph's types.
+func nerType(label string) string {
+	switch label {
+	case "PERSON":
+		return graph.Person
+	case "ORGANIZATION", "ORG":
+		return graph.Org
+	case "GPE", "GSP", "LOCATION", "LOC", "FACILITY", "FAC":
+		return graph.Place
+	}
+	return graph.Misc
+}
+
+// knownMentions finds, in a shouting sentence, the names the body of the
+// document already uses.
+func (d *docState) knownMentions(s *sentence) []*mention {
+	type known struct {
+		toks []string
+	}
+	var names [][]string
+	for _, c := range d.order {
+		for _, a := range c.aliases {
+			f := strings.Fields(graph.Fold(a))
+			if len(f) > 0 {
+				names = append(names, f)
+			}
+		}
+	}
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	var out []*mention
+	used := make([]bool, len(s.toks))
+	for _, n := range names {
+	scan:
+		for i := 0; i+len(n) <= len(s.toks); i++ {
+			for k := range n {
+				if used[i+k] || graph.Fold(s.toks[i+k].text) != n[k] {
+					continue scan
+				}
+			}
+			if m := makeMention(s, i, i+len(n)); m != nil {
+				out = append(out, m)
+				for k := range n {
+					used[i+k] = true
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
+	return out
+}
+
+// resolve links the document's short names to the full names they stand
+// for: "Tillerson" and "Mr Tillerson" to "Rex Tillerson", "Nordhavn" to
+// "Nordhavn Energy". A short name that fits two full names stays apart.
+func (d *docState) resolve() {
+	for _, c := range d.order {
+		short := strings.Fields(graph.Fold(c.name))
+		var match *cluster
+		n := 0
+		for _, o := range d.order {
+			if o == c || o.root() == match {
+				continue
+			}
+			long := strings.Fields(graph.Fold(o.name))
+			if len(long) <= len(short) {
+				continue
+			}
+			ot, ct := o.typ(), c.typ()
+			ok := false
+			switch {
+			case hasSuffixTokens(long, short) && (ot == graph.Person || ct == graph.Person) && len(short) <= 2:
+				ok = compatible(ot, ct) || ot == graph.Person && c.votes[graph.Org] == 0
+			case hasPrefixTokens(long, short) && ot == graph.Org && (ct == graph.Org || ct == graph.Misc):
+				ok = true
+			case len(short) == 1 && isInitials(short[0], o.name) && ot != graph.Person:
+				ok = true
+			}
+			if ok && o.root() != match {
+				match = o.root()
+				n++
+			}
+		}
+		if n == 1 && match != c.root() {
+			c.root().parent = match
+		}
+	}
+	// merge each linked cluster's names and votes into its root
+	for _, c := range d.order {
+		r := c.root()
+		if r == c {
+			continue
+		}
+		for k, v := range c.names {
+			r.names[k] += v
+		}
+		for _, a := range c.aliases {
+			if !contains(r.aliases, a) {
+				r.aliases = append(r.aliases, a)
+			}
+		}
+		for k, v := range c.votes {
+			r.votes[k] += v
+		}
+		r.mentions += c.mentions
+	}
+}
+
+func compatible(a, b string) bool { return a == b || a == graph.Misc || b == graph.Misc }
+
+func hasSuffixTokens(long, short []string) bool {
+	if len(short) == 0 || len(short) > len(long) {
+		return false
+	}
+	for i := range short {
+		if long[len(long)-len(short)+i] != short[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func hasPrefixTokens(long, short []string) bool {
+	if len(short) == 0 || len(short) > len(long) {
+		return false
+	}
+	for i := range short {
+		if long[i] != short[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isInitials reports whether abbr spells the capitals of name's words:
+// "NIB" for "Nordic Investment Bank".
+func isInitials(abbr, name string) bool {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		r := firstRune(w)
+		if unicode.IsUpper(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return len(abbr) >= 2 && b.Len() >= 2 && b.String() == strings.ReplaceAll(abbr, ".", "")
+}
+
+// entities lists the document's entities for the store.
+func (d *docState) entities() []graph.Entity {
+	var out []graph.Entity
+	for _, c := range d.order {
+		if c.root() != c {
+			continue
+		}
+		out = append(out, graph.Entity{Name: c.name, Type: c.typ(), Aliases: c.aliases, Mentions: c.mentions})
+	}
+	return out
+}

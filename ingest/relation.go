@@ -1,0 +1,489 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kg-builder/kg/graph"
+)
+
+// An arg is a noun phrase that can be a triple's subject or object.
+type arg struct {
+	s, e    int      // tokens covered, determiners and titles included
+	hs      int      // first token of the words that name it
+	m       *mention // the named entity it is, if any
+	pronoun bool     // stands for something it does not name
+	group   int      // args joined by "and" share a group
+}
+
+func (a *arg) named() bool { return a.m != nil }
+
+// npTag reports whether a token can be inside a noun phrase.
+func npTag(t token) bool {
+	switch t.tag {
+	case "DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS":
+		return true
+	}
+	return false
+}
+
+func isNoun(tag string) bool { return strings.HasPrefix(tag, "NN") }
+
+// args finds the sentence's arguments: named mentions, pronouns and noun
+// phrases, left to right, and joins coordinated ones into groups.
+func args(s *sentence, ms []*mention) []*arg {
+	byStart := map[int]*mention{}
+	for _, m := range ms {
+		byStart[m.s] = m
+	}
+	toks := s.toks
+	var out []*arg
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if t.tag == "PRP" || (t.tag == "DT" && pronouns[t.lower] && (i+1 == len(toks) || !npTag(toks[i+1]))) {
+			out = append(out, &arg{s: i, e: i + 1, hs: i, pronoun: true})
+			i++
+			continue
+		}
+		if !npTag(t) || t.tag == "POS" {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && npTag(toks[j]) {
+			if j > i && (toks[j].tag == "DT" || toks[j].tag == "PDT" || toks[j].tag == "PRP$") && toks[j-1].tag != "POS" {
+				break // a determiner starts the next phrase: "gave Tillerson his view"
+			}
+			if m := byStart[j]; m != nil {
+				j = m.e // a name may hold particles ("Bank of England")
+				if j < len(toks) && !isNoun(toks[j].tag) && toks[j].tag != "POS" {
+					break // "Khan Sheikhoun last week"
+				}
+				continue
+			}
+			j++
+		}
+		// the phrase after the last possessive is the argument
+		core := i
+		for k := i; k < j; k++ {
+			if toks[k].tag == "POS" {
+				core = k + 1
+			}
+		}
+		if a := makeArg(toks, byStart, i, core, j); a != nil {
+			out = append(out, a)
+		}
+		i = j
+	}
+	// apposition of a role and a name: "Poland's infrastructure minister,
+	// Witold Zarembski," is Zarembski
+	for i := 0; i+1 < len(out); i++ {
+		a, b := out[i], out[i+1]
+		if !a.named() && !a.pronoun && b.named() && b.s == a.e+1 && toks[a.e].text == "," &&
+			personTitles[toks[a.e-1].lower] && (b.e == len(toks) || toks[b.e].text == "," || isVerb(toks[b.e].tag) || isPrep(toks[b.e])) {
+			b.s = a.s
+			out = append(out[:i], out[i+1:]...)
+		}
+	}
+	// coordination: "A and B", "A, B and C"
+	g := 0
+	for i := range out {
+		out[i].group = g
+		g++
+	}
+	for i := 0; i+1 < len(out); i++ {
+		a, b := out[i], out[i+1]
+		between := toks[a.e:b.s]
+		if len(between) == 1 && (between[0].lower == "and" || between[0].lower == "or") ||
+			len(between) == 2 && between[0].text == "," && (between[1].lower == "and" || between[1].lower == "or") {
+			// pull the whole comma list into the group
+			b.group = a.group
+			for k := i; k > 0; k-- {
+				p, q := out[k-1], out[k]
+				if len(toks[p.e:q.s]) == 1 && toks[p.e].text == "," && p.named() == q.named() {
+					q.group = p.group
+					for x := k; x <= i+1; x++ {
+						out[x].group = p.group
+					}
+					continue
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// makeArg builds the argument of tokens [from,to) whose naming part starts
+// at core. A phrase that ends in a name is that entity ("his Russian
+// counterpart Lavrov"); otherwise it is a concept if it ends in a noun.
+func makeArg(toks []token, byStart map[int]*mention, from, core, to int) *arg {
+	for k := core; k < to; k++ {
+		if m := byStart[k]; m != nil && m.e == to {
+			return &arg{s: from, e: to, hs: m.hs, m: m}
+		}
+	}
+	if !isNoun(toks[to-1].tag) {
+		return nil
+	}
+	hs := core
+	for hs < to && (determiners[toks[hs].lower] || toks[hs].tag == "PRP$" || toks[hs].tag == "DT") {
+		hs++
+	}
+	if hs >= to {
+		return nil
+	}
+	if to-hs == 1 && pronouns[toks[hs].lower] {
+		return &arg{s: from, e: to, hs: hs, pronoun: true}
+	}
+	return &arg{s: from, e: to, hs: hs}
+}
+
+// A relation is one verb phrase with its arguments.
+type relation struct {
+	v0, v1   int // tokens of the verb phrase, auxiliaries included
+	main     int // the main verb
+	words    []string
+	surface  string
+	neg      bool
+	modality string
+	passive  bool
+	subj     []*arg
+	obj      []*arg
+	conf     float64
+	speech   bool
+	agentInv bool
+}
+
+// extract finds the relations of one sentence.
+func (d *docState) extract(s *sentence) []relation {
+	toks := s.toks
+	as := args(s, d.mentions[s.index])
+	argAt := map[int]*arg{}
+	argEnd := map[int]*arg{}
+	for _, a := range as {
+		argAt[a.s] = a
+		argEnd[a.e] = a
+	}
+	group := func(a *arg) []*arg {
+		var g []*arg
+		for _, b := range as {
+			if b.group == a.group {
+				g = append(g, b)
+			}
+		}
+		return g
+	}
+	inArg := make([]bool, len(toks))
+	for _, a := range as {
+		for k := a.s; k < a.e; k++ {
+			inArg[k] = true
+		}
+	}
+	var rels []relation
+	var lastSubj []*arg
+	for i := 0; i < len(toks); i++ {
+		if inArg[i] || !(isVerb(toks[i].tag) || toks[i].tag == "MD") {
+			continue
+		}
+		r := relation{v0: i, conf: 0.55}
+		// auxiliaries, modals, negation and adverbs, then the main verb
+		j := i
+		r.main = -1
+		sawBe := false
+		for j < len(toks) {
+			t := toks[j]
+			switch {
+			case t.tag == "MD":
+				r.modality = modals[t.lower]
+			case negations[t.lower] && (t.tag == "RB" || t.tag == "DT"):
+				r.neg = true
+			case isVerb(t.tag):
+				if r.main >= 0 && auxiliaries[lemma(toks[r.main].text, toks[r.main].tag)] {
+					if lemma(toks[r.main].text, toks[r.main].tag) == "be" {
+						sawBe = true
+					}
+				} else if r.main >= 0 {
+					goto done
+				}
+				r.main = j
+			case t.tag == "RB" && j+1 < len(toks) && (isVerb(toks[j+1].tag) || negations[toks[j+1].lower]):
+				// "also says", "has previously declined"
+			default:
+				goto done
+			}
+			j++
+		}
+	done:
+		if r.main < 0 {
+			i = j
+			continue
+		}
+		mainLemma := lemma(toks[r.main].text, toks[r.main].tag)
+		r.passive = sawBe && toks[r.main].tag == "VBN"
+		bare := r.main == r.v0 // no auxiliary, modal or negation before it
+		participle := bare && toks[r.main].tag == "VBG"
+		if bare && toks[r.main].tag == "VBN" && r.v0 > 0 && argEnd[r.v0] != nil {
+			r.passive = true // reduced relative: "the strike carried out by X"
+		}
+		k := r.main + 1
+		r.words = []string{mainLemma}
+		if r.passive {
+			r.words = []string{"be", toks[r.main].lower}
+		}
+		// particle; "to" + verb chains ("declined to confirm")
+		if k < len(toks) && toks[k].tag == "RP" {
+			r.words = append(r.words, toks[k].lower)
+			k++
+		}
+		for k+1 < len(toks) && toks[k].tag == "TO" && toks[k+1].tag == "VB" {
+			r.words = append(r.words, "to", toks[k+1].lower)
+			k += 2
+			if k < len(toks) && toks[k].tag == "RP" {
+				r.words = append(r.words, toks[k].lower)
+				k++
+			}
+		}
+		r.v1 = k
+		r.speech = speechVerbs[mainLemma] && !r.passive
+
+		// subject: the argument just before the verb phrase
+		if participle {
+			// "... after talking to Lavrov", "career working on disputes":
+			// the participle's subject is the clause's
+			if r.v0 > 0 && (toks[r.v0-1].tag == "IN" || toks[r.v0-1].text == ",") {
+				r.subj, r.conf = lastSubj, r.conf-0.15
+			}
+		} else {
+			r.subj, r.conf = d.subject(toks, as, argEnd, group, r.v0, lastSubj, r.conf)
+		}
+		// object: right after the verb, or after a preposition, perhaps
+		// with nouns or adjectives between (ReVerb's V W* P)
+		objAt := -1
+		switch {
+		case r.passive && k+1 < len(toks) && toks[k].lower == "by" && argAt[k+1] != nil && !argAt[k+1].pronoun:
+			// "X was signed by Y": Y signs X
+			r.agentInv = true
+			r.words = []string{mainLemma}
+			objAt = k + 1
+		case argAt[k] != nil && !r.speech:
+			objAt = k
+			r.conf += 0.1
+		case k+1 < len(toks) && isPrep(toks[k]) && argAt[k+1] != nil:
+			r.words = append(r.words, toks[k].lower)
+			objAt = k + 1
+			r.conf += 0.05
+		default:
+			for w := k; w < len(toks) && w < k+4; w++ {
+				if isPrep(toks[w]) && w > k && w+1 < len(toks) && argAt[w+1] != nil {
+					for x := k; x <= w; x++ {
+						if !inArg[x] || argAt[x] == nil {
+							r.words = append(r.words, toks[x].lower)
+						}
+					}
+					objAt = w + 1
+					break
+				}
+				if !wTag(toks[w].tag) {
+					break
+				}
+			}
+		}
+		if objAt >= 0 {
+			r.obj = group(argAt[objAt])
+		}
+		if r.agentInv {
+			r.subj, r.obj = r.obj, r.subj
+		}
+		r.surface = span(s, r.v0, max(r.v1, r.main+1))
+		if objAt >= 0 && objAt-1 >= r.v1 && !r.agentInv {
+			r.surface = span(s, r.v0, objAt)
+		}
+		if len(r.subj) > 0 && !r.agentInv {
+			lastSubj = r.subj
+		}
+		rels = append(rels, r)
+		i = max(i, r.v1-1)
+	}
+	return rels
+}
+
+func isVerb(tag string) bool { return strings.HasPrefix(tag, "VB") }
+
+func isPrep(t token) bool { return t.tag == "IN" || t.tag == "TO" }
+
+// wTag are the words ReVerb allows between a verb and its preposition.
+func wTag(tag string) bool {
+	switch tag {
+	case "NN", "NNS", "JJ", "JJR", "JJS", "RB", "DT", "PRP$", "CD":
+		return true
+	}
+	return false
+}
+
+// subject finds the argument a verb phrase starting at v0 has for subject:
+// the one just before it, past an apposition or a relative pronoun; or, for
+// a second verb joined by "and" or a participle after a preposition, the
+// subject of the verb before.
+func (d *docState) subject(toks []token, as []*arg, argEnd map[int]*arg, group func(*arg) []*arg, v0 int, last []*arg, conf float64) ([]*arg, float64) {
+	k := v0
+	for k > 0 && toks[k-1].tag == "RB" {
+		k--
+	}
+	if a := argEnd[k]; a != nil {
+		g := group(a)
+		// "relations between A and B fell": the head noun, not the
+		// prepositional object, is the subject
+		first := g[0]
+		for first.s > 0 && toks[first.s-1].tag == "IN" && !relatives[toks[first.s-1].lower] {
+			h := argEnd[first.s-1]
+			if h == nil || h.pronoun {
+				break
+			}
+			g = group(h)
+			first = g[0]
+		}
+		return g, conf
+	}
+	if k > 0 && relatives[toks[k-1].lower] {
+		p := k - 1
+		if p > 0 && toks[p-1].text == "," {
+			p--
+		}
+		if a := argEnd[p]; a != nil && !a.pronoun {
+			return []*arg{a}, conf - 0.1
+		}
+	}
+	// apposition: "Jonas Berg, the chief executive of X, said"
+	if k > 0 && toks[k-1].text == "," {
+		for p := k - 2; p > 0 && p > k-16; p-- {
+			if toks[p].text == "," {
+				if a := argEnd[p]; a != nil && a.named() {
+					return []*arg{a}, conf - 0.1
+				}
+				break
+			}
+			if isVerb(toks[p].tag) {
+				break
+			}
+		}
+	}
+	if k > 0 && (toks[k-1].lower == "and" || toks[k-1].lower == "but" || toks[k-1].tag == "IN" && toks[v0].tag == "VBG") && len(last) > 0 {
+		return last, conf - 0.1
+	}
+	return nil, conf
+}
+
+// triples turns every sentence's relations into triples.
+func (d *docState) triples() []graph.Triple {
+	var out []graph.Triple
+	for i := range d.sents {
+		s := &d.sents[i]
+		if s.shouting {
+			continue
+		}
+		rels := d.extract(s)
+		speakers := attribution(rels)
+		for ri, r := range rels {
+			if r.speech || len(r.subj) == 0 || len(r.obj) == 0 {
+				continue
+			}
+			for _, sa := range r.subj {
+				for _, oa := range r.obj {
+					t, ok := d.triple(s, r, sa, oa)
+					if !ok {
+						continue
+					}
+					t.AttributedTo = speakers[ri]
+					out = append(out, t)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// attribution names, for each relation, who the sentence says stated it:
+// "Lavrov said that X met Y", "X met Y, Lavrov said".
+func attribution(rels []relation) []string {
+	who := make([]string, len(rels))
+	for i, r := range rels {
+		if !r.speech || len(r.subj) == 0 || !r.subj[0].named() {
+			continue
+		}
+		speaker := r.subj[0].m.c.root().name
+		after := len(r.obj) == 0 // "said (that) ..." rather than "said X"
+		for j := range rels {
+			if j == i {
+				continue
+			}
+			if (after && rels[j].v0 > r.v0) || (!after && rels[j].v0 < r.v0) {
+				who[j] = speaker
+			}
+		}
+	}
+	return who
+}
+
+// triple makes the triple one relation states between two arguments.
+func (d *docState) triple(s *sentence, r relation, sa, oa *arg) (graph.Triple, bool) {
+	if sa.pronoun || oa.pronoun || sa == oa {
+		return graph.Triple{}, false
+	}
+	subj, styp, stext := d.argName(s, sa)
+	obj, otyp, otext := d.argName(s, oa)
+	if subj == "" || obj == "" || graph.Fold(subj) == graph.Fold(obj) {
+		return graph.Triple{}, false
+	}
+	conf := r.conf
+	if sa.named() {
+		conf += 0.1
+	}
+	if oa.named() {
+		conf += 0.1
+	}
+	if len(r.words) > 4 {
+		conf -= 0.1
+	}
+	if oa.e-oa.hs > 4 {
+		conf -= 0.05
+	}
+	if s.headline {
+		conf -= 0.1
+	}
+	conf = min(max(conf, 0.05), 0.95)
+	return graph.Triple{
+		Subject: subj, Relation: strings.Join(r.words, " "), Object: obj,
+		SubjectType: styp, ObjectType: otyp,
+		SubjectText: stext, RelationText: r.surface, ObjectText: otext,
+		Confidence: float64(int(conf*100+0.5)) / 100, Negated: r.neg, Modality: r.modality,
+		Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}},
+	}, true
+}
+
+// argName is the canonical name, type and surface text of an argument.
+func (d *docState) argName(s *sentence, a *arg) (string, string, string) {
+	if a.named() {
+		c := a.m.c.root()
+		return c.name, c.typ(), span(s, a.m.hs, a.m.he)
+	}
+	var words []string
+	for k := a.hs; k < a.e; k++ {
+		t := s.toks[k]
+		if t.tag == "POS" {
+			continue
+		}
+		w := t.text
+		if !strings.HasPrefix(t.tag, "NNP") && (k == 0 || !unicode.IsUpper(firstRune(w))) {
+			w = t.lower
+		}
+		words = append(words, w)
+	}
+	name := strings.Join(words, " ")
+	if c := d.clusters[graph.Fold(name)]; c != nil {
+		// a name prose tagged as a common noun ("Trump wants")
+		c = c.root()
+		return c.name, c.typ(), span(s, a.hs, a.e)
+	}
+	return name, graph.Concept, span(s, a.hs, a.e)
+}

@@ -1,0 +1,132 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A unit is a stretch of the document that sentence segmentation sees on its
+// own: a paragraph, or a line that stands alone (a headline, a list item).
+type unit struct {
+	start, end int  // byte offsets in the document
+	headline   bool // one line without final punctuation
+}
+
+// units splits text into paragraphs and stand-alone lines. Lines of one
+// paragraph are joined only where the first does not end a sentence and the
+// next begins in lower case (hard-wrapped text); a line that does not end in
+// sentence punctuation is otherwise a unit of its own, since prose would run
+// it into the next one.
+func units(text string) []unit {
+	var out []unit
+	cur := unit{start: -1}
+	lines := 0
+	flush := func() {
+		if cur.start >= 0 {
+			cur.headline = lines == 1 && !endsSentence(text[cur.start:cur.end])
+			out = append(out, cur)
+		}
+		cur = unit{start: -1}
+		lines = 0
+	}
+	for pos := 0; pos < len(text); {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		s, e := trimLine(text, pos, end)
+		next := end + 1
+		if s >= e {
+			flush() // blank line: paragraph break
+			pos = next
+			continue
+		}
+		if cur.start >= 0 {
+			prev := text[cur.start:cur.end]
+			first, _ := utf8.DecodeRuneInString(text[s:e])
+			if !endsSentence(prev) && (unicode.IsLower(first) || endsWithContinuation(prev)) {
+				cur.end = e
+				lines++
+				pos = next
+				continue
+			}
+			flush()
+		}
+		cur = unit{start: s, end: e}
+		lines = 1
+		pos = next
+	}
+	flush()
+	return out
+}
+
+var listMarker = regexp.MustCompile(`^(#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,3}[.)]\s+)`)
+
+// trimLine returns the bounds of a line without surrounding space and
+// without Markdown heading, quote and list markers.
+func trimLine(text string, s, e int) (int, int) {
+	for s < e && isSpaceByte(text[s]) {
+		s++
+	}
+	for e > s && isSpaceByte(text[e-1]) {
+		e--
+	}
+	for {
+		m := listMarker.FindStringIndex(text[s:e])
+		if m == nil || m[1] == 0 {
+			break
+		}
+		s += m[1]
+	}
+	for e > s && text[e-1] == '#' { // closing "## Title ##"
+		e--
+	}
+	for e > s && isSpaceByte(text[e-1]) {
+		e--
+	}
+	return s, e
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' }
+
+// endsSentence reports whether s ends with sentence punctuation, perhaps
+// followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\"'’”)]»*_")
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?:;…", r)
+}
+
+func endsWithContinuation(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(",-–—(", r)
+}
+
+// dateline matches a wire-story opening such as "SALVADOR, Feb 26 -" or
+// "HELSINKI, March 3 (Reuters) -", which is not part of the first sentence.
+var dateline = regexp.MustCompile(`^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]{2,9}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]+\))?\s*(?:-{1,2}|–|—)\s+`)
+
+// stripDateline returns where a unit's text starts once its dateline, if
+// any, is cut off, and the place the dateline names.
+func stripDateline(text string, u unit) (int, string) {
+	m := dateline.FindStringSubmatchIndex(text[u.start:u.end])
+	if m == nil {
+		return u.start, ""
+	}
+	head := text[u.start : u.start+m[1]]
+	place := head
+	if i := strings.IndexAny(place, ",(-–—"); i > 0 {
+		place = place[:i]
+	}
+	return u.start + m[1], strings.TrimSpace(place)
+}
