@@ -166,7 +166,7 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 				continue
 			}
 			ex.label(s.toks)
-			s.shouting = shouting(s.toks)
+			s.shouting = shouting(s.toks, u.headline)
 			out = append(out, s)
 		}
 	}
@@ -203,9 +203,10 @@ func hasNamePrefix(w string) bool {
 	return false
 }
 
-// shouting reports a Title Case or ALL CAPS sentence, where capitals say
-// nothing about names.
-func shouting(toks []token) bool {
+// shouting reports an ALL CAPS sentence, or a headline in Title Case, where
+// capitals say nothing about names. A sentence with final punctuation full of
+// names and titles is not Title Case.
+func shouting(toks []token, headline bool) bool {
 	words, caps, upper := 0, 0, 0
 	for i, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.text)
@@ -232,5 +233,5 @@ func shouting(toks []token) bool {
 	if letters >= 3 && upper*10 >= letters*8 {
 		return true
 	}
-	return words >= 2 && caps*4 >= words*3
+	return headline && words >= 2 && caps*4 >= words*3
 }

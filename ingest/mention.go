@@ -30,8 +30,13 @@ type cluster struct {
 	aliases  []string       // every form seen, in order
 	votes    map[string]int
 	mentions int
+	titles   int // mentions after a person's title
 	parent   *cluster
 }
+
+// titled reports whether a person's title was seen before one of its
+// mentions.
+func (c *cluster) titled() bool { return c.titles > 0 }
 
 func (c *cluster) root() *cluster {
 	for c.parent != nil {
@@ -114,6 +119,9 @@ func (d *docState) add(m *mention) {
 	}
 	c.names[m.name]++
 	c.mentions++
+	if m.titled && personTitleIn(m.role) {
+		c.titles++
+	}
 	for _, a := range []string{m.name, m.full} {
 		if !contains(c.aliases, a) {
 			c.aliases = append(c.aliases, a)
@@ -420,7 +428,7 @@ func (d *docState) resolve() {
 			switch {
 			case hasSuffixTokens(long, short) && (ot == graph.Person || ct == graph.Person) && len(short) <= 2:
 				ok = compatible(ot, ct) || ot == graph.Person && c.votes[graph.Org] == 0
-			case hasPrefixTokens(long, short) && ot == graph.Org && (ct == graph.Org || ct == graph.Misc):
+			case hasPrefixTokens(long, short) && ot == graph.Org && ct != graph.Place && !c.titled():
 				ok = true
 			case len(short) == 1 && isInitials(short[0], o.name) && ot != graph.Person:
 				ok = true

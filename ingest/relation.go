@@ -152,6 +152,7 @@ type relation struct {
 	obj      []*arg
 	conf     float64
 	speech   bool
+	trail    bool // the verb phrase follows a comma or quote: "…, Lavrov said"
 	agentInv bool
 }
 
@@ -246,6 +247,16 @@ func (d *docState) extract(s *sentence) []relation {
 		}
 		r.v1 = k
 		r.speech = speechVerbs[mainLemma] && !r.passive
+		if r.speech {
+			p := r.v0 - 1
+			if p >= 0 && argEnd[r.v0] != nil { // ", Anna Varga said"
+				p = argEnd[r.v0].s - 1
+			}
+			r.trail = p >= 0 && (toks[p].text == "," || strings.ContainsAny(toks[p].text, "\"'”’"))
+			if !r.trail && r.v0 > 0 && (toks[r.v0-1].text == "," || strings.ContainsAny(toks[r.v0-1].text, "\"'”’")) {
+				r.trail = true // "…, said Alain Marais"
+			}
+		}
 
 		// subject: the argument just before the verb phrase
 		if participle {
@@ -261,6 +272,9 @@ func (d *docState) extract(s *sentence) []relation {
 		// with nouns or adjectives between (ReVerb's V W* P)
 		objAt := -1
 		switch {
+		case r.speech:
+			// what is said is a clause, not an object; "told reporters
+			// that" has no object worth keeping either
 		case r.passive && k+1 < len(toks) && toks[k].lower == "by" && argAt[k+1] != nil && !argAt[k+1].pronoun:
 			// "X was signed by Y": Y signs X
 			r.agentInv = true
@@ -412,7 +426,9 @@ func attribution(rels []relation) []string {
 			continue
 		}
 		speaker := r.subj[0].m.c.root().name
-		after := len(r.obj) == 0 // "said (that) ..." rather than "said X"
+		// "X met Y, Lavrov said" attributes what comes before; "Lavrov
+		// said (that) X met Y" what comes after
+		after := !(r.v0 > 0 && r.trail)
 		for j := range rels {
 			if j == i {
 				continue

@@ -1,0 +1,78 @@
+package ingest
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestUnits(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // unit texts; a trailing "!" marks a headline
+	}{
+		{"headline then paragraph", "Putin Meets Tillerson\n\nThey met in Moscow.\n",
+			[]string{"Putin Meets Tillerson!", "They met in Moscow."}},
+		{"headline without blank line", "Putin Meets Tillerson\nThey met in Moscow.",
+			[]string{"Putin Meets Tillerson!", "They met in Moscow."}},
+		{"hard-wrapped paragraph", "The minister said the talks\nwould resume on Monday.",
+			[]string{"The minister said the talks\nwould resume on Monday."}},
+		{"lines that end sentences", "One thing happened.\nAnother followed.",
+			[]string{"One thing happened.", "Another followed."}},
+		{"markdown markers", "# Weekly notes\n\n- Maria joined Nordbank.\n* Oslo office opened",
+			[]string{"Weekly notes!", "Maria joined Nordbank.", "Oslo office opened!"}},
+		{"comma continues", "Anna Tamm, the head of the consortium,\nSaid nothing.",
+			[]string{"Anna Tamm, the head of the consortium,\nSaid nothing."}},
+		{"crlf and spaces", "  Title line  \r\n\r\n  Body text.  \r\n", []string{"Title line!", "Body text."}},
+		{"empty", "\n\n  \n", nil},
+		{"quoted headline", "Haley Says 'To An End'\n\nBody.", []string{"Haley Says 'To An End'!", "Body."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, u := range units(tt.text) {
+				s := tt.text[u.start:u.end]
+				if u.headline {
+					s += "!"
+				}
+				got = append(got, s)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("units(%q) (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestStripDateline(t *testing.T) {
+	tests := []struct{ text, rest, place string }{
+		{"SALVADOR, Feb 26 - Showers continued.", "Showers continued.", "SALVADOR"},
+		{"HELSINKI, March 3 (Reuters) - Talks opened.", "Talks opened.", "HELSINKI"},
+		{"NEW YORK -- Stocks fell.", "Stocks fell.", "NEW YORK"},
+		{"Putin met Tillerson - briefly.", "Putin met Tillerson - briefly.", ""},
+		{"US Secretary of State Rex Tillerson arrived.", "US Secretary of State Rex Tillerson arrived.", ""},
+	}
+	for _, tt := range tests {
+		u := unit{start: 0, end: len(tt.text)}
+		start, place := stripDateline(tt.text, u)
+		if got := tt.text[start:]; got != tt.rest || place != tt.place {
+			t.Errorf("stripDateline(%q) = %q, %q; want %q, %q", tt.text, got, place, tt.rest, tt.place)
+		}
+	}
+}
+
+func TestEndsSentence(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"He left.", true}, {`He said "no."`, true}, {"Is it?", true}, {"Title Case Line", false},
+		{"A list:", true}, {"'To An End'", false}, {"", false}, {"(see below)", false},
+	}
+	for _, tt := range tests {
+		if got := endsSentence(tt.s); got != tt.want {
+			t.Errorf("endsSentence(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
