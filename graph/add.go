@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -328,6 +329,12 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	if !created && e.Type != Concept && Fold(rec.Name) != Fold(e.Name) &&
 		len(e.Name) > len(rec.Name) && containsFold(e.Aliases, rec.Name) {
 		rec.Name = e.Name
+	}
+	if rec.Type == Person || e.Type == Person {
+		// a person is also looked up by surname: "Tillerson"
+		if f := strings.Fields(e.Name); len(f) > 1 && len(f[len(f)-1]) > 2 {
+			names = append(names, f[len(f)-1])
+		}
 	}
 	for _, n := range names {
 		if n == "" || containsExact(rec.Aliases, n) {

@@ -203,35 +203,37 @@ func hasNamePrefix(w string) bool {
 	return false
 }
 
+// minorWords stay lower case in Title Case headlines.
+var minorWords = set("a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "on", "at", "to",
+	"from", "by", "of", "in", "with", "as", "vs", "via", "per", "into", "over", "up", "off", "out", "is")
+
 // shouting reports an ALL CAPS sentence, or a headline in Title Case, where
 // capitals say nothing about names. A sentence with final punctuation full of
-// names and titles is not Title Case.
+// names and titles is not Title Case, nor is a headline with one ordinary
+// word in lower case ("Tillerson met Putin in Moscow").
 func shouting(toks []token, headline bool) bool {
-	words, caps, upper := 0, 0, 0
+	letters, upper, caps := 0, 0, 0
 	for i, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.text)
 		if !unicode.IsLetter(r) {
 			continue
 		}
-		if i > 0 && len(t.text) > 3 {
-			words++
-			if unicode.IsUpper(r) {
-				caps++
-			}
-		}
+		letters++
 		if t.text == strings.ToUpper(t.text) && len(t.text) > 1 {
 			upper++
 		}
-	}
-	letters := 0
-	for _, t := range toks {
-		r, _ := utf8.DecodeRuneInString(t.text)
-		if unicode.IsLetter(r) {
-			letters++
+		if unicode.IsUpper(r) {
+			if i > 0 {
+				caps++
+			}
+		} else if !minorWords[t.lower] {
+			if headline && !strings.ContainsRune(t.text, '\'') {
+				headline = false
+			}
 		}
 	}
 	if letters >= 3 && upper*10 >= letters*8 {
 		return true
 	}
-	return headline && words >= 2 && caps*4 >= words*3
+	return headline && caps >= 2
 }
