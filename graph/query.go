@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -394,7 +395,7 @@ func edgeTriple(txn *badger.Txn, tid uint64, e *edgeRec, cache map[uint64]entity
 		ID: tripleID(tid), Subject: sr.Name, Relation: e.Rel, Object: or.Name,
 		SubjectType: sr.Type, ObjectType: or.Type,
 		SubjectText: e.SubjText, RelationText: e.RelText, ObjectText: e.ObjText,
-		Confidence: 1 - e.Miss, Count: e.Count, Negated: e.Neg, Modality: e.Modality, AttributedTo: e.Attr,
+		Confidence: math.Round((1-e.Miss)*1000) / 1000, Count: e.Count, Negated: e.Neg, Modality: e.Modality, AttributedTo: e.Attr,
 		SubjectID: entityID(e.S), ObjectID: entityID(e.O),
 	}, nil
 }

@@ -112,7 +112,7 @@ func loadDemo(ctx context.Context, e *env, st *graph.Store, ing *ingester) error
 		if err != nil {
 			return err
 		}
-		doc, err := ing.ex.Extract(ctx, ingest.Input{ID: path.Join("examples", path.Base(name)), Source: "examples/" + name, Text: string(b)})
+		doc, err := ing.ex.Extract(ctx, ingest.Input{ID: name, Source: path.Join("examples", name), Text: string(b)})
 		if err != nil {
 			return err
 		}
