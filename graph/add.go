@@ -91,6 +91,7 @@ func (s *Store) Add(ctx context.Context, d Document) (Added, error) {
 	if err := ctx.Err(); err != nil {
 		return Added{}, err
 	}
+	d = sanitize(d)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var res Added
@@ -188,7 +189,7 @@ func (w *writer) add(d Document) (Added, error) {
 		}
 		if err := w.put(key(pEvidence, tid, seq, uint32(i)), evidenceRec{Doc: ev.DocumentID,
 			Sentence: ev.Sentence, Text: ev.Text, Start: ev.Start, End: ev.End, SubjText: ev.SubjectText,
-			RelText: ev.RelationText, ObjText: ev.ObjectText, Conf: ev.Confidence, Attr: ev.AttributedTo}); err != nil {
+			RelText: ev.RelationText, ObjText: ev.ObjectText, Conf: clamp01(ev.Confidence), Attr: ev.AttributedTo}); err != nil {
 			return res, err
 		}
 		res.Evidence++
@@ -231,6 +232,41 @@ func (w *writer) add(d Document) (Added, error) {
 		}
 	}
 	return res, nil
+}
+
+// sanitize makes every string of d valid UTF-8, as JSON would on the way
+// in, so that names compare equal to their stored copies.
+func sanitize(d Document) Document {
+	v := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+	vs := func(list []string) []string {
+		out := make([]string, len(list))
+		for i, s := range list {
+			out[i] = v(s)
+		}
+		return out
+	}
+	d.ID, d.Title, d.Source, d.URL, d.Date = v(d.ID), v(d.Title), v(d.Source), v(d.URL), v(d.Date)
+	ents := make([]Entity, len(d.Entities))
+	for i, e := range d.Entities {
+		e.Name, e.Type, e.Aliases = v(e.Name), v(e.Type), vs(e.Aliases)
+		ents[i] = e
+	}
+	d.Entities = ents
+	ts := make([]Triple, len(d.Triples))
+	for i, t := range d.Triples {
+		t.Subject, t.Relation, t.Object = v(t.Subject), v(t.Relation), v(t.Object)
+		t.SubjectType, t.ObjectType = v(t.SubjectType), v(t.ObjectType)
+		t.SubjectText, t.RelationText, t.ObjectText = v(t.SubjectText), v(t.RelationText), v(t.ObjectText)
+		t.Modality, t.AttributedTo = v(t.Modality), v(t.AttributedTo)
+		if len(t.Evidence) > 0 {
+			ev := append([]Evidence(nil), t.Evidence...)
+			ev[0].Text = v(ev[0].Text)
+			t.Evidence = ev
+		}
+		ts[i] = t
+	}
+	d.Triples = ts
+	return d
 }
 
 // typedName keys a document's entities: the same name with two types is two

@@ -113,6 +113,9 @@ type Pattern struct {
 	Subject  string
 	Relation string
 	Object   string
+
+	SubjectID string // entity ids ("E12"); they take precedence over names
+	ObjectID  string
 }
 
 // Page selects a window of a long list: at most Limit items after the

@@ -55,11 +55,6 @@ func lookup(txn *badger.Txn, name string) (uint64, error) {
 	if f == "" {
 		return 0, badger.ErrKeyNotFound
 	}
-	if id, ok := parseID(strings.TrimSpace(name), 'E'); ok {
-		if _, err := txn.Get(key(pEntity, id)); err == nil {
-			return id, nil
-		}
-	}
 	ids, err := aliasIDs(txn, f)
 	if err != nil {
 		return 0, err
@@ -261,17 +256,13 @@ func (s *Store) Count(ctx context.Context, p Pattern) (int, error) {
 // match scans the narrowest index for p. With countOnly the triples are
 // left empty but one is returned per match.
 func match(ctx context.Context, txn *badger.Txn, p Pattern, pg Page, countOnly bool) ([]Triple, []byte, error) {
-	var sid, oid uint64
-	var err error
-	if p.Subject != "" {
-		if sid, err = lookup(txn, p.Subject); err != nil {
-			return nil, nil, nilIfNotFound(err)
-		}
+	sid, err := end(txn, p.SubjectID, p.Subject)
+	if err != nil {
+		return nil, nil, nilIfNotFound(err)
 	}
-	if p.Object != "" {
-		if oid, err = lookup(txn, p.Object); err != nil {
-			return nil, nil, nilIfNotFound(err)
-		}
+	oid, err := end(txn, p.ObjectID, p.Object)
+	if err != nil {
+		return nil, nil, nilIfNotFound(err)
 	}
 	rel := strings.ToLower(strings.TrimSpace(p.Relation))
 	var prefix []byte
@@ -357,6 +348,25 @@ func match(ctx context.Context, txn *badger.Txn, p Pattern, pg Page, countOnly b
 		}
 	}
 	return out, last, nil
+}
+
+// end resolves one end of a pattern: by id if given, else by name; 0 when
+// neither is given.
+func end(txn *badger.Txn, id, name string) (uint64, error) {
+	if id != "" {
+		n, ok := parseID(id, 'E')
+		if !ok {
+			return 0, badger.ErrKeyNotFound
+		}
+		if _, err := txn.Get(key(pEntity, n)); err != nil {
+			return 0, err
+		}
+		return n, nil
+	}
+	if name != "" {
+		return lookup(txn, name)
+	}
+	return 0, nil
 }
 
 func nilIfNotFound(err error) error {

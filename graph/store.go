@@ -40,11 +40,13 @@ func Open(dir string, o Options) (*Store, error) {
 		WithMemTableSize(32 << 20).
 		WithBlockCacheSize(64 << 20).
 		WithIndexCacheSize(32 << 20).
-		WithNumCompactors(2).
-		WithValueThreshold(1 << 10)
+		WithNumCompactors(2)
 	if o.InMemory {
+		// in memory there is no value log: every value stays in the LSM
+		// tree, up to Badger's default threshold
 		bo = bo.WithDir("").WithValueDir("").WithInMemory(true)
 	} else {
+		bo = bo.WithValueThreshold(1 << 10)
 		if dir == "" {
 			return nil, fmt.Errorf("%s: no data directory given", op)
 		}

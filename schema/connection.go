@@ -45,7 +45,7 @@ func (c *entityConnection) Nodes() []*entityResolver { return c.items }
 
 func (c *entityConnection) PageInfo() *pageInfo {
 	if len(c.items) == 0 {
-		return newPageInfo("", "", false, c.after)
+		return newPageInfo("", "", c.next, c.after)
 	}
 	return newPageInfo(c.items[0].e.Cursor, c.items[len(c.items)-1].e.Cursor, c.next, c.after)
 }
@@ -80,7 +80,7 @@ func (c *tripleConnection) Nodes() []*tripleResolver { return c.items }
 
 func (c *tripleConnection) PageInfo() *pageInfo {
 	if len(c.items) == 0 {
-		return newPageInfo("", "", false, c.after)
+		return newPageInfo("", "", c.next, c.after)
 	}
 	return newPageInfo(c.items[0].t.Cursor, c.items[len(c.items)-1].t.Cursor, c.next, c.after)
 }
@@ -114,7 +114,7 @@ func (c *documentConnection) Nodes() []*documentResolver { return c.items }
 
 func (c *documentConnection) PageInfo() *pageInfo {
 	if len(c.items) == 0 {
-		return newPageInfo("", "", false, c.after)
+		return newPageInfo("", "", c.next, c.after)
 	}
 	return newPageInfo(c.items[0].d.Cursor, c.items[len(c.items)-1].d.Cursor, c.next, c.after)
 }

@@ -68,10 +68,19 @@ func (s *Schema) Handler() http.Handler {
 			httpError(w, http.StatusBadRequest, "no query given")
 			return
 		}
-		if r.Method != http.MethodPost && isMutation(req.Query, req.OperationName) {
-			w.Header().Set("Allow", "POST")
-			httpError(w, http.StatusMethodNotAllowed, "mutations must be sent with POST")
-			return
+		if r.Method != http.MethodPost {
+			mut, err := isMutation(req.Query, req.OperationName)
+			if err != nil {
+				// refuse what cannot be checked: graphql-go accepts some
+				// documents gqlparser does not, and might run a mutation
+				httpError(w, http.StatusBadRequest, "query does not parse: "+err.Error())
+				return
+			}
+			if mut {
+				w.Header().Set("Allow", "POST")
+				httpError(w, http.StatusMethodNotAllowed, "mutations must be sent with POST")
+				return
+			}
 		}
 		resp := s.Exec(r.Context(), req.Query, req.OperationName, req.Variables)
 		b, err := json.Marshal(resp)
@@ -86,18 +95,18 @@ func (s *Schema) Handler() http.Handler {
 }
 
 // isMutation reports whether the operation a request would run is a
-// mutation. A query that does not parse is left to the executor to report.
-func isMutation(query, name string) bool {
+// mutation, or why the query could not be parsed.
+func isMutation(query, name string) (bool, error) {
 	doc, err := parser.ParseQuery(&ast.Source{Input: query})
 	if err != nil {
-		return false
+		return false, err
 	}
 	for _, op := range doc.Operations {
 		if name == "" || op.Name == name {
-			return op.Operation == ast.Mutation
+			return op.Operation == ast.Mutation, nil
 		}
 	}
-	return false
+	return false, nil
 }
 
 func responseType(r *http.Request) string {

@@ -312,11 +312,11 @@ type edgeArgs struct {
 }
 
 func (e *entityResolver) Outgoing(ctx context.Context, args edgeArgs) (*tripleConnection, error) {
-	return e.r.triples(ctx, graph.Pattern{Subject: e.e.ID, Relation: str(args.Relation)}, args.First, args.After)
+	return e.r.triples(ctx, graph.Pattern{SubjectID: e.e.ID, Relation: str(args.Relation)}, args.First, args.After)
 }
 
 func (e *entityResolver) Incoming(ctx context.Context, args edgeArgs) (*tripleConnection, error) {
-	return e.r.triples(ctx, graph.Pattern{Object: e.e.ID, Relation: str(args.Relation)}, args.First, args.After)
+	return e.r.triples(ctx, graph.Pattern{ObjectID: e.e.ID, Relation: str(args.Relation)}, args.First, args.After)
 }
 
 type tripleResolver struct {

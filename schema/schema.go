@@ -92,6 +92,11 @@ func (s *Schema) Exec(ctx context.Context, query, operation string, vars map[str
 	resp := s.s.Exec(ctx, query, operation, vars)
 	for _, e := range resp.Errors {
 		s.clean(e)
+		// once ctx is done graphql-go reports its error without the cause
+		if ctx.Err() != nil && e.Extensions == nil {
+			e.Message = "request timed out or was cancelled"
+			e.Extensions = map[string]any{"code": "TIMEOUT"}
+		}
 	}
 	return resp
 }

@@ -42,7 +42,12 @@ func New(o Options) *Server {
 	}
 	mux := http.NewServeMux()
 	if o.GraphQL != nil {
-		mux.Handle("/graphql", http.TimeoutHandler(o.GraphQL, o.Timeout, `{"errors":[{"message":"request timed out"}]}`))
+		th := http.TimeoutHandler(o.GraphQL, o.Timeout, `{"errors":[{"message":"request timed out","extensions":{"code":"TIMEOUT"}}]}`)
+		mux.Handle("/graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			// the timeout reply keeps this; a normal reply sets its own
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			th.ServeHTTP(w, r)
+		}))
 	}
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -50,6 +55,11 @@ func New(o Options) *Server {
 	})
 	if o.Playground != nil {
 		mux.Handle("/", o.Playground)
+	} else {
+		mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			fmt.Fprintln(w, "kg: the GraphQL API is at /graphql")
+		})
 	}
 	return &Server{
 		log: o.Logger,
