@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -237,7 +238,7 @@ func (w *writer) add(d Document) (Added, error) {
 // sanitize makes every string of d valid UTF-8, as JSON would on the way
 // in, so that names compare equal to their stored copies.
 func sanitize(d Document) Document {
-	v := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+	v := validUTF8
 	vs := func(list []string) []string {
 		out := make([]string, len(list))
 		for i, s := range list {
@@ -254,7 +255,7 @@ func sanitize(d Document) Document {
 	d.Entities = ents
 	ts := make([]Triple, len(d.Triples))
 	for i, t := range d.Triples {
-		t.Subject, t.Relation, t.Object = v(t.Subject), v(t.Relation), v(t.Object)
+		t.Subject, t.Relation, t.Object = v(t.Subject), strings.Join(strings.Fields(strings.ToLower(v(t.Relation))), " "), v(t.Object)
 		t.SubjectType, t.ObjectType = v(t.SubjectType), v(t.ObjectType)
 		t.SubjectText, t.RelationText, t.ObjectText = v(t.SubjectText), v(t.RelationText), v(t.ObjectText)
 		t.Modality, t.AttributedTo = v(t.Modality), v(t.AttributedTo)
@@ -269,8 +270,21 @@ func sanitize(d Document) Document {
 	return d
 }
 
-// typedName keys a document's entities: the same name with two types is two
-// entities ("Washington" the person and the city).
+// validUTF8 replaces each byte that is not UTF-8 with U+FFFD, as ranging
+// over the string (and so Fold) sees it.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// typedName keys a document's entities by type and name, so that the
+// extractor's two readings of one name are resolved one by one.
 func typedName(typ, name string) string { return typ + "\x00" + Fold(name) }
 
 func (w *writer) put(k []byte, v any) error {
@@ -368,8 +382,12 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	}
 	if rec.Type == Person || e.Type == Person {
 		// a person is also looked up by surname: "Tillerson"
-		if f := strings.Fields(e.Name); len(f) > 1 && len(f[len(f)-1]) > 2 {
-			names = append(names, f[len(f)-1])
+		f := strings.Fields(e.Name)
+		for len(f) > 2 && nameSuffixes[strings.ToLower(strings.TrimSuffix(f[len(f)-1], "."))] {
+			f = f[:len(f)-1]
+		}
+		if len(f) > 1 && len(f[len(f)-1]) > 2 {
+			names = append(names, strings.TrimSuffix(f[len(f)-1], ","))
 		}
 	}
 	for _, n := range names {
@@ -393,6 +411,9 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	rec.Type = majority(rec.Votes, rec.Type)
 	return best, created, nil
 }
+
+// nameSuffixes follow a surname: "Martin Luther King Jr."
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 func matchScore(e Entity, byName bool, rec *entityRec) int {
 	sameName := Fold(rec.Name) == Fold(e.Name)

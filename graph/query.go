@@ -14,8 +14,9 @@ import (
 )
 
 // Entity returns the entity called name: by canonical name or any alias,
-// case-insensitively. Where several entities share the alias, the one whose
-// canonical name it is wins, then the most mentioned.
+// case-insensitively. Where several entities share the alias, a named entity
+// beats a concept, then the one whose canonical name it is, then the most
+// mentioned.
 func (s *Store) Entity(ctx context.Context, name string) (Entity, error) {
 	var e Entity
 	err := s.view(ctx, func(txn *badger.Txn) error {

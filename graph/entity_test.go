@@ -1,0 +1,516 @@
+package graph_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/kg-builder/kg/graph"
+)
+
+func TestEntityLookup(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	tillerson := graph.Entity{ID: "E1", Name: "Rex Tillerson", Type: graph.Person,
+		Aliases: []string{"Rex Tillerson", "Tillerson"}, Mentions: 5}
+	putin := graph.Entity{ID: "E2", Name: "Vladimir Putin", Type: graph.Person,
+		Aliases: []string{"Vladimir Putin", "Putin"}, Mentions: 4}
+	us := graph.Entity{ID: "E4", Name: "United States", Type: graph.Place,
+		Aliases: []string{"United States", "U.S.", "USA"}, Mentions: 2}
+	exxon := graph.Entity{ID: "E5", Name: "Exxon", Type: graph.Org,
+		Aliases: []string{"Exxon", "ExxonMobil"}, Mentions: 2}
+	oil := graph.Entity{ID: "E6", Name: "oil", Type: graph.Concept, Aliases: []string{"oil"}, Mentions: 2}
+	tests := []struct {
+		name string
+		want graph.Entity
+	}{
+		{"Rex Tillerson", tillerson},
+		{"rex tillerson", tillerson},
+		{"REX TILLERSON", tillerson},
+		{"  Rex \t Tillerson\n", tillerson},
+		{"Tillerson", tillerson},
+		{"tillerson.", tillerson},
+		{"Putin", putin},
+		{"vladimir putin", putin},
+		{"United States", us},
+		{"U.S.", us},
+		{"US", us},
+		{"us", us},
+		{"u.s", us},
+		{"usa", us},
+		{"U.S.A.", us},
+		{"exxonmobil", exxon},
+		{"Oil", oil},
+	}
+	for _, tt := range tests {
+		got, err := s.Entity(ctx, tt.name)
+		if err != nil {
+			t.Errorf("Entity(%q) = %v", tt.name, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Entity(%q) mismatch (-want +got):\n%s", tt.name, diff)
+		}
+	}
+	for _, name := range []string{"Nobody", "Rex", "Tillerso", "", "   ", "...", "E99", "E0", "T1",
+		"E1", "e5", // ids are not names
+		"U. S.", // folds to "u s", not "us"
+	} {
+		if got, err := s.Entity(ctx, name); !errors.Is(err, graph.ErrNotFound) {
+			t.Errorf("Entity(%q) = %v, %v, want ErrNotFound", name, got, err)
+		}
+	}
+}
+
+func TestEntityByID(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	for _, tt := range []struct{ id, want string }{{"E1", "Rex Tillerson"}, {"e3", "Moscow"}, {"E6", "oil"}} {
+		got, err := s.EntityByID(ctx, tt.id)
+		if err != nil || got.Name != tt.want || got.ID != "E"+tt.id[1:] {
+			t.Errorf("EntityByID(%q) = %v, %v, want %s", tt.id, got, err, tt.want)
+		}
+	}
+	for _, id := range []string{"", "E", "E0", "E7", "E-1", "X1", "T1", "Rex Tillerson", "E1x"} {
+		if got, err := s.EntityByID(ctx, id); !errors.Is(err, graph.ErrNotFound) {
+			t.Errorf("EntityByID(%q) = %v, %v, want ErrNotFound", id, got, err)
+		}
+	}
+}
+
+// An entity literally called "E1" is found by its name: names are never read
+// as ids (EntityByID and Pattern.SubjectID/ObjectID are for ids).
+func TestEntityNamedLikeAnID(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	mustAdd(t, s, graph.Document{ID: "d", Hash: "h", Entities: []graph.Entity{
+		{Name: "Alice", Type: graph.Person},
+		{Name: "E1", Type: graph.Place, Aliases: []string{"European route E1"}},
+	}})
+	got, err := s.Entity(ctx, "E1")
+	if err != nil || got.Name != "E1" || got.ID != "E2" {
+		t.Errorf("Entity(%q) = %v, %v, want E2, the entity named E1", "E1", got, err)
+	}
+	got, err = s.EntityByID(ctx, "E1")
+	if err != nil || got.Name != "Alice" {
+		t.Errorf("EntityByID(%q) = %v, %v, want Alice", "E1", got, err)
+	}
+	for _, p := range []graph.Pattern{{Subject: "E1"}, {Object: "e1"}} {
+		if n, err := s.Count(ctx, p); err != nil || n != 0 {
+			t.Errorf("Count(%+v) = %d, %v, want 0", p, n, err)
+		}
+	}
+}
+
+// When entities share a name, lookup prefers a named entity to a concept,
+// then the entity whose canonical name it is, then the most mentioned.
+func TestEntityLookupPrecedence(t *testing.T) {
+	ent := func(name, typ string, mentions int, aliases ...string) graph.Entity {
+		return graph.Entity{Name: name, Type: typ, Aliases: aliases, Mentions: mentions}
+	}
+	tests := []struct {
+		name     string
+		entities []graph.Entity // added in this order, one document each
+		lookup   string
+		want     string // canonical name
+		wantType string
+	}{
+		{"named beats concept", []graph.Entity{ent("apple", graph.Concept, 9), ent("Apple", graph.Org, 1)}, "APPLE", "Apple", graph.Org},
+		{"named alias beats concept", []graph.Entity{ent("oil", graph.Concept, 9), ent("Oil Corp", graph.Org, 1, "Oil")}, "oil", "Oil Corp", graph.Org},
+		{"canonical beats alias", []graph.Entity{ent("Michael Jordan", graph.Person, 9, "Jordan"), ent("Jordan", graph.Place, 1)}, "jordan", "Jordan", graph.Place},
+		{"canonical beats alias, other order", []graph.Entity{ent("Jordan", graph.Place, 1), ent("Michael Jordan", graph.Person, 9, "Jordan")}, "jordan", "Jordan", graph.Place},
+		{"more mentions among aliases", []graph.Entity{ent("Air Jordan", graph.Org, 2, "AJ"), ent("Anthony Joshua", graph.Person, 5, "AJ")}, "AJ", "Anthony Joshua", graph.Person},
+		{"more mentions among aliases, other order", []graph.Entity{ent("Anthony Joshua", graph.Person, 5, "AJ"), ent("Air Jordan", graph.Org, 2, "AJ")}, "a.j.", "Anthony Joshua", graph.Person},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := mustOpen(t)
+			for i, e := range tt.entities {
+				id := fmt.Sprint("d", i)
+				mustAdd(t, s, graph.Document{ID: id, Hash: id, Entities: []graph.Entity{e}})
+			}
+			if n, err := s.CountEntities(ctx, graph.EntityFilter{}); err != nil || n != len(tt.entities) {
+				t.Fatalf("CountEntities() = %d, %v, want %d separate entities", n, err, len(tt.entities))
+			}
+			got, err := s.Entity(ctx, tt.lookup)
+			if err != nil || got.Name != tt.want || got.Type != tt.wantType {
+				t.Errorf("Entity(%q) = %+v, %v, want %s (%s)", tt.lookup, got, err, tt.want, tt.wantType)
+			}
+		})
+	}
+}
+
+// A person is also known by the last word of their name, when it is longer
+// than two letters; other entities are not.
+func TestSurnameAlias(t *testing.T) {
+	tests := []struct {
+		entity graph.Entity
+		lookup string
+		found  bool
+	}{
+		{graph.Entity{Name: "Rex Tillerson", Type: graph.Person}, "Tillerson", true},
+		{graph.Entity{Name: "Xi Jinping", Type: graph.Person}, "jinping", true},
+		{graph.Entity{Name: "Li Na", Type: graph.Person}, "Na", false},
+		{graph.Entity{Name: "Madonna", Type: graph.Person}, "Madonna", true},
+		{graph.Entity{Name: "Goldman Sachs", Type: graph.Org}, "Sachs", false},
+		{graph.Entity{Name: "New York", Type: graph.Place}, "York", false},
+		{graph.Entity{Name: "climate change", Type: graph.Concept}, "change", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.entity.Name, func(t *testing.T) {
+			ctx := context.Background()
+			s := mustOpen(t)
+			mustAdd(t, s, graph.Document{ID: "d", Hash: "h", Entities: []graph.Entity{tt.entity}})
+			got, err := s.Entity(ctx, tt.lookup)
+			if !tt.found {
+				if !errors.Is(err, graph.ErrNotFound) {
+					t.Errorf("Entity(%q) = %+v, %v, want ErrNotFound", tt.lookup, got, err)
+				}
+				return
+			}
+			if err != nil || got.Name != tt.entity.Name {
+				t.Errorf("Entity(%q) = %+v, %v, want %s", tt.lookup, got, err, tt.entity.Name)
+			}
+		})
+	}
+	// A bare surname mentioned later is the same person.
+	s := mustOpen(t)
+	mustAdd(t, s, graph.Document{ID: "d1", Hash: "h1", Entities: []graph.Entity{{Name: "Rex Tillerson", Type: graph.Person}}})
+	a := mustAdd(t, s, graph.Document{ID: "d2", Hash: "h2", Entities: []graph.Entity{{Name: "Tillerson", Type: graph.Person}}})
+	if a.Entities != 0 {
+		t.Errorf("Add(Tillerson after Rex Tillerson) created %d entities, want 0", a.Entities)
+	}
+	got, err := s.Entity(context.Background(), "Tillerson")
+	if err != nil || got.Name != "Rex Tillerson" || got.Mentions != 2 {
+		t.Errorf("Entity(Tillerson) = %+v, %v, want Rex Tillerson with 2 mentions", got, err)
+	}
+}
+
+// A later, longer name that lists the stored name as an alias becomes the
+// canonical name of the same entity.
+func TestCanonicalNameUpgrade(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	a := mustAdd(t, s, graph.Document{ID: "d1", Hash: "h1",
+		Entities: []graph.Entity{{Name: "Tillerson", Type: graph.Person}, {Name: "Moscow", Type: graph.Place}},
+		Triples:  []graph.Triple{typed(triple("Tillerson", "Tillerson", "visit", "visited", "Moscow", "Moscow", 0.5, "d1", 0), graph.Person, graph.Place)}})
+	b := mustAdd(t, s, graph.Document{ID: "d2", Hash: "h2",
+		Entities: []graph.Entity{{Name: "Rex Tillerson", Type: graph.Person, Aliases: []string{"Tillerson"}, Mentions: 2}}})
+	if a.Entities != 2 || b.Entities != 0 || b.EntitiesHit != 1 {
+		t.Errorf("Add() = %+v then %+v, want 2 entities created then 0", a, b)
+	}
+	want := graph.Entity{ID: "E1", Name: "Rex Tillerson", Type: graph.Person,
+		Aliases: []string{"Tillerson", "Rex Tillerson"}, Mentions: 3}
+	for _, name := range []string{"Tillerson", "Rex Tillerson", "rex tillerson"} {
+		got, err := s.Entity(ctx, name)
+		if err != nil {
+			t.Fatalf("Entity(%q) = %v", name, err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("Entity(%q) mismatch (-want +got):\n%s", name, diff)
+		}
+	}
+	if n, err := s.CountEntities(ctx, graph.EntityFilter{}); err != nil || n != 2 {
+		t.Errorf("CountEntities() = %d, %v, want 2", n, err)
+	}
+	// Stored edges name the entity by its new canonical name.
+	tr, err := s.Triple(ctx, "T1")
+	if err != nil || tr.Subject != "Rex Tillerson" || tr.SubjectText != "Tillerson" {
+		t.Errorf("Triple(T1) = %+v, %v, want subject Rex Tillerson as Tillerson", tr, err)
+	}
+
+	// A shorter name does not replace the canonical one.
+	mustAdd(t, s, graph.Document{ID: "d3", Hash: "h3",
+		Entities: []graph.Entity{{Name: "Tillerson", Type: graph.Person, Aliases: []string{"Rex Tillerson"}}}})
+	if got, err := s.Entity(ctx, "Tillerson"); err != nil || got.Name != "Rex Tillerson" || got.Mentions != 4 {
+		t.Errorf("Entity(Tillerson) = %+v, %v, want Rex Tillerson with 4 mentions", got, err)
+	}
+}
+
+func TestSameNameDifferentKinds(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	mustAdd(t, s, graph.Document{ID: "d1", Hash: "h1", Entities: []graph.Entity{
+		{Name: "Apple", Type: graph.Org, Mentions: 1},
+		{Name: "apple", Type: graph.Concept, Mentions: 5},
+	}})
+	mustAdd(t, s, graph.Document{ID: "d2", Hash: "h2", Entities: []graph.Entity{
+		{Name: "APPLE", Type: graph.Concept, Mentions: 1},
+		{Name: "Apple", Type: graph.Org, Mentions: 1},
+	}})
+	all, _, err := s.Entities(ctx, graph.EntityFilter{}, graph.Page{})
+	if err != nil {
+		t.Fatalf("Entities() = %v", err)
+	}
+	want := []graph.Entity{
+		{ID: "E1", Name: "Apple", Type: graph.Org, Aliases: []string{"Apple"}, Mentions: 2},
+		{ID: "E2", Name: "apple", Type: graph.Concept, Aliases: []string{"apple", "APPLE"}, Mentions: 6},
+	}
+	if diff := cmp.Diff(want, all, ignoreCursor); diff != "" {
+		t.Errorf("Entities() mismatch (-want +got):\n%s", diff)
+	}
+	// Where names collide, a named entity beats a concept, however often
+	// the concept is mentioned.
+	if got, err := s.Entity(ctx, "Apple"); err != nil || got.ID != "E1" {
+		t.Errorf("Entity(Apple) = %+v, %v, want E1 (the ORG)", got, err)
+	}
+	for _, tt := range []struct {
+		typ  string
+		want []string
+	}{{graph.Org, []string{"Apple"}}, {graph.Concept, []string{"apple"}}, {"concept", []string{"apple"}}, {graph.Person, []string{}}} {
+		got, _, err := s.Entities(ctx, graph.EntityFilter{Prefix: "app", Type: tt.typ}, graph.Page{})
+		if err != nil {
+			t.Fatalf("Entities(app, %s) = %v", tt.typ, err)
+		}
+		if diff := cmp.Diff(tt.want, entityNames(got)); diff != "" {
+			t.Errorf("Entities(app, %s) mismatch (-want +got):\n%s", tt.typ, diff)
+		}
+	}
+}
+
+// Named entities with the same name but different NER labels are one entity,
+// whose type is the one most of its mentions had.
+func TestMajorityType(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	steps := []struct {
+		typ      string
+		mentions int
+		want     string
+	}{
+		{graph.Person, 2, graph.Person},
+		{graph.Place, 2, graph.Person},  // a tie keeps the current type
+		{graph.Place, 1, graph.Place},   // PLACE 3, PERSON 2
+		{graph.Org, 3, graph.Place},     // ORG 3 ties PLACE 3
+		{graph.Person, 2, graph.Person}, // PERSON 4
+		{graph.Org, 0, graph.Person},    // no count is one mention: ORG 4 ties PERSON 4
+	}
+	total := 0
+	for i, st := range steps {
+		id := fmt.Sprint("d", i)
+		mustAdd(t, s, graph.Document{ID: id, Hash: id, Entities: []graph.Entity{{Name: "Jordan", Type: st.typ, Mentions: st.mentions}}})
+		total += max(st.mentions, 1)
+		got, err := s.Entity(ctx, "jordan")
+		if err != nil {
+			t.Fatalf("Entity(jordan) after step %d = %v", i, err)
+		}
+		if got.ID != "E1" || got.Type != st.want || got.Mentions != total {
+			t.Errorf("after step %d (%s ×%d): Entity(jordan) = %+v, want E1 of type %s with %d mentions", i, st.typ, st.mentions, got, st.want, total)
+		}
+	}
+}
+
+func TestEntitiesFilter(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	tests := []struct {
+		f    graph.EntityFilter
+		want []string // in listing order: by id, or by alias with a prefix
+	}{
+		{graph.EntityFilter{}, []string{"Rex Tillerson", "Vladimir Putin", "Moscow", "United States", "Exxon", "oil"}},
+		{graph.EntityFilter{Type: graph.Person}, []string{"Rex Tillerson", "Vladimir Putin"}},
+		{graph.EntityFilter{Type: "place"}, []string{"Moscow", "United States"}},
+		{graph.EntityFilter{Type: graph.Concept}, []string{"oil"}},
+		{graph.EntityFilter{Type: graph.Misc}, []string{}},
+		{graph.EntityFilter{Prefix: "rex"}, []string{"Rex Tillerson"}},
+		{graph.EntityFilter{Prefix: "Tiller"}, []string{"Rex Tillerson"}}, // by alias
+		{graph.EntityFilter{Prefix: "t"}, []string{"Rex Tillerson"}},
+		// Three aliases start with "u": United States is listed once.
+		{graph.EntityFilter{Prefix: "u"}, []string{"United States"}},
+		{graph.EntityFilter{Prefix: "U.S"}, []string{"United States"}},
+		{graph.EntityFilter{Prefix: "exxon"}, []string{"Exxon"}},
+		{graph.EntityFilter{Prefix: "  vladimir   p"}, []string{"Vladimir Putin"}},
+		{graph.EntityFilter{Prefix: "m"}, []string{"Moscow"}},
+		{graph.EntityFilter{Prefix: "m", Type: graph.Person}, []string{}},
+		// By alias order: "exxon", "moscow", "oil", "putin", "rex tillerson", …
+		{graph.EntityFilter{Prefix: "o"}, []string{"oil"}},
+		{graph.EntityFilter{Prefix: "zz"}, []string{}},
+		{graph.EntityFilter{Prefix: "p", Type: graph.Person}, []string{"Vladimir Putin"}},
+		{graph.EntityFilter{Prefix: "...", Type: graph.Place}, []string{"Moscow", "United States"}}, // folds to no prefix
+	}
+	for _, tt := range tests {
+		got, _, err := s.Entities(ctx, tt.f, graph.Page{})
+		if err != nil {
+			t.Errorf("Entities(%+v) = %v", tt.f, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, entityNames(got)); diff != "" {
+			t.Errorf("Entities(%+v) mismatch (-want +got):\n%s", tt.f, diff)
+		}
+		n, err := s.CountEntities(ctx, tt.f)
+		if err != nil || n != len(tt.want) {
+			t.Errorf("CountEntities(%+v) = %d, %v, want %d", tt.f, n, err, len(tt.want))
+		}
+	}
+}
+
+// Prefix listing: each entity once, at the first of its matching aliases,
+// in alias order, even with many matching aliases.
+func TestEntitiesPrefixOrder(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	mustAdd(t, s, graph.Document{ID: "d", Hash: "h", Entities: []graph.Entity{
+		{Name: "Sam Zed", Type: graph.Person, Aliases: []string{"Sam", "Samuel Zed", "Sammy"}},
+		{Name: "Samoa", Type: graph.Place, Aliases: []string{"Independent State of Samoa"}},
+		{Name: "Sa", Type: graph.Misc},
+		{Name: "Bo Sam", Type: graph.Person},
+	}})
+	got, _, err := s.Entities(ctx, graph.EntityFilter{Prefix: "sa"}, graph.Page{})
+	if err != nil {
+		t.Fatalf("Entities(sa) = %v", err)
+	}
+	// Sorted by first matching alias: "sa", "sam" (Sam Zed, then Bo Sam by
+	// his surname), "samoa".
+	want := []string{"Sa", "Sam Zed", "Bo Sam", "Samoa"}
+	if diff := cmp.Diff(want, entityNames(got)); diff != "" {
+		t.Errorf("Entities(sa) mismatch (-want +got):\n%s", diff)
+	}
+	checkEntityPaging(t, s, graph.EntityFilter{Prefix: "sa"})
+	checkEntityPaging(t, s, graph.EntityFilter{Prefix: "sam"})
+}
+
+func TestEntitiesPaging(t *testing.T) {
+	s := seeded(t)
+	// More entities, so that pages cross many aliases.
+	for i := 0; i < 12; i++ {
+		id := fmt.Sprint("p", i)
+		mustAdd(t, s, graph.Document{ID: id, Hash: id, Entities: []graph.Entity{
+			{Name: fmt.Sprintf("Person %02d", i), Type: graph.Person, Aliases: []string{fmt.Sprintf("P%02d", i), fmt.Sprintf("Pers %02d", i)}},
+			{Name: fmt.Sprintf("Place %02d", i), Type: graph.Place},
+		}})
+	}
+	for _, f := range []graph.EntityFilter{
+		{}, {Type: graph.Person}, {Type: graph.Place}, {Type: graph.Org},
+		{Prefix: "p"}, {Prefix: "pers"}, {Prefix: "p", Type: graph.Place}, {Prefix: "u"}, {Prefix: "zz"},
+	} {
+		checkEntityPaging(t, s, f)
+	}
+}
+
+// checkEntityPaging pages through Entities(f) with small limits and checks
+// that the pages join to the unpaged list, each entity exactly once.
+func checkEntityPaging(t *testing.T, s *graph.Store, f graph.EntityFilter) {
+	t.Helper()
+	ctx := context.Background()
+	all, _, err := s.Entities(ctx, f, graph.Page{})
+	if err != nil {
+		t.Fatalf("Entities(%+v) = %v", f, err)
+	}
+	seen := map[string]bool{}
+	for _, e := range all {
+		if seen[e.ID] {
+			t.Errorf("Entities(%+v) lists %s twice", f, e.ID)
+		}
+		seen[e.ID] = true
+	}
+	if n, err := s.CountEntities(ctx, f); err != nil || n != len(all) {
+		t.Errorf("CountEntities(%+v) = %d, %v, want %d", f, n, err, len(all))
+	}
+	for _, limit := range []int{1, 2, 3, 5, len(all), len(all) + 1} {
+		if limit <= 0 {
+			continue
+		}
+		var got []graph.Entity
+		after := ""
+		for pages := 0; ; pages++ {
+			if pages > len(all)+1 {
+				t.Fatalf("Entities(%+v, limit %d) does not end", f, limit)
+			}
+			page, next, err := s.Entities(ctx, f, graph.Page{After: after, Limit: limit})
+			if err != nil {
+				t.Fatalf("Entities(%+v, %q, %d) = %v", f, after, limit, err)
+			}
+			if len(page) > limit {
+				t.Errorf("Entities(%+v, limit %d) returned %d", f, limit, len(page))
+			}
+			got = append(got, page...)
+			if len(page) < limit {
+				break
+			}
+			after = next
+		}
+		if diff := cmp.Diff(all, got, cmpEmpty); diff != "" {
+			t.Errorf("Entities(%+v) in pages of %d mismatch (-unpaged +paged):\n%s", f, limit, diff)
+		}
+	}
+	// Every listed entity's cursor resumes the listing just after it.
+	for i, e := range all {
+		rest, next, err := s.Entities(ctx, f, graph.Page{After: e.Cursor})
+		if err != nil {
+			t.Fatalf("Entities(%+v, after %s) = %v", f, e.Name, err)
+		}
+		if diff := cmp.Diff(all[i+1:], rest, cmpEmpty); diff != "" {
+			t.Errorf("Entities(%+v, after %s) mismatch (-want +got):\n%s", f, e.Name, diff)
+		}
+		if len(rest) > 0 && next != rest[len(rest)-1].Cursor {
+			t.Errorf("Entities(%+v, after %s) cursor = %q, want the last entity's %q", f, e.Name, next, rest[len(rest)-1].Cursor)
+		}
+	}
+}
+
+func TestEntitiesInvalidCursor(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	_, byID, err := s.Entities(ctx, graph.EntityFilter{}, graph.Page{Limit: 1})
+	if err != nil || byID == "" {
+		t.Fatalf("Entities(limit 1) = %q, %v, want a cursor", byID, err)
+	}
+	_, byAlias, err := s.Entities(ctx, graph.EntityFilter{Prefix: "r"}, graph.Page{Limit: 1})
+	if err != nil || byAlias == "" {
+		t.Fatalf("Entities(r, limit 1) = %q, %v, want a cursor", byAlias, err)
+	}
+	_, matchCursor, err := s.Match(ctx, graph.Pattern{}, graph.Page{Limit: 1})
+	if err != nil {
+		t.Fatalf("Match(limit 1) = %v", err)
+	}
+	tests := []struct {
+		f     graph.EntityFilter
+		after string
+	}{
+		{graph.EntityFilter{}, "not base64!"},
+		{graph.EntityFilter{}, "%%%"},
+		{graph.EntityFilter{}, byAlias},     // an alias cursor for an id listing
+		{graph.EntityFilter{}, matchCursor}, // a triple cursor
+		{graph.EntityFilter{Prefix: "r"}, byID},
+		{graph.EntityFilter{Prefix: "u"}, byAlias}, // another prefix's cursor
+		{graph.EntityFilter{Prefix: "u"}, "QQ"},
+	}
+	for _, tt := range tests {
+		_, _, err := s.Entities(ctx, tt.f, graph.Page{After: tt.after, Limit: 2})
+		if !errors.Is(err, graph.ErrInvalid) {
+			t.Errorf("Entities(%+v, after %q) error = %v, want ErrInvalid", tt.f, tt.after, err)
+		}
+	}
+}
+
+func TestCountEntities(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	if n, err := s.CountEntities(ctx, graph.EntityFilter{}); err != nil || n != 0 {
+		t.Errorf("CountEntities() on an empty store = %d, %v, want 0", n, err)
+	}
+	seed(t, s)
+	tests := []struct {
+		f    graph.EntityFilter
+		want int
+	}{
+		{graph.EntityFilter{}, 6},
+		{graph.EntityFilter{Type: graph.Person}, 2},
+		{graph.EntityFilter{Type: graph.Org}, 1},
+		{graph.EntityFilter{Prefix: "u"}, 1},
+		{graph.EntityFilter{Prefix: "e"}, 1},
+		{graph.EntityFilter{Prefix: "nobody"}, 0},
+	}
+	for _, tt := range tests {
+		if n, err := s.CountEntities(ctx, tt.f); err != nil || n != tt.want {
+			t.Errorf("CountEntities(%+v) = %d, %v, want %d", tt.f, n, err, tt.want)
+		}
+	}
+	if st := mustStats(t, s); st.Entities != 6 {
+		t.Errorf("Stats().Entities = %d, want 6", st.Entities)
+	}
+}
