@@ -180,6 +180,11 @@ func isProper(toks []token, i int) bool {
 		r, _ := utf8.DecodeRuneInString(t.text)
 		return unicode.IsUpper(r)
 	}
+	if (t.tag == "NN" || t.tag == "NNS") && t.label != "O" && t.label != "" {
+		// prose's labels mark a name the tagger took for a common noun
+		r, _ := utf8.DecodeRuneInString(t.text)
+		return unicode.IsUpper(r)
+	}
 	if t.tag != "NNP" && t.tag != "NNPS" {
 		return false
 	}
