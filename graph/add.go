@@ -483,13 +483,7 @@ func (w *writer) addEdge(sid, oid uint64, t Triple) (uint64, bool, error) {
 	it, err := w.txn.Get(bs)
 	switch {
 	case err == nil:
-		if err := it.Value(func(b []byte) error {
-			if len(b) != 8 {
-				return fmt.Errorf("corrupt index entry")
-			}
-			tid = binary.BigEndian.Uint64(b)
-			return nil
-		}); err != nil {
+		if tid, err = indexedID(it); err != nil {
 			return 0, false, err
 		}
 	case errors.Is(err, badger.ErrKeyNotFound):

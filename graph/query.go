@@ -98,8 +98,8 @@ func (r *entityRec) entity(id uint64) Entity {
 	return Entity{ID: entityID(id), Name: r.Name, Type: r.Type, Aliases: r.Aliases, Mentions: r.Mentions}
 }
 
-// EntityFilter selects entities: by name prefix (any alias, any word of a
-// name counts only when it starts the alias) and type. Blank matches all.
+// EntityFilter selects entities: by a prefix of the canonical name or of any
+// alias, and by type. Blank fields match all.
 type EntityFilter struct {
 	Prefix string
 	Type   string
@@ -146,64 +146,76 @@ func entities(ctx context.Context, txn *badger.Txn, f EntityFilter, p Page) ([]E
 	if folded != "" {
 		prefix = key(pAlias, folded)
 	}
-	after, err := uncursor(p.After, prefix)
-	if err != nil {
-		return nil, nil, err
-	}
-	opt := badger.DefaultIteratorOptions
-	opt.Prefix = prefix
-	opt.PrefetchValues = folded == ""
-	it := txn.NewIterator(opt)
-	defer it.Close()
 	var out []Entity
 	var last []byte
-	start := prefix
-	if after != nil {
-		start = after
-	}
-	for it.Seek(start); it.ValidForPrefix(prefix); it.Next() {
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
-		}
-		k := it.Item().Key()
-		if after != nil && bytes.Equal(k, after) {
-			continue
-		}
+	err := scan(ctx, txn, prefix, p.After, folded == "", func(item *badger.Item) (bool, error) {
+		k := item.Key()
 		var (
 			id  uint64
 			rec entityRec
 		)
 		if folded == "" {
 			id = binary.BigEndian.Uint64(k[1:])
-			if err := it.Item().Value(func(b []byte) error { return jsonUnmarshal(b, &rec) }); err != nil {
-				return nil, nil, err
+			if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &rec) }); err != nil {
+				return false, err
 			}
 		} else {
 			id = idOfAlias(k)
 			if err := getJSON(txn, key(pEntity, id), &rec); err != nil {
 				if errors.Is(err, badger.ErrKeyNotFound) {
-					continue
+					return true, nil
 				}
-				return nil, nil, err
+				return false, err
 			}
 			// Show each entity once: at the first of its aliases that matches.
-			alias := string(k[1 : len(k)-9])
-			if firstMatching(rec.Aliases, folded) != alias {
-				continue
+			if firstMatching(rec.Aliases, folded) != string(k[1:len(k)-9]) {
+				return true, nil
 			}
 		}
 		if f.Type != "" && !strings.EqualFold(rec.Type, f.Type) {
-			continue
+			return true, nil
 		}
 		e := rec.entity(id)
 		e.Cursor = cursor(k)
 		out = append(out, e)
 		last = append(last[:0], k...)
-		if p.Limit > 0 && len(out) >= p.Limit {
-			break
-		}
+		return p.Limit <= 0 || len(out) < p.Limit, nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return out, last, nil
+}
+
+// scan calls fn for every item whose key starts with prefix, from just past
+// the cursor after (blank: from the start), until fn returns false.
+func scan(ctx context.Context, txn *badger.Txn, prefix []byte, after string, prefetch bool, fn func(*badger.Item) (bool, error)) error {
+	from, err := uncursor(after, prefix)
+	if err != nil {
+		return err
+	}
+	opt := badger.DefaultIteratorOptions
+	opt.Prefix = prefix
+	opt.PrefetchValues = prefetch
+	it := txn.NewIterator(opt)
+	defer it.Close()
+	start := prefix
+	if from != nil {
+		start = from
+	}
+	for it.Seek(start); it.ValidForPrefix(prefix); it.Next() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if from != nil && bytes.Equal(it.Item().Key(), from) {
+			continue
+		}
+		more, err := fn(it.Item())
+		if err != nil || !more {
+			return err
+		}
+	}
+	return nil
 }
 
 // firstMatching is the smallest folded alias that starts with prefix.
@@ -284,71 +296,60 @@ func match(ctx context.Context, txn *badger.Txn, p Pattern, pg Page, countOnly b
 	default:
 		prefix = []byte{pEdge}
 	}
-	after, err := uncursor(pg.After, prefix)
-	if err != nil {
-		return nil, nil, err
-	}
-	opt := badger.DefaultIteratorOptions
-	opt.Prefix = prefix
-	opt.PrefetchValues = prefix[0] != pEdge || !countOnly
-	it := txn.NewIterator(opt)
-	defer it.Close()
 	names := map[uint64]entityRec{}
 	var out []Triple
 	var last []byte
-	start := prefix
-	if after != nil {
-		start = after
-	}
-	for it.Seek(start); it.ValidForPrefix(prefix); it.Next() {
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
-		}
-		item := it.Item()
+	err = scan(ctx, txn, prefix, pg.After, prefix[0] != pEdge || !countOnly, func(item *badger.Item) (bool, error) {
 		k := item.Key()
-		if after != nil && bytes.Equal(k, after) {
-			continue
-		}
 		var tid uint64
 		var e edgeRec
 		if prefix[0] == pEdge {
 			tid = binary.BigEndian.Uint64(k[1:])
 			if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &e) }); err != nil {
-				return nil, nil, err
+				return false, err
 			}
 		} else {
-			if err := item.Value(func(b []byte) error {
-				if len(b) != 8 {
-					return fmt.Errorf("corrupt index entry")
-				}
-				tid = binary.BigEndian.Uint64(b)
-				return nil
-			}); err != nil {
-				return nil, nil, err
+			var err error
+			if tid, err = indexedID(item); err != nil {
+				return false, err
 			}
 			if err := getJSON(txn, key(pEdge, tid), &e); err != nil {
-				return nil, nil, err
+				return false, err
 			}
 		}
 		if (sid != 0 && e.S != sid) || (oid != 0 && e.O != oid) || (rel != "" && e.Rel != rel) {
-			continue
+			return true, nil
 		}
 		if countOnly {
 			out = append(out, Triple{})
-			continue
+			return true, nil
 		}
 		t, err := edgeTriple(txn, tid, &e, names)
 		if err != nil {
-			return nil, nil, err
+			return false, err
 		}
 		t.Cursor = cursor(k)
 		out = append(out, t)
 		last = append(last[:0], k...)
-		if pg.Limit > 0 && len(out) >= pg.Limit {
-			break
-		}
+		return pg.Limit <= 0 || len(out) < pg.Limit, nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return out, last, nil
+}
+
+// indexedID reads the edge id an index entry holds.
+func indexedID(item *badger.Item) (uint64, error) {
+	var id uint64
+	err := item.Value(func(b []byte) error {
+		if len(b) != 8 {
+			return fmt.Errorf("graph: corrupt index entry %q", item.Key())
+		}
+		id = binary.BigEndian.Uint64(b)
+		return nil
+	})
+	return id, err
 }
 
 // end resolves one end of a pattern: by id if given, else by name; 0 when
@@ -552,14 +553,7 @@ func adjacent(txn *badger.Txn, id uint64, fn func(tid uint64, e *edgeRec) (bool,
 		opt.Prefix = prefix
 		it := txn.NewIterator(opt)
 		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-			var tid uint64
-			err := it.Item().Value(func(b []byte) error {
-				if len(b) != 8 {
-					return fmt.Errorf("corrupt index entry")
-				}
-				tid = binary.BigEndian.Uint64(b)
-				return nil
-			})
+			tid, err := indexedID(it.Item())
 			var e edgeRec
 			if err == nil {
 				err = getJSON(txn, key(pEdge, tid), &e)
@@ -783,41 +777,21 @@ func (s *Store) Documents(ctx context.Context, p Page) ([]DocumentInfo, string, 
 	var out []DocumentInfo
 	var last []byte
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		prefix := []byte{pDocSeq}
-		after, err := uncursor(p.After, prefix)
-		if err != nil {
-			return err
-		}
-		opt := badger.DefaultIteratorOptions
-		opt.Prefix = prefix
-		it := txn.NewIterator(opt)
-		defer it.Close()
-		start := prefix
-		if after != nil {
-			start = after
-		}
-		for it.Seek(start); it.ValidForPrefix(prefix); it.Next() {
-			k := it.Item().Key()
-			if after != nil && bytes.Equal(k, after) {
-				continue
-			}
-			id, err := it.Item().ValueCopy(nil)
+		return scan(ctx, txn, []byte{pDocSeq}, p.After, true, func(item *badger.Item) (bool, error) {
+			id, err := item.ValueCopy(nil)
 			if err != nil {
-				return err
+				return false, err
 			}
 			var d docRec
 			if err := getJSON(txn, key(pDoc, string(id)), &d); err != nil {
-				return err
+				return false, err
 			}
 			info := d.info()
-			info.Cursor = cursor(k)
+			info.Cursor = cursor(item.Key())
 			out = append(out, info)
-			last = append(last[:0], k...)
-			if p.Limit > 0 && len(out) >= p.Limit {
-				break
-			}
-		}
-		return nil
+			last = append(last[:0], item.Key()...)
+			return p.Limit <= 0 || len(out) < p.Limit, nil
+		})
 	})
 	if err != nil {
 		return nil, "", fmt.Errorf("graph.Documents: %w", translate(err))
