@@ -814,15 +814,6 @@ func (d *docRec) info() DocumentInfo {
 		Sentences: d.Sentences, Tokens: d.Tokens, Triples: d.Triples, Added: d.Added.Format("2006-01-02T15:04:05Z07:00")}
 }
 
-// sortTriples orders triples by id, for tests and stable output.
-func sortTriples(ts []Triple) {
-	sort.Slice(ts, func(i, j int) bool {
-		a, _ := parseID(ts[i].ID, 'T')
-		b, _ := parseID(ts[j].ID, 'T')
-		return a < b
-	})
-}
-
 // HasText reports whether a text with this content hash is stored, and
 // under which document id.
 func (s *Store) HasText(ctx context.Context, hash string) (string, bool, error) {

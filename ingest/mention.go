@@ -377,9 +377,6 @@ func nerType(label string) string {
 // knownMentions finds, in a shouting sentence, the names the body of the
 // document already uses.
 func (d *docState) knownMentions(s *sentence) []*mention {
-	type known struct {
-		toks []string
-	}
 	var names [][]string
 	for _, c := range d.order {
 		for _, a := range c.aliases {
