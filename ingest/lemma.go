@@ -204,6 +204,8 @@ func lemma(word, tag string) string {
 		switch {
 		case strings.HasSuffix(w, "ied") && n > 4:
 			return w[:n-3] + "y"
+		case strings.HasSuffix(w, "ied"): // "died", "tied", "lied"
+			return w[:n-1]
 		case strings.HasSuffix(w, "eed"): // "agreed", "freed"; "needed" ends in -eded
 			return w[:n-1]
 		case strings.HasSuffix(w, "ed") && n > 3:

@@ -22,7 +22,7 @@ func TestLemma(t *testing.T) {
 		{"opened", "VBD", "open"}, {"compelled", "VBD", "compel"}, {"controlled", "VBD", "control"},
 		{"dropped", "VBD", "drop"}, {"voted", "VBD", "vote"}, {"united", "VBD", "unite"},
 		{"deleted", "VBD", "delete"}, {"blamed", "VBD", "blame"}, {"raised", "VBD", "raise"},
-		{"Met", "VBD", "meet"}, {"ended", "VBD", "end"}, {"hosted", "VBD", "host"},
+		{"Met", "VBD", "meet"}, {"died", "VBD", "die"}, {"tied", "VBN", "tie"}, {"ended", "VBD", "end"}, {"hosted", "VBD", "host"},
 	}
 	for _, tt := range tests {
 		if got := lemma(tt.word, tt.tag); got != tt.want {

@@ -19,6 +19,7 @@ type mention struct {
 	role   string // stripped title, lower case ("secretary of state")
 	votes  map[string]int
 	titled bool // a person's title stood before it
+	ts     int  // first token of the title; tokens [s,ts) name its owner ("U.S.")
 	weak   bool // sentence-initial capital only: needs support elsewhere
 	c      *cluster
 }
@@ -228,7 +229,7 @@ func makeMention(s *sentence, a, b int) *mention {
 		return nil
 	}
 	toks := s.toks
-	last := -1
+	last, first := -1, -1
 	person := false
 	strong := false
 	for i := a; i < b; i++ {
@@ -236,6 +237,9 @@ func makeMention(s *sentence, a, b int) *mention {
 		switch {
 		case titleWords[w] || titleWords[toks[i].lower]:
 			if last == i-1 || last == -1 || i == a || isTitleChain(toks, a, i) {
+				if first < 0 {
+					first = i
+				}
 				last = i
 				person = person || personTitles[w] || personTitles[toks[i].lower]
 				strong = strong || strongTitles[w] || strongTitles[toks[i].lower]
@@ -269,6 +273,7 @@ func makeMention(s *sentence, a, b int) *mention {
 	if hs > a {
 		m.role = strings.ToLower(span(s, a, hs))
 		m.titled = true
+		m.ts = first
 	}
 	if len(m.name) < 2 && !unicode.IsUpper(firstRune(m.name)) {
 		return nil

@@ -14,6 +14,10 @@ type arg struct {
 	m       *mention // the named entity it is, if any
 	pronoun bool     // stands for something it does not name
 	group   int      // args joined by "and" share a group
+
+	owner      *mention // "Putin's spokesman Dmitry Peskov": Putin
+	rs, re     int      // the role words between owner and name: "spokesman"
+	appositive *arg     // "Tillerson, a former oil executive,": the second phrase
 }
 
 func (a *arg) named() bool { return a.m != nil }
@@ -71,6 +75,18 @@ func args(s *sentence, ms []*mention) []*arg {
 			}
 		}
 		if a := makeArg(toks, byStart, i, core, j); a != nil {
+			if core > i+1 {
+				// "Putin's spokesman Dmitry Peskov", "Syria's UN ambassador"
+				for _, m := range ms {
+					if m.e == core-1 {
+						a.owner = m
+					}
+				}
+				a.rs, a.re = core, a.hs
+				if a.named() {
+					a.re = a.m.s
+				}
+			}
 			out = append(out, a)
 		}
 		i = j
@@ -82,6 +98,7 @@ func args(s *sentence, ms []*mention) []*arg {
 		if !a.named() && !a.pronoun && b.named() && b.s == a.e+1 && toks[a.e].text == "," &&
 			personTitles[toks[a.e-1].lower] && (b.e == len(toks) || toks[b.e].text == "," || isVerb(toks[b.e].tag) || isPrep(toks[b.e])) {
 			b.s = a.s
+			b.appositive = a
 			out = append(out[:i], out[i+1:]...)
 		}
 	}
@@ -156,8 +173,8 @@ type relation struct {
 	agentInv bool
 }
 
-// extract finds the relations of one sentence.
-func (d *docState) extract(s *sentence) []relation {
+// extract finds the relations of one sentence, and its arguments.
+func (d *docState) extract(s *sentence) ([]relation, []*arg) {
 	toks := s.toks
 	as := args(s, d.mentions[s.index])
 	argAt := map[int]*arg{}
@@ -319,7 +336,7 @@ func (d *docState) extract(s *sentence) []relation {
 		rels = append(rels, r)
 		i = max(i, r.v1-1)
 	}
-	return rels
+	return rels, as
 }
 
 func isVerb(tag string) bool { return strings.HasPrefix(tag, "VB") }
@@ -396,7 +413,8 @@ func (d *docState) triples() []graph.Triple {
 		if s.shouting {
 			continue
 		}
-		rels := d.extract(s)
+		rels, as := d.extract(s)
+		out = append(out, d.roles(s, as)...)
 		speakers := attribution(rels)
 		for ri, r := range rels {
 			if r.speech || len(r.subj) == 0 || len(r.obj) == 0 {

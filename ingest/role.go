@@ -1,0 +1,199 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/kg-builder/kg/graph"
+)
+
+// honorifics carry no role: "Mr Lavrov" says nothing about what he does.
+var honorifics = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "former",
+	"acting", "then", "interim", "late", "the", "a", "an")
+
+// roles finds what titles, possessives and appositions say about a named
+// entity:
+//
+//	US Defense Secretary James Mattis      → Mattis –defense secretary of→ United States
+//	Putin's spokesman Dmitry Peskov        → Peskov –spokesman of→ Putin
+//	Jonas Hovland, the chief executive of Nordhavn Energy,
+//	                                       → Hovland –chief executive of→ Nordhavn Energy
+//	Tillerson, a former oil executive,     → Tillerson –be→ oil executive
+func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
+	var out []graph.Triple
+	emit := func(who *mention, role []token, ownerName, ownerType, ownerText string, conf float64) {
+		words := roleWords(role)
+		if len(words) == 0 || !isNoun(role[len(role)-1].tag) && !titleWords[role[len(role)-1].lower] {
+			return
+		}
+		c := who.c.root()
+		t := graph.Triple{
+			Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, who.hs, who.he),
+			RelationText: span(s, indexOf(s, role[0]), indexOf(s, role[len(role)-1])+1),
+			Confidence:   conf,
+			Evidence:     []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}},
+		}
+		if ownerName == "" {
+			// no owner: the role is what the entity is
+			t.Relation, t.Object, t.ObjectType, t.ObjectText = "be", strings.Join(words, " "), graph.Concept, t.RelationText
+		} else {
+			t.Relation = strings.Join(words, " ")
+			if !strings.Contains(" "+t.Relation+" ", " of ") {
+				t.Relation += " of"
+			}
+			t.Object, t.ObjectType, t.ObjectText = ownerName, ownerType, ownerText
+		}
+		if graph.Fold(t.Subject) != graph.Fold(t.Object) {
+			out = append(out, t)
+		}
+	}
+	named := map[*mention]*arg{}
+	for _, a := range as {
+		if a.named() {
+			named[a.m] = a
+		}
+	}
+	// title chains inside a name
+	for _, m := range d.mentions[s.index] {
+		if !m.titled || m.ts < m.s || m.c == nil || m.c.root().typ() != graph.Person {
+			continue
+		}
+		role := s.toks[m.ts:m.hs]
+		if a := named[m]; a != nil && a.owner != nil {
+			continue // "Russia's President Vladimir Putin": the possessive below
+		}
+		if m.ts > m.s {
+			if name, typ, ok := d.owner(s, m.s, m.ts); ok {
+				emit(m, role, name, typ, span(s, m.s, m.ts), 0.75)
+				continue
+			}
+		}
+		emit(m, role, "", "", "", 0.6)
+	}
+	for i, a := range as {
+		if !a.named() || a.m.c == nil || a.m.c.root().typ() != graph.Person {
+			continue
+		}
+		// possessive: "Putin's spokesman Dmitry Peskov"
+		if a.owner != nil && a.owner.c != nil {
+			role := append(append([]token(nil), s.toks[a.rs:a.re]...), titleOf(s, a.m)...)
+			o := a.owner.c.root()
+			emit(a.m, role, o.name, o.typ(), span(s, a.owner.hs, a.owner.he), 0.7)
+		}
+		// a role phrase before the name: "Poland's infrastructure minister, Witold Zarembski,"
+		if p := a.appositive; p != nil && p.owner != nil && p.owner.c != nil {
+			o := p.owner.c.root()
+			emit(a.m, s.toks[p.hs:p.e], o.name, o.typ(), span(s, p.owner.hs, p.owner.he), 0.7)
+		}
+		// a phrase after the name: "Hovland, the chief executive of Nordhavn Energy,"
+		if i+1 < len(as) && a.e < len(s.toks) && s.toks[a.e].text == "," {
+			b := as[i+1]
+			if b.s != a.e+1 || b.named() || b.pronoun {
+				continue
+			}
+			end := b.e
+			var of *arg
+			if end+1 < len(s.toks) && s.toks[end].lower == "of" && i+2 < len(as) && as[i+2].s == end+1 && as[i+2].named() {
+				of = as[i+2]
+				end = of.e
+			}
+			if end < len(s.toks) && s.toks[end].text != "," && s.toks[end].text != "." && !isVerb(s.toks[end].tag) {
+				continue // not an apposition: "Tillerson, Lavrov and ..."
+			}
+			switch {
+			case of != nil:
+				o := of.m.c.root()
+				emit(a.m, s.toks[b.hs:b.e], o.name, o.typ(), span(s, of.m.hs, of.m.he), 0.7)
+			case b.owner != nil && b.owner.c != nil:
+				o := b.owner.c.root()
+				emit(a.m, s.toks[b.rs:b.e], o.name, o.typ(), span(s, b.owner.hs, b.owner.he), 0.7)
+			default:
+				emit(a.m, s.toks[b.hs:b.e], "", "", "", 0.65)
+			}
+		}
+	}
+	return out
+}
+
+func titleOf(s *sentence, m *mention) []token {
+	if !m.titled || m.ts < m.s {
+		return nil
+	}
+	return s.toks[m.ts:m.hs]
+}
+
+// indexOf is the index of a token of s, found by its offset.
+func indexOf(s *sentence, t token) int {
+	for i := range s.toks {
+		if s.toks[i].start == t.start {
+			return i
+		}
+	}
+	return 0
+}
+
+// roleWords are the words of a role, lower case, without honorifics,
+// determiners and possessives.
+func roleWords(toks []token) []string {
+	var w []string
+	for _, t := range toks {
+		if honorifics[t.lower] || t.tag == "POS" || t.tag == "DT" || t.tag == "PRP$" {
+			continue
+		}
+		w = append(w, strings.TrimSuffix(t.lower, "."))
+	}
+	return w
+}
+
+// owner resolves tokens [a,b) in front of a title to the entity whose role
+// it is: a name of the document ("NATO", "U.S."), or the country a demonym
+// stands for ("Russian" → Russia) when the document names that country.
+func (d *docState) owner(s *sentence, a, b int) (string, string, bool) {
+	text := span(s, a, b)
+	if c := d.clusters[graph.Fold(text)]; c != nil {
+		c = c.root()
+		return c.name, c.typ(), true
+	}
+	if b-a == 1 {
+		// one word: a demonym of a place the document names, or an
+		// acronym ("NATO"); a lone adjective or unknown word is no owner
+		if c := d.demonym(s.toks[a].text); c != nil {
+			return c.name, c.typ(), true
+		}
+		if !isAcronym(s.toks[a:b]) {
+			return "", "", false
+		}
+	}
+	m := &mention{votes: map[string]int{}}
+	typeVotes(m, s.toks[a:b])
+	best, n := graph.Place, 0
+	for _, t := range []string{graph.Org, graph.Place} {
+		if m.votes[t] > n {
+			best, n = t, m.votes[t]
+		}
+	}
+	return text, best, true
+}
+
+// demonym finds the place of the document a nationality adjective stands
+// for, by the usual ways English forms one: Russia-n, Syria-n, Fin-land →
+// Finn-ish, Chin-a → Chin-ese, Germany → German.
+func (d *docState) demonym(adj string) *cluster {
+	w := strings.ToLower(adj)
+	var cands []string
+	switch {
+	case strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "an"):
+		cands = append(cands, w[:len(w)-1], w+"y", w[:len(w)-2], w[:len(w)-2]+"a", w[:len(w)-3]+"y")
+	case strings.HasSuffix(w, "ish"):
+		cands = append(cands, w[:len(w)-3]+"land", w[:len(w)-3]+"and", w[:len(w)-3])
+	case strings.HasSuffix(w, "ese"):
+		cands = append(cands, w[:len(w)-3]+"a", w[:len(w)-3])
+	case strings.HasSuffix(w, "i"):
+		cands = append(cands, w[:len(w)-1], w[:len(w)-1]+"istan")
+	}
+	for _, cand := range cands {
+		if c := d.clusters[cand]; c != nil && c.root().typ() == graph.Place {
+			return c.root()
+		}
+	}
+	return nil
+}
