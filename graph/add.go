@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -310,19 +309,8 @@ func (w *writer) counter(name string, delta int64) (uint64, error) {
 }
 
 func (w *writer) counterAt(k []byte, delta int64) (uint64, error) {
-	var v uint64
-	it, err := w.txn.Get(k)
-	switch {
-	case err == nil:
-		if err := it.Value(func(b []byte) error {
-			if len(b) == 8 {
-				v = binary.BigEndian.Uint64(b)
-			}
-			return nil
-		}); err != nil {
-			return 0, err
-		}
-	case !errors.Is(err, badger.ErrKeyNotFound):
+	v, err := readCounter(w.txn, k)
+	if err != nil {
 		return 0, err
 	}
 	v = uint64(int64(v) + delta)
@@ -349,7 +337,7 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	names := append([]string{e.Name}, e.Aliases...)
 	best, bestScore := uint64(0), 0
 	for i, n := range names {
-		cands, err := w.aliasIDs(Fold(n))
+		cands, err := aliasIDs(w.txn, Fold(n))
 		if err != nil {
 			return 0, false, err
 		}
@@ -449,10 +437,6 @@ func majority(votes map[string]int, cur string) string {
 		}
 	}
 	return best
-}
-
-func (w *writer) aliasIDs(folded string) ([]uint64, error) {
-	return aliasIDs(w.txn, folded)
 }
 
 func aliasIDs(txn *badger.Txn, folded string) ([]uint64, error) {

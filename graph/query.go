@@ -442,24 +442,16 @@ func (s *Store) Evidence(ctx context.Context, id string, limit int) ([]Evidence,
 	}
 	var out []Evidence
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		prefix := key(pEvidence, n)
-		opt := badger.DefaultIteratorOptions
-		opt.Prefix = prefix
-		it := txn.NewIterator(opt)
-		defer it.Close()
-		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		return scan(ctx, txn, key(pEvidence, n), "", true, func(item *badger.Item) (bool, error) {
 			var r evidenceRec
-			if err := it.Item().Value(func(b []byte) error { return jsonUnmarshal(b, &r) }); err != nil {
-				return err
+			if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &r) }); err != nil {
+				return false, err
 			}
 			out = append(out, Evidence{DocumentID: r.Doc, Sentence: r.Sentence, Text: r.Text, Start: r.Start,
 				End: r.End, SubjectText: r.SubjText, RelationText: r.RelText, ObjectText: r.ObjText,
 				Confidence: r.Conf, AttributedTo: r.Attr})
-			if limit > 0 && len(out) >= limit {
-				break
-			}
-		}
-		return nil
+			return limit <= 0 || len(out) < limit, nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("graph.Evidence %q: %w", id, translate(err))
@@ -500,7 +492,7 @@ func (s *Store) Neighborhood(ctx context.Context, name string, depth, limit int)
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				err := adjacent(txn, id, func(tid uint64, e *edgeRec) (bool, error) {
+				err := adjacent(ctx, txn, id, func(tid uint64, e *edgeRec) (bool, error) {
 					if edgeSeen[tid] {
 						return true, nil
 					}
@@ -545,28 +537,24 @@ func (s *Store) Neighborhood(ctx context.Context, name string, depth, limit int)
 
 // adjacent calls fn for every edge that has id as subject or object, until
 // fn returns false.
-func adjacent(txn *badger.Txn, id uint64, fn func(tid uint64, e *edgeRec) (bool, error)) error {
+func adjacent(ctx context.Context, txn *badger.Txn, id uint64, fn func(tid uint64, e *edgeRec) (bool, error)) error {
+	more := true
 	for _, p := range []byte{pBySubj, pByObj} {
-		prefix := key(p, id)
-		opt := badger.DefaultIteratorOptions
-		opt.Prefix = prefix
-		it := txn.NewIterator(opt)
-		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-			tid, err := indexedID(it.Item())
+		err := scan(ctx, txn, key(p, id), "", true, func(item *badger.Item) (bool, error) {
+			tid, err := indexedID(item)
+			if err != nil {
+				return false, err
+			}
 			var e edgeRec
-			if err == nil {
-				err = getJSON(txn, key(pEdge, tid), &e)
+			if err := getJSON(txn, key(pEdge, tid), &e); err != nil {
+				return false, err
 			}
-			more := false
-			if err == nil {
-				more, err = fn(tid, &e)
-			}
-			if err != nil || !more {
-				it.Close()
-				return err
-			}
+			more, err = fn(tid, &e)
+			return more, err
+		})
+		if err != nil || !more {
+			return err
 		}
-		it.Close()
 	}
 	return nil
 }
@@ -605,7 +593,7 @@ func (s *Store) Path(ctx context.Context, from, to string, maxDepth int) ([]Trip
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				err := adjacent(txn, id, func(tid uint64, e *edgeRec) (bool, error) {
+				err := adjacent(ctx, txn, id, func(tid uint64, e *edgeRec) (bool, error) {
 					n := e.O
 					if n == id {
 						n = e.S
@@ -687,8 +675,13 @@ func readCounter(txn *badger.Txn, k []byte) (uint64, error) {
 	if err != nil {
 		return 0, err
 	}
+	return counterValue(it)
+}
+
+// counterValue reads a counter's big-endian uint64 value.
+func counterValue(item *badger.Item) (uint64, error) {
 	var v uint64
-	err = it.Value(func(b []byte) error {
+	err := item.Value(func(b []byte) error {
 		if len(b) == 8 {
 			v = binary.BigEndian.Uint64(b)
 		}
@@ -707,24 +700,11 @@ type Relation struct {
 func (s *Store) Relations(ctx context.Context) ([]Relation, error) {
 	var out []Relation
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		prefix := []byte{pRelation}
-		opt := badger.DefaultIteratorOptions
-		opt.Prefix = prefix
-		it := txn.NewIterator(opt)
-		defer it.Close()
-		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-			var n uint64
-			if err := it.Item().Value(func(b []byte) error {
-				if len(b) == 8 {
-					n = binary.BigEndian.Uint64(b)
-				}
-				return nil
-			}); err != nil {
-				return err
-			}
-			out = append(out, Relation{Name: string(it.Item().Key()[1:]), Edges: int(n)})
-		}
-		return nil
+		return scan(ctx, txn, []byte{pRelation}, "", true, func(item *badger.Item) (bool, error) {
+			n, err := counterValue(item)
+			out = append(out, Relation{Name: string(item.Key()[1:]), Edges: int(n)})
+			return true, err
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("graph.Relations: %w", translate(err))
@@ -736,29 +716,18 @@ func (s *Store) Relations(ctx context.Context) ([]Relation, error) {
 // does not grow with the store. It stops at the first error fn returns.
 func (s *Store) Each(ctx context.Context, fn func(Triple) error) error {
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		prefix := []byte{pEdge}
-		opt := badger.DefaultIteratorOptions
-		opt.Prefix = prefix
-		it := txn.NewIterator(opt)
-		defer it.Close()
 		cache := map[uint64]entityRec{}
-		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+		return scan(ctx, txn, []byte{pEdge}, "", true, func(item *badger.Item) (bool, error) {
 			var e edgeRec
-			if err := it.Item().Value(func(b []byte) error { return jsonUnmarshal(b, &e) }); err != nil {
-				return err
+			if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &e) }); err != nil {
+				return false, err
 			}
-			t, err := edgeTriple(txn, binary.BigEndian.Uint64(it.Item().Key()[1:]), &e, cache)
+			t, err := edgeTriple(txn, binary.BigEndian.Uint64(item.Key()[1:]), &e, cache)
 			if err != nil {
-				return err
+				return false, err
 			}
-			if err := fn(t); err != nil {
-				return err
-			}
-		}
-		return nil
+			return true, fn(t)
+		})
 	})
 	return translate(err)
 }

@@ -60,7 +60,7 @@ func Open(dir string, o Options) (*Store, error) {
 	db, err := badger.Open(bo)
 	if err != nil {
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
-			return nil, fmt.Errorf("%s %s: %w%s", op, dir, ErrLocked, holder(dir))
+			return nil, &LockedError{Dir: dir, Holder: holder(dir)}
 		}
 		if errors.Is(err, os.ErrPermission) {
 			return nil, fmt.Errorf("%s %s: permission denied", op, dir)
@@ -69,6 +69,23 @@ func Open(dir string, o Options) (*Store, error) {
 	}
 	return &Store{db: db, readOnly: o.ReadOnly}, nil
 }
+
+// LockedError reports a store held by another process. It is ErrLocked.
+type LockedError struct {
+	Dir    string
+	Holder string // "pid 1234: kg serve --demo", or "" if unknown
+}
+
+func (e *LockedError) Error() string {
+	msg := fmt.Sprintf("graph.Open %s: %v", e.Dir, ErrLocked)
+	if e.Holder != "" {
+		msg += " (" + e.Holder + ")"
+	}
+	return msg
+}
+
+// Is makes errors.Is(err, ErrLocked) hold.
+func (e *LockedError) Is(target error) bool { return target == ErrLocked }
 
 // holder describes the process named in Badger's pid file, if it can.
 func holder(dir string) string {
@@ -82,13 +99,13 @@ func holder(dir string) string {
 	}
 	cmd, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
 	if err != nil || len(cmd) == 0 {
-		return fmt.Sprintf(" (pid %d)", pid)
+		return fmt.Sprintf("pid %d", pid)
 	}
 	args := strings.Fields(strings.ReplaceAll(string(cmd), "\x00", " "))
 	if len(args) > 0 {
 		args[0] = filepath.Base(args[0])
 	}
-	return fmt.Sprintf(" (pid %d: %s)", pid, strings.Join(args, " "))
+	return fmt.Sprintf("pid %d: %s", pid, strings.Join(args, " "))
 }
 
 // Close flushes and closes the store.

@@ -16,6 +16,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -28,6 +29,9 @@ import (
 
 	"github.com/kg-builder/kg/graph"
 )
+
+// ErrNotUTF8 is returned for a text that is not valid UTF-8.
+var ErrNotUTF8 = errors.New("ingest: text is not valid UTF-8")
 
 // Input is one document to extract from.
 type Input struct {
@@ -90,7 +94,7 @@ func Hash(text string) string {
 func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, error) {
 	text := Text(in)
 	if !utf8.ValidString(text) {
-		return graph.Document{}, fmt.Errorf("ingest %s: text is not valid UTF-8", in.ID)
+		return graph.Document{}, fmt.Errorf("ingest %s: %w", in.ID, ErrNotUTF8)
 	}
 	doc := graph.Document{ID: in.ID, Title: in.Title, Source: in.Source, URL: in.URL, Date: in.Date, Hash: Hash(text)}
 	if doc.Title == "" {

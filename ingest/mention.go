@@ -100,14 +100,34 @@ func (d *docState) findMentions() {
 		}
 		d.mentions[i] = kept
 	}
+	var known [][]string // the body's names, as folded words, longest first
 	for i := range d.sents {
-		if d.sents[i].shouting {
-			d.mentions[i] = d.knownMentions(&d.sents[i])
-			for _, m := range d.mentions[i] {
-				d.add(m)
+		if !d.sents[i].shouting {
+			continue
+		}
+		if known == nil {
+			known = d.knownNames()
+		}
+		d.mentions[i] = knownMentions(&d.sents[i], known)
+		for _, m := range d.mentions[i] {
+			d.add(m)
+		}
+	}
+}
+
+// knownNames lists every name and alias of the document's clusters as
+// folded words, longest first.
+func (d *docState) knownNames() [][]string {
+	names := [][]string{}
+	for _, c := range d.order {
+		for _, a := range c.aliases {
+			if f := strings.Fields(graph.Fold(a)); len(f) > 0 {
+				names = append(names, f)
 			}
 		}
 	}
+	sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	return names
 }
 
 func (d *docState) add(m *mention) {
@@ -314,9 +334,7 @@ func span(s *sentence, a, b int) string {
 	if a >= b {
 		return ""
 	}
-	from := s.toks[a].start - s.start
-	to := s.toks[b-1].end() - s.start
-	return strings.Join(strings.Fields(s.text[from:to]), " ")
+	return textOf(s, s.toks[a], s.toks[b-1])
 }
 
 // typeVotes weighs the evidence for a mention's type: a person's title, the
@@ -380,25 +398,19 @@ func nerType(label string) string {
 }
 
 // knownMentions finds, in a shouting sentence, the names the body of the
-// document already uses.
-func (d *docState) knownMentions(s *sentence) []*mention {
-	var names [][]string
-	for _, c := range d.order {
-		for _, a := range c.aliases {
-			f := strings.Fields(graph.Fold(a))
-			if len(f) > 0 {
-				names = append(names, f)
-			}
-		}
+// document already uses (names, from knownNames).
+func knownMentions(s *sentence, names [][]string) []*mention {
+	folded := make([]string, len(s.toks))
+	for i, t := range s.toks {
+		folded[i] = graph.Fold(t.text)
 	}
-	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
 	var out []*mention
 	used := make([]bool, len(s.toks))
 	for _, n := range names {
 	scan:
 		for i := 0; i+len(n) <= len(s.toks); i++ {
 			for k := range n {
-				if used[i+k] || graph.Fold(s.toks[i+k].text) != n[k] {
+				if used[i+k] || folded[i+k] != n[k] {
 					continue scan
 				}
 			}
@@ -418,15 +430,19 @@ func (d *docState) knownMentions(s *sentence) []*mention {
 // for: "Tillerson" and "Mr Tillerson" to "Rex Tillerson", "Nordhavn" to
 // "Nordhavn Energy". A short name that fits two full names stays apart.
 func (d *docState) resolve() {
+	words := make(map[*cluster][]string, len(d.order))
 	for _, c := range d.order {
-		short := strings.Fields(graph.Fold(c.name))
+		words[c] = strings.Fields(graph.Fold(c.name))
+	}
+	for _, c := range d.order {
+		short := words[c]
 		var match *cluster
 		n := 0
 		for _, o := range d.order {
 			if o == c || o.root() == match {
 				continue
 			}
-			long := strings.Fields(graph.Fold(o.name))
+			long := words[o]
 			if len(long) <= len(short) {
 				continue
 			}

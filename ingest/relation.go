@@ -217,12 +217,12 @@ func (d *docState) extract(s *sentence) ([]relation, []*arg) {
 			case negations[t.lower] && (t.tag == "RB" || t.tag == "DT"):
 				r.neg = true
 			case isVerb(t.tag):
-				if r.main >= 0 && auxiliaries[lemma(toks[r.main].text, toks[r.main].tag)] {
-					if lemma(toks[r.main].text, toks[r.main].tag) == "be" {
-						sawBe = true
+				if r.main >= 0 {
+					prev := lemma(toks[r.main].text, toks[r.main].tag)
+					if !auxiliaries[prev] {
+						goto done
 					}
-				} else if r.main >= 0 {
-					goto done
+					sawBe = sawBe || prev == "be"
 				}
 				r.main = j
 			case t.tag == "RB" && j+1 < len(toks) && (isVerb(toks[j+1].tag) || negations[toks[j+1].lower]):

@@ -28,7 +28,7 @@ func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 		c := who.c.root()
 		t := graph.Triple{
 			Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, who.hs, who.he),
-			RelationText: span(s, indexOf(s, role[0]), indexOf(s, role[len(role)-1])+1),
+			RelationText: textOf(s, role[0], role[len(role)-1]),
 			Confidence:   conf,
 			Evidence:     []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}},
 		}
@@ -121,14 +121,9 @@ func titleOf(s *sentence, m *mention) []token {
 	return s.toks[m.ts:m.hs]
 }
 
-// indexOf is the index of a token of s, found by its offset.
-func indexOf(s *sentence, t token) int {
-	for i := range s.toks {
-		if s.toks[i].start == t.start {
-			return i
-		}
-	}
-	return 0
+// textOf is the text of s from token first to token last, as written.
+func textOf(s *sentence, first, last token) string {
+	return strings.Join(strings.Fields(s.text[first.start-s.start:last.end()-s.start]), " ")
 }
 
 // roleWords are the words of a role, lower case, without honorifics,

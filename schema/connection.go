@@ -2,12 +2,24 @@ package schema
 
 import (
 	"context"
-
-	"github.com/kg-builder/kg/graph"
 )
 
 // Relay connections. Cursors are the store's own, so they stay valid across
 // calls; totalCount is computed only when asked for.
+
+// connection is one page of a long list of resolvers of type T.
+type connection[T any] struct {
+	items  []T
+	next   bool   // there is a page after this one
+	after  string // the cursor this page starts after
+	cursor func(T) string
+	count  func(context.Context) (int, error)
+}
+
+type edge[T any] struct {
+	Cursor string
+	Node   T
+}
 
 type pageInfo struct {
 	HasNextPage     bool
@@ -16,110 +28,39 @@ type pageInfo struct {
 	EndCursor       *string
 }
 
-func newPageInfo(first, last string, next bool, after string) *pageInfo {
-	return &pageInfo{HasNextPage: next, HasPreviousPage: after != "", StartCursor: strPtr(first), EndCursor: strPtr(last)}
+// page makes the connection of items, fetched with one more than the n
+// asked for so that the extra one tells whether there is a next page.
+func page[R, T any](items []R, n int, after string, wrap func(R) T, cursor func(T) string, count func(context.Context) (int, error)) *connection[T] {
+	c := &connection[T]{after: after, cursor: cursor, count: count}
+	if len(items) > n {
+		items, c.next = items[:n], true
+	}
+	for _, x := range items {
+		c.items = append(c.items, wrap(x))
+	}
+	return c
 }
 
-type entityConnection struct {
-	r     *resolver
-	f     graph.EntityFilter
-	after string
-	items []*entityResolver
-	next  bool
-}
-
-type entityEdge struct {
-	Cursor string
-	Node   *entityResolver
-}
-
-func (c *entityConnection) Edges() []*entityEdge {
-	out := make([]*entityEdge, len(c.items))
-	for i, e := range c.items {
-		out[i] = &entityEdge{Cursor: e.e.Cursor, Node: e}
+func (c *connection[T]) Edges() []*edge[T] {
+	out := make([]*edge[T], len(c.items))
+	for i, x := range c.items {
+		out[i] = &edge[T]{Cursor: c.cursor(x), Node: x}
 	}
 	return out
 }
 
-func (c *entityConnection) Nodes() []*entityResolver { return c.items }
+func (c *connection[T]) Nodes() []T { return c.items }
 
-func (c *entityConnection) PageInfo() *pageInfo {
-	if len(c.items) == 0 {
-		return newPageInfo("", "", c.next, c.after)
+func (c *connection[T]) PageInfo() *pageInfo {
+	p := &pageInfo{HasNextPage: c.next, HasPreviousPage: c.after != ""}
+	if len(c.items) > 0 {
+		p.StartCursor = strPtr(c.cursor(c.items[0]))
+		p.EndCursor = strPtr(c.cursor(c.items[len(c.items)-1]))
 	}
-	return newPageInfo(c.items[0].e.Cursor, c.items[len(c.items)-1].e.Cursor, c.next, c.after)
+	return p
 }
 
-func (c *entityConnection) TotalCount(ctx context.Context) (int32, error) {
-	n, err := c.r.g.CountEntities(ctx, c.f)
+func (c *connection[T]) TotalCount(ctx context.Context) (int32, error) {
+	n, err := c.count(ctx)
 	return int32(n), err
-}
-
-type tripleConnection struct {
-	r     *resolver
-	p     graph.Pattern
-	after string
-	items []*tripleResolver
-	next  bool
-}
-
-type tripleEdge struct {
-	Cursor string
-	Node   *tripleResolver
-}
-
-func (c *tripleConnection) Edges() []*tripleEdge {
-	out := make([]*tripleEdge, len(c.items))
-	for i, t := range c.items {
-		out[i] = &tripleEdge{Cursor: t.t.Cursor, Node: t}
-	}
-	return out
-}
-
-func (c *tripleConnection) Nodes() []*tripleResolver { return c.items }
-
-func (c *tripleConnection) PageInfo() *pageInfo {
-	if len(c.items) == 0 {
-		return newPageInfo("", "", c.next, c.after)
-	}
-	return newPageInfo(c.items[0].t.Cursor, c.items[len(c.items)-1].t.Cursor, c.next, c.after)
-}
-
-func (c *tripleConnection) TotalCount(ctx context.Context) (int32, error) {
-	n, err := c.r.g.Count(ctx, c.p)
-	return int32(n), err
-}
-
-type documentConnection struct {
-	r     *resolver
-	after string
-	items []*documentResolver
-	next  bool
-}
-
-type documentEdge struct {
-	Cursor string
-	Node   *documentResolver
-}
-
-func (c *documentConnection) Edges() []*documentEdge {
-	out := make([]*documentEdge, len(c.items))
-	for i, d := range c.items {
-		out[i] = &documentEdge{Cursor: d.d.Cursor, Node: d}
-	}
-	return out
-}
-
-func (c *documentConnection) Nodes() []*documentResolver { return c.items }
-
-func (c *documentConnection) PageInfo() *pageInfo {
-	if len(c.items) == 0 {
-		return newPageInfo("", "", c.next, c.after)
-	}
-	return newPageInfo(c.items[0].d.Cursor, c.items[len(c.items)-1].d.Cursor, c.next, c.after)
-}
-
-func (c *documentConnection) TotalCount(ctx context.Context) (int32, error) {
-	st, err := c.r.g.Stats(ctx)
-	return int32(st.Documents), err
 }

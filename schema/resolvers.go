@@ -67,7 +67,7 @@ type entitiesArgs struct {
 	After *string
 }
 
-func (r *resolver) Entities(ctx context.Context, args entitiesArgs) (*entityConnection, error) {
+func (r *resolver) Entities(ctx context.Context, args entitiesArgs) (*connection[*entityResolver], error) {
 	n, err := r.first(args.First)
 	if err != nil {
 		return nil, err
@@ -78,14 +78,10 @@ func (r *resolver) Entities(ctx context.Context, args entitiesArgs) (*entityConn
 	if err != nil {
 		return nil, readErr(err)
 	}
-	c := &entityConnection{r: r, f: f, after: str(args.After)}
-	if len(es) > n {
-		es, c.next = es[:n], true
-	}
-	for _, e := range es {
-		c.items = append(c.items, &entityResolver{r: r, e: e})
-	}
-	return c, nil
+	return page(es, n, str(args.After),
+		func(e graph.Entity) *entityResolver { return &entityResolver{r: r, e: e} },
+		func(e *entityResolver) string { return e.e.Cursor },
+		func(ctx context.Context) (int, error) { return r.g.CountEntities(ctx, f) }), nil
 }
 
 type triplesArgs struct {
@@ -96,11 +92,11 @@ type triplesArgs struct {
 	After    *string
 }
 
-func (r *resolver) Triples(ctx context.Context, args triplesArgs) (*tripleConnection, error) {
+func (r *resolver) Triples(ctx context.Context, args triplesArgs) (*connection[*tripleResolver], error) {
 	return r.triples(ctx, graph.Pattern{Subject: str(args.Subject), Relation: str(args.Relation), Object: str(args.Object)}, args.First, args.After)
 }
 
-func (r *resolver) triples(ctx context.Context, p graph.Pattern, first int32, after *string) (*tripleConnection, error) {
+func (r *resolver) triples(ctx context.Context, p graph.Pattern, first int32, after *string) (*connection[*tripleResolver], error) {
 	n, err := r.first(first)
 	if err != nil {
 		return nil, err
@@ -109,14 +105,10 @@ func (r *resolver) triples(ctx context.Context, p graph.Pattern, first int32, af
 	if err != nil {
 		return nil, readErr(err)
 	}
-	c := &tripleConnection{r: r, p: p, after: str(after)}
-	if len(ts) > n {
-		ts, c.next = ts[:n], true
-	}
-	for _, t := range ts {
-		c.items = append(c.items, &tripleResolver{r: r, t: t})
-	}
-	return c, nil
+	return page(ts, n, str(after),
+		func(t graph.Triple) *tripleResolver { return &tripleResolver{r: r, t: t} },
+		func(t *tripleResolver) string { return t.t.Cursor },
+		func(ctx context.Context) (int, error) { return r.g.Count(ctx, p) }), nil
 }
 
 func (r *resolver) Triple(ctx context.Context, args struct{ ID graphql.ID }) (*tripleResolver, error) {
@@ -200,7 +192,7 @@ func (r *resolver) Relations(ctx context.Context) ([]*relationCount, error) {
 func (r *resolver) Documents(ctx context.Context, args struct {
 	First int32
 	After *string
-}) (*documentConnection, error) {
+}) (*connection[*documentResolver], error) {
 	n, err := r.first(args.First)
 	if err != nil {
 		return nil, err
@@ -209,14 +201,13 @@ func (r *resolver) Documents(ctx context.Context, args struct {
 	if err != nil {
 		return nil, readErr(err)
 	}
-	c := &documentConnection{r: r, after: str(args.After)}
-	if len(ds) > n {
-		ds, c.next = ds[:n], true
-	}
-	for _, d := range ds {
-		c.items = append(c.items, &documentResolver{d: d})
-	}
-	return c, nil
+	return page(ds, n, str(args.After),
+		func(d graph.DocumentInfo) *documentResolver { return &documentResolver{d: d} },
+		func(d *documentResolver) string { return d.d.Cursor },
+		func(ctx context.Context) (int, error) {
+			st, err := r.g.Stats(ctx)
+			return st.Documents, err
+		}), nil
 }
 
 func (r *resolver) Document(ctx context.Context, args struct{ ID graphql.ID }) (*documentResolver, error) {
@@ -311,11 +302,11 @@ type edgeArgs struct {
 	After    *string
 }
 
-func (e *entityResolver) Outgoing(ctx context.Context, args edgeArgs) (*tripleConnection, error) {
+func (e *entityResolver) Outgoing(ctx context.Context, args edgeArgs) (*connection[*tripleResolver], error) {
 	return e.r.triples(ctx, graph.Pattern{SubjectID: e.e.ID, Relation: str(args.Relation)}, args.First, args.After)
 }
 
-func (e *entityResolver) Incoming(ctx context.Context, args edgeArgs) (*tripleConnection, error) {
+func (e *entityResolver) Incoming(ctx context.Context, args edgeArgs) (*connection[*tripleResolver], error) {
 	return e.r.triples(ctx, graph.Pattern{ObjectID: e.e.ID, Relation: str(args.Relation)}, args.First, args.After)
 }
 

@@ -94,8 +94,7 @@ func (s *Schema) Exec(ctx context.Context, query, operation string, vars map[str
 		s.clean(e)
 		// once ctx is done graphql-go reports its error without the cause
 		if ctx.Err() != nil && e.Extensions == nil {
-			e.Message = "request timed out or was cancelled"
-			e.Extensions = map[string]any{"code": "TIMEOUT"}
+			timedOut(e)
 		}
 	}
 	return resp
@@ -117,13 +116,17 @@ func (s *Schema) clean(e *qerrors.QueryError) {
 		return
 	}
 	if errors.Is(e.ResolverError, context.DeadlineExceeded) || errors.Is(e.ResolverError, context.Canceled) {
-		e.Message = "request timed out or was cancelled"
-		e.Extensions = map[string]any{"code": "TIMEOUT"}
+		timedOut(e)
 		return
 	}
 	s.log.Error("graphql resolver failed", "path", e.Path, "err", e.ResolverError)
 	e.Message = "internal error"
 	e.Extensions = map[string]any{"code": "INTERNAL_SERVER_ERROR"}
+}
+
+func timedOut(e *qerrors.QueryError) {
+	e.Message = "request timed out or was cancelled"
+	e.Extensions = map[string]any{"code": "TIMEOUT"}
 }
 
 // userError is a mistake in the request, shown to the client as it is.

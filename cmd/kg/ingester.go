@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -35,18 +36,17 @@ func (g *ingester) Ingest(ctx context.Context, d schema.Doc) (graph.Added, error
 		return graph.Added{}, schema.BadInput(fmt.Sprintf("text is over %d bytes; use kg ingest for large texts", maxIngest))
 	}
 	in := ingest.Input{ID: d.ID, Title: d.Title, Source: d.Source, Text: d.Text}
-	hash := ingest.Hash(ingest.Text(in))
-	if id, ok, err := g.st.HasText(ctx, hash); err != nil {
-		return graph.Added{}, err
-	} else if ok {
-		return graph.Added{DocumentID: id, Duplicate: true}, nil
-	}
 	if in.ID == "" {
-		in.ID = "api-" + hash[:12]
+		in.ID = "api-" + ingest.Hash(ingest.Text(in))[:12]
 	}
-	doc, err := g.ex.Extract(ctx, in)
-	if err != nil {
+	doc, dup, err := prepare(ctx, g.ex, g.st, in)
+	switch {
+	case errors.Is(err, ingest.ErrNotUTF8):
 		return graph.Added{}, schema.BadInput(err.Error())
+	case err != nil:
+		return graph.Added{}, err
+	case dup != "":
+		return graph.Added{DocumentID: dup, Duplicate: true}, nil
 	}
 	return g.st.Add(ctx, doc)
 }

@@ -75,19 +75,20 @@ func extractAll(ctx context.Context, ex *ingest.Extractor, st store, items <-cha
 }
 
 func extractOne(ctx context.Context, ex *ingest.Extractor, st store, it item) extracted {
+	doc, dup, err := prepare(ctx, ex, st, it.in)
+	it.err = err
+	return extracted{item: it, doc: doc, duplicate: dup}
+}
+
+// prepare extracts in, unless st (when not nil) already holds its text: then
+// it returns the id of the stored copy and skips the NLP.
+func prepare(ctx context.Context, ex *ingest.Extractor, st store, in ingest.Input) (graph.Document, string, error) {
 	if st != nil {
-		id, ok, err := st.HasText(ctx, ingest.Hash(ingest.Text(it.in)))
-		if err != nil {
-			it.err = err
-			return extracted{item: it}
-		}
-		if ok {
-			return extracted{item: it, duplicate: id}
+		id, ok, err := st.HasText(ctx, ingest.Hash(ingest.Text(in)))
+		if err != nil || ok {
+			return graph.Document{}, id, err
 		}
 	}
-	doc, err := ex.Extract(ctx, it.in)
-	if err != nil {
-		it.err = err
-	}
-	return extracted{item: it, doc: doc}
+	doc, err := ex.Extract(ctx, in)
+	return doc, "", err
 }

@@ -75,22 +75,16 @@ func (e *env) open(readOnly bool) (*graph.Store, error) {
 	if err != nil && readOnly && !errors.Is(err, graph.ErrLocked) && !errors.Is(err, graph.ErrNotFound) {
 		s, err = graph.Open(e.data, graph.Options{Logger: e.log})
 	}
-	if errors.Is(err, graph.ErrLocked) {
-		return nil, fmt.Errorf("the store at %s is in use by another process%s; stop it or use another --data directory", e.data, holderOf(err))
+	var locked *graph.LockedError
+	if errors.As(err, &locked) {
+		by := ""
+		if locked.Holder != "" {
+			by = " (" + locked.Holder + ")"
+		}
+		return nil, fmt.Errorf("the store at %s is in use by another process%s; stop it or use another --data directory", e.data, by)
 	}
 	if errors.Is(err, graph.ErrNotFound) {
 		return nil, fmt.Errorf("no store at %s (run kg ingest first, or set --data)", e.data)
 	}
 	return s, err
-}
-
-// holderOf pulls the "(pid N: cmd)" part out of a lock error.
-func holderOf(err error) string {
-	msg := err.Error()
-	for i := len(msg) - 1; i >= 0; i-- {
-		if msg[i] == '(' {
-			return " " + msg[i:]
-		}
-	}
-	return ""
 }

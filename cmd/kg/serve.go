@@ -11,7 +11,6 @@ import (
 
 	"github.com/kg-builder/kg/examples"
 	"github.com/kg-builder/kg/graph"
-	"github.com/kg-builder/kg/ingest"
 	"github.com/kg-builder/kg/schema"
 	"github.com/kg-builder/kg/server"
 	"github.com/kg-builder/kg/web"
@@ -112,11 +111,7 @@ func loadDemo(ctx context.Context, e *env, st *graph.Store, ing *ingester) error
 		if err != nil {
 			return err
 		}
-		doc, err := ing.ex.Extract(ctx, ingest.Input{ID: name, Source: path.Join("examples", name), Text: string(b)})
-		if err != nil {
-			return err
-		}
-		a, err := st.Add(ctx, doc)
+		a, err := ing.Ingest(ctx, schema.Doc{ID: name, Source: path.Join("examples", name), Text: string(b)})
 		if err != nil {
 			return err
 		}

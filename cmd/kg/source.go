@@ -158,12 +158,12 @@ func (s *source) file(ctx context.Context, f inputFile, send func(item) bool) bo
 	if ext == ".jsonl" || ext == ".ndjson" {
 		return s.jsonl(ctx, r, name, f, send)
 	}
-	return s.text(r, name, f, send)
+	return s.text(ctx, r, name, f, send)
 }
 
 // text reads one whole file as one document. Standard input that holds
 // JSON Lines is read as JSON Lines.
-func (s *source) text(r io.Reader, name string, f inputFile, send func(item) bool) bool {
+func (s *source) text(ctx context.Context, r io.Reader, name string, f inputFile, send func(item) bool) bool {
 	b, err := io.ReadAll(io.LimitReader(r, maxText+1))
 	if err != nil {
 		return send(item{where: name, err: describe(err), size: f.size})
@@ -172,7 +172,7 @@ func (s *source) text(r io.Reader, name string, f inputFile, send func(item) boo
 		return send(item{where: name, err: fmt.Errorf("larger than %d MiB; split it into smaller files", maxText>>20), size: f.size})
 	}
 	if f.path == "-" && looksJSONL(b) {
-		return s.jsonl(context.Background(), bytes.NewReader(b), name, f, send)
+		return s.jsonl(ctx, bytes.NewReader(b), name, f, send)
 	}
 	text, err := decodeText(b)
 	if err != nil {
