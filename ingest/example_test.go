@@ -23,7 +23,7 @@ func ExampleExtractor_Extract() {
 		fmt.Printf("%s –%s→ %s (negated: %v)\n", t.Subject, t.Relation, t.Object, t.Negated)
 	}
 	// Output:
-	// Aino Kestilä –be→ foreign minister (negated: false)
+	// Aino Kestilä –foreign minister of→ Finland (negated: false)
 	// Aino Kestilä –meet→ Kristjan Saarepuu (negated: false)
 	// Aino Kestilä –sign→ charter (negated: true)
 }

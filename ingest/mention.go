@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest/country"
 )
 
 // A mention is a named entity found in a sentence.
@@ -131,10 +132,15 @@ func (d *docState) knownNames() [][]string {
 }
 
 func (d *docState) add(m *mention) {
-	k := graph.Fold(m.name)
+	name := m.name
+	if ct, ok := country.Lookup(name); ok {
+		// one node for "US", "U.S.", "USA" and "United States"
+		name = ct.Name
+	}
+	k := graph.Fold(name)
 	c := d.clusters[k]
 	if c == nil {
-		c = &cluster{name: m.name, names: map[string]int{}, votes: map[string]int{}}
+		c = &cluster{name: name, names: map[string]int{}, votes: map[string]int{}}
 		d.clusters[k] = c
 		d.order = append(d.order, c)
 	}
@@ -362,8 +368,16 @@ func typeVotes(m *mention, toks []token) {
 		}
 		m.votes[nerType(l)]++
 	}
-	if isAcronym(toks) && len(m.votes) == 0 {
-		m.votes[graph.Org]++
+	// gazetteer: countries and capitals are places, whatever the tagger
+	// says ("Georgia" the country; "Jordan" stays a person after a title)
+	if _, ok := country.Lookup(m.name); ok {
+		m.votes[graph.Place] += 5
+	} else if _, ok := country.Capital(m.name); ok {
+		m.votes[graph.Place] += 2
+	} else if isAcronym(toks) && (len(m.votes) == 0 || m.votes[graph.Place] > 0 && len(m.votes) == 1) {
+		// an acronym that is not a country names a body: "NATO", which
+		// prose labels a place
+		m.votes = map[string]int{graph.Org: 1}
 	}
 }
 

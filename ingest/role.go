@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest/country"
 )
 
 // honorifics carry no role: "Mr Lavrov" says nothing about what he does.
@@ -140,19 +141,22 @@ func roleWords(toks []token) []string {
 }
 
 // owner resolves tokens [a,b) in front of a title to the entity whose role
-// it is: a name of the document ("NATO", "U.S."), or the country a demonym
-// stands for ("Russian" → Russia) when the document names that country.
+// it is: a country ("U.S."), a name of the document ("NATO"), or the
+// country a demonym stands for ("Russian" → Russia).
 func (d *docState) owner(s *sentence, a, b int) (string, string, bool) {
 	text := span(s, a, b)
+	if ct, ok := country.Lookup(text); ok {
+		return ct.Name, graph.Place, true
+	}
 	if c := d.clusters[graph.Fold(text)]; c != nil {
 		c = c.root()
 		return c.name, c.typ(), true
 	}
 	if b-a == 1 {
-		// one word: a demonym of a place the document names, or an
-		// acronym ("NATO"); a lone adjective or unknown word is no owner
-		if c := d.demonym(s.toks[a].text); c != nil {
-			return c.name, c.typ(), true
+		// one word: a demonym ("Russian" → Russia), or an acronym
+		// ("NATO"); a lone adjective or unknown word is no owner
+		if ct, ok := country.ByDemonym(s.toks[a].text); ok {
+			return ct.Name, graph.Place, true
 		}
 		if !isAcronym(s.toks[a:b]) {
 			return "", "", false
@@ -167,28 +171,4 @@ func (d *docState) owner(s *sentence, a, b int) (string, string, bool) {
 		}
 	}
 	return text, best, true
-}
-
-// demonym finds the place of the document a nationality adjective stands
-// for, by the usual ways English forms one: Russia-n, Syria-n, Fin-land →
-// Finn-ish, Chin-a → Chin-ese, Germany → German.
-func (d *docState) demonym(adj string) *cluster {
-	w := strings.ToLower(adj)
-	var cands []string
-	switch {
-	case strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "an"):
-		cands = append(cands, w[:len(w)-1], w+"y", w[:len(w)-2], w[:len(w)-2]+"a", w[:len(w)-3]+"y")
-	case strings.HasSuffix(w, "ish"):
-		cands = append(cands, w[:len(w)-3]+"land", w[:len(w)-3]+"and", w[:len(w)-3])
-	case strings.HasSuffix(w, "ese"):
-		cands = append(cands, w[:len(w)-3]+"a", w[:len(w)-3])
-	case strings.HasSuffix(w, "i"):
-		cands = append(cands, w[:len(w)-1], w[:len(w)-1]+"istan")
-	}
-	for _, cand := range cands {
-		if c := d.clusters[cand]; c != nil && c.root().typ() == graph.Place {
-			return c.root()
-		}
-	}
-	return nil
 }

@@ -1,0 +1,107 @@
+package country
+
+import "testing"
+
+func TestLookup(t *testing.T) {
+	tests := []struct {
+		name string
+		want string // "" when no country
+	}{
+		{"United States", "United States"},
+		{"the United States", "United States"},
+		{"United States of America", "United States"},
+		{"US", "United States"},
+		{"U.S.", "United States"},
+		{"USA", "United States"},
+		{"U.S.A.", "United States"},
+		{"Us", ""}, // codes only in capitals
+		{"us", ""}, // the pronoun
+		{"FR", ""}, // initials of the official name only, never two letters
+		{"PR", ""}, // not a UN member's common name
+		{"UK", "United Kingdom"},
+		{"Great Britain", "United Kingdom"},
+		{"Russian Federation", "Russia"},
+		{"russia", "Russia"},
+		{"Syrian Arab Republic", "Syria"},
+		{"UAE", "United Arab Emirates"},
+		{"The Netherlands", "Netherlands"},
+		{"Holland", "Netherlands"},
+		{"United Nations", ""}, // not a country
+		{"Russian", ""},        // a demonym, not a name
+		{"Moscow", ""},         // a capital, not a country
+	}
+	for _, tt := range tests {
+		c, ok := Lookup(tt.name)
+		got := ""
+		if ok {
+			got = c.Name
+		}
+		if got != tt.want {
+			t.Errorf("Lookup(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestByDemonym(t *testing.T) {
+	tests := []struct {
+		word, want string
+		plural     bool
+	}{
+		{"Russian", "Russia", false},
+		{"Russians", "Russia", true},
+		{"Syrian", "Syria", false},
+		{"American", "United States", false}, // shared with US territories: the UN member takes it
+		{"Americans", "United States", true},
+		{"French", "France", false},
+		{"Chinese", "China", false},
+		{"Israelis", "Israel", true},
+		{"British", "United Kingdom", false},
+		{"Frenchs", "", false},
+		{"Oil", "", false},
+	}
+	for _, tt := range tests {
+		c, ok := ByDemonym(tt.word)
+		got := ""
+		if ok {
+			got = c.Name
+		}
+		if got != tt.want {
+			t.Errorf("ByDemonym(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+		if p := IsPlural(tt.word); p != tt.plural {
+			t.Errorf("IsPlural(%q) = %v, want %v", tt.word, p, tt.plural)
+		}
+	}
+}
+
+func TestCapital(t *testing.T) {
+	for name, want := range map[string]string{"Moscow": "Russia", "Washington": "United States", "Damascus": "Syria", "Springfield": ""} {
+		c, ok := Capital(name)
+		got := ""
+		if ok {
+			got = c.Name
+		}
+		if got != want {
+			t.Errorf("Capital(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestTableUnique(t *testing.T) {
+	seen := map[string]string{}
+	for _, c := range All() {
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
+			if _, isCode := asCode(n); isCode {
+				continue
+			}
+			f := Fold(n)
+			if other, ok := seen[f]; ok && other != c.Name {
+				t.Errorf("%q names both %s and %s", n, other, c.Name)
+			}
+			seen[f] = c.Name
+		}
+	}
+	if len(seen) < 400 {
+		t.Errorf("only %d names: is the table generated?", len(seen))
+	}
+}
