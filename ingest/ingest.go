@@ -161,7 +161,8 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 		if start >= u.end {
 			continue
 		}
-		for _, ps := range ex.seg.Segment(text[start:u.end]) {
+		src := text[start:u.end]
+		for _, ps := range joinInitials(src, ex.seg.Segment(src)) {
 			s := sentence{index: len(out), start: start + ps.Start, text: ps.Text, headline: u.headline}
 			for _, t := range ex.tok.Tokenize(ps.Text) {
 				s.toks = append(s.toks, token{text: t.Text, lower: strings.ToLower(t.Text), start: s.start + t.Start})
@@ -178,6 +179,38 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 		out[i].index = i
 	}
 	return out, nil
+}
+
+// joinInitials undoes the sentence breaks prose makes after initials that
+// end in a full stop where no sentence ends: "France's U.N. | Ambassador
+// Francois Delattre said". A break stays unless what follows is a title or
+// a word in lower case, or what precedes is only a few words.
+func joinInitials(src string, ss []segment.Sentence) []segment.Sentence {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if n := len(out); n > 0 && initialsEnd(out[n-1].Text) {
+			next := strings.Fields(s.Text)
+			prev := strings.Fields(out[n-1].Text)
+			if len(next) > 0 && (titleWords[strings.ToLower(strings.Trim(next[0], ".,"))] ||
+				unicode.IsLower(firstRune(next[0])) || len(prev) <= 3) {
+				out[n-1].Text = src[out[n-1].Start:s.End()]
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// initialsEnd reports whether text ends in initials such as "U.N.".
+func initialsEnd(text string) bool {
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	return len(w) >= 4 && strings.Count(w, ".") >= 2 && strings.HasSuffix(w, ".") &&
+		unicode.IsUpper(firstRune(w)) && len(strings.ReplaceAll(w, ".", "")) <= 3
 }
 
 // label runs prose's tagger and entity classifier over one sentence.
@@ -239,5 +272,7 @@ func shouting(toks []token, headline bool) bool {
 	if letters >= 3 && upper*10 >= letters*8 {
 		return true
 	}
-	return headline && caps >= 2
+	// "Latest News": a short line all in capitals is a label or a
+	// headline as much as a longer one
+	return headline && (caps >= 2 || caps == 1 && letters == 2)
 }

@@ -105,6 +105,9 @@ var dateWords = set(
 var nameParticles = set("of", "for", "de", "del", "della", "di", "da", "du", "van", "von", "der", "den",
 	"la", "le", "al", "el", "bin", "ibn", "abu", "y", "&", "on")
 
+// recipientVerbs are speech verbs whose object is whom they address.
+var recipientVerbs = set("tell", "inform", "assure", "warn", "brief", "remind", "notify")
+
 // speechVerbs report what someone said; their complement is attributed.
 var speechVerbs = set("say", "tell", "add", "state", "claim", "insist", "announce", "report", "assert",
 	"note", "argue", "deny", "believe", "think", "confirm", "warn", "write", "explain", "suggest",

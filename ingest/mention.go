@@ -216,7 +216,7 @@ func isProper(toks []token, i int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t.text)
-	return unicode.IsUpper(r) || unicode.IsDigit(r) && i > 0 && toks[i-1].tag == "NNP"
+	return unicode.IsUpper(r) || hasNamePrefix(t.text) || unicode.IsDigit(r) && i > 0 && toks[i-1].tag == "NNP"
 }
 
 // splitDates cuts month and day names out of a chunk and makes mentions of
@@ -305,6 +305,7 @@ func makeMention(s *sentence, a, b int) *mention {
 		return nil
 	}
 	typeVotes(m, toks[hs:b])
+	contextVotes(m, toks)
 	return m
 }
 
@@ -381,6 +382,35 @@ func typeVotes(m *mention, toks []token) {
 	}
 }
 
+// leaderNouns follow a leader's name: "the Obama administration", "the
+// Assad regime", "the Bush and Obama administrations".
+var leaderNouns = set("administration", "administrations", "regime", "presidency", "premiership")
+
+// contextVotes weighs the words around a mention: "the" is not said of a
+// person ("the Islamic State"); a leader's name comes before
+// "administration".
+func contextVotes(m *mention, toks []token) {
+	if m.titled {
+		return
+	}
+	n := m.e
+	if n+2 < len(toks) && toks[n].lower == "and" && isProper(toks, n+1) {
+		n += 2 // "Bush and Obama administrations"
+		for n < len(toks) && isProper(toks, n) {
+			n++
+		}
+	}
+	if n < len(toks) && leaderNouns[toks[n].lower] && m.he-m.hs <= 3 {
+		m.votes[graph.Person] += 3
+		return
+	}
+	if m.s > 0 && toks[m.s-1].lower == "the" && m.votes[graph.Person] > 0 {
+		// a person's label on a name after "the" is the tagger's mistake
+		m.votes[graph.Org] += m.votes[graph.Person]
+		delete(m.votes, graph.Person)
+	}
+}
+
 func personTitleIn(role string) bool {
 	for _, w := range strings.Fields(role) {
 		if personTitles[strings.TrimSuffix(w, ".")] || personTitles[w] {
@@ -446,7 +476,7 @@ func knownMentions(s *sentence, names [][]string) []*mention {
 func (d *docState) resolve() {
 	words := make(map[*cluster][]string, len(d.order))
 	for _, c := range d.order {
-		words[c] = strings.Fields(graph.Fold(c.name))
+		words[c] = nameWords(c.name)
 	}
 	for _, c := range d.order {
 		short := words[c]
@@ -498,6 +528,26 @@ func (d *docState) resolve() {
 		}
 		r.mentions += c.mentions
 	}
+}
+
+// nameWords are the folded words of a name, without the particle glued to
+// a surname: "Bashar al-Assad" → bashar, assad.
+func nameWords(name string) []string {
+	f := strings.Fields(graph.Fold(name))
+	for i, w := range f {
+		f[i] = stripNamePrefix(w)
+	}
+	return f
+}
+
+// stripNamePrefix cuts "al-" from "al-Assad"; other words are kept.
+func stripNamePrefix(w string) string {
+	for _, p := range []string{"al-", "el-", "bin-", "ibn-"} {
+		if len(w) > len(p)+1 && strings.HasPrefix(strings.ToLower(w), p) {
+			return w[len(p):]
+		}
+	}
+	return w
 }
 
 func compatible(a, b string) bool { return a == b || a == graph.Misc || b == graph.Misc }

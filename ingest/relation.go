@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest/country"
 )
 
 // An arg is a noun phrase that can be a triple's subject or object.
@@ -225,8 +226,8 @@ func (d *docState) extract(s *sentence) ([]relation, []*arg) {
 					sawBe = sawBe || prev == "be"
 				}
 				r.main = j
-			case t.tag == "RB" && j+1 < len(toks) && (isVerb(toks[j+1].tag) || negations[toks[j+1].lower]):
-				// "also says", "has previously declined"
+			case t.tag == "RB" && adverbsThenVerb(toks, j):
+				// "also says", "has previously declined", "is also subtly mocking"
 			default:
 				goto done
 			}
@@ -289,6 +290,10 @@ func (d *docState) extract(s *sentence) ([]relation, []*arg) {
 		// with nouns or adjectives between (ReVerb's V W* P)
 		objAt := -1
 		switch {
+		case r.speech && recipientVerbs[mainLemma] && argAt[k] != nil && argAt[k].named():
+			// "Trump told Fox Business Network that …": whom he told is
+			// an object; what he said is attributed as usual
+			objAt = k
 		case r.speech:
 			// what is said is a clause, not an object; "told reporters
 			// that" has no object worth keeping either
@@ -297,6 +302,15 @@ func (d *docState) extract(s *sentence) ([]relation, []*arg) {
 			r.agentInv = true
 			r.words = []string{mainLemma}
 			objAt = k + 1
+		case argAt[k] != nil && lightObject(toks, argAt, argAt[k]):
+			// a bare noun between verb and preposition belongs to the
+			// relation: "increase pressure on Putin", "hold talks with"
+			a := argAt[k]
+			for x := a.s; x <= a.e; x++ {
+				r.words = append(r.words, toks[x].lower)
+			}
+			objAt = a.e + 1
+			r.conf += 0.05
 		case argAt[k] != nil && !r.speech:
 			objAt = k
 			r.conf += 0.1
@@ -343,6 +357,31 @@ func isVerb(tag string) bool { return strings.HasPrefix(tag, "VB") }
 
 func isPrep(t token) bool { return t.tag == "IN" || t.tag == "TO" }
 
+// adverbsThenVerb reports whether the adverbs from token j on lead to a
+// verb or a negation: "also subtly mocking".
+func adverbsThenVerb(toks []token, j int) bool {
+	for j < len(toks) && toks[j].tag == "RB" && !negations[toks[j].lower] {
+		j++
+	}
+	return j < len(toks) && (isVerb(toks[j].tag) || negations[toks[j].lower])
+}
+
+// lightObject reports whether a is a bare noun that, with the preposition
+// after it, makes the relation to a named entity: "pressure" in "increase
+// pressure on Putin". A noun with a determiner is an object of its own.
+func lightObject(toks []token, argAt map[int]*arg, a *arg) bool {
+	if a.named() || a.pronoun || a.hs != a.s || a.e-a.s > 2 || a.e+1 >= len(toks) || !isPrep(toks[a.e]) {
+		return false
+	}
+	for x := a.s; x < a.e; x++ {
+		if !isNoun(toks[x].tag) || strings.HasPrefix(toks[x].tag, "NNP") {
+			return false
+		}
+	}
+	b := argAt[a.e+1]
+	return b != nil && b.named()
+}
+
 // wTag are the words ReVerb allows between a verb and its preposition.
 func wTag(tag string) bool {
 	switch tag {
@@ -376,13 +415,44 @@ func (d *docState) subject(toks []token, as []*arg, argEnd map[int]*arg, group f
 		}
 		return g, conf
 	}
+	if k > 1 && toks[k-1].tag == "TO" {
+		// "prompted Trump to launch an assault": the one prompted
+		// launches it; "went to Moscow to meet Putin": the subject does
+		if a := argEnd[k-1]; a != nil && controllee(toks, a) {
+			return group(a), conf - 0.05
+		}
+		if len(last) > 0 {
+			return last, conf - 0.15
+		}
+		return nil, conf
+	}
 	if k > 0 && relatives[toks[k-1].lower] {
 		p := k - 1
 		if p > 0 && toks[p-1].text == "," {
 			p--
 		}
 		if a := argEnd[p]; a != nil && !a.pronoun {
+			// "the attack in Syria that prompted": the attack
+			for a.s > 0 && toks[a.s-1].tag == "IN" {
+				h := argEnd[a.s-1]
+				if h == nil || h.pronoun {
+					break
+				}
+				a = h
+			}
 			return []*arg{a}, conf - 0.1
+		}
+	}
+	// a relative clause between subject and verb: "China, which has
+	// vetoed six resolutions since the war began, abstained"
+	if k > 0 && toks[k-1].text == "," {
+		for p := k - 2; p > 1 && p > k-40; p-- {
+			if relatives[toks[p].lower] && toks[p].lower != "that" && toks[p-1].text == "," {
+				if a := argEnd[p-1]; a != nil && !a.pronoun {
+					return group(a), conf - 0.1
+				}
+				break
+			}
 		}
 	}
 	// apposition: "Jonas Berg, the chief executive of X, said"
@@ -405,6 +475,24 @@ func (d *docState) subject(toks []token, as []*arg, argEnd map[int]*arg, group f
 	return nil, conf
 }
 
+// controllee reports whether a, just before "to" + verb, is who does what
+// the verb says: a person or body ("urged Putin to abandon Assad"), or a
+// country that is not a destination ("pressed Russia to act", not
+// "travelled to Russia to meet").
+func controllee(toks []token, a *arg) bool {
+	if !a.named() {
+		return false
+	}
+	switch a.m.c.root().typ() {
+	case graph.Person, graph.Org:
+		return true
+	case graph.Place:
+		_, isCountry := country.Lookup(a.m.c.root().name)
+		return isCountry && a.s > 0 && isVerb(toks[a.s-1].tag)
+	}
+	return false
+}
+
 // triples turns every sentence's relations into triples.
 func (d *docState) triples() []graph.Triple {
 	var out []graph.Triple
@@ -417,7 +505,7 @@ func (d *docState) triples() []graph.Triple {
 		out = append(out, d.roles(s, as)...)
 		speakers := attribution(rels)
 		for ri, r := range rels {
-			if r.speech || len(r.subj) == 0 || len(r.obj) == 0 {
+			if len(r.subj) == 0 || len(r.obj) == 0 {
 				continue
 			}
 			for _, sa := range r.subj {

@@ -71,21 +71,23 @@ func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 		emit(m, role, "", "", "", 0.6)
 	}
 	for i, a := range as {
-		if !a.named() || a.m.c == nil || a.m.c.root().typ() != graph.Person {
+		if !a.named() || a.m.c == nil {
 			continue
 		}
+		person := a.m.c.root().typ() == graph.Person
 		// possessive: "Putin's spokesman Dmitry Peskov"
-		if a.owner != nil && a.owner.c != nil {
+		if person && a.owner != nil && a.owner.c != nil {
 			role := append(append([]token(nil), s.toks[a.rs:a.re]...), titleOf(s, a.m)...)
 			o := a.owner.c.root()
 			emit(a.m, role, o.name, o.typ(), span(s, a.owner.hs, a.owner.he), 0.7)
 		}
 		// a role phrase before the name: "Poland's infrastructure minister, Witold Zarembski,"
-		if p := a.appositive; p != nil && p.owner != nil && p.owner.c != nil {
+		if p := a.appositive; person && p != nil && p.owner != nil && p.owner.c != nil {
 			o := p.owner.c.root()
 			emit(a.m, s.toks[p.hs:p.e], o.name, o.typ(), span(s, p.owner.hs, p.owner.he), 0.7)
 		}
-		// a phrase after the name: "Hovland, the chief executive of Nordhavn Energy,"
+		// a phrase after the name: "Hovland, the chief executive of
+		// Nordhavn Energy,", "Russia, Assad's staunchest ally,"
 		if i+1 < len(as) && a.e < len(s.toks) && s.toks[a.e].text == "," {
 			b := as[i+1]
 			if b.s != a.e+1 || b.named() || b.pronoun {
@@ -128,11 +130,11 @@ func textOf(s *sentence, first, last token) string {
 }
 
 // roleWords are the words of a role, lower case, without honorifics,
-// determiners and possessives.
+// determiners, possessives and superlatives ("staunchest ally").
 func roleWords(toks []token) []string {
 	var w []string
 	for _, t := range toks {
-		if honorifics[t.lower] || t.tag == "POS" || t.tag == "DT" || t.tag == "PRP$" {
+		if honorifics[t.lower] || t.tag == "POS" || t.tag == "DT" || t.tag == "PRP$" || t.tag == "JJS" {
 			continue
 		}
 		w = append(w, strings.TrimSuffix(t.lower, "."))
@@ -151,6 +153,12 @@ func (d *docState) owner(s *sentence, a, b int) (string, string, bool) {
 	if c := d.clusters[graph.Fold(text)]; c != nil {
 		c = c.root()
 		return c.name, c.typ(), true
+	}
+	if b-a == 2 && isAcronym(s.toks[a+1:b]) {
+		// "Syrian U.N. Ambassador": Syria's ambassador to the U.N.
+		if ct, ok := country.ByDemonym(s.toks[a].text); ok {
+			return ct.Name, graph.Place, true
+		}
 	}
 	if b-a == 1 {
 		// one word: a demonym ("Russian" → Russia), or an acronym
