@@ -73,6 +73,42 @@ func TestExtractRules(t *testing.T) {
 			nil, []string{"Kuusik -be-> mr"}},
 		{"title-case headline gives no triples", "Haley Says US Ready To Help\n\nThe council met on Monday.",
 			nil, []string{"Haley -say-> US"}},
+		{"demonym owner from the country data", "Latvian Foreign Minister Andris Ozols arrived in Riga.",
+			[]string{"Andris Ozols -foreign minister of-> Latvia"}, nil},
+		{"country code owner", "U.S. Trade Representative Ellen Marsh met Kuusik.",
+			[]string{"Ellen Marsh -trade representative of-> United States"}, nil},
+		{"demonym and initials before a title", "Estonian U.N. Ambassador Mart Kask said the vote failed.",
+			[]string{"Mart Kask -ambassador of-> Estonia"}, nil},
+		{"no sentence break after initials", "Finland's U.N. Ambassador Mikko Lahti said the vote failed.",
+			[]string{"Mikko Lahti -ambassador of-> Finland"}, nil},
+		{"apposition of a country", "Latvia, Estonia's closest partner, objected to the plan.",
+			[]string{"Latvia -partner of-> Estonia"}, nil},
+		{"plural demonym stands for its country", "The Russians rejected the proposal.",
+			[]string{"Russia -reject-> proposal"}, []string{"Russians -reject-> proposal"}},
+		{"adverbs inside the verb phrase", "Zarembski is also quietly courting Nordhavn Energy.",
+			[]string{"Zarembski -court-> Nordhavn Energy"}, nil},
+		{"recipient of a speech verb", "Jonas Hovland told Baltic Rail Consortium that the deal was off.",
+			[]string{"Jonas Hovland -tell-> Baltic Rail Consortium"}, []string{"Jonas Hovland -tell-> deal"}},
+		{"bare noun and preposition join the relation", "Finland increased pressure on Oleksii Dorosh.",
+			[]string{"Finland -increase pressure on-> Oleksii Dorosh"}, []string{"Finland -increase-> pressure"}},
+		{"a noun with a determiner stays the object", "Finland launched an appeal against the ruling.",
+			[]string{"Finland -launch-> appeal"}, nil},
+		{"object control", "The vote prompted Anna Brenner to sign the charter.",
+			[]string{"Anna Brenner -sign-> charter"}, []string{"vote -sign-> charter"}},
+		{"purpose clause keeps the subject", "Aino Kestilä travelled to Tallinn to meet Kristjan Saarepuu.",
+			[]string{"Aino Kestilä -meet-> Kristjan Saarepuu"}, []string{"Tallinn -meet-> Kristjan Saarepuu"}},
+		{"relative clause between subject and verb", "Estonia, which has opposed the plan since talks began in 2019, abstained from the vote.",
+			[]string{"Estonia -abstain from-> vote"}, nil},
+		{"passive with the agent after a complement", "The ferry contract was awarded to Nordline by Nordhavn Energy.",
+			[]string{"Nordhavn Energy -award-> ferry contract", "ferry contract -be awarded to-> Nordline"}, nil},
+		{"demonym and government stand for the country", "The Latvian government rejected the offer.",
+			[]string{"Latvia -reject-> offer"}, []string{"Latvian government -reject-> offer"}},
+		{"a time noun is no head of the clause after it", "Days after Finland and Estonia signed the charter, Poland objected.",
+			[]string{"Finland -sign-> charter", "Estonia -sign-> charter"}, []string{"Days -sign-> charter"}},
+		{"and before a new clause does not join objects", "Finland signed the charter, and Kestilä praised Estonia.",
+			[]string{"Finland -sign-> charter", "Kestilä -praise-> Estonia"}, []string{"Finland -sign-> Kestilä", "charter -praise-> Estonia"}},
+		{"relative clause on a prepositional phrase", "The storm in Gdansk that delayed the ferries closed the port.",
+			[]string{"storm -delay-> ferries"}, []string{"Gdansk -delay-> ferries"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,6 +130,104 @@ func TestExtractRules(t *testing.T) {
 			for _, n := range tt.not {
 				if got[n] {
 					t.Errorf("Extract(%q) has %q", tt.text, n)
+				}
+			}
+		})
+	}
+}
+
+// TestExtractEntities checks entity resolution and typing within a
+// document: names, the entity each name ends up in, and types.
+func TestExtractEntities(t *testing.T) {
+	ex := mustExtractor(t)
+	tests := []struct {
+		name  string
+		text  string
+		same  [][]string        // names that must be one entity
+		apart [][2]string       // names that must be two entities
+		types map[string]string // entity name → type
+		none  []string          // names that must not be entities
+	}{
+		{name: "country variants are one node",
+			text:  "The U.S. and Latvia met. The United States of America said USA forces stayed. The US agreed.",
+			same:  [][]string{{"United States", "U.S.", "United States of America", "USA", "US"}},
+			types: map[string]string{"United States": graph.Place}},
+		{name: "official name and common name",
+			text: "Russia objected. The Russian Federation said it would not sign.",
+			same: [][]string{{"Russia", "Russian Federation"}}},
+		{name: "United States is not United Nations",
+			text:  "The United States and the United Nations disagreed. The United Nations voted.",
+			apart: [][2]string{{"United States", "United Nations"}}},
+		{name: "demonyms are never nodes",
+			text: "Russian officials met Syrian diplomats. A French proposal failed.",
+			none: []string{"Russian", "Syrian", "French"}},
+		{name: "surname with a glued particle",
+			text: "Foreign Minister Khalid al-Mansour arrived in Riga. Mansour met Anna Tamm.",
+			same: [][]string{{"Khalid al-Mansour", "Mansour"}}},
+		{name: "same first name, two people",
+			text:  "Khalid al-Mansour met Khalid Hamdan in Riga. Mansour left first.",
+			apart: [][2]string{{"Khalid al-Mansour", "Khalid Hamdan"}}},
+		{name: "same surname, two people: the short name stays apart",
+			text:  "Anna Tamm met Mart Tamm in Tallinn. Tamm said little.",
+			apart: [][2]string{{"Anna Tamm", "Mart Tamm"}}},
+		{name: "a leader's name before administration is a person",
+			text:  "The Saarepuu administration approved the plan.",
+			types: map[string]string{"Saarepuu": graph.Person}},
+		{name: "an acronym that is not a country is an organisation",
+			text:  "NATO warned Moscow. The NATO summit ended.",
+			types: map[string]string{"NATO": graph.Org, "Moscow": graph.Place}},
+		{name: "section label is not an entity",
+			text: "Tamm met Hovland in Riga.\n\nLatest News\n",
+			none: []string{"Latest News", "Latest"}},
+		{name: "title-case fragment is not an entity",
+			text: "Kestila Pushes Charter\n\nAino Kestila met Anna Tamm.",
+			none: []string{"Kestila Pushes", "Kestila Pushes Charter", "Pushes"}},
+		{name: "title without a name is not an entity",
+			text: "The US Secretary arrived. Estonian Prime Minister Liis Kuusik met him.",
+			none: []string{"US Secretary", "Secretary", "Estonian Prime Minister"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			owner := map[string]*graph.Entity{} // folded alias → entity
+			for i := range doc.Entities {
+				e := &doc.Entities[i]
+				for _, a := range append([]string{e.Name}, e.Aliases...) {
+					owner[graph.Fold(a)] = e
+				}
+			}
+			list := func() string {
+				var b strings.Builder
+				for _, e := range doc.Entities {
+					fmt.Fprintf(&b, "\n  %s (%s) %q", e.Name, e.Type, e.Aliases)
+				}
+				return b.String()
+			}
+			for _, group := range tt.same {
+				first := owner[graph.Fold(group[0])]
+				for _, n := range group {
+					if e := owner[graph.Fold(n)]; e == nil || e != first {
+						t.Errorf("%q and %q are not one entity; entities:%s", group[0], n, list())
+					}
+				}
+			}
+			for _, p := range tt.apart {
+				a, b := owner[graph.Fold(p[0])], owner[graph.Fold(p[1])]
+				if a == nil || b == nil || a == b {
+					t.Errorf("%q and %q are not two entities; entities:%s", p[0], p[1], list())
+				}
+			}
+			for n, typ := range tt.types {
+				if e := owner[graph.Fold(n)]; e == nil || e.Type != typ {
+					t.Errorf("%q is not a %s; entities:%s", n, typ, list())
+				}
+			}
+			for _, n := range tt.none {
+				if e := owner[graph.Fold(n)]; e != nil {
+					t.Errorf("%q is an entity (%s); entities:%s", n, e.Name, list())
 				}
 			}
 		})

@@ -48,7 +48,7 @@ var personTitles = set(
 	"premier", "undersecretary", "coach", "manager", "founder", "co-founder", "owner", "editor",
 	"correspondent", "reporter", "rabbi", "imam", "cardinal", "archbishop", "bishop", "reverend", "rev",
 	"speaker", "delegate", "consul", "president-elect", "vice-president", "vice-chairman", "executive",
-	"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "capt.", "prof.", "rev.",
+	"deputy", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "capt.", "prof.", "rev.",
 )
 
 // strongTitles say on their own that the next name is a person's, even a
@@ -100,6 +100,15 @@ var dateWords = set(
 	"yesterday", "tomorrow", "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.",
 	"dec.",
 )
+
+// stateNouns, after a demonym, name the state itself: "the Latvian
+// government" is Latvia.
+var stateNouns = set("government", "authorities", "state", "administration", "regime")
+
+// timeNouns measure time: "days after the vote" is no head noun of "the
+// vote", and "six years" is no object.
+var timeNouns = set("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
+	"weeks", "month", "months", "year", "years", "decade", "decades", "moment", "moments", "time")
 
 // nameParticles may stand inside a name between capitalised words.
 var nameParticles = set("of", "for", "de", "del", "della", "di", "da", "du", "van", "von", "der", "den",

@@ -136,6 +136,10 @@ func (d *docState) add(m *mention) {
 	if ct, ok := country.Lookup(name); ok {
 		// one node for "US", "U.S.", "USA" and "United States"
 		name = ct.Name
+	} else if ct, ok := country.ByDemonym(name); ok && country.IsPlural(name) {
+		// "the Russians" act for Russia
+		name = ct.Name
+		m.votes = map[string]int{graph.Place: 1}
 	}
 	k := graph.Fold(name)
 	c := d.clusters[k]
@@ -287,6 +291,13 @@ func makeMention(s *sentence, a, b int) *mention {
 	if last == b-1 && last >= a {
 		// nothing but a title ("US Secretary", "President"): no entity
 		if person || titleWords[strings.ToLower(toks[b-1].text)] {
+			return nil
+		}
+	}
+	if b-hs == 1 && hs == a {
+		// a demonym alone qualifies a noun or names a people: "Russian
+		// officials" is no entity, "the Russians" stand for Russia (add)
+		if _, ok := country.ByDemonym(toks[a].text); ok && !country.IsPlural(toks[a].text) {
 			return nil
 		}
 	}

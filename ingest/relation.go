@@ -112,6 +112,9 @@ func args(s *sentence, ms []*mention) []*arg {
 	for i := 0; i+1 < len(out); i++ {
 		a, b := out[i], out[i+1]
 		between := toks[a.e:b.s]
+		if newClause(toks, out, i) {
+			continue // "signed the contract, and Kask praised": Kask starts a clause
+		}
 		if len(between) == 1 && (between[0].lower == "and" || between[0].lower == "or") ||
 			len(between) == 2 && between[0].text == "," && (between[1].lower == "and" || between[1].lower == "or") {
 			// pull the whole comma list into the group
@@ -130,6 +133,32 @@ func args(s *sentence, ms []*mention) []*arg {
 		}
 	}
 	return out
+}
+
+// newClause reports whether out[i+1], after "and", begins a clause of its
+// own rather than joining out[i]: it comes before a verb while out[i]
+// follows one. "Finland and Estonia signed" joins; "signed the contract,
+// and Kask praised" does not.
+func newClause(toks []token, out []*arg, i int) bool {
+	a, b := out[i], out[i+1]
+	if b.e >= len(toks) || !finite(toks[b.e]) {
+		return false
+	}
+	first := a
+	for k := i; k > 0 && out[k-1].group == a.group; k-- {
+		first = out[k-1]
+	}
+	p := first.s - 1
+	return p >= 0 && (isVerb(toks[p].tag) || isPrep(toks[p]) && p > 0 && isVerb(toks[p-1].tag))
+}
+
+// finite reports whether t is a verb that can head a clause.
+func finite(t token) bool {
+	switch t.tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
 }
 
 // makeArg builds the argument of tokens [from,to) whose naming part starts
@@ -348,6 +377,15 @@ func (d *docState) extract(s *sentence) ([]relation, []*arg) {
 			lastSubj = r.subj
 		}
 		rels = append(rels, r)
+		if r.passive && !r.agentInv && len(r.subj) > 0 {
+			// "X was awarded to Y by Z", "X was given Y by Z": the agent
+			// further on does it to X
+			if by := laterAgent(toks, argAt, inArg, k); by != nil {
+				rels = append(rels, relation{v0: r.v0, v1: r.v1, main: r.main, words: []string{mainLemma},
+					surface: span(s, r.v0, r.main+1), neg: r.neg, modality: r.modality,
+					subj: group(by), obj: r.subj, conf: r.conf - 0.05})
+			}
+		}
 		i = max(i, r.v1-1)
 	}
 	return rels, as
@@ -356,6 +394,24 @@ func (d *docState) extract(s *sentence) ([]relation, []*arg) {
 func isVerb(tag string) bool { return strings.HasPrefix(tag, "VB") }
 
 func isPrep(t token) bool { return t.tag == "IN" || t.tag == "TO" }
+
+// laterAgent finds the agent of a passive verb past what follows it: "was
+// awarded to Nordline by the government" gives the government. Only
+// argument, preposition and adverb words may stand between.
+func laterAgent(toks []token, argAt map[int]*arg, inArg []bool, k int) *arg {
+	for w := k; w < len(toks) && w < k+10; w++ {
+		if toks[w].lower == "by" && w > k {
+			if a := argAt[w+1]; a != nil && !a.pronoun {
+				return a
+			}
+			return nil
+		}
+		if !inArg[w] && !isPrep(toks[w]) && toks[w].tag != "RB" {
+			return nil
+		}
+	}
+	return nil
+}
 
 // adverbsThenVerb reports whether the adverbs from token j on lead to a
 // verb or a negation: "also subtly mocking".
@@ -407,8 +463,8 @@ func (d *docState) subject(toks []token, as []*arg, argEnd map[int]*arg, group f
 		first := g[0]
 		for first.s > 0 && toks[first.s-1].tag == "IN" && !relatives[toks[first.s-1].lower] {
 			h := argEnd[first.s-1]
-			if h == nil || h.pronoun {
-				break
+			if h == nil || h.pronoun || timeNouns[toks[h.e-1].lower] {
+				break // "days after the U.S. backed": the U.S. backed
 			}
 			g = group(h)
 			first = g[0]
@@ -602,6 +658,12 @@ func (d *docState) argName(s *sentence, a *arg) (string, string, string) {
 		words = append(words, w)
 	}
 	name := strings.Join(words, " ")
+	if len(words) == 2 && stateNouns[words[1]] {
+		// "the Latvian government" acts for Latvia
+		if ct, ok := country.ByDemonym(words[0]); ok && !country.IsPlural(words[0]) {
+			return ct.Name, graph.Place, span(s, a.hs, a.e)
+		}
+	}
 	if c := d.clusters[graph.Fold(name)]; c != nil {
 		// a name prose tagged as a common noun ("Trump wants")
 		c = c.root()
