@@ -70,12 +70,14 @@ func New() (*Extractor, error) {
 }
 
 // Text returns the text a document is made of: Title as a headline, then the
-// body, with a byte-order mark removed and CRLF line ends made LF. Offsets in
-// evidence count bytes of this text.
+// body, with a byte-order mark and trailing white space removed and CRLF
+// line ends made LF, so that the same article from a file and from a JSON
+// line is one document. Offsets in evidence count bytes of this text.
 func Text(in Input) string {
 	body := strings.TrimPrefix(in.Text, "\uFEFF")
 	body = strings.ReplaceAll(body, "\r\n", "\n")
 	body = strings.ReplaceAll(body, "\r", "\n")
+	body = strings.TrimRightFunc(body, unicode.IsSpace)
 	title := strings.TrimSpace(in.Title)
 	if title != "" && !strings.HasPrefix(strings.TrimSpace(body), title) {
 		body = title + "\n\n" + body
@@ -214,20 +216,54 @@ func initialsEnd(text string) bool {
 }
 
 // label runs prose's tagger and entity classifier over one sentence.
+//
+// Double quotation marks are left out of what prose sees: they make it tag
+// the quoted word wrong ("might \"overreact\"" as an adjective) and the
+// marks themselves as words.
 func (ex *Extractor) label(toks []token) {
-	pt := make([]tag.Token, len(toks))
+	pt := make([]tag.Token, 0, len(toks))
+	at := make([]int, 0, len(toks)) // token index of each pt
 	for i, t := range toks {
-		pt[i] = tag.Token{Text: t.text, Start: t.start}
+		if isDoubleQuote(t.text) {
+			toks[i].tag, toks[i].label = "``", "O"
+			continue
+		}
+		pt = append(pt, tag.Token{Text: t.text, Start: t.start})
+		at = append(at, i)
+	}
+	if len(pt) == 0 {
+		return
 	}
 	ex.tag.TagTokens(pt)
 	ex.ner.Label(pt)
-	for i := range toks {
-		toks[i].tag, toks[i].label = pt[i].Tag, pt[i].Label
+	for k, i := range at {
+		toks[i].tag, toks[i].label = pt[k].Tag, pt[k].Label
+		// a mark that is not a word is not tagged as one
+		if !hasWordRune(toks[i].text) && (isVerb(toks[i].tag) || isNoun(toks[i].tag) || strings.HasPrefix(toks[i].tag, "JJ")) {
+			toks[i].tag = "SYM"
+		}
 		// prose tags a capitalised name particle such as "al-Assad" JJ.
 		if toks[i].tag != "NNP" && hasNamePrefix(toks[i].text) {
 			toks[i].tag = "NNP"
 		}
 	}
+}
+
+func isDoubleQuote(w string) bool {
+	switch w {
+	case "\"", "“", "”", "``", "''", "„":
+		return true
+	}
+	return false
+}
+
+func hasWordRune(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasNamePrefix(w string) bool {

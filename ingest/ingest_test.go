@@ -94,9 +94,21 @@ func TestExtractRules(t *testing.T) {
 		{"a noun with a determiner stays the object", "Finland launched an appeal against the ruling.",
 			[]string{"Finland -launch-> appeal"}, nil},
 		{"object control", "The vote prompted Anna Brenner to sign the charter.",
-			[]string{"Anna Brenner -sign-> charter"}, []string{"vote -sign-> charter"}},
+			[]string{"Anna Brenner -sign-> charter to"}, []string{"vote -sign-> charter to"}},
 		{"purpose clause keeps the subject", "Aino Kestilä travelled to Tallinn to meet Kristjan Saarepuu.",
-			[]string{"Aino Kestilä -meet-> Kristjan Saarepuu"}, []string{"Tallinn -meet-> Kristjan Saarepuu"}},
+			[]string{"Aino Kestilä -meet-> Kristjan Saarepuu to"}, []string{"Tallinn -meet-> Kristjan Saarepuu to"}},
+		{"infinitive after a noun is unreal and has no subject", "Finland faces pressure to modify its policies.",
+			nil, []string{"Finland -modify-> policies", "Finland -modify-> policies to", "pressure -modify-> policies to"}},
+		{"infinitive after a possessed noun is the possessor's", "Washington blamed Poland's failure to ratify the charter.",
+			[]string{"Poland -ratify-> charter to"}, []string{"Washington -ratify-> charter to"}},
+		{"condition", "If Estonia signed the charter, Latvia would follow.",
+			[]string{"Estonia -sign-> charter if"}, []string{"Estonia -sign-> charter"}},
+		{"in the event that", "In the rare event that the ferry does not sail, Nordline pays.",
+			nil, []string{"ferry -sail-> neg"}},
+		{"quotes around a verb", "Aino Kestilä said the bank might \"overreact\" to the vote.",
+			[]string{"bank -overreact to-> vote might by Aino Kestilä"}, nil},
+		{"speakers after an object are not objects", "Rumours shored up the stock, traders and analysts said.",
+			[]string{"rumours -shore up-> stock"}, []string{"rumours -shore up-> traders", "rumours -shore up-> analysts"}},
 		{"relative clause between subject and verb", "Estonia, which has opposed the plan since talks began in 2019, abstained from the vote.",
 			[]string{"Estonia -abstain from-> vote"}, nil},
 		{"passive with the agent after a complement", "The ferry contract was awarded to Nordline by Nordhavn Energy.",
@@ -287,6 +299,8 @@ func TestText(t *testing.T) {
 		{Input{Text: "\uFEFFa\r\nb"}, "a\nb"},
 		{Input{Title: "Head", Text: "Body."}, "Head\n\nBody."},
 		{Input{Title: "Head", Text: "Head\n\nBody."}, "Head\n\nBody."},
+		{Input{Title: "Head", Text: "Body.\n\n \t"}, "Head\n\nBody."}, // a file's final newline
+		{Input{Text: "Head\r\n\r\nBody.\r\n"}, "Head\n\nBody."},
 	}
 	for _, tt := range tests {
 		if got := Text(tt.in); got != tt.want {

@@ -121,6 +121,9 @@ func args(s *sentence, ms []*mention) []*arg {
 			b.group = a.group
 			for k := i; k > 0; k-- {
 				p, q := out[k-1], out[k]
+				if b.e < len(toks) && finite(toks[b.e]) && afterVerb(toks, p.s) {
+					break // "shored up the stock, traders and analysts said"
+				}
 				if len(toks[p.e:q.s]) == 1 && toks[p.e].text == "," && p.named() == q.named() {
 					q.group = p.group
 					for x := k; x <= i+1; x++ {
@@ -148,8 +151,14 @@ func newClause(toks []token, out []*arg, i int) bool {
 	for k := i; k > 0 && out[k-1].group == a.group; k-- {
 		first = out[k-1]
 	}
-	p := first.s - 1
-	return p >= 0 && (isVerb(toks[p].tag) || isPrep(toks[p]) && p > 0 && isVerb(toks[p-1].tag))
+	return afterVerb(toks, first.s)
+}
+
+// afterVerb reports whether the phrase at token i is a verb's object: a
+// verb, its particle, or a verb and preposition come just before it.
+func afterVerb(toks []token, i int) bool {
+	p := i - 1
+	return p >= 0 && (isVerb(toks[p].tag) || toks[p].tag == "RP" || isPrep(toks[p]) && p > 0 && isVerb(toks[p-1].tag))
 }
 
 // finite reports whether t is a verb that can head a clause.
@@ -255,6 +264,8 @@ func (d *docState) extract(s *sentence) ([]relation, []*arg) {
 					sawBe = sawBe || prev == "be"
 				}
 				r.main = j
+			case isQuote(t.text) && r.main < 0 && j+1 < len(toks) && isVerb(toks[j+1].tag):
+				// "might \"overreact\" to": quotes around the verb
 			case t.tag == "RB" && adverbsThenVerb(toks, j):
 				// "also says", "has previously declined", "is also subtly mocking"
 			default:
@@ -268,6 +279,9 @@ func (d *docState) extract(s *sentence) ([]relation, []*arg) {
 			continue
 		}
 		mainLemma := lemma(toks[r.main].text, toks[r.main].tag)
+		if r.modality == "" {
+			r.modality = clauseModality(toks, r.v0)
+		}
 		r.passive = sawBe && toks[r.main].tag == "VBN"
 		bare := r.main == r.v0 // no auxiliary, modal or negation before it
 		participle := bare && toks[r.main].tag == "VBG"
@@ -275,6 +289,9 @@ func (d *docState) extract(s *sentence) ([]relation, []*arg) {
 			r.passive = true // reduced relative: "the strike carried out by X"
 		}
 		k := r.main + 1
+		if k < len(toks) && isQuote(toks[k].text) && r.v0 < r.main && isQuote(toks[r.main-1].text) {
+			k++ // the closing quote of "might \"overreact\" to"
+		}
 		r.words = []string{mainLemma}
 		if r.passive {
 			r.words = []string{"be", toks[r.main].lower}
@@ -413,6 +430,39 @@ func laterAgent(toks []token, argAt map[int]*arg, inArg []bool, k int) *arg {
 	return nil
 }
 
+// isQuote reports whether w is a quotation mark.
+func isQuote(w string) bool {
+	switch w {
+	case "\"", "“", "”", "``", "''", "'", "‘", "’":
+		return true
+	}
+	return false
+}
+
+// clauseModality names what makes a clause unreal: "if" for a condition
+// ("if X meets Y", "in the event that"), "to" for an infinitive that no
+// finite verb asserts ("facing pressure to modify its policies").
+func clauseModality(toks []token, v0 int) string {
+	if v0 > 0 && toks[v0-1].tag == "TO" {
+		return "to"
+	}
+	for p := v0 - 1; p >= 0 && p >= v0-25; p-- {
+		t := toks[p]
+		if t.text == "," || t.text == ";" || relatives[t.lower] && t.lower != "that" || isVerb(t.tag) && p < v0-1 {
+			return ""
+		}
+		switch t.lower {
+		case "if", "unless", "whether":
+			return "if"
+		case "event":
+			if p+1 < len(toks) && toks[p+1].lower == "that" {
+				return "if" // "in the event that"
+			}
+		}
+	}
+	return ""
+}
+
 // adverbsThenVerb reports whether the adverbs from token j on lead to a
 // verb or a negation: "also subtly mocking".
 func adverbsThenVerb(toks []token, j int) bool {
@@ -474,10 +524,18 @@ func (d *docState) subject(toks []token, as []*arg, argEnd map[int]*arg, group f
 	if k > 1 && toks[k-1].tag == "TO" {
 		// "prompted Trump to launch an assault": the one prompted
 		// launches it; "went to Moscow to meet Putin": the subject does
-		if a := argEnd[k-1]; a != nil && controllee(toks, a) {
+		a := argEnd[k-1]
+		switch {
+		case a != nil && controllee(toks, a):
 			return group(a), conf - 0.05
-		}
-		if len(last) > 0 {
+		case a != nil && !a.named() && !a.pronoun:
+			// "Japan's failure to uphold": the possessor; "the money to
+			// buy": nobody the sentence names
+			if a.owner != nil && a.owner.c != nil {
+				return []*arg{{s: a.owner.s, e: a.owner.e, hs: a.owner.hs, m: a.owner}}, conf - 0.1
+			}
+			return nil, conf
+		case len(last) > 0:
 			return last, conf - 0.15
 		}
 		return nil, conf
