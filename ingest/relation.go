@@ -629,6 +629,9 @@ func (d *docState) triples() []graph.Triple {
 						continue
 					}
 					t.AttributedTo = speakers[ri]
+					if t.AttributedTo != "" {
+						t.Confidence = max(0.05, float64(int((t.Confidence-0.05)*100+0.5))/100)
+					}
 					out = append(out, t)
 				}
 			}
@@ -671,12 +674,15 @@ func (d *docState) triple(s *sentence, r relation, sa, oa *arg) (graph.Triple, b
 	if subj == "" || obj == "" || graph.Fold(subj) == graph.Fold(obj) {
 		return graph.Triple{}, false
 	}
+	// Weights calibrated on 100 Reuters-sample edges judged by hand (see
+	// the README): a named end is right only a little more often than a
+	// noun phrase, and reported speech less often than narration.
 	conf := r.conf
 	if sa.named() {
-		conf += 0.1
+		conf += 0.05
 	}
 	if oa.named() {
-		conf += 0.1
+		conf += 0.05
 	}
 	if len(r.words) > 4 {
 		conf -= 0.1
