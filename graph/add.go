@@ -336,6 +336,7 @@ func (w *writer) entity(id uint64) (*entityRec, error) {
 func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	names := append([]string{e.Name}, e.Aliases...)
 	best, bestScore := uint64(0), 0
+	tied := false // two entities match equally well
 	for i, n := range names {
 		cands, err := aliasIDs(w.txn, Fold(n))
 		if err != nil {
@@ -347,9 +348,24 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 				return 0, false, err
 			}
 			score := matchScore(e, i == 0, rec)
-			if score > bestScore || (score == bestScore && score > 0 && c < best) {
-				best, bestScore = c, score
+			switch {
+			case score > bestScore:
+				best, bestScore, tied = c, score, false
+			case score == bestScore && score > 0 && c != best:
+				tied = true
+				best = min(best, c)
 			}
+		}
+	}
+	if tied && bestScore <= 2 && e.Type == Person && len(strings.Fields(e.Name)) == 1 {
+		// "Tamm" when Anna Tamm and Mart Tamm are both stored: which one
+		// is a guess, so the short name stays an entity of its own
+		best = 0
+	}
+	if best == 0 && e.Type == Person {
+		// "Sergei Lavrov" for a stored "Sergey Lavrov"
+		if best, err = w.variant(e.Name); err != nil {
+			return 0, false, err
 		}
 	}
 	if best == 0 {
@@ -382,6 +398,11 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 		if n == "" || containsExact(rec.Aliases, n) {
 			continue
 		}
+		if split, err := splitOff(w.txn, best, n); err != nil {
+			return 0, false, err
+		} else if split {
+			continue // a user split it off this entity (SplitAlias)
+		}
 		rec.Aliases = append(rec.Aliases, n)
 		if err := w.txn.Set(aliasKey(n, best), nil); err != nil {
 			return 0, false, err
@@ -398,6 +419,70 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	rec.Votes[e.Type] += m
 	rec.Type = majority(rec.Votes, rec.Type)
 	return best, created, nil
+}
+
+// variant finds the one stored person whose name is a spelling variant of
+// name: the same surname and a first name that differs by a letter or two
+// ("Sergey"/"Sergei", "Oleksii"/"Oleksiy"). None when no person or more
+// than one fits.
+func (w *writer) variant(name string) (uint64, error) {
+	f := strings.Fields(Fold(name))
+	if len(f) < 2 {
+		return 0, nil
+	}
+	cands, err := aliasIDs(w.txn, f[len(f)-1])
+	if err != nil {
+		return 0, err
+	}
+	found := uint64(0)
+	for _, c := range cands {
+		rec, err := w.entity(c)
+		if err != nil {
+			return 0, err
+		}
+		g := strings.Fields(Fold(rec.Name))
+		if rec.Type != Person || len(g) < 2 || g[len(g)-1] != f[len(f)-1] || !spellingVariant(g[0], f[0]) {
+			continue
+		}
+		if found != 0 && found != c {
+			return 0, nil // two people fit: no guess
+		}
+		found = c
+	}
+	return found, nil
+}
+
+// spellingVariant reports whether two first names are one name spelt two
+// ways: same first letter, at least four letters, at most two edits apart
+// and no more than a third of the shorter name.
+func spellingVariant(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < 4 || len(rb) < 4 || ra[0] != rb[0] {
+		return false
+	}
+	d := editDistance(ra, rb)
+	return d <= 2 && d*3 <= min(len(ra), len(rb))
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // nameSuffixes follow a surname: "Martin Luther King Jr."

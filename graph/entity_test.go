@@ -514,3 +514,55 @@ func TestCountEntities(t *testing.T) {
 		t.Errorf("Stats().Entities = %d, want 6", st.Entities)
 	}
 }
+
+// Across documents, a person's name spelt another way joins the stored
+// person; a shared surname alone, or a short name that fits two people,
+// does not.
+func TestCrossDocumentGuards(t *testing.T) {
+	person := func(name string, aliases ...string) graph.Entity {
+		return graph.Entity{Name: name, Type: graph.Person, Aliases: append([]string{name}, aliases...)}
+	}
+	tests := []struct {
+		name   string
+		docs   [][]graph.Entity // one document each, in order
+		lookup string
+		want   string // canonical name Entity(lookup) gives
+		count  int    // entities in the store
+	}{
+		{"transliteration variant joins", [][]graph.Entity{{person("Sergey Lavrov")}, {person("Sergei Lavrov")}},
+			"Sergei Lavrov", "Sergey Lavrov", 1},
+		{"variant with an extra letter", [][]graph.Entity{{person("Oleksii Dorosh")}, {person("Oleksiy Dorosh")}},
+			"Oleksiy Dorosh", "Oleksii Dorosh", 1},
+		{"same surname, other first name", [][]graph.Entity{{person("Anna Tamm")}, {person("Mart Tamm")}},
+			"Mart Tamm", "Mart Tamm", 2},
+		{"first names too short to call variants", [][]graph.Entity{{person("Li Wei")}, {person("Lu Wei")}},
+			"Lu Wei", "Lu Wei", 2},
+		{"same first name, other surname", [][]graph.Entity{{person("Bashar al-Assad")}, {person("Bashar Ja'afari")}},
+			"Bashar Ja'afari", "Bashar Ja'afari", 2},
+		{"a short name that fits two people stays apart",
+			[][]graph.Entity{{person("Anna Tamm")}, {person("Mart Tamm")}, {person("Tamm")}},
+			"Tamm", "Tamm", 3},
+		{"a short name that fits one person joins it",
+			[][]graph.Entity{{person("Anna Tamm")}, {person("Tamm")}},
+			"Tamm", "Anna Tamm", 1},
+		{"the variant among people sharing the surname",
+			[][]graph.Entity{{person("Sergey Lavrov")}, {person("Anna Lavrov")}, {person("Sergej Lavrov")}},
+			"Sergej Lavrov", "Sergey Lavrov", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := mustOpen(t)
+			for i, ents := range tt.docs {
+				mustAdd(t, s, graph.Document{ID: fmt.Sprint("d", i), Hash: fmt.Sprint("h", i), Entities: ents})
+			}
+			got, err := s.Entity(ctx, tt.lookup)
+			if err != nil || got.Name != tt.want {
+				t.Errorf("Entity(%q) = %q, %v, want %q", tt.lookup, got.Name, err, tt.want)
+			}
+			if n, err := s.CountEntities(ctx, graph.EntityFilter{}); err != nil || n != tt.count {
+				t.Errorf("CountEntities = %d, %v, want %d", n, err, tt.count)
+			}
+		})
+	}
+}

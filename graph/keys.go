@@ -23,6 +23,7 @@ import (
 //	D docID                     document record
 //	H hash                      document id by content hash
 //	Q dseq                      document id by ingest order
+//	X eid fold(alias)           a user split alias off entity eid: never re-added
 //
 // qual is one byte (1 when negated) followed by the modality.
 const (
@@ -38,6 +39,7 @@ const (
 	pDoc      = 'D'
 	pHash     = 'H'
 	pDocSeq   = 'Q'
+	pDecision = 'X'
 )
 
 func u64(b []byte, v uint64) []byte { return binary.BigEndian.AppendUint64(b, v) }

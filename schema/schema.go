@@ -1,8 +1,8 @@
 // Package schema serves the knowledge graph through GraphQL.
 //
-// The resolvers read a Graph (satisfied by *graph.Store) and, for the ingest
-// mutation, an Ingester; Handler speaks GraphQL over HTTP. Only this package
-// imports graphql-go.
+// The resolvers read a Graph (satisfied by *graph.Store) and, for the
+// mutations, an Ingester and an Editor; Handler speaks GraphQL over HTTP.
+// Only this package imports graphql-go.
 package schema
 
 import (
@@ -40,15 +40,23 @@ type Ingester interface {
 	Ingest(ctx context.Context, doc Doc) (graph.Added, error)
 }
 
+// An Editor carries out a user's decisions about entities: merging two, or
+// splitting an alias off one. *graph.Store is one.
+type Editor interface {
+	MergeEntities(ctx context.Context, into, from string) (graph.Merged, error)
+	SplitAlias(ctx context.Context, entity, alias string) (graph.Split, error)
+}
+
 // Doc is a text sent through the ingest mutation.
 type Doc struct {
 	ID, Title, Source, Text string
 }
 
-// Options configure the schema. The zero value works: no ingest mutation,
+// Options configure the schema. The zero value works: no mutations,
 // default limits, errors logged to slog's default logger.
 type Options struct {
 	Ingester Ingester // nil: the ingest mutation fails with FORBIDDEN
+	Editor   Editor   // nil: mergeEntities and splitAlias fail with FORBIDDEN
 	ReadOnly bool     // refuse mutations
 	Logger   *slog.Logger
 	MaxFirst int // cap on `first` and `limit` (default 1000)

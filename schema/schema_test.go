@@ -1075,3 +1075,86 @@ func TestConcurrentExec(t *testing.T) {
 		}
 	}
 }
+
+// TestEditEntities splits Bob off Bob Jones, then merges him back.
+func TestEditEntities(t *testing.T) {
+	st := seededStore(t)
+	s := newSchema(t, st, schema.Options{Editor: st})
+	runQueries(t, s, []queryCase{
+		{
+			name: "split",
+			query: `mutation { splitAlias(entity: "Bob Jones", alias: "bob") {
+				from { id name aliases mentions } new { id name type aliases mentions } triplesMoved evidenceMoved triplesDeleted } }`,
+			want: `{"splitAlias": {"from": {"id": "E2", "name": "Bob Jones", "aliases": ["Bob Jones", "Jones"], "mentions": 1},
+				"new": {"id": "E8", "name": "Bob", "type": "PERSON", "aliases": ["Bob"], "mentions": 2},
+				"triplesMoved": 2, "evidenceMoved": 2, "triplesDeleted": 1}}`,
+		},
+		{
+			name: "the sentences that said Bob went with him",
+			query: `{ entity(name: "bob") { id outgoing { nodes { relation object { name } } } incoming { nodes { subject { name } relation evidence { text } } } }
+				jones: entity(name: "Jones") { incoming { nodes { id count confidence evidence { text } } } } }`,
+			want: `{"entity": {"id": "E8", "outgoing": {"nodes": [{"relation": "work for", "object": {"name": "Acme Corp"}}]},
+				"incoming": {"nodes": [{"subject": {"name": "Alice Smith"}, "relation": "meet", "evidence": [{"text": "Alice Smith met Bob again."}]}]}},
+				"jones": {"incoming": {"nodes": [{"id": "T1", "count": 1, "confidence": 0.8, "evidence": [{"text": "Alice Smith met Bob Jones in Helsinki."}]}]}}}`,
+		},
+		{
+			name: "merge back",
+			query: `mutation($into: String!, $from: String!) { mergeEntities(into: $into, from: $from) {
+				into { id name aliases mentions } from { id name aliases } triplesMoved triplesFolded selfLoops } }`,
+			vars: map[string]any{"into": "Bob Jones", "from": "E8"},
+			want: `{"mergeEntities": {"into": {"id": "E2", "name": "Bob Jones", "aliases": ["Bob Jones", "Jones", "Bob"], "mentions": 3},
+				"from": {"id": "E8", "name": "Bob", "aliases": ["Bob"]}, "triplesMoved": 1, "triplesFolded": 1, "selfLoops": 0}}`,
+		},
+		{
+			name:  "one meeting again",
+			query: `{ triples(relation: "meet") { nodes { id count confidence object { id } } } stats { entities triples relations evidence } }`,
+			want: `{"triples": {"nodes": [{"id": "T1", "count": 2, "confidence": 0.9, "object": {"id": "E2"}}]},
+				"stats": {"entities": 7, "triples": 6, "relations": 6, "evidence": 7}}`,
+		},
+	})
+}
+
+// fakeEditor fails every edit with err.
+type fakeEditor struct{ err error }
+
+func (f fakeEditor) MergeEntities(context.Context, string, string) (graph.Merged, error) {
+	return graph.Merged{}, f.err
+}
+
+func (f fakeEditor) SplitAlias(context.Context, string, string) (graph.Split, error) {
+	return graph.Split{}, f.err
+}
+
+func TestEditErrors(t *testing.T) {
+	st := seededStore(t)
+	ed := schema.Options{Editor: st}
+	const merge = `mutation { mergeEntities(into: "Alice Smith", from: "Bob Jones") { into { id } } }`
+	runErrors(t, st, []errCase{
+		{name: "merge unknown from", opt: ed, query: `mutation { mergeEntities(into: "Alice Smith", from: "Nobody") { into { id } } }`, wantCode: "NOT_FOUND", wantMsg: `no entity "Nobody"`},
+		{name: "merge unknown into", opt: ed, query: `mutation { mergeEntities(into: "E99", from: "Bob") { into { id } } }`, wantCode: "NOT_FOUND", wantMsg: `no entity "E99"`},
+		{name: "merge with itself", opt: ed, query: `mutation { mergeEntities(into: "Smith", from: "E1") { into { id } } }`, wantCode: "BAD_USER_INPUT", wantMsg: `"Smith" and "E1" are the same entity, E1 (Alice Smith)`},
+		{name: "split unknown entity", opt: ed, query: `mutation { splitAlias(entity: "Nobody", alias: "x") { new { id } } }`, wantCode: "NOT_FOUND", wantMsg: `no entity "Nobody"`},
+		{name: "split an alias it lacks", opt: ed, query: `mutation { splitAlias(entity: "Alice Smith", alias: "Jones") { new { id } } }`, wantCode: "BAD_USER_INPUT", wantMsg: `E1 (Alice Smith) has no alias "Jones"`},
+		{name: "split the canonical name", opt: ed, query: `mutation { splitAlias(entity: "Smith", alias: "alice smith") { new { id } } }`, wantCode: "BAD_USER_INPUT", wantMsg: "canonical name"},
+		{name: "split the only alias", opt: ed, query: `mutation { splitAlias(entity: "Helsinki", alias: "Helsinki") { new { id } } }`, wantCode: "BAD_USER_INPUT", wantMsg: "only alias"},
+		{name: "split a blank alias", opt: ed, query: `mutation { splitAlias(entity: "Alice Smith", alias: "") { new { id } } }`, wantCode: "BAD_USER_INPUT", wantMsg: "blank"},
+		{name: "merge read-only", opt: schema.Options{ReadOnly: true, Editor: st}, query: merge, wantCode: "FORBIDDEN", wantMsg: "read-only"},
+		{name: "split read-only", opt: schema.Options{ReadOnly: true, Editor: st}, query: `mutation { splitAlias(entity: "Alice Smith", alias: "Smith") { new { id } } }`, wantCode: "FORBIDDEN", wantMsg: "read-only"},
+		{name: "merge without Editor", query: merge, wantCode: "FORBIDDEN", wantMsg: "not enabled"},
+		{name: "store read-only", opt: schema.Options{Editor: fakeEditor{fmt.Errorf("x: %w", graph.ErrReadOnly)}}, query: merge, wantCode: "FORBIDDEN"},
+		{name: "too large", opt: schema.Options{Editor: fakeEditor{fmt.Errorf("x: %w", graph.ErrTooLarge)}}, query: merge, wantCode: "BAD_USER_INPUT", wantMsg: "too many triples"},
+		{name: "Editor fails", opt: schema.Options{Editor: fakeEditor{errors.New("value log corrupt at /var/lib/kg")}}, query: merge, wantCode: "INTERNAL_SERVER_ERROR", wantMsg: "internal error"},
+		{name: "missing argument", opt: ed, query: `mutation { splitAlias(entity: "Alice Smith") { new { id } } }`, wantCode: "GRAPHQL_VALIDATION_FAILED"},
+	})
+	// Nothing of the refused edits reached the store.
+	n, err := st.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Entities != 7 || n.Triples != 6 {
+		t.Errorf("Stats() after refused edits = %+v, want 7 entities and 6 triples", n)
+	}
+	if e, err := st.Entity(context.Background(), "Smith"); err != nil || e.ID != "E1" {
+		t.Errorf("Entity(Smith) after refused edits = %+v, %v, want E1", e, err)
+	}
+}

@@ -193,7 +193,7 @@ func TestStoreInUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	for _, args := range [][]string{{"ingest", "-"}, {"stats"}, {"export"}} {
+	for _, args := range [][]string{{"ingest", "-"}, {"stats"}, {"export"}, {"merge", "a", "b"}, {"split", "a", "b"}} {
 		code, _, stderr := kg(t, article, append(args, "--data", data)...)
 		if code != 1 || !strings.Contains(stderr, "is in use by another process") || strings.Contains(stderr, "goroutine") {
 			t.Errorf("kg %s on a store in use = exit %d, stderr:\n%s", args[0], code, stderr)
@@ -203,14 +203,120 @@ func TestStoreInUse(t *testing.T) {
 
 func TestMissingStore(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "none")
-	for _, args := range [][]string{{"stats"}, {"export"}} {
+	for _, args := range [][]string{{"stats"}, {"export"}, {"merge", "a", "b"}, {"split", "a", "b"}} {
 		code, _, stderr := kg(t, "", append(args, "--data", data)...)
 		if code != 1 || !strings.Contains(stderr, "no store at") {
 			t.Errorf("kg %s on a missing store = exit %d, stderr:\n%s", args[0], code, stderr)
 		}
 	}
 	if _, err := os.Stat(data); err == nil {
-		t.Errorf("a read command created %s", data)
+		t.Errorf("a read or edit command created %s", data)
+	}
+}
+
+// TestMergeSplit merges two people by hand, splits one off again, and
+// checks that a later ingest keeps them apart.
+func TestMergeSplit(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "store")
+	if code, _, stderr := kg(t, article, "ingest", "--data", data, "-"); code != 0 {
+		t.Fatalf("kg ingest = exit %d: %s", code, stderr)
+	}
+	// meetings lists the meet triples as "subject id → object id".
+	meetings := func() []string {
+		t.Helper()
+		code, stdout, stderr := kg(t, "", "query", "--data", data, `{ triples(relation: "meet") { nodes { subject { id } object { id } } } }`)
+		if code != 0 {
+			t.Fatalf("kg query = exit %d: %s%s", code, stdout, stderr)
+		}
+		var resp struct {
+			Data struct {
+				Triples struct {
+					Nodes []struct{ Subject, Object struct{ ID string } }
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(stdout), &resp); err != nil {
+			t.Fatalf("kg query output is not JSON: %v\n%s", err, stdout)
+		}
+		out := []string{}
+		for _, n := range resp.Data.Triples.Nodes {
+			out = append(out, n.Subject.ID+" → "+n.Object.ID)
+		}
+		return out
+	}
+	before := meetings()
+	if len(before) != 1 {
+		t.Fatalf("meet triples before the merge = %v, want one: Kuusik met Ozols", before)
+	}
+	ozols := strings.Split(before[0], " → ")[1]
+
+	code, stdout, stderr := kg(t, "", "merge", "--data", data, "Kuusik", "Ozols")
+	if code != 0 {
+		t.Fatalf("kg merge = exit %d: %s", code, stderr)
+	}
+	m := regexp.MustCompile(`^merged (E\d+) Andris Ozols into (E\d+) Liis Kuusik\n`).FindStringSubmatch(stdout)
+	if m == nil || m[1] != ozols || !strings.Contains(stdout, `"Andris Ozols"`) || !strings.Contains(stdout, "1 now from "+m[2]+" to itself") {
+		t.Fatalf("kg merge printed:\n%s\nwant Andris Ozols (%s) merged into Liis Kuusik, his aliases, and the meeting as a self-loop", stdout, ozols)
+	}
+	into := m[2]
+	if diff := cmp.Diff([]string{into + " → " + into}, meetings()); diff != "" {
+		t.Errorf("meet triples after the merge (-want +got):\n%s", diff)
+	}
+
+	code, stdout, stderr = kg(t, "", "split", "--data", data, into, "andris ozols")
+	if code != 0 {
+		t.Fatalf("kg split = exit %d: %s", code, stderr)
+	}
+	m = regexp.MustCompile(`^split "andris ozols" off ` + into + ` Liis Kuusik into (E\d+) Andris Ozols\n`).FindStringSubmatch(stdout)
+	if m == nil || !strings.Contains(stdout, `later ingests will not add "Andris Ozols" to `+into) {
+		t.Fatalf("kg split printed:\n%s", stdout)
+	}
+	split := m[1]
+	if diff := cmp.Diff([]string{into + " → " + split}, meetings()); diff != "" {
+		t.Errorf("meet triples after the split (-want +got):\n%s", diff)
+	}
+
+	// A later text naming Andris Ozols finds the split-off entity.
+	if code, _, stderr := kg(t, "Andris Ozols met Liis Kuusik in Riga on Monday.\n", "ingest", "--data", data, "-"); code != 0 {
+		t.Fatalf("kg ingest = exit %d: %s", code, stderr)
+	}
+	code, stdout, _ = kg(t, "", "query", "--data", data, `{ a: entity(name: "Andris Ozols") { id } k: entity(name: "Liis Kuusik") { id aliases } }`)
+	var resp struct {
+		Data struct {
+			A struct{ ID string }
+			K struct {
+				ID      string
+				Aliases []string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &resp); code != 0 || err != nil {
+		t.Fatalf("kg query = exit %d, %v:\n%s", code, err, stdout)
+	}
+	if resp.Data.A.ID != split || resp.Data.K.ID != into {
+		t.Errorf("after a new ingest Andris Ozols is %s and Liis Kuusik %s, want %s and %s", resp.Data.A.ID, resp.Data.K.ID, split, into)
+	}
+	for _, a := range resp.Data.K.Aliases {
+		if a == "Andris Ozols" {
+			t.Errorf("Liis Kuusik got the alias Andris Ozols back: %v", resp.Data.K.Aliases)
+		}
+	}
+
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"merge", "Kuusik", "Nobody"}, `kg: merge: no entity "Nobody"`},
+		{[]string{"merge", into, "kuusik"}, "kg: merge: \"" + into + "\" and \"kuusik\" are the same entity"},
+		{[]string{"split", "Kuusik", "Liis Kuusik"}, "kg: split: \"Liis Kuusik\" is the canonical name of " + into},
+		{[]string{"split", "Kuusik", "Tallinn"}, `has no alias "Tallinn"`},
+		{[]string{"split", "Nobody", "Tallinn"}, `kg: split: no entity "Nobody"`},
+		{[]string{"merge", "Kuusik"}, "accepts 2 arg(s)"},
+	} {
+		code, stdout, stderr := kg(t, "", append(tt.args, "--data", data)...)
+		if code != 1 || stdout != "" || !strings.Contains(stderr, tt.want) {
+			t.Errorf("kg %s = exit %d, stdout %q, stderr %q, want exit 1 saying %q", strings.Join(tt.args, " "), code, stdout, stderr, tt.want)
+		}
 	}
 }
 

@@ -17,7 +17,8 @@ func newQueryCmd(e *env) *cobra.Command {
 		Short: "Run a GraphQL query on the store and print the JSON response",
 		Long: `Query runs one GraphQL request against the store in this process (no
 server needed) and prints the response as JSON. Mutations work too: ingest
-adds a text to the store. The exit status is 1 if the response has errors.`,
+adds a text to the store, mergeEntities and splitAlias edit its entities.
+The exit status is 1 if the response has errors.`,
 		Example: `  kg query '{ stats { documents triples } }'
   kg query 'query($n: String!) { entity(name: $n) { name type aliases } }' --vars '{"n": "Kestilä"}'`,
 		Args: cobra.ExactArgs(1),
@@ -46,7 +47,7 @@ func runQuery(ctx context.Context, e *env, query, op string, vars map[string]any
 	if err != nil {
 		return err
 	}
-	s, err := schema.New(st, schema.Options{Ingester: ing, Logger: e.log})
+	s, err := schema.New(st, schema.Options{Ingester: ing, Editor: st, Logger: e.log})
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -52,7 +53,8 @@ The store is ./kg-data unless --data or KG_DATA says otherwise.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&e.data, "data", "./kg-data", "data directory of the store (env KG_DATA)")
-	root.AddCommand(newIngestCmd(e), newExtractCmd(e), newExportCmd(e), newQueryCmd(e), newStatsCmd(e), newServeCmd(e))
+	root.AddCommand(newIngestCmd(e), newExtractCmd(e), newExportCmd(e), newQueryCmd(e), newStatsCmd(e), newServeCmd(e),
+		newMergeCmd(e), newSplitCmd(e))
 	if err := root.ExecuteContext(ctx); err != nil {
 		if !errors.Is(err, errQuiet) {
 			fmt.Fprintln(stderr, "kg:", err)
@@ -87,4 +89,13 @@ func (e *env) open(readOnly bool) (*graph.Store, error) {
 		return nil, fmt.Errorf("no store at %s (run kg ingest first, or set --data)", e.data)
 	}
 	return s, err
+}
+
+// openExisting opens the store read-write, but never creates one: editing a
+// store that is not there is a mistake.
+func (e *env) openExisting() (*graph.Store, error) {
+	if _, err := os.Stat(filepath.Join(e.data, "MANIFEST")); err != nil {
+		return nil, fmt.Errorf("no store at %s (run kg ingest first, or set --data)", e.data)
+	}
+	return e.open(false)
 }

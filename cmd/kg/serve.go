@@ -70,7 +70,7 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 	}
 	so := schema.Options{Logger: e.log, ReadOnly: o.readOnly}
 	if !o.readOnly {
-		so.Ingester = ing
+		so.Ingester, so.Editor = ing, st
 	}
 	s, err := schema.New(st, so)
 	if err != nil {

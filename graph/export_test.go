@@ -1,0 +1,228 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Verify checks that the store agrees with itself: every index, counter,
+// alias key, evidence record, document list and split decision matches the
+// records they describe. Tests run it after each edit.
+func Verify(s *Store) error {
+	ctx := context.Background()
+	return s.view(ctx, func(txn *badger.Txn) error {
+		all := func(p byte, fn func(k, v []byte) error) error {
+			return scan(ctx, txn, []byte{p}, "", true, func(item *badger.Item) (bool, error) {
+				v, err := item.ValueCopy(nil)
+				if err != nil {
+					return false, err
+				}
+				return true, fn(item.KeyCopy(nil), v)
+			})
+		}
+		meta := func(name string) int {
+			n, _ := readCounter(txn, key(pMeta, name))
+			return int(n)
+		}
+
+		ents := map[uint64]entityRec{}
+		if err := all(pEntity, func(k, v []byte) error {
+			var r entityRec
+			if err := jsonUnmarshal(v, &r); err != nil {
+				return err
+			}
+			ents[binary.BigEndian.Uint64(k[1:])] = r
+			return nil
+		}); err != nil {
+			return err
+		}
+		aliases := map[string]bool{} // fold 0 eid
+		if err := all(pAlias, func(k, _ []byte) error {
+			id := idOfAlias(k)
+			r, ok := ents[id]
+			if !ok {
+				return fmt.Errorf("alias key %q of missing entity E%d", k, id)
+			}
+			if !containsFolded(r.Aliases, string(k[1:len(k)-9])) {
+				return fmt.Errorf("alias key %q: E%d %v has no such alias", k, id, r.Aliases)
+			}
+			aliases[string(k)] = true
+			return nil
+		}); err != nil {
+			return err
+		}
+		for id, r := range ents {
+			for _, a := range r.Aliases {
+				if !aliases[string(aliasKey(a, id))] {
+					return fmt.Errorf("E%d alias %q has no alias key", id, a)
+				}
+			}
+			if !containsFolded(r.Aliases, Fold(r.Name)) {
+				return fmt.Errorf("E%d canonical name %q is not among its aliases %v", id, r.Name, r.Aliases)
+			}
+		}
+
+		edges := map[uint64]edgeRec{}
+		if err := all(pEdge, func(k, v []byte) error {
+			var e edgeRec
+			if err := jsonUnmarshal(v, &e); err != nil {
+				return err
+			}
+			edges[binary.BigEndian.Uint64(k[1:])] = e
+			return nil
+		}); err != nil {
+			return err
+		}
+		index := 0
+		for _, p := range []byte{pBySubj, pByObj, pByRel} {
+			if err := all(p, func(k, v []byte) error {
+				index++
+				tid := binary.BigEndian.Uint64(v)
+				e, ok := edges[tid]
+				if !ok {
+					return fmt.Errorf("index key %q names missing edge T%d", k, tid)
+				}
+				bs, bo, br := edgeKeys(e.S, e.Rel, e.O, qual(e.Neg, e.Modality))
+				if !bytes.Equal(k, bs) && !bytes.Equal(k, bo) && !bytes.Equal(k, br) {
+					return fmt.Errorf("index key %q is not one of T%d's", k, tid)
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		if index != 3*len(edges) {
+			return fmt.Errorf("%d index keys for %d edges", index, len(edges))
+		}
+		ends := map[uint64]map[uint64]bool{}
+		rels := map[string]int{}
+		for tid, e := range edges {
+			for _, id := range []uint64{e.S, e.O} {
+				if _, ok := ents[id]; !ok {
+					return fmt.Errorf("T%d end E%d is missing", tid, id)
+				}
+				if ends[id] == nil {
+					ends[id] = map[uint64]bool{}
+				}
+				ends[id][tid] = true
+			}
+			rels[e.Rel]++
+		}
+		for id, r := range ents {
+			if r.Edges != len(ends[id]) {
+				return fmt.Errorf("E%d (%s) counts %d edges, has %d", id, r.Name, r.Edges, len(ends[id]))
+			}
+		}
+		nrel := 0
+		if err := all(pRelation, func(k, v []byte) error {
+			nrel++
+			if n := int(binary.BigEndian.Uint64(v)); n != rels[string(k[1:])] {
+				return fmt.Errorf("relation %q counts %d edges, has %d", k[1:], n, rels[string(k[1:])])
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		if nrel != len(rels) {
+			return fmt.Errorf("%d relation counters for %d relations", nrel, len(rels))
+		}
+
+		count := map[uint64]int{}
+		miss := map[uint64]float64{}
+		docEdges := map[string]map[uint64]bool{}
+		nev := 0
+		if err := all(pEvidence, func(k, v []byte) error {
+			nev++
+			var r evidenceRec
+			if err := jsonUnmarshal(v, &r); err != nil {
+				return err
+			}
+			tid := binary.BigEndian.Uint64(k[1:])
+			if _, ok := edges[tid]; !ok {
+				return fmt.Errorf("evidence %q of missing edge T%d", k, tid)
+			}
+			if _, ok := miss[tid]; !ok {
+				miss[tid] = 1
+			}
+			count[tid]++
+			miss[tid] *= 1 - r.Conf
+			if docEdges[r.Doc] == nil {
+				docEdges[r.Doc] = map[uint64]bool{}
+			}
+			docEdges[r.Doc][tid] = true
+			return nil
+		}); err != nil {
+			return err
+		}
+		for tid, e := range edges {
+			if e.Count != count[tid] || math.Abs(e.Miss-miss[tid]) > 1e-9 {
+				return fmt.Errorf("T%d: count %d, miss %v; its evidence: %d, %v", tid, e.Count, e.Miss, count[tid], miss[tid])
+			}
+		}
+
+		ndoc := 0
+		if err := all(pDoc, func(k, v []byte) error {
+			ndoc++
+			var d docRec
+			if err := jsonUnmarshal(v, &d); err != nil {
+				return err
+			}
+			var want []uint64
+			for tid := range docEdges[d.ID] {
+				want = append(want, tid)
+			}
+			sort.Slice(want, func(i, j int) bool { return want[i] < want[j] })
+			if fmt.Sprint(want) != fmt.Sprint(d.Edges) {
+				return fmt.Errorf("document %s lists edges %v, has evidence of %v", d.ID, d.Edges, want)
+			}
+			listed := map[uint64]bool{}
+			for i, id := range d.Entities {
+				if _, ok := ents[id]; !ok {
+					return fmt.Errorf("document %s lists missing entity E%d", d.ID, id)
+				}
+				if i > 0 && id <= d.Entities[i-1] {
+					return fmt.Errorf("document %s entities %v are not a sorted set", d.ID, d.Entities)
+				}
+				listed[id] = true
+			}
+			for _, tid := range want {
+				if e := edges[tid]; !listed[e.S] || !listed[e.O] {
+					return fmt.Errorf("document %s gives evidence to T%d but does not list its ends E%d, E%d", d.ID, tid, e.S, e.O)
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+
+		if err := all(pDecision, func(k, _ []byte) error {
+			id := binary.BigEndian.Uint64(k[1:9])
+			r, ok := ents[id]
+			if !ok {
+				return fmt.Errorf("split decision %q of missing entity E%d", k, id)
+			}
+			if containsFolded(r.Aliases, string(k[9:])) {
+				return fmt.Errorf("E%d has alias %q that was split off it", id, k[9:])
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+
+		for _, c := range []struct {
+			name string
+			n    int
+		}{{"entities", len(ents)}, {"triples", len(edges)}, {"relations", len(rels)}, {"evidence", nev}, {"documents", ndoc}} {
+			if meta(c.name) != c.n {
+				return fmt.Errorf("counter %s = %d, the store holds %d", c.name, meta(c.name), c.n)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,92 @@
+package schema
+
+import (
+	"context"
+	"errors"
+
+	"github.com/kg-builder/kg/graph"
+)
+
+// editor is the Editor the mutations may use, or why they may not.
+func (r *resolver) editor() (Editor, error) {
+	switch {
+	case r.opt.ReadOnly:
+		return nil, &userError{code: "FORBIDDEN", msg: "the graph is served read-only"}
+	case r.opt.Editor == nil:
+		return nil, &userError{code: "FORBIDDEN", msg: "editing entities is not enabled on this server"}
+	}
+	return r.opt.Editor, nil
+}
+
+// editErr turns an Editor's error into what the client sees: an edit the
+// store refused is the client's mistake, with the store's reason.
+func editErr(err error) error {
+	var re *graph.RefusedError
+	switch {
+	case errors.As(err, &re) && errors.Is(re, graph.ErrNotFound):
+		return &userError{code: "NOT_FOUND", msg: re.Reason}
+	case errors.As(err, &re):
+		return badInput(re.Reason)
+	case errors.Is(err, graph.ErrTooLarge):
+		return badInput("the entity has too many triples to rewrite in one transaction")
+	case errors.Is(err, graph.ErrReadOnly):
+		return &userError{code: "FORBIDDEN", msg: "the graph is read-only"}
+	}
+	return err
+}
+
+type mergeArgs struct {
+	Into string
+	From string
+}
+
+func (r *resolver) MergeEntities(ctx context.Context, args mergeArgs) (*mergeResult, error) {
+	ed, err := r.editor()
+	if err != nil {
+		return nil, err
+	}
+	m, err := ed.MergeEntities(ctx, args.Into, args.From)
+	if err != nil {
+		return nil, editErr(err)
+	}
+	return &mergeResult{r: r, m: m}, nil
+}
+
+type mergeResult struct {
+	r *resolver
+	m graph.Merged
+}
+
+func (m *mergeResult) Into() *entityResolver { return &entityResolver{r: m.r, e: m.m.Into} }
+func (m *mergeResult) From() *entityResolver { return &entityResolver{r: m.r, e: m.m.From} }
+func (m *mergeResult) TriplesMoved() int32   { return int32(m.m.EdgesMoved) }
+func (m *mergeResult) TriplesFolded() int32  { return int32(m.m.EdgesFolded) }
+func (m *mergeResult) SelfLoops() int32      { return int32(m.m.SelfLoops) }
+
+type splitArgs struct {
+	Entity string
+	Alias  string
+}
+
+func (r *resolver) SplitAlias(ctx context.Context, args splitArgs) (*splitResult, error) {
+	ed, err := r.editor()
+	if err != nil {
+		return nil, err
+	}
+	s, err := ed.SplitAlias(ctx, args.Entity, args.Alias)
+	if err != nil {
+		return nil, editErr(err)
+	}
+	return &splitResult{r: r, s: s}, nil
+}
+
+type splitResult struct {
+	r *resolver
+	s graph.Split
+}
+
+func (s *splitResult) From() *entityResolver { return &entityResolver{r: s.r, e: s.s.From} }
+func (s *splitResult) New() *entityResolver  { return &entityResolver{r: s.r, e: s.s.New} }
+func (s *splitResult) TriplesMoved() int32   { return int32(s.s.EdgesMoved) }
+func (s *splitResult) EvidenceMoved() int32  { return int32(s.s.EvidenceMoved) }
+func (s *splitResult) TriplesDeleted() int32 { return int32(s.s.EdgesDeleted) }
