@@ -377,6 +377,10 @@ func nilIfNotFound(err error) error {
 	return err
 }
 
+// maxConfidence caps an edge's combined confidence: sentences repeating a
+// fact are not independent witnesses, so no number of them makes it sure.
+const maxConfidence = 0.99
+
 // edgeTriple turns an edge record into a Triple, naming its ends through a
 // per-call cache of entity records.
 func edgeTriple(txn *badger.Txn, tid uint64, e *edgeRec, cache map[uint64]entityRec) (Triple, error) {
@@ -406,7 +410,7 @@ func edgeTriple(txn *badger.Txn, tid uint64, e *edgeRec, cache map[uint64]entity
 		ID: tripleID(tid), Subject: sr.Name, Relation: e.Rel, Object: or.Name,
 		SubjectType: sr.Type, ObjectType: or.Type,
 		SubjectText: e.SubjText, RelationText: e.RelText, ObjectText: e.ObjText,
-		Confidence: math.Round((1-e.Miss)*1000) / 1000, Count: e.Count, Negated: e.Neg, Modality: e.Modality, AttributedTo: e.Attr,
+		Confidence: math.Min(maxConfidence, math.Round((1-e.Miss)*1000)/1000), Count: e.Count, Negated: e.Neg, Modality: e.Modality, AttributedTo: e.Attr,
 		SubjectID: entityID(e.S), ObjectID: entityID(e.O),
 	}, nil
 }

@@ -405,8 +405,9 @@ func TestConfidenceNoisyOr(t *testing.T) {
 		{"two", []float64{0.5, 0.5}, 0.75},
 		{"three", []float64{0.2, 0.5, 0.9}, 1 - 0.8*0.5*0.1},
 		{"zero", []float64{0, 0}, 0},
-		{"certain", []float64{1, 0.2}, 1},
-		{"clamped above", []float64{1.7}, 1},
+		{"certain, but capped", []float64{1, 0.2}, 0.99},
+		{"clamped above, and capped", []float64{1.7}, 0.99},
+		{"many witnesses are not certainty", []float64{0.75, 0.75, 0.75, 0.75}, 0.99},
 		{"clamped below", []float64{-0.5, 0.4}, 0.4},
 	}
 	for _, tt := range tests {
