@@ -197,22 +197,13 @@ func (w *writer) add(d Document) (Added, error) {
 	for id := range edges {
 		doc.Edges = append(doc.Edges, id)
 	}
-	sort.Slice(doc.Edges, func(i, j int) bool { return doc.Edges[i] < doc.Edges[j] })
-	seen := map[uint64]bool{}
+	doc.Edges = sortedSet(doc.Edges)
 	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			doc.Entities = append(doc.Entities, id)
-		}
+		doc.Entities = append(doc.Entities, id)
 	}
-	sort.Slice(doc.Entities, func(i, j int) bool { return doc.Entities[i] < doc.Entities[j] })
+	doc.Entities = sortedSet(doc.Entities)
 	res.EntitiesHit = len(doc.Entities)
 
-	for id, e := range w.ents {
-		if err := w.put(key(pEntity, id), e); err != nil {
-			return res, err
-		}
-	}
 	if err := w.put(key(pDoc, d.ID), doc); err != nil {
 		return res, err
 	}
@@ -226,12 +217,7 @@ func (w *writer) add(d Document) (Added, error) {
 	w.meta["sentences"] += int64(d.Sentences)
 	w.meta["tokens"] += int64(d.Tokens)
 	w.meta["evidence"] += int64(res.Evidence)
-	for name, delta := range w.meta {
-		if _, err := w.counter(name, delta); err != nil {
-			return res, err
-		}
-	}
-	return res, nil
+	return res, w.flush()
 }
 
 // sanitize makes every string of d valid UTF-8, as JSON would on the way
@@ -547,42 +533,28 @@ func aliasIDs(txn *badger.Txn, folded string) ([]uint64, error) {
 func (w *writer) addEdge(sid, oid uint64, t Triple) (uint64, bool, error) {
 	q := qual(t.Negated, t.Modality)
 	bs, bo, br := edgeKeys(sid, t.Relation, oid, q)
-	var tid uint64
-	created := false
-	it, err := w.txn.Get(bs)
-	switch {
-	case err == nil:
-		if tid, err = indexedID(it); err != nil {
-			return 0, false, err
-		}
-	case errors.Is(err, badger.ErrKeyNotFound):
+	tid, found, err := w.indexed(bs)
+	if err != nil {
+		return 0, false, err
+	}
+	created := !found
+	if created {
 		if tid, err = w.counter("edgeseq", 1); err != nil {
 			return 0, false, err
 		}
-		created = true
 		v := u64(nil, tid)
 		for _, k := range [][]byte{bs, bo, br} {
 			if err := w.txn.Set(k, v); err != nil {
 				return 0, false, err
 			}
 		}
-		n, err := w.counterAt(key(pRelation, t.Relation), 1)
-		if err != nil {
+		if err := w.relation(t.Relation, 1); err != nil {
 			return 0, false, err
 		}
-		if n == 1 {
-			w.meta["relations"]++
-		}
 		w.meta["triples"]++
-		for _, id := range []uint64{sid, oid} {
-			rec, err := w.entity(id)
-			if err != nil {
-				return 0, false, err
-			}
-			rec.Edges++
+		if err := w.ends(sid, oid, 1); err != nil {
+			return 0, false, err
 		}
-	default:
-		return 0, false, err
 	}
 	var e edgeRec
 	if created {
@@ -638,3 +610,84 @@ func containsFold(list []string, s string) bool {
 }
 
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// indexed reads the edge id an index key holds, if the key exists.
+func (w *writer) indexed(k []byte) (uint64, bool, error) {
+	it, err := w.txn.Get(k)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	id, err := indexedID(it)
+	return id, err == nil, err
+}
+
+// ends adds delta to the edge counts of an edge's ends, once for an edge
+// from an entity to itself.
+func (w *writer) ends(s, o uint64, delta int) error {
+	ids := []uint64{s}
+	if o != s {
+		ids = append(ids, o)
+	}
+	for _, id := range ids {
+		r, err := w.entity(id)
+		if err != nil {
+			return err
+		}
+		r.Edges = max(r.Edges+delta, 0)
+	}
+	return nil
+}
+
+// relation adds delta to the number of edges with relation rel, dropping a
+// relation that has none left.
+func (w *writer) relation(rel string, delta int64) error {
+	k := key(pRelation, rel)
+	n, err := readCounter(w.txn, k)
+	if err != nil {
+		return err
+	}
+	v := int64(n) + delta
+	if v <= 0 {
+		if n > 0 {
+			w.meta["relations"]--
+		}
+		return w.txn.Delete(k)
+	}
+	if n == 0 {
+		w.meta["relations"]++
+	}
+	return w.txn.Set(k, u64(nil, uint64(v)))
+}
+
+// flush writes the entities and counters a write (Add or an edit) touched.
+func (w *writer) flush() error {
+	for id, e := range w.ents {
+		if err := w.put(key(pEntity, id), e); err != nil {
+			return err
+		}
+	}
+	for name, delta := range w.meta {
+		if delta == 0 {
+			continue
+		}
+		if _, err := w.counter(name, delta); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sortedSet sorts ids and drops repeats, in place.
+func sortedSet(ids []uint64) []uint64 {
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	out := ids[:0]
+	for _, id := range ids {
+		if len(out) == 0 || id != out[len(out)-1] {
+			out = append(out, id)
+		}
+	}
+	return out
+}

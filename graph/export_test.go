@@ -49,7 +49,7 @@ func Verify(s *Store) error {
 			if !ok {
 				return fmt.Errorf("alias key %q of missing entity E%d", k, id)
 			}
-			if !containsFolded(r.Aliases, string(k[1:len(k)-9])) {
+			if !containsFold(r.Aliases, string(k[1:len(k)-9])) {
 				return fmt.Errorf("alias key %q: E%d %v has no such alias", k, id, r.Aliases)
 			}
 			aliases[string(k)] = true
@@ -63,7 +63,7 @@ func Verify(s *Store) error {
 					return fmt.Errorf("E%d alias %q has no alias key", id, a)
 				}
 			}
-			if !containsFolded(r.Aliases, Fold(r.Name)) {
+			if !containsFold(r.Aliases, Fold(r.Name)) {
 				return fmt.Errorf("E%d canonical name %q is not among its aliases %v", id, r.Name, r.Aliases)
 			}
 		}
@@ -207,7 +207,7 @@ func Verify(s *Store) error {
 			if !ok {
 				return fmt.Errorf("split decision %q of missing entity E%d", k, id)
 			}
-			if containsFolded(r.Aliases, string(k[9:])) {
+			if containsFold(r.Aliases, string(k[9:])) {
 				return fmt.Errorf("E%d has alias %q that was split off it", id, k[9:])
 			}
 			return nil

@@ -187,7 +187,7 @@ func (w *writer) merge(ctx context.Context, op, intoArg, fromArg string) (Merged
 		if err := w.txn.Delete(key(pDecision, from, f)); err != nil {
 			return res, err
 		}
-		if containsFolded(ir.Aliases, f) {
+		if containsFold(ir.Aliases, f) {
 			continue
 		}
 		if err := w.txn.Set(key(pDecision, into, f), nil); err != nil {
@@ -683,57 +683,6 @@ func (w *writer) deleteIndex(s uint64, rel string, o uint64, q []byte) error {
 	return nil
 }
 
-// indexed reads the edge id an index key holds, if the key exists.
-func (w *writer) indexed(k []byte) (uint64, bool, error) {
-	it, err := w.txn.Get(k)
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return 0, false, nil
-	}
-	if err != nil {
-		return 0, false, err
-	}
-	id, err := indexedID(it)
-	return id, err == nil, err
-}
-
-// ends adds delta to the edge counts of an edge's ends, once for an edge
-// from an entity to itself.
-func (w *writer) ends(s, o uint64, delta int) error {
-	ids := []uint64{s}
-	if o != s {
-		ids = append(ids, o)
-	}
-	for _, id := range ids {
-		r, err := w.entity(id)
-		if err != nil {
-			return err
-		}
-		r.Edges = max(r.Edges+delta, 0)
-	}
-	return nil
-}
-
-// relation adds delta to the number of edges with relation rel, dropping a
-// relation that has none left.
-func (w *writer) relation(rel string, delta int64) error {
-	k := key(pRelation, rel)
-	n, err := readCounter(w.txn, k)
-	if err != nil {
-		return err
-	}
-	v := int64(n) + delta
-	if v <= 0 {
-		if n > 0 {
-			w.meta["relations"]--
-		}
-		return w.txn.Delete(k)
-	}
-	if n == 0 {
-		w.meta["relations"]++
-	}
-	return w.txn.Set(k, u64(nil, uint64(v)))
-}
-
 // eachDoc calls fn for every stored document and writes back those fn
 // reports changed.
 func (w *writer) eachDoc(ctx context.Context, fn func(*docRec) bool) error {
@@ -781,43 +730,4 @@ func splitOff(txn *badger.Txn, id uint64, alias string) (bool, error) {
 		return false, nil
 	}
 	return false, err
-}
-
-// flush writes the entities and counters an edit touched.
-func (w *writer) flush() error {
-	for id, e := range w.ents {
-		if err := w.put(key(pEntity, id), e); err != nil {
-			return err
-		}
-	}
-	for name, delta := range w.meta {
-		if delta == 0 {
-			continue
-		}
-		if _, err := w.counter(name, delta); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func containsFolded(list []string, folded string) bool {
-	for _, x := range list {
-		if Fold(x) == folded {
-			return true
-		}
-	}
-	return false
-}
-
-// sortedSet sorts ids and drops repeats, in place.
-func sortedSet(ids []uint64) []uint64 {
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	out := ids[:0]
-	for _, id := range ids {
-		if len(out) == 0 || id != out[len(out)-1] {
-			out = append(out, id)
-		}
-	}
-	return out
 }

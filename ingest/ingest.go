@@ -266,15 +266,24 @@ func hasWordRune(w string) bool {
 	return false
 }
 
-func hasNamePrefix(w string) bool {
-	for _, p := range []string{"al-", "el-", "Al-", "El-", "bin-", "ibn-", "O'", "Mc", "d'"} {
-		if strings.HasPrefix(w, p) && len(w) > len(p) {
+// gluedParticles begin a surname written as one word: "al-Assad".
+var gluedParticles = []string{"al-", "el-", "bin-", "ibn-", "O'", "Mc", "d'"}
+
+// namePrefix returns the glued particle w begins with, followed by a
+// capital: "al-" of "al-Assad" (any case of the particle), or "".
+func namePrefix(w string) string {
+	for _, p := range gluedParticles {
+		if len(w) > len(p) && strings.EqualFold(w[:len(p)], p) {
 			r, _ := utf8.DecodeRuneInString(w[len(p):])
-			return unicode.IsUpper(r)
+			if unicode.IsUpper(r) {
+				return w[:len(p)]
+			}
 		}
 	}
-	return false
+	return ""
 }
+
+func hasNamePrefix(w string) bool { return namePrefix(w) != "" }
 
 // minorWords stay lower case in Title Case headlines.
 var minorWords = set("a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "on", "at", "to",

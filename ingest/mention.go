@@ -544,21 +544,22 @@ func (d *docState) resolve() {
 // nameWords are the folded words of a name, without the particle glued to
 // a surname: "Bashar al-Assad" → bashar, assad.
 func nameWords(name string) []string {
-	f := strings.Fields(graph.Fold(name))
-	for i, w := range f {
-		f[i] = stripNamePrefix(w)
+	var f []string
+	for _, w := range strings.Fields(name) {
+		if w = graph.Fold(stripNamePrefix(w)); w != "" {
+			f = append(f, w)
+		}
 	}
 	return f
 }
 
 // stripNamePrefix cuts "al-" from "al-Assad"; other words are kept.
 func stripNamePrefix(w string) string {
-	for _, p := range []string{"al-", "el-", "bin-", "ibn-"} {
-		if len(w) > len(p)+1 && strings.HasPrefix(strings.ToLower(w), p) {
-			return w[len(p):]
-		}
+	p := namePrefix(w)
+	if p == "" || strings.HasSuffix(p, "'") || p == "Mc" {
+		return w // O'Brien, McCain, d'Estaing: the particle is the name's
 	}
-	return w
+	return w[len(p):]
 }
 
 func compatible(a, b string) bool { return a == b || a == graph.Misc || b == graph.Misc }

@@ -430,13 +430,9 @@ func laterAgent(toks []token, argAt map[int]*arg, inArg []bool, k int) *arg {
 	return nil
 }
 
-// isQuote reports whether w is a quotation mark.
+// isQuote reports whether w is a quotation mark, double or single.
 func isQuote(w string) bool {
-	switch w {
-	case "\"", "“", "”", "``", "''", "'", "‘", "’":
-		return true
-	}
-	return false
+	return isDoubleQuote(w) || w == "'" || w == "‘" || w == "’"
 }
 
 // clauseModality names what makes a clause unreal: "if" for a condition
@@ -624,15 +620,9 @@ func (d *docState) triples() []graph.Triple {
 			}
 			for _, sa := range r.subj {
 				for _, oa := range r.obj {
-					t, ok := d.triple(s, r, sa, oa)
-					if !ok {
-						continue
+					if t, ok := d.triple(s, r, sa, oa, speakers[ri]); ok {
+						out = append(out, t)
 					}
-					t.AttributedTo = speakers[ri]
-					if t.AttributedTo != "" {
-						t.Confidence = max(0.05, float64(int((t.Confidence-0.05)*100+0.5))/100)
-					}
-					out = append(out, t)
 				}
 			}
 		}
@@ -665,7 +655,7 @@ func attribution(rels []relation) []string {
 }
 
 // triple makes the triple one relation states between two arguments.
-func (d *docState) triple(s *sentence, r relation, sa, oa *arg) (graph.Triple, bool) {
+func (d *docState) triple(s *sentence, r relation, sa, oa *arg, speaker string) (graph.Triple, bool) {
 	if sa.pronoun || oa.pronoun || sa == oa {
 		return graph.Triple{}, false
 	}
@@ -694,12 +684,16 @@ func (d *docState) triple(s *sentence, r relation, sa, oa *arg) (graph.Triple, b
 		conf -= 0.1
 	}
 	conf = min(max(conf, 0.05), 0.95)
+	if speaker != "" {
+		conf = max(conf-0.05, 0.05)
+	}
 	return graph.Triple{
 		Subject: subj, Relation: strings.Join(r.words, " "), Object: obj,
 		SubjectType: styp, ObjectType: otyp,
 		SubjectText: stext, RelationText: r.surface, ObjectText: otext,
 		Confidence: float64(int(conf*100+0.5)) / 100, Negated: r.neg, Modality: r.modality,
-		Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}},
+		AttributedTo: speaker,
+		Evidence:     []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}},
 	}, true
 }
 

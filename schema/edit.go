@@ -11,9 +11,9 @@ import (
 func (r *resolver) editor() (Editor, error) {
 	switch {
 	case r.opt.ReadOnly:
-		return nil, &userError{code: "FORBIDDEN", msg: "the graph is served read-only"}
+		return nil, forbidden("the graph is served read-only")
 	case r.opt.Editor == nil:
-		return nil, &userError{code: "FORBIDDEN", msg: "editing entities is not enabled on this server"}
+		return nil, forbidden("editing entities is not enabled on this server")
 	}
 	return r.opt.Editor, nil
 }
@@ -30,7 +30,7 @@ func editErr(err error) error {
 	case errors.Is(err, graph.ErrTooLarge):
 		return badInput("the entity has too many triples to rewrite in one transaction")
 	case errors.Is(err, graph.ErrReadOnly):
-		return &userError{code: "FORBIDDEN", msg: "the graph is read-only"}
+		return forbidden("the graph is read-only")
 	}
 	return err
 }

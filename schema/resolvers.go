@@ -253,9 +253,9 @@ type ingestResult struct {
 func (r *resolver) Ingest(ctx context.Context, args ingestArgs) (*ingestResult, error) {
 	switch {
 	case r.opt.ReadOnly:
-		return nil, &userError{code: "FORBIDDEN", msg: "the graph is served read-only"}
+		return nil, forbidden("the graph is served read-only")
 	case r.opt.Ingester == nil:
-		return nil, &userError{code: "FORBIDDEN", msg: "ingest is not enabled on this server"}
+		return nil, forbidden("ingest is not enabled on this server")
 	}
 	a, err := r.opt.Ingester.Ingest(ctx, Doc{ID: str(args.ID), Title: str(args.Title), Source: str(args.Source), Text: args.Text})
 	if err != nil {
@@ -267,7 +267,7 @@ func (r *resolver) Ingest(ctx context.Context, args ingestArgs) (*ingestResult, 
 		case errors.Is(err, graph.ErrInvalid), errors.Is(err, graph.ErrTooLarge):
 			return nil, badInput(err.Error())
 		case errors.Is(err, graph.ErrReadOnly):
-			return nil, &userError{code: "FORBIDDEN", msg: "the graph is read-only"}
+			return nil, forbidden("the graph is read-only")
 		}
 		return nil, err
 	}

@@ -147,6 +147,8 @@ func (e *userError) Error() string { return e.msg }
 
 func badInput(msg string) error { return &userError{code: "BAD_USER_INPUT", msg: msg} }
 
+func forbidden(msg string) error { return &userError{code: "FORBIDDEN", msg: msg} }
+
 type panicHandler struct{ log *slog.Logger }
 
 func (p panicHandler) MakePanicError(ctx context.Context, value any) *qerrors.QueryError {

@@ -9,7 +9,8 @@ package country
 
 import (
 	"strings"
-	"unicode"
+
+	"github.com/kg-builder/kg/graph"
 )
 
 //go:generate go run gen.go -in ../../web/node_modules/world-countries/countries.json -out table.go
@@ -29,6 +30,7 @@ var (
 	byName    = map[string]*Country{}
 	byCode    = map[string]*Country{} // "US", "USA": matched in capitals only
 	byDemonym = map[string]*Country{}
+	plurals   = map[string]bool{} // folded plural demonyms: "russians"
 	capitals  = map[string]*Country{}
 )
 
@@ -52,6 +54,7 @@ func init() {
 			byDemonym[Fold(d)] = c
 			if p := plural(d); p != "" {
 				byDemonym[Fold(p)] = c
+				plurals[Fold(p)] = true
 			}
 		}
 		for _, cp := range c.Capitals {
@@ -96,18 +99,7 @@ func ByDemonym(word string) (*Country, bool) {
 
 // IsPlural reports whether word is the plural of a demonym ("Russians"),
 // which names a people rather than qualifying a noun.
-func IsPlural(word string) bool {
-	c, ok := byDemonym[Fold(word)]
-	if !ok {
-		return false
-	}
-	for _, d := range c.Demonyms {
-		if Fold(plural(d)) == Fold(word) {
-			return true
-		}
-	}
-	return false
-}
+func IsPlural(word string) bool { return plurals[Fold(word)] }
 
 // Capital finds the country whose capital name is: "Moscow".
 func Capital(name string) (*Country, bool) {
@@ -131,23 +123,8 @@ func plural(d string) string {
 	return ""
 }
 
-// Fold is the lookup key of a name: lower case, without full stops, a
-// leading "the" or repeated spaces.
+// Fold is the lookup key of a name: graph.Fold (lower case, without full
+// stops, single spaces) without a leading "the".
 func Fold(s string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(strings.ReplaceAll(s, ".", "")) {
-		if b.Len() == 0 && strings.EqualFold(w, "the") {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(strings.Map(func(r rune) rune {
-			if r == '’' {
-				return '\''
-			}
-			return unicode.ToLower(r)
-		}, w))
-	}
-	return b.String()
+	return strings.TrimPrefix(graph.Fold(s), "the ")
 }

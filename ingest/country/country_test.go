@@ -31,12 +31,7 @@ func TestLookup(t *testing.T) {
 		{"Moscow", ""},         // a capital, not a country
 	}
 	for _, tt := range tests {
-		c, ok := Lookup(tt.name)
-		got := ""
-		if ok {
-			got = c.Name
-		}
-		if got != tt.want {
+		if got := nameOf(Lookup(tt.name)); got != tt.want {
 			t.Errorf("Lookup(%q) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
@@ -60,12 +55,7 @@ func TestByDemonym(t *testing.T) {
 		{"Oil", "", false},
 	}
 	for _, tt := range tests {
-		c, ok := ByDemonym(tt.word)
-		got := ""
-		if ok {
-			got = c.Name
-		}
-		if got != tt.want {
+		if got := nameOf(ByDemonym(tt.word)); got != tt.want {
 			t.Errorf("ByDemonym(%q) = %q, want %q", tt.word, got, tt.want)
 		}
 		if p := IsPlural(tt.word); p != tt.plural {
@@ -76,12 +66,7 @@ func TestByDemonym(t *testing.T) {
 
 func TestCapital(t *testing.T) {
 	for name, want := range map[string]string{"Moscow": "Russia", "Washington": "United States", "Damascus": "Syria", "Springfield": ""} {
-		c, ok := Capital(name)
-		got := ""
-		if ok {
-			got = c.Name
-		}
-		if got != want {
+		if got := nameOf(Capital(name)); got != want {
 			t.Errorf("Capital(%q) = %q, want %q", name, got, want)
 		}
 	}
@@ -104,4 +89,12 @@ func TestTableUnique(t *testing.T) {
 	if len(seen) < 400 {
 		t.Errorf("only %d names: is the table generated?", len(seen))
 	}
+}
+
+// nameOf is the name of a country found, or "" when none was.
+func nameOf(c *Country, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return c.Name
 }
