@@ -21,8 +21,9 @@ web/ui/dist/index.html: web/package.json web/package-lock.json web/index.html we
 build:
 	$(GO) build -o kg ./cmd/kg
 
-## test: formatting, vet and every test
-test: check
+## test: formatting, vet and every test (the playground is built first: the
+## browser and HTTP-audit tests use it and web/node_modules)
+test: ui check
 	$(GO) test ./...
 
 check:

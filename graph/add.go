@@ -390,7 +390,7 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 			continue // a user split it off this entity (SplitAlias)
 		}
 		rec.Aliases = append(rec.Aliases, n)
-		if err := w.txn.Set(aliasKey(n, best), nil); err != nil {
+		if err := w.addAlias(n, best); err != nil {
 			return 0, false, err
 		}
 	}
@@ -610,6 +610,17 @@ func containsFold(list []string, s string) bool {
 }
 
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// addAlias makes name find entity id. Every change to the alias index goes
+// through addAlias and dropAlias, so that what is derived from it keeps step.
+func (w *writer) addAlias(name string, id uint64) error {
+	return w.txn.Set(aliasKey(name, id), nil)
+}
+
+// dropAlias stops name (and every name that folds alike) finding entity id.
+func (w *writer) dropAlias(name string, id uint64) error {
+	return w.txn.Delete(aliasKey(name, id))
+}
 
 // indexed reads the edge id an index key holds, if the key exists.
 func (w *writer) indexed(k []byte) (uint64, bool, error) {

@@ -165,10 +165,10 @@ func (w *writer) merge(ctx context.Context, op, intoArg, fromArg string) (Merged
 
 	// From's names find into now; a split of one of them off into is void.
 	for _, a := range fr.Aliases {
-		if err := w.txn.Delete(aliasKey(a, from)); err != nil {
+		if err := w.dropAlias(a, from); err != nil {
 			return res, err
 		}
-		if err := w.txn.Set(aliasKey(a, into), nil); err != nil {
+		if err := w.addAlias(a, into); err != nil {
 			return res, err
 		}
 		if err := w.txn.Delete(key(pDecision, into, Fold(a))); err != nil {
@@ -353,10 +353,10 @@ func (w *writer) split(ctx context.Context, op, entity, alias string) (Split, er
 	w.ents[nid] = nr
 	w.meta["entities"]++
 	or.Aliases = kept
-	if err := w.txn.Delete(key(pAlias, f, byte(0), old)); err != nil {
+	if err := w.dropAlias(f, old); err != nil {
 		return Split{}, err
 	}
-	if err := w.txn.Set(aliasKey(moved[0], nid), nil); err != nil {
+	if err := w.addAlias(moved[0], nid); err != nil {
 		return Split{}, err
 	}
 	if err := w.txn.Set(key(pDecision, old, f), nil); err != nil {
