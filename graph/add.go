@@ -21,6 +21,19 @@ type entityRec struct {
 	Mentions int            `json:"m"`
 	Votes    map[string]int `json:"v,omitempty"` // mentions by type, for the majority type
 	Edges    int            `json:"e"`           // edges it is an end of
+	// Tracked: every document that mentions it has a mention record (all
+	// entities stored since mention records exist). DeleteDocument deletes
+	// an entity, or an alias of it, only when it is tracked.
+	Tracked bool `json:"k,omitempty"`
+}
+
+// mentionRec is what one document contributed to an entity (key M eid dseq),
+// so that deleting the document can take exactly that back.
+type mentionRec struct {
+	Mentions int            `json:"m"`
+	Votes    map[string]int `json:"v,omitempty"` // its mentions by type
+	Aliases  []string       `json:"a,omitempty"` // the names it used for the entity
+	Renamed  string         `json:"r,omitempty"` // the canonical name before this document changed it
 }
 
 type edgeRec struct {
@@ -64,6 +77,7 @@ type docRec struct {
 	Added     time.Time `json:"at"`
 	Edges     []uint64  `json:"ed,omitempty"` // edges this document gave evidence to
 	Entities  []uint64  `json:"en,omitempty"` // entities it mentions
+	Tracked   bool      `json:"tk,omitempty"` // it wrote mention records (M keys)
 }
 
 // Added reports what storing one document changed.
@@ -96,7 +110,7 @@ func (s *Store) Add(ctx context.Context, d Document) (Added, error) {
 	defer s.mu.Unlock()
 	var res Added
 	err := s.db.Update(func(txn *badger.Txn) error {
-		w := &writer{txn: txn, ents: map[uint64]*entityRec{}, meta: map[string]int64{}}
+		w := &writer{txn: txn, ents: map[uint64]*entityRec{}, meta: map[string]int64{}, mentions: map[uint64]*mentionRec{}}
 		r, err := w.add(d)
 		res = r
 		return err
@@ -112,6 +126,9 @@ type writer struct {
 	txn  *badger.Txn
 	ents map[uint64]*entityRec // loaded or created entities, written at the end
 	meta map[string]int64      // counter deltas
+	// mentions collects what the document being added contributes to each
+	// entity; nil outside Add.
+	mentions map[uint64]*mentionRec
 }
 
 func (w *writer) add(d Document) (Added, error) {
@@ -132,7 +149,8 @@ func (w *writer) add(d Document) (Added, error) {
 		return res, err
 	}
 	doc := docRec{ID: d.ID, Seq: seq, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date,
-		Hash: d.Hash, Sentences: d.Sentences, Tokens: d.Tokens, Triples: len(d.Triples), Added: time.Now().UTC()}
+		Hash: d.Hash, Sentences: d.Sentences, Tokens: d.Tokens, Triples: len(d.Triples), Added: time.Now().UTC(),
+		Tracked: true}
 
 	// Resolve every entity the document names to a stored one, or create it.
 	ids := map[string]uint64{}
@@ -203,6 +221,11 @@ func (w *writer) add(d Document) (Added, error) {
 	}
 	doc.Entities = sortedSet(doc.Entities)
 	res.EntitiesHit = len(doc.Entities)
+	for id, m := range w.mentions {
+		if err := w.put(key(pMention, id, seq), m); err != nil {
+			return res, err
+		}
+	}
 
 	if err := w.put(key(pDoc, d.ID), doc); err != nil {
 		return res, err
@@ -360,14 +383,24 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 			return 0, false, err
 		}
 		best, created = n, true
-		w.ents[best] = &entityRec{Name: e.Name, Type: e.Type, Votes: map[string]int{}}
+		w.ents[best] = &entityRec{Name: e.Name, Type: e.Type, Votes: map[string]int{}, Tracked: true}
 		w.meta["entities"]++
 	}
 	rec := w.ents[best]
+	mr := w.mentions[best]
+	if mr == nil {
+		mr = &mentionRec{Votes: map[string]int{}}
+		if w.mentions != nil {
+			w.mentions[best] = mr
+		}
+	}
 	// A longer name that lists the stored name among its aliases becomes
 	// the canonical one ("Tillerson" → "Rex Tillerson").
 	if !created && e.Type != Concept && Fold(rec.Name) != Fold(e.Name) &&
 		len(e.Name) > len(rec.Name) && containsFold(e.Aliases, rec.Name) {
+		if mr.Renamed == "" {
+			mr.Renamed = rec.Name
+		}
 		rec.Name = e.Name
 	}
 	if rec.Type == Person || e.Type == Person {
@@ -381,24 +414,29 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 		}
 	}
 	for _, n := range names {
-		if n == "" || containsExact(rec.Aliases, n) {
+		if n == "" || containsExact(mr.Aliases, n) {
 			continue
 		}
-		if split, err := splitOff(w.txn, best, n); err != nil {
-			return 0, false, err
-		} else if split {
-			continue // a user split it off this entity (SplitAlias)
+		if !containsExact(rec.Aliases, n) {
+			if split, err := splitOff(w.txn, best, n); err != nil {
+				return 0, false, err
+			} else if split {
+				continue // a user split it off this entity (SplitAlias)
+			}
+			rec.Aliases = append(rec.Aliases, n)
+			if err := w.addAlias(n, best); err != nil {
+				return 0, false, err
+			}
 		}
-		rec.Aliases = append(rec.Aliases, n)
-		if err := w.addAlias(n, best); err != nil {
-			return 0, false, err
-		}
+		mr.Aliases = append(mr.Aliases, n)
 	}
 	m := e.Mentions
 	if m < 1 {
 		m = 1
 	}
 	rec.Mentions += m
+	mr.Mentions += m
+	mr.Votes[e.Type] += m
 	if rec.Votes == nil {
 		rec.Votes = map[string]int{}
 	}

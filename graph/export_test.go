@@ -167,12 +167,14 @@ func Verify(s *Store) error {
 		}
 
 		ndoc := 0
+		docs := map[uint64]docRec{} // by sequence number
 		if err := all(pDoc, func(k, v []byte) error {
 			ndoc++
 			var d docRec
 			if err := jsonUnmarshal(v, &d); err != nil {
 				return err
 			}
+			docs[d.Seq] = d
 			var want []uint64
 			for tid := range docEdges[d.ID] {
 				want = append(want, tid)
@@ -199,6 +201,64 @@ func Verify(s *Store) error {
 			return nil
 		}); err != nil {
 			return err
+		}
+
+		// Mention records: of a stored entity and document that lists it; a
+		// tracked document has one for each entity it lists; the aliases of
+		// a tracked entity are those its mention records name it by.
+		named := map[uint64]map[string]bool{}
+		mentioned := map[string]map[uint64]bool{}
+		if err := all(pMention, func(k, v []byte) error {
+			id, seq := binary.BigEndian.Uint64(k[1:9]), binary.BigEndian.Uint64(k[9:])
+			var m mentionRec
+			if err := jsonUnmarshal(v, &m); err != nil {
+				return err
+			}
+			if _, ok := ents[id]; !ok {
+				return fmt.Errorf("mention record of missing entity E%d", id)
+			}
+			d, ok := docs[seq]
+			if !ok {
+				return fmt.Errorf("mention record of E%d by missing document #%d", id, seq)
+			}
+			if !containsID(d.Entities, id) {
+				return fmt.Errorf("document %s has a mention record of E%d but does not list it", d.ID, id)
+			}
+			if named[id] == nil {
+				named[id] = map[string]bool{}
+			}
+			for _, a := range m.Aliases {
+				named[id][a] = true
+			}
+			if mentioned[d.ID] == nil {
+				mentioned[d.ID] = map[uint64]bool{}
+			}
+			mentioned[d.ID][id] = true
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, d := range docs {
+			for _, id := range d.Entities {
+				if d.Tracked && !mentioned[d.ID][id] && ents[id].Tracked {
+					return fmt.Errorf("tracked document %s lists E%d without a mention record", d.ID, id)
+				}
+			}
+		}
+		for id, r := range ents {
+			if !r.Tracked {
+				continue
+			}
+			for _, a := range r.Aliases {
+				if !named[id][a] {
+					return fmt.Errorf("tracked E%d (%s): no mention record names it %q", id, r.Name, a)
+				}
+			}
+			for a := range named[id] {
+				if !containsExact(r.Aliases, a) {
+					return fmt.Errorf("tracked E%d (%s): a mention record names it %q, not an alias", id, r.Name, a)
+				}
+			}
 		}
 
 		if err := all(pDecision, func(k, _ []byte) error {

@@ -24,6 +24,7 @@ import (
 //	H hash                      document id by content hash
 //	Q dseq                      document id by ingest order
 //	X eid fold(alias)           a user split alias off entity eid: never re-added
+//	M eid dseq                  what document dseq contributed to entity eid
 //
 // qual is one byte (1 when negated) followed by the modality.
 const (
@@ -40,6 +41,7 @@ const (
 	pHash     = 'H'
 	pDocSeq   = 'Q'
 	pDecision = 'X'
+	pMention  = 'M'
 )
 
 func u64(b []byte, v uint64) []byte { return binary.BigEndian.AppendUint64(b, v) }

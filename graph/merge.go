@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"sort"
@@ -200,6 +201,10 @@ func (w *writer) merge(ctx context.Context, op, intoArg, fromArg string) (Merged
 	}
 	ir.Votes, ir.Type = votes, majority(votes, ir.Type)
 	ir.Mentions += fr.Mentions
+	ir.Tracked = ir.Tracked && fr.Tracked
+	if err := w.moveMentions(ctx, from, into); err != nil {
+		return res, err
+	}
 
 	tids, edges, err := w.edgesOf(ctx, from)
 	if err != nil {
@@ -349,7 +354,7 @@ func (w *writer) split(ctx context.Context, op, entity, alias string) (Split, er
 	if err != nil {
 		return Split{}, err
 	}
-	nr := &entityRec{Name: moved[0], Type: or.Type, Aliases: moved}
+	nr := &entityRec{Name: moved[0], Type: or.Type, Aliases: moved, Tracked: or.Tracked}
 	w.ents[nid] = nr
 	w.meta["entities"]++
 	or.Aliases = kept
@@ -368,6 +373,7 @@ func (w *writer) split(ctx context.Context, op, entity, alias string) (Split, er
 	gain := map[string][]uint64{} // document → edges its evidence moved to
 	lose := map[string][]uint64{} // document → edges it has no evidence of any more
 	sides := 0                    // ends of evidence that named the alias
+	docSides := map[string]int{}  // those ends, by document
 	tids, edges, err := w.edgesOf(ctx, old)
 	if err != nil {
 		return Split{}, err
@@ -387,10 +393,12 @@ func (w *writer) split(ctx context.Context, op, entity, alias string) (Split, er
 			if e.S == old && Fold(ev.rec.SubjText) == f {
 				to.s = nid
 				sides++
+				docSides[ev.rec.Doc]++
 			}
 			if e.O == old && Fold(ev.rec.ObjText) == f {
 				to.o = nid
 				sides++
+				docSides[ev.rec.Doc]++
 			}
 			if to == (pair{e.S, e.O}) {
 				stay = append(stay, ev)
@@ -441,6 +449,9 @@ func (w *writer) split(ctx context.Context, op, entity, alias string) (Split, er
 	or.Mentions = max(or.Mentions-n, 1)
 
 	if err := w.fixDocs(gain, lose, nid); err != nil {
+		return Split{}, err
+	}
+	if err := w.splitMentions(ctx, old, nid, f, nr, docSides); err != nil {
 		return Split{}, err
 	}
 	res.From, res.New = or.entity(old), nr.entity(nid)
@@ -546,6 +557,167 @@ func (w *writer) fixDocs(gain, lose map[string][]uint64, nid uint64) error {
 		}
 	}
 	return nil
+}
+
+// moveMentions files the mention records of entity from under entity into,
+// adding up those of a document that mentions both.
+func (w *writer) moveMentions(ctx context.Context, from, into uint64) error {
+	prefix := key(pMention, from)
+	var items []evItem
+	err := scan(ctx, w.txn, prefix, "", true, func(item *badger.Item) (bool, error) {
+		raw, err := item.ValueCopy(nil)
+		if err != nil {
+			return false, err
+		}
+		items = append(items, evItem{key: item.KeyCopy(nil), raw: raw})
+		return true, nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		var m mentionRec
+		if err := jsonUnmarshal(it.raw, &m); err != nil {
+			return err
+		}
+		k := key(pMention, into, it.key[len(prefix):])
+		var cur mentionRec
+		switch err := getJSON(w.txn, k, &cur); {
+		case err == nil:
+			cur.add(&m)
+			m = cur
+		case !errors.Is(err, badger.ErrKeyNotFound):
+			return err
+		}
+		if err := w.put(k, m); err != nil {
+			return err
+		}
+		if err := w.txn.Delete(it.key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// add adds the mentions, votes and aliases of o to m.
+func (m *mentionRec) add(o *mentionRec) {
+	m.Mentions += o.Mentions
+	if m.Votes == nil {
+		m.Votes = map[string]int{}
+	}
+	for t, n := range o.Votes {
+		m.Votes[t] += n
+	}
+	for _, a := range o.Aliases {
+		if !containsExact(m.Aliases, a) {
+			m.Aliases = append(m.Aliases, a)
+		}
+	}
+}
+
+// splitMentions moves to the new entity nid, split off old by the folded
+// alias f, the aliases the mention records of old name it by, and to each
+// document whose evidence moved the mentions of those ends (sides).
+func (w *writer) splitMentions(ctx context.Context, old, nid uint64, f string, nr *entityRec, sides map[string]int) error {
+	prefix := key(pMention, old)
+	type rec struct {
+		k []byte
+		m mentionRec
+	}
+	var recs []rec
+	err := scan(ctx, w.txn, prefix, "", true, func(item *badger.Item) (bool, error) {
+		r := rec{k: item.KeyCopy(nil)}
+		err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &r.m) })
+		recs = append(recs, r)
+		return true, err
+	})
+	if err != nil {
+		return err
+	}
+	bySeq := map[uint64]*mentionRec{}
+	for _, r := range recs {
+		seq := binary.BigEndian.Uint64(r.k[len(prefix):])
+		var moved, kept []string
+		for _, a := range r.m.Aliases {
+			if Fold(a) == f {
+				moved = append(moved, a)
+			} else {
+				kept = append(kept, a)
+			}
+		}
+		if len(moved) == 0 {
+			continue
+		}
+		r.m.Aliases = kept
+		if err := w.put(r.k, r.m); err != nil {
+			return err
+		}
+		bySeq[seq] = &mentionRec{Aliases: moved, Votes: map[string]int{}}
+	}
+	for doc, n := range sides {
+		var d docRec
+		err := getJSON(w.txn, key(pDoc, doc), &d)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		m := bySeq[d.Seq]
+		if m == nil {
+			m = &mentionRec{Aliases: append([]string(nil), nr.Aliases...), Votes: map[string]int{}}
+			bySeq[d.Seq] = m
+		}
+		m.Mentions += n
+		m.Votes[nr.Type] += n
+		var o mentionRec
+		k := key(pMention, old, d.Seq)
+		switch err := getJSON(w.txn, k, &o); {
+		case err == nil:
+			o.Mentions = max(o.Mentions-n, 0)
+			if o.Votes[nr.Type] > 0 {
+				o.Votes[nr.Type] = max(o.Votes[nr.Type]-n, 0)
+			}
+			if err := w.put(k, o); err != nil {
+				return err
+			}
+		case !errors.Is(err, badger.ErrKeyNotFound):
+			return err
+		}
+	}
+	for seq, m := range bySeq {
+		if err := w.put(key(pMention, nid, seq), m); err != nil {
+			return err
+		}
+		// the document names the new entity, with or without evidence
+		id, err := w.getString(key(pDocSeq, seq))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		var d docRec
+		if err := getJSON(w.txn, key(pDoc, id), &d); err != nil {
+			return err
+		}
+		if !containsID(d.Entities, nid) {
+			d.Entities = sortedSet(append(d.Entities, nid))
+			if err := w.put(key(pDoc, id), d); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func containsID(ids []uint64, id uint64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
 }
 
 // entityArg finds the entity an argument names: an id ("E12") or a name or
