@@ -116,6 +116,16 @@ type Pattern struct {
 
 	SubjectID string // entity ids ("E12"); they take precedence over names
 	ObjectID  string
+
+	// Filter narrows the triples further. Its Types apply to the object
+	// when only the subject is given, to the subject when only the object
+	// is, and to either end otherwise.
+	Filter EdgeFilter
+}
+
+// IsZero reports whether p selects every triple.
+func (p Pattern) IsZero() bool {
+	return p.Subject == "" && p.Relation == "" && p.Object == "" && p.SubjectID == "" && p.ObjectID == "" && p.Filter.IsZero()
 }
 
 // Page selects a window of a long list: at most Limit items after the

@@ -250,7 +250,7 @@ func (s *Store) Match(ctx context.Context, p Pattern, pg Page) ([]Triple, string
 func (s *Store) Count(ctx context.Context, p Pattern) (int, error) {
 	n := 0
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		if p == (Pattern{}) {
+		if p.IsZero() {
 			v, err := readCounter(txn, key(pMeta, "triples"))
 			n = int(v)
 			return err
@@ -295,9 +295,77 @@ func match(ctx context.Context, txn *badger.Txn, p Pattern, pg Page, countOnly b
 	default:
 		prefix = []byte{pEdge}
 	}
+	cf, err := compileFilter(txn, p.Filter)
+	if err != nil {
+		return nil, nil, nilIfNotFound(err)
+	}
 	names := map[uint64]entityRec{}
 	var out []Triple
 	var last []byte
+	// visit tests one edge and, when it matches, adds it; it reports
+	// whether to go on.
+	visit := func(k []byte, tid uint64, e *edgeRec) (bool, error) {
+		if (sid != 0 && e.S != sid) || (oid != 0 && e.O != oid) || (rel != "" && e.Rel != rel) || !cf.edge(tid, e) {
+			return true, nil
+		}
+		if ok, err := cf.dated(tid); err != nil || !ok {
+			return err == nil, err
+		}
+		var t Triple
+		if !countOnly || cf.hasTypes() {
+			var err error
+			if t, err = edgeTriple(txn, tid, e, names); err != nil {
+				return false, err
+			}
+			switch {
+			case sid != 0 && oid == 0:
+				if !cf.typ(t.ObjectType) {
+					return true, nil
+				}
+			case oid != 0 && sid == 0:
+				if !cf.typ(t.SubjectType) {
+					return true, nil
+				}
+			case !cf.typ(t.SubjectType) && !cf.typ(t.ObjectType):
+				return true, nil
+			}
+		}
+		if countOnly {
+			out = append(out, Triple{})
+			return true, nil
+		}
+		t.Cursor = cursor(k)
+		out = append(out, t)
+		last = append(last[:0], k...)
+		return pg.Limit <= 0 || len(out) < pg.Limit, nil
+	}
+	if prefix[0] == pEdge && cf != nil && cf.docs != nil {
+		// a document's edges: its own list, not every edge
+		from, err := uncursor(pg.After, prefix)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, tid := range cf.docEdges(from) {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+			var e edgeRec
+			if err := getJSON(txn, key(pEdge, tid), &e); err != nil {
+				if errors.Is(err, badger.ErrKeyNotFound) {
+					continue
+				}
+				return nil, nil, err
+			}
+			more, err := visit(key(pEdge, tid), tid, &e)
+			if err != nil {
+				return nil, nil, err
+			}
+			if !more {
+				break
+			}
+		}
+		return out, last, nil
+	}
 	err = scan(ctx, txn, prefix, pg.After, prefix[0] != pEdge || !countOnly, func(item *badger.Item) (bool, error) {
 		k := item.Key()
 		var tid uint64
@@ -316,21 +384,7 @@ func match(ctx context.Context, txn *badger.Txn, p Pattern, pg Page, countOnly b
 				return false, err
 			}
 		}
-		if (sid != 0 && e.S != sid) || (oid != 0 && e.O != oid) || (rel != "" && e.Rel != rel) {
-			return true, nil
-		}
-		if countOnly {
-			out = append(out, Triple{})
-			return true, nil
-		}
-		t, err := edgeTriple(txn, tid, &e, names)
-		if err != nil {
-			return false, err
-		}
-		t.Cursor = cursor(k)
-		out = append(out, t)
-		last = append(last[:0], k...)
-		return pg.Limit <= 0 || len(out) < pg.Limit, nil
+		return visit(k, tid, &e)
 	})
 	if err != nil {
 		return nil, nil, err
@@ -381,6 +435,11 @@ func nilIfNotFound(err error) error {
 // fact are not independent witnesses, so no number of them makes it sure.
 const maxConfidence = 0.99
 
+// confidence is an edge's combined confidence, as shown.
+func confidence(e *edgeRec) float64 {
+	return math.Min(maxConfidence, math.Round((1-e.Miss)*1000)/1000)
+}
+
 // edgeTriple turns an edge record into a Triple, naming its ends through a
 // per-call cache of entity records.
 func edgeTriple(txn *badger.Txn, tid uint64, e *edgeRec, cache map[uint64]entityRec) (Triple, error) {
@@ -410,7 +469,7 @@ func edgeTriple(txn *badger.Txn, tid uint64, e *edgeRec, cache map[uint64]entity
 		ID: tripleID(tid), Subject: sr.Name, Relation: e.Rel, Object: or.Name,
 		SubjectType: sr.Type, ObjectType: or.Type,
 		SubjectText: e.SubjText, RelationText: e.RelText, ObjectText: e.ObjText,
-		Confidence: math.Min(maxConfidence, math.Round((1-e.Miss)*1000)/1000), Count: e.Count, Negated: e.Neg, Modality: e.Modality, AttributedTo: e.Attr,
+		Confidence: confidence(e), Count: e.Count, Negated: e.Neg, Modality: e.Modality, AttributedTo: e.Attr,
 		SubjectID: entityID(e.S), ObjectID: entityID(e.O),
 	}, nil
 }
@@ -461,188 +520,6 @@ func (s *Store) Evidence(ctx context.Context, id string, limit int) ([]Evidence,
 		return nil, fmt.Errorf("graph.Evidence %q: %w", id, translate(err))
 	}
 	return out, nil
-}
-
-// Subgraph is a set of entities and the triples between them.
-type Subgraph struct {
-	Nodes []Entity
-	Edges []Triple
-}
-
-// Neighborhood returns the entities within depth hops of the entity called
-// name, following edges either way, and the edges between them: at most
-// limit edges (0: 1000), nearest first.
-func (s *Store) Neighborhood(ctx context.Context, name string, depth, limit int) (Subgraph, error) {
-	if depth < 0 {
-		depth = 0
-	}
-	if limit <= 0 {
-		limit = 1000
-	}
-	var g Subgraph
-	err := s.view(ctx, func(txn *badger.Txn) error {
-		root, err := lookup(txn, name)
-		if err != nil {
-			return err
-		}
-		cache := map[uint64]entityRec{}
-		seen := map[uint64]bool{root: true}
-		order := []uint64{root}
-		edgeSeen := map[uint64]bool{}
-		frontier := []uint64{root}
-		for d := 0; d < depth && len(frontier) > 0 && len(g.Edges) < limit; d++ {
-			var next []uint64
-			for _, id := range frontier {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				err := adjacent(ctx, txn, id, func(tid uint64, e *edgeRec) (bool, error) {
-					if edgeSeen[tid] {
-						return true, nil
-					}
-					edgeSeen[tid] = true
-					t, err := edgeTriple(txn, tid, e, cache)
-					if err != nil {
-						return false, err
-					}
-					g.Edges = append(g.Edges, t)
-					for _, n := range []uint64{e.S, e.O} {
-						if !seen[n] {
-							seen[n] = true
-							order = append(order, n)
-							next = append(next, n)
-						}
-					}
-					return len(g.Edges) < limit, nil
-				})
-				if err != nil {
-					return err
-				}
-				if len(g.Edges) >= limit {
-					break
-				}
-			}
-			frontier = next
-		}
-		for _, id := range order {
-			e, err := loadEntity(txn, id)
-			if err != nil {
-				return err
-			}
-			g.Nodes = append(g.Nodes, e)
-		}
-		return nil
-	})
-	if err != nil {
-		return Subgraph{}, fmt.Errorf("graph.Neighborhood %q: %w", name, translate(err))
-	}
-	return g, nil
-}
-
-// adjacent calls fn for every edge that has id as subject or object, until
-// fn returns false.
-func adjacent(ctx context.Context, txn *badger.Txn, id uint64, fn func(tid uint64, e *edgeRec) (bool, error)) error {
-	more := true
-	for _, p := range []byte{pBySubj, pByObj} {
-		err := scan(ctx, txn, key(p, id), "", true, func(item *badger.Item) (bool, error) {
-			tid, err := indexedID(item)
-			if err != nil {
-				return false, err
-			}
-			var e edgeRec
-			if err := getJSON(txn, key(pEdge, tid), &e); err != nil {
-				return false, err
-			}
-			more, err = fn(tid, &e)
-			return more, err
-		})
-		if err != nil || !more {
-			return err
-		}
-	}
-	return nil
-}
-
-// maxVisit bounds the entities a path search looks at.
-const maxVisit = 200000
-
-// Path returns a shortest chain of triples linking the entities called from
-// and to, following edges either way, of at most maxDepth triples; ErrNotFound
-// when there is none.
-func (s *Store) Path(ctx context.Context, from, to string, maxDepth int) ([]Triple, error) {
-	var path []Triple
-	err := s.view(ctx, func(txn *badger.Txn) error {
-		a, err := lookup(txn, from)
-		if err != nil {
-			return err
-		}
-		b, err := lookup(txn, to)
-		if err != nil {
-			return err
-		}
-		if a == b {
-			return nil
-		}
-		type step struct {
-			prev uint64
-			tid  uint64
-			edge edgeRec
-		}
-		back := map[uint64]step{a: {}}
-		frontier := []uint64{a}
-		found := false
-		for d := 0; d < maxDepth && !found && len(frontier) > 0; d++ {
-			var next []uint64
-			for _, id := range frontier {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				err := adjacent(ctx, txn, id, func(tid uint64, e *edgeRec) (bool, error) {
-					n := e.O
-					if n == id {
-						n = e.S
-					}
-					if _, ok := back[n]; ok {
-						return true, nil
-					}
-					back[n] = step{prev: id, tid: tid, edge: *e}
-					next = append(next, n)
-					if n == b {
-						found = true
-					}
-					return !found && len(back) < maxVisit, nil
-				})
-				if err != nil {
-					return err
-				}
-				if found || len(back) >= maxVisit {
-					break
-				}
-			}
-			frontier = next
-		}
-		if !found {
-			return badger.ErrKeyNotFound
-		}
-		cache := map[uint64]entityRec{}
-		for n := b; n != a; {
-			st := back[n]
-			t, err := edgeTriple(txn, st.tid, &st.edge, cache)
-			if err != nil {
-				return err
-			}
-			path = append(path, t)
-			n = st.prev
-		}
-		for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
-			path[i], path[j] = path[j], path[i]
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("graph.Path %q→%q: %w", from, to, translate(err))
-	}
-	return path, nil
 }
 
 // Stats counts what the store holds.

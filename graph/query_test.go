@@ -370,7 +370,7 @@ func TestNeighborhood(t *testing.T) {
 		{"Exxon", 1, 0, []string{"Exxon", "Rex Tillerson", "oil"}, []string{"T4", "T6"}},
 	}
 	for _, tt := range tests {
-		g, err := s.Neighborhood(ctx, tt.name, tt.depth, tt.limit)
+		g, err := s.Neighborhood(ctx, tt.name, graph.Around{Depth: tt.depth, Limit: tt.limit})
 		if err != nil {
 			t.Errorf("Neighborhood(%q, %d, %d) = %v", tt.name, tt.depth, tt.limit, err)
 			continue
@@ -388,7 +388,7 @@ func TestNeighborhood(t *testing.T) {
 		checkSubgraph(t, g)
 	}
 	for _, limit := range []int{1, 2, 3, 4, 5, 6} {
-		g, err := s.Neighborhood(ctx, "Tillerson", 3, limit)
+		g, err := s.Neighborhood(ctx, "Tillerson", graph.Around{Depth: 3, Limit: limit})
 		if err != nil {
 			t.Fatalf("Neighborhood(Tillerson, 3, %d) = %v", limit, err)
 		}
@@ -399,7 +399,7 @@ func TestNeighborhood(t *testing.T) {
 	}
 	// Nearest first: with a limit of 5, the five edges of the root come
 	// before any edge of its neighbours.
-	g, err := s.Neighborhood(ctx, "Tillerson", 3, 5)
+	g, err := s.Neighborhood(ctx, "Tillerson", graph.Around{Depth: 3, Limit: 5})
 	if err != nil {
 		t.Fatalf("Neighborhood(Tillerson, 3, 5) = %v", err)
 	}
@@ -407,7 +407,7 @@ func TestNeighborhood(t *testing.T) {
 		t.Errorf("Neighborhood(Tillerson, 3, 5) edges mismatch (-want +got):\n%s", diff)
 	}
 	for _, name := range []string{"Nobody", ""} {
-		if _, err := s.Neighborhood(ctx, name, 1, 0); !errors.Is(err, graph.ErrNotFound) {
+		if _, err := s.Neighborhood(ctx, name, graph.Around{Depth: 1}); !errors.Is(err, graph.ErrNotFound) {
 			t.Errorf("Neighborhood(%q) error = %v, want ErrNotFound", name, err)
 		}
 	}
@@ -637,7 +637,7 @@ func TestDocuments(t *testing.T) {
 	seed(t, s)
 	want := []graph.DocumentInfo{
 		{ID: "d1", Title: "Talks", Source: "wire", URL: "https://example.com/1", Date: "2017-04-12", Hash: "h1", Sentences: 3, Tokens: 30, Triples: 3},
-		{ID: "d2", Title: "Oil", Source: "blog", Hash: "h2", Sentences: 3, Tokens: 25, Triples: 3},
+		{ID: "d2", Title: "Oil", Source: "blog", Date: "2017-05-02", Hash: "h2", Sentences: 3, Tokens: 25, Triples: 3},
 		{ID: "d3", Title: "Markets", Hash: "h3", Sentences: 2, Tokens: 12, Triples: 2},
 	}
 	all, _, err := s.Documents(ctx, graph.Page{})

@@ -98,7 +98,7 @@ func seedDocs() []graph.Document {
 			},
 		},
 		{
-			ID: "d2", Title: "Oil", Source: "blog", Hash: "h2", Sentences: 3, Tokens: 25,
+			ID: "d2", Title: "Oil", Source: "blog", Date: "2017-05-02", Hash: "h2", Sentences: 3, Tokens: 25,
 			Entities: []graph.Entity{
 				{Name: "Rex Tillerson", Type: p, Aliases: []string{"Tillerson"}, Mentions: 1},
 				{Name: "Vladimir Putin", Type: p, Mentions: 1},
@@ -697,7 +697,7 @@ func TestCancelledContext(t *testing.T) {
 		{"Count", func() error { _, err := s.Count(ctx, graph.Pattern{Relation: "meet"}); return err }},
 		{"Triple", func() error { _, err := s.Triple(ctx, "T1"); return err }},
 		{"Evidence", func() error { _, err := s.Evidence(ctx, "T1", 0); return err }},
-		{"Neighborhood", func() error { _, err := s.Neighborhood(ctx, "Tillerson", 2, 0); return err }},
+		{"Neighborhood", func() error { _, err := s.Neighborhood(ctx, "Tillerson", graph.Around{Depth: 2}); return err }},
 		{"Path", func() error { _, err := s.Path(ctx, "Moscow", "oil", 5); return err }},
 		{"Stats", func() error { _, err := s.Stats(ctx); return err }},
 		{"Relations", func() error { _, err := s.Relations(ctx); return err }},

@@ -1,0 +1,462 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Direction says which edges a traversal follows from an entity.
+type Direction int
+
+const (
+	Both     Direction = iota // edges either way
+	Outgoing                  // edges the entity is the subject of
+	Incoming                  // edges the entity is the object of
+)
+
+// Subgraph is a set of entities and the triples between them.
+type Subgraph struct {
+	Nodes     []Entity // the start first, then by distance from it
+	Distance  []int    // hops from the start, one per node
+	Edges     []Triple
+	Truncated bool // the edge limit was reached: there is more
+}
+
+// Around says which part of the graph around an entity Neighborhood returns.
+type Around struct {
+	Depth     int // hops from the entity (0: the entity alone)
+	Limit     int // at most this many edges (0: 1000)
+	Direction Direction
+	// Filter selects the edges followed; its Types are the types of the
+	// entities reached (the start is always in).
+	Filter EdgeFilter
+}
+
+// Neighborhood returns the entities within o.Depth hops of the entity
+// called name and the edges followed to reach them, at most o.Limit edges:
+// nearest first, and from each entity the edges stated most often (then
+// the most confident) first, so that a limit keeps the strongest. ErrNotFound when no entity is called name.
+func (s *Store) Neighborhood(ctx context.Context, name string, o Around) (Subgraph, error) {
+	depth, limit := max(o.Depth, 0), o.Limit
+	if limit <= 0 {
+		limit = 1000
+	}
+	var g Subgraph
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		root, err := lookup(txn, name)
+		if err != nil {
+			return err
+		}
+		cf, err := compileFilter(txn, o.Filter)
+		if err != nil {
+			if nilIfNotFound(err) != nil {
+				return err
+			}
+			cf = &edgeFilter{docs: map[uint64]bool{}} // an unknown document states nothing
+		}
+		t := &traversal{ctx: ctx, txn: txn, cf: cf, dir: o.Direction, cache: map[uint64]entityRec{}}
+		dist := map[uint64]int{root: 0}
+		order := []uint64{root}
+		edgeSeen := map[uint64]bool{}
+		frontier := []uint64{root}
+		for d := 0; d < depth && len(frontier) > 0 && !g.Truncated; d++ {
+			var next []uint64
+			for _, id := range frontier {
+				nbrs, err := t.neighbors(id)
+				if err != nil {
+					return err
+				}
+				// the strongest edges first, so that a limit keeps them
+				sort.SliceStable(nbrs, func(i, j int) bool {
+					a, b := &nbrs[i].edge, &nbrs[j].edge
+					if a.Count != b.Count {
+						return a.Count > b.Count
+					}
+					if ca, cb := confidence(a), confidence(b); ca != cb {
+						return ca > cb
+					}
+					return nbrs[i].tid < nbrs[j].tid
+				})
+				for _, n := range nbrs {
+					if edgeSeen[n.tid] {
+						continue
+					}
+					if len(g.Edges) >= limit {
+						g.Truncated = true
+						break
+					}
+					edgeSeen[n.tid] = true
+					tr, err := edgeTriple(txn, n.tid, &n.edge, t.cache)
+					if err != nil {
+						return err
+					}
+					g.Edges = append(g.Edges, tr)
+					if _, ok := dist[n.node]; !ok {
+						dist[n.node] = d + 1
+						order = append(order, n.node)
+						next = append(next, n.node)
+					}
+				}
+				if g.Truncated {
+					break
+				}
+			}
+			frontier = next
+		}
+		for _, id := range order {
+			e, err := loadEntity(txn, id)
+			if err != nil {
+				return err
+			}
+			g.Nodes = append(g.Nodes, e)
+			g.Distance = append(g.Distance, dist[id])
+		}
+		return nil
+	})
+	if err != nil {
+		return Subgraph{}, fmt.Errorf("graph.Neighborhood %q: %w", name, translate(err))
+	}
+	return g, nil
+}
+
+// Path is a chain of edges linking two entities: Edges[i] links Nodes[i]
+// and Nodes[i+1], in either direction unless the search said otherwise.
+type Path struct {
+	Nodes []Entity
+	Edges []Triple
+}
+
+// PathOptions say which paths Paths looks for.
+type PathOptions struct {
+	MaxDepth  int // at most this many edges
+	K         int // this many shortest paths (0: 1)
+	Direction Direction
+	// Filter selects the edges a path may use; its Types are the types of
+	// the entities a path may pass through (its ends are always allowed).
+	Filter EdgeFilter
+}
+
+// maxVisit bounds the entities one shortest-path search looks at.
+const maxVisit = 200000
+
+// Paths returns up to o.K shortest paths from the entity called from to
+// the entity called to, shortest first, no two through the same entities
+// in the same order (Yen's algorithm over entities; between two entities a
+// path takes their most confident edge). ErrNotFound when either entity is
+// unknown or no path of at most o.MaxDepth edges links them. An entity and
+// itself are linked by one path without edges.
+func (s *Store) Paths(ctx context.Context, from, to string, o PathOptions) ([]Path, error) {
+	if o.K <= 0 {
+		o.K = 1
+	}
+	var out []Path
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		a, err := lookup(txn, from)
+		if err != nil {
+			return err
+		}
+		b, err := lookup(txn, to)
+		if err != nil {
+			return err
+		}
+		cf, err := compileFilter(txn, o.Filter)
+		if err != nil {
+			return err
+		}
+		t := &traversal{ctx: ctx, txn: txn, cf: cf, dir: o.Direction, cache: map[uint64]entityRec{},
+			adj: map[uint64][]neighbor{}, ends: map[uint64]bool{a: true, b: true}}
+		routes, err := t.yen(a, b, o.MaxDepth, o.K)
+		if err != nil {
+			return err
+		}
+		if len(routes) == 0 {
+			return badger.ErrKeyNotFound
+		}
+		for _, r := range routes {
+			p, err := t.path(r)
+			if err != nil {
+				return err
+			}
+			out = append(out, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph.Paths %q→%q: %w", from, to, translate(err))
+	}
+	return out, nil
+}
+
+// Path returns the edges of a shortest path from the entity called from to
+// the entity called to, of at most maxDepth edges, either way (see Paths).
+func (s *Store) Path(ctx context.Context, from, to string, maxDepth int) ([]Triple, error) {
+	ps, err := s.Paths(ctx, from, to, PathOptions{MaxDepth: maxDepth})
+	if err != nil {
+		return nil, err
+	}
+	return ps[0].Edges, nil
+}
+
+// traversal reads the graph around entities for one search.
+type traversal struct {
+	ctx   context.Context
+	txn   *badger.Txn
+	cf    *edgeFilter
+	dir   Direction
+	cache map[uint64]entityRec
+	adj   map[uint64][]neighbor // neighbours read so far; nil: do not keep them
+	ends  map[uint64]bool       // entities exempt from the type filter
+}
+
+// neighbor is an entity next to another and the edge between them.
+type neighbor struct {
+	node uint64
+	tid  uint64
+	edge edgeRec
+}
+
+// neighbors lists the entities next to id through edges the filter keeps,
+// in index order: outgoing edges first.
+func (t *traversal) neighbors(id uint64) ([]neighbor, error) {
+	if ns, ok := t.adj[id]; ok {
+		return ns, nil
+	}
+	if err := t.ctx.Err(); err != nil {
+		return nil, err
+	}
+	var out []neighbor
+	for _, p := range []byte{pBySubj, pByObj} {
+		if (p == pBySubj && t.dir == Incoming) || (p == pByObj && t.dir == Outgoing) {
+			continue
+		}
+		err := scan(t.ctx, t.txn, key(p, id), "", true, func(item *badger.Item) (bool, error) {
+			tid, err := indexedID(item)
+			if err != nil {
+				return false, err
+			}
+			var e edgeRec
+			if err := getJSON(t.txn, key(pEdge, tid), &e); err != nil {
+				return false, err
+			}
+			n := e.O
+			if p == pByObj {
+				n = e.S
+			}
+			if !t.cf.edge(tid, &e) {
+				return true, nil
+			}
+			if ok, err := t.cf.dated(tid); err != nil || !ok {
+				return err == nil, err
+			}
+			if t.cf.hasTypes() && !t.ends[n] {
+				r, err := t.entity(n)
+				if err != nil {
+					return false, err
+				}
+				if !t.cf.typ(r.Type) {
+					return true, nil
+				}
+			}
+			out = append(out, neighbor{node: n, tid: tid, edge: e})
+			return true, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if t.adj != nil {
+		t.adj[id] = out
+	}
+	return out, nil
+}
+
+func (t *traversal) entity(id uint64) (entityRec, error) {
+	if r, ok := t.cache[id]; ok {
+		return r, nil
+	}
+	var r entityRec
+	if err := getJSON(t.txn, key(pEntity, id), &r); err != nil {
+		return r, err
+	}
+	t.cache[id] = r
+	return r, nil
+}
+
+// pair is two entities, either way round.
+type pair [2]uint64
+
+func pairOf(a, b uint64) pair {
+	if a > b {
+		a, b = b, a
+	}
+	return pair{a, b}
+}
+
+// shortest is a breadth-first search for a shortest route (a list of
+// entities) from a to b of at most maxLen edges that avoids the banned
+// entities and the banned links; nil when there is none.
+func (t *traversal) shortest(a, b uint64, maxLen int, bannedNodes map[uint64]bool, bannedLinks map[pair]bool) ([]uint64, error) {
+	if a == b {
+		return []uint64{a}, nil
+	}
+	prev := map[uint64]uint64{a: a}
+	frontier := []uint64{a}
+	for d := 0; d < maxLen && len(frontier) > 0; d++ {
+		var next []uint64
+		for _, id := range frontier {
+			nbrs, err := t.neighbors(id)
+			if err != nil {
+				return nil, err
+			}
+			for _, n := range nbrs {
+				if _, ok := prev[n.node]; ok || bannedNodes[n.node] || bannedLinks[pairOf(id, n.node)] {
+					continue
+				}
+				prev[n.node] = id
+				if n.node == b {
+					var route []uint64
+					for x := b; x != a; x = prev[x] {
+						route = append(route, x)
+					}
+					route = append(route, a)
+					for i, j := 0, len(route)-1; i < j; i, j = i+1, j-1 {
+						route[i], route[j] = route[j], route[i]
+					}
+					return route, nil
+				}
+				if len(prev) >= maxVisit {
+					return nil, nil
+				}
+				next = append(next, n.node)
+			}
+		}
+		frontier = next
+	}
+	return nil, nil
+}
+
+// yen finds up to k shortest loopless routes from a to b of at most maxLen
+// edges.
+func (t *traversal) yen(a, b uint64, maxLen, k int) ([][]uint64, error) {
+	first, err := t.shortest(a, b, maxLen, nil, nil)
+	if err != nil || first == nil {
+		return nil, err
+	}
+	found := [][]uint64{first}
+	var cands [][]uint64
+	known := map[string]bool{routeKey(first): true}
+	for len(found) < k {
+		last := found[len(found)-1]
+		for i := 0; i < len(last)-1; i++ {
+			spur, root := last[i], last[:i+1]
+			bannedLinks := map[pair]bool{}
+			for _, r := range found {
+				if len(r) > i+1 && samePrefix(r, root) {
+					bannedLinks[pairOf(r[i], r[i+1])] = true
+				}
+			}
+			bannedNodes := map[uint64]bool{}
+			for _, n := range root[:i] {
+				bannedNodes[n] = true
+			}
+			tail, err := t.shortest(spur, b, maxLen-i, bannedNodes, bannedLinks)
+			if err != nil {
+				return nil, err
+			}
+			if tail == nil {
+				continue
+			}
+			r := append(append([]uint64(nil), root[:i]...), tail...)
+			if kk := routeKey(r); !known[kk] {
+				known[kk] = true
+				cands = append(cands, r)
+			}
+		}
+		if len(cands) == 0 {
+			break
+		}
+		// the shortest candidate next; among equals, the one found first
+		sort.SliceStable(cands, func(i, j int) bool { return len(cands[i]) < len(cands[j]) })
+		found = append(found, cands[0])
+		cands = cands[1:]
+	}
+	return found, nil
+}
+
+func samePrefix(r, root []uint64) bool {
+	for i := range root {
+		if r[i] != root[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func routeKey(r []uint64) string { return fmt.Sprint(r) }
+
+// path turns a route into entities and, between each two, their most
+// confident edge the filter keeps.
+func (t *traversal) path(route []uint64) (Path, error) {
+	var p Path
+	for i, id := range route {
+		e, err := loadEntity(t.txn, id)
+		if err != nil {
+			return Path{}, err
+		}
+		p.Nodes = append(p.Nodes, e)
+		if i == 0 {
+			continue
+		}
+		nbrs, err := t.neighbors(route[i-1])
+		if err != nil {
+			return Path{}, err
+		}
+		var best *neighbor
+		for j := range nbrs {
+			n := &nbrs[j]
+			if n.node != id {
+				continue
+			}
+			if best == nil || confidence(&n.edge) > confidence(&best.edge) ||
+				(confidence(&n.edge) == confidence(&best.edge) && n.tid < best.tid) {
+				best = n
+			}
+		}
+		if best == nil {
+			return Path{}, fmt.Errorf("graph: no edge between E%d and E%d on a found path", route[i-1], id)
+		}
+		tr, err := edgeTriple(t.txn, best.tid, &best.edge, t.cache)
+		if err != nil {
+			return Path{}, err
+		}
+		p.Edges = append(p.Edges, tr)
+	}
+	return p, nil
+}
+
+// adjacent calls fn for every edge that has id as subject or object, until
+// fn returns false.
+func adjacent(ctx context.Context, txn *badger.Txn, id uint64, fn func(tid uint64, e *edgeRec) (bool, error)) error {
+	more := true
+	for _, p := range []byte{pBySubj, pByObj} {
+		err := scan(ctx, txn, key(p, id), "", true, func(item *badger.Item) (bool, error) {
+			tid, err := indexedID(item)
+			if err != nil {
+				return false, err
+			}
+			var e edgeRec
+			if err := getJSON(txn, key(pEdge, tid), &e); err != nil {
+				return false, err
+			}
+			more, err = fn(tid, &e)
+			return more, err
+		})
+		if err != nil || !more {
+			return err
+		}
+	}
+	return nil
+}
