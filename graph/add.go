@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dgraph-io/badger/v4"
@@ -395,15 +396,17 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 		}
 	}
 	// A longer name that lists the stored name among its aliases becomes
-	// the canonical one ("Tillerson" → "Rex Tillerson").
-	if !created && e.Type != Concept && Fold(rec.Name) != Fold(e.Name) &&
-		len(e.Name) > len(rec.Name) && containsFold(e.Aliases, rec.Name) {
+	// the canonical one ("Tillerson" → "Rex Tillerson"), when it is a plain
+	// name of the same type: never "Susumu Taketomi of Industrial Bank of
+	// Japan" for Japan, nor a place's name.
+	if !created && e.Type != Concept && e.Type != Place && e.Type == rec.Type && Fold(rec.Name) != Fold(e.Name) &&
+		len(e.Name) > len(rec.Name) && containsFold(e.Aliases, rec.Name) && plainName(e.Name) {
 		if mr.Renamed == "" {
 			mr.Renamed = rec.Name
 		}
 		rec.Name = e.Name
 	}
-	if rec.Type == Person || e.Type == Person {
+	if (rec.Type == Person || e.Type == Person) && plainName(e.Name) {
 		// a person is also looked up by surname: "Tillerson"
 		f := strings.Fields(e.Name)
 		for len(f) > 2 && nameSuffixes[strings.ToLower(strings.TrimSuffix(f[len(f)-1], "."))] {
@@ -444,6 +447,29 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	rec.Type = majority(rec.Votes, rec.Type)
 	return best, created, nil
 }
+
+// plainName reports whether name reads as a name: its words after the
+// first are capitalised ("Rex W. Tillerson", "Charles de Gaulle" aside) and
+// it holds no digits or markup. "X of Y" and "Nippon Airways> of Japan"
+// are phrases around a name, not names.
+func plainName(name string) bool {
+	if strings.ContainsAny(name, "<>0123456789") {
+		return false
+	}
+	for i, w := range strings.Fields(name) {
+		if i == 0 || nameParticles[w] {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameParticles are lower-case words inside personal names.
+var nameParticles = map[string]bool{"de": true, "da": true, "di": true, "del": true, "der": true, "den": true,
+	"van": true, "von": true, "la": true, "le": true, "bin": true, "ibn": true, "al": true, "el": true, "dos": true, "du": true}
 
 // variant finds the one stored person whose name is a spelling variant of
 // name: the same surname and a first name that differs by a letter or two
@@ -651,13 +677,33 @@ func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
 
 // addAlias makes name find entity id. Every change to the alias index goes
 // through addAlias and dropAlias, so that what is derived from it keeps step.
+//
+// The word index (W keys) mirrors the alias index: each alias key
+// A fold 0 id has one W key per word of fold (wordKeys).
 func (w *writer) addAlias(name string, id uint64) error {
-	return w.txn.Set(aliasKey(name, id), nil)
+	if err := w.txn.Set(aliasKey(name, id), nil); err != nil {
+		return err
+	}
+	for _, k := range wordKeys(Fold(name), id) {
+		if err := w.txn.Set(k, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // dropAlias stops name (and every name that folds alike) finding entity id.
+// It deletes the alias key of Fold(name) and exactly the word keys of it.
 func (w *writer) dropAlias(name string, id uint64) error {
-	return w.txn.Delete(aliasKey(name, id))
+	if err := w.txn.Delete(aliasKey(name, id)); err != nil {
+		return err
+	}
+	for _, k := range wordKeys(Fold(name), id) {
+		if err := w.txn.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // indexed reads the edge id an index key holds, if the key exists.

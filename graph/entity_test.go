@@ -566,3 +566,37 @@ func TestCrossDocumentGuards(t *testing.T) {
 		})
 	}
 }
+
+// A phrase around a name ("… of Japan") is not a longer name of it: it
+// neither renames the stored entity nor gives it a surname.
+func TestNoRenameToPhrase(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	mustAdd(t, s, graph.Document{ID: "a", Hash: "a", Entities: []graph.Entity{{Name: "Japan", Type: graph.Place, Mentions: 3}}})
+	for i, e := range []graph.Entity{
+		{Name: "Susumu Taketomi of Industrial Bank of Japan", Type: graph.Place, Aliases: []string{"Japan"}},
+		{Name: "Honda Motor Co Ltd of Japan", Type: graph.Person, Aliases: []string{"Japan"}},
+		{Name: "Nippon Airways> of Japan", Type: graph.Person},
+	} {
+		id := fmt.Sprintf("b%d", i)
+		mustAdd(t, s, graph.Document{ID: id, Hash: id, Entities: []graph.Entity{e}})
+	}
+	got, err := s.Entity(ctx, "Japan")
+	if err != nil || got.Name != "Japan" || got.Type != graph.Place {
+		t.Errorf("Entity(Japan) = %+v, %v; want the place Japan, not renamed", got, err)
+	}
+	if e, err := s.Entity(ctx, "Taketomi"); err == nil {
+		t.Errorf("a phrase got a surname: Entity(Taketomi) = %+v", e)
+	}
+	// a plain longer name of the same type still renames
+	mustAdd(t, s, graph.Document{ID: "c", Hash: "c", Entities: []graph.Entity{
+		{Name: "Tillerson", Type: graph.Person},
+	}})
+	mustAdd(t, s, graph.Document{ID: "d", Hash: "d", Entities: []graph.Entity{
+		{Name: "Rex W. Tillerson", Type: graph.Person, Aliases: []string{"Tillerson"}},
+	}})
+	if got, _ := s.Entity(ctx, "Tillerson"); got.Name != "Rex W. Tillerson" {
+		t.Errorf("Tillerson is %q, want Rex W. Tillerson", got.Name)
+	}
+	verify(t, s)
+}

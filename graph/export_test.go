@@ -68,6 +68,34 @@ func Verify(s *Store) error {
 			}
 		}
 
+		// The word index mirrors the alias keys, and is marked built.
+		if v, _ := readCounter(txn, key(pMeta, wordIndexMeta)); v != wordIndexVersion {
+			return fmt.Errorf("word index marker = %d, want %d", v, wordIndexVersion)
+		}
+		words := map[string]bool{}
+		for k := range aliases {
+			for _, wk := range wordKeys(k[1:len(k)-9], idOfAlias([]byte(k))) {
+				words[string(wk)] = true
+			}
+		}
+		nword := 0
+		if err := all(pWord, func(k, _ []byte) error {
+			if !words[string(k)] {
+				return fmt.Errorf("word key %q mirrors no alias key", k)
+			}
+			nword++
+			return nil
+		}); err != nil {
+			return err
+		}
+		if nword != len(words) {
+			for wk := range words {
+				if _, err := txn.Get([]byte(wk)); err != nil {
+					return fmt.Errorf("alias key has no word key %q: %v", wk, err)
+				}
+			}
+		}
+
 		edges := map[uint64]edgeRec{}
 		if err := all(pEdge, func(k, v []byte) error {
 			var e edgeRec

@@ -58,6 +58,8 @@ type Evidence struct {
 	ObjectText   string
 	Confidence   float64
 	AttributedTo string // who said it, when it is reported speech
+
+	Cursor string // where it stands in the listing that returned it
 }
 
 // Triple is a subject–relation–object statement: an edge of the graph.

@@ -25,6 +25,7 @@ import (
 //	Q dseq                      document id by ingest order
 //	X eid fold(alias)           a user split alias off entity eid: never re-added
 //	M eid dseq                  what document dseq contributed to entity eid
+//	W word 0 eid fold(alias)    word index: one key per word of each alias key (see aliasWords)
 //
 // qual is one byte (1 when negated) followed by the modality.
 const (
@@ -42,6 +43,7 @@ const (
 	pDocSeq   = 'Q'
 	pDecision = 'X'
 	pMention  = 'M'
+	pWord     = 'W'
 )
 
 func u64(b []byte, v uint64) []byte { return binary.BigEndian.AppendUint64(b, v) }

@@ -499,27 +499,42 @@ func (s *Store) Triple(ctx context.Context, id string) (Triple, error) {
 // Evidence lists the sentences that state triple id, in ingest order, at
 // most limit of them (0: all).
 func (s *Store) Evidence(ctx context.Context, id string, limit int) ([]Evidence, error) {
+	out, _, err := s.EvidencePage(ctx, id, Page{Limit: limit})
+	for i := range out {
+		out[i].Cursor = ""
+	}
+	return out, err
+}
+
+// EvidencePage lists the sentences that state triple id, in ingest order, a
+// page at a time, and the cursor of the last one.
+func (s *Store) EvidencePage(ctx context.Context, id string, p Page) ([]Evidence, string, error) {
 	n, ok := parseID(id, 'T')
 	if !ok {
-		return nil, fmt.Errorf("graph.Evidence %q: %w", id, ErrNotFound)
+		return nil, "", fmt.Errorf("graph.Evidence %q: %w", id, ErrNotFound)
 	}
 	var out []Evidence
+	var last []byte
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		return scan(ctx, txn, key(pEvidence, n), "", true, func(item *badger.Item) (bool, error) {
+		if _, err := txn.Get(key(pEdge, n)); err != nil {
+			return err
+		}
+		return scan(ctx, txn, key(pEvidence, n), p.After, true, func(item *badger.Item) (bool, error) {
 			var r evidenceRec
 			if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &r) }); err != nil {
 				return false, err
 			}
 			out = append(out, Evidence{DocumentID: r.Doc, Sentence: r.Sentence, Text: r.Text, Start: r.Start,
 				End: r.End, SubjectText: r.SubjText, RelationText: r.RelText, ObjectText: r.ObjText,
-				Confidence: r.Conf, AttributedTo: r.Attr})
-			return limit <= 0 || len(out) < limit, nil
+				Confidence: r.Conf, AttributedTo: r.Attr, Cursor: cursor(item.Key())})
+			last = append(last[:0], item.Key()...)
+			return p.Limit <= 0 || len(out) < p.Limit, nil
 		})
 	})
 	if err != nil {
-		return nil, fmt.Errorf("graph.Evidence %q: %w", id, translate(err))
+		return nil, "", fmt.Errorf("graph.Evidence %q: %w", id, translate(err))
 	}
-	return out, nil
+	return out, cursor(last), nil
 }
 
 // Stats counts what the store holds.
@@ -573,24 +588,76 @@ func counterValue(item *badger.Item) (uint64, error) {
 
 // Relation is a relation name and how many edges carry it.
 type Relation struct {
-	Name  string
-	Edges int
+	Name   string
+	Edges  int
+	Cursor string // where it stands in the listing that returned it
 }
 
 // Relations lists every relation with its number of edges, by name.
 func (s *Store) Relations(ctx context.Context) ([]Relation, error) {
+	out, _, err := s.RelationsPage(ctx, "", Page{})
+	return out, err
+}
+
+// RelationsPage lists the relations that start with prefix (blank: all),
+// by name, a page at a time, and the cursor of the last one.
+func (s *Store) RelationsPage(ctx context.Context, prefix string, p Page) ([]Relation, string, error) {
 	var out []Relation
+	var last []byte
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		return scan(ctx, txn, []byte{pRelation}, "", true, func(item *badger.Item) (bool, error) {
+		return scan(ctx, txn, key(pRelation, normRelation(prefix)), p.After, true, func(item *badger.Item) (bool, error) {
 			n, err := counterValue(item)
-			out = append(out, Relation{Name: string(item.Key()[1:]), Edges: int(n)})
-			return true, err
+			out = append(out, Relation{Name: string(item.Key()[1:]), Edges: int(n), Cursor: cursor(item.Key())})
+			last = append(last[:0], item.Key()...)
+			return err == nil && (p.Limit <= 0 || len(out) < p.Limit), err
 		})
 	})
 	if err != nil {
-		return nil, fmt.Errorf("graph.Relations: %w", translate(err))
+		return nil, "", fmt.Errorf("graph.Relations: %w", translate(err))
 	}
-	return out, nil
+	return out, cursor(last), nil
+}
+
+// DocumentEntities lists the entities document id mentions, by id, a page
+// at a time, and the cursor of the last one. ErrNotFound when there is no
+// such document.
+func (s *Store) DocumentEntities(ctx context.Context, id string, p Page) ([]Entity, string, error) {
+	var out []Entity
+	var last []byte
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		var d docRec
+		if err := getJSON(txn, key(pDoc, id), &d); err != nil {
+			return err
+		}
+		from, err := uncursor(p.After, []byte{pEntity})
+		if err != nil {
+			return err
+		}
+		for _, eid := range d.Entities {
+			k := key(pEntity, eid)
+			if from != nil && string(k) <= string(from) {
+				continue
+			}
+			e, err := loadEntity(txn, eid)
+			if errors.Is(err, badger.ErrKeyNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			e.Cursor = cursor(k)
+			out = append(out, e)
+			last = k
+			if p.Limit > 0 && len(out) >= p.Limit {
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, "", fmt.Errorf("graph.DocumentEntities %q: %w", id, translate(err))
+	}
+	return out, cursor(last), nil
 }
 
 // Each calls fn for every stored triple, in id order, streaming: memory

@@ -32,6 +32,11 @@ type Store struct {
 }
 
 // Open opens the store in dir, creating it if needed.
+//
+// A read-write open of a store that has no word index yet (one written
+// before Search existed) builds it first, from the alias keys, in batches;
+// a read-only open leaves the store as it is and Search scans every alias
+// instead (see Search).
 func Open(dir string, o Options) (*Store, error) {
 	const op = "graph.Open"
 	bo := badger.DefaultOptions(dir).
@@ -67,7 +72,15 @@ func Open(dir string, o Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("%s %s: %v", op, dir, err)
 	}
-	return &Store{db: db, readOnly: o.ReadOnly}, nil
+	s := &Store{db: db, readOnly: o.ReadOnly}
+	if !o.ReadOnly {
+		// a store written before the word index existed gets it now
+		if err := s.buildWordIndex(context.Background(), o.Logger); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("%s %s: building the word index: %w", op, dir, translate(err))
+		}
+	}
+	return s, nil
 }
 
 // LockedError reports a store held by another process. It is ErrLocked.
