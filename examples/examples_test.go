@@ -2,13 +2,17 @@ package examples
 
 import (
 	"io/fs"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/kg-builder/kg/ingest"
 )
 
 // TestArticles checks the bundled articles are there and shaped as the
-// demo expects: a headline line, a blank line, then paragraphs of UTF-8.
+// demo expects: front matter with a date, then a headline line, a blank
+// line and paragraphs of UTF-8.
 func TestArticles(t *testing.T) {
 	names, err := fs.Glob(FS, "news/*.txt")
 	if err != nil {
@@ -25,7 +29,11 @@ func TestArticles(t *testing.T) {
 		if !utf8.Valid(b) {
 			t.Errorf("%s is not UTF-8", n)
 		}
-		lines := strings.SplitN(string(b), "\n", 3)
+		in := ingest.FrontMatter(ingest.Input{Text: string(b)})
+		if !regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`).MatchString(in.Date) {
+			t.Errorf("%s has no date in its front matter: %q", n, in.Date)
+		}
+		lines := strings.SplitN(in.Text, "\n", 3)
 		if len(lines) < 3 || lines[0] == "" || lines[1] != "" {
 			t.Errorf("%s does not start with a headline and a blank line", n)
 		}

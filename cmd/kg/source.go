@@ -178,14 +178,20 @@ func (s *source) text(ctx context.Context, r io.Reader, name string, f inputFile
 	if err != nil {
 		return send(item{where: name, err: err, size: f.size})
 	}
-	id := f.id
-	if f.path == "-" {
-		id = "stdin-" + ingest.Hash(text)[:12]
+	in := ingest.FrontMatter(ingest.Input{Text: text})
+	if in.ID == "" {
+		in.ID = f.id
+		if f.path == "-" {
+			in.ID = "stdin-" + ingest.Hash(in.Text)[:12]
+		}
 	}
-	if strings.TrimSpace(text) == "" {
+	if in.Source == "" {
+		in.Source = sourceName(f)
+	}
+	if strings.TrimSpace(in.Text) == "" {
 		return send(item{where: name, err: errEmpty, size: f.size})
 	}
-	return send(item{where: name, in: ingest.Input{ID: id, Source: sourceName(f), Text: text}, size: int64(len(b))})
+	return send(item{where: name, in: in, size: int64(len(b))})
 }
 
 var errEmpty = errors.New("empty: no text to ingest")
