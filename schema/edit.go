@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	graphql "github.com/graph-gophers/graphql-go"
+
 	"github.com/kg-builder/kg/graph"
 )
 
@@ -13,7 +15,7 @@ func (r *resolver) editor() (Editor, error) {
 	case r.opt.ReadOnly:
 		return nil, forbidden("the graph is served read-only")
 	case r.opt.Editor == nil:
-		return nil, forbidden("editing entities is not enabled on this server")
+		return nil, forbidden("editing the graph is not enabled on this server")
 	}
 	return r.opt.Editor, nil
 }
@@ -90,3 +92,62 @@ func (s *splitResult) New() *entityResolver  { return &entityResolver{r: s.r, e:
 func (s *splitResult) TriplesMoved() int32   { return int32(s.s.EdgesMoved) }
 func (s *splitResult) EvidenceMoved() int32  { return int32(s.s.EvidenceMoved) }
 func (s *splitResult) TriplesDeleted() int32 { return int32(s.s.EdgesDeleted) }
+
+func (r *resolver) DeleteDocument(ctx context.Context, args struct{ ID graphql.ID }) (*deleteResult, error) {
+	ed, err := r.editor()
+	if err != nil {
+		return nil, err
+	}
+	d, err := ed.DeleteDocument(ctx, string(args.ID))
+	if err != nil {
+		return nil, editErr(err)
+	}
+	res := &deleteResult{r: r, d: d}
+	// what remains, as it is now
+	for _, id := range d.EdgesChanged {
+		t, err := r.g.Triple(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		res.changed = append(res.changed, t)
+	}
+	for _, ids := range []struct {
+		from []string
+		to   *[]graph.Entity
+	}{{d.EntitiesChanged, &res.entities}, {d.EntitiesKept, &res.kept}} {
+		for _, id := range ids.from {
+			e, err := r.g.EntityByID(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			*ids.to = append(*ids.to, e)
+		}
+	}
+	return res, nil
+}
+
+type deleteResult struct {
+	r        *resolver
+	d        graph.Deleted
+	changed  []graph.Triple
+	entities []graph.Entity
+	kept     []graph.Entity
+}
+
+func (d *deleteResult) Document() *documentResolver {
+	return &documentResolver{r: d.r, d: d.d.Document}
+}
+func (d *deleteResult) EvidenceRemoved() int32 { return int32(d.d.Evidence) }
+
+func (d *deleteResult) TriplesDeleted() []graphql.ID {
+	out := make([]graphql.ID, len(d.d.EdgesDeleted))
+	for i, id := range d.d.EdgesDeleted {
+		out[i] = graphql.ID(id)
+	}
+	return out
+}
+
+func (d *deleteResult) TriplesChanged() []*tripleResolver  { return triples(d.r, d.changed) }
+func (d *deleteResult) EntitiesDeleted() []*entityResolver { return entities(d.r, d.d.EntitiesDeleted) }
+func (d *deleteResult) EntitiesChanged() []*entityResolver { return entities(d.r, d.entities) }
+func (d *deleteResult) EntitiesKept() []*entityResolver    { return entities(d.r, d.kept) }

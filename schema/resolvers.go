@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
+	"strings"
 
 	graphql "github.com/graph-gophers/graphql-go"
 
@@ -72,28 +74,112 @@ func (r *resolver) Entities(ctx context.Context, args entitiesArgs) (*connection
 	if err != nil {
 		return nil, err
 	}
-	f := graph.EntityFilter{Prefix: str(args.Query), Type: str(args.Type)}
+	typ := strings.ToUpper(strings.TrimSpace(str(args.Type)))
+	if typ != "" && !entityTypes[typ] {
+		return nil, badInput(fmt.Sprintf("unknown type %q: the types are PERSON, ORG, PLACE, MISC and CONCEPT", typ))
+	}
+	wrap := func(e graph.Entity) *entityResolver { return &entityResolver{r: r, e: e} }
+	cursor := func(e *entityResolver) string { return e.e.Cursor }
 	// one more than asked tells whether there is a next page
-	es, _, err := r.g.Entities(ctx, f, graph.Page{After: str(args.After), Limit: n + 1})
+	pg := graph.Page{After: str(args.After), Limit: n + 1}
+	if q := strings.TrimSpace(str(args.Query)); q != "" {
+		sq := graph.SearchQuery{Text: q, Type: typ}
+		es, _, err := r.g.Search(ctx, sq, pg)
+		if err != nil {
+			return nil, readErr(err)
+		}
+		return page(es, n, str(args.After), wrap, cursor,
+			func(ctx context.Context) (int, error) { return r.g.CountSearch(ctx, sq) }), nil
+	}
+	f := graph.EntityFilter{Type: typ}
+	es, _, err := r.g.Entities(ctx, f, pg)
 	if err != nil {
 		return nil, readErr(err)
 	}
-	return page(es, n, str(args.After),
-		func(e graph.Entity) *entityResolver { return &entityResolver{r: r, e: e} },
-		func(e *entityResolver) string { return e.e.Cursor },
+	return page(es, n, str(args.After), wrap, cursor,
 		func(ctx context.Context) (int, error) { return r.g.CountEntities(ctx, f) }), nil
 }
+
+// filterArgs are the edge filters of every edge list and traversal.
+type filterArgs struct {
+	Relations     *[]string
+	Types         *[]string
+	MinConfidence *float64
+	MinCount      *int32
+	Document      *graphql.ID
+	Since         *string
+	Until         *string
+}
+
+// isoDate matches what since and until take: a year, a month or a day.
+var isoDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+
+// filter checks the filter arguments and turns them into the store's.
+func (f *filterArgs) filter() (graph.EdgeFilter, error) {
+	var out graph.EdgeFilter
+	if f.Relations != nil {
+		out.Relations = *f.Relations
+	}
+	if f.Types != nil {
+		for _, t := range *f.Types {
+			t = strings.ToUpper(strings.TrimSpace(t))
+			if !entityTypes[t] {
+				return out, badInput(fmt.Sprintf("unknown type %q: the types are PERSON, ORG, PLACE, MISC and CONCEPT", t))
+			}
+			out.Types = append(out.Types, t)
+		}
+	}
+	if f.MinConfidence != nil {
+		if c := *f.MinConfidence; c < 0 || c > 1 || c != c {
+			return out, badInput("minConfidence must be between 0 and 1")
+		}
+		out.MinConfidence = *f.MinConfidence
+	}
+	if f.MinCount != nil {
+		if *f.MinCount < 0 {
+			return out, badInput("minCount must not be negative")
+		}
+		out.MinCount = int(*f.MinCount)
+	}
+	if f.Document != nil {
+		out.Document = string(*f.Document)
+	}
+	for _, d := range []struct {
+		name string
+		v    *string
+		dst  *string
+	}{{"since", f.Since, &out.Since}, {"until", f.Until, &out.Until}} {
+		if d.v == nil || *d.v == "" {
+			continue
+		}
+		if !isoDate.MatchString(*d.v) {
+			return out, badInput(fmt.Sprintf("%s must be an ISO date or its start: 2017, 2017-04 or 2017-04-12; got %q", d.name, *d.v))
+		}
+		*d.dst = *d.v
+	}
+	if out.Since != "" && out.Until != "" && out.Since > out.Until && !strings.HasPrefix(out.Since, out.Until) {
+		return out, badInput(fmt.Sprintf("since %s is after until %s", out.Since, out.Until))
+	}
+	return out, nil
+}
+
+var entityTypes = map[string]bool{graph.Person: true, graph.Org: true, graph.Place: true, graph.Misc: true, graph.Concept: true}
 
 type triplesArgs struct {
 	Subject  *string
 	Relation *string
 	Object   *string
-	First    int32
-	After    *string
+	filterArgs
+	First int32
+	After *string
 }
 
 func (r *resolver) Triples(ctx context.Context, args triplesArgs) (*connection[*tripleResolver], error) {
-	return r.triples(ctx, graph.Pattern{Subject: str(args.Subject), Relation: str(args.Relation), Object: str(args.Object)}, args.First, args.After)
+	f, err := args.filter()
+	if err != nil {
+		return nil, err
+	}
+	return r.triples(ctx, graph.Pattern{Subject: str(args.Subject), Relation: str(args.Relation), Object: str(args.Object), Filter: f}, args.First, args.After)
 }
 
 func (r *resolver) triples(ctx context.Context, p graph.Pattern, first int32, after *string) (*connection[*tripleResolver], error) {
@@ -123,13 +209,25 @@ func (r *resolver) Triple(ctx context.Context, args struct{ ID graphql.ID }) (*t
 }
 
 type neighborhoodArgs struct {
-	Name  string
-	Depth int32
+	Name      string
+	Depth     int32
+	Direction string
+	filterArgs
 	Limit int32
 }
 
 // maxHops bounds neighborhood depth: beyond it a hub reaches the whole graph.
 const maxHops = 3
+
+func direction(d string) graph.Direction {
+	switch d {
+	case "OUTGOING":
+		return graph.Outgoing
+	case "INCOMING":
+		return graph.Incoming
+	}
+	return graph.Both
+}
 
 func (r *resolver) Neighborhood(ctx context.Context, args neighborhoodArgs) (*subgraphResolver, error) {
 	switch {
@@ -138,7 +236,12 @@ func (r *resolver) Neighborhood(ctx context.Context, args neighborhoodArgs) (*su
 	case args.Limit < 1 || int(args.Limit) > r.opt.MaxFirst:
 		return nil, badInput(fmt.Sprintf("limit must be between 1 and %d", r.opt.MaxFirst))
 	}
-	g, err := r.g.Neighborhood(ctx, args.Name, int(args.Depth), int(args.Limit))
+	f, err := args.filter()
+	if err != nil {
+		return nil, err
+	}
+	g, err := r.g.Neighborhood(ctx, args.Name, graph.Around{Depth: int(args.Depth), Limit: int(args.Limit),
+		Direction: direction(args.Direction), Filter: f})
 	if errors.Is(err, graph.ErrNotFound) {
 		return nil, nil
 	}
@@ -149,44 +252,126 @@ func (r *resolver) Neighborhood(ctx context.Context, args neighborhoodArgs) (*su
 }
 
 type pathArgs struct {
-	From     string
-	To       string
-	MaxDepth int32
+	From      string
+	To        string
+	MaxDepth  int32
+	Direction string
+	filterArgs
 }
 
-func (r *resolver) Path(ctx context.Context, args pathArgs) (*[]*tripleResolver, error) {
-	if args.MaxDepth < 1 || args.MaxDepth > 8 {
-		return nil, badInput("maxDepth must be between 1 and 8")
+type pathsArgs struct {
+	pathArgs
+	First int32
+}
+
+// maxPathDepth and maxPaths bound path searches: each hop and each path
+// multiplies the work.
+const (
+	maxPathDepth = 8
+	maxPaths     = 20
+)
+
+func (r *resolver) Path(ctx context.Context, args pathArgs) (*pathResolver, error) {
+	ps, err := r.paths(ctx, args, 1)
+	if err != nil || len(ps) == 0 {
+		return nil, err
 	}
-	ts, err := r.g.Path(ctx, args.From, args.To, int(args.MaxDepth))
+	return ps[0], nil
+}
+
+func (r *resolver) Paths(ctx context.Context, args pathsArgs) ([]*pathResolver, error) {
+	if args.First < 0 || args.First > maxPaths {
+		return nil, badInput(fmt.Sprintf("first must be between 0 and %d", maxPaths))
+	}
+	if args.First == 0 {
+		return []*pathResolver{}, nil
+	}
+	return r.paths(ctx, args.pathArgs, int(args.First))
+}
+
+func (r *resolver) paths(ctx context.Context, args pathArgs, k int) ([]*pathResolver, error) {
+	if args.MaxDepth < 1 || args.MaxDepth > maxPathDepth {
+		return nil, badInput(fmt.Sprintf("maxDepth must be between 1 and %d", maxPathDepth))
+	}
+	f, err := args.filter()
+	if err != nil {
+		return nil, err
+	}
+	ps, err := r.g.Paths(ctx, args.From, args.To, graph.PathOptions{MaxDepth: int(args.MaxDepth), K: k,
+		Direction: direction(args.Direction), Filter: f})
 	if errors.Is(err, graph.ErrNotFound) {
-		return nil, nil
+		return []*pathResolver{}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
+	out := make([]*pathResolver, len(ps))
+	for i, p := range ps {
+		out[i] = &pathResolver{r: r, p: p}
+	}
+	return out, nil
+}
+
+type pathResolver struct {
+	r *resolver
+	p graph.Path
+}
+
+func (p *pathResolver) Length() int32 { return int32(len(p.p.Edges)) }
+
+func (p *pathResolver) Nodes() []*entityResolver { return entities(p.r, p.p.Nodes) }
+
+func (p *pathResolver) Edges() []*tripleResolver { return triples(p.r, p.p.Edges) }
+
+func entities(r *resolver, es []graph.Entity) []*entityResolver {
+	out := make([]*entityResolver, len(es))
+	for i, e := range es {
+		out[i] = &entityResolver{r: r, e: e}
+	}
+	return out
+}
+
+func triples(r *resolver, ts []graph.Triple) []*tripleResolver {
 	out := make([]*tripleResolver, len(ts))
 	for i, t := range ts {
 		out[i] = &tripleResolver{r: r, t: t}
 	}
-	return &out, nil
+	return out
 }
 
 type relationCount struct {
 	Relation string
 	Triples  int32
+	cursor   string
 }
 
-func (r *resolver) Relations(ctx context.Context) ([]*relationCount, error) {
-	rs, err := r.g.Relations(ctx)
+func (r *resolver) Relations(ctx context.Context, args struct {
+	Prefix *string
+	First  int32
+	After  *string
+}) (*connection[*relationCount], error) {
+	n, err := r.first(args.First)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*relationCount, len(rs))
-	for i, x := range rs {
-		out[i] = &relationCount{Relation: x.Name, Triples: int32(x.Edges)}
+	prefix := str(args.Prefix)
+	rs, _, err := r.g.RelationsPage(ctx, prefix, graph.Page{After: str(args.After), Limit: n + 1})
+	if err != nil {
+		return nil, readErr(err)
 	}
-	return out, nil
+	return page(rs, n, str(args.After),
+		func(x graph.Relation) *relationCount {
+			return &relationCount{Relation: x.Name, Triples: int32(x.Edges), cursor: x.Cursor}
+		},
+		func(x *relationCount) string { return x.cursor },
+		func(ctx context.Context) (int, error) {
+			if strings.TrimSpace(prefix) == "" {
+				st, err := r.g.Stats(ctx)
+				return st.Relations, err
+			}
+			all, _, err := r.g.RelationsPage(ctx, prefix, graph.Page{})
+			return len(all), err
+		}), nil
 }
 
 func (r *resolver) Documents(ctx context.Context, args struct {
@@ -202,7 +387,7 @@ func (r *resolver) Documents(ctx context.Context, args struct {
 		return nil, readErr(err)
 	}
 	return page(ds, n, str(args.After),
-		func(d graph.DocumentInfo) *documentResolver { return &documentResolver{d: d} },
+		func(d graph.DocumentInfo) *documentResolver { return &documentResolver{r: r, d: d} },
 		func(d *documentResolver) string { return d.d.Cursor },
 		func(ctx context.Context) (int, error) {
 			st, err := r.g.Stats(ctx)
@@ -218,7 +403,7 @@ func (r *resolver) Document(ctx context.Context, args struct{ ID graphql.ID }) (
 	if err != nil {
 		return nil, err
 	}
-	return &documentResolver{d: d}, nil
+	return &documentResolver{r: r, d: d}, nil
 }
 
 type statsResolver struct {
@@ -239,15 +424,22 @@ type ingestArgs struct {
 	Source *string
 	ID     *string
 	Title  *string
+	URL    *string
+	Date   *string
 }
 
 type ingestResult struct {
+	r          *resolver
 	DocumentID graphql.ID
 	Duplicate  bool
 	Sentences  int32
 	Entities   int32
 	Triples    int32
 	Evidence   int32
+}
+
+func (i *ingestResult) Document(ctx context.Context) (*documentResolver, error) {
+	return i.r.Document(ctx, struct{ ID graphql.ID }{i.DocumentID})
 }
 
 func (r *resolver) Ingest(ctx context.Context, args ingestArgs) (*ingestResult, error) {
@@ -257,7 +449,11 @@ func (r *resolver) Ingest(ctx context.Context, args ingestArgs) (*ingestResult, 
 	case r.opt.Ingester == nil:
 		return nil, forbidden("ingest is not enabled on this server")
 	}
-	a, err := r.opt.Ingester.Ingest(ctx, Doc{ID: str(args.ID), Title: str(args.Title), Source: str(args.Source), Text: args.Text})
+	if d := str(args.Date); d != "" && !isoDate.MatchString(d) {
+		return nil, badInput(fmt.Sprintf("date must be an ISO date (2017-04-12), a month (2017-04) or a year; got %q", d))
+	}
+	a, err := r.opt.Ingester.Ingest(ctx, Doc{ID: str(args.ID), Title: str(args.Title), Source: str(args.Source),
+		URL: str(args.URL), Date: str(args.Date), Text: args.Text})
 	if err != nil {
 		var ue *userError
 		switch {
@@ -271,7 +467,7 @@ func (r *resolver) Ingest(ctx context.Context, args ingestArgs) (*ingestResult, 
 		}
 		return nil, err
 	}
-	return &ingestResult{DocumentID: graphql.ID(a.DocumentID), Duplicate: a.Duplicate, Sentences: int32(a.Sentences),
+	return &ingestResult{r: r, DocumentID: graphql.ID(a.DocumentID), Duplicate: a.Duplicate, Sentences: int32(a.Sentences),
 		Entities: int32(a.Entities), Triples: int32(a.Triples), Evidence: int32(a.Evidence)}, nil
 }
 
@@ -298,16 +494,25 @@ func nonNil(s []string) []string {
 
 type edgeArgs struct {
 	Relation *string
-	First    int32
-	After    *string
+	filterArgs
+	First int32
+	After *string
 }
 
 func (e *entityResolver) Outgoing(ctx context.Context, args edgeArgs) (*connection[*tripleResolver], error) {
-	return e.r.triples(ctx, graph.Pattern{SubjectID: e.e.ID, Relation: str(args.Relation)}, args.First, args.After)
+	f, err := args.filter()
+	if err != nil {
+		return nil, err
+	}
+	return e.r.triples(ctx, graph.Pattern{SubjectID: e.e.ID, Relation: str(args.Relation), Filter: f}, args.First, args.After)
 }
 
 func (e *entityResolver) Incoming(ctx context.Context, args edgeArgs) (*connection[*tripleResolver], error) {
-	return e.r.triples(ctx, graph.Pattern{ObjectID: e.e.ID, Relation: str(args.Relation)}, args.First, args.After)
+	f, err := args.filter()
+	if err != nil {
+		return nil, err
+	}
+	return e.r.triples(ctx, graph.Pattern{ObjectID: e.e.ID, Relation: str(args.Relation), Filter: f}, args.First, args.After)
 }
 
 type tripleResolver struct {
@@ -344,22 +549,25 @@ func (t *tripleResolver) end(ctx context.Context, id string) (*entityResolver, e
 	return &entityResolver{r: t.r, e: e}, nil
 }
 
-func (t *tripleResolver) Evidence(ctx context.Context, args struct{ First int32 }) ([]*evidenceResolver, error) {
-	if args.First < 0 || int(args.First) > t.r.opt.MaxFirst {
-		return nil, badInput(fmt.Sprintf("first must be between 0 and %d", t.r.opt.MaxFirst))
-	}
-	if args.First == 0 {
-		return []*evidenceResolver{}, nil
-	}
-	es, err := t.r.g.Evidence(ctx, t.t.ID, int(args.First))
+func (t *tripleResolver) Evidence(ctx context.Context, args struct {
+	First int32
+	After *string
+}) (*connection[*evidenceResolver], error) {
+	n, err := t.r.first(args.First)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*evidenceResolver, len(es))
-	for i, e := range es {
-		out[i] = &evidenceResolver{r: t.r, e: e}
+	count := func(context.Context) (int, error) { return t.t.Count, nil }
+	if n == 0 {
+		return page([]graph.Evidence{}, 0, str(args.After), nil, (*evidenceResolver).cursor, count), nil
 	}
-	return out, nil
+	es, _, err := t.r.g.EvidencePage(ctx, t.t.ID, graph.Page{After: str(args.After), Limit: n + 1})
+	if err != nil {
+		return nil, readErr(err)
+	}
+	return page(es, n, str(args.After),
+		func(e graph.Evidence) *evidenceResolver { return &evidenceResolver{r: t.r, e: e} },
+		(*evidenceResolver).cursor, count), nil
 }
 
 type evidenceResolver struct {
@@ -377,6 +585,7 @@ func (e *evidenceResolver) RelationText() string   { return e.e.RelationText }
 func (e *evidenceResolver) ObjectText() string     { return e.e.ObjectText }
 func (e *evidenceResolver) Confidence() float64    { return e.e.Confidence }
 func (e *evidenceResolver) AttributedTo() *string  { return strPtr(e.e.AttributedTo) }
+func (e *evidenceResolver) cursor() string         { return e.e.Cursor }
 
 func (e *evidenceResolver) Document(ctx context.Context) (*documentResolver, error) {
 	d, err := e.r.g.Document(ctx, e.e.DocumentID)
@@ -386,10 +595,13 @@ func (e *evidenceResolver) Document(ctx context.Context) (*documentResolver, err
 	if err != nil {
 		return nil, err
 	}
-	return &documentResolver{d: d}, nil
+	return &documentResolver{r: e.r, d: d}, nil
 }
 
-type documentResolver struct{ d graph.DocumentInfo }
+type documentResolver struct {
+	r *resolver
+	d graph.DocumentInfo
+}
 
 func (d *documentResolver) ID() graphql.ID  { return graphql.ID(d.d.ID) }
 func (d *documentResolver) Title() *string  { return strPtr(d.d.Title) }
@@ -400,27 +612,61 @@ func (d *documentResolver) Hash() string    { return d.d.Hash }
 func (d *documentResolver) Sentences() int32 {
 	return int32(d.d.Sentences)
 }
-func (d *documentResolver) Tokens() int32  { return int32(d.d.Tokens) }
-func (d *documentResolver) Triples() int32 { return int32(d.d.Triples) }
-func (d *documentResolver) Added() string  { return d.d.Added }
+func (d *documentResolver) Tokens() int32     { return int32(d.d.Tokens) }
+func (d *documentResolver) Statements() int32 { return int32(d.d.Triples) }
+func (d *documentResolver) Added() string     { return d.d.Added }
+
+type docTriplesArgs struct {
+	filterArgs
+	First int32
+	After *string
+}
+
+func (d *documentResolver) Triples(ctx context.Context, args docTriplesArgs) (*connection[*tripleResolver], error) {
+	f, err := args.filter()
+	if err != nil {
+		return nil, err
+	}
+	f.Document = d.d.ID
+	return d.r.triples(ctx, graph.Pattern{Filter: f}, args.First, args.After)
+}
+
+func (d *documentResolver) Entities(ctx context.Context, args struct {
+	First int32
+	After *string
+}) (*connection[*entityResolver], error) {
+	n, err := d.r.first(args.First)
+	if err != nil {
+		return nil, err
+	}
+	es, _, err := d.r.g.DocumentEntities(ctx, d.d.ID, graph.Page{After: str(args.After), Limit: n + 1})
+	if err != nil {
+		return nil, readErr(err)
+	}
+	return page(es, n, str(args.After),
+		func(e graph.Entity) *entityResolver { return &entityResolver{r: d.r, e: e} },
+		func(e *entityResolver) string { return e.e.Cursor },
+		func(ctx context.Context) (int, error) {
+			all, _, err := d.r.g.DocumentEntities(ctx, d.d.ID, graph.Page{})
+			return len(all), err
+		}), nil
+}
 
 type subgraphResolver struct {
 	r *resolver
 	g graph.Subgraph
 }
 
-func (s *subgraphResolver) Nodes() []*entityResolver {
-	out := make([]*entityResolver, len(s.g.Nodes))
-	for i, e := range s.g.Nodes {
-		out[i] = &entityResolver{r: s.r, e: e}
-	}
-	return out
-}
+func (s *subgraphResolver) Nodes() []*entityResolver { return entities(s.r, s.g.Nodes) }
 
-func (s *subgraphResolver) Edges() []*tripleResolver {
-	out := make([]*tripleResolver, len(s.g.Edges))
-	for i, t := range s.g.Edges {
-		out[i] = &tripleResolver{r: s.r, t: t}
+func (s *subgraphResolver) Edges() []*tripleResolver { return triples(s.r, s.g.Edges) }
+
+func (s *subgraphResolver) Truncated() bool { return s.g.Truncated }
+
+func (s *subgraphResolver) Distances() []int32 {
+	out := make([]int32, len(s.g.Distance))
+	for i, d := range s.g.Distance {
+		out[i] = int32(d)
 	}
 	return out
 }

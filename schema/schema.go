@@ -8,7 +8,9 @@ package schema
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"strings"
 
 	graphql "github.com/graph-gophers/graphql-go"
 	qerrors "github.com/graph-gophers/graphql-go/errors"
@@ -17,21 +19,24 @@ import (
 	"github.com/kg-builder/kg/graph"
 )
 
-// Graph is what the resolvers read.
+// Graph is what the resolvers read. *graph.Store is one.
 type Graph interface {
 	Entity(ctx context.Context, name string) (graph.Entity, error)
 	EntityByID(ctx context.Context, id string) (graph.Entity, error)
 	Entities(ctx context.Context, f graph.EntityFilter, p graph.Page) ([]graph.Entity, string, error)
 	CountEntities(ctx context.Context, f graph.EntityFilter) (int, error)
+	Search(ctx context.Context, q graph.SearchQuery, p graph.Page) ([]graph.Entity, string, error)
+	CountSearch(ctx context.Context, q graph.SearchQuery) (int, error)
 	Match(ctx context.Context, p graph.Pattern, pg graph.Page) ([]graph.Triple, string, error)
 	Count(ctx context.Context, p graph.Pattern) (int, error)
 	Triple(ctx context.Context, id string) (graph.Triple, error)
-	Evidence(ctx context.Context, id string, limit int) ([]graph.Evidence, error)
-	Neighborhood(ctx context.Context, name string, depth, limit int) (graph.Subgraph, error)
-	Path(ctx context.Context, from, to string, maxDepth int) ([]graph.Triple, error)
-	Relations(ctx context.Context) ([]graph.Relation, error)
+	EvidencePage(ctx context.Context, id string, p graph.Page) ([]graph.Evidence, string, error)
+	Neighborhood(ctx context.Context, name string, o graph.Around) (graph.Subgraph, error)
+	Paths(ctx context.Context, from, to string, o graph.PathOptions) ([]graph.Path, error)
+	RelationsPage(ctx context.Context, prefix string, p graph.Page) ([]graph.Relation, string, error)
 	Documents(ctx context.Context, p graph.Page) ([]graph.DocumentInfo, string, error)
 	Document(ctx context.Context, id string) (graph.DocumentInfo, error)
+	DocumentEntities(ctx context.Context, id string, p graph.Page) ([]graph.Entity, string, error)
 	Stats(ctx context.Context) (graph.Stats, error)
 }
 
@@ -40,34 +45,56 @@ type Ingester interface {
 	Ingest(ctx context.Context, doc Doc) (graph.Added, error)
 }
 
-// An Editor carries out a user's decisions about entities: merging two, or
-// splitting an alias off one. *graph.Store is one.
+// An Editor carries out a user's decisions: merging two entities,
+// splitting an alias off one, deleting a document. *graph.Store is one.
 type Editor interface {
 	MergeEntities(ctx context.Context, into, from string) (graph.Merged, error)
 	SplitAlias(ctx context.Context, entity, alias string) (graph.Split, error)
+	DeleteDocument(ctx context.Context, id string) (graph.Deleted, error)
 }
 
 // Doc is a text sent through the ingest mutation.
 type Doc struct {
-	ID, Title, Source, Text string
+	ID, Title, Source, URL, Date, Text string
 }
 
 // Options configure the schema. The zero value works: no mutations,
 // default limits, errors logged to slog's default logger.
+//
+// Every limit is refused with a GraphQL error whose extensions.code says
+// which (see Handler); zero means the default.
 type Options struct {
 	Ingester Ingester // nil: the ingest mutation fails with FORBIDDEN
-	Editor   Editor   // nil: mergeEntities and splitAlias fail with FORBIDDEN
-	ReadOnly bool     // refuse mutations
+	Editor   Editor   // nil: mergeEntities, splitAlias and deleteDocument fail with FORBIDDEN
+	ReadOnly bool     // refuse mutations (over HTTP with 403 before they run)
 	Logger   *slog.Logger
-	MaxFirst int // cap on `first` and `limit` (default 1000)
-	MaxDepth int // cap on query depth (default 15) and neighborhood depth (3)
+	// MaxFirst caps `first` and `limit` (default 1000). Argument defaults
+	// of the schema above it (`first: Int = 20`, `limit: Int = 100`) are
+	// lowered to it, so that a query leaving them out still runs.
+	MaxFirst      int
+	MaxDepth      int // cap on query depth, introspection aside (default 15)
+	MaxFields     int // cap on the fields a query selects, fragments expanded (default 2000)
+	MaxQueryBytes int // cap on the length of the query text (default 64 KiB)
+	// Handler only:
+	MaxBodyBytes int64  // cap on a request body (default 4 MiB): 413 beyond
+	Token        string // when set, a mutation needs "Authorization: Bearer Token" (401 otherwise)
 }
+
+// Limits' defaults.
+const (
+	DefaultMaxFirst      = 1000
+	DefaultMaxDepth      = 15
+	DefaultMaxFields     = 2000
+	DefaultMaxQueryBytes = 64 << 10
+	DefaultMaxBodyBytes  = 4 << 20
+)
 
 // Schema is an executable GraphQL schema over a Graph.
 type Schema struct {
 	s   *graphql.Schema
 	log *slog.Logger
 	opt Options
+	chk *checker // gqlparser's view of the schema, for the checks before execution
 }
 
 // New parses the schema and binds its resolvers to g.
@@ -76,34 +103,69 @@ func New(g Graph, o Options) (*Schema, error) {
 		o.Logger = slog.Default()
 	}
 	if o.MaxFirst <= 0 {
-		o.MaxFirst = 1000
+		o.MaxFirst = DefaultMaxFirst
 	}
 	if o.MaxDepth <= 0 {
-		o.MaxDepth = 15
+		o.MaxDepth = DefaultMaxDepth
+	}
+	if o.MaxFields <= 0 {
+		o.MaxFields = DefaultMaxFields
+	}
+	if o.MaxQueryBytes <= 0 {
+		o.MaxQueryBytes = DefaultMaxQueryBytes
+	}
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	sdl, err := clampDefaults(kg.Schema, o.MaxFirst)
+	if err != nil {
+		return nil, err
+	}
+	chk, err := newChecker(sdl, o)
+	if err != nil {
+		return nil, err
 	}
 	r := &resolver{g: g, opt: o}
-	s, err := graphql.ParseSchema(kg.Schema, r,
+	s, err := graphql.ParseSchema(sdl, r,
 		graphql.UseFieldResolvers(),
-		graphql.MaxDepth(o.MaxDepth),
+		// backstops: Exec checks depth and length first
+		graphql.MaxDepth(max(o.MaxDepth, introspectionDepth)),
+		graphql.MaxQueryLength(o.MaxQueryBytes),
+		// the field merging rule compares fields of a name pairwise
+		graphql.OverlapValidationLimit(overlapPairs),
 		graphql.MaxParallelism(8),
-		graphql.MaxQueryLength(64<<10),
 		graphql.PanicHandler(panicHandler{o.Logger}),
+		graphql.Logger(panicLogger{o.Logger}),
 	)
 	if err != nil {
 		return nil, err
 	}
-	return &Schema{s: s, log: o.Logger, opt: o}, nil
+	return &Schema{s: s, log: o.Logger, opt: o, chk: chk}, nil
 }
 
-// Exec runs one GraphQL request.
+// Exec runs one GraphQL request: parsed, validated and held to the limits
+// first (with gqlparser), then executed.
 func (s *Schema) Exec(ctx context.Context, query, operation string, vars map[string]any) *graphql.Response {
+	doc, op, errs := s.chk.parse(query, operation)
+	if errs == nil {
+		errs = s.chk.check(doc, op, vars)
+	}
+	if errs != nil {
+		return &graphql.Response{Errors: errs}
+	}
+	return s.exec(ctx, query, operation, vars)
+}
+
+// exec runs a checked request.
+func (s *Schema) exec(ctx context.Context, query, operation string, vars map[string]any) *graphql.Response {
 	resp := s.s.Exec(ctx, query, operation, vars)
 	for _, e := range resp.Errors {
-		s.clean(e)
 		// once ctx is done graphql-go reports its error without the cause
-		if ctx.Err() != nil && e.Extensions == nil {
+		if ctx.Err() != nil && e.ResolverError == nil && e.Extensions == nil && e.Rule == "" {
 			timedOut(e)
+			continue
 		}
+		s.clean(e)
 	}
 	return resp
 }
@@ -112,8 +174,27 @@ func (s *Schema) Exec(ctx context.Context, query, operation string, vars map[str
 // behind a generic message, logging their detail.
 func (s *Schema) clean(e *qerrors.QueryError) {
 	if e.ResolverError == nil {
-		if e.Extensions == nil && e.Rule != "" {
-			e.Extensions = map[string]any{"code": "GRAPHQL_VALIDATION_FAILED"}
+		if e.Extensions == nil {
+			// graphql-go's own refusals: Exec's checks come first, so these
+			// are backstops
+			switch {
+			case e.Rule == "MaxDepthExceeded":
+				e.Extensions = map[string]any{"code": codeQueryTooDeep}
+			case e.Rule == "OverlapValidationLimitExceeded":
+				e.Message = fmt.Sprintf("the query selects fields of the same name too often: checking that they merge would compare over %d pairs", overlapPairs)
+				e.Extensions = map[string]any{"code": codeQueryTooComplex}
+			case errors.Is(e.Err, graphql.ErrTooManySelections):
+				e.Extensions = map[string]any{"code": codeQueryTooComplex}
+			case e.Rule != "":
+				e.Extensions = map[string]any{"code": codeValidation}
+			case strings.HasPrefix(e.Message, "syntax error"):
+				e.Extensions = map[string]any{"code": codeParse}
+			case strings.HasPrefix(e.Message, "could not unmarshal"):
+				// an argument or variable that does not fit its type
+				e.Extensions = map[string]any{"code": codeBadInput}
+			default:
+				e.Extensions = map[string]any{"code": codeBadRequest}
+			}
 		}
 		return
 	}

@@ -244,7 +244,7 @@ func TestQueries(t *testing.T) {
 		{
 			name:  "entities by prefix",
 			query: `{ entities(query: "a") { nodes { name } totalCount pageInfo { hasNextPage hasPreviousPage } } }`,
-			want:  `{"entities": {"nodes": [{"name": "Acme Corp"}, {"name": "Alice Smith"}], "totalCount": 2, "pageInfo": {"hasNextPage": false, "hasPreviousPage": false}}}`,
+			want:  `{"entities": {"nodes": [{"name": "Alice Smith"}, {"name": "Acme Corp"}], "totalCount": 2, "pageInfo": {"hasNextPage": false, "hasPreviousPage": false}}}`,
 		},
 		{
 			name:  "entities by prefix of a later alias",
@@ -259,8 +259,8 @@ func TestQueries(t *testing.T) {
 		{
 			name:  "entities by prefix, any type",
 			query: `{ entities(query: "B") { nodes { name type } totalCount } }`,
-			want: `{"entities": {"nodes": [{"name": "Bob Jones", "type": "PERSON"}, {"name": "Dave Brown", "type": "PERSON"},
-				{"name": "budget", "type": "CONCEPT"}], "totalCount": 3}}`,
+			want: `{"entities": {"nodes": [{"name": "Bob Jones", "type": "PERSON"}, {"name": "budget", "type": "CONCEPT"},
+				{"name": "Dave Brown", "type": "PERSON"}], "totalCount": 3}}`,
 		},
 		{
 			name:  "entities by type, case-insensitive",
@@ -371,32 +371,32 @@ func TestQueries(t *testing.T) {
 			query: `{ triple(id: "T4") {
 				id subject { id name } object { id name } relation relationText subjectText objectText
 				confidence count negated modality attributedTo
-				evidence { documentId sentence text start end subjectText relationText objectText confidence attributedTo document { id title } } } }`,
+				evidence { nodes {  documentId sentence text start end subjectText relationText objectText confidence attributedTo document { id title }  } } } }`,
 			want: `{"triple": {
 				"id": "T4", "subject": {"id": "E4", "name": "Acme Corp"}, "object": {"id": "E3", "name": "Helsinki"},
 				"relation": "base in", "relationText": "could not be based in", "subjectText": "Acme", "objectText": "Helsinki",
 				"confidence": 0.5, "count": 1, "negated": true, "modality": "could", "attributedTo": "Alice Smith",
-				"evidence": [{"documentId": "d2", "sentence": 1, "text": "Acme could not be based in Helsinki, Alice Smith said.",
+				"evidence": {"nodes": [{"documentId": "d2", "sentence": 1, "text": "Acme could not be based in Helsinki, Alice Smith said.",
 					"start": 25, "end": 79, "subjectText": "Acme", "relationText": "could not be based in", "objectText": "Helsinki",
-					"confidence": 0.5, "attributedTo": "Alice Smith", "document": {"id": "d2", "title": "Acme hires Jones"}}]}}`,
+					"confidence": 0.5, "attributedTo": "Alice Smith", "document": {"id": "d2", "title": "Acme hires Jones"}}]}}}`,
 		},
 		{
 			name: "triple stated twice",
 			query: `{ triple(id: "T1") {
 				relation relationText subjectText objectText confidence count negated modality attributedTo
-				evidence { documentId sentence text start end objectText confidence attributedTo document { title } }
-				first: evidence(first: 1) { documentId }
-				none: evidence(first: 0) { documentId } } }`,
+				evidence { nodes {  documentId sentence text start end objectText confidence attributedTo document { title }  } }
+				first: evidence(first: 1) { nodes {  documentId  } }
+				none: evidence(first: 0) { nodes {  documentId  } } } }`,
 			want: `{"triple": {
 				"relation": "meet", "relationText": "met", "subjectText": "Alice Smith", "objectText": "Bob Jones",
 				"confidence": 0.9, "count": 2, "negated": false, "modality": null, "attributedTo": null,
-				"evidence": [
+				"evidence": {"nodes": [
 					{"documentId": "d1", "sentence": 0, "text": "Alice Smith met Bob Jones in Helsinki.", "start": 0, "end": 38,
 						"objectText": "Bob Jones", "confidence": 0.8, "attributedTo": null, "document": {"title": "Helsinki talks"}},
 					{"documentId": "d3", "sentence": 1, "text": "Alice Smith met Bob again.", "start": 24, "end": 50,
-						"objectText": "Bob", "confidence": 0.5, "attributedTo": null, "document": {"title": "Carol leads Acme"}}],
-				"first": [{"documentId": "d1"}],
-				"none": []}}`,
+						"objectText": "Bob", "confidence": 0.5, "attributedTo": null, "document": {"title": "Carol leads Acme"}}]},
+				"first": {"nodes": [{"documentId": "d1"}]},
+				"none": {"nodes": []}}}`,
 		},
 
 		// neighborhood
@@ -437,53 +437,53 @@ func TestQueries(t *testing.T) {
 		// path
 		{
 			name:  "path found",
-			query: `{ path(from: "Alice Smith", to: "Carol White") { id subject { name } relation object { name } } }`,
-			want: `{"path": [
+			query: `{ path(from: "Alice Smith", to: "Carol White") { edges {  id subject { name } relation object { name }  } } }`,
+			want: `{"path": {"edges": [
 				{"id": "T1", "subject": {"name": "Alice Smith"}, "relation": "meet", "object": {"name": "Bob Jones"}},
 				{"id": "T3", "subject": {"name": "Bob Jones"}, "relation": "work for", "object": {"name": "Acme Corp"}},
-				{"id": "T5", "subject": {"name": "Carol White"}, "relation": "lead", "object": {"name": "Acme Corp"}}]}`,
+				{"id": "T5", "subject": {"name": "Carol White"}, "relation": "lead", "object": {"name": "Acme Corp"}}]}}`,
 		},
 		{
 			name:  "path of maxDepth triples",
-			query: `{ path(from: "smith", to: "the budget") { id } }`,
-			want:  `{"path": [{"id": "T1"}, {"id": "T3"}, {"id": "T5"}, {"id": "T6"}]}`,
+			query: `{ path(from: "smith", to: "the budget") { edges {  id  } } }`,
+			want:  `{"path": {"edges": [{"id": "T1"}, {"id": "T3"}, {"id": "T5"}, {"id": "T6"}]}}`,
 		},
 		{
 			name:  "path longer than maxDepth",
-			query: `{ path(from: "Alice Smith", to: "Carol White", maxDepth: 2) { id } }`,
+			query: `{ path(from: "Alice Smith", to: "Carol White", maxDepth: 2) { edges {  id  } } }`,
 			want:  `{"path": null}`,
 		},
 		{
 			name:  "path to an isolated entity",
-			query: `{ path(from: "Alice Smith", to: "Dave Brown", maxDepth: 8) { id } }`,
+			query: `{ path(from: "Alice Smith", to: "Dave Brown", maxDepth: 8) { edges {  id  } } }`,
 			want:  `{"path": null}`,
 		},
 		{
 			name:  "path to an unknown entity",
-			query: `{ a: path(from: "Alice Smith", to: "Nobody") { id } b: path(from: "Nobody", to: "Alice Smith") { id } }`,
+			query: `{ a: path(from: "Alice Smith", to: "Nobody") { edges {  id  } } b: path(from: "Nobody", to: "Alice Smith") { edges {  id  } } }`,
 			want:  `{"a": null, "b": null}`,
 		},
 		{
 			name:  "path to itself",
-			query: `{ path(from: "Alice Smith", to: "Smith") { id } }`,
-			want:  `{"path": []}`,
+			query: `{ path(from: "Alice Smith", to: "Smith") { edges {  id  } } }`,
+			want:  `{"path": {"edges": []}}`,
 		},
 
 		// relations, documents, stats
 		{
 			name:  "relations",
-			query: `{ relations { relation triples } }`,
-			want: `{"relations": [{"relation": "base in", "triples": 1}, {"relation": "discuss", "triples": 1},
+			query: `{ relations { nodes { relation triples } } }`,
+			want: `{"relations": {"nodes": [{"relation": "base in", "triples": 1}, {"relation": "discuss", "triples": 1},
 				{"relation": "lead", "triples": 1}, {"relation": "meet", "triples": 1},
-				{"relation": "visit", "triples": 1}, {"relation": "work for", "triples": 1}]}`,
+				{"relation": "visit", "triples": 1}, {"relation": "work for", "triples": 1}]}}`,
 		},
 		{
 			name:  "documents",
-			query: `{ documents { nodes { id title source url date hash sentences tokens triples } totalCount pageInfo { hasNextPage } } }`,
+			query: `{ documents { nodes { id title source url date hash sentences tokens statements triples { totalCount nodes { id } } } totalCount pageInfo { hasNextPage } } }`,
 			want: `{"documents": {"nodes": [
-				{"id": "d1", "title": "Helsinki talks", "source": "news", "url": "https://example.com/d1", "date": "2024-05-01", "hash": "h1", "sentences": 2, "tokens": 18, "triples": 2},
-				{"id": "d2", "title": "Acme hires Jones", "source": "wire", "url": null, "date": null, "hash": "h2", "sentences": 2, "tokens": 15, "triples": 2},
-				{"id": "d3", "title": "Carol leads Acme", "source": "news", "url": null, "date": null, "hash": "h3", "sentences": 3, "tokens": 25, "triples": 3}],
+				{"id": "d1", "title": "Helsinki talks", "source": "news", "url": "https://example.com/d1", "date": "2024-05-01", "hash": "h1", "sentences": 2, "tokens": 18, "statements": 2, "triples": {"totalCount": 2, "nodes": [{"id": "T1"}, {"id": "T2"}]}},
+				{"id": "d2", "title": "Acme hires Jones", "source": "wire", "url": null, "date": null, "hash": "h2", "sentences": 2, "tokens": 15, "statements": 2, "triples": {"totalCount": 2, "nodes": [{"id": "T3"}, {"id": "T4"}]}},
+				{"id": "d3", "title": "Carol leads Acme", "source": "news", "url": null, "date": null, "hash": "h3", "sentences": 3, "tokens": 25, "statements": 3, "triples": {"totalCount": 3, "nodes": [{"id": "T1"}, {"id": "T5"}, {"id": "T6"}]}}],
 				"totalCount": 3, "pageInfo": {"hasNextPage": false}}}`,
 		},
 		{
@@ -493,8 +493,8 @@ func TestQueries(t *testing.T) {
 		},
 		{
 			name:  "document by id",
-			query: `{ document(id: "d2") { id title source url hash sentences tokens triples } missing: document(id: "nope") { id } }`,
-			want:  `{"document": {"id": "d2", "title": "Acme hires Jones", "source": "wire", "url": null, "hash": "h2", "sentences": 2, "tokens": 15, "triples": 2}, "missing": null}`,
+			query: `{ document(id: "d2") { id title source url hash sentences tokens statements triples { totalCount nodes { id } } } missing: document(id: "nope") { id } }`,
+			want:  `{"document": {"id": "d2", "title": "Acme hires Jones", "source": "wire", "url": null, "hash": "h2", "sentences": 2, "tokens": 15, "statements": 2, "triples": {"totalCount": 2, "nodes": [{"id": "T3"}, {"id": "T4"}]}}, "missing": null}`,
 		},
 		{
 			name:  "stats",
@@ -562,9 +562,9 @@ func TestEntitiesPaging(t *testing.T) {
 		{name: "all by 1", first: 1, want: []string{"E1", "E2", "E3", "E4", "E5", "E6", "E7"}, shapes: []int{1, 1, 1, 1, 1, 1, 1}},
 		{name: "all by 7", first: 7, want: []string{"E1", "E2", "E3", "E4", "E5", "E6", "E7"}, shapes: []int{7}},
 		{name: "persons by 3", typ: "PERSON", first: 3, want: []string{"E1", "E2", "E5", "E7"}, shapes: []int{3, 1}},
-		{name: "prefix by 1", query: "b", first: 1, want: []string{"E2", "E7", "E6"}, shapes: []int{1, 1, 1}},
+		{name: "prefix by 1", query: "b", first: 1, want: []string{"E2", "E6", "E7"}, shapes: []int{1, 1, 1}},
 		{name: "prefix and type by 1", query: "b", typ: "PERSON", first: 1, want: []string{"E2", "E7"}, shapes: []int{1, 1}},
-		{name: "prefix a by 1", query: "a", first: 1, want: []string{"E4", "E1"}, shapes: []int{1, 1}},
+		{name: "prefix a by 1", query: "a", first: 1, want: []string{"E1", "E4"}, shapes: []int{1, 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -785,7 +785,7 @@ func TestErrors(t *testing.T) {
 		{name: "triples first -1", query: `{ triples(first: -1) { totalCount } }`, wantCode: "BAD_USER_INPUT"},
 		{name: "documents first 100000", query: `{ documents(first: 100000) { totalCount } }`, wantCode: "BAD_USER_INPUT"},
 		{name: "outgoing first -1", query: `{ entity(name: "Alice Smith") { outgoing(first: -1) { totalCount } } }`, wantCode: "BAD_USER_INPUT"},
-		{name: "evidence first -1", query: `{ triple(id: "T1") { evidence(first: -1) { text } } }`, wantCode: "BAD_USER_INPUT"},
+		{name: "evidence first -1", query: `{ triple(id: "T1") { evidence(first: -1) { nodes {  text  } } } }`, wantCode: "BAD_USER_INPUT"},
 		{name: "first from a variable", query: `query($n: Int) { entities(first: $n) { totalCount } }`, vars: map[string]any{"n": -1}, wantCode: "BAD_USER_INPUT"},
 		{name: "entities bad cursor", query: `{ entities(after: "!!!") { totalCount } }`, wantCode: "BAD_USER_INPUT", wantMsg: "invalid cursor"},
 		{name: "entities cursor of another listing", query: `{ entities(after: "VAAAAAAAAAAB") { totalCount } }`, wantCode: "BAD_USER_INPUT", wantMsg: "invalid cursor"},
@@ -796,8 +796,8 @@ func TestErrors(t *testing.T) {
 		{name: "neighborhood depth -1", query: `{ neighborhood(name: "Alice Smith", depth: -1) { nodes { name } } }`, wantCode: "BAD_USER_INPUT"},
 		{name: "neighborhood limit 0", query: `{ neighborhood(name: "Alice Smith", limit: 0) { nodes { name } } }`, wantCode: "BAD_USER_INPUT", wantMsg: "limit"},
 		{name: "neighborhood limit 100000", query: `{ neighborhood(name: "Alice Smith", limit: 100000) { nodes { name } } }`, wantCode: "BAD_USER_INPUT", wantMsg: "limit"},
-		{name: "path maxDepth 0", query: `{ path(from: "a", to: "b", maxDepth: 0) { id } }`, wantCode: "BAD_USER_INPUT", wantMsg: "maxDepth"},
-		{name: "path maxDepth 9", query: `{ path(from: "a", to: "b", maxDepth: 9) { id } }`, wantCode: "BAD_USER_INPUT", wantMsg: "maxDepth"},
+		{name: "path maxDepth 0", query: `{ path(from: "a", to: "b", maxDepth: 0) { edges {  id  } } }`, wantCode: "BAD_USER_INPUT", wantMsg: "maxDepth"},
+		{name: "path maxDepth 9", query: `{ path(from: "a", to: "b", maxDepth: 9) { edges {  id  } } }`, wantCode: "BAD_USER_INPUT", wantMsg: "maxDepth"},
 		{name: "syntax error", query: `{ stats { documents }`, wantLoc: true},
 		{name: "syntax error on line 2", query: "{\n  stats { documents ) }", wantLoc: true},
 		{name: "unknown field", query: `{ stats { pages } }`, wantCode: "GRAPHQL_VALIDATION_FAILED", wantLoc: true},
@@ -888,9 +888,9 @@ func TestIngest(t *testing.T) {
 		{
 			name: "new triple is queryable",
 			query: `{ triples(relation: "join") { nodes { subject { name } object { name } relationText confidence
-				evidence { documentId text document { title source } } } } stats { documents triples entities relations } }`,
+				evidence { nodes {  documentId text document { title source }  } } } } stats { documents triples entities relations } }`,
 			want: `{"triples": {"nodes": [{"subject": {"name": "Eve Adams"}, "object": {"name": "Acme Corp"}, "relationText": "joined", "confidence": 0.75,
-				"evidence": [{"documentId": "d4", "text": "Eve joined Acme.", "document": {"title": "Eve joins", "source": "blog"}}]}]},
+				"evidence": {"nodes": [{"documentId": "d4", "text": "Eve joined Acme.", "document": {"title": "Eve joins", "source": "blog"}}]}}]},
 				"stats": {"documents": 4, "triples": 7, "entities": 8, "relations": 7}}`,
 		},
 		{
@@ -1054,9 +1054,9 @@ func TestTimeout(t *testing.T) {
 func TestConcurrentExec(t *testing.T) {
 	s := newSchema(t, seededStore(t), schema.Options{})
 	queries := []string{
-		`{ neighborhood(name: "Alice Smith", depth: 3) { nodes { name } edges { id evidence { text } } } }`,
+		`{ neighborhood(name: "Alice Smith", depth: 3) { nodes { name } edges { id evidence { nodes {  text  } } } } }`,
 		`{ entities { nodes { name outgoing { nodes { object { name } } } } } }`,
-		`{ path(from: "Alice Smith", to: "budget") { id } stats { triples } }`,
+		`{ path(from: "Alice Smith", to: "budget") { edges {  id  } } stats { triples } }`,
 	}
 	done := make(chan error)
 	for i := 0; i < 12; i++ {
@@ -1091,11 +1091,11 @@ func TestEditEntities(t *testing.T) {
 		},
 		{
 			name: "the sentences that said Bob went with him",
-			query: `{ entity(name: "bob") { id outgoing { nodes { relation object { name } } } incoming { nodes { subject { name } relation evidence { text } } } }
-				jones: entity(name: "Jones") { incoming { nodes { id count confidence evidence { text } } } } }`,
+			query: `{ entity(name: "bob") { id outgoing { nodes { relation object { name } } } incoming { nodes { subject { name } relation evidence { nodes {  text  } } } } }
+				jones: entity(name: "Jones") { incoming { nodes { id count confidence evidence { nodes {  text  } } } } } }`,
 			want: `{"entity": {"id": "E8", "outgoing": {"nodes": [{"relation": "work for", "object": {"name": "Acme Corp"}}]},
-				"incoming": {"nodes": [{"subject": {"name": "Alice Smith"}, "relation": "meet", "evidence": [{"text": "Alice Smith met Bob again."}]}]}},
-				"jones": {"incoming": {"nodes": [{"id": "T1", "count": 1, "confidence": 0.8, "evidence": [{"text": "Alice Smith met Bob Jones in Helsinki."}]}]}}}`,
+				"incoming": {"nodes": [{"subject": {"name": "Alice Smith"}, "relation": "meet", "evidence": {"nodes": [{"text": "Alice Smith met Bob again."}]}}]}},
+				"jones": {"incoming": {"nodes": [{"id": "T1", "count": 1, "confidence": 0.8, "evidence": {"nodes": [{"text": "Alice Smith met Bob Jones in Helsinki."}]}}]}}}`,
 		},
 		{
 			name: "merge back",
@@ -1123,6 +1123,10 @@ func (f fakeEditor) MergeEntities(context.Context, string, string) (graph.Merged
 
 func (f fakeEditor) SplitAlias(context.Context, string, string) (graph.Split, error) {
 	return graph.Split{}, f.err
+}
+
+func (f fakeEditor) DeleteDocument(context.Context, string) (graph.Deleted, error) {
+	return graph.Deleted{}, f.err
 }
 
 func TestEditErrors(t *testing.T) {

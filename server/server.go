@@ -20,6 +20,10 @@ type Options struct {
 	Playground http.Handler // served at / (nil: a short text page)
 	Logger     *slog.Logger
 	Timeout    time.Duration // per-request handler timeout (default 30s)
+	// CORSOrigins are the origins (scheme://host[:port], or * for any)
+	// whose pages may call /graphql from a browser; none by default, and
+	// then no Access-Control-* header is ever sent. See ParseOrigins.
+	CORSOrigins []string
 }
 
 // Server is an HTTP server for the knowledge graph.
@@ -43,11 +47,16 @@ func New(o Options) *Server {
 	mux := http.NewServeMux()
 	if o.GraphQL != nil {
 		th := http.TimeoutHandler(o.GraphQL, o.Timeout, `{"errors":[{"message":"request timed out","extensions":{"code":"TIMEOUT"}}]}`)
-		mux.Handle("/graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mux.Handle("/graphql", cors(o.CORSOrigins, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodOptions {
+				// no body, nothing to time
+				o.GraphQL.ServeHTTP(w, r)
+				return
+			}
 			// the timeout reply keeps this; a normal reply sets its own
 			w.Header().Set("Content-Type", "application/json; charset=utf-8")
 			th.ServeHTTP(w, r)
-		}))
+		})))
 	}
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")

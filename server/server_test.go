@@ -150,7 +150,6 @@ func TestNilHandlers(t *testing.T) {
 	if status, _, _ := get(t, r.base+"/graphql"); status != http.StatusNotFound {
 		t.Errorf("GET /graphql without a GraphQL handler = %d, want 404", status)
 	}
-	t.Skip(`BUG: server/server.go New: Options.Playground documents "nil: a short text page" at /, but with a nil Playground no handler is registered for / and GET / answers 404`)
 	if status, _, body := get(t, r.base+"/"); status != http.StatusOK || body == "" {
 		t.Errorf("GET / without a Playground = %d %q, want 200 and a short text page", status, body)
 	}

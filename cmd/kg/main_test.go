@@ -416,14 +416,14 @@ func TestServeEndToEnd(t *testing.T) {
 	if r := got["ingest"].(map[string]any); r["duplicate"] != false || r["triples"].(float64) < 1 {
 		t.Errorf("ingest = %v", r)
 	}
-	got = post(`{ triples(subject: "Kowalczyk", relation: "meet") { nodes { subject { name } relation object { name } evidence { text } } } }`, nil)
+	got = post(`{ triples(subject: "Kowalczyk", relation: "meet") { nodes { subject { name } relation object { name } evidence { nodes { text } } } } }`, nil)
 	nodes := got["triples"].(map[string]any)["nodes"].([]any)
 	if len(nodes) != 1 {
 		t.Fatalf("triples(subject: Kowalczyk) = %v", got)
 	}
 	tr := nodes[0].(map[string]any)
 	if tr["object"].(map[string]any)["name"] != "Jonas Hovland" ||
-		tr["evidence"].([]any)[0].(map[string]any)["text"] != "Marta Kowalczyk met Jonas Hovland in Gdansk on Friday." {
+		tr["evidence"].(map[string]any)["nodes"].([]any)[0].(map[string]any)["text"] != "Marta Kowalczyk met Jonas Hovland in Gdansk on Friday." {
 		t.Errorf("triple = %v", tr)
 	}
 

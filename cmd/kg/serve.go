@@ -2,9 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
+	"net"
+	"os"
 	"path"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -21,37 +26,107 @@ type serveOptions struct {
 	demo     bool
 	readOnly bool
 	timeout  time.Duration
+	token    string
+	cors     []string
+	// limits
+	maxDepth, maxFields, maxFirst int
+	maxQueryBytes                 int
+	maxBodyBytes                  int64
 }
 
 func newServeCmd(e *env) *cobra.Command {
 	var o serveOptions
 	cmd := &cobra.Command{
-		Use:   "serve [--addr 127.0.0.1:8080] [--demo]",
+		Use:   "serve [--addr 127.0.0.1:8080] [--demo] [--read-only] [--token T] [--cors-origin O]",
 		Short: "Serve the graph over GraphQL, with a playground",
 		Long: `Serve opens the store and serves:
 
   /          the GraphiQL playground (works offline)
-  /graphql   the GraphQL API: POST application/json, or GET ?query=...
+  /graphql   the GraphQL API, as the GraphQL-over-HTTP specification says:
+             POST application/json {"query", "variables", "operationName"},
+             or GET ?query=...&variables=... for queries (a mutation over GET
+             is refused with 405); answers application/graphql-response+json
+             when Accept asks for it, application/json otherwise
   /healthz   "ok" while the server runs
 
 With --demo, the bundled example articles are ingested first when the store
-is empty. It binds to 127.0.0.1 unless --addr says otherwise, and stops
-gracefully on Ctrl-C or SIGTERM.`,
+is empty. It stops gracefully on Ctrl-C or SIGTERM.
+
+Serving safely. It binds to 127.0.0.1 unless --addr says otherwise; bound
+to another address with mutations open (no --token, no --read-only) it
+warns. --read-only refuses every mutation (403). --token, or the KG_TOKEN
+environment variable (better: a command line is visible to other users),
+makes every mutation need "Authorization: Bearer TOKEN" (401 otherwise);
+queries stay open. Browsers may call the API from other origins only with
+--cors-origin (repeatable or comma-separated; * for any): no CORS header is
+sent otherwise. Each request is held to the limits below; one over a limit
+gets a GraphQL error whose extensions.code says which (QUERY_TOO_DEEP,
+QUERY_TOO_COMPLEX, QUERY_TOO_LARGE, REQUEST_TOO_LARGE with 413,
+BAD_USER_INPUT for first/limit, TIMEOUT with 503).`,
 		Example: `  kg serve --demo
-  kg serve --data /srv/kg --addr 0.0.0.0:8080 --read-only`,
+  kg serve --data /srv/kg --addr 0.0.0.0:8080 --read-only
+  KG_TOKEN=$(openssl rand -hex 24) kg serve --addr 0.0.0.0:8080 --cors-origin https://app.example.com
+  kg serve --max-depth 10 --max-fields 500 --max-first 200 --timeout 10s
+
+  curl --get --data-urlencode 'query={ stats { documents triples } }' http://127.0.0.1:8080/graphql
+  curl -H 'Content-Type: application/json' -H "Authorization: Bearer $KG_TOKEN" \
+       -d '{"query": "mutation { ingest(text: \"Anna Tamm met Mart Kask.\") { triples } }"}' \
+       http://127.0.0.1:8080/graphql`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !cmd.Flags().Changed("token") {
+				o.token = os.Getenv("KG_TOKEN")
+			}
 			return runServe(cmd.Context(), e, o)
 		},
 	}
-	cmd.Flags().StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on")
-	cmd.Flags().BoolVar(&o.demo, "demo", false, "ingest the bundled example articles first if the store is empty")
-	cmd.Flags().BoolVar(&o.readOnly, "read-only", false, "refuse mutations")
-	cmd.Flags().DurationVar(&o.timeout, "timeout", 30*time.Second, "time limit of one request")
+	f := cmd.Flags()
+	f.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	f.BoolVar(&o.demo, "demo", false, "ingest the bundled example articles first if the store is empty")
+	f.BoolVar(&o.readOnly, "read-only", false, "refuse mutations (403)")
+	f.StringVar(&o.token, "token", "", "bearer token every mutation must send (env KG_TOKEN)")
+	f.StringArrayVar(&o.cors, "cors-origin", nil, "origin allowed to call the API from a browser, like https://example.com, or * (repeatable, or comma-separated)")
+	f.DurationVar(&o.timeout, "timeout", 30*time.Second, "time limit of one request")
+	f.IntVar(&o.maxDepth, "max-depth", schema.DefaultMaxDepth, "most levels of fields a query may nest (introspection aside)")
+	f.IntVar(&o.maxFields, "max-fields", schema.DefaultMaxFields, "most fields a query may select, fragments counted each time they are spread")
+	f.IntVar(&o.maxFirst, "max-first", schema.DefaultMaxFirst, "most items one list field may return (cap on first and limit)")
+	f.IntVar(&o.maxQueryBytes, "max-query-bytes", schema.DefaultMaxQueryBytes, "longest query text, in bytes")
+	f.Int64Var(&o.maxBodyBytes, "max-body-bytes", schema.DefaultMaxBodyBytes, "largest request body, in bytes (413 beyond)")
 	return cmd
 }
 
+// check refuses limits that make no sense, before the store is opened.
+func (o *serveOptions) check() error {
+	for _, l := range []struct {
+		flag string
+		n    int64
+	}{
+		{"--max-depth", int64(o.maxDepth)}, {"--max-fields", int64(o.maxFields)}, {"--max-first", int64(o.maxFirst)},
+		{"--max-query-bytes", int64(o.maxQueryBytes)}, {"--max-body-bytes", o.maxBodyBytes},
+	} {
+		if l.n < 1 {
+			return fmt.Errorf("%s %d: must be at least 1", l.flag, l.n)
+		}
+	}
+	if int64(o.maxQueryBytes) > o.maxBodyBytes {
+		return fmt.Errorf("--max-query-bytes %d is over --max-body-bytes %d: a query that long could not be sent", o.maxQueryBytes, o.maxBodyBytes)
+	}
+	if o.timeout <= 0 {
+		return fmt.Errorf("--timeout %s: must be positive", o.timeout)
+	}
+	o.token = strings.TrimSpace(o.token)
+	if strings.ContainsAny(o.token, " \t\r\n") {
+		return errors.New("--token (or KG_TOKEN): a token cannot contain spaces")
+	}
+	var err error
+	o.cors, err = server.ParseOrigins(o.cors)
+	return err
+}
+
 func runServe(ctx context.Context, e *env, o serveOptions) error {
+	if err := o.check(); err != nil {
+		return err
+	}
 	st, err := e.open(false)
 	if err != nil {
 		return err
@@ -68,7 +143,11 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 			return err
 		}
 	}
-	so := schema.Options{Logger: e.log, ReadOnly: o.readOnly}
+	so := schema.Options{
+		Logger: e.log, ReadOnly: o.readOnly, Token: o.token,
+		MaxDepth: o.maxDepth, MaxFields: o.maxFields, MaxFirst: o.maxFirst,
+		MaxQueryBytes: o.maxQueryBytes, MaxBodyBytes: o.maxBodyBytes,
+	}
 	if !o.readOnly {
 		so.Ingester, so.Editor = ing, st
 	}
@@ -76,7 +155,10 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 	if err != nil {
 		return err
 	}
-	srv := server.New(server.Options{Addr: o.addr, GraphQL: s.Handler(), Playground: web.Handler(), Logger: e.log, Timeout: o.timeout})
+	srv := server.New(server.Options{
+		Addr: o.addr, GraphQL: s.Handler(), Playground: web.Handler(), Logger: e.log,
+		Timeout: o.timeout, CORSOrigins: o.cors,
+	})
 	addr, err := srv.Listen()
 	if err != nil {
 		return err
@@ -84,10 +166,35 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 	stats, _ := st.Stats(ctx)
 	fmt.Fprintf(e.stderr, "kg: serving %s (%d documents, %d entities, %d triples)\n", e.data, stats.Documents, stats.Entities, stats.Triples)
 	fmt.Fprintf(e.stderr, "kg: playground http://%s/  GraphQL http://%s/graphql\n", addr, addr)
+	switch {
+	case o.readOnly:
+		fmt.Fprintln(e.stderr, "kg: read-only: mutations are refused")
+	case o.token != "":
+		fmt.Fprintln(e.stderr, "kg: mutations need the bearer token (Authorization: Bearer ...)")
+	}
+	if len(o.cors) > 0 {
+		fmt.Fprintf(e.stderr, "kg: CORS: pages of %s may call the API\n", strings.Join(o.cors, ", "))
+	}
+	if o.token == "" && !o.readOnly {
+		if !loopback(addr) {
+			fmt.Fprintf(e.stderr, "kg: WARNING: listening on %s, reachable from other machines, and anyone who can reach it can change the graph: set --token (or KG_TOKEN) or --read-only\n", addr)
+		}
+		if slices.Contains(o.cors, "*") {
+			fmt.Fprintln(e.stderr, "kg: WARNING: --cors-origin * lets any web page change the graph through its visitors' browsers: set --token (or KG_TOKEN) or --read-only")
+		}
+	}
 	if !web.Built() {
 		fmt.Fprintln(e.stderr, "kg: the playground UI is not built into this binary: run `make ui` and build again (the API works without it)")
 	}
 	return srv.Serve(ctx)
+}
+
+// loopback reports whether addr is reachable from this machine only.
+func loopback(addr net.Addr) bool {
+	if a, ok := addr.(*net.TCPAddr); ok {
+		return a.IP.IsLoopback()
+	}
+	return false
 }
 
 // loadDemo ingests the bundled example articles into an empty store.

@@ -1,0 +1,258 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestServeFlagDefaults(t *testing.T) {
+	flags := newServeCmd(&env{}).Flags()
+	for name, want := range map[string]string{
+		"addr":            "127.0.0.1:8080",
+		"read-only":       "false",
+		"token":           "",
+		"cors-origin":     "[]",
+		"timeout":         "30s",
+		"max-depth":       "15",
+		"max-fields":      "2000",
+		"max-first":       "1000",
+		"max-query-bytes": "65536",
+		"max-body-bytes":  "4194304",
+	} {
+		f := flags.Lookup(name)
+		if f == nil {
+			t.Errorf("kg serve has no --%s", name)
+			continue
+		}
+		if f.DefValue != want {
+			t.Errorf("kg serve --%s default = %q, want %q", name, f.DefValue, want)
+		}
+	}
+}
+
+func TestServeHelp(t *testing.T) {
+	const token = "help-must-not-show-this"
+	t.Setenv("KG_TOKEN", token)
+	code, out, errOut := kg(t, "", "serve", "--help")
+	if code != 0 {
+		t.Fatalf("kg serve --help = exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"--token", "KG_TOKEN", "--cors-origin", "--max-depth", "--max-fields", "--max-first",
+		"--max-query-bytes", "--max-body-bytes", "--timeout", "--read-only", "application/graphql-response+json", "Authorization: Bearer"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("kg serve --help lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out+errOut, token) {
+		t.Errorf("kg serve --help shows KG_TOKEN:\n%s", out)
+	}
+}
+
+func TestServeBadFlags(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "store")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--max-depth", "0"}, "--max-depth 0: must be at least 1"},
+		{[]string{"--max-fields", "-1"}, "--max-fields -1: must be at least 1"},
+		{[]string{"--max-first", "0"}, "--max-first 0"},
+		{[]string{"--max-query-bytes", "0"}, "--max-query-bytes 0"},
+		{[]string{"--max-body-bytes", "0"}, "--max-body-bytes 0"},
+		{[]string{"--max-query-bytes", "2000", "--max-body-bytes", "1000"}, "over --max-body-bytes"},
+		{[]string{"--timeout", "0s"}, "--timeout 0s: must be positive"},
+		{[]string{"--cors-origin", "example.com"}, `CORS origin "example.com"`},
+		{[]string{"--cors-origin", "https://a.example.com,https://b.example.com/path"}, `CORS origin "https://b.example.com/path"`},
+		{[]string{"--token", "two words"}, "cannot contain spaces"},
+	} {
+		code, _, errOut := kg(t, "", append([]string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, tt.args...)...)
+		if code != 1 || !strings.Contains(errOut, tt.want) {
+			t.Errorf("kg serve %s = exit %d, stderr %q; want exit 1 and %q", strings.Join(tt.args, " "), code, errOut, tt.want)
+		}
+		if strings.Contains(errOut, "two words") {
+			t.Errorf("kg serve %s shows the token: %q", strings.Join(tt.args, " "), errOut)
+		}
+	}
+}
+
+// serving is a kg serve running in the background.
+type serving struct {
+	base   string // http://127.0.0.1:port
+	stderr *syncBuffer
+}
+
+// startServe runs kg serve with args until the test ends.
+func startServe(t *testing.T, args ...string) *serving {
+	t.Helper()
+	data := filepath.Join(t.TempDir(), "store")
+	ctx, cancel := context.WithCancel(context.Background())
+	stderr := &syncBuffer{}
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, append([]string{"serve", "--data", data}, args...), strings.NewReader(""), io.Discard, stderr)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case code := <-done:
+			if code != 0 {
+				t.Errorf("kg serve exit %d after shutdown:\n%s", code, stderr.String())
+			}
+		case <-time.After(15 * time.Second):
+			t.Error("kg serve did not shut down")
+		}
+	})
+	re := regexp.MustCompile(`GraphQL http://[0-9.:\[\]]*:([0-9]+)/graphql`)
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if m := re.FindStringSubmatch(stderr.String()); m != nil {
+			return &serving{base: "http://127.0.0.1:" + m[1], stderr: stderr}
+		}
+		select {
+		case code := <-done:
+			t.Fatalf("kg serve exited %d:\n%s", code, stderr.String())
+		default:
+		}
+	}
+	t.Fatalf("kg serve did not start:\n%s", stderr.String())
+	return nil
+}
+
+func TestServeWarnings(t *testing.T) {
+	const warn = "WARNING"
+	for _, tt := range []struct {
+		name     string
+		token    string
+		args     []string
+		want     string // in stderr
+		wantWarn bool
+	}{
+		{name: "loopback", args: []string{"--addr", "127.0.0.1:0"}},
+		{name: "all interfaces", args: []string{"--addr", "0.0.0.0:0"}, want: "reachable from other machines", wantWarn: true},
+		{name: "all interfaces, read-only", args: []string{"--addr", "0.0.0.0:0", "--read-only"}, want: "read-only: mutations are refused"},
+		{name: "all interfaces, token", token: "tok-123", args: []string{"--addr", "0.0.0.0:0"}, want: "mutations need the bearer token"},
+		{name: "all interfaces, --token", args: []string{"--addr", "0.0.0.0:0", "--token", "tok-456"}, want: "mutations need the bearer token"},
+		{name: "any origin", args: []string{"--addr", "127.0.0.1:0", "--cors-origin", "*"}, want: "any web page", wantWarn: true},
+		{name: "one origin", args: []string{"--addr", "127.0.0.1:0", "--cors-origin", "https://app.example.com"}, want: "CORS: pages of https://app.example.com may call the API"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("KG_TOKEN", tt.token)
+			s := startServe(t, tt.args...)
+			out := s.stderr.String()
+			if strings.Contains(out, warn) != tt.wantWarn {
+				t.Errorf("kg serve %s: warning %v, want %v:\n%s", strings.Join(tt.args, " "), !tt.wantWarn, tt.wantWarn, out)
+			}
+			if !strings.Contains(out, tt.want) {
+				t.Errorf("kg serve %s: stderr lacks %q:\n%s", strings.Join(tt.args, " "), tt.want, out)
+			}
+			if strings.Contains(out, "tok-") {
+				t.Errorf("kg serve shows the token:\n%s", out)
+			}
+		})
+	}
+}
+
+// TestServeSafely: the flags of kg serve reach the API.
+func TestServeSafely(t *testing.T) {
+	const token = "e2e-token-2f9c"
+	t.Setenv("KG_TOKEN", token)
+	s := startServe(t, "--addr", "127.0.0.1:0", "--cors-origin", "https://app.example.com", "--max-depth", "5",
+		"--max-fields", "20", "--max-first", "10", "--max-query-bytes", "300", "--max-body-bytes", "1000")
+
+	type result struct {
+		status int
+		header http.Header
+		code   string
+		body   string
+	}
+	send := func(method, target string, header map[string]string, body string) result {
+		t.Helper()
+		var rb io.Reader
+		if body != "" {
+			rb = strings.NewReader(body)
+		}
+		req, err := http.NewRequest(method, s.base+target, rb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range header {
+			req.Header.Set(k, v)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		var out struct {
+			Errors []struct{ Extensions struct{ Code string } }
+		}
+		json.Unmarshal(b, &out)
+		r := result{status: res.StatusCode, header: res.Header, body: string(b)}
+		if len(out.Errors) > 0 {
+			r.code = out.Errors[0].Extensions.Code
+		}
+		return r
+	}
+	post := func(query string, header map[string]string) result {
+		t.Helper()
+		b, _ := json.Marshal(map[string]string{"query": query})
+		h := map[string]string{"Content-Type": "application/json"}
+		for k, v := range header {
+			h[k] = v
+		}
+		return send(http.MethodPost, "/graphql", h, string(b))
+	}
+	const ingest = `mutation { ingest(text: "Marta Kowalczyk met Jonas Hovland in Gdansk.") { triples } }`
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range 11 {
+		fmt.Fprintf(&b, " a%d: stats { documents }", i)
+	}
+	b.WriteString(" }")
+	aliases := b.String()
+	for _, tt := range []struct {
+		name       string
+		r          result
+		wantStatus int
+		wantCode   string
+	}{
+		{name: "mutation without the token", r: post(ingest, nil), wantStatus: 401, wantCode: "UNAUTHENTICATED"},
+		{name: "mutation with a wrong token", r: post(ingest, map[string]string{"Authorization": "Bearer nope"}), wantStatus: 401, wantCode: "UNAUTHENTICATED"},
+		{name: "mutation with the token", r: post(ingest, map[string]string{"Authorization": "Bearer " + token}), wantStatus: 200},
+		{name: "query without the token", r: post(`{ stats { documents } }`, nil), wantStatus: 200},
+		{name: "GET mutation", r: send(http.MethodGet, "/graphql?query=mutation%7B__typename%7D", nil, ""), wantStatus: 405, wantCode: "METHOD_NOT_ALLOWED"},
+		{name: "depth 6 of 5", r: post(`{ entity(name: "Marta Kowalczyk") { outgoing { nodes { object { outgoing { totalCount } } } } } }`, nil), wantStatus: 200, wantCode: "QUERY_TOO_DEEP"},
+		{name: "22 fields of 20", r: post(aliases, nil), wantStatus: 200, wantCode: "QUERY_TOO_COMPLEX"},
+		{name: "first 11 of 10", r: post(`{ entities(first: 11) { totalCount } }`, nil), wantStatus: 200, wantCode: "BAD_USER_INPUT"},
+		{name: "first left out", r: post(`{ entities { totalCount } triples { totalCount } }`, nil), wantStatus: 200},
+		{name: "query of 301 bytes", r: post("{ stats { documents } }"+strings.Repeat(" ", 301-23), map[string]string{"Accept": "application/graphql-response+json"}), wantStatus: 400, wantCode: "QUERY_TOO_LARGE"},
+		{name: "body of 1001 bytes", r: send(http.MethodPost, "/graphql", map[string]string{"Content-Type": "application/json"}, `{"query": "{ stats { documents } }"}`+strings.Repeat(" ", 1001-36)), wantStatus: 413, wantCode: "REQUEST_TOO_LARGE"},
+		{
+			name: "CORS preflight", wantStatus: 204,
+			r: send(http.MethodOptions, "/graphql", map[string]string{"Origin": "https://app.example.com", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type"}, ""),
+		},
+	} {
+		if tt.r.status != tt.wantStatus || tt.r.code != tt.wantCode {
+			t.Errorf("%s = %d %s, want %d and code %q", tt.name, tt.r.status, tt.r.body, tt.wantStatus, tt.wantCode)
+		}
+	}
+	r := send(http.MethodOptions, "/graphql", map[string]string{"Origin": "https://app.example.com", "Access-Control-Request-Method": "POST"}, "")
+	if r.header.Get("Access-Control-Allow-Origin") != "https://app.example.com" || !strings.Contains(r.header.Get("Access-Control-Allow-Headers"), "Authorization") {
+		t.Errorf("CORS preflight headers = %v", r.header)
+	}
+	r = send(http.MethodOptions, "/graphql", map[string]string{"Origin": "https://other.example.com", "Access-Control-Request-Method": "POST"}, "")
+	if r.header.Get("Access-Control-Allow-Origin") != "" {
+		t.Errorf("CORS preflight from another origin = %v, want no Access-Control-Allow-Origin", r.header)
+	}
+	if strings.Contains(s.stderr.String(), token) {
+		t.Errorf("kg serve logged the token:\n%s", s.stderr.String())
+	}
+}
