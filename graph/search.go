@@ -486,7 +486,13 @@ func (c *collector) sorted() []*searchHit {
 
 // collectAll ranks every alias: for stores without the word index.
 func (sq *search) collectAll(ctx context.Context, c *collector) error {
-	return scan(ctx, c.txn, []byte{pAlias}, "", false, func(item *badger.Item) (bool, error) {
+	return sq.offerAliases(ctx, c, []byte{pAlias})
+}
+
+// offerAliases ranks every alias key under prefix and offers those that
+// match.
+func (sq *search) offerAliases(ctx context.Context, c *collector, prefix []byte) error {
+	return scan(ctx, c.txn, prefix, "", false, func(item *badger.Item) (bool, error) {
 		k := item.Key()
 		if len(k) < 1+1+8 {
 			return true, nil
@@ -506,16 +512,7 @@ func (sq *search) collectAll(ctx context.Context, c *collector) error {
 // with c = w1 those that start with w1 w2 or w1 w0 (see nearMiss). Every
 // alias found is ranked in full, so the driver only narrows what is read.
 func (sq *search) collectIndexed(ctx context.Context, c *collector) error {
-	err := scan(ctx, c.txn, key(pAlias, sq.text), "", false, func(item *badger.Item) (bool, error) {
-		k := item.Key()
-		if len(k) < 1+1+8 {
-			return true, nil
-		}
-		if r := sq.rank(string(k[1 : len(k)-9])); r != rankNone {
-			return c.offer(idOfAlias(k), r)
-		}
-		return true, nil
-	})
+	err := sq.offerAliases(ctx, c, key(pAlias, sq.text))
 	if err != nil || c.full || sq.driver < 0 {
 		return err
 	}
