@@ -400,13 +400,13 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	// name of the same type: never "Susumu Taketomi of Industrial Bank of
 	// Japan" for Japan, nor a place's name.
 	if !created && e.Type != Concept && e.Type != Place && e.Type == rec.Type && Fold(rec.Name) != Fold(e.Name) &&
-		len(e.Name) > len(rec.Name) && containsFold(e.Aliases, rec.Name) && plainName(e.Name) {
+		len(e.Name) > len(rec.Name) && containsFold(e.Aliases, rec.Name) && PlainName(e.Name) {
 		if mr.Renamed == "" {
 			mr.Renamed = rec.Name
 		}
 		rec.Name = e.Name
 	}
-	if (rec.Type == Person || e.Type == Person) && plainName(e.Name) {
+	if (rec.Type == Person || e.Type == Person) && PlainName(e.Name) {
 		// a person is also looked up by surname: "Tillerson"
 		f := strings.Fields(e.Name)
 		for len(f) > 2 && nameSuffixes[strings.ToLower(strings.TrimSuffix(f[len(f)-1], "."))] {
@@ -448,17 +448,24 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	return best, created, nil
 }
 
-// plainName reports whether name reads as a name: its words after the
-// first are capitalised ("Rex W. Tillerson", "Charles de Gaulle" aside) and
+// PlainName reports whether name reads as a name: its words after the
+// first are capitalised (particles aside: "Charles de Gaulle", "Bashar
+// al-Assad") and
 // it holds no digits or markup. "X of Y" and "Nippon Airways> of Japan"
 // are phrases around a name, not names.
-func plainName(name string) bool {
+func PlainName(name string) bool {
 	if strings.ContainsAny(name, "<>0123456789") {
 		return false
 	}
 	for i, w := range strings.Fields(name) {
 		if i == 0 || nameParticles[w] {
 			continue
+		}
+		// "al-Assad", "d'Estaing": a particle glued on
+		if j := strings.LastIndexFunc(w, func(r rune) bool { return r == '-' || r == '\'' || r == '’' }); j >= 0 {
+			if _, size := utf8.DecodeRuneInString(w[j:]); j+size < len(w) {
+				w = w[j+size:]
+			}
 		}
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
 			return false

@@ -117,3 +117,21 @@ func FuzzAddLookup(f *testing.F) {
 		}
 	})
 }
+
+func TestPlainName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Rex W. Tillerson":      true,
+		"Charles de Gaulle":     true,
+		"Bashar al-Assad":       true,
+		"Valéry d’Estaing":      true,
+		"Ludwig van Beethoven":  true,
+		"Bank of Japan":         false,
+		"Nippon Airways> Japan": false,
+		"Group 7 leaders":       false,
+		"Honda and Toyota":      false,
+	} {
+		if got := graph.PlainName(name); got != want {
+			t.Errorf("PlainName(%q) = %t, want %t", name, got, want)
+		}
+	}
+}

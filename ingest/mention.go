@@ -504,7 +504,9 @@ func (d *docState) resolve() {
 			ot, ct := o.typ(), c.typ()
 			ok := false
 			switch {
-			case hasSuffixTokens(long, short) && (ot == graph.Person || ct == graph.Person) && len(short) <= 2:
+			case hasSuffixTokens(long, short) && (ot == graph.Person || ct == graph.Person) && len(short) <= 2 && graph.PlainName(o.name):
+				// "Japan" is not the surname of "Susumu Taketomi of
+				// Industrial Bank of Japan"
 				ok = compatible(ot, ct) || ot == graph.Person && c.votes[graph.Org] == 0
 			case hasPrefixTokens(long, short) && ot == graph.Org && ct != graph.Place && !c.titled():
 				ok = true
