@@ -461,6 +461,9 @@ func PlainName(name string) bool {
 		if i == 0 || nameParticles[w] {
 			continue
 		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+			continue // "Ja'afari", "O'Brien"
+		}
 		// "al-Assad", "d'Estaing": a particle glued on
 		if j := strings.LastIndexFunc(w, func(r rune) bool { return r == '-' || r == '\'' || r == '’' }); j >= 0 {
 			if _, size := utf8.DecodeRuneInString(w[j:]); j+size < len(w) {
