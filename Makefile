@@ -14,7 +14,7 @@ demo: ui build
 ## ui: build the GraphiQL playground from npm into web/ui/dist (embedded by go build)
 ui: web/ui/dist/index.html
 
-web/ui/dist/index.html: web/package.json web/package-lock.json web/index.html web/vite.config.js $(wildcard web/src/*)
+web/ui/dist/index.html: web/package.json web/package-lock.json $(wildcard web/*.html) web/vite.config.js $(wildcard web/src/*)
 	cd web && npm ci --no-audit --no-fund && npm run build
 
 ## build: the kg binary

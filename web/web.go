@@ -1,15 +1,17 @@
-// Package web serves the GraphiQL playground of kg serve.
+// Package web serves the web app of kg serve: the GraphiQL playground at /
+// and the graph view at /graph.
 //
-// The playground is a static site built from npm packages (GraphiQL, React,
-// graphql-js) with Vite into web/ui/dist and embedded into the binary, so it
-// works completely offline and makes no requests except to /graphql on its
-// own origin. To build it, run from the repository root:
+// The app is a static site built from npm packages (GraphiQL, React,
+// graphql-js; Cytoscape.js for the graph view) with Vite into web/ui/dist
+// and embedded into the binary, so it works completely offline and makes no
+// requests except to /graphql on its own origin. To build it, run from the
+// repository root:
 //
 //	make ui            # or: cd web && npm ci && npm run build
 //	go build ./cmd/kg
 //
 // A binary built without the UI still compiles and runs: [Handler] then
-// serves a short page at / that explains how to build the UI.
+// serves a short page at / (and /graph) that explains how to build the UI.
 package web
 
 import (
@@ -38,6 +40,9 @@ const (
 	index       = "ui/dist/index.html"
 	placeholder = "ui/placeholder.html"
 
+	// graphPage is the URL path of the graph view, served from graph.html.
+	graphPage = "/graph"
+
 	cacheForever = "public, max-age=31536000, immutable"
 	cacheNever   = "no-cache"
 
@@ -61,9 +66,11 @@ func built(fsys fs.FS) bool {
 	return err == nil
 }
 
-// Handler returns a handler serving the playground: index.html at /, the
-// content-hashed assets under /assets/ with long-lived cache headers.
-// Without a built UI it serves a placeholder page at /. Other paths get 404.
+// Handler returns a handler serving the web app: the playground
+// (index.html) at /, the graph view (graph.html) at /graph, every built file
+// at its own path and the content-hashed assets under /assets/ with
+// long-lived cache headers. Without a built UI it serves a placeholder page
+// at / and /graph. Other paths get 404.
 // Responses are gzipped for clients that accept it.
 func Handler() http.Handler { return defaultHandler() }
 
@@ -97,6 +104,7 @@ func newHandler(fsys fs.FS) (*handler, error) {
 		if err := h.add(fsys, "/", placeholder, cacheNever, false); err != nil {
 			return nil, err
 		}
+		h.files[graphPage] = h.files["/"]
 		return h, nil
 	}
 	err := fs.WalkDir(fsys, "ui/dist", func(p string, d fs.DirEntry, err error) error {
@@ -109,12 +117,16 @@ func newHandler(fsys fs.FS) (*handler, error) {
 			// Vite puts a content hash in the names of everything here.
 			cache = cacheForever
 		}
-		return h.add(fsys, name, p, cache, name == "/index.html")
+		// The pages get the Content-Security-Policy.
+		return h.add(fsys, name, p, cache, path.Ext(name) == ".html")
 	})
 	if err != nil {
 		return nil, err
 	}
 	h.files["/"] = h.files["/index.html"]
+	if f, ok := h.files[graphPage+".html"]; ok {
+		h.files[graphPage] = f
+	}
 	return h, nil
 }
 

@@ -68,6 +68,7 @@ func (tc request) run(t *testing.T, h http.Handler) *http.Response {
 
 const (
 	builtTitle       = "<title>kg — GraphQL playground</title>"
+	graphTitle       = "<title>kg — graph view</title>"
 	placeholderTitle = "<title>kg — playground not built</title>"
 )
 
@@ -84,10 +85,13 @@ func TestEmbedded(t *testing.T) {
 		tests = append(tests,
 			request{name: "root", path: "/", status: http.StatusOK, ctype: "text/html", cache: cacheNever, body: builtTitle},
 			request{name: "index", path: "/index.html", status: http.StatusOK, ctype: "text/html", cache: cacheNever, body: builtTitle},
+			request{name: "graph", path: "/graph", status: http.StatusOK, ctype: "text/html", cache: cacheNever, body: graphTitle},
+			request{name: "graph.html", path: "/graph.html", status: http.StatusOK, ctype: "text/html", cache: cacheNever, body: graphTitle},
 		)
 	} else {
 		tests = append(tests,
 			request{name: "root", path: "/", status: http.StatusOK, ctype: "text/html", cache: cacheNever, body: placeholderTitle},
+			request{name: "graph", path: "/graph", status: http.StatusOK, ctype: "text/html", cache: cacheNever, body: placeholderTitle},
 			request{name: "index", path: "/index.html", status: http.StatusNotFound},
 		)
 	}
@@ -96,43 +100,48 @@ func TestEmbedded(t *testing.T) {
 	}
 }
 
-// TestEmbeddedAssets checks that every asset the built index.html refers to
-// is served with the right content type and cache headers.
+// TestEmbeddedAssets checks that every asset the built pages (the
+// playground and the graph view) refer to is served with the right content
+// type and cache headers.
 func TestEmbeddedAssets(t *testing.T) {
 	if !Built() {
 		t.Skip("UI not built (cd web && npm ci && npm run build)")
 	}
 	h := Handler()
-	res := request{path: "/", status: http.StatusOK, ctype: "text/html"}.run(t, h)
-	if res.Header.Get("Content-Security-Policy") == "" {
-		t.Error("index.html has no Content-Security-Policy")
-	}
-	page, err := ui.ReadFile(index)
-	if err != nil {
-		t.Fatal(err)
-	}
-	refs := regexp.MustCompile(`(?:src|href)="\.?(/assets/[^"]+)"`).FindAllStringSubmatch(string(page), -1)
-	seen := map[string]bool{}
-	for _, m := range refs {
-		p := m[1]
-		var ctype string
-		switch {
-		case strings.HasSuffix(p, ".js"):
-			ctype = "text/javascript"
-		case strings.HasSuffix(p, ".css"):
-			ctype = "text/css"
-		default:
-			continue
-		}
-		seen[ctype] = true
-		t.Run(p, func(t *testing.T) {
-			request{path: p, status: http.StatusOK, ctype: ctype, cache: cacheForever}.run(t, h)
+	for _, pg := range []struct{ path, file string }{{"/", index}, {"/graph", "ui/dist/graph.html"}} {
+		t.Run(pg.path, func(t *testing.T) {
+			res := request{path: pg.path, status: http.StatusOK, ctype: "text/html"}.run(t, h)
+			if res.Header.Get("Content-Security-Policy") == "" {
+				t.Errorf("%s has no Content-Security-Policy", pg.file)
+			}
+			page, err := ui.ReadFile(pg.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			refs := regexp.MustCompile(`(?:src|href)="\.?(/assets/[^"]+)"`).FindAllStringSubmatch(string(page), -1)
+			seen := map[string]bool{}
+			for _, m := range refs {
+				p := m[1]
+				var ctype string
+				switch {
+				case strings.HasSuffix(p, ".js"):
+					ctype = "text/javascript"
+				case strings.HasSuffix(p, ".css"):
+					ctype = "text/css"
+				default:
+					continue
+				}
+				seen[ctype] = true
+				t.Run(p, func(t *testing.T) {
+					request{path: p, status: http.StatusOK, ctype: ctype, cache: cacheForever}.run(t, h)
+				})
+			}
+			for _, ctype := range []string{"text/javascript", "text/css"} {
+				if !seen[ctype] {
+					t.Errorf("%s refers to no %s asset", pg.file, ctype)
+				}
+			}
 		})
-	}
-	for _, ctype := range []string{"text/javascript", "text/css"} {
-		if !seen[ctype] {
-			t.Errorf("index.html refers to no %s asset", ctype)
-		}
 	}
 }
 
@@ -141,6 +150,7 @@ var (
 	builtFS = fstest.MapFS{
 		"ui/placeholder.html":        {Data: []byte(placeholderTitle)},
 		"ui/dist/index.html":         {Data: []byte(builtTitle)},
+		"ui/dist/graph.html":         {Data: []byte(graphTitle)},
 		"ui/dist/favicon.svg":        {Data: []byte("<svg></svg>")},
 		"ui/dist/assets/index-1.js":  {Data: []byte(bigJS)},
 		"ui/dist/assets/index-2.css": {Data: []byte("body{}")},
@@ -164,6 +174,9 @@ func TestHandler(t *testing.T) {
 				{name: "root", path: "/", status: http.StatusOK, ctype: "text/html; charset=utf-8", cache: cacheNever, body: builtTitle},
 				{name: "head root", method: http.MethodHead, path: "/", status: http.StatusOK, ctype: "text/html", cache: cacheNever},
 				{name: "index", path: "/index.html", status: http.StatusOK, ctype: "text/html", cache: cacheNever, body: builtTitle},
+				{name: "graph", path: "/graph", status: http.StatusOK, ctype: "text/html; charset=utf-8", cache: cacheNever, body: graphTitle},
+				{name: "graph.html", path: "/graph.html", status: http.StatusOK, ctype: "text/html", cache: cacheNever, body: graphTitle},
+				{name: "graph slash", path: "/graph/", status: http.StatusNotFound},
 				{name: "js", path: "/assets/index-1.js", status: http.StatusOK, ctype: "text/javascript", cache: cacheForever, body: "console.log(1)"},
 				{name: "js gzip", path: "/assets/index-1.js", header: gz, status: http.StatusOK, ctype: "text/javascript", cache: cacheForever, encoding: "gzip", body: "console.log(1)"},
 				{name: "css", path: "/assets/index-2.css", header: gz, status: http.StatusOK, ctype: "text/css", cache: cacheForever, body: "body{}"},
@@ -181,6 +194,8 @@ func TestHandler(t *testing.T) {
 			reqs: []request{
 				{name: "root", path: "/", status: http.StatusOK, ctype: "text/html; charset=utf-8", cache: cacheNever, body: placeholderTitle},
 				{name: "index", path: "/index.html", status: http.StatusNotFound},
+				{name: "graph", path: "/graph", status: http.StatusOK, ctype: "text/html; charset=utf-8", cache: cacheNever, body: placeholderTitle},
+				{name: "graph.html", path: "/graph.html", status: http.StatusNotFound},
 				{name: "asset", path: "/assets/index-1.js", status: http.StatusNotFound},
 				{name: "unknown", path: "/nope", status: http.StatusNotFound},
 			},
@@ -199,6 +214,22 @@ func TestHandler(t *testing.T) {
 				t.Run(tc.name, func(t *testing.T) { tc.run(t, h) })
 			}
 		})
+	}
+}
+
+// TestCSP checks that every page, and nothing else, gets the
+// Content-Security-Policy.
+func TestCSP(t *testing.T) {
+	h, err := newHandler(builtFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{"/": true, "/index.html": true, "/graph": true, "/graph.html": true, "/assets/index-1.js": false, "/favicon.svg": false} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, p, nil))
+		if got := w.Result().Header.Get("Content-Security-Policy"); (got == csp) != want || (got != "" && got != csp) {
+			t.Errorf("GET %s: Content-Security-Policy %q, want it: %v", p, got, want)
+		}
 	}
 }
 

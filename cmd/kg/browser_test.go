@@ -203,29 +203,11 @@ func poll[T any](b *browser, step, expr string) T {
 	return runStep(b, step, chromedp.Poll[T](expr, chromedp.WithPollingTimeout(stepTimeout), chromedp.WithPollingInterval(50*time.Millisecond)))
 }
 
-// TestBrowserPlayground loads the playground of `kg serve --demo` in
-// headless Chromium, runs the default query and checks the result, the docs
-// explorer, the variables and history panes, and that the page fetches
-// nothing from another host.
-func TestBrowserPlayground(t *testing.T) {
-	if !web.Built() {
-		requireE2E(t, "the playground UI is not built into this test binary: run `make ui` first")
-	}
-	chrome := findChromium()
-	if chrome == "" {
-		requireE2E(t, "no Chromium found (looked for %s): install Debian's chromium package", strings.Join(chromiumPaths, ", "))
-	}
-	start := time.Now()
-	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
-	defer cancel()
-
-	base, serverErr := startDemoServer(t, ctx)
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	host := u.Host
-
+// newBrowser starts headless Chromium with a new profile and a blank tab
+// whose requests and console it records. The caller defers the function it
+// returns, which closes the browser.
+func newBrowser(t *testing.T, ctx context.Context, chrome string, serverErr *syncBuffer) (*browser, func()) {
+	t.Helper()
 	// The flags keep Chromium from talking to anything but the test server:
 	// without the background-networking ones it phones home at start.
 	profile := t.TempDir() // removed after the browser is gone (cleanups run last)
@@ -245,21 +227,28 @@ func TestBrowserPlayground(t *testing.T) {
 		chromedp.CombinedOutput(chromeOut),
 	)
 	allocCtx, allocCancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer allocCancel() // waits for the browser process to exit
 	cdpLog := new(syncBuffer)
 	logf := func(format string, args ...any) { fmt.Fprintf(cdpLog, format+"\n", args...) }
 	tabCtx, tabCancel := chromedp.NewContext(allocCtx, chromedp.WithLogf(logf), chromedp.WithErrorf(logf))
-	defer func() {
-		// Close the browser gracefully, then the allocator kills what is left.
+	closeBrowser := func() {
+		// Close the browser gracefully, then the allocator kills what is
+		// left and waits for the process to exit.
 		if err := chromedp.Cancel(tabCtx); err != nil && ctx.Err() == nil {
 			t.Logf("closing Chromium: %v", err)
 		}
 		tabCancel()
-	}()
+		allocCancel()
+	}
 
 	b := &browser{t: t, ctx: tabCtx, log: &pageLog{byID: map[network.RequestID]string{}}, chrome: chromeOut, cdp: cdpLog, server: serverErr}
 	// The first run starts the browser, for the lifetime of the context it
 	// gets: tabCtx, not a step's shorter one.
+	started := false
+	defer func() {
+		if !started { // b.fail ended the test
+			closeBrowser()
+		}
+	}()
 	if err := chromedp.Do(tabCtx); err != nil {
 		b.fail("start Chromium", err)
 	}
@@ -300,6 +289,35 @@ func TestBrowserPlayground(t *testing.T) {
 	if _, err := chromedp.Call(tabCtx, network.Enable, network.EnableParams{}); err != nil {
 		b.fail("enable the network domain", err)
 	}
+	started = true
+	return b, closeBrowser
+}
+
+// TestBrowserPlayground loads the playground of `kg serve --demo` in
+// headless Chromium, runs the default query and checks the result, the docs
+// explorer, the variables and history panes, and that the page fetches
+// nothing from another host.
+func TestBrowserPlayground(t *testing.T) {
+	if !web.Built() {
+		requireE2E(t, "the playground UI is not built into this test binary: run `make ui` first")
+	}
+	chrome := findChromium()
+	if chrome == "" {
+		requireE2E(t, "no Chromium found (looked for %s): install Debian's chromium package", strings.Join(chromiumPaths, ", "))
+	}
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
+	defer cancel()
+
+	base, serverErr := startDemoServer(t, ctx)
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	host := u.Host
+
+	b, closeBrowser := newBrowser(t, ctx, chrome, serverErr)
+	defer closeBrowser()
 
 	// Load the page and wait for the query editor to hold the default query.
 	b.do("load "+base+"/", chromedp.Navigate(base+"/"))
@@ -390,6 +408,18 @@ func TestBrowserPlayground(t *testing.T) {
 	)
 	poll[bool](b, "wait for the query in the history", `document.querySelectorAll('.graphiql-history-item').length > 0`)
 
+	b.checkOffline(host)
+	t.Logf("%d requests, all to %s; %d console messages; %.1fs", len(b.log.get(&b.log.urls)), host, len(b.log.get(&b.log.console)), time.Since(start).Seconds())
+	for _, m := range b.log.get(&b.log.console) {
+		t.Logf("console: %s", m)
+	}
+}
+
+// checkOffline fails the test if the page made a request to another host
+// than host, made none to /graphql, broke its Content-Security-Policy or
+// threw an exception.
+func (b *browser) checkOffline(host string) {
+	b.t.Helper()
 	// Nothing came from elsewhere.
 	var foreign []string
 	graphql := false
@@ -419,10 +449,6 @@ func TestBrowserPlayground(t *testing.T) {
 	}
 	if len(bad) > 0 {
 		b.fail("check the console", fmt.Errorf("Content-Security-Policy violations or exceptions:\n%s", strings.Join(bad, "\n")))
-	}
-	t.Logf("%d requests, all to %s; %d console messages; %.1fs", len(b.log.get(&b.log.urls)), host, len(b.log.get(&b.log.console)), time.Since(start).Seconds())
-	for _, m := range b.log.get(&b.log.console) {
-		t.Logf("console: %s", m)
 	}
 }
 
