@@ -1,6 +1,6 @@
-// Package server runs the HTTP server: the GraphQL endpoint, the playground
-// and a health check, with timeouts and graceful shutdown. It knows nothing
-// of graphs; it serves the handlers it is given.
+// Package server runs the HTTP server: the GraphQL endpoint, the playground,
+// exports and a health check, with timeouts and graceful shutdown. It knows
+// nothing of graphs; it serves the handlers it is given.
 package server
 
 import (
@@ -18,11 +18,19 @@ type Options struct {
 	Addr       string       // listen address (default 127.0.0.1:8080)
 	GraphQL    http.Handler // served at /graphql
 	Playground http.Handler // served at / (nil: a short text page)
-	Logger     *slog.Logger
-	Timeout    time.Duration // per-request handler timeout (default 30s)
+	// Export is served at /export (nil: not at all). An export may take
+	// longer than Timeout, so it has no time limit of its own; instead,
+	// each write of its response must go through within Timeout (plus 10
+	// seconds, as for every response), so a client that stops reading is
+	// dropped. It gets no TimeoutHandler, which would hold the whole file
+	// in memory.
+	Export  http.Handler
+	Logger  *slog.Logger
+	Timeout time.Duration // per-request handler timeout (default 30s)
 	// CORSOrigins are the origins (scheme://host[:port], or * for any)
-	// whose pages may call /graphql from a browser; none by default, and
-	// then no Access-Control-* header is ever sent. See ParseOrigins.
+	// whose pages may call /graphql and /export from a browser; none by
+	// default, and then no Access-Control-* header is ever sent. See
+	// ParseOrigins.
 	CORSOrigins []string
 }
 
@@ -57,6 +65,9 @@ func New(o Options) *Server {
 			w.Header().Set("Content-Type", "application/json; charset=utf-8")
 			th.ServeHTTP(w, r)
 		})))
+	}
+	if o.Export != nil {
+		mux.Handle("/export", cors(o.CORSOrigins, progress(o.Timeout+10*time.Second, o.Export)))
 	}
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -120,6 +131,43 @@ func (s *Server) Serve(ctx context.Context) error {
 	}
 	return nil
 }
+
+// progress lifts the server's write timeout off a response that streams
+// for longer: before each write the connection's write deadline moves to
+// d from now, so the response may take as long as it needs while it
+// keeps moving.
+func progress(d time.Duration, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(&movingDeadline{ResponseWriter: w, rc: http.NewResponseController(w), d: d}, r)
+	})
+}
+
+type movingDeadline struct {
+	http.ResponseWriter
+	rc *http.ResponseController
+	d  time.Duration
+}
+
+func (m *movingDeadline) Write(p []byte) (int, error) {
+	// an error means the connection cannot take deadlines (a test
+	// recorder): then there is none to move
+	_ = m.rc.SetWriteDeadline(time.Now().Add(m.d))
+	return m.ResponseWriter.Write(p)
+}
+
+func (m *movingDeadline) WriteHeader(code int) {
+	_ = m.rc.SetWriteDeadline(time.Now().Add(m.d))
+	m.ResponseWriter.WriteHeader(code)
+}
+
+// Flush sends what is buffered, moving the deadline as a write does.
+func (m *movingDeadline) Flush() {
+	_ = m.rc.SetWriteDeadline(time.Now().Add(m.d))
+	_ = m.rc.Flush()
+}
+
+// Unwrap lets an http.ResponseController reach the connection.
+func (m *movingDeadline) Unwrap() http.ResponseWriter { return m.ResponseWriter }
 
 // recoverer turns a panic in a handler into a logged 500.
 func recoverer(log *slog.Logger, h http.Handler) http.Handler {

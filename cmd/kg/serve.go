@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-builder/kg/examples"
+	"github.com/kg-builder/kg/export"
 	"github.com/kg-builder/kg/graph"
 	"github.com/kg-builder/kg/schema"
 	"github.com/kg-builder/kg/server"
@@ -47,6 +48,10 @@ func newServeCmd(e *env) *cobra.Command {
              or GET ?query=...&variables=... for queries (a mutation over GET
              is refused with 405); answers application/graphql-response+json
              when Accept asks for it, application/json otherwise
+  /export    the graph as a file: GET ?format=csv|neo4j|graphml|gexf|dot|
+             nquads|ntriples|jsonl and the filters of kg export (around,
+             depth, relation, type, min_confidence, min_count, document,
+             since, until); streamed, with no time limit while it moves
   /healthz   "ok" while the server runs
 
 With --demo, the bundled example articles are ingested first when the store
@@ -156,7 +161,7 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 		return err
 	}
 	srv := server.New(server.Options{
-		Addr: o.addr, GraphQL: s.Handler(), Playground: web.Handler(), Logger: e.log,
+		Addr: o.addr, GraphQL: s.Handler(), Playground: web.Handler(), Export: export.Handler(st, e.log), Logger: e.log,
 		Timeout: o.timeout, CORSOrigins: o.cors,
 	})
 	addr, err := srv.Listen()

@@ -1,0 +1,509 @@
+package graph
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Selection says which part of the graph a Snapshot streams: the edges
+// Filter keeps, around an entity or in the whole graph.
+type Selection struct {
+	// Filter keeps edges. Without Around its Types are the types both
+	// ends must have (the entities of those types and the edges between
+	// them); with Around they are the types of the entities reached, as
+	// for Neighborhood.
+	Filter EdgeFilter
+	// Around names an entity (by name or any alias, or by id like "E12");
+	// blank: the whole graph. Its neighbourhood is the entities within
+	// Depth hops of it, either way, through edges Filter keeps, and the
+	// edges of the entities closer than Depth: what Neighborhood returns,
+	// with no limit.
+	Around string
+	Depth  int
+}
+
+// IsZero reports whether s selects the whole graph.
+func (s Selection) IsZero() bool { return s.Around == "" && s.Filter.IsZero() }
+
+// Snapshot is a consistent view of the store, to be read through in
+// several passes (nodes, then edges, then documents) that agree with each
+// other even while documents are being added. It is valid only inside the
+// function given to Store.Snapshot. Every pass streams: memory grows with
+// the entities selected (a bit each, or an id each around an entity),
+// never with the edges.
+type Snapshot struct {
+	ctx   context.Context
+	txn   *badger.Txn
+	names map[uint64]entityRec // entity records, cleared when large
+	docs  map[uint64]string    // document ids by sequence number, cleared when large
+}
+
+// Snapshot calls fn with a read-only snapshot of the store.
+func (s *Store) Snapshot(ctx context.Context, fn func(*Snapshot) error) error {
+	return s.view(ctx, func(txn *badger.Txn) error {
+		return fn(&Snapshot{ctx: ctx, txn: txn, names: map[uint64]entityRec{}, docs: map[uint64]string{}})
+	})
+}
+
+// Check reports whether sel can be streamed: ErrNotFound when its entity
+// or its document is not stored, ErrInvalid when its filter makes no sense.
+func (sn *Snapshot) Check(sel Selection) error {
+	_, err := sn.compile(sel)
+	return err
+}
+
+// selection is a Selection ready to stream in one transaction.
+type selection struct {
+	cf    *edgeFilter
+	root  uint64 // the entity around which, or 0
+	depth int
+}
+
+func (sn *Snapshot) compile(sel Selection) (*selection, error) {
+	c := &selection{depth: max(sel.Depth, 0)}
+	if sel.Around != "" {
+		id, err := sn.entityNamed(sel.Around)
+		if err != nil {
+			return nil, err
+		}
+		c.root = id
+	}
+	cf, err := compileFilter(sn.txn, sel.Filter)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, fmt.Errorf("no document %q: %w", sel.Filter.Document, ErrNotFound)
+	}
+	if err != nil {
+		return nil, translate(err)
+	}
+	c.cf = cf
+	return c, nil
+}
+
+// entityNamed finds an entity by id ("E12") or by name or alias.
+func (sn *Snapshot) entityNamed(name string) (uint64, error) {
+	if n, ok := parseID(name, 'E'); ok {
+		if _, err := sn.txn.Get(key(pEntity, n)); err == nil {
+			return n, nil
+		} else if !errors.Is(err, badger.ErrKeyNotFound) {
+			return 0, err
+		}
+	}
+	id, err := lookup(sn.txn, name)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return 0, fmt.Errorf("no entity called %q: %w", name, ErrNotFound)
+	}
+	return id, err
+}
+
+// Edges calls fn for every edge sel selects, streaming. Without Around
+// they come in id order; with Filter.Relations, relation by relation (in
+// name order), each in index order; with Filter.Document, in id order
+// from the document's list. Around an entity they come node by node,
+// nearest first, each edge once.
+func (sn *Snapshot) Edges(sel Selection, fn func(Triple) error) error {
+	c, err := sn.compile(sel)
+	if err != nil {
+		return err
+	}
+	err = sn.edges(c, func(tid uint64, e *edgeRec) error {
+		t, err := edgeTriple(sn.txn, tid, e, sn.names)
+		if err != nil {
+			return err
+		}
+		return fn(t)
+	})
+	return translate(err)
+}
+
+// Nodes calls fn for every entity at an end of an edge sel selects, in id
+// order. Around an entity, the entity itself is always one of them. It
+// reads the selected edges once to find them (a bit per entity id), so it
+// costs an extra pass over the edges.
+func (sn *Snapshot) Nodes(sel Selection, fn func(Entity) error) error {
+	c, err := sn.compile(sel)
+	if err != nil {
+		return err
+	}
+	var ids []uint64
+	if c.root != 0 {
+		order, _, err := sn.reach(c)
+		if err != nil {
+			return translate(err)
+		}
+		ids = slices.Sorted(slices.Values(order))
+	} else {
+		var set bitset
+		err := sn.edges(c, func(_ uint64, e *edgeRec) error {
+			set.add(e.S)
+			set.add(e.O)
+			return nil
+		})
+		if err != nil {
+			return translate(err)
+		}
+		set.each(func(id uint64) { ids = append(ids, id) })
+	}
+	for _, id := range ids {
+		if err := sn.ctx.Err(); err != nil {
+			return err
+		}
+		e, err := loadEntity(sn.txn, id)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			continue
+		}
+		if err != nil {
+			return translate(err)
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Entities calls fn for every entity, in id order, edges or not.
+func (sn *Snapshot) Entities(fn func(Entity) error) error {
+	err := scan(sn.ctx, sn.txn, []byte{pEntity}, "", true, func(item *badger.Item) (bool, error) {
+		var r entityRec
+		if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &r) }); err != nil {
+			return false, err
+		}
+		return true, fn(r.entity(binary.BigEndian.Uint64(item.Key()[1:])))
+	})
+	return translate(err)
+}
+
+// Evidence lists the sentences that state triple id, in ingest order.
+func (sn *Snapshot) Evidence(id string) ([]Evidence, error) {
+	n, ok := parseID(id, 'T')
+	if !ok {
+		return nil, fmt.Errorf("graph.Evidence %q: %w", id, ErrNotFound)
+	}
+	var out []Evidence
+	err := scan(sn.ctx, sn.txn, key(pEvidence, n), "", true, func(item *badger.Item) (bool, error) {
+		var r evidenceRec
+		if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &r) }); err != nil {
+			return false, err
+		}
+		out = append(out, Evidence{DocumentID: r.Doc, Sentence: r.Sentence, Text: r.Text, Start: r.Start,
+			End: r.End, SubjectText: r.SubjText, RelationText: r.RelText, ObjectText: r.ObjText,
+			Confidence: r.Conf, AttributedTo: r.Attr})
+		return true, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph.Evidence %q: %w", id, translate(err))
+	}
+	return out, nil
+}
+
+// Sources lists the ids of the documents that state triple id, in ingest
+// order, each once. It reads keys only.
+func (sn *Snapshot) Sources(id string) ([]string, error) {
+	n, ok := parseID(id, 'T')
+	if !ok {
+		return nil, fmt.Errorf("graph.Sources %q: %w", id, ErrNotFound)
+	}
+	prefix := key(pEvidence, n)
+	var out []string
+	var last uint64
+	err := scan(sn.ctx, sn.txn, prefix, "", false, func(item *badger.Item) (bool, error) {
+		k := item.Key()
+		if len(k) < len(prefix)+8 {
+			return true, nil
+		}
+		seq := binary.BigEndian.Uint64(k[len(prefix):])
+		if seq == last {
+			return true, nil
+		}
+		last = seq
+		doc, err := sn.docID(seq)
+		if err != nil || doc == "" {
+			return err == nil, err
+		}
+		out = append(out, doc)
+		return true, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph.Sources %q: %w", id, translate(err))
+	}
+	return out, nil
+}
+
+// docID is the id of the document with sequence number seq, or "" when
+// it is gone.
+func (sn *Snapshot) docID(seq uint64) (string, error) {
+	if id, ok := sn.docs[seq]; ok {
+		return id, nil
+	}
+	it, err := sn.txn.Get(key(pDocSeq, seq))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	b, err := it.ValueCopy(nil)
+	if err != nil {
+		return "", err
+	}
+	if len(sn.docs) > 10000 {
+		clear(sn.docs)
+	}
+	sn.docs[seq] = string(b)
+	return string(b), nil
+}
+
+// Document returns the stored document with the given id.
+func (sn *Snapshot) Document(id string) (DocumentInfo, error) {
+	var d docRec
+	if err := getJSON(sn.txn, key(pDoc, id), &d); err != nil {
+		return DocumentInfo{}, fmt.Errorf("graph.Document %q: %w", id, translate(err))
+	}
+	return d.info(), nil
+}
+
+// Documents calls fn for every document, in ingest order.
+func (sn *Snapshot) Documents(fn func(DocumentInfo) error) error {
+	err := scan(sn.ctx, sn.txn, []byte{pDocSeq}, "", true, func(item *badger.Item) (bool, error) {
+		id, err := item.ValueCopy(nil)
+		if err != nil {
+			return false, err
+		}
+		var d docRec
+		if err := getJSON(sn.txn, key(pDoc, string(id)), &d); err != nil {
+			if errors.Is(err, badger.ErrKeyNotFound) {
+				return true, nil
+			}
+			return false, err
+		}
+		return true, fn(d.info())
+	})
+	return translate(err)
+}
+
+// edges calls fn for every edge c selects; see Edges for the order.
+func (sn *Snapshot) edges(c *selection, fn func(tid uint64, e *edgeRec) error) error {
+	if c.root != 0 {
+		return sn.around(c, fn)
+	}
+	// visit applies the filter to an edge and hands on those it keeps
+	visit := func(tid uint64, e *edgeRec) error {
+		if !c.cf.edge(tid, e) {
+			return nil
+		}
+		if ok, err := c.cf.dated(tid); err != nil || !ok {
+			return err
+		}
+		if c.cf.hasTypes() {
+			for _, end := range []uint64{e.S, e.O} {
+				r, err := sn.entity(end)
+				if err != nil {
+					return err
+				}
+				if !c.cf.typ(r.Type) {
+					return nil
+				}
+			}
+		}
+		return fn(tid, e)
+	}
+	switch {
+	case c.cf != nil && c.cf.docs != nil:
+		for _, tid := range c.cf.docEdges(nil) {
+			if err := sn.ctx.Err(); err != nil {
+				return err
+			}
+			var e edgeRec
+			if err := getJSON(sn.txn, key(pEdge, tid), &e); err != nil {
+				if errors.Is(err, badger.ErrKeyNotFound) {
+					continue
+				}
+				return err
+			}
+			if err := visit(tid, &e); err != nil {
+				return err
+			}
+		}
+		return nil
+	case c.cf != nil && c.cf.rels != nil:
+		rels := make([]string, 0, len(c.cf.rels))
+		for r := range c.cf.rels {
+			rels = append(rels, r)
+		}
+		slices.Sort(rels)
+		for _, r := range rels {
+			err := scan(sn.ctx, sn.txn, key(pByRel, r, byte(0)), "", true, func(item *badger.Item) (bool, error) {
+				tid, err := indexedID(item)
+				if err != nil {
+					return false, err
+				}
+				var e edgeRec
+				if err := getJSON(sn.txn, key(pEdge, tid), &e); err != nil {
+					return false, err
+				}
+				return true, visit(tid, &e)
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return scan(sn.ctx, sn.txn, []byte{pEdge}, "", true, func(item *badger.Item) (bool, error) {
+		var e edgeRec
+		if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &e) }); err != nil {
+			return false, err
+		}
+		return true, visit(binary.BigEndian.Uint64(item.Key()[1:]), &e)
+	})
+}
+
+// reached is where an entity stands in a neighbourhood.
+type reached struct {
+	dist int // hops from the start
+	rank int // place in breadth-first order
+}
+
+// reach walks breadth-first from c.root, c.depth hops, through the edges
+// the filter keeps, and returns the entities reached in the order reached.
+func (sn *Snapshot) reach(c *selection) ([]uint64, map[uint64]reached, error) {
+	seen := map[uint64]reached{c.root: {}}
+	order := []uint64{c.root}
+	frontier := []uint64{c.root}
+	for d := 0; d < c.depth && len(frontier) > 0; d++ {
+		var next []uint64
+		for _, id := range frontier {
+			err := sn.adjacent(c, id, func(_ uint64, _ *edgeRec, other uint64, _ bool) error {
+				if _, ok := seen[other]; !ok {
+					seen[other] = reached{dist: d + 1, rank: len(order)}
+					order = append(order, other)
+					next = append(next, other)
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, nil, err
+			}
+		}
+		frontier = next
+	}
+	return order, seen, nil
+}
+
+// around streams the neighbourhood's edges: for every entity closer than
+// c.depth, in breadth-first order, the edges the filter keeps, each once
+// (an edge between two such entities at the one reached first, a loop at
+// its subject side).
+func (sn *Snapshot) around(c *selection, fn func(tid uint64, e *edgeRec) error) error {
+	order, seen, err := sn.reach(c)
+	if err != nil {
+		return err
+	}
+	for _, id := range order {
+		me := seen[id]
+		if me.dist >= c.depth {
+			break // order is by distance: the rest are at the edge
+		}
+		err := sn.adjacent(c, id, func(tid uint64, e *edgeRec, other uint64, outgoing bool) error {
+			o, ok := seen[other]
+			if !ok {
+				return nil // cannot happen: every neighbour of a closer entity is reached
+			}
+			if other == id && !outgoing {
+				return nil // a loop, met again from its object side
+			}
+			if other != id && o.dist < c.depth && o.rank < me.rank {
+				return nil // written from the other end already
+			}
+			return fn(tid, e)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// adjacent calls fn for every edge of entity id the selection's filter
+// keeps, outgoing ones first, with the entity at its other end.
+func (sn *Snapshot) adjacent(c *selection, id uint64, fn func(tid uint64, e *edgeRec, other uint64, outgoing bool) error) error {
+	for _, p := range []byte{pBySubj, pByObj} {
+		err := scan(sn.ctx, sn.txn, key(p, id), "", true, func(item *badger.Item) (bool, error) {
+			tid, err := indexedID(item)
+			if err != nil {
+				return false, err
+			}
+			var e edgeRec
+			if err := getJSON(sn.txn, key(pEdge, tid), &e); err != nil {
+				return false, err
+			}
+			other := e.O
+			if p == pByObj {
+				other = e.S
+			}
+			if !c.cf.edge(tid, &e) {
+				return true, nil
+			}
+			if ok, err := c.cf.dated(tid); err != nil || !ok {
+				return err == nil, err
+			}
+			if c.cf.hasTypes() && other != c.root {
+				r, err := sn.entity(other)
+				if err != nil {
+					return false, err
+				}
+				if !c.cf.typ(r.Type) {
+					return true, nil
+				}
+			}
+			return true, fn(tid, &e, other, p == pBySubj)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// entity reads an entity record through the snapshot's cache.
+func (sn *Snapshot) entity(id uint64) (entityRec, error) {
+	if r, ok := sn.names[id]; ok {
+		return r, nil
+	}
+	var r entityRec
+	if err := getJSON(sn.txn, key(pEntity, id), &r); err != nil {
+		return r, err
+	}
+	if len(sn.names) > 10000 {
+		clear(sn.names)
+	}
+	sn.names[id] = r
+	return r, nil
+}
+
+// bitset is a set of entity ids, a bit each.
+type bitset []uint64
+
+func (b *bitset) add(id uint64) {
+	w := id / 64
+	if w >= uint64(len(*b)) {
+		*b = append(*b, make([]uint64, w+1-uint64(len(*b)))...)
+	}
+	(*b)[w] |= 1 << (id % 64)
+}
+
+func (b bitset) each(fn func(uint64)) {
+	for w, bits := range b {
+		for i := uint64(0); bits != 0; i++ {
+			if bits&1 != 0 {
+				fn(uint64(w)*64 + i)
+			}
+			bits >>= 1
+		}
+	}
+}
