@@ -10,16 +10,16 @@ import (
 
 // attr is a node or edge attribute of GraphML and GEXF.
 type attr struct {
-	id, name string
-	typ      string // GraphML's type; GEXF's differs for integers
+	name string // also its id
+	typ  string // GraphML's type; GEXF's differs for integers
 }
 
 var (
-	nodeAttrs = []attr{{"type", "type", "string"}, {"aliases", "aliases", "string"}, {"mentions", "mentions", "int"}}
+	nodeAttrs = []attr{{"type", "string"}, {"aliases", "string"}, {"mentions", "int"}}
 	edgeAttrs = []attr{
-		{"relation", "relation", "string"}, {"confidence", "confidence", "double"}, {"count", "count", "int"},
-		{"negated", "negated", "boolean"}, {"modality", "modality", "string"},
-		{"attributed_to", "attributed_to", "string"}, {"relation_text", "relation_text", "string"},
+		{"relation", "string"}, {"confidence", "double"}, {"count", "int"},
+		{"negated", "boolean"}, {"modality", "string"},
+		{"attributed_to", "string"}, {"relation_text", "string"},
 	}
 )
 
@@ -44,11 +44,11 @@ func (x *exporter) graphML(w *bufio.Writer) error {
   <key id="label" for="node" attr.name="label" attr.type="string"/>
 `)
 	for _, a := range nodeAttrs {
-		w.WriteString(`  <key id="` + a.id + `" for="node" attr.name="` + a.name + `" attr.type="` + a.typ + `"/>` + "\n")
+		w.WriteString(`  <key id="` + a.name + `" for="node" attr.name="` + a.name + `" attr.type="` + a.typ + `"/>` + "\n")
 	}
 	w.WriteString(`  <key id="edge_label" for="edge" attr.name="label" attr.type="string"/>` + "\n")
 	for _, a := range edgeAttrs {
-		w.WriteString(`  <key id="` + a.id + `" for="edge" attr.name="` + a.name + `" attr.type="` + a.typ + `"/>` + "\n")
+		w.WriteString(`  <key id="` + a.name + `" for="edge" attr.name="` + a.name + `" attr.type="` + a.typ + `"/>` + "\n")
 	}
 	w.WriteString(`  <graph id="kg" edgedefault="directed">` + "\n")
 	data := func(indent, key, value string) {
@@ -65,7 +65,7 @@ func (x *exporter) graphML(w *bufio.Writer) error {
 		w.WriteString("\">\n")
 		data("      ", "label", e.Name)
 		for i, v := range nodeValues(e) {
-			data("      ", nodeAttrs[i].id, v)
+			data("      ", nodeAttrs[i].name, v)
 		}
 		_, err := w.WriteString("    </node>\n")
 		return err
@@ -83,7 +83,7 @@ func (x *exporter) graphML(w *bufio.Writer) error {
 		w.WriteString("\">\n")
 		data("      ", "edge_label", t.Relation)
 		for i, v := range edgeValues(t) {
-			data("      ", edgeAttrs[i].id, v)
+			data("      ", edgeAttrs[i].name, v)
 		}
 		_, err := w.WriteString("    </edge>\n")
 		return err
@@ -114,11 +114,11 @@ func (x *exporter) gexf(w *bufio.Writer) error {
     <attributes class="node">
 `)
 	for _, a := range nodeAttrs {
-		w.WriteString(`      <attribute id="` + a.id + `" title="` + a.name + `" type="` + gexfType(a.typ) + `"/>` + "\n")
+		w.WriteString(`      <attribute id="` + a.name + `" title="` + a.name + `" type="` + gexfType(a.typ) + `"/>` + "\n")
 	}
 	w.WriteString("    </attributes>\n    <attributes class=\"edge\">\n")
 	for _, a := range edgeAttrs {
-		w.WriteString(`      <attribute id="` + a.id + `" title="` + a.name + `" type="` + gexfType(a.typ) + `"/>` + "\n")
+		w.WriteString(`      <attribute id="` + a.name + `" title="` + a.name + `" type="` + gexfType(a.typ) + `"/>` + "\n")
 	}
 	w.WriteString("    </attributes>\n    <nodes>\n")
 	values := func(attrs []attr, vals []string) {
@@ -127,7 +127,7 @@ func (x *exporter) gexf(w *bufio.Writer) error {
 			if v == "" {
 				continue
 			}
-			w.WriteString(`          <attvalue for="` + attrs[i].id + `" value="`)
+			w.WriteString(`          <attvalue for="` + attrs[i].name + `" value="`)
 			esc(w, v)
 			w.WriteString("\"/>\n")
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -235,20 +234,15 @@ func longest(names []string) string {
 // deleteEntity deletes an entity that has no edges and no mentions left,
 // with its aliases and the split decisions about it.
 func (w *writer) deleteEntity(ctx context.Context, eid uint64, rec *entityRec) error {
-	folded := map[string]bool{}
 	for _, a := range rec.Aliases {
-		if f := Fold(a); !folded[f] {
-			folded[f] = true
-			if err := w.dropAlias(a, eid); err != nil {
-				return err
-			}
+		if err := w.dropAlias(a, eid); err != nil {
+			return err
 		}
 	}
 	splits, err := w.decisions(ctx, eid)
 	if err != nil {
 		return err
 	}
-	sort.Strings(splits)
 	for _, f := range splits {
 		if err := w.txn.Delete(key(pDecision, eid, f)); err != nil {
 			return err

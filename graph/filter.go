@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -36,7 +37,7 @@ type edgeFilter struct {
 	f     EdgeFilter
 	rels  map[string]bool
 	types map[string]bool
-	docs  map[uint64]bool // edges of f.Document
+	docs  []uint64        // edges of f.Document, sorted; nil: no document filter
 	dates map[uint64]bool // document sequence number → dated in range
 	txn   *badger.Txn
 	seen  map[uint64]bool // documents whose date was looked up
@@ -67,10 +68,7 @@ func compileFilter(txn *badger.Txn, f EdgeFilter) (*edgeFilter, error) {
 		if err := getJSON(txn, key(pDoc, f.Document), &d); err != nil {
 			return nil, err
 		}
-		c.docs = map[uint64]bool{}
-		for _, t := range d.Edges {
-			c.docs[t] = true
-		}
+		c.docs = append([]uint64{}, d.Edges...) // a sorted set; never nil
 	}
 	if f.Since != "" || f.Until != "" {
 		if f.Since != "" && f.Until != "" && f.Since > f.Until+"\uffff" {
@@ -98,8 +96,10 @@ func (c *edgeFilter) edge(tid uint64, e *edgeRec) bool {
 	if e.Count < c.f.MinCount {
 		return false
 	}
-	if c.docs != nil && !c.docs[tid] {
-		return false
+	if c.docs != nil {
+		if _, found := slices.BinarySearch(c.docs, tid); !found {
+			return false
+		}
 	}
 	return true
 }
@@ -177,11 +177,9 @@ func (c *edgeFilter) docEdges(from []byte) []uint64 {
 	if len(from) == 9 && from[0] == pEdge {
 		after = binary.BigEndian.Uint64(from[1:])
 	}
-	var out []uint64
-	for t := range c.docs {
-		if t > after {
-			out = append(out, t)
-		}
+	i, found := slices.BinarySearch(c.docs, after)
+	if found {
+		i++
 	}
-	return sortedSet(out)
+	return c.docs[i:]
 }

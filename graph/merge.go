@@ -777,13 +777,13 @@ func votesOf(r *entityRec) map[string]int {
 func (w *writer) edgesOf(ctx context.Context, id uint64) ([]uint64, map[uint64]*edgeRec, error) {
 	edges := map[uint64]*edgeRec{}
 	var tids []uint64
-	err := adjacent(ctx, w.txn, id, func(tid uint64, e *edgeRec) (bool, error) {
+	err := eachEdge(ctx, w.txn, id, Both, nil, nil, nil, func(tid uint64, e *edgeRec, _ uint64, _ bool) error {
 		if _, ok := edges[tid]; !ok {
 			c := *e
 			edges[tid] = &c
 			tids = append(tids, tid)
 		}
-		return true, nil
+		return nil
 	})
 	sort.Slice(tids, func(i, j int) bool { return tids[i] < tids[j] })
 	return tids, edges, err

@@ -432,42 +432,7 @@ func (sn *Snapshot) around(c *selection, fn func(tid uint64, e *edgeRec) error) 
 // adjacent calls fn for every edge of entity id the selection's filter
 // keeps, outgoing ones first, with the entity at its other end.
 func (sn *Snapshot) adjacent(c *selection, id uint64, fn func(tid uint64, e *edgeRec, other uint64, outgoing bool) error) error {
-	for _, p := range []byte{pBySubj, pByObj} {
-		err := scan(sn.ctx, sn.txn, key(p, id), "", true, func(item *badger.Item) (bool, error) {
-			tid, err := indexedID(item)
-			if err != nil {
-				return false, err
-			}
-			var e edgeRec
-			if err := getJSON(sn.txn, key(pEdge, tid), &e); err != nil {
-				return false, err
-			}
-			other := e.O
-			if p == pByObj {
-				other = e.S
-			}
-			if !c.cf.edge(tid, &e) {
-				return true, nil
-			}
-			if ok, err := c.cf.dated(tid); err != nil || !ok {
-				return err == nil, err
-			}
-			if c.cf.hasTypes() && other != c.root {
-				r, err := sn.entity(other)
-				if err != nil {
-					return false, err
-				}
-				if !c.cf.typ(r.Type) {
-					return true, nil
-				}
-			}
-			return true, fn(tid, &e, other, p == pBySubj)
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return eachEdge(sn.ctx, sn.txn, id, Both, c.cf, func(n uint64) bool { return n == c.root }, sn.entity, fn)
 }
 
 // entity reads an entity record through the snapshot's cache.

@@ -55,7 +55,7 @@ func (s *Store) Neighborhood(ctx context.Context, name string, o Around) (Subgra
 			if nilIfNotFound(err) != nil {
 				return err
 			}
-			cf = &edgeFilter{docs: map[uint64]bool{}} // an unknown document states nothing
+			cf = &edgeFilter{docs: []uint64{}} // an unknown document states nothing
 		}
 		t := &traversal{ctx: ctx, txn: txn, cf: cf, dir: o.Direction, cache: map[uint64]entityRec{}}
 		dist := map[uint64]int{root: 0}
@@ -224,53 +224,67 @@ func (t *traversal) neighbors(id uint64) ([]neighbor, error) {
 	if ns, ok := t.adj[id]; ok {
 		return ns, nil
 	}
-	if err := t.ctx.Err(); err != nil {
-		return nil, err
-	}
 	var out []neighbor
-	for _, p := range []byte{pBySubj, pByObj} {
-		if (p == pBySubj && t.dir == Incoming) || (p == pByObj && t.dir == Outgoing) {
-			continue
-		}
-		err := scan(t.ctx, t.txn, key(p, id), "", true, func(item *badger.Item) (bool, error) {
-			tid, err := indexedID(item)
-			if err != nil {
-				return false, err
-			}
-			var e edgeRec
-			if err := getJSON(t.txn, key(pEdge, tid), &e); err != nil {
-				return false, err
-			}
-			n := e.O
-			if p == pByObj {
-				n = e.S
-			}
-			if !t.cf.edge(tid, &e) {
-				return true, nil
-			}
-			if ok, err := t.cf.dated(tid); err != nil || !ok {
-				return err == nil, err
-			}
-			if t.cf.hasTypes() && !t.ends[n] {
-				r, err := t.entity(n)
-				if err != nil {
-					return false, err
-				}
-				if !t.cf.typ(r.Type) {
-					return true, nil
-				}
-			}
-			out = append(out, neighbor{node: n, tid: tid, edge: e})
-			return true, nil
+	err := eachEdge(t.ctx, t.txn, id, t.dir, t.cf, func(n uint64) bool { return t.ends[n] }, t.entity,
+		func(tid uint64, e *edgeRec, other uint64, _ bool) error {
+			out = append(out, neighbor{node: other, tid: tid, edge: *e})
+			return nil
 		})
-		if err != nil {
-			return nil, err
-		}
+	if err != nil {
+		return nil, err
 	}
 	if t.adj != nil {
 		t.adj[id] = out
 	}
 	return out, nil
+}
+
+// eachEdge calls fn for every edge of entity id in direction dir that cf
+// keeps (nil: every one), in index order, outgoing ones first, with the
+// entity at its other end. The type filter applies to that entity unless
+// exempt says otherwise; entity loads its record.
+func eachEdge(ctx context.Context, txn *badger.Txn, id uint64, dir Direction, cf *edgeFilter,
+	exempt func(uint64) bool, entity func(uint64) (entityRec, error),
+	fn func(tid uint64, e *edgeRec, other uint64, outgoing bool) error) error {
+	for _, p := range []byte{pBySubj, pByObj} {
+		if (p == pBySubj && dir == Incoming) || (p == pByObj && dir == Outgoing) {
+			continue
+		}
+		err := scan(ctx, txn, key(p, id), "", true, func(item *badger.Item) (bool, error) {
+			tid, err := indexedID(item)
+			if err != nil {
+				return false, err
+			}
+			var e edgeRec
+			if err := getJSON(txn, key(pEdge, tid), &e); err != nil {
+				return false, err
+			}
+			other := e.O
+			if p == pByObj {
+				other = e.S
+			}
+			if !cf.edge(tid, &e) {
+				return true, nil
+			}
+			if ok, err := cf.dated(tid); err != nil || !ok {
+				return err == nil, err
+			}
+			if cf.hasTypes() && !exempt(other) {
+				r, err := entity(other)
+				if err != nil {
+					return false, err
+				}
+				if !cf.typ(r.Type) {
+					return true, nil
+				}
+			}
+			return true, fn(tid, &e, other, p == pBySubj)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (t *traversal) entity(id uint64) (entityRec, error) {
@@ -435,28 +449,4 @@ func (t *traversal) path(route []uint64) (Path, error) {
 		p.Edges = append(p.Edges, tr)
 	}
 	return p, nil
-}
-
-// adjacent calls fn for every edge that has id as subject or object, until
-// fn returns false.
-func adjacent(ctx context.Context, txn *badger.Txn, id uint64, fn func(tid uint64, e *edgeRec) (bool, error)) error {
-	more := true
-	for _, p := range []byte{pBySubj, pByObj} {
-		err := scan(ctx, txn, key(p, id), "", true, func(item *badger.Item) (bool, error) {
-			tid, err := indexedID(item)
-			if err != nil {
-				return false, err
-			}
-			var e edgeRec
-			if err := getJSON(txn, key(pEdge, tid), &e); err != nil {
-				return false, err
-			}
-			more, err = fn(tid, &e)
-			return more, err
-		})
-		if err != nil || !more {
-			return err
-		}
-	}
-	return nil
 }

@@ -111,7 +111,7 @@ func (c *checker) parse(query, operation string) (*ast.QueryDocument, *ast.Opera
 func (c *checker) check(doc *ast.QueryDocument, op *ast.OperationDefinition, vars map[string]any) []*qerrors.QueryError {
 	// measured first: it is linear, and bounds the work of validation
 	m := measurer{doc: doc, memo: map[fragmentAt]shape{}, busy: map[fragmentAt]bool{}}
-	sh := m.root(op.SelectionSet)
+	sh := m.measure(op.SelectionSet, true)
 	if sh.fields > c.opt.MaxFields {
 		return errList(codeQueryTooComplex, fmt.Sprintf("the query selects %s fields (a fragment counts each time it is spread), over the limit of %d", count(sh.fields), c.opt.MaxFields))
 	}
@@ -195,45 +195,28 @@ type fragmentAt struct {
 	root bool
 }
 
-// root measures an operation's selection set. The introspection fields
-// __schema and __type count as one level: their depth is bounded by
-// gqlparser's MaxIntrospectionDepth rule, and a playground's introspection
-// query must run whatever MaxDepth is.
-func (m *measurer) root(set ast.SelectionSet) shape {
+// measure measures a selection set; root says it is the operation's (or
+// a fragment spread there). At the root the introspection fields __schema
+// and __type count as one level: their depth is bounded by gqlparser's
+// MaxIntrospectionDepth rule, and a playground's introspection query must
+// run whatever MaxDepth is.
+func (m *measurer) measure(set ast.SelectionSet, root bool) shape {
 	var sh shape
 	for _, sel := range set {
 		var x shape
 		switch sel := sel.(type) {
 		case *ast.Field:
-			sub := m.set(sel.SelectionSet)
+			sub := m.measure(sel.SelectionSet, false)
 			x = shape{fields: add(1, sub.fields), depth: 1 + sub.depth}
-			if sel.Name == "__schema" || sel.Name == "__type" {
+			if root && (sel.Name == "__schema" || sel.Name == "__type") {
 				x.depth, x.intro = 1, 1+sub.depth
 			}
 		case *ast.InlineFragment:
-			x = m.root(sel.SelectionSet)
+			x = m.measure(sel.SelectionSet, root)
 		case *ast.FragmentSpread:
-			x = m.fragment(sel.Name, true)
+			x = m.fragment(sel.Name, root)
 		}
 		sh = shape{fields: add(sh.fields, x.fields), depth: max(sh.depth, x.depth), intro: max(sh.intro, x.intro)}
-	}
-	return sh
-}
-
-func (m *measurer) set(set ast.SelectionSet) shape {
-	var sh shape
-	for _, sel := range set {
-		var x shape
-		switch sel := sel.(type) {
-		case *ast.Field:
-			sub := m.set(sel.SelectionSet)
-			x = shape{fields: add(1, sub.fields), depth: 1 + sub.depth}
-		case *ast.InlineFragment:
-			x = m.set(sel.SelectionSet)
-		case *ast.FragmentSpread:
-			x = m.fragment(sel.Name, false)
-		}
-		sh = shape{fields: add(sh.fields, x.fields), depth: max(sh.depth, x.depth)}
 	}
 	return sh
 }
@@ -249,12 +232,7 @@ func (m *measurer) fragment(name string, root bool) shape {
 		return shape{} // validation reports it
 	}
 	m.busy[key] = true
-	var sh shape
-	if root {
-		sh = m.root(f.SelectionSet)
-	} else {
-		sh = m.set(f.SelectionSet)
-	}
+	sh := m.measure(f.SelectionSet, root)
 	delete(m.busy, key)
 	m.memo[key] = sh
 	return sh

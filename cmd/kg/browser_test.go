@@ -293,31 +293,38 @@ func newBrowser(t *testing.T, ctx context.Context, chrome string, serverErr *syn
 	return b, closeBrowser
 }
 
-// TestBrowserPlayground loads the playground of `kg serve --demo` in
-// headless Chromium, runs the default query and checks the result, the docs
-// explorer, the variables and history panes, and that the page fetches
-// nothing from another host.
-func TestBrowserPlayground(t *testing.T) {
+// openDemo starts `kg serve --demo` and headless Chromium for a browser
+// test, both stopped when the test ends, or skips the test (fails it, with
+// KG_REQUIRE_E2E=1) when the UI is not built or there is no Chromium. It
+// returns the browser, the server's base URL and its host:port.
+func openDemo(t *testing.T) (b *browser, base, host string) {
+	t.Helper()
 	if !web.Built() {
-		requireE2E(t, "the playground UI is not built into this test binary: run `make ui` first")
+		requireE2E(t, "the web UI is not built into this test binary: run `make ui` first")
 	}
 	chrome := findChromium()
 	if chrome == "" {
 		requireE2E(t, "no Chromium found (looked for %s): install Debian's chromium package", strings.Join(chromiumPaths, ", "))
 	}
-	start := time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
-	defer cancel()
-
+	t.Cleanup(cancel)
 	base, serverErr := startDemoServer(t, ctx)
 	u, err := url.Parse(base)
 	if err != nil {
 		t.Fatal(err)
 	}
-	host := u.Host
-
 	b, closeBrowser := newBrowser(t, ctx, chrome, serverErr)
-	defer closeBrowser()
+	t.Cleanup(closeBrowser)
+	return b, base, u.Host
+}
+
+// TestBrowserPlayground loads the playground of `kg serve --demo` in
+// headless Chromium, runs the default query and checks the result, the docs
+// explorer, the variables and history panes, and that the page fetches
+// nothing from another host.
+func TestBrowserPlayground(t *testing.T) {
+	start := time.Now()
+	b, base, host := openDemo(t)
 
 	// Load the page and wait for the query editor to hold the default query.
 	b.do("load "+base+"/", chromedp.Navigate(base+"/"))

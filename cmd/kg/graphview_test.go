@@ -1,11 +1,9 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,8 +12,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/kg-builder/kg/web"
 )
 
 // The graph view test drives /graph of `kg serve --demo` in headless
@@ -66,24 +62,8 @@ type point struct {
 }
 
 func TestGraphView(t *testing.T) {
-	if !web.Built() {
-		requireE2E(t, "the web UI is not built into this test binary: run `make ui` first")
-	}
-	chrome := findChromium()
-	if chrome == "" {
-		requireE2E(t, "no Chromium found (looked for %s): install Debian's chromium package", strings.Join(chromiumPaths, ", "))
-	}
 	start := time.Now()
-	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
-	defer cancel()
-
-	base, serverErr := startDemoServer(t, ctx)
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, closeBrowser := newBrowser(t, ctx, chrome, serverErr)
-	defer closeBrowser()
+	b, base, host := openDemo(t)
 
 	b.do("load "+base+"/graph", chromedp.Navigate(base+"/graph"))
 	if title := runStep(b, "read the title", chromedp.Title()); !strings.Contains(title, "graph view") {
@@ -223,7 +203,7 @@ func TestGraphView(t *testing.T) {
 		b.fail("check the title", fmt.Errorf("title %q: not the graph view", title))
 	}
 
-	b.checkOffline(u.Host)
+	b.checkOffline(host)
 
 	// A synthetic graph of thousands of nodes goes through the same merge
 	// and layout code (window.kgGraph.draw) and must be drawn in seconds.
@@ -296,7 +276,7 @@ func TestGraphView(t *testing.T) {
 		return e.x1 <= bb.x1 && e.y1 <= bb.y1 && e.x2 >= bb.x2 && e.y2 >= bb.y2; })()`)
 	saveShot(b, "graphview-large.png", runStep(b, "take a screenshot of the synthetic graph", chromedp.CaptureScreenshot()))
 
-	t.Logf("%d requests, all to %s; %.1fs", len(b.log.get(&b.log.urls)), u.Host, time.Since(start).Seconds())
+	t.Logf("%d requests, all to %s; %.1fs", len(b.log.get(&b.log.urls)), host, time.Since(start).Seconds())
 }
 
 // renderedJS wraps an expression giving a Cytoscape node into one giving
