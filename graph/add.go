@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -96,33 +97,122 @@ type Added struct {
 // an error nothing of it is stored. A document whose text hash is already
 // stored adds nothing and reports Duplicate.
 func (s *Store) Add(ctx context.Context, d Document) (Added, error) {
-	const op = "graph.Add"
-	if s.readOnly {
-		return Added{}, fmt.Errorf("%s: %w", op, ErrReadOnly)
-	}
-	if d.ID == "" || d.Hash == "" {
-		return Added{}, fmt.Errorf("%s: document needs an id and a hash: %w", op, ErrInvalid)
-	}
-	if err := ctx.Err(); err != nil {
-		return Added{}, err
-	}
-	d = sanitize(d)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var res Added
-	err := s.db.Update(func(txn *badger.Txn) error {
-		w := &writer{txn: txn, ents: map[uint64]*entityRec{}, meta: map[string]int64{}, mentions: map[uint64]*mentionRec{}}
-		r, err := w.add(d)
-		res = r
-		return err
-	})
-	if err != nil {
-		return Added{}, fmt.Errorf("%s %s: %w", op, d.ID, translate(err))
-	}
-	return res, nil
+	r := s.AddBatch(ctx, []Document{d})
+	return r[0].Added, r[0].Err
 }
 
-// writer holds one document's write transaction and what it has touched.
+// AddResult is what AddBatch did with one document.
+type AddResult struct {
+	Added
+	Err error
+}
+
+// maxBatchWrites and maxBatchBytes bound one AddBatch transaction, well
+// under what Badger takes in one (ErrTxnTooBig: with 32 MiB memtables, about
+// 50,000 writes or 4.8 MB).
+var (
+	maxBatchWrites = 10000
+	maxBatchBytes  = 2 << 20
+)
+
+// AddBatch stores documents in order, as Add does, several to a Badger
+// transaction: each document is stored whole or not at all, and one that
+// fails does not stop the others. Entities the documents share are read and
+// written once per transaction, not once per document.
+func (s *Store) AddBatch(ctx context.Context, docs []Document) []AddResult {
+	const op = "graph.Add"
+	out := make([]AddResult, len(docs))
+	var todo []int
+	for i, d := range docs {
+		switch {
+		case s.readOnly:
+			out[i].Err = fmt.Errorf("%s: %w", op, ErrReadOnly)
+		case d.ID == "" || d.Hash == "":
+			out[i].Err = fmt.Errorf("%s: document needs an id and a hash: %w", op, ErrInvalid)
+		default:
+			docs[i] = sanitize(d)
+			todo = append(todo, i)
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for len(todo) > 0 {
+		if err := ctx.Err(); err != nil {
+			for _, i := range todo {
+				out[i].Err = err
+			}
+			break
+		}
+		n, failed, err := s.addTxn(ctx, docs, todo, out)
+		switch {
+		case err == nil:
+		case failed < 0:
+			// the commit failed: none of the batch is stored
+			for _, i := range todo[:n] {
+				out[i] = AddResult{Err: fmt.Errorf("%s %s: %w", op, docs[i].ID, translate(err))}
+			}
+		case errors.Is(err, badger.ErrTxnTooBig) && failed > 0:
+			// the transaction is full: what came before is stored, and
+			// the failed document starts the next one
+			n = failed
+		default:
+			// the document failed; the ones before it are stored
+			out[todo[failed]] = AddResult{Err: fmt.Errorf("%s %s: %w", op, docs[todo[failed]].ID, translate(err))}
+			n = failed + 1
+		}
+		todo = todo[n:]
+	}
+	return out
+}
+
+// addTxn adds the documents todo names, as many as fit in one transaction,
+// and sets their results in out. It returns how many it stored. When
+// document todo[failed] fails, the transaction is dropped and the ones
+// before it are stored again in a fresh one; failed is -1 when none failed,
+// or when the commit itself did.
+func (s *Store) addTxn(ctx context.Context, docs []Document, todo []int, out []AddResult) (n, failed int, err error) {
+	var res []AddResult
+	failed = -1
+	run := func(limit int) error {
+		res = res[:0]
+		return s.db.Update(func(txn *badger.Txn) error {
+			snap := s.db.NewTransaction(false)
+			defer snap.Discard()
+			w := &writer{txn: txn, ents: map[uint64]*entityRec{}, meta: map[string]int64{},
+				snap: snap, aliasDelta: map[string]map[uint64]bool{}}
+			for k, i := range todo[:limit] {
+				if k > 0 && (w.writes >= maxBatchWrites || w.bytes >= maxBatchBytes || ctx.Err() != nil) {
+					break
+				}
+				w.mentions = map[uint64]*mentionRec{}
+				a, err := w.add(docs[i])
+				switch {
+				case errors.Is(err, ErrConflict):
+					// found before anything of it was written
+					res = append(res, AddResult{Err: fmt.Errorf("graph.Add %s: %w", docs[i].ID, err)})
+				case err != nil:
+					failed = k
+					return err
+				default:
+					res = append(res, AddResult{Added: a})
+				}
+			}
+			return w.flush()
+		})
+	}
+	err = run(len(todo))
+	if failed > 0 {
+		if err := run(failed); err != nil {
+			return failed, -1, err
+		}
+	}
+	for k, r := range res {
+		out[todo[k]] = r
+	}
+	return len(res), failed, err
+}
+
+// writer holds one write transaction and what it has touched.
 type writer struct {
 	txn  *badger.Txn
 	ents map[uint64]*entityRec // loaded or created entities, written at the end
@@ -130,6 +220,12 @@ type writer struct {
 	// mentions collects what the document being added contributes to each
 	// entity; nil outside Add.
 	mentions map[uint64]*mentionRec
+	// snap, when set, reads the alias index as it was when txn began, and
+	// aliasDelta holds txn's changes to it (true added, false dropped):
+	// iterating txn itself sorts every pending write each time.
+	snap          *badger.Txn
+	aliasDelta    map[string]map[uint64]bool
+	writes, bytes int // keys set or deleted, and their size
 }
 
 func (w *writer) add(d Document) (Added, error) {
@@ -231,17 +327,17 @@ func (w *writer) add(d Document) (Added, error) {
 	if err := w.put(key(pDoc, d.ID), doc); err != nil {
 		return res, err
 	}
-	if err := w.txn.Set(key(pHash, d.Hash), []byte(d.ID)); err != nil {
+	if err := w.set(key(pHash, d.Hash), []byte(d.ID)); err != nil {
 		return res, err
 	}
-	if err := w.txn.Set(key(pDocSeq, seq), []byte(d.ID)); err != nil {
+	if err := w.set(key(pDocSeq, seq), []byte(d.ID)); err != nil {
 		return res, err
 	}
 	w.meta["documents"]++
 	w.meta["sentences"] += int64(d.Sentences)
 	w.meta["tokens"] += int64(d.Tokens)
 	w.meta["evidence"] += int64(res.Evidence)
-	return res, w.flush()
+	return res, nil
 }
 
 // sanitize makes every string of d valid UTF-8, as JSON would on the way
@@ -301,7 +397,20 @@ func (w *writer) put(k []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	return w.txn.Set(k, b)
+	return w.set(k, b)
+}
+
+// set and del are how a writer changes keys, counting what it writes.
+func (w *writer) set(k, v []byte) error {
+	w.writes++
+	w.bytes += len(k) + len(v)
+	return w.txn.Set(k, v)
+}
+
+func (w *writer) del(k []byte) error {
+	w.writes++
+	w.bytes += len(k)
+	return w.txn.Delete(k)
 }
 
 func (w *writer) getString(k []byte) (string, error) {
@@ -324,7 +433,7 @@ func (w *writer) counterAt(k []byte, delta int64) (uint64, error) {
 		return 0, err
 	}
 	v = uint64(int64(v) + delta)
-	return v, w.txn.Set(k, u64(nil, v))
+	return v, w.set(k, u64(nil, v))
 }
 
 func (w *writer) entity(id uint64) (*entityRec, error) {
@@ -348,7 +457,7 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	best, bestScore := uint64(0), 0
 	tied := false // two entities match equally well
 	for i, n := range names {
-		cands, err := aliasIDs(w.txn, Fold(n))
+		cands, err := w.aliasIDs(Fold(n))
 		if err != nil {
 			return 0, false, err
 		}
@@ -490,7 +599,7 @@ func (w *writer) variant(name string) (uint64, error) {
 	if len(f) < 2 {
 		return 0, nil
 	}
-	cands, err := aliasIDs(w.txn, f[len(f)-1])
+	cands, err := w.aliasIDs(f[len(f)-1])
 	if err != nil {
 		return 0, err
 	}
@@ -584,6 +693,47 @@ func majority(votes map[string]int, cur string) string {
 	return best
 }
 
+// aliasIDs returns the ids of the entities the folded alias finds, in
+// order, as the writer's transaction sees them.
+func (w *writer) aliasIDs(folded string) ([]uint64, error) {
+	if w.snap == nil {
+		return aliasIDs(w.txn, folded)
+	}
+	ids, err := aliasIDs(w.snap, folded)
+	if err != nil {
+		return nil, err
+	}
+	delta := w.aliasDelta[folded]
+	if len(delta) == 0 {
+		return ids, nil
+	}
+	out := make([]uint64, 0, len(ids)+len(delta))
+	for _, id := range ids {
+		if on, ok := delta[id]; !ok || on {
+			out = append(out, id)
+		}
+	}
+	for id, on := range delta {
+		if on {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+// noteAlias records a change to the alias index in the writer's overlay.
+func (w *writer) noteAlias(name string, id uint64, on bool) {
+	if w.aliasDelta == nil {
+		return
+	}
+	f := Fold(name)
+	if w.aliasDelta[f] == nil {
+		w.aliasDelta[f] = map[uint64]bool{}
+	}
+	w.aliasDelta[f][id] = on
+}
+
 func aliasIDs(txn *badger.Txn, folded string) ([]uint64, error) {
 	if folded == "" {
 		return nil, nil
@@ -618,7 +768,7 @@ func (w *writer) addEdge(sid, oid uint64, t Triple) (uint64, bool, error) {
 		}
 		v := u64(nil, tid)
 		for _, k := range [][]byte{bs, bo, br} {
-			if err := w.txn.Set(k, v); err != nil {
+			if err := w.set(k, v); err != nil {
 				return 0, false, err
 			}
 		}
@@ -691,11 +841,12 @@ func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
 // The word index (W keys) mirrors the alias index: each alias key
 // A fold 0 id has one W key per word of fold (wordKeys).
 func (w *writer) addAlias(name string, id uint64) error {
-	if err := w.txn.Set(aliasKey(name, id), nil); err != nil {
+	if err := w.set(aliasKey(name, id), nil); err != nil {
 		return err
 	}
+	w.noteAlias(name, id, true)
 	for _, k := range wordKeys(Fold(name), id) {
-		if err := w.txn.Set(k, nil); err != nil {
+		if err := w.set(k, nil); err != nil {
 			return err
 		}
 	}
@@ -705,11 +856,12 @@ func (w *writer) addAlias(name string, id uint64) error {
 // dropAlias stops name (and every name that folds alike) finding entity id.
 // It deletes the alias key of Fold(name) and exactly the word keys of it.
 func (w *writer) dropAlias(name string, id uint64) error {
-	if err := w.txn.Delete(aliasKey(name, id)); err != nil {
+	if err := w.del(aliasKey(name, id)); err != nil {
 		return err
 	}
+	w.noteAlias(name, id, false)
 	for _, k := range wordKeys(Fold(name), id) {
-		if err := w.txn.Delete(k); err != nil {
+		if err := w.del(k); err != nil {
 			return err
 		}
 	}
@@ -759,12 +911,12 @@ func (w *writer) relation(rel string, delta int64) error {
 		if n > 0 {
 			w.meta["relations"]--
 		}
-		return w.txn.Delete(k)
+		return w.del(k)
 	}
 	if n == 0 {
 		w.meta["relations"]++
 	}
-	return w.txn.Set(k, u64(nil, uint64(v)))
+	return w.set(k, u64(nil, uint64(v)))
 }
 
 // flush writes the entities and counters a write (Add or an edit) touched.

@@ -78,7 +78,7 @@ func (w *writer) deleteDoc(ctx context.Context, op, id string) (Deleted, error) 
 				keep = append(keep, ev)
 				continue
 			}
-			if err := w.txn.Delete(ev.key); err != nil {
+			if err := w.del(ev.key); err != nil {
 				return res, err
 			}
 			res.Evidence++
@@ -119,7 +119,7 @@ func (w *writer) deleteDoc(ctx context.Context, op, id string) (Deleted, error) 
 		case err != nil:
 			return res, err
 		}
-		if err := w.txn.Delete(mk); err != nil {
+		if err := w.del(mk); err != nil {
 			return res, err
 		}
 		before := rec.entity(eid)
@@ -136,7 +136,7 @@ func (w *writer) deleteDoc(ctx context.Context, op, id string) (Deleted, error) 
 	}
 
 	for _, k := range [][]byte{key(pDoc, d.ID), key(pHash, d.Hash), key(pDocSeq, d.Seq)} {
-		if err := w.txn.Delete(k); err != nil {
+		if err := w.del(k); err != nil {
 			return res, err
 		}
 	}
@@ -244,11 +244,11 @@ func (w *writer) deleteEntity(ctx context.Context, eid uint64, rec *entityRec) e
 		return err
 	}
 	for _, f := range splits {
-		if err := w.txn.Delete(key(pDecision, eid, f)); err != nil {
+		if err := w.del(key(pDecision, eid, f)); err != nil {
 			return err
 		}
 	}
-	if err := w.txn.Delete(key(pEntity, eid)); err != nil {
+	if err := w.del(key(pEntity, eid)); err != nil {
 		return err
 	}
 	delete(w.ents, eid)

@@ -314,3 +314,11 @@ func Verify(s *Store) error {
 		return nil
 	})
 }
+
+// SetBatchLimits changes how much AddBatch puts in one transaction, until
+// the returned func restores it.
+func SetBatchLimits(writes, bytes int) (restore func()) {
+	w, b := maxBatchWrites, maxBatchBytes
+	maxBatchWrites, maxBatchBytes = writes, bytes
+	return func() { maxBatchWrites, maxBatchBytes = w, b }
+}

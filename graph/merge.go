@@ -172,7 +172,7 @@ func (w *writer) merge(ctx context.Context, op, intoArg, fromArg string) (Merged
 		if err := w.addAlias(a, into); err != nil {
 			return res, err
 		}
-		if err := w.txn.Delete(key(pDecision, into, Fold(a))); err != nil {
+		if err := w.del(key(pDecision, into, Fold(a))); err != nil {
 			return res, err
 		}
 		if !containsExact(ir.Aliases, a) {
@@ -185,13 +185,13 @@ func (w *writer) merge(ctx context.Context, op, intoArg, fromArg string) (Merged
 		return res, err
 	}
 	for _, f := range splits {
-		if err := w.txn.Delete(key(pDecision, from, f)); err != nil {
+		if err := w.del(key(pDecision, from, f)); err != nil {
 			return res, err
 		}
 		if containsFold(ir.Aliases, f) {
 			continue
 		}
-		if err := w.txn.Set(key(pDecision, into, f), nil); err != nil {
+		if err := w.set(key(pDecision, into, f), nil); err != nil {
 			return res, err
 		}
 	}
@@ -258,7 +258,7 @@ func (w *writer) merge(ctx context.Context, op, intoArg, fromArg string) (Merged
 	if err != nil {
 		return res, err
 	}
-	if err := w.txn.Delete(key(pEntity, from)); err != nil {
+	if err := w.del(key(pEntity, from)); err != nil {
 		return res, err
 	}
 	delete(w.ents, from)
@@ -285,7 +285,7 @@ func (w *writer) repoint(ctx context.Context, tid uint64, e *edgeRec, s, o uint6
 	}
 	if !found {
 		for _, k := range [][]byte{bs, bo, br} {
-			if err := w.txn.Set(k, u64(nil, tid)); err != nil {
+			if err := w.set(k, u64(nil, tid)); err != nil {
 				return 0, err
 			}
 		}
@@ -311,7 +311,7 @@ func (w *writer) repoint(ctx context.Context, tid uint64, e *edgeRec, s, o uint6
 	if t.Attr == "" {
 		t.Attr = e.Attr
 	}
-	if err := w.txn.Delete(key(pEdge, tid)); err != nil {
+	if err := w.del(key(pEdge, tid)); err != nil {
 		return 0, err
 	}
 	w.meta["triples"]--
@@ -364,7 +364,7 @@ func (w *writer) split(ctx context.Context, op, entity, alias string) (Split, er
 	if err := w.addAlias(moved[0], nid); err != nil {
 		return Split{}, err
 	}
-	if err := w.txn.Set(key(pDecision, old, f), nil); err != nil {
+	if err := w.set(key(pDecision, old, f), nil); err != nil {
 		return Split{}, err
 	}
 
@@ -478,7 +478,7 @@ func (w *writer) gather(ctx context.Context, e *edgeRec, s, o uint64, evs []evIt
 			return 0, err
 		}
 		for _, k := range [][]byte{bs, bo, br} {
-			if err := w.txn.Set(k, u64(nil, tid)); err != nil {
+			if err := w.set(k, u64(nil, tid)); err != nil {
 				return 0, err
 			}
 		}
@@ -592,7 +592,7 @@ func (w *writer) moveMentions(ctx context.Context, from, into uint64) error {
 		if err := w.put(k, m); err != nil {
 			return err
 		}
-		if err := w.txn.Delete(it.key); err != nil {
+		if err := w.del(it.key); err != nil {
 			return err
 		}
 	}
@@ -820,10 +820,10 @@ func (w *writer) evidenceOf(ctx context.Context, tid uint64) ([]evItem, error) {
 // and the triple's index in it.
 func (w *writer) moveEvidence(evs []evItem, to uint64) error {
 	for _, ev := range evs {
-		if err := w.txn.Set(key(pEvidence, to, ev.key[1+8:]), ev.raw); err != nil {
+		if err := w.set(key(pEvidence, to, ev.key[1+8:]), ev.raw); err != nil {
 			return err
 		}
-		if err := w.txn.Delete(ev.key); err != nil {
+		if err := w.del(ev.key); err != nil {
 			return err
 		}
 	}
@@ -835,7 +835,7 @@ func (w *writer) deleteEdge(tid uint64, e *edgeRec) error {
 	if err := w.deleteIndex(e.S, e.Rel, e.O, qual(e.Neg, e.Modality)); err != nil {
 		return err
 	}
-	if err := w.txn.Delete(key(pEdge, tid)); err != nil {
+	if err := w.del(key(pEdge, tid)); err != nil {
 		return err
 	}
 	w.meta["triples"]--
@@ -848,7 +848,7 @@ func (w *writer) deleteEdge(tid uint64, e *edgeRec) error {
 func (w *writer) deleteIndex(s uint64, rel string, o uint64, q []byte) error {
 	bs, bo, br := edgeKeys(s, rel, o, q)
 	for _, k := range [][]byte{bs, bo, br} {
-		if err := w.txn.Delete(k); err != nil {
+		if err := w.del(k); err != nil {
 			return err
 		}
 	}

@@ -49,7 +49,13 @@ type Extractor struct {
 	seg *segment.Segmenter
 	tok *tokenize.Tokenizer
 	tag *tag.Tagger
-	ner *ner.Extracter
+	ner labeller
+}
+
+// labeller sets the entity labels of tagged tokens: nerModel, or prose's
+// own ner.Extracter should prose's model change format.
+type labeller interface {
+	Label([]tag.Token)
 }
 
 // New returns an Extractor, loading prose's models on first use.
@@ -62,9 +68,11 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ingest: load tagger: %v", err)
 	}
-	nr, err := ner.New()
-	if err != nil {
-		return nil, fmt.Errorf("ingest: load entity model: %v", err)
+	var nr labeller
+	if nr, err = loadNER(); err != nil {
+		if nr, err = ner.New(); err != nil {
+			return nil, fmt.Errorf("ingest: load entity model: %v", err)
+		}
 	}
 	return &Extractor{seg: seg, tok: tokenize.New(), tag: tg, ner: nr}, nil
 }
@@ -172,8 +180,8 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 			if len(s.toks) == 0 {
 				continue
 			}
-			ex.label(s.toks)
 			s.shouting = shouting(s.toks, u.headline)
+			ex.label(s.toks)
 			out = append(out, s)
 		}
 	}

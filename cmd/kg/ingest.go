@@ -81,26 +81,68 @@ func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
 	go src.run(ctx, items)
 	go extractAll(ctx, ex, st, items, results)
 	for r := range results {
+		// store what extraction has ready in one batch, without waiting
+		batch := []extracted{r}
+	fill:
+		for len(batch) < maxBatch {
+			select {
+			case r, ok := <-results:
+				if !ok {
+					break fill
+				}
+				batch = append(batch, r)
+			default:
+				break fill
+			}
+		}
+		storeBatch(ctx, e, st, batch, stats, prog)
+	}
+	prog.clear()
+	if err := ctx.Err(); err != nil {
+		fmt.Fprintln(e.stderr, stats.summary())
+		return fmt.Errorf("interrupted; every document reported above is stored whole, the rest is not: run the same command again to finish")
+	}
+	fmt.Fprintln(e.stderr, stats.summary())
+	if stats.failed > 0 {
+		return errQuiet
+	}
+	return nil
+}
+
+// maxBatch bounds the documents stored in one call of AddBatch.
+const maxBatch = 64
+
+// storeBatch stores the documents of batch that were extracted and reports
+// each one's outcome in order.
+func storeBatch(ctx context.Context, e *env, st *graph.Store, batch []extracted, stats *ingestStats, prog *progress) {
+	var docs []graph.Document
+	for _, r := range batch {
+		if r.err == nil && r.duplicate == "" {
+			docs = append(docs, r.doc)
+		}
+	}
+	res := st.AddBatch(ctx, docs)
+	fail := func(r extracted, msg string) {
+		stats.failed++
+		prog.clear()
+		fmt.Fprintf(e.stderr, "kg: %s: %s\n", r.where, msg)
+	}
+	for _, r := range batch {
 		stats.bytes += r.size
 		switch {
 		case r.err != nil:
-			stats.failed++
-			prog.clear()
-			fmt.Fprintf(e.stderr, "kg: %s: %v\n", r.where, r.err)
+			fail(r, r.err.Error())
 		case r.duplicate != "":
 			stats.dups++
 		default:
-			a, err := st.Add(ctx, r.doc)
+			a, err := res[0].Added, res[0].Err
+			res = res[1:]
 			switch {
 			case err != nil && ctx.Err() != nil:
 			case errors.Is(err, graph.ErrConflict):
-				stats.failed++
-				prog.clear()
-				fmt.Fprintf(e.stderr, "kg: %s: a different text is already stored as document %q\n", r.where, r.doc.ID)
+				fail(r, fmt.Sprintf("a different text is already stored as document %q", r.doc.ID))
 			case err != nil:
-				stats.failed++
-				prog.clear()
-				fmt.Fprintf(e.stderr, "kg: %s: %v\n", r.where, err)
+				fail(r, err.Error())
 			case a.Duplicate:
 				stats.dups++
 			default:
@@ -114,16 +156,6 @@ func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
 		}
 		prog.update(stats)
 	}
-	prog.clear()
-	if err := ctx.Err(); err != nil {
-		fmt.Fprintln(e.stderr, stats.summary())
-		return fmt.Errorf("interrupted; every document reported above is stored whole, the rest is not: run the same command again to finish")
-	}
-	fmt.Fprintln(e.stderr, stats.summary())
-	if stats.failed > 0 {
-		return errQuiet
-	}
-	return nil
 }
 
 // progress draws a one-line progress bar on a terminal, at most five times a

@@ -1,0 +1,527 @@
+package bench
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jdkato/prose/v3"
+
+	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/schema"
+	"github.com/kg-builder/kg/server"
+)
+
+// referenceArticles is how many articles prose's own pipeline is timed on.
+const referenceArticles = 3000
+
+var work string // scratch folder of this run: binary, corpus slices, stores
+
+func TestMain(m *testing.M) {
+	var err error
+	if work, err = os.MkdirTemp("", "kg-bench-"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(work)
+	os.Exit(code)
+}
+
+// article is one line of the corpus.
+type article struct {
+	Title string `json:"title"`
+	Text  string `json:"text"`
+}
+
+// corpusLines returns the corpus, one JSON line per article.
+var corpusLines = sync.OnceValues(func() ([][]byte, error) {
+	p := os.Getenv("KG_BENCH_CORPUS")
+	if p == "" {
+		p = "../../shared/corpus/reuters21578/reuters21578.jsonl"
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var lines [][]byte
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		if len(bytes.TrimSpace(sc.Bytes())) > 0 {
+			lines = append(lines, slices.Clone(sc.Bytes()))
+		}
+	}
+	return lines, sc.Err()
+})
+
+func lines(b *testing.B) [][]byte {
+	b.Helper()
+	ls, err := corpusLines()
+	if err != nil {
+		b.Skip("no corpus (set KG_BENCH_CORPUS):", err)
+	}
+	return ls
+}
+
+// slice writes the first n articles to a file of their own.
+func slice(b *testing.B, n int) string {
+	b.Helper()
+	p := filepath.Join(work, fmt.Sprintf("corpus-%d.jsonl", n))
+	if _, err := os.Stat(p); err == nil {
+		return p
+	}
+	ls := lines(b)
+	if err := os.WriteFile(p, append(bytes.Join(ls[:n], []byte("\n")), '\n'), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// kg builds the command once.
+var kgBinary = sync.OnceValues(func() (string, error) {
+	bin := filepath.Join(work, "kg")
+	out, err := exec.Command("go", "build", "-o", bin, "github.com/kg-builder/kg/cmd/kg").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// result is one run of kg.
+type result struct {
+	wall   time.Duration
+	maxRSS int64 // bytes
+	cpu    time.Duration
+}
+
+// kg runs the command with args and measures it.
+func kg(b *testing.B, args ...string) result {
+	b.Helper()
+	bin, err := kgBinary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cmd := exec.Command(bin, args...)
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("kg %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	r := result{wall: time.Since(start)}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.maxRSS = ru.Maxrss << 10 // KiB on Linux
+	}
+	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return r
+}
+
+// proseRate times prose's own full pipeline (segmentation, tokenization,
+// tagging and entity extraction: prose.NewDocument with every stage) on the
+// first referenceArticles articles, one worker per core, in tokens a second.
+var proseRate = sync.OnceValues(func() (float64, error) {
+	ls, err := corpusLines()
+	if err != nil {
+		return 0, err
+	}
+	texts := make(chan string)
+	var tokens atomic.Int64
+	var wg sync.WaitGroup
+	var failed atomic.Value
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for t := range texts {
+				d, err := prose.NewDocument(t)
+				if err != nil {
+					failed.Store(err)
+					continue
+				}
+				tokens.Add(int64(len(d.Tokens())))
+			}
+		})
+	}
+	start := time.Now()
+	for _, l := range ls[:min(referenceArticles, len(ls))] {
+		var a article
+		if err := json.Unmarshal(l, &a); err != nil {
+			return 0, err
+		}
+		texts <- a.Title + "\n\n" + a.Text
+	}
+	close(texts)
+	wg.Wait()
+	if err, ok := failed.Load().(error); ok {
+		return 0, err
+	}
+	return float64(tokens.Load()) / time.Since(start).Seconds(), nil
+})
+
+// BenchmarkProse is the reference: prose's full pipeline.
+func BenchmarkProse(b *testing.B) {
+	lines(b)
+	for range b.N {
+		rate, err := proseRate()
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(rate, "tokens/s")
+	}
+}
+
+// ingested is a store built from the first n articles.
+type ingested struct {
+	dir   string
+	run   result
+	stats graph.Stats
+	size  int64 // bytes on disk
+}
+
+func ingest(b *testing.B, n int) ingested {
+	b.Helper()
+	in := slice(b, n)
+	dir := filepath.Join(work, fmt.Sprintf("store-%d", n))
+	os.RemoveAll(dir)
+	r := kg(b, "ingest", "--quiet", "--data", dir, in)
+	st, err := graph.Open(dir, graph.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	stats, err := st.Stats(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	return ingested{dir: dir, run: r, stats: stats, size: dirSize(b, dir)}
+}
+
+func dirSize(b *testing.B, dir string) int64 {
+	var n int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		fi, err := d.Info()
+		if err == nil {
+			n += fi.Size()
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return n
+}
+
+var (
+	fullMu sync.Mutex
+	full   *ingested // the store of the whole corpus, once built
+)
+
+// fullStore returns the store of the whole corpus, building it when no
+// benchmark has yet.
+func fullStore(b *testing.B) ingested {
+	b.Helper()
+	fullMu.Lock()
+	defer fullMu.Unlock()
+	if full == nil {
+		s := ingest(b, len(lines(b)))
+		full = &s
+	}
+	return *full
+}
+
+// BenchmarkIngest runs `kg ingest` on a quarter, a half and all of the
+// corpus (and on the articles prose is timed on), into a new store each.
+func BenchmarkIngest(b *testing.B) {
+	all := len(lines(b))
+	ref, err := proseRate()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, size := range []struct {
+		name string
+		n    int
+	}{{"reference", min(referenceArticles, all)}, {"quarter", all / 4}, {"half", all / 2}, {"full", all}} {
+		b.Run(size.name, func(b *testing.B) {
+			slice(b, size.n)
+			b.ResetTimer()
+			var s ingested
+			for range b.N {
+				s = ingest(b, size.n)
+			}
+			b.StopTimer()
+			secs := s.run.wall.Seconds()
+			b.ReportMetric(float64(size.n), "articles")
+			b.ReportMetric(float64(s.stats.Tokens)/secs, "tokens/s")
+			b.ReportMetric(float64(s.stats.Tokens)/secs/ref, "x-prose")
+			b.ReportMetric(secs, "s")
+			b.ReportMetric(s.run.cpu.Seconds()/secs, "cores")
+			b.ReportMetric(float64(s.run.maxRSS)/(1<<20), "peak-RSS-MiB")
+			b.ReportMetric(float64(s.stats.Triples), "edges")
+			b.ReportMetric(float64(s.size)/float64(max(s.stats.Triples, 1)), "disk-B/edge")
+			if size.n == all {
+				fullMu.Lock()
+				full = &s
+				fullMu.Unlock()
+			}
+		})
+	}
+}
+
+// BenchmarkReingest ingests the whole corpus again into its own store: every
+// article is a duplicate.
+func BenchmarkReingest(b *testing.B) {
+	s := fullStore(b)
+	in := slice(b, len(lines(b)))
+	b.ResetTimer()
+	var r result
+	for range b.N {
+		r = kg(b, "ingest", "--quiet", "--data", s.dir, in)
+	}
+	b.StopTimer()
+	secs := r.wall.Seconds()
+	b.ReportMetric(float64(len(lines(b)))/secs, "articles/s")
+	b.ReportMetric(float64(s.stats.Tokens)/secs, "tokens/s")
+	b.ReportMetric(s.run.wall.Seconds()/secs, "x-first-ingest")
+	b.ReportMetric(float64(r.maxRSS)/(1<<20), "peak-RSS-MiB")
+}
+
+// BenchmarkExport writes the whole store in each format to a file.
+func BenchmarkExport(b *testing.B) {
+	s := fullStore(b)
+	for _, f := range []string{"csv", "neo4j", "graphml", "gexf", "dot", "nquads", "ntriples", "jsonl"} {
+		b.Run(f, func(b *testing.B) {
+			out := filepath.Join(work, "export-"+f)
+			if f == "neo4j" || f == "nquads" {
+				out += string(os.PathSeparator) // a folder of files
+			}
+			var r result
+			for range b.N {
+				os.RemoveAll(out)
+				r = kg(b, "export", "--data", s.dir, "--format", f, "--out", out)
+			}
+			b.StopTimer()
+			secs := r.wall.Seconds()
+			b.ReportMetric(float64(s.stats.Triples)/secs, "edges/s")
+			b.ReportMetric(float64(fileSize(b, out))/secs/1e6, "MB/s")
+			b.ReportMetric(float64(r.maxRSS)/(1<<20), "peak-RSS-MiB")
+			os.RemoveAll(out)
+		})
+	}
+}
+
+func fileSize(b *testing.B, p string) int64 {
+	fi, err := os.Stat(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if fi.IsDir() {
+		return dirSize(b, p)
+	}
+	return fi.Size()
+}
+
+// A query is one GraphQL operation, with variables made from sample names.
+type query struct {
+	name  string
+	text  string
+	vars  func(i int) map[string]any
+	count int // how many to run
+}
+
+// sample picks the entities queries start from: the 50 with the most
+// edges, the hubs that cost the most, and 950 others with edges, at random
+// (the same ones every run).
+func sample(b *testing.B, st *graph.Store) []string {
+	b.Helper()
+	type ent struct {
+		name  string
+		edges int
+	}
+	byID := map[string]*ent{}
+	err := st.Each(context.Background(), func(t graph.Triple) error {
+		for _, e := range [][2]string{{t.SubjectID, t.Subject}, {t.ObjectID, t.Object}} {
+			if byID[e[0]] == nil {
+				byID[e[0]] = &ent{name: e[1]}
+			}
+			byID[e[0]].edges++
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ents []*ent
+	for _, e := range byID {
+		ents = append(ents, e)
+	}
+	slices.SortFunc(ents, func(x, y *ent) int {
+		if x.edges != y.edges {
+			return y.edges - x.edges
+		}
+		return strings.Compare(x.name, y.name)
+	})
+	var names []string
+	for _, e := range ents[:min(50, len(ents))] {
+		names = append(names, e.name)
+	}
+	rest := ents[min(50, len(ents)):]
+	rng := rand.New(rand.NewPCG(1, 2))
+	rng.Shuffle(len(rest), func(i, j int) { rest[i], rest[j] = rest[j], rest[i] })
+	for _, e := range rest[:min(950, len(rest))] {
+		names = append(names, e.name)
+	}
+	rng.Shuffle(len(names), func(i, j int) { names[i], names[j] = names[j], names[i] })
+	return names
+}
+
+func queries(names []string) []query {
+	name := func(i int) map[string]any { return map[string]any{"n": names[i%len(names)]} }
+	return []query{
+		{name: "entity", count: 5000, vars: name,
+			text: `query($n: String!) { entity(name: $n) { id name type mentions aliases } }`},
+		{name: "neighborhood-depth1-limit100", count: 3000, vars: name,
+			text: `query($n: String!) { neighborhood(name: $n, depth: 1, limit: 100) { nodes { id name type } distances edges { id subject { id } relation object { id } confidence count } truncated } }`},
+		{name: "neighborhood-depth2-limit100", count: 2000, vars: name,
+			text: `query($n: String!) { neighborhood(name: $n, depth: 2, limit: 100) { nodes { id name type } distances edges { id subject { id } relation object { id } confidence count } truncated } }`},
+		{name: "path-maxDepth4", count: 1000,
+			vars: func(i int) map[string]any {
+				// pairs that differ from run to run of the cycle of names
+				return map[string]any{"a": names[i%len(names)], "b": names[(i*7+13)%len(names)]}
+			},
+			text: `query($a: String!, $b: String!) { path(from: $a, to: $b, maxDepth: 4) { length nodes { id name } edges { id relation } } }`},
+	}
+}
+
+// latencies times count calls of do, spread over clients goroutines.
+func latencies(b *testing.B, clients, count int, do func(i int) error) (lat []time.Duration, elapsed time.Duration) {
+	b.Helper()
+	lat = make([]time.Duration, count)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	var failed atomic.Value
+	start := time.Now()
+	for range clients {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= count {
+					return
+				}
+				t := time.Now()
+				if err := do(i); err != nil {
+					failed.Store(err)
+					return
+				}
+				lat[i] = time.Since(t)
+			}
+		})
+	}
+	wg.Wait()
+	elapsed = time.Since(start)
+	if err, ok := failed.Load().(error); ok {
+		b.Fatal(err)
+	}
+	return lat, elapsed
+}
+
+func report(b *testing.B, lat []time.Duration, elapsed time.Duration) {
+	slices.Sort(lat)
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+	b.ReportMetric(ms(lat[len(lat)/2]), "p50-ms")
+	b.ReportMetric(ms(lat[len(lat)*99/100]), "p99-ms")
+	b.ReportMetric(ms(lat[len(lat)-1]), "max-ms")
+	b.ReportMetric(float64(len(lat))/elapsed.Seconds(), "queries/s")
+}
+
+// BenchmarkQuery runs each query on the store of the whole corpus, in
+// process (schema.Exec, one client, then 32 at once) and over HTTP from 32
+// clients to `kg serve`'s handler on 127.0.0.1.
+func BenchmarkQuery(b *testing.B) {
+	s := fullStore(b)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st, err := graph.Open(s.dir, graph.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	sch, err := schema.New(st, schema.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := server.New(server.Options{Addr: "127.0.0.1:0", GraphQL: sch.Handler()})
+	addr, err := srv.Listen()
+	if err != nil {
+		b.Fatal(err)
+	}
+	go srv.Serve(ctx)
+	url := "http://" + addr.String() + "/graphql"
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	names := sample(b, st)
+
+	exec := func(q query) func(int) error {
+		return func(i int) error {
+			r := sch.Exec(ctx, q.text, "", q.vars(i))
+			if len(r.Errors) > 0 {
+				return fmt.Errorf("%s %v: %v", q.name, q.vars(i), r.Errors)
+			}
+			return nil
+		}
+	}
+	post := func(q query) func(int) error {
+		return func(i int) error {
+			body, _ := json.Marshal(map[string]any{"query": q.text, "variables": q.vars(i)})
+			resp, err := client.Post(url, "application/json", bytes.NewReader(body))
+			if err != nil {
+				return err
+			}
+			defer resp.Body.Close()
+			var out struct {
+				Errors []json.RawMessage `json:"errors"`
+			}
+			if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+				return err
+			}
+			if resp.StatusCode != http.StatusOK || len(out.Errors) > 0 {
+				return fmt.Errorf("%s %v: %d %s", q.name, q.vars(i), resp.StatusCode, out.Errors)
+			}
+			return nil
+		}
+	}
+	for _, q := range queries(names) {
+		for _, mode := range []struct {
+			name    string
+			clients int
+			do      func(query) func(int) error
+		}{{"in-process-1", 1, exec}, {"in-process-32", 32, exec}, {"http-32", 32, post}} {
+			b.Run(q.name+"/"+mode.name, func(b *testing.B) {
+				var lat []time.Duration
+				var elapsed time.Duration
+				for range b.N {
+					lat, elapsed = latencies(b, mode.clients, q.count, mode.do(q))
+				}
+				report(b, lat, elapsed)
+			})
+		}
+	}
+}
