@@ -237,11 +237,24 @@ var (
 )
 
 // fullStore returns the store of the whole corpus, building it when no
-// benchmark has yet.
+// benchmark has yet, unless KG_BENCH_STORE names one already built.
 func fullStore(b *testing.B) ingested {
 	b.Helper()
 	fullMu.Lock()
 	defer fullMu.Unlock()
+	if full == nil && os.Getenv("KG_BENCH_STORE") != "" {
+		dir := os.Getenv("KG_BENCH_STORE")
+		st, err := graph.Open(dir, graph.Options{ReadOnly: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		stats, err := st.Stats(context.Background())
+		st.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		full = &ingested{dir: dir, stats: stats, size: dirSize(b, dir)}
+	}
 	if full == nil {
 		s := ingest(b, len(lines(b)))
 		full = &s

@@ -781,11 +781,15 @@ func (w *writer) addEdge(sid, oid uint64, t Triple) (uint64, bool, error) {
 		}
 	}
 	var e edgeRec
+	var old *edgeRec
 	if created {
 		e = edgeRec{S: sid, O: oid, Rel: t.Relation, RelText: t.RelationText, SubjText: t.SubjectText,
 			ObjText: t.ObjectText, Miss: 1, Neg: t.Negated, Modality: t.Modality, Attr: t.AttributedTo}
 	} else if err := getJSON(w.txn, key(pEdge, tid), &e); err != nil {
 		return 0, false, err
+	} else {
+		stored := e
+		old = &stored
 	}
 	c := clamp01(t.Confidence)
 	e.Miss *= 1 - c
@@ -793,7 +797,7 @@ func (w *writer) addEdge(sid, oid uint64, t Triple) (uint64, bool, error) {
 	if e.Attr == "" {
 		e.Attr = t.AttributedTo
 	}
-	return tid, created, w.put(key(pEdge, tid), e)
+	return tid, created, w.putEdgeOver(tid, old, &e)
 }
 
 func clamp01(c float64) float64 {

@@ -94,7 +94,7 @@ func (w *writer) deleteDoc(ctx context.Context, op, id string) (Deleted, error) 
 			continue
 		}
 		e.tally(keep, true)
-		if err := w.put(key(pEdge, tid), e); err != nil {
+		if err := w.putEdge(tid, &e); err != nil {
 			return res, err
 		}
 		res.EdgesChanged = append(res.EdgesChanged, tripleID(tid))

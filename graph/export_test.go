@@ -128,6 +128,38 @@ func Verify(s *Store) error {
 		if index != 3*len(edges) {
 			return fmt.Errorf("%d index keys for %d edges", index, len(edges))
 		}
+
+		// The strength index holds the two keys of each edge, as its
+		// record is now, and is marked built.
+		if v, _ := readCounter(txn, key(pMeta, strengthMeta)); v != strengthVersion {
+			return fmt.Errorf("strength index marker = %d, want %d", v, strengthVersion)
+		}
+		strength := 0
+		if err := all(pStrength, func(k, v []byte) error {
+			strength++
+			tid, other, out, ok := parseStrength(k, v)
+			if !ok {
+				return fmt.Errorf("strength key %q: malformed", k)
+			}
+			e, found := edges[tid]
+			if !found {
+				return fmt.Errorf("strength key %q names missing edge T%d", k, tid)
+			}
+			keys, vals := strengthKeys(tid, &e)
+			i := 0
+			if !out {
+				i = 1
+			}
+			if !bytes.Equal(k, keys[i]) || !bytes.Equal(v, vals[i]) || (out && other != e.O) || (!out && other != e.S) {
+				return fmt.Errorf("strength key %q → E%d does not match T%d %+v", k, other, tid, e)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		if strength != 2*len(edges) {
+			return fmt.Errorf("%d strength keys for %d edges", strength, len(edges))
+		}
 		ends := map[uint64]map[uint64]bool{}
 		rels := map[string]int{}
 		for tid, e := range edges {

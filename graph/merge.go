@@ -293,7 +293,7 @@ func (w *writer) repoint(ctx context.Context, tid uint64, e *edgeRec, s, o uint6
 			return 0, err
 		}
 		e.S, e.O = s, o
-		return tid, w.put(key(pEdge, tid), e)
+		return tid, w.putEdge(tid, e)
 	}
 	var t edgeRec
 	if err := getJSON(w.txn, key(pEdge, to), &t); err != nil {
@@ -311,14 +311,14 @@ func (w *writer) repoint(ctx context.Context, tid uint64, e *edgeRec, s, o uint6
 	if t.Attr == "" {
 		t.Attr = e.Attr
 	}
-	if err := w.del(key(pEdge, tid)); err != nil {
+	if err := w.delEdge(tid); err != nil {
 		return 0, err
 	}
 	w.meta["triples"]--
 	if err := w.relation(e.Rel, -1); err != nil {
 		return 0, err
 	}
-	return to, w.put(key(pEdge, to), &t)
+	return to, w.putEdge(to, &t)
 }
 
 func (w *writer) split(ctx context.Context, op, entity, alias string) (Split, error) {
@@ -438,7 +438,7 @@ func (w *writer) split(ctx context.Context, op, entity, alias string) (Split, er
 			continue
 		}
 		e.tally(stay, true)
-		if err := w.put(key(pEdge, tid), e); err != nil {
+		if err := w.putEdge(tid, e); err != nil {
 			return Split{}, err
 		}
 	}
@@ -499,7 +499,7 @@ func (w *writer) gather(ctx context.Context, e *edgeRec, s, o uint64, evs []evIt
 		return 0, err
 	}
 	t.tally(all, !found)
-	return tid, w.put(key(pEdge, tid), &t)
+	return tid, w.putEdge(tid, &t)
 }
 
 // tally recounts an edge from its evidence, in ingest order: the count, the
@@ -835,7 +835,7 @@ func (w *writer) deleteEdge(tid uint64, e *edgeRec) error {
 	if err := w.deleteIndex(e.S, e.Rel, e.O, qual(e.Neg, e.Modality)); err != nil {
 		return err
 	}
-	if err := w.del(key(pEdge, tid)); err != nil {
+	if err := w.delEdge(tid); err != nil {
 		return err
 	}
 	w.meta["triples"]--

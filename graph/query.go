@@ -61,10 +61,13 @@ func lookup(txn *badger.Txn, name string) (uint64, error) {
 	}
 	// A named entity beats a concept, then a canonical name beats an
 	// alias, then more mentions win.
+	if len(ids) == 1 {
+		return ids[0], nil
+	}
 	var best uint64
 	bestRank, bestMentions := -1, -1
 	for _, id := range ids {
-		var r entityRec
+		var r entityHead
 		if err := getJSON(txn, key(pEntity, id), &r); err != nil {
 			return 0, err
 		}
@@ -299,7 +302,7 @@ func match(ctx context.Context, txn *badger.Txn, p Pattern, pg Page, countOnly b
 	if err != nil {
 		return nil, nil, nilIfNotFound(err)
 	}
-	names := map[uint64]entityRec{}
+	names := heads{}
 	var out []Triple
 	var last []byte
 	// visit tests one edge and, when it matches, adds it; it reports
@@ -440,23 +443,39 @@ func confidence(e *edgeRec) float64 {
 	return math.Min(maxConfidence, math.Round((1-e.Miss)*1000)/1000)
 }
 
-// edgeTriple turns an edge record into a Triple, naming its ends through a
-// per-call cache of entity records.
-func edgeTriple(txn *badger.Txn, tid uint64, e *edgeRec, cache map[uint64]entityRec) (Triple, error) {
-	end := func(id uint64) (entityRec, error) {
-		if r, ok := cache[id]; ok {
-			return r, nil
-		}
-		var r entityRec
-		if err := getJSON(txn, key(pEntity, id), &r); err != nil {
-			return r, err
-		}
-		if len(cache) > 10000 {
-			clear(cache)
-		}
-		cache[id] = r
+// entityHead is the part of an entity record that names it. Decoding it
+// skips the aliases, which are most of the record of an entity often
+// mentioned.
+type entityHead struct {
+	Name     string `json:"n"`
+	Type     string `json:"t"`
+	Mentions int    `json:"m"`
+}
+
+// heads caches the heads of entity records for one read.
+type heads map[uint64]entityHead
+
+// get reads the head of entity id through the cache, which it clears when
+// large.
+func (h heads) get(txn *badger.Txn, id uint64) (entityHead, error) {
+	if r, ok := h[id]; ok {
 		return r, nil
 	}
+	var r entityHead
+	if err := getJSON(txn, key(pEntity, id), &r); err != nil {
+		return r, err
+	}
+	if len(h) > 10000 {
+		clear(h)
+	}
+	h[id] = r
+	return r, nil
+}
+
+// edgeTriple turns an edge record into a Triple, naming its ends through a
+// per-read cache.
+func edgeTriple(txn *badger.Txn, tid uint64, e *edgeRec, cache heads) (Triple, error) {
+	end := func(id uint64) (entityHead, error) { return cache.get(txn, id) }
 	sr, err := end(e.S)
 	if err != nil {
 		return Triple{}, err
@@ -487,7 +506,7 @@ func (s *Store) Triple(ctx context.Context, id string) (Triple, error) {
 			return err
 		}
 		var err error
-		t, err = edgeTriple(txn, n, &e, map[uint64]entityRec{})
+		t, err = edgeTriple(txn, n, &e, heads{})
 		return err
 	})
 	if err != nil {
@@ -664,7 +683,7 @@ func (s *Store) DocumentEntities(ctx context.Context, id string, p Page) ([]Enti
 // does not grow with the store. It stops at the first error fn returns.
 func (s *Store) Each(ctx context.Context, fn func(Triple) error) error {
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		cache := map[uint64]entityRec{}
+		cache := heads{}
 		return scan(ctx, txn, []byte{pEdge}, "", true, func(item *badger.Item) (bool, error) {
 			var e edgeRec
 			if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &e) }); err != nil {

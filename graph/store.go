@@ -74,10 +74,15 @@ func Open(dir string, o Options) (*Store, error) {
 	}
 	s := &Store{db: db, readOnly: o.ReadOnly}
 	if !o.ReadOnly {
-		// a store written before the word index existed gets it now
+		// a store written before the word and strength indexes existed
+		// gets them now
 		if err := s.buildWordIndex(context.Background(), o.Logger); err != nil {
 			db.Close()
 			return nil, fmt.Errorf("%s %s: building the word index: %w", op, dir, translate(err))
+		}
+		if err := s.buildStrengthIndex(context.Background(), o.Logger); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("%s %s: building the strength index: %w", op, dir, translate(err))
 		}
 	}
 	return s, nil

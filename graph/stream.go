@@ -39,14 +39,14 @@ func (s Selection) IsZero() bool { return s.Around == "" && s.Filter.IsZero() }
 type Snapshot struct {
 	ctx   context.Context
 	txn   *badger.Txn
-	names map[uint64]entityRec // entity records, cleared when large
+	names heads // entity heads, cleared when large
 	docs  map[uint64]string    // document ids by sequence number, cleared when large
 }
 
 // Snapshot calls fn with a read-only snapshot of the store.
 func (s *Store) Snapshot(ctx context.Context, fn func(*Snapshot) error) error {
 	return s.view(ctx, func(txn *badger.Txn) error {
-		return fn(&Snapshot{ctx: ctx, txn: txn, names: map[uint64]entityRec{}, docs: map[uint64]string{}})
+		return fn(&Snapshot{ctx: ctx, txn: txn, names: heads{}, docs: map[uint64]string{}})
 	})
 }
 
@@ -435,21 +435,8 @@ func (sn *Snapshot) adjacent(c *selection, id uint64, fn func(tid uint64, e *edg
 	return eachEdge(sn.ctx, sn.txn, id, Both, c.cf, func(n uint64) bool { return n == c.root }, sn.entity, fn)
 }
 
-// entity reads an entity record through the snapshot's cache.
-func (sn *Snapshot) entity(id uint64) (entityRec, error) {
-	if r, ok := sn.names[id]; ok {
-		return r, nil
-	}
-	var r entityRec
-	if err := getJSON(sn.txn, key(pEntity, id), &r); err != nil {
-		return r, err
-	}
-	if len(sn.names) > 10000 {
-		clear(sn.names)
-	}
-	sn.names[id] = r
-	return r, nil
-}
+// entity reads the head of an entity record through the snapshot's cache.
+func (sn *Snapshot) entity(id uint64) (entityHead, error) { return sn.names.get(sn.txn, id) }
 
 // bitset is a set of entity ids, a bit each.
 type bitset []uint64

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/dgraph-io/badger/v4"
@@ -57,7 +58,10 @@ func (s *Store) Neighborhood(ctx context.Context, name string, o Around) (Subgra
 			}
 			cf = &edgeFilter{docs: []uint64{}} // an unknown document states nothing
 		}
-		t := &traversal{ctx: ctx, txn: txn, cf: cf, dir: o.Direction, cache: map[uint64]entityRec{}}
+		t, err := newTraversal(ctx, txn, cf, o.Direction, nil)
+		if err != nil {
+			return err
+		}
 		dist := map[uint64]int{root: 0}
 		order := []uint64{root}
 		edgeSeen := map[uint64]bool{}
@@ -65,40 +69,36 @@ func (s *Store) Neighborhood(ctx context.Context, name string, o Around) (Subgra
 		for d := 0; d < depth && len(frontier) > 0 && !g.Truncated; d++ {
 			var next []uint64
 			for _, id := range frontier {
-				nbrs, err := t.neighbors(id)
-				if err != nil {
-					return err
-				}
 				// the strongest edges first, so that a limit keeps them
-				sort.SliceStable(nbrs, func(i, j int) bool {
-					a, b := &nbrs[i].edge, &nbrs[j].edge
-					if a.Count != b.Count {
-						return a.Count > b.Count
-					}
-					if ca, cb := confidence(a), confidence(b); ca != cb {
-						return ca > cb
-					}
-					return nbrs[i].tid < nbrs[j].tid
-				})
-				for _, n := range nbrs {
-					if edgeSeen[n.tid] {
-						continue
+				err := t.strongest(id, t.dir, func(l link, e *edgeRec) (bool, error) {
+					if edgeSeen[l.tid] {
+						return true, nil
 					}
 					if len(g.Edges) >= limit {
 						g.Truncated = true
-						break
+						return false, nil
 					}
-					edgeSeen[n.tid] = true
-					tr, err := edgeTriple(txn, n.tid, &n.edge, t.cache)
+					edgeSeen[l.tid] = true
+					if e == nil {
+						e = new(edgeRec)
+						if err := getJSON(txn, key(pEdge, l.tid), e); err != nil {
+							return false, err
+						}
+					}
+					tr, err := edgeTriple(txn, l.tid, e, t.cache)
 					if err != nil {
-						return err
+						return false, err
 					}
 					g.Edges = append(g.Edges, tr)
-					if _, ok := dist[n.node]; !ok {
-						dist[n.node] = d + 1
-						order = append(order, n.node)
-						next = append(next, n.node)
+					if _, ok := dist[l.node]; !ok {
+						dist[l.node] = d + 1
+						order = append(order, l.node)
+						next = append(next, l.node)
 					}
+					return true, nil
+				})
+				if err != nil {
+					return err
 				}
 				if g.Truncated {
 					break
@@ -166,8 +166,10 @@ func (s *Store) Paths(ctx context.Context, from, to string, o PathOptions) ([]Pa
 		if err != nil {
 			return err
 		}
-		t := &traversal{ctx: ctx, txn: txn, cf: cf, dir: o.Direction, cache: map[uint64]entityRec{},
-			adj: map[uint64][]neighbor{}, ends: map[uint64]bool{a: true, b: true}}
+		t, err := newTraversal(ctx, txn, cf, o.Direction, map[uint64]bool{a: true, b: true})
+		if err != nil {
+			return err
+		}
 		routes, err := t.yen(a, b, o.MaxDepth, o.K)
 		if err != nil {
 			return err
@@ -202,41 +204,157 @@ func (s *Store) Path(ctx context.Context, from, to string, maxDepth int) ([]Trip
 
 // traversal reads the graph around entities for one search.
 type traversal struct {
-	ctx   context.Context
-	txn   *badger.Txn
-	cf    *edgeFilter
-	dir   Direction
-	cache map[uint64]entityRec
-	adj   map[uint64][]neighbor // neighbours read so far; nil: do not keep them
-	ends  map[uint64]bool       // entities exempt from the type filter
+	ctx      context.Context
+	txn      *badger.Txn
+	cf       *edgeFilter
+	dir      Direction
+	cache    heads
+	adj      map[adjKey][]link // neighbours read so far
+	ends     map[uint64]bool   // entities exempt from the type filter
+	strength bool              // the strength index is built
 }
 
-// neighbor is an entity next to another and the edge between them.
-type neighbor struct {
-	node uint64
-	tid  uint64
-	edge edgeRec
+type adjKey struct {
+	id  uint64
+	dir Direction
 }
 
-// neighbors lists the entities next to id through edges the filter keeps,
-// in index order: outgoing edges first.
-func (t *traversal) neighbors(id uint64) ([]neighbor, error) {
-	if ns, ok := t.adj[id]; ok {
-		return ns, nil
-	}
-	var out []neighbor
-	err := eachEdge(t.ctx, t.txn, id, t.dir, t.cf, func(n uint64) bool { return t.ends[n] }, t.entity,
-		func(tid uint64, e *edgeRec, other uint64, _ bool) error {
-			out = append(out, neighbor{node: other, tid: tid, edge: *e})
-			return nil
-		})
+func newTraversal(ctx context.Context, txn *badger.Txn, cf *edgeFilter, dir Direction, ends map[uint64]bool) (*traversal, error) {
+	built, err := hasStrengthIndex(txn)
 	if err != nil {
 		return nil, err
 	}
-	if t.adj != nil {
-		t.adj[id] = out
+	return &traversal{ctx: ctx, txn: txn, cf: cf, dir: dir, cache: heads{},
+		adj: map[adjKey][]link{}, ends: ends, strength: built}, nil
+}
+
+// link is an edge seen from one of its ends: the edge and the entity at
+// its other end.
+type link struct {
+	node uint64
+	tid  uint64
+}
+
+// strongest calls fn for each edge of entity id in direction dir that the
+// filter keeps, strongest first (stated most often, then most confident,
+// then oldest), until fn returns false. fn gets the edge's record when it
+// was read for the filter, else nil: without a filter no record is read.
+func (t *traversal) strongest(id uint64, dir Direction, fn func(l link, e *edgeRec) (bool, error)) error {
+	if !t.strength {
+		return t.strongestSorted(id, dir, fn)
 	}
+	return scan(t.ctx, t.txn, key(pStrength, id), "", true, func(item *badger.Item) (bool, error) {
+		var (
+			tid, other uint64
+			out, ok    bool
+		)
+		err := item.Value(func(v []byte) error {
+			tid, other, out, ok = parseStrength(item.Key(), v)
+			return nil
+		})
+		if err != nil {
+			return false, err
+		}
+		if !ok {
+			return false, fmt.Errorf("graph: corrupt strength index entry %q", item.Key())
+		}
+		if (out && dir == Incoming) || (!out && dir == Outgoing) {
+			return true, nil
+		}
+		var e *edgeRec
+		if t.cf != nil {
+			e = new(edgeRec)
+			if err := getJSON(t.txn, key(pEdge, tid), e); err != nil {
+				return false, err
+			}
+			if keep, err := t.keeps(tid, e, other); err != nil || !keep {
+				return err == nil, err
+			}
+		}
+		return fn(link{node: other, tid: tid}, e)
+	})
+}
+
+// keeps reports whether the filter keeps edge tid, whose other end is other.
+func (t *traversal) keeps(tid uint64, e *edgeRec, other uint64) (bool, error) {
+	if !t.cf.edge(tid, e) {
+		return false, nil
+	}
+	if ok, err := t.cf.dated(tid); err != nil || !ok {
+		return false, err
+	}
+	if t.cf.hasTypes() && !t.ends[other] {
+		r, err := t.entity(other)
+		if err != nil {
+			return false, err
+		}
+		return t.cf.typ(r.Type), nil
+	}
+	return true, nil
+}
+
+// strongestSorted is strongest for a store without the strength index:
+// it reads every edge of id and sorts them.
+func (t *traversal) strongestSorted(id uint64, dir Direction, fn func(l link, e *edgeRec) (bool, error)) error {
+	type neighbor struct {
+		link
+		edge edgeRec
+	}
+	var nbrs []neighbor
+	err := eachEdge(t.ctx, t.txn, id, dir, t.cf, func(n uint64) bool { return t.ends[n] }, t.entity,
+		func(tid uint64, e *edgeRec, other uint64, _ bool) error {
+			nbrs = append(nbrs, neighbor{link: link{node: other, tid: tid}, edge: *e})
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	sort.SliceStable(nbrs, func(i, j int) bool {
+		a, b := &nbrs[i].edge, &nbrs[j].edge
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		if ca, cb := confidence(a), confidence(b); ca != cb {
+			return ca > cb
+		}
+		return nbrs[i].tid < nbrs[j].tid
+	})
+	for i := range nbrs {
+		if more, err := fn(nbrs[i].link, &nbrs[i].edge); err != nil || !more {
+			return err
+		}
+	}
+	return nil
+}
+
+// links lists the entities next to id in direction dir through edges the
+// filter keeps, strongest first, remembering them for the search.
+func (t *traversal) links(id uint64, dir Direction) ([]link, error) {
+	k := adjKey{id, dir}
+	if ls, ok := t.adj[k]; ok {
+		return ls, nil
+	}
+	var out []link
+	err := t.strongest(id, dir, func(l link, _ *edgeRec) (bool, error) {
+		out = append(out, l)
+		return true, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	t.adj[k] = out
 	return out, nil
+}
+
+// reverse is the direction that walks edges the other way.
+func (d Direction) reverse() Direction {
+	switch d {
+	case Outgoing:
+		return Incoming
+	case Incoming:
+		return Outgoing
+	}
+	return Both
 }
 
 // eachEdge calls fn for every edge of entity id in direction dir that cf
@@ -244,7 +362,7 @@ func (t *traversal) neighbors(id uint64) ([]neighbor, error) {
 // entity at its other end. The type filter applies to that entity unless
 // exempt says otherwise; entity loads its record.
 func eachEdge(ctx context.Context, txn *badger.Txn, id uint64, dir Direction, cf *edgeFilter,
-	exempt func(uint64) bool, entity func(uint64) (entityRec, error),
+	exempt func(uint64) bool, entity func(uint64) (entityHead, error),
 	fn func(tid uint64, e *edgeRec, other uint64, outgoing bool) error) error {
 	for _, p := range []byte{pBySubj, pByObj} {
 		if (p == pBySubj && dir == Incoming) || (p == pByObj && dir == Outgoing) {
@@ -287,16 +405,12 @@ func eachEdge(ctx context.Context, txn *badger.Txn, id uint64, dir Direction, cf
 	return nil
 }
 
-func (t *traversal) entity(id uint64) (entityRec, error) {
-	if r, ok := t.cache[id]; ok {
-		return r, nil
-	}
-	var r entityRec
-	if err := getJSON(t.txn, key(pEntity, id), &r); err != nil {
-		return r, err
-	}
-	t.cache[id] = r
-	return r, nil
+func (t *traversal) entity(id uint64) (entityHead, error) { return t.cache.get(t.txn, id) }
+
+// neighborEdge is an edge and its record.
+type neighborEdge struct {
+	tid  uint64
+	edge edgeRec
 }
 
 // pair is two entities, either way round.
@@ -311,45 +425,68 @@ func pairOf(a, b uint64) pair {
 
 // shortest is a breadth-first search for a shortest route (a list of
 // entities) from a to b of at most maxLen edges that avoids the banned
-// entities and the banned links; nil when there is none.
+// entities and the banned links; nil when there is none. It searches from
+// both ends at once, a level at a time from the side whose frontier is
+// smaller, so that it meets in the middle instead of reading everything
+// within maxLen hops of a. The first meeting is a shortest route: until
+// the two searches have covered as many hops as the shortest route has,
+// they cannot meet.
 func (t *traversal) shortest(a, b uint64, maxLen int, bannedNodes map[uint64]bool, bannedLinks map[pair]bool) ([]uint64, error) {
 	if a == b {
 		return []uint64{a}, nil
 	}
-	prev := map[uint64]uint64{a: a}
-	frontier := []uint64{a}
-	for d := 0; d < maxLen && len(frontier) > 0; d++ {
+	type side struct {
+		prev     map[uint64]uint64 // each entity reached, and the one it was reached from
+		frontier []uint64
+		dir      Direction
+	}
+	from := &side{prev: map[uint64]uint64{a: a}, frontier: []uint64{a}, dir: t.dir}
+	to := &side{prev: map[uint64]uint64{b: b}, frontier: []uint64{b}, dir: t.dir.reverse()}
+	for hops := 0; hops < maxLen && len(from.frontier) > 0 && len(to.frontier) > 0; hops++ {
+		this, other := from, to
+		if len(to.frontier) < len(from.frontier) {
+			this, other = to, from
+		}
 		var next []uint64
-		for _, id := range frontier {
-			nbrs, err := t.neighbors(id)
+		for _, id := range this.frontier {
+			ls, err := t.links(id, this.dir)
 			if err != nil {
 				return nil, err
 			}
-			for _, n := range nbrs {
-				if _, ok := prev[n.node]; ok || bannedNodes[n.node] || bannedLinks[pairOf(id, n.node)] {
+			for _, l := range ls {
+				n := l.node
+				if _, ok := this.prev[n]; ok || bannedNodes[n] || bannedLinks[pairOf(id, n)] {
 					continue
 				}
-				prev[n.node] = id
-				if n.node == b {
-					var route []uint64
-					for x := b; x != a; x = prev[x] {
-						route = append(route, x)
-					}
-					route = append(route, a)
-					for i, j := 0, len(route)-1; i < j; i, j = i+1, j-1 {
-						route[i], route[j] = route[j], route[i]
-					}
-					return route, nil
+				this.prev[n] = id
+				if _, ok := other.prev[n]; ok {
+					return joinRoute(from.prev, to.prev, a, b, n), nil
 				}
-				if len(prev) >= maxVisit {
+				if len(from.prev)+len(to.prev) >= maxVisit {
 					return nil, nil
 				}
-				next = append(next, n.node)
+				next = append(next, n)
 			}
 		}
-		frontier = next
+		this.frontier = next
 	}
 	return nil, nil
+}
+
+// joinRoute is the route from a to b through the entity m where the two
+// searches met.
+func joinRoute(fromA, fromB map[uint64]uint64, a, b, m uint64) []uint64 {
+	var route []uint64
+	for x := m; x != a; x = fromA[x] {
+		route = append(route, x)
+	}
+	route = append(route, a)
+	slices.Reverse(route)
+	for x := m; x != b; {
+		x = fromB[x]
+		route = append(route, x)
+	}
+	return route
 }
 
 // yen finds up to k shortest loopless routes from a to b of at most maxLen
@@ -424,15 +561,18 @@ func (t *traversal) path(route []uint64) (Path, error) {
 		if i == 0 {
 			continue
 		}
-		nbrs, err := t.neighbors(route[i-1])
+		ls, err := t.links(route[i-1], t.dir)
 		if err != nil {
 			return Path{}, err
 		}
-		var best *neighbor
-		for j := range nbrs {
-			n := &nbrs[j]
-			if n.node != id {
+		var best *neighborEdge
+		for _, l := range ls {
+			if l.node != id {
 				continue
+			}
+			n := &neighborEdge{tid: l.tid}
+			if err := getJSON(t.txn, key(pEdge, l.tid), &n.edge); err != nil {
+				return Path{}, err
 			}
 			if best == nil || confidence(&n.edge) > confidence(&best.edge) ||
 				(confidence(&n.edge) == confidence(&best.edge) && n.tid < best.tid) {

@@ -17,8 +17,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	qerrors "github.com/graph-gophers/graphql-go/errors"
+	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -68,7 +70,27 @@ type checker struct {
 	schema *ast.Schema
 	rules  *rules.Rules
 	opt    Options
+	// parsed holds recent queries parsed and validated: clients send the
+	// same few query texts with other variables
+	parsed *lru.Cache[string, *prepared]
 }
+
+// prepared is a query parsed, with the operation to run, and what checking
+// it against the limits and the schema found (once: it does not depend on
+// the variables).
+type prepared struct {
+	doc  *ast.QueryDocument
+	op   *ast.OperationDefinition
+	errs []*qerrors.QueryError // from parsing: doc and op are nil
+
+	once   sync.Once
+	static []*qerrors.QueryError
+}
+
+const (
+	parsedCache    = 512      // queries
+	maxCachedQuery = 16 << 10 // bytes: a longer query is parsed each time
+)
 
 func newChecker(sdl string, o Options) (*checker, error) {
 	s, err := gqlparser.LoadSchema(&ast.Source{Name: "schema.graphql", Input: sdl})
@@ -79,12 +101,31 @@ func newChecker(sdl string, o Options) (*checker, error) {
 	// quadratic in the fields of a name; graphql-go checks it too, within
 	// a limit (OverlapValidationLimit)
 	rs.RemoveRule(rules.OverlappingFieldsCanBeMergedRule.Name)
-	return &checker{schema: s, rules: rs, opt: o}, nil
+	parsed, err := lru.New[string, *prepared](parsedCache)
+	if err != nil {
+		return nil, err
+	}
+	return &checker{schema: s, rules: rs, opt: o, parsed: parsed}, nil
 }
 
 // parse parses query and picks the operation to run, operation or the only
-// one.
-func (c *checker) parse(query, operation string) (*ast.QueryDocument, *ast.OperationDefinition, []*qerrors.QueryError) {
+// one; a query seen lately is not parsed again.
+func (c *checker) parse(query, operation string) *prepared {
+	if len(query) > maxCachedQuery {
+		doc, op, errs := c.parseQuery(query, operation)
+		return &prepared{doc: doc, op: op, errs: errs}
+	}
+	k := operation + "\x00" + query
+	if p, ok := c.parsed.Get(k); ok {
+		return p
+	}
+	doc, op, errs := c.parseQuery(query, operation)
+	p := &prepared{doc: doc, op: op, errs: errs}
+	c.parsed.Add(k, p)
+	return p
+}
+
+func (c *checker) parseQuery(query, operation string) (*ast.QueryDocument, *ast.OperationDefinition, []*qerrors.QueryError) {
 	if len(query) > c.opt.MaxQueryBytes {
 		return nil, nil, errList(codeQueryTooLarge, fmt.Sprintf("the query is %d bytes long, over the limit of %d", len(query), c.opt.MaxQueryBytes))
 	}
@@ -108,7 +149,16 @@ func (c *checker) parse(query, operation string) (*ast.QueryDocument, *ast.Opera
 
 // check holds a parsed operation to the limits, validates the document
 // and its variables.
-func (c *checker) check(doc *ast.QueryDocument, op *ast.OperationDefinition, vars map[string]any) []*qerrors.QueryError {
+func (c *checker) check(p *prepared, vars map[string]any) []*qerrors.QueryError {
+	p.once.Do(func() { p.static = c.static(p.doc, p.op) })
+	if p.static != nil {
+		return p.static
+	}
+	return c.variables(p.op, vars)
+}
+
+// static is what check finds without the variables.
+func (c *checker) static(doc *ast.QueryDocument, op *ast.OperationDefinition) []*qerrors.QueryError {
 	// measured first: it is linear, and bounds the work of validation
 	m := measurer{doc: doc, memo: map[fragmentAt]shape{}, busy: map[fragmentAt]bool{}}
 	sh := m.measure(op.SelectionSet, true)
@@ -124,6 +174,11 @@ func (c *checker) check(doc *ast.QueryDocument, op *ast.OperationDefinition, var
 	if errs := validator.ValidateWithRules(c.schema, doc, c.rules); len(errs) > 0 {
 		return gqlErrors(codeValidation, errs)
 	}
+	return nil
+}
+
+// variables checks the variables of an operation.
+func (c *checker) variables(op *ast.OperationDefinition, vars map[string]any) []*qerrors.QueryError {
 	coerced, err := validator.VariableValues(c.schema, op, vars)
 	if err != nil {
 		var ge *gqlerror.Error
@@ -496,10 +551,11 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 	if media == mediaGraphQLResponse {
 		invalid = http.StatusBadRequest
 	}
-	doc, op, errs := s.chk.parse(req.query, req.operation)
-	if errs != nil {
-		return &reply{status: invalid, errs: errs}
+	p := s.chk.parse(req.query, req.operation)
+	if p.errs != nil {
+		return &reply{status: invalid, errs: p.errs}
 	}
+	op := p.op
 	if op.Operation == ast.Mutation {
 		if r.Method != http.MethodPost {
 			w.Header().Set("Allow", "POST")
@@ -514,7 +570,7 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 			return fail(http.StatusForbidden, codeForbidden, "the graph is served read-only: mutations are refused")
 		}
 	}
-	if errs := s.chk.check(doc, op, req.variables); errs != nil {
+	if errs := s.chk.check(p, req.variables); errs != nil {
 		return &reply{status: invalid, errs: errs}
 	}
 	resp := s.exec(r.Context(), req.query, req.operation, req.variables)

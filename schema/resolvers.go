@@ -478,13 +478,41 @@ func BadInput(msg string) error { return badInput(msg) }
 type entityResolver struct {
 	r *resolver
 	e graph.Entity
+	// partial: e holds only the id, name and type (an end of a triple);
+	// the rest is read when a query asks for it
+	partial bool
 }
 
-func (e *entityResolver) ID() graphql.ID    { return graphql.ID(e.e.ID) }
-func (e *entityResolver) Name() string      { return e.e.Name }
-func (e *entityResolver) Type() string      { return e.e.Type }
-func (e *entityResolver) Aliases() []string { return nonNil(e.e.Aliases) }
-func (e *entityResolver) Mentions() int32   { return int32(e.e.Mentions) }
+func (e *entityResolver) ID() graphql.ID { return graphql.ID(e.e.ID) }
+func (e *entityResolver) Name() string   { return e.e.Name }
+func (e *entityResolver) Type() string   { return e.e.Type }
+
+func (e *entityResolver) Aliases(ctx context.Context) ([]string, error) {
+	if err := e.load(ctx); err != nil {
+		return nil, err
+	}
+	return nonNil(e.e.Aliases), nil
+}
+
+func (e *entityResolver) Mentions(ctx context.Context) (int32, error) {
+	if err := e.load(ctx); err != nil {
+		return 0, err
+	}
+	return int32(e.e.Mentions), nil
+}
+
+// load reads the whole entity of a partial resolver.
+func (e *entityResolver) load(ctx context.Context) error {
+	if !e.partial {
+		return nil
+	}
+	full, err := e.r.g.EntityByID(ctx, e.e.ID)
+	if err != nil {
+		return err
+	}
+	e.e, e.partial = full, false
+	return nil
+}
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -533,20 +561,18 @@ func (t *tripleResolver) AttributedTo() *string {
 	return strPtr(t.t.AttributedTo)
 }
 
-func (t *tripleResolver) Subject(ctx context.Context) (*entityResolver, error) {
-	return t.end(ctx, t.t.SubjectID)
+func (t *tripleResolver) Subject() *entityResolver {
+	return t.end(t.t.SubjectID, t.t.Subject, t.t.SubjectType)
 }
 
-func (t *tripleResolver) Object(ctx context.Context) (*entityResolver, error) {
-	return t.end(ctx, t.t.ObjectID)
+func (t *tripleResolver) Object() *entityResolver {
+	return t.end(t.t.ObjectID, t.t.Object, t.t.ObjectType)
 }
 
-func (t *tripleResolver) end(ctx context.Context, id string) (*entityResolver, error) {
-	e, err := t.r.g.EntityByID(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return &entityResolver{r: t.r, e: e}, nil
+// end is the subject or object of the triple: its id, name and type are
+// known; the rest is read if asked for.
+func (t *tripleResolver) end(id, name, typ string) *entityResolver {
+	return &entityResolver{r: t.r, e: graph.Entity{ID: id, Name: name, Type: typ}, partial: true}
 }
 
 func (t *tripleResolver) Evidence(ctx context.Context, args struct {

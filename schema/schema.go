@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"strings"
 
 	graphql "github.com/graph-gophers/graphql-go"
@@ -75,6 +76,11 @@ type Options struct {
 	MaxDepth      int // cap on query depth, introspection aside (default 15)
 	MaxFields     int // cap on the fields a query selects, fragments expanded (default 2000)
 	MaxQueryBytes int // cap on the length of the query text (default 64 KiB)
+	// MaxConcurrent requests execute at once (default: one per core);
+	// the others wait their turn, first come first served, until their
+	// context ends. Many queries sharing two cores would each take many
+	// times longer; in turn, each takes its own time plus the wait.
+	MaxConcurrent int
 	// Handler only:
 	MaxBodyBytes int64  // cap on a request body (default 4 MiB): 413 beyond
 	Token        string // when set, a mutation needs "Authorization: Bearer Token" (401 otherwise)
@@ -95,6 +101,9 @@ type Schema struct {
 	log *slog.Logger
 	opt Options
 	chk *checker // gqlparser's view of the schema, for the checks before execution
+	// slots holds a token per executing request (Options.MaxConcurrent);
+	// a blocked send waits in line
+	slots chan struct{}
 }
 
 // New parses the schema and binds its resolvers to g.
@@ -116,6 +125,9 @@ func New(g Graph, o Options) (*Schema, error) {
 	}
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if o.MaxConcurrent <= 0 {
+		o.MaxConcurrent = runtime.GOMAXPROCS(0)
 	}
 	sdl, err := clampDefaults(kg.Schema, o.MaxFirst)
 	if err != nil {
@@ -140,15 +152,16 @@ func New(g Graph, o Options) (*Schema, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Schema{s: s, log: o.Logger, opt: o, chk: chk}, nil
+	return &Schema{s: s, log: o.Logger, opt: o, chk: chk, slots: make(chan struct{}, o.MaxConcurrent)}, nil
 }
 
 // Exec runs one GraphQL request: parsed, validated and held to the limits
 // first (with gqlparser), then executed.
 func (s *Schema) Exec(ctx context.Context, query, operation string, vars map[string]any) *graphql.Response {
-	doc, op, errs := s.chk.parse(query, operation)
+	p := s.chk.parse(query, operation)
+	errs := p.errs
 	if errs == nil {
-		errs = s.chk.check(doc, op, vars)
+		errs = s.chk.check(p, vars)
 	}
 	if errs != nil {
 		return &graphql.Response{Errors: errs}
@@ -158,6 +171,14 @@ func (s *Schema) Exec(ctx context.Context, query, operation string, vars map[str
 
 // exec runs a checked request.
 func (s *Schema) exec(ctx context.Context, query, operation string, vars map[string]any) *graphql.Response {
+	select {
+	case s.slots <- struct{}{}:
+		defer func() { <-s.slots }()
+	case <-ctx.Done():
+		e := &qerrors.QueryError{}
+		timedOut(e)
+		return &graphql.Response{Errors: []*qerrors.QueryError{e}}
+	}
 	resp := s.s.Exec(ctx, query, operation, vars)
 	for _, e := range resp.Errors {
 		// once ctx is done graphql-go reports its error without the cause
