@@ -39,8 +39,8 @@ func (s Selection) IsZero() bool { return s.Around == "" && s.Filter.IsZero() }
 type Snapshot struct {
 	ctx   context.Context
 	txn   *badger.Txn
-	names heads // entity heads, cleared when large
-	docs  map[uint64]string    // document ids by sequence number, cleared when large
+	names heads             // entity heads, cleared when large
+	docs  map[uint64]string // document ids by sequence number, cleared when large
 }
 
 // Snapshot calls fn with a read-only snapshot of the store.
