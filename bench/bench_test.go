@@ -487,12 +487,14 @@ func BenchmarkQuery(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	go srv.Serve(ctx)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ctx) }()
+	defer func() { cancel(); <-served }() // before the store closes
 	url := "http://" + addr.String() + "/graphql"
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 	names := sample(b, st)
 
-	exec := func(q query) func(int) error {
+	run := func(q query) func(int) error {
 		return func(i int) error {
 			r := sch.Exec(ctx, q.text, "", q.vars(i))
 			if len(r.Errors) > 0 {
@@ -521,12 +523,13 @@ func BenchmarkQuery(b *testing.B) {
 			return nil
 		}
 	}
+	_, noWrk := exec.LookPath("wrk")
 	for _, q := range queries(names) {
 		for _, mode := range []struct {
 			name    string
 			clients int
 			do      func(query) func(int) error
-		}{{"in-process-1", 1, exec}, {"in-process-32", 32, exec}, {"http-32", 32, post}} {
+		}{{"in-process-1", 1, run}, {"in-process-32", 32, run}, {"http-32-go", 32, post}} {
 			b.Run(q.name+"/"+mode.name, func(b *testing.B) {
 				var lat []time.Duration
 				var elapsed time.Duration
@@ -536,5 +539,77 @@ func BenchmarkQuery(b *testing.B) {
 				report(b, lat, elapsed)
 			})
 		}
+		b.Run(q.name+"/http-32-wrk", func(b *testing.B) {
+			if noWrk != nil {
+				b.Skip("wrk is not installed")
+			}
+			for range b.N {
+				wrk(b, url, q)
+			}
+		})
 	}
+}
+
+// wrkScript drives wrk: it posts the bodies in turn and counts the replies
+// that are not 200 or hold GraphQL errors; done prints the figures.
+const wrkScript = `
+local i = 0
+errs = 0
+request = function()
+  i = i + 1
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, bodies[(i %% #bodies) + 1])
+end
+response = function(status, headers, body)
+  -- a key: a name "errors" in the data is "errors" followed by , or }
+  if status ~= 200 or body:find('"errors":', 1, true) then
+    errs = errs + 1
+    if errs <= 2 then io.write("failed: ", status, " ", body:sub(1, 300), "\n") end
+  end
+end
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function done(summary, latency, requests)
+  local n = 0
+  for _, t in ipairs(threads) do n = n + t:get("errs") end
+  io.write(string.format("kgbench %%d %%d %%d %%d %%d %%d\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(99), latency.max, n + summary.errors.status))
+end
+bodies = {
+%s}
+`
+
+// wrk loads url with q from 32 connections for five seconds, as wrk
+// measures it: a load generator in C that takes less of the machine than
+// a Go client.
+func wrk(b *testing.B, url string, q query) {
+	b.Helper()
+	var bodies strings.Builder
+	for i := range 1000 {
+		body, _ := json.Marshal(map[string]any{"query": q.text, "variables": q.vars(i)})
+		if strings.Contains(string(body), "]==]") {
+			continue
+		}
+		fmt.Fprintf(&bodies, "[==[%s]==],\n", body)
+	}
+	script := filepath.Join(work, "bench.lua")
+	if err := os.WriteFile(script, []byte(fmt.Sprintf(wrkScript, bodies.String())), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	out, err := exec.Command("wrk", "-t2", "-c32", "-d5s", "-s", script, url).CombinedOutput()
+	if err != nil {
+		b.Fatalf("wrk: %v\n%s", err, out)
+	}
+	var requests, micros, p50, p99, maxLat, errs int64
+	for _, l := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(l, "kgbench ") {
+			fmt.Sscan(l[len("kgbench "):], &requests, &micros, &p50, &p99, &maxLat, &errs)
+		}
+	}
+	if requests == 0 || errs > 0 {
+		b.Fatalf("wrk: %d requests, %d failed:\n%s", requests, errs, out)
+	}
+	b.ReportMetric(float64(p50)/1000, "p50-ms")
+	b.ReportMetric(float64(p99)/1000, "p99-ms")
+	b.ReportMetric(float64(maxLat)/1000, "max-ms")
+	b.ReportMetric(float64(requests)/(float64(micros)/1e6), "queries/s")
 }

@@ -455,6 +455,10 @@ type entityHead struct {
 // heads caches the heads of entity records for one read.
 type heads map[uint64]entityHead
 
+// maxHeads bounds a heads cache: about 12 MB, the heads of every entity of
+// a store of a few million edges.
+const maxHeads = 1 << 17
+
 // get reads the head of entity id through the cache, which it clears when
 // large.
 func (h heads) get(txn *badger.Txn, id uint64) (entityHead, error) {
@@ -465,7 +469,7 @@ func (h heads) get(txn *badger.Txn, id uint64) (entityHead, error) {
 	if err := getJSON(txn, key(pEntity, id), &r); err != nil {
 		return r, err
 	}
-	if len(h) > 10000 {
+	if len(h) >= maxHeads {
 		clear(h)
 	}
 	h[id] = r

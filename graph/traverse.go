@@ -34,6 +34,10 @@ type Around struct {
 	// Filter selects the edges followed; its Types are the types of the
 	// entities reached (the start is always in).
 	Filter EdgeFilter
+	// NoAliases leaves the Aliases of the nodes out: for a caller that
+	// reads them only if asked, since they are most of the record of an
+	// entity often mentioned.
+	NoAliases bool
 }
 
 // Neighborhood returns the entities within o.Depth hops of the entity
@@ -107,8 +111,14 @@ func (s *Store) Neighborhood(ctx context.Context, name string, o Around) (Subgra
 			frontier = next
 		}
 		for _, id := range order {
-			e, err := loadEntity(txn, id)
-			if err != nil {
+			var e Entity
+			if o.NoAliases {
+				h, err := t.cache.get(txn, id)
+				if err != nil {
+					return err
+				}
+				e = Entity{ID: entityID(id), Name: h.Name, Type: h.Type, Mentions: h.Mentions}
+			} else if e, err = loadEntity(txn, id); err != nil {
 				return err
 			}
 			g.Nodes = append(g.Nodes, e)

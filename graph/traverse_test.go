@@ -219,3 +219,30 @@ func TestStrengthIndexMigration(t *testing.T) {
 		t.Errorf("migrated: traversals differ (-before +after):\n%s", diff)
 	}
 }
+
+// TestNeighborhoodNoAliases: NoAliases leaves only the aliases out.
+func TestNeighborhoodNoAliases(t *testing.T) {
+	ctx := context.Background()
+	s, _ := randomStore(t, 3, 20, 80)
+	defer s.Close()
+	full, err := s.Neighborhood(ctx, "N1", Around{Depth: 2, Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lean, err := s.Neighborhood(ctx, "N1", Around{Depth: 2, Limit: 50, NoAliases: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full.Nodes) < 3 {
+		t.Fatalf("Neighborhood(N1) = %d nodes, want a few", len(full.Nodes))
+	}
+	for i := range full.Nodes {
+		if full.Nodes[i].Aliases == nil {
+			t.Errorf("node %s without NoAliases has no aliases", full.Nodes[i].ID)
+		}
+		full.Nodes[i].Aliases = nil
+	}
+	if diff := cmp.Diff(full, lean); diff != "" {
+		t.Errorf("NoAliases changed more than the aliases (-full +lean):\n%s", diff)
+	}
+}

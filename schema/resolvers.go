@@ -241,7 +241,7 @@ func (r *resolver) Neighborhood(ctx context.Context, args neighborhoodArgs) (*su
 		return nil, err
 	}
 	g, err := r.g.Neighborhood(ctx, args.Name, graph.Around{Depth: int(args.Depth), Limit: int(args.Limit),
-		Direction: direction(args.Direction), Filter: f})
+		Direction: direction(args.Direction), Filter: f, NoAliases: true})
 	if errors.Is(err, graph.ErrNotFound) {
 		return nil, nil
 	}
@@ -478,9 +478,10 @@ func BadInput(msg string) error { return badInput(msg) }
 type entityResolver struct {
 	r *resolver
 	e graph.Entity
-	// partial: e holds only the id, name and type (an end of a triple);
-	// the rest is read when a query asks for it
-	partial bool
+	// what e lacks, read when a query asks for it: the ends of a triple
+	// carry only their id, name and type, the nodes of a neighbourhood
+	// no aliases
+	noMentions, noAliases bool
 }
 
 func (e *entityResolver) ID() graphql.ID { return graphql.ID(e.e.ID) }
@@ -488,29 +489,30 @@ func (e *entityResolver) Name() string   { return e.e.Name }
 func (e *entityResolver) Type() string   { return e.e.Type }
 
 func (e *entityResolver) Aliases(ctx context.Context) ([]string, error) {
-	if err := e.load(ctx); err != nil {
-		return nil, err
+	if e.noAliases {
+		if err := e.load(ctx); err != nil {
+			return nil, err
+		}
 	}
 	return nonNil(e.e.Aliases), nil
 }
 
 func (e *entityResolver) Mentions(ctx context.Context) (int32, error) {
-	if err := e.load(ctx); err != nil {
-		return 0, err
+	if e.noMentions {
+		if err := e.load(ctx); err != nil {
+			return 0, err
+		}
 	}
 	return int32(e.e.Mentions), nil
 }
 
-// load reads the whole entity of a partial resolver.
+// load reads the whole entity.
 func (e *entityResolver) load(ctx context.Context) error {
-	if !e.partial {
-		return nil
-	}
 	full, err := e.r.g.EntityByID(ctx, e.e.ID)
 	if err != nil {
 		return err
 	}
-	e.e, e.partial = full, false
+	e.e, e.noMentions, e.noAliases = full, false, false
 	return nil
 }
 func nonNil(s []string) []string {
@@ -572,7 +574,7 @@ func (t *tripleResolver) Object() *entityResolver {
 // end is the subject or object of the triple: its id, name and type are
 // known; the rest is read if asked for.
 func (t *tripleResolver) end(id, name, typ string) *entityResolver {
-	return &entityResolver{r: t.r, e: graph.Entity{ID: id, Name: name, Type: typ}, partial: true}
+	return &entityResolver{r: t.r, e: graph.Entity{ID: id, Name: name, Type: typ}, noMentions: true, noAliases: true}
 }
 
 func (t *tripleResolver) Evidence(ctx context.Context, args struct {
@@ -683,7 +685,13 @@ type subgraphResolver struct {
 	g graph.Subgraph
 }
 
-func (s *subgraphResolver) Nodes() []*entityResolver { return entities(s.r, s.g.Nodes) }
+func (s *subgraphResolver) Nodes() []*entityResolver {
+	out := entities(s.r, s.g.Nodes)
+	for _, e := range out {
+		e.noAliases = true // Around.NoAliases
+	}
+	return out
+}
 
 func (s *subgraphResolver) Edges() []*tripleResolver { return triples(s.r, s.g.Edges) }
 
