@@ -496,4 +496,3 @@ func (b bitset) has(id uint64) bool {
 	w := id / 64
 	return w < uint64(len(b)) && b[w]&(1<<(id%64)) != 0
 }
-
