@@ -5,7 +5,7 @@ GO      ?= go
 DATA    ?= ./kg-data
 ADDR    ?= 127.0.0.1:8080
 
-.PHONY: demo ui build test check fmt vet clean
+.PHONY: demo ui build test check fmt vet clean bench
 
 ## demo: build the playground and the binary, load the example news, serve
 demo: ui build
@@ -25,6 +25,12 @@ build:
 ## browser and HTTP-audit tests use it and web/node_modules)
 test: ui check
 	$(GO) test ./...
+
+## bench: every speed and memory figure of the README, on the Reuters corpus
+## beside the project (KG_BENCH_CORPUS=FILE.jsonl for another); needs wrk
+## for the wrk rows (apt-get install wrk). About ten minutes on 2 cores.
+bench:
+	$(GO) test ./bench -run '^$$' -bench . -benchtime 1x -timeout 2h | tee bench.out
 
 check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './web/node_modules/*')); \

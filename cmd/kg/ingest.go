@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -57,11 +58,21 @@ func (s *ingestStats) summary() string {
 	if secs > 0 {
 		rate = float64(s.tokens) / secs
 	}
-	return fmt.Sprintf("ingested %d documents (%d duplicates skipped, %d failed): %d sentences, %d tokens, %d new triples (%d evidence), %d new entities in %.1fs (%.0f tokens/s)",
-		s.docs, s.dups, s.failed, s.sentences, s.tokens, s.triples, s.evidence, s.entities, secs, rate)
+	return fmt.Sprintf("ingested %d documents (%d duplicates skipped, %d failed): %d sentences, %d tokens, %d new triples (%d evidence), %d new entities in %.1fs (%.0f tokens/s, %.1f MB/s read)",
+		s.docs, s.dups, s.failed, s.sentences, s.tokens, s.triples, s.evidence, s.entities, secs, rate, float64(s.bytes)/1e6/max(secs, 1e-9))
 }
 
+// ingestMemoryLimit is the soft limit (runtime/debug.SetMemoryLimit) on
+// the Go memory of an ingest, unless GOMEMLIMIT sets one: the garbage
+// collector works harder near it instead of letting the heap double. Most
+// of what an ingest holds is Badger's memtables and caches, bounded by
+// their sizes; the limit keeps their garbage from doubling that.
+const ingestMemoryLimit = 512 << 20
+
 func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingestMemoryLimit))
+	}
 	st, err := e.open(false)
 	if err != nil {
 		return err

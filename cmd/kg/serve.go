@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -31,7 +32,7 @@ type serveOptions struct {
 	cors     []string
 	// limits
 	maxDepth, maxFields, maxFirst int
-	maxQueryBytes                 int
+	maxQueryBytes, maxConcurrent  int
 	maxBodyBytes                  int64
 }
 
@@ -97,6 +98,7 @@ BAD_USER_INPUT for first/limit, TIMEOUT with 503).`,
 	f.IntVar(&o.maxFirst, "max-first", schema.DefaultMaxFirst, "most items one list field may return (cap on first and limit)")
 	f.IntVar(&o.maxQueryBytes, "max-query-bytes", schema.DefaultMaxQueryBytes, "longest query text, in bytes")
 	f.Int64Var(&o.maxBodyBytes, "max-body-bytes", schema.DefaultMaxBodyBytes, "largest request body, in bytes (413 beyond)")
+	f.IntVar(&o.maxConcurrent, "max-concurrent", runtime.GOMAXPROCS(0), "most GraphQL requests executing at once; the rest wait their turn (until --timeout)")
 	return cmd
 }
 
@@ -108,6 +110,7 @@ func (o *serveOptions) check() error {
 	}{
 		{"--max-depth", int64(o.maxDepth)}, {"--max-fields", int64(o.maxFields)}, {"--max-first", int64(o.maxFirst)},
 		{"--max-query-bytes", int64(o.maxQueryBytes)}, {"--max-body-bytes", o.maxBodyBytes},
+		{"--max-concurrent", int64(o.maxConcurrent)},
 	} {
 		if l.n < 1 {
 			return fmt.Errorf("%s %d: must be at least 1", l.flag, l.n)
@@ -151,7 +154,7 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 	so := schema.Options{
 		Logger: e.log, ReadOnly: o.readOnly, Token: o.token,
 		MaxDepth: o.maxDepth, MaxFields: o.maxFields, MaxFirst: o.maxFirst,
-		MaxQueryBytes: o.maxQueryBytes, MaxBodyBytes: o.maxBodyBytes,
+		MaxQueryBytes: o.maxQueryBytes, MaxBodyBytes: o.maxBodyBytes, MaxConcurrent: o.maxConcurrent,
 	}
 	if !o.readOnly {
 		so.Ingester, so.Editor = ing, st
