@@ -183,3 +183,23 @@ func (c *edgeFilter) docEdges(from []byte) []uint64 {
 	}
 	return c.docs[i:]
 }
+
+// keeps reports whether cf keeps edge tid (record e) reached from the
+// entity at its other end, other: its relation and qualifiers, counts,
+// dates, and the type of other unless exempt spares it (entity reads it).
+func (cf *edgeFilter) keeps(tid uint64, e *edgeRec, other uint64, exempt func(uint64) bool, entity func(uint64) (entityHead, error)) (bool, error) {
+	if !cf.edge(tid, e) {
+		return false, nil
+	}
+	if ok, err := cf.dated(tid); err != nil || !ok {
+		return false, err
+	}
+	if cf.hasTypes() && !exempt(other) {
+		r, err := entity(other)
+		if err != nil {
+			return false, err
+		}
+		return cf.typ(r.Type), nil
+	}
+	return true, nil
+}

@@ -218,22 +218,14 @@ func (s *Store) buildWordIndex(ctx context.Context, log *slog.Logger) error {
 			return true, fn(item.KeyCopy(nil))
 		})
 	}
-	batch := func(fill func(wb *badger.WriteBatch) error) error {
-		wb := s.db.NewWriteBatch()
-		defer wb.Cancel()
-		if err := fill(wb); err != nil {
-			return err
-		}
-		return wb.Flush()
-	}
 	stale := 0
-	if err := batch(func(wb *badger.WriteBatch) error {
+	if err := s.writeBatch(func(wb *badger.WriteBatch) error {
 		return each(pWord, func(k []byte) error { stale++; return wb.Delete(k) })
 	}); err != nil {
 		return err
 	}
 	aliases, words := 0, 0
-	if err := batch(func(wb *badger.WriteBatch) error {
+	if err := s.writeBatch(func(wb *badger.WriteBatch) error {
 		return each(pAlias, func(k []byte) error {
 			if len(k) < 1+1+8 {
 				return nil
@@ -256,6 +248,18 @@ func (s *Store) buildWordIndex(ctx context.Context, log *slog.Logger) error {
 	return s.db.Update(func(txn *badger.Txn) error {
 		return txn.Set(key(pMeta, wordIndexMeta), u64(nil, wordIndexVersion))
 	})
+}
+
+// writeBatch writes what fill puts in a Badger WriteBatch, which commits
+// as many transactions as it needs: for building an index at Open, when
+// nothing else writes.
+func (s *Store) writeBatch(fill func(wb *badger.WriteBatch) error) error {
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	if err := fill(wb); err != nil {
+		return err
+	}
+	return wb.Flush()
 }
 
 // search is one query, ready to rank aliases.

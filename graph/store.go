@@ -28,6 +28,7 @@ type Options struct {
 type Store struct {
 	db       *badger.DB
 	readOnly bool
+	strength bool       // the strength index is built (Open builds it unless read-only)
 	mu       sync.Mutex // serialises writers, so resolution sees every earlier write
 }
 
@@ -84,6 +85,13 @@ func Open(dir string, o Options) (*Store, error) {
 			db.Close()
 			return nil, fmt.Errorf("%s %s: building the strength index: %w", op, dir, translate(err))
 		}
+	}
+	if err := db.View(func(txn *badger.Txn) (err error) {
+		s.strength, err = hasStrengthIndex(txn)
+		return err
+	}); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s %s: %w", op, dir, translate(err))
 	}
 	return s, nil
 }

@@ -71,14 +71,24 @@ func parseStrength(k, v []byte) (tid, other uint64, out bool, ok bool) {
 // putEdge writes the record of edge tid, replacing the index keys of the
 // record it had in this transaction, if any.
 func (w *writer) putEdge(tid uint64, e *edgeRec) error {
-	var old edgeRec
-	switch err := getJSON(w.txn, key(pEdge, tid), &old); {
-	case err == nil:
-		return w.putEdgeOver(tid, &old, e)
-	case errors.Is(err, badger.ErrKeyNotFound):
-		return w.putEdgeOver(tid, nil, e)
-	default:
+	old, err := w.storedEdge(tid)
+	if err != nil {
 		return err
+	}
+	return w.putEdgeOver(tid, old, e)
+}
+
+// storedEdge is the record of edge tid as the transaction sees it, nil
+// when there is none.
+func (w *writer) storedEdge(tid uint64) (*edgeRec, error) {
+	var e edgeRec
+	switch err := getJSON(w.txn, key(pEdge, tid), &e); {
+	case err == nil:
+		return &e, nil
+	case errors.Is(err, badger.ErrKeyNotFound):
+		return nil, nil
+	default:
+		return nil, err
 	}
 }
 
@@ -112,17 +122,17 @@ func (w *writer) putEdgeOver(tid uint64, old, e *edgeRec) error {
 
 // delEdge deletes the record of edge tid and its index keys.
 func (w *writer) delEdge(tid uint64) error {
-	var old edgeRec
-	switch err := getJSON(w.txn, key(pEdge, tid), &old); {
-	case err == nil:
-		keys, _ := strengthKeys(tid, &old)
+	old, err := w.storedEdge(tid)
+	if err != nil {
+		return err
+	}
+	if old != nil {
+		keys, _ := strengthKeys(tid, old)
 		for _, k := range keys {
 			if err := w.del(k); err != nil {
 				return err
 			}
 		}
-	case !errors.Is(err, badger.ErrKeyNotFound):
-		return err
 	}
 	return w.del(key(pEdge, tid))
 }
@@ -149,16 +159,8 @@ func (s *Store) buildStrengthIndex(ctx context.Context, log *slog.Logger) error 
 	}
 	read := s.db.NewTransaction(false)
 	defer read.Discard()
-	batch := func(fill func(wb *badger.WriteBatch) error) error {
-		wb := s.db.NewWriteBatch()
-		defer wb.Cancel()
-		if err := fill(wb); err != nil {
-			return err
-		}
-		return wb.Flush()
-	}
 	stale, edges := 0, 0
-	err := batch(func(wb *badger.WriteBatch) error {
+	err := s.writeBatch(func(wb *badger.WriteBatch) error {
 		return scan(ctx, read, []byte{pStrength}, "", false, func(item *badger.Item) (bool, error) {
 			stale++
 			return true, wb.Delete(item.KeyCopy(nil))
@@ -167,7 +169,7 @@ func (s *Store) buildStrengthIndex(ctx context.Context, log *slog.Logger) error 
 	if err != nil {
 		return err
 	}
-	err = batch(func(wb *badger.WriteBatch) error {
+	err = s.writeBatch(func(wb *badger.WriteBatch) error {
 		return scan(ctx, read, []byte{pEdge}, "", true, func(item *badger.Item) (bool, error) {
 			k := item.Key()
 			if len(k) != 9 {

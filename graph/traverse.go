@@ -62,10 +62,7 @@ func (s *Store) Neighborhood(ctx context.Context, name string, o Around) (Subgra
 			}
 			cf = &edgeFilter{docs: []uint64{}} // an unknown document states nothing
 		}
-		t, err := newTraversal(ctx, txn, cf, o.Direction, nil)
-		if err != nil {
-			return err
-		}
+		t := s.newTraversal(ctx, txn, cf, o.Direction, nil)
 		dist := map[uint64]int{root: 0}
 		order := []uint64{root}
 		edgeSeen := map[uint64]bool{}
@@ -176,10 +173,7 @@ func (s *Store) Paths(ctx context.Context, from, to string, o PathOptions) ([]Pa
 		if err != nil {
 			return err
 		}
-		t, err := newTraversal(ctx, txn, cf, o.Direction, map[uint64]bool{a: true, b: true})
-		if err != nil {
-			return err
-		}
+		t := s.newTraversal(ctx, txn, cf, o.Direction, map[uint64]bool{a: true, b: true})
 		routes, err := t.yen(a, b, o.MaxDepth, o.K)
 		if err != nil {
 			return err
@@ -229,13 +223,9 @@ type adjKey struct {
 	dir Direction
 }
 
-func newTraversal(ctx context.Context, txn *badger.Txn, cf *edgeFilter, dir Direction, ends map[uint64]bool) (*traversal, error) {
-	built, err := hasStrengthIndex(txn)
-	if err != nil {
-		return nil, err
-	}
+func (s *Store) newTraversal(ctx context.Context, txn *badger.Txn, cf *edgeFilter, dir Direction, ends map[uint64]bool) *traversal {
 	return &traversal{ctx: ctx, txn: txn, cf: cf, dir: dir, cache: heads{},
-		adj: map[adjKey][]link{}, ends: ends, strength: built}, nil
+		adj: map[adjKey][]link{}, ends: ends, strength: s.strength}
 }
 
 // link is an edge seen from one of its ends: the edge and the entity at
@@ -277,30 +267,12 @@ func (t *traversal) strongest(id uint64, dir Direction, fn func(l link, e *edgeR
 			if err := getJSON(t.txn, key(pEdge, tid), e); err != nil {
 				return false, err
 			}
-			if keep, err := t.keeps(tid, e, other); err != nil || !keep {
+			if keep, err := t.cf.keeps(tid, e, other, t.exempt, t.entity); err != nil || !keep {
 				return err == nil, err
 			}
 		}
 		return fn(link{node: other, tid: tid}, e)
 	})
-}
-
-// keeps reports whether the filter keeps edge tid, whose other end is other.
-func (t *traversal) keeps(tid uint64, e *edgeRec, other uint64) (bool, error) {
-	if !t.cf.edge(tid, e) {
-		return false, nil
-	}
-	if ok, err := t.cf.dated(tid); err != nil || !ok {
-		return false, err
-	}
-	if t.cf.hasTypes() && !t.ends[other] {
-		r, err := t.entity(other)
-		if err != nil {
-			return false, err
-		}
-		return t.cf.typ(r.Type), nil
-	}
-	return true, nil
 }
 
 // strongestSorted is strongest for a store without the strength index:
@@ -311,7 +283,7 @@ func (t *traversal) strongestSorted(id uint64, dir Direction, fn func(l link, e 
 		edge edgeRec
 	}
 	var nbrs []neighbor
-	err := eachEdge(t.ctx, t.txn, id, dir, t.cf, func(n uint64) bool { return t.ends[n] }, t.entity,
+	err := eachEdge(t.ctx, t.txn, id, dir, t.cf, t.exempt, t.entity,
 		func(tid uint64, e *edgeRec, other uint64, _ bool) error {
 			nbrs = append(nbrs, neighbor{link: link{node: other, tid: tid}, edge: *e})
 			return nil
@@ -391,20 +363,8 @@ func eachEdge(ctx context.Context, txn *badger.Txn, id uint64, dir Direction, cf
 			if p == pByObj {
 				other = e.S
 			}
-			if !cf.edge(tid, &e) {
-				return true, nil
-			}
-			if ok, err := cf.dated(tid); err != nil || !ok {
+			if keep, err := cf.keeps(tid, &e, other, exempt, entity); err != nil || !keep {
 				return err == nil, err
-			}
-			if cf.hasTypes() && !exempt(other) {
-				r, err := entity(other)
-				if err != nil {
-					return false, err
-				}
-				if !cf.typ(r.Type) {
-					return true, nil
-				}
 			}
 			return true, fn(tid, &e, other, p == pBySubj)
 		})
@@ -416,6 +376,10 @@ func eachEdge(ctx context.Context, txn *badger.Txn, id uint64, dir Direction, cf
 }
 
 func (t *traversal) entity(id uint64) (entityHead, error) { return t.cache.get(t.txn, id) }
+
+// exempt reports whether the type filter spares entity id: an end of the
+// search.
+func (t *traversal) exempt(id uint64) bool { return t.ends[id] }
 
 // neighborEdge is an edge and its record.
 type neighborEdge struct {

@@ -67,6 +67,16 @@ function options() {
 
 // --- Status line and header ----------------------------------------------
 
+// settle ends one piece of work: back to idle (or empty) when none is left,
+// and the status, relation filter and legend redrawn.
+function settle() {
+  state.busy--;
+  if (!state.busy) setState(cy.nodes().empty() ? 'empty' : 'idle');
+  renderStatus();
+  renderRelations();
+  renderLegend();
+}
+
 function renderStatus() {
   const el = $('status');
   el.replaceChildren();
@@ -238,11 +248,7 @@ async function fetchInto(name, opts, { replace = false, around = null } = {}) {
     state.error = `Failed: ${err.message}`;
     return false;
   } finally {
-    state.busy--;
-    if (!state.busy) setState(cy.nodes().empty() ? 'empty' : 'idle');
-    renderStatus();
-    renderRelations();
-    renderLegend();
+    settle();
   }
 }
 
@@ -315,11 +321,7 @@ const refetch = debounce(async () => {
       await layout(cy, { incremental: true });
     }
   } finally {
-    state.busy--;
-    if (!state.busy) setState(cy.nodes().empty() ? 'empty' : 'idle');
-    renderStatus();
-    renderRelations();
-    renderLegend();
+    settle();
   }
 }, 350);
 
