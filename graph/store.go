@@ -142,12 +142,42 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// view runs fn in a read transaction, translating Badger's errors.
+// view runs fn in a read transaction, translating Badger's errors: the
+// snapshot of ctx (see Consistent), or a new one.
 func (s *Store) view(ctx context.Context, fn func(*badger.Txn) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if txn, ok := ctx.Value(snapshotKey{s}).(*badger.Txn); ok {
+		if s.db.IsClosed() {
+			// as db.View does: Badger panics on an iterator of a closed store
+			return badger.ErrDBClosed
+		}
+		return translate(fn(txn))
+	}
 	return translate(s.db.View(fn))
+}
+
+var errSnapshotEnded = errors.New("graph: read with a snapshot that has ended")
+
+// snapshotKey is the context key of a Store's snapshot.
+type snapshotKey struct{ s *Store }
+
+// Consistent returns a context in which every read of s sees the store as it
+// is now, whatever is written meanwhile, and a function that ends the
+// snapshot once those reads are done; reads with the context after that
+// fail. Without it, each read sees the store as it is when that read
+// starts, so several reads that answer one question may see a document
+// half: some of its triples and not yet the others.
+//
+// Reads with the context may run concurrently.
+func (s *Store) Consistent(ctx context.Context) (context.Context, func()) {
+	if s.db.IsClosed() {
+		return ctx, func() {} // reads fail as without it
+	}
+	txn := s.db.NewTransaction(false)
+	var once sync.Once
+	return context.WithValue(ctx, snapshotKey{s}, txn), func() { once.Do(txn.Discard) }
 }
 
 func translate(err error) error {
@@ -160,6 +190,8 @@ func translate(err error) error {
 		return ErrTooLarge
 	case errors.Is(err, badger.ErrReadOnlyTxn), errors.Is(err, badger.ErrBlockedWrites):
 		return ErrReadOnly
+	case errors.Is(err, badger.ErrDiscardedTxn):
+		return errSnapshotEnded
 	}
 	return err
 }

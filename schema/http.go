@@ -573,7 +573,7 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 	if errs := s.chk.check(p, req.variables); errs != nil {
 		return &reply{status: invalid, errs: errs}
 	}
-	resp := s.exec(r.Context(), req.query, req.operation, req.variables)
+	resp := s.exec(r.Context(), op, req.query, req.operation, req.variables)
 	b, err := marshal(resp)
 	if err != nil {
 		s.log.Error("encode graphql response", "err", err)

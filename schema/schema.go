@@ -15,6 +15,7 @@ import (
 
 	graphql "github.com/graph-gophers/graphql-go"
 	qerrors "github.com/graph-gophers/graphql-go/errors"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/kg-builder/kg"
 	"github.com/kg-builder/kg/graph"
@@ -98,6 +99,7 @@ const (
 // Schema is an executable GraphQL schema over a Graph.
 type Schema struct {
 	s   *graphql.Schema
+	g   Graph
 	log *slog.Logger
 	opt Options
 	chk *checker // gqlparser's view of the schema, for the checks before execution
@@ -152,7 +154,7 @@ func New(g Graph, o Options) (*Schema, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Schema{s: s, log: o.Logger, opt: o, chk: chk, slots: make(chan struct{}, o.MaxConcurrent)}, nil
+	return &Schema{s: s, g: g, log: o.Logger, opt: o, chk: chk, slots: make(chan struct{}, o.MaxConcurrent)}, nil
 }
 
 // Exec runs one GraphQL request: parsed, validated and held to the limits
@@ -166,11 +168,19 @@ func (s *Schema) Exec(ctx context.Context, query, operation string, vars map[str
 	if errs != nil {
 		return &graphql.Response{Errors: errs}
 	}
-	return s.exec(ctx, query, operation, vars)
+	return s.exec(ctx, p.op, query, operation, vars)
 }
 
-// exec runs a checked request.
-func (s *Schema) exec(ctx context.Context, query, operation string, vars map[string]any) *graphql.Response {
+// A Snapshotter gives reads that all see one state of the graph (see
+// graph.Store.Consistent). When the Graph is one, each query reads one
+// snapshot, taken as it starts executing, so that it sees every document
+// whole or not at all while others are ingested.
+type Snapshotter interface {
+	Consistent(ctx context.Context) (context.Context, func())
+}
+
+// exec runs a checked request: op, of query.
+func (s *Schema) exec(ctx context.Context, op *ast.OperationDefinition, query, operation string, vars map[string]any) *graphql.Response {
 	select {
 	case s.slots <- struct{}{}:
 		defer func() { <-s.slots }()
@@ -178,6 +188,13 @@ func (s *Schema) exec(ctx context.Context, query, operation string, vars map[str
 		e := &qerrors.QueryError{}
 		timedOut(e)
 		return &graphql.Response{Errors: []*qerrors.QueryError{e}}
+	}
+	if snap, ok := s.g.(Snapshotter); ok && op.Operation != ast.Mutation {
+		// a mutation's reads come after its writes, which a snapshot
+		// taken before would not see
+		var end func()
+		ctx, end = snap.Consistent(ctx)
+		defer end()
 	}
 	resp := s.s.Exec(ctx, query, operation, vars)
 	for _, e := range resp.Errors {
