@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -187,7 +188,7 @@ func TestServeSafely(t *testing.T) {
 		}
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
-			t.Fatal(err)
+			return result{status: -1, body: err.Error()}
 		}
 		defer res.Body.Close()
 		b, _ := io.ReadAll(res.Body)
@@ -218,31 +219,69 @@ func TestServeSafely(t *testing.T) {
 	}
 	b.WriteString(" }")
 	aliases := b.String()
-	for _, tt := range []struct {
+	type safetyCase struct {
 		name       string
-		r          result
+		do         func() result
 		wantStatus int
 		wantCode   string
-	}{
-		{name: "mutation without the token", r: post(ingest, nil), wantStatus: 401, wantCode: "UNAUTHENTICATED"},
-		{name: "mutation with a wrong token", r: post(ingest, map[string]string{"Authorization": "Bearer nope"}), wantStatus: 401, wantCode: "UNAUTHENTICATED"},
-		{name: "mutation with the token", r: post(ingest, map[string]string{"Authorization": "Bearer " + token}), wantStatus: 200},
-		{name: "query without the token", r: post(`{ stats { documents } }`, nil), wantStatus: 200},
-		{name: "GET mutation", r: send(http.MethodGet, "/graphql?query=mutation%7B__typename%7D", nil, ""), wantStatus: 405, wantCode: "METHOD_NOT_ALLOWED"},
-		{name: "depth 6 of 5", r: post(`{ entity(name: "Marta Kowalczyk") { outgoing { nodes { object { outgoing { totalCount } } } } } }`, nil), wantStatus: 200, wantCode: "QUERY_TOO_DEEP"},
-		{name: "22 fields of 20", r: post(aliases, nil), wantStatus: 200, wantCode: "QUERY_TOO_COMPLEX"},
-		{name: "first 11 of 10", r: post(`{ entities(first: 11) { totalCount } }`, nil), wantStatus: 200, wantCode: "BAD_USER_INPUT"},
-		{name: "first left out", r: post(`{ entities { totalCount } triples { totalCount } }`, nil), wantStatus: 200},
-		{name: "query of 301 bytes", r: post("{ stats { documents } }"+strings.Repeat(" ", 301-23), map[string]string{"Accept": "application/graphql-response+json"}), wantStatus: 400, wantCode: "QUERY_TOO_LARGE"},
-		{name: "body of 1001 bytes", r: send(http.MethodPost, "/graphql", map[string]string{"Content-Type": "application/json"}, `{"query": "{ stats { documents } }"}`+strings.Repeat(" ", 1001-36)), wantStatus: 413, wantCode: "REQUEST_TOO_LARGE"},
+	}
+	cases := []safetyCase{
+		{name: "mutation without the token", do: func() result { return post(ingest, nil) }, wantStatus: 401, wantCode: "UNAUTHENTICATED"},
+		{name: "mutation with a wrong token", do: func() result { return post(ingest, map[string]string{"Authorization": "Bearer nope"}) }, wantStatus: 401, wantCode: "UNAUTHENTICATED"},
+		{name: "mutation with the token", do: func() result { return post(ingest, map[string]string{"Authorization": "Bearer " + token}) }, wantStatus: 200},
+		{name: "query without the token", do: func() result { return post(`{ stats { documents } }`, nil) }, wantStatus: 200},
+		{name: "GET mutation", do: func() result { return send(http.MethodGet, "/graphql?query=mutation%7B__typename%7D", nil, "") }, wantStatus: 405, wantCode: "METHOD_NOT_ALLOWED"},
+		{name: "depth 6 of 5", do: func() result {
+			return post(`{ entity(name: "Marta Kowalczyk") { outgoing { nodes { object { outgoing { totalCount } } } } } }`, nil)
+		}, wantStatus: 200, wantCode: "QUERY_TOO_DEEP"},
+		{name: "22 fields of 20", do: func() result { return post(aliases, nil) }, wantStatus: 200, wantCode: "QUERY_TOO_COMPLEX"},
+		{name: "first 11 of 10", do: func() result { return post(`{ entities(first: 11) { totalCount } }`, nil) }, wantStatus: 200, wantCode: "BAD_USER_INPUT"},
+		{name: "first left out", do: func() result { return post(`{ entities { totalCount } triples { totalCount } }`, nil) }, wantStatus: 200},
+		{name: "query of 301 bytes", do: func() result {
+			return post("{ stats { documents } }"+strings.Repeat(" ", 301-23), map[string]string{"Accept": "application/graphql-response+json"})
+		}, wantStatus: 400, wantCode: "QUERY_TOO_LARGE"},
+		{name: "body of 1001 bytes", do: func() result {
+			return send(http.MethodPost, "/graphql", map[string]string{"Content-Type": "application/json"}, `{"query": "{ stats { documents } }"}`+strings.Repeat(" ", 1001-36))
+		}, wantStatus: 413, wantCode: "REQUEST_TOO_LARGE"},
 		{
 			name: "CORS preflight", wantStatus: 204,
-			r: send(http.MethodOptions, "/graphql", map[string]string{"Origin": "https://app.example.com", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type"}, ""),
+			do: func() result {
+				return send(http.MethodOptions, "/graphql", map[string]string{"Origin": "https://app.example.com", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type"}, "")
+			},
 		},
-	} {
-		if tt.r.status != tt.wantStatus || tt.r.code != tt.wantCode {
-			t.Errorf("%s = %d %s, want %d and code %q", tt.name, tt.r.status, tt.r.body, tt.wantStatus, tt.wantCode)
+	}
+	check := func(tt safetyCase) string {
+		if r := tt.do(); r.status != tt.wantStatus || r.code != tt.wantCode {
+			return fmt.Sprintf("%s = %d %s, want %d and code %q", tt.name, r.status, r.body, tt.wantStatus, tt.wantCode)
 		}
+		return ""
+	}
+	for _, tt := range cases {
+		if msg := check(tt); msg != "" {
+			t.Error(msg)
+		}
+	}
+	// the same, from 32 clients at once: every limit and the token hold
+	// under load
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var failed []string
+	for c := range 32 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 3 * len(cases) {
+				if msg := check(cases[(c+i)%len(cases)]); msg != "" {
+					mu.Lock()
+					failed = append(failed, msg)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if len(failed) > 0 {
+		t.Errorf("under load from 32 clients, %d of %d requests were not answered as alone; first: %s", len(failed), 32*3*len(cases), failed[0])
 	}
 	r := send(http.MethodOptions, "/graphql", map[string]string{"Origin": "https://app.example.com", "Access-Control-Request-Method": "POST"}, "")
 	if r.header.Get("Access-Control-Allow-Origin") != "https://app.example.com" || !strings.Contains(r.header.Get("Access-Control-Allow-Headers"), "Authorization") {
@@ -255,4 +294,71 @@ func TestServeSafely(t *testing.T) {
 	if strings.Contains(s.stderr.String(), token) {
 		t.Errorf("kg serve logged the token:\n%s", s.stderr.String())
 	}
+}
+
+// TestTimeLimitUnderLoad: with 32 clients queueing for one execution slot,
+// every request is answered within its time limit (plus slack for the
+// machine), either with its data or with TIMEOUT: none waits past it.
+func TestTimeLimitUnderLoad(t *testing.T) {
+	const limit = 100 * time.Millisecond
+	s := startServe(t, "--addr", "127.0.0.1:0", "--demo", "--timeout", limit.String(), "--max-concurrent", "1")
+	body, _ := json.Marshal(map[string]string{"query": `{
+  neighborhood(name: "Nordhavn Energy", depth: 3, limit: 1000) { nodes { name aliases } edges { relation evidence { nodes { text } } } }
+  path(from: "Nordhavn Energy", to: "Aino Kestilä", maxDepth: 6) { length }
+}`})
+	type outcome struct {
+		status  int
+		code    string
+		errs    int
+		elapsed time.Duration
+	}
+	var mu sync.Mutex
+	var outcomes []outcome
+	var wg sync.WaitGroup
+	for range 32 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 15 {
+				start := time.Now()
+				res, err := http.Post(s.base+"/graphql", "application/json", strings.NewReader(string(body)))
+				o := outcome{status: -1}
+				if err == nil {
+					var out struct {
+						Data   any
+						Errors []struct{ Extensions struct{ Code string } }
+					}
+					json.NewDecoder(res.Body).Decode(&out)
+					res.Body.Close()
+					o = outcome{status: res.StatusCode, errs: len(out.Errors)}
+					if len(out.Errors) > 0 {
+						o.code = out.Errors[0].Extensions.Code
+					}
+				}
+				o.elapsed = time.Since(start)
+				mu.Lock()
+				outcomes = append(outcomes, o)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	answered, timedOut := 0, 0
+	var slowest time.Duration
+	for _, o := range outcomes {
+		slowest = max(slowest, o.elapsed)
+		switch {
+		case o.status == 200 && o.errs == 0:
+			answered++
+		case o.code == "TIMEOUT" && (o.status == 200 || o.status == 503):
+			timedOut++
+		default:
+			t.Errorf("a request under load got %d with %d errors (%s)", o.status, o.errs, o.code)
+		}
+	}
+	// slack: scheduling 32 clients and a server on two cores
+	if slowest > limit+time.Second {
+		t.Errorf("the slowest request took %s, past its time limit of %s", slowest, limit)
+	}
+	t.Logf("%d requests: %d answered, %d timed out; slowest %s (limit %s)", len(outcomes), answered, timedOut, slowest, limit)
 }
