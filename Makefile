@@ -5,7 +5,12 @@ GO      ?= go
 DATA    ?= ./kg-data
 ADDR    ?= 127.0.0.1:8080
 
-.PHONY: demo ui build test check fmt vet clean bench
+GOVULNCHECK ?= golang.org/x/vuln/cmd/govulncheck@v1.8.0
+# KG_VULNDB: the Go vulnerability database govulncheck reads (a URL, or
+# file:///path of a local copy for machines that cannot reach vuln.go.dev)
+KG_VULNDB ?= https://vuln.go.dev
+
+.PHONY: demo ui build test check fmt vet clean bench vulncheck
 
 ## demo: build the playground and the binary, load the example news, serve
 demo: ui build
@@ -23,8 +28,17 @@ build:
 
 ## test: formatting, vet and every test (the playground is built first: the
 ## browser and HTTP-audit tests use it and web/node_modules)
-test: ui check
+test: ui check vulncheck
 	$(GO) test ./...
+
+## vulncheck: govulncheck on every package; a known vulnerability in code we
+## call fails. Without the database (no network to it) it says so and goes
+## on: it cannot check anything then.
+vulncheck:
+	@out=$$($(GO) run $(GOVULNCHECK) -db $(KG_VULNDB) ./... 2>&1); rc=$$?; echo "$$out"; \
+	if [ $$rc -ne 0 ] && echo "$$out" | grep -q "fetching vulnerabilities"; then \
+		echo "vulncheck: NOT RUN: the vulnerability database $(KG_VULNDB) cannot be reached from here; set KG_VULNDB=file:///path/to/a/copy"; \
+	elif [ $$rc -ne 0 ]; then exit $$rc; fi
 
 ## bench: every speed and memory figure of the README, on the Reuters corpus
 ## beside the project (KG_BENCH_CORPUS=FILE.jsonl for another); needs wrk
