@@ -12,6 +12,7 @@ require (
 	github.com/jdkato/prose/v3 v3.2.3
 	github.com/spf13/cobra v1.10.2
 	github.com/vektah/gqlparser/v2 v2.5.64
+	golang.org/x/net v0.62.0
 	golang.org/x/term v0.47.0
 )
 
