@@ -26,10 +26,11 @@ web/ui/dist/index.html: web/package.json web/package-lock.json $(wildcard web/*.
 build:
 	$(GO) build -o kg ./cmd/kg
 
-## test: formatting, vet and every test (the playground is built first: the
-## browser and HTTP-audit tests use it and web/node_modules)
+## test: formatting, vet, govulncheck and every test (the playground is built
+## first: the browser and HTTP-audit tests use it and web/node_modules);
+## KG_LONG=1 adds the long ones (kill -9, disk full, huge inputs), as in CI
 test: ui check vulncheck
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 
 ## vulncheck: govulncheck on every package; a known vulnerability in code we
 ## call fails. Without the database (no network to it) it says so and goes

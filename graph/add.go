@@ -129,6 +129,8 @@ func (s *Store) AddBatch(ctx context.Context, docs []Document) []AddResult {
 			out[i].Err = fmt.Errorf("%s: %w", op, ErrReadOnly)
 		case d.ID == "" || d.Hash == "":
 			out[i].Err = fmt.Errorf("%s: document needs an id and a hash: %w", op, ErrInvalid)
+		case tooLong(d) != "":
+			out[i].Err = fmt.Errorf("%s: %s is over %d bytes long: %w", op, tooLong(d), maxPartLen, ErrInvalid)
 		default:
 			docs[i] = sanitize(d)
 			todo = append(todo, i)
@@ -136,6 +138,12 @@ func (s *Store) AddBatch(ctx context.Context, docs []Document) []AddResult {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.checkSpace(); err != nil && len(todo) > 0 {
+		for _, i := range todo {
+			out[i].Err = fmt.Errorf("%s: %w", op, err)
+		}
+		return out
+	}
 	for len(todo) > 0 {
 		if err := ctx.Err(); err != nil {
 			for _, i := range todo {
@@ -163,6 +171,43 @@ func (s *Store) AddBatch(ctx context.Context, docs []Document) []AddResult {
 		todo = todo[n:]
 	}
 	return out
+}
+
+// maxPartLen bounds what of a document goes into a key: ids, the hash,
+// names, aliases, relations and modalities. Badger refuses keys over 65,000
+// bytes; a relation and a modality share an edge key, and folding a name
+// can make it half as long again.
+const maxPartLen = 16 << 10
+
+// tooLong names the first part of d that is over maxPartLen, or is "".
+func tooLong(d Document) string {
+	switch {
+	case len(d.ID) > maxPartLen:
+		return "the document id"
+	case len(d.Hash) > maxPartLen:
+		return "the hash"
+	}
+	for _, e := range d.Entities {
+		if len(e.Name) > maxPartLen {
+			return "an entity name"
+		}
+		for _, a := range e.Aliases {
+			if len(a) > maxPartLen {
+				return "an alias"
+			}
+		}
+	}
+	for _, t := range d.Triples {
+		switch {
+		case len(t.Subject) > maxPartLen || len(t.Object) > maxPartLen:
+			return "an entity name"
+		case len(t.Relation) > maxPartLen:
+			return "a relation"
+		case len(t.Modality) > maxPartLen:
+			return "a modality"
+		}
+	}
+	return ""
 }
 
 // addTxn adds the documents todo names, as many as fit in one transaction,

@@ -127,6 +127,9 @@ func (s *Store) edit(ctx context.Context, op, args string, fn func(*writer) erro
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.checkSpace(); err != nil {
+		return fmt.Errorf("%s %s: %w", op, args, err)
+	}
 	err := s.db.Update(func(txn *badger.Txn) error {
 		w := &writer{txn: txn, ents: map[uint64]*entityRec{}, meta: map[string]int64{}}
 		if err := fn(w); err != nil {

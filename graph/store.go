@@ -30,6 +30,7 @@ type Store struct {
 	readOnly bool
 	strength bool       // the strength index is built (Open builds it unless read-only)
 	mu       sync.Mutex // serialises writers, so resolution sees every earlier write
+	dir      string     // the data directory; "" in memory
 }
 
 // Open opens the store in dir, creating it if needed.
@@ -58,6 +59,9 @@ func Open(dir string, o Options) (*Store, error) {
 		}
 		if o.ReadOnly {
 			if _, err := os.Stat(filepath.Join(dir, "MANIFEST")); err != nil {
+				if fe, ok := AsFSError(dir, false, err); ok {
+					return nil, fmt.Errorf("%s: %w", op, fe)
+				}
 				return nil, fmt.Errorf("%s: no store in %s: %w", op, dir, ErrNotFound)
 			}
 		}
@@ -68,12 +72,17 @@ func Open(dir string, o Options) (*Store, error) {
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
 			return nil, &LockedError{Dir: dir, Holder: holder(dir)}
 		}
-		if errors.Is(err, os.ErrPermission) {
-			return nil, fmt.Errorf("%s %s: permission denied", op, dir)
+		// a read-only file system, a folder of another user's, a full
+		// disk: said plainly, not in Badger's words
+		if fe, ok := AsFSError(dir, !o.ReadOnly, err); ok {
+			return nil, fmt.Errorf("%s: %w", op, fe)
 		}
 		return nil, fmt.Errorf("%s %s: %v", op, dir, err)
 	}
 	s := &Store{db: db, readOnly: o.ReadOnly}
+	if !o.InMemory {
+		s.dir = dir
+	}
 	if !o.ReadOnly {
 		// a store written before the word and strength indexes existed
 		// gets them now

@@ -6,7 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/user"
+	"path/filepath"
 	"runtime/debug"
+	"strconv"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,29 +22,49 @@ import (
 )
 
 func newIngestCmd(e *env) *cobra.Command {
-	var quiet bool
+	var (
+		quiet         bool
+		server, token string
+	)
 	cmd := &cobra.Command{
 		Use:   "ingest PATH... | -",
 		Short: "Extract triples from text files and add them to the store",
 		Long: `Ingest reads text and adds what it says to the store.
 
-PATH may be a file or a folder (read recursively): .txt, .text, .md and
-.markdown files are one document each; .jsonl and .ndjson files hold one
-document per line as {"text": ..., "id", "title", "url", "date", "source"}.
-"-" reads standard input (plain text, or JSON Lines).
+PATH may be a file or a folder (read recursively, following symbolic links):
+.txt, .text, .md, .markdown, .html and .htm files are one document each
+(Markdown and HTML cleaned to their words), or parts NAME#1, NAME#2, ... of
+64 KiB each when longer; .jsonl and .ndjson files hold one document per line
+as {"text": ..., "id", "title", "url", "date", "source"}. "-" reads standard
+input (plain text, HTML or JSON Lines). UTF-8 and UTF-16 with a byte-order
+mark are read; kg extracts English only.
 
 A text already in the store (same content) is skipped. A file that cannot be
-read or is not text is reported and skipped; the others are still ingested,
-and the exit status is 1.`,
+read, is not text or not English is reported and skipped; the others are
+still ingested, and the exit status is 1.
+
+The store is held by one process at a time. While kg serve has it open,
+ingest through the server instead: --server http://127.0.0.1:8080 sends each
+document to its API (with --token or KG_TOKEN if it wants one), where it
+is extracted and stored while the server goes on answering queries.`,
 		Example: `  kg ingest examples/
   kg ingest --data /srv/kg news.jsonl
-  curl -s https://example.org/story.txt | kg ingest -`,
+  curl -s https://example.org/story.txt | kg ingest -
+  KG_TOKEN=... kg ingest --server http://127.0.0.1:8080 news/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if server != "" {
+				if !cmd.Flags().Changed("token") {
+					token = os.Getenv("KG_TOKEN")
+				}
+				return runIngestRemote(cmd.Context(), e, args, quiet, server, strings.TrimSpace(token))
+			}
 			return runIngest(cmd.Context(), e, args, quiet)
 		},
 	}
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only errors and the summary")
+	cmd.Flags().StringVar(&server, "server", "", "send the documents to a running kg serve at this address (like http://127.0.0.1:8080) instead of opening the store")
+	cmd.Flags().StringVar(&token, "token", "", "with --server: the server's bearer token (env KG_TOKEN)")
 	return cmd
 }
 
@@ -73,9 +98,14 @@ func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingestMemoryLimit))
 	}
+	// a full disk kills Badger with SIGBUS rather than failing a write:
+	// refuse before opening, and stop before a batch that could get there
+	if err := graph.CheckWrite(e.data); err != nil {
+		return e.writeError(err, false)
+	}
 	st, err := e.open(false)
 	if err != nil {
-		return err
+		return e.writeError(err, false)
 	}
 	defer st.Close()
 	ex, err := ingest.New()
@@ -91,24 +121,38 @@ func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
 	results := make(chan extracted, 16)
 	go src.run(ctx, items)
 	go extractAll(ctx, ex, st, items, results)
+	var stop error // why the ingest stopped before the end
 	for r := range results {
+		if stop != nil {
+			continue // until extraction has stopped too
+		}
 		// store what extraction has ready in one batch, without waiting
-		batch := []extracted{r}
+		batch, size := []extracted{r}, r.size
 	fill:
-		for len(batch) < maxBatch {
+		for len(batch) < maxBatch && size < maxBatchText {
 			select {
 			case r, ok := <-results:
 				if !ok {
 					break fill
 				}
 				batch = append(batch, r)
+				size += r.size
 			default:
 				break fill
 			}
 		}
-		storeBatch(ctx, e, st, batch, stats, prog)
+		if stop = graph.CheckWrite(e.data); stop == nil {
+			stop = storeBatch(ctx, e, st, batch, stats, prog)
+		}
+		if stop != nil {
+			cancel()
+		}
 	}
 	prog.clear()
+	if stop != nil {
+		fmt.Fprintln(e.stderr, stats.summary())
+		return e.writeError(stop, true)
+	}
 	if err := ctx.Err(); err != nil {
 		fmt.Fprintln(e.stderr, stats.summary())
 		return fmt.Errorf("interrupted; every document reported above is stored whole, the rest is not: run the same command again to finish")
@@ -120,12 +164,21 @@ func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
 	return nil
 }
 
-// maxBatch bounds the documents stored in one call of AddBatch.
-const maxBatch = 64
+// maxBatch bounds the documents stored in one call of AddBatch, and
+// maxBatchText their input: a batch writes about ten times its text to
+// Badger's logs, and free space is checked between batches (graph.MinFree
+// counts on a batch writing a few MB at most).
+const (
+	maxBatch     = 64
+	maxBatchText = 256 << 10
+)
 
 // storeBatch stores the documents of batch that were extracted and reports
-// each one's outcome in order.
-func storeBatch(ctx context.Context, e *env, st *graph.Store, batch []extracted, stats *ingestStats, prog *progress) {
+// each one's outcome in order. It returns an *graph.FSError when the file
+// system refused a write (full, read-only, permission): the ingest stops,
+// and the documents that write was for are not reported, as they are not
+// stored.
+func storeBatch(ctx context.Context, e *env, st *graph.Store, batch []extracted, stats *ingestStats, prog *progress) error {
 	var docs []graph.Document
 	for _, r := range batch {
 		if r.err == nil && r.duplicate == "" {
@@ -138,6 +191,7 @@ func storeBatch(ctx context.Context, e *env, st *graph.Store, batch []extracted,
 		prog.clear()
 		fmt.Fprintf(e.stderr, "kg: %s: %s\n", r.where, msg)
 	}
+	var refused error
 	for _, r := range batch {
 		stats.bytes += r.size
 		switch {
@@ -148,8 +202,13 @@ func storeBatch(ctx context.Context, e *env, st *graph.Store, batch []extracted,
 		default:
 			a, err := res[0].Added, res[0].Err
 			res = res[1:]
+			fe, isFS := graph.AsFSError(e.data, true, err)
 			switch {
 			case err != nil && ctx.Err() != nil:
+			case isFS:
+				if refused == nil {
+					refused = fe
+				}
 			case errors.Is(err, graph.ErrConflict):
 				fail(r, fmt.Sprintf("a different text is already stored as document %q", r.doc.ID))
 			case err != nil:
@@ -167,6 +226,7 @@ func storeBatch(ctx context.Context, e *env, st *graph.Store, batch []extracted,
 		}
 		prog.update(stats)
 	}
+	return refused
 }
 
 // progress draws a one-line progress bar on a terminal, at most five times a
@@ -218,4 +278,68 @@ func (p *progress) clear() {
 		fmt.Fprint(p.w, "\r\033[K")
 		p.drawn = false
 	}
+}
+
+// writeError says in the user's terms why the store at e.data cannot be
+// written, and what became of the ingest: stopped midway, or nothing
+// ingested. Other errors pass as they are.
+func (e *env) writeError(err error, stopped bool) error {
+	then, retry := "nothing was ingested", "free some space (or use --data on another disk) and run the same command again"
+	if stopped {
+		then = "stopped: every document reported above is stored whole, the rest is not"
+		retry = "free some space and run the same command again to finish (what is stored is skipped)"
+	}
+	var se *graph.SpaceError
+	var fe *graph.FSError
+	switch {
+	case errors.As(err, &se):
+		msg := se.Error()
+		if se.Dir != filepath.Clean(e.data) {
+			msg += " (for a store at " + e.data + ")"
+		}
+		return fmt.Errorf("%s; %s: %s", msg, then, retry)
+	case !errors.As(err, &fe):
+		return err
+	case fe.Full():
+		return fmt.Errorf("the disk of the store at %s is full (%v); %s: %s", e.data, fe.Errno, then, retry)
+	}
+	what := "write to the store at " + e.data
+	if _, err := os.Stat(filepath.Join(e.data, "MANIFEST")); errors.Is(err, os.ErrNotExist) {
+		what = "create a store at " + e.data
+	}
+	switch fe.Errno {
+	case syscall.EROFS:
+		msg := fmt.Sprintf("cannot %s: %s is on a read-only file system; %s", what, fe.Dir, then)
+		if !strings.HasPrefix(what, "create") {
+			msg += " (kg stats and kg export can still read it)"
+		}
+		return errors.New(msg)
+	case syscall.EACCES, syscall.EPERM:
+		if who := owner(fe.Dir); who != "" {
+			return fmt.Errorf("cannot %s: permission denied: %s belongs to %s and kg runs as %s; %s", what, fe.Dir, who, userName(os.Geteuid()), then)
+		}
+		return fmt.Errorf("cannot %s: permission denied: kg runs as %s, which may not reach %s; %s", what, userName(os.Geteuid()), fe.Dir, then)
+	}
+	return fmt.Errorf("cannot %s: %v; %s", what, fe, then)
+}
+
+// owner names the owner of path, "root (uid 0)", or "" if it cannot tell.
+func owner(path string) string {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return ""
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return ""
+	}
+	return userName(int(st.Uid))
+}
+
+// userName names a user: "nobody (uid 65534)".
+func userName(uid int) string {
+	if u, err := user.LookupId(strconv.Itoa(uid)); err == nil {
+		return fmt.Sprintf("%s (uid %d)", u.Username, uid)
+	}
+	return fmt.Sprintf("uid %d", uid)
 }

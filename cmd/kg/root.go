@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -74,7 +75,10 @@ func (e *env) open(readOnly bool) (*graph.Store, error) {
 		}
 	}
 	s, err := graph.Open(e.data, graph.Options{ReadOnly: readOnly, Logger: e.log})
-	if err != nil && readOnly && !errors.Is(err, graph.ErrLocked) && !errors.Is(err, graph.ErrNotFound) {
+	var fe *graph.FSError
+	if err != nil && readOnly && !errors.Is(err, graph.ErrLocked) && !errors.Is(err, graph.ErrNotFound) && !errors.As(err, &fe) {
+		// a store left by a crash opens read-only only once a
+		// read-write open has recovered it
 		s, err = graph.Open(e.data, graph.Options{Logger: e.log})
 	}
 	var locked *graph.LockedError
@@ -82,6 +86,9 @@ func (e *env) open(readOnly bool) (*graph.Store, error) {
 		by := ""
 		if locked.Holder != "" {
 			by = " (" + locked.Holder + ")"
+		}
+		if url := servingURL(e.data, locked.Holder); url != "" {
+			return nil, fmt.Errorf("the store at %s is in use by kg serve%s, which serves it at %s: use its API (kg ingest --server %s sends documents through it), or stop it", e.data, by, url, url)
 		}
 		return nil, fmt.Errorf("the store at %s is in use by another process%s; stop it or use another --data directory", e.data, by)
 	}
@@ -98,4 +105,37 @@ func (e *env) openExisting() (*graph.Store, error) {
 		return nil, fmt.Errorf("no store at %s (run kg ingest first, or set --data)", e.data)
 	}
 	return e.open(false)
+}
+
+// servingFile, in the data directory, holds the address of the kg serve
+// that has the store open, and its pid: "http://127.0.0.1:8080 1234".
+const servingFile = "kg-serve.url"
+
+// writeServing records that this process serves the store in data at url;
+// the returned func removes the record.
+func writeServing(data, url string) func() {
+	p := filepath.Join(data, servingFile)
+	if err := os.WriteFile(p, []byte(fmt.Sprintf("%s %d\n", url, os.Getpid())), 0o644); err != nil {
+		return func() {}
+	}
+	return func() { os.Remove(p) }
+}
+
+// servingURL returns the address of the kg serve that holds the store in
+// data, if the holder ("pid 1234: kg serve ...") is the process that wrote
+// the record.
+func servingURL(data, holder string) string {
+	b, err := os.ReadFile(filepath.Join(data, servingFile))
+	if err != nil {
+		return ""
+	}
+	var url string
+	var pid int
+	if _, err := fmt.Sscanf(string(b), "%s %d", &url, &pid); err != nil {
+		return ""
+	}
+	if !strings.HasPrefix(holder, fmt.Sprintf("pid %d: ", pid)) {
+		return "" // left by a serve that is gone
+	}
+	return url
 }

@@ -135,7 +135,9 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 	if err := o.check(); err != nil {
 		return err
 	}
-	st, err := e.open(false)
+	// --read-only opens the store read-only, so that a store on a
+	// read-only disk can be served; --demo may have to write first
+	st, err := e.open(o.readOnly && !o.demo)
 	if err != nil {
 		return err
 	}
@@ -170,6 +172,10 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 	addr, err := srv.Listen()
 	if err != nil {
 		return err
+	}
+	if !o.readOnly || o.demo {
+		// kg ingest on the same store points at this server
+		defer writeServing(e.data, "http://"+addr.String())()
 	}
 	stats, _ := st.Stats(ctx)
 	fmt.Fprintf(e.stderr, "kg: serving %s (%d documents, %d entities, %d triples)\n", e.data, stats.Documents, stats.Entities, stats.Triples)

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/kg-builder/kg/graph"
 )
 
 func TestServeFlagDefaults(t *testing.T) {
@@ -94,6 +96,12 @@ type serving struct {
 func startServe(t *testing.T, args ...string) *serving {
 	t.Helper()
 	data := filepath.Join(t.TempDir(), "store")
+	// an empty store, as kg serve --read-only serves only one that exists
+	st, err := graph.Open(data, graph.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	stderr := &syncBuffer{}
 	done := make(chan int, 1)
