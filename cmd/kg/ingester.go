@@ -35,6 +35,9 @@ func (g *ingester) Ingest(ctx context.Context, d schema.Doc) (graph.Added, error
 	if len(d.Text) > maxIngest {
 		return graph.Added{}, schema.BadInput(fmt.Sprintf("text is over %d bytes; use kg ingest for large texts", maxIngest))
 	}
+	if err := ingest.English(d.Text); err != nil {
+		return graph.Added{}, schema.BadInput(err.Error())
+	}
 	in := ingest.FrontMatter(ingest.Input{ID: d.ID, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date, Text: d.Text})
 	if in.ID == "" {
 		in.ID = "api-" + ingest.Hash(ingest.Text(in))[:12]

@@ -2,11 +2,15 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/schema"
 )
 
 // TestIngestThroughServer: kg ingest on a store that kg serve holds says
@@ -77,5 +81,26 @@ func TestIngestThroughServer(t *testing.T) {
 	}
 	if strings.Join(ids, " ") != "news/bank.txt feed-1 news/tallinn.txt" || out.Data.Triples.TotalCount != 1 {
 		t.Errorf("the server holds %v, %d acquire triples; want the three documents sent", ids, out.Data.Triples.TotalCount)
+	}
+}
+
+// TestAPIIngestNotEnglish: the API refuses what kg ingest refuses.
+func TestAPIIngestNotEnglish(t *testing.T) {
+	st, err := graph.Open("", graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ing, err := newIngester(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	german := "Die Bundesregierung hat am Dienstag in Berlin beschlossen, dass die neuen Regeln für den Hafen ab dem kommenden Jahr gelten sollen. Der Minister sagte, man werde mit den Ländern und den Gemeinden sprechen."
+	_, err = ing.Ingest(context.Background(), schema.Doc{Text: german})
+	if err == nil || !strings.Contains(err.Error(), "not English text") {
+		t.Errorf("Ingest(German) = %v, want a not-English error", err)
+	}
+	if a, err := ing.Ingest(context.Background(), schema.Doc{Text: article}); err != nil || a.Triples == 0 {
+		t.Errorf("Ingest(English) = %+v, %v", a, err)
 	}
 }
