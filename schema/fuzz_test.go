@@ -4,21 +4,27 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/kg-builder/kg"
+	"github.com/kg-builder/kg/examples"
 	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest"
 	"github.com/kg-builder/kg/schema"
 )
 
@@ -215,17 +221,34 @@ func FuzzHandler(f *testing.F) {
 				t.Fatalf("errors %s is not a list of errors, for %s", errs, desc)
 			}
 			for _, e := range list {
-				if e.Message == nil || e.Extensions.Code == "" {
+				if e.Message == nil || *e.Message == "" || e.Extensions.Code == "" {
 					t.Fatalf("error without a message or extensions.code in %s, for %s", errs, desc)
 				}
 				if e.Extensions.Code == "INTERNAL_SERVER_ERROR" {
 					t.Fatalf("internal error %s, for %s", errs, desc)
+				}
+				if leak := internalText(*e.Message, desc); leak != "" {
+					t.Fatalf("error message %q shows Go's %q, for %s", *e.Message, leak, desc)
 				}
 			}
 		} else if status != http.StatusOK {
 			t.Fatalf("status %d without errors, for %s", status, desc)
 		}
 	})
+}
+
+// internalText returns what in msg shows a failure inside the server
+// rather than a mistake in the request ("runtime error", a stack), or ""
+// (words the request itself holds aside: an error may quote it).
+func internalText(msg, request string) string {
+	msg, request = strings.ToLower(msg), strings.ToLower(request)
+	for _, w := range []string{"runtime error", "panic:", "goroutine ", "nil pointer", "index out of range",
+		"slice bounds out of range", "invalid memory address", "badger"} {
+		if strings.Contains(msg, w) && !strings.Contains(request, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // validAuth reports whether an Authorization header carries fuzzToken.
@@ -398,4 +421,493 @@ func (g *generator) value(r *bytesReader, a *ast.ArgumentDefinition, vars map[st
 		vars[v] = genStrings[r.pick(len(genStrings))] // maybe the wrong type
 	}
 	return "$" + v
+}
+
+// fuzzIngester is the ingest mutation as kg serves it: extract, then store.
+type fuzzIngester struct {
+	ex *ingest.Extractor
+	st *graph.Store
+}
+
+func (g *fuzzIngester) Ingest(ctx context.Context, d schema.Doc) (graph.Added, error) {
+	if strings.TrimSpace(d.Text) == "" {
+		return graph.Added{}, schema.BadInput("text is empty")
+	}
+	in := ingest.FrontMatter(ingest.Input{ID: d.ID, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date, Text: d.Text})
+	if in.ID == "" {
+		in.ID = "api-" + ingest.Hash(ingest.Text(in))[:12]
+	}
+	if id, ok, err := g.st.HasText(ctx, ingest.Hash(ingest.Text(in))); err != nil || ok {
+		return graph.Added{DocumentID: id, Duplicate: ok}, err
+	}
+	doc, err := g.ex.Extract(ctx, in)
+	if errors.Is(err, ingest.ErrNotUTF8) {
+		return graph.Added{}, schema.BadInput(err.Error())
+	}
+	if err != nil {
+		return graph.Added{}, err
+	}
+	return g.st.Add(ctx, doc)
+}
+
+// exampleDocs extracts the bundled example articles.
+func exampleDocs(t testing.TB, ex *ingest.Extractor) []graph.Document {
+	t.Helper()
+	names, err := fs.Glob(examples.FS, "news/*.txt")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("example articles: %v, %d found", err, len(names))
+	}
+	var docs []graph.Document
+	for _, n := range names {
+		b, err := fs.ReadFile(examples.FS, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := ingest.FrontMatter(ingest.Input{ID: path.Base(n), Source: "examples", Text: string(b)})
+		d, err := ex.Extract(context.Background(), in)
+		if err != nil {
+			t.Fatalf("Extract(%s): %v", n, err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// storeOf opens an in-memory store holding docs, closed when the test ends.
+func storeOf(t testing.TB, docs []graph.Document) *graph.Store {
+	t.Helper()
+	st := openStore(t)
+	for _, d := range docs {
+		if _, err := st.Add(context.Background(), d); err != nil {
+			t.Fatalf("Add(%s): %v", d.ID, err)
+		}
+	}
+	return st
+}
+
+// Connections in resolverCases are aliased by the variable that gives
+// their `first`: c_n… by $n, c_m… by $m (the alias is what the response
+// names them by). An entity, triple, evidence or document selects what
+// checkData compares.
+const (
+	fzEntity   = `id name type aliases mentions`
+	fzTriple   = `id relation relationText subjectText objectText confidence count negated modality attributedTo subject { id name type } object { id name type }`
+	fzEvidence = `documentId sentence text start end subjectText relationText objectText confidence attributedTo`
+	fzDocument = `id title source url date hash sentences tokens statements added`
+	fzPageInfo = `pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount`
+	fzFilters  = `relations: $rels, types: $types, minConfidence: $conf, minCount: $m, since: $since, until: $until`
+)
+
+// resolverCases are the queries and mutations FuzzResolvers runs: every
+// field of Query and Mutation, with the fuzzer's values as variables. The
+// root connection, if any, is c_n: its cursors are fed back as after.
+var resolverCases = []struct {
+	name     string
+	query    string
+	mutation bool
+}{
+	{"entity", `query($a: String!, $b: String, $n: Int, $m: Int, $after: String) {
+		entity(name: $a) { ` + fzEntity + `
+			c_n: outgoing(relation: $b, first: $n, after: $after) { edges { cursor node { ` + fzTriple + ` } } nodes { id } ` + fzPageInfo + ` }
+			c_m: incoming(first: $m) { nodes { ` + fzTriple + ` } ` + fzPageInfo + ` } } }`, false},
+	{"entities", `query($a: String, $b: String, $n: Int, $after: String) {
+		c_n: entities(query: $a, type: $b, first: $n, after: $after) { edges { cursor node { ` + fzEntity + ` } } nodes { id } ` + fzPageInfo + ` } }`, false},
+	{"entities by id", `query($n: Int, $m: Int, $after: String, $b: String) {
+		c_n: entities(first: $n, after: $after) { edges { cursor node { ` + fzEntity + `
+			c_m: outgoing(relation: $b, first: $m) { nodes { id } ` + fzPageInfo + ` } } } ` + fzPageInfo + ` } }`, false},
+	{"triples", `query($a: String, $b: String, $n: Int, $after: String) {
+		c_n: triples(subject: $a, relation: $b, first: $n, after: $after) { edges { cursor node { ` + fzTriple + ` } } ` + fzPageInfo + ` }
+		c_n2: triples(object: $a, first: $n) { nodes { id } ` + fzPageInfo + ` } }`, false},
+	{"triples filtered", `query($rels: [String!], $types: [String!], $conf: Float, $m: Int, $a: ID, $since: String, $until: String, $n: Int, $after: String) {
+		c_n: triples(` + fzFilters + `, document: $a, first: $n, after: $after) { edges { cursor node { ` + fzTriple + ` } } ` + fzPageInfo + ` } }`, false},
+	{"triple", `query($a: ID!, $n: Int, $after: String) {
+		triple(id: $a) { ` + fzTriple + ` c_n: evidence(first: $n, after: $after) { edges { cursor node { ` + fzEvidence + ` document { id } } } ` + fzPageInfo + ` } } }`, false},
+	{"neighborhood", `query($a: String!, $n: Int, $dir: Direction, $m: Int, $rels: [String!], $types: [String!], $conf: Float, $since: String, $until: String) {
+		neighborhood(name: $a, depth: $n, direction: $dir, limit: $m, relations: $rels, types: $types, minConfidence: $conf, since: $since, until: $until) {
+			nodes { ` + fzEntity + ` } distances edges { ` + fzTriple + ` } truncated } }`, false},
+	{"path", `query($a: String!, $b: String!, $n: Int, $dir: Direction, $rels: [String!], $types: [String!], $conf: Float, $m: Int, $since: String, $until: String) {
+		path(from: $a, to: $b, maxDepth: $n, direction: $dir, ` + fzFilters + `) { length nodes { ` + fzEntity + ` } edges { ` + fzTriple + ` } } }`, false},
+	{"paths", `query($a: String!, $b: String!, $n: Int, $m: Int, $dir: Direction) {
+		paths(from: $a, to: $b, maxDepth: $n, first: $m, direction: $dir) { length nodes { id name } edges { ` + fzTriple + ` } } }`, false},
+	{"relations", `query($a: String, $n: Int, $after: String) {
+		c_n: relations(prefix: $a, first: $n, after: $after) { edges { cursor node { relation triples } } nodes { relation } ` + fzPageInfo + ` } }`, false},
+	{"documents", `query($n: Int, $m: Int, $after: String) {
+		c_n: documents(first: $n, after: $after) { edges { cursor node { ` + fzDocument + `
+			c_m: entities(first: $m) { nodes { ` + fzEntity + ` } ` + fzPageInfo + ` }
+			c_m2: triples(first: $m) { nodes { id } ` + fzPageInfo + ` } } } ` + fzPageInfo + ` } }`, false},
+	{"document", `query($a: ID!, $n: Int, $m: Int, $after: String, $rels: [String!], $types: [String!], $conf: Float, $since: String, $until: String) {
+		document(id: $a) { ` + fzDocument + `
+			c_n: triples(` + fzFilters + `, first: $n, after: $after) { edges { cursor node { id } } ` + fzPageInfo + ` }
+			c_m: entities(first: $m, after: $after) { edges { cursor node { id name } } ` + fzPageInfo + ` } } }`, false},
+	{"stats", `{ stats { documents sentences tokens entities triples relations evidence } }`, false},
+	{"ingest", `mutation($a: String!, $b: String, $after: String, $since: String) {
+		ingest(text: $a, id: $b, title: $after, date: $since, source: "fuzz", url: $b) { documentId duplicate sentences entities triples evidence document { ` + fzDocument + ` } } }`, true},
+	{"deleteDocument", `mutation($a: ID!) {
+		deleteDocument(id: $a) { document { id } evidenceRemoved triplesDeleted triplesChanged { ` + fzTriple + ` } entitiesDeleted { id name } entitiesChanged { ` + fzEntity + ` } entitiesKept { id } } }`, true},
+	{"mergeEntities", `mutation($a: String!, $b: String!) {
+		mergeEntities(into: $a, from: $b) { into { ` + fzEntity + ` } from { ` + fzEntity + ` } triplesMoved triplesFolded selfLoops } }`, true},
+	{"splitAlias", `mutation($a: String!, $b: String!) {
+		splitAlias(entity: $a, alias: $b) { from { ` + fzEntity + ` } new { ` + fzEntity + ` } triplesMoved evidenceMoved triplesDeleted } }`, true},
+}
+
+// afterMutation reads the whole graph back: a mutation must leave it
+// readable.
+const afterMutation = `{ stats { documents sentences tokens entities triples relations evidence }
+	c_n: entities(first: 1000) { nodes { ` + fzEntity + ` c_n: outgoing(first: 1000) { nodes { ` + fzTriple + ` c_n: evidence(first: 1000) { nodes { ` + fzEvidence + ` } ` + fzPageInfo + ` } } ` + fzPageInfo + ` } } ` + fzPageInfo + ` }
+	c_n2: triples(first: 1000) { nodes { ` + fzTriple + ` } ` + fzPageInfo + ` }
+	c_n3: documents(first: 1000) { nodes { ` + fzDocument + ` c_n: entities(first: 1000) { nodes { id } ` + fzPageInfo + ` } } ` + fzPageInfo + ` } }`
+
+// FuzzResolvers runs every query and mutation in process with the
+// fuzzer's values as variables: names, ids, cursors, numbers. op picks the
+// case (its low five bits) and how the variables are given (the rest).
+// Every error must be a client's error with a message and a code (no
+// internal error, no timeout, no Go runtime text); connections hold at
+// most `first` nodes and their endCursor pages on; neighbourhoods, paths
+// and evidence keep their shape. Mutations run against a store as the
+// examples make it: one refused must leave it as it was, one carried out
+// must leave it readable.
+func FuzzResolvers(f *testing.F) {
+	names := []string{"Alice Smith", "smith", "Nordhavn Energy", "Nordhvan", "Aino Kestilä", "E1", "e2", "E-1", "E0",
+		"E18446744073709551616", "T1", "T-3", "d1", "01-helsinki-talks.txt", "", " ", "Ærø", "\u0130stanbul",
+		"\u202eevil", "a\u0000b", "\ufffd", "🦀", "meet", "sign", "work for", "PERSON", "ORG", "place", "2024", "2024-05-01"}
+	cursors := []string{"", "!!!", "RQAAAAAAAAAB", "VAAAAAAAAAAB", "c2NhbQ", "cwAAAAAAAAAAAAAAAAAAAAAAAAA", "E1", "////", "AA"}
+	ints := []int64{0, 1, 2, 3, 4, 20, 1000, 1001, -1, 1 << 31, -1 << 31, 1<<63 - 1}
+	filters := []string{"", "PERSON", "ORG,place|2024|2024-12", "|2024-05-01|2024-05-01", "|2017|2016", "MISC|2024-13", "concept|", "🦀|\u0000|"}
+	for i := range resolverCases {
+		for j := 0; j < 3; j++ {
+			f.Add(uint8(i+32*j), names[(i+j)%len(names)], names[(i*7+j*3+1)%len(names)], filters[(i+j)%len(filters)],
+				cursors[(i+j)%len(cursors)], ints[(i+j)%len(ints)], ints[(i*3+j)%len(ints)])
+		}
+		f.Add(uint8(i+128), "Alice Smith", "Nordhavn Energy", "", "", int64(0), int64(0))
+	}
+	f.Add(uint8(13), "Alice Smith met Bob Jones in Helsinki on Monday.", "d9", "|2024-05-02", "Talks", int64(0), int64(0))
+	f.Add(uint8(13), "---\ndate: 2024-01-01\n---\nNordhavn Energy signed the charter.", "", "", "Title", int64(0), int64(0))
+	f.Add(uint8(14), "d1", "", "", "", int64(0), int64(0))
+	f.Add(uint8(15), "Alice Smith", "Bob Jones", "", "", int64(0), int64(0))
+	f.Add(uint8(16), "Bob Jones", "Bob", "", "", int64(0), int64(0))
+	f.Add(uint8(6), "Alice Smith", "", "PERSON,ORG|2024", "", int64(2), int64(10))
+	f.Add(uint8(7), "Alice Smith", "Carol White", "", "", int64(4), int64(0))
+	f.Add(uint8(8), "Alice Smith", "Helsinki", "", "", int64(3), int64(3))
+	f.Add(uint8(1), "a", "", "", "", int64(1), int64(0))
+	// over Badger's limit on a key (65,000 bytes) as an id, a name, a
+	// word; testdata holds ingests of such (regression-ingest-long-*)
+	long := strings.Repeat("Q", 70000)
+	for _, op := range []uint8{0, 1, 3, 5, 6, 9, 11, 14, 15, 16} {
+		f.Add(op, long, long, "", long, int64(1), int64(1))
+	}
+	f.Add(uint8(3), "", "meet", "", "", int64(1), int64(0))
+
+	ex, err := ingest.New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	docs := append(seedDocs(), exampleDocs(f, ex)...)
+	read := newSchema(f, storeOf(f, docs), schema.Options{MaxFirst: 1000})
+	const statsQuery = `{ stats { documents sentences tokens entities triples relations evidence } }`
+	pristine := string(read.Exec(context.Background(), statsQuery, "", nil).Data)
+	// mutations go to a store of their own, made again after one changed it
+	var edit *schema.Schema
+	var editStore *graph.Store
+	defer func() {
+		if editStore != nil {
+			editStore.Close()
+		}
+	}()
+
+	f.Fuzz(func(t *testing.T, op uint8, a, b, c, after string, n, m int64) {
+		tc := resolverCases[int(op%32)%len(resolverCases)]
+		vars := fuzzVars(op, a, b, c, after, n, m)
+		desc := fmt.Sprintf("%s with %s", tc.name, jsonText(shortVars(vars)))
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		s := read
+		if tc.mutation {
+			if edit == nil {
+				if editStore != nil {
+					editStore.Close()
+				}
+				st, err := graph.Open("", graph.Options{InMemory: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, d := range docs {
+					if _, err := st.Add(ctx, d); err != nil {
+						t.Fatal(err)
+					}
+				}
+				editStore = st
+				edit = newSchema(t, st, schema.Options{Ingester: &fuzzIngester{ex: ex, st: st}, Editor: st})
+			}
+			s = edit
+		}
+		data := execChecked(ctx, t, s, tc.query, vars, desc)
+		if tc.mutation {
+			if data == nil {
+				// refused: nothing changed
+				if got := string(s.Exec(ctx, statsQuery, "", nil).Data); got != pristine {
+					edit = nil
+					t.Fatalf("%s failed and left stats %s, want %s", desc, got, pristine)
+				}
+				return
+			}
+			edit = nil // changed: made again for the next
+			execChecked(ctx, t, s, afterMutation, nil, "reading the graph after "+desc)
+			return
+		}
+		if data == nil {
+			return
+		}
+		// the next page, from the root connection's endCursor
+		var root struct {
+			C *struct {
+				Edges []struct {
+					Cursor string
+					Node   json.RawMessage
+				}
+				PageInfo struct {
+					HasNextPage bool
+					EndCursor   *string
+				}
+			} `json:"c_n"`
+		}
+		if err := json.Unmarshal(data, &root); err != nil {
+			t.Fatalf("%s: data %s: %v", desc, data, err)
+		}
+		if root.C == nil || !root.C.PageInfo.HasNextPage || root.C.PageInfo.EndCursor == nil {
+			return // (first: 0 has a next page and no cursor)
+		}
+		vars["after"] = *root.C.PageInfo.EndCursor
+		next := execChecked(ctx, t, s, tc.query, vars, "the next page of "+desc)
+		var page2 struct {
+			C *struct {
+				Edges []struct {
+					Cursor string
+					Node   json.RawMessage
+				}
+				PageInfo struct{ HasPreviousPage bool }
+			} `json:"c_n"`
+		}
+		if err := json.Unmarshal(next, &page2); err != nil || page2.C == nil {
+			t.Fatalf("the next page of %s: data %s: %v", desc, next, err)
+		}
+		if !page2.C.PageInfo.HasPreviousPage {
+			t.Errorf("the next page of %s: hasPreviousPage false", desc)
+		}
+		seen := map[string]bool{}
+		for _, e := range root.C.Edges {
+			seen[e.Cursor] = true
+			seen[string(e.Node)] = true
+		}
+		for _, e := range page2.C.Edges {
+			if seen[e.Cursor] || seen[string(e.Node)] {
+				t.Fatalf("the next page of %s repeats %s (cursor %q) of the first", desc, e.Node, e.Cursor)
+			}
+		}
+	})
+}
+
+// fuzzVars makes the variables of a case from the fuzzer's values, as a
+// client would send them (through JSON: numbers are float64, invalid
+// UTF-8 is replaced). c is "types|since|until" (since is also the date of
+// an ingest). op's bits above the case pick the direction and whether
+// numbers, the cursor and the filters are left out (the defaults apply).
+func fuzzVars(op uint8, a, b, c, after string, n, m int64) map[string]any {
+	v := map[string]any{
+		"a": a, "b": b, "after": after, "n": n, "m": m,
+		"dir":  []string{"BOTH", "OUTGOING", "INCOMING", b}[op>>5&3],
+		"rels": []string{b}, "conf": float64(m%2000) / 1000,
+	}
+	parts := strings.SplitN(c, "|", 3)
+	for i, k := range []string{"types", "since", "until"} {
+		if i < len(parts) && parts[i] != "" {
+			v[k] = parts[i]
+		}
+	}
+	if t, ok := v["types"].(string); ok {
+		v["types"] = strings.Split(t, ",")
+	}
+	if op&0x80 != 0 {
+		// the defaults, no filters
+		for _, k := range []string{"n", "m", "after", "rels", "types", "conf", "since", "until"} {
+			delete(v, k)
+		}
+	}
+	var out map[string]any
+	if err := json.Unmarshal([]byte(jsonText(v)), &out); err != nil {
+		panic(err) // json.Marshal makes strings valid UTF-8
+	}
+	return out
+}
+
+// shortVars is vars with long strings cut, to be shown.
+func shortVars(vars map[string]any) map[string]any {
+	out := make(map[string]any, len(vars))
+	for k, v := range vars {
+		if s, ok := v.(string); ok && len(s) > 300 {
+			v = fmt.Sprintf("%s… (%d bytes)", strings.ToValidUTF8(s[:200], ""), len(s))
+		}
+		out[k] = v
+	}
+	return out
+}
+
+func jsonText(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// execChecked runs a query and checks its errors and data; it returns the
+// data.
+func execChecked(ctx context.Context, t *testing.T, s *schema.Schema, query string, vars map[string]any, desc string) json.RawMessage {
+	t.Helper()
+	resp := s.Exec(ctx, query, "", vars)
+	t.Logf("%s: %d bytes of data, errors %s", desc, len(resp.Data), errorsJSON(resp))
+	for _, e := range resp.Errors {
+		code, _ := e.Extensions["code"].(string)
+		switch {
+		case e.Message == "" || code == "":
+			t.Fatalf("%s: error without a message or a code: %s", desc, errorsJSON(resp))
+		case code == "INTERNAL_SERVER_ERROR" || code == "TIMEOUT":
+			t.Fatalf("%s: %s", desc, errorsJSON(resp))
+		}
+		if leak := internalText(e.Message, desc); leak != "" {
+			t.Fatalf("%s: error message %q shows Go's %q", desc, e.Message, leak)
+		}
+	}
+	if len(resp.Data) == 0 || string(resp.Data) == "null" {
+		if len(resp.Errors) == 0 {
+			t.Fatalf("%s: neither data nor errors", desc)
+		}
+		return nil
+	}
+	var data any
+	if err := json.Unmarshal(resp.Data, &data); err != nil {
+		t.Fatalf("%s: data %s is not JSON: %v", desc, resp.Data, err)
+	}
+	checkData(t, data, vars, desc)
+	return resp.Data
+}
+
+// checkData walks a response checking what holds of every connection,
+// subgraph, path and evidence in it.
+func checkData(t *testing.T, v any, vars map[string]any, desc string) {
+	t.Helper()
+	num := func(k string, def float64) float64 {
+		if x, ok := vars[k].(float64); ok {
+			return x
+		}
+		return def
+	}
+	var walk func(key string, v any)
+	walk = func(key string, v any) {
+		switch x := v.(type) {
+		case []any:
+			for _, y := range x {
+				walk("", y)
+			}
+			return
+		case map[string]any:
+			defer func() {
+				for k, y := range x {
+					walk(k, y)
+				}
+			}()
+			if pi, ok := x["pageInfo"].(map[string]any); ok {
+				// a connection
+				// the schema's defaults differ: without a value, only the
+				// server's MaxFirst bounds it
+				first := 1000.0
+				switch {
+				case strings.HasPrefix(key, "c_n"):
+					first = num("n", first)
+				case strings.HasPrefix(key, "c_m"):
+					first = num("m", first)
+				}
+				_, given := vars[map[bool]string{true: "n", false: "m"}[strings.HasPrefix(key, "c_n")]]
+				if vars == nil {
+					given = true // afterMutation's first: 1000
+				}
+				items, _ := x["edges"].([]any)
+				if nodes, ok := x["nodes"].([]any); ok {
+					if _, both := x["edges"]; both && len(nodes) != len(items) {
+						t.Fatalf("%s: %s has %d edges and %d nodes", desc, key, len(items), len(nodes))
+					}
+					items = nodes
+				}
+				next, _ := pi["hasNextPage"].(bool)
+				if float64(len(items)) > first || (next && given && float64(len(items)) != first) {
+					t.Fatalf("%s: %s has %d nodes (hasNextPage %t) for first %v", desc, key, len(items), next, first)
+				}
+				if tc, ok := x["totalCount"].(float64); ok && tc < float64(len(items)) {
+					t.Fatalf("%s: %s has totalCount %v under its %d nodes", desc, key, tc, len(items))
+				}
+				end, _ := pi["endCursor"].(string)
+				if (len(items) > 0) != (end != "") {
+					t.Fatalf("%s: %s has %d nodes and endCursor %q", desc, key, len(items), end)
+				}
+				if edges, ok := x["edges"].([]any); ok && len(edges) > 0 {
+					last, _ := edges[len(edges)-1].(map[string]any)["cursor"].(string)
+					if last != end {
+						t.Fatalf("%s: %s ends with cursor %q, endCursor %q", desc, key, last, end)
+					}
+				}
+			}
+			if ds, ok := x["distances"].([]any); ok {
+				// a subgraph
+				nodes, _ := x["nodes"].([]any)
+				edges, _ := x["edges"].([]any)
+				if len(ds) != len(nodes) {
+					t.Fatalf("%s: %d nodes, %d distances", desc, len(nodes), len(ds))
+				}
+				if float64(len(edges)) > num("m", 100) {
+					t.Fatalf("%s: %d edges over the limit %v", desc, len(edges), num("m", 100))
+				}
+				ids := map[any]bool{}
+				prev := 0.0
+				for i, d := range ds {
+					d := d.(float64)
+					if (i == 0 && d != 0) || d < prev || d > num("n", 1) {
+						t.Fatalf("%s: distances %v (depth %v)", desc, ds, num("n", 1))
+					}
+					prev = d
+					ids[nodes[i].(map[string]any)["id"]] = true
+				}
+				for _, e := range edges {
+					e := e.(map[string]any)
+					if s, o := e["subject"].(map[string]any)["id"], e["object"].(map[string]any)["id"]; !ids[s] || !ids[o] {
+						t.Fatalf("%s: edge %v ends outside the nodes", desc, e)
+					}
+				}
+			}
+			if l, ok := x["length"].(float64); ok {
+				// a path
+				nodes, _ := x["nodes"].([]any)
+				edges, _ := x["edges"].([]any)
+				if int(l) != len(edges) || len(nodes) != len(edges)+1 || l > num("n", 4) {
+					t.Fatalf("%s: path of length %v, %d nodes, %d edges, maxDepth %v", desc, l, len(nodes), len(edges), num("n", 4))
+				}
+				for i, e := range edges {
+					e := e.(map[string]any)
+					s, o := e["subject"].(map[string]any)["id"], e["object"].(map[string]any)["id"]
+					a, b := nodes[i].(map[string]any)["id"], nodes[i+1].(map[string]any)["id"]
+					if (s != a || o != b) && (s != b || o != a) {
+						t.Fatalf("%s: path edge %d %v does not link %v and %v", desc, i, e, a, b)
+					}
+				}
+			}
+			if _, ok := x["sentence"]; ok {
+				// evidence
+				start, end := x["start"].(float64), x["end"].(float64)
+				if start < 0 || end < start {
+					t.Fatalf("%s: evidence %v has offsets %v..%v", desc, x, start, end)
+				}
+			}
+			for _, k := range []string{"id", "name"} {
+				if s, ok := x[k].(string); ok && s == "" && x["sentence"] == nil {
+					t.Fatalf("%s: %v has a blank %s", desc, x, k)
+				}
+			}
+		}
+	}
+	walk("", v)
 }
