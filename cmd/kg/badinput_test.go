@@ -460,7 +460,7 @@ func TestBadInput(t *testing.T) {
 // A file that cannot be read is reported; the others are ingested. As
 // root, chmod does not stop reads, so kg runs as nobody.
 func TestBadInputUnreadable(t *testing.T) {
-	bin := buildKG(t)
+	bin := kgBinary(t)
 	dir := worldDir(t)
 	in := filepath.Join(dir, "in")
 	writeFile(t, filepath.Join(dir, "in", "ok.txt"), article)
@@ -497,7 +497,7 @@ func TestBadInputUnreadable(t *testing.T) {
 // 10,000 small files in one folder: all ingested, in bounded memory.
 func TestBadInputManyFiles(t *testing.T) {
 	needLong(t)
-	bin := buildKG(t)
+	bin := kgBinary(t)
 	dir := t.TempDir()
 	in := filepath.Join(dir, "many")
 	if err := os.MkdirAll(in, 0o755); err != nil {
@@ -529,7 +529,7 @@ func TestBadInputManyFiles(t *testing.T) {
 // memory.
 func TestBadInputHugeLine(t *testing.T) {
 	needLong(t)
-	bin := buildKG(t)
+	bin := kgBinary(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "line.txt")
 	const size = 200 << 20
@@ -806,25 +806,6 @@ func checkOffsets(t *testing.T, name, text string, rows []extractRow) {
 			t.Errorf("%s: offsets %d–%d do not give %q in the cleaned text", name, r.Start, r.End, r.Sentence)
 		}
 	}
-}
-
-// buildKG builds the kg binary, for tests that run it as a process.
-func buildKG(t *testing.T) string {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "kg-bin-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(dir, "kg")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
 }
 
 // worldDir returns a temporary folder that user nobody can use.

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -27,34 +28,50 @@ func longTest(t *testing.T) {
 	}
 }
 
-// crashBinary builds the kg command into a temporary folder.
-func crashBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "kg")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
+// kgBin is the kg command built for the tests that run it as a process:
+// once per test run, in a folder everyone may read, so that it runs as
+// nobody too. TestMain removes it.
+var kgBin struct {
+	once     sync.Once
+	dir, bin string
+	err      error
 }
 
-// TestKillDuringIngest kills a real kg ingest with SIGKILL at random
-// moments, again and again, until a run completes. After every kill the
-// store opens, agrees with itself (Store.Check), and holds exactly the
-// first documents of the input, each whole: its counts are those of a
-// store that had only those documents added. At the end it is the same
-// store as one ingest that was never interrupted.
-func TestKillDuringIngest(t *testing.T) {
-	longTest(t)
-	const (
-		docs     = 12000
-		minKills = 30
-	)
-	bin := crashBinary(t)
-	dir := t.TempDir()
+// kgBinary builds the kg command, the first time, and returns its path.
+func kgBinary(t *testing.T) string {
+	t.Helper()
+	kgBin.once.Do(func() {
+		if kgBin.dir, kgBin.err = os.MkdirTemp("", "kg-bin-"); kgBin.err != nil {
+			return
+		}
+		if kgBin.err = os.Chmod(kgBin.dir, 0o755); kgBin.err != nil {
+			return
+		}
+		kgBin.bin = filepath.Join(kgBin.dir, "kg")
+		if out, err := exec.Command("go", "build", "-o", kgBin.bin, ".").CombinedOutput(); err != nil {
+			kgBin.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if kgBin.err != nil {
+		t.Fatal(kgBin.err)
+	}
+	return kgBin.bin
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if kgBin.dir != "" {
+		os.RemoveAll(kgBin.dir)
+	}
+	os.Exit(code)
+}
+
+// newsInput writes texts as a JSON Lines file in dir, with ids news-0000,
+// news-0001, …, and returns its path and the ids.
+func newsInput(t *testing.T, dir string, texts []string) (string, []string) {
+	t.Helper()
 	input := filepath.Join(dir, "news.jsonl")
-	texts := syntheticNews(docs)
-	ids := make([]string, docs)
+	ids := make([]string, len(texts))
 	var lines []byte
 	for i, text := range texts {
 		ids[i] = fmt.Sprintf("news-%04d", i)
@@ -64,9 +81,15 @@ func TestKillDuringIngest(t *testing.T) {
 	if err := os.WriteFile(input, lines, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return input, ids
+}
 
-	// the reference: the documents added one at a time, with the store's
-	// stats after each (AddBatch stores what Add does: TestAddBatch)
+// referenceStore adds the documents of input (texts, ids) one at a time to
+// a new store in dir/reference, and returns that folder and the store's
+// stats after each: after[k] with the first k documents (AddBatch stores
+// what Add does: TestAddBatch).
+func referenceStore(t *testing.T, dir, input string, texts, ids []string) (string, []graph.Stats) {
+	t.Helper()
 	ctx := context.Background()
 	ex, err := ingest.New()
 	if err != nil {
@@ -77,7 +100,8 @@ func TestKillDuringIngest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	after := []graph.Stats{{}} // after[k]: stats with the first k documents
+	defer ref.Close()
+	after := []graph.Stats{{}}
 	for i, text := range texts {
 		doc, err := ex.Extract(ctx, ingest.Input{ID: ids[i], Source: input, Text: text})
 		if err != nil {
@@ -92,72 +116,96 @@ func TestKillDuringIngest(t *testing.T) {
 		}
 		after = append(after, s)
 	}
-	ref.Close()
+	return refDir, after
+}
 
-	data := filepath.Join(dir, "store")
+// TestKillDuringIngest kills a real kg ingest with SIGKILL at random
+// moments, again and again, until a run completes. After every kill the
+// store opens, agrees with itself (Store.Check), and holds exactly the
+// first documents of the input, each whole: its counts are those of a
+// store that had only those documents added. At the end it is the same
+// store as one ingest that was never interrupted.
+func TestKillDuringIngest(t *testing.T) {
+	longTest(t)
+	const (
+		docs     = 12000
+		minKills = 30
+	)
+	bin := kgBinary(t)
+	dir := t.TempDir()
+	texts := syntheticNews(docs)
+	input, ids := newsInput(t, dir, texts)
+	refDir, after := referenceStore(t, dir, input, texts, ids)
+
 	rng := rand.New(rand.NewPCG(7, uint64(time.Now().UnixNano())))
-	kills, midway, stored := 0, 0, 0
+	kills, midway, rounds := 0, 0, 0
 	var delays []time.Duration
-	for run := 1; ; run++ {
-		if run > 200 {
-			t.Fatalf("the ingest did not complete in 200 runs (%d documents stored)", stored)
-		}
-		cmd := exec.Command(bin, "ingest", "--quiet", "--data", data, input)
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		exited := make(chan error, 1)
-		go func() { exited <- cmd.Wait() }()
-		var err error
-		killed := false
-		if kills < minKills {
-			// from start-up (recovery, model loading: about 0.4 s) to
-			// well into the documents
-			delay := time.Duration(20+rng.IntN(2000)) * time.Millisecond
-			select {
-			case err = <-exited:
-			case <-time.After(delay):
-				cmd.Process.Signal(syscall.SIGKILL)
+	// a round ingests into a new store, killing runs until one completes;
+	// on a fast machine a round may end before minKills, so rounds go on
+	// until there have been that many
+	for kills < minKills {
+		rounds++
+		data := filepath.Join(dir, fmt.Sprintf("store-%d", rounds))
+		stored := 0
+		for run := 1; ; run++ {
+			if run > 200 {
+				t.Fatalf("round %d: the ingest did not complete in 200 runs (%d documents stored)", rounds, stored)
+			}
+			cmd := exec.Command(bin, "ingest", "--quiet", "--data", data, input)
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			var err error
+			killed := false
+			if kills < minKills {
+				// from start-up (recovery, model loading: about 0.4 s) to
+				// well into the documents
+				delay := time.Duration(20+rng.IntN(2000)) * time.Millisecond
+				select {
+				case err = <-exited:
+				case <-time.After(delay):
+					cmd.Process.Signal(syscall.SIGKILL)
+					err = <-exited
+					killed = true
+					delays = append(delays, delay)
+				}
+			} else {
 				err = <-exited
-				killed = true
-				delays = append(delays, delay)
 			}
-		} else {
-			err = <-exited
-		}
-		if !killed && err != nil {
-			t.Fatalf("run %d: kg ingest failed: %v\n%s", run, err, stderr.String())
-		}
-		if strings.Contains(stderr.String(), "panic") {
-			t.Fatalf("run %d: kg ingest panicked:\n%s", run, stderr.String())
-		}
-		n := checkPrefix(t, data, ids, after)
-		if killed {
-			kills++
-			if n > stored && n < docs {
-				midway++
+			if !killed && err != nil {
+				t.Fatalf("round %d, run %d: kg ingest failed: %v\n%s", rounds, run, err, stderr.String())
+			}
+			if strings.Contains(stderr.String(), "panic") {
+				t.Fatalf("round %d, run %d: kg ingest panicked:\n%s", rounds, run, stderr.String())
+			}
+			n := checkPrefix(t, data, ids, after)
+			if killed {
+				kills++
+				if n > stored && n < docs {
+					midway++
+				}
+			}
+			stored = n
+			if !killed {
+				if n != docs {
+					t.Fatalf("round %d, run %d completed with %d of %d documents stored", rounds, run, n, docs)
+				}
+				break
 			}
 		}
-		stored = n
-		if !killed {
-			if n != docs {
-				t.Fatalf("run %d completed with %d of %d documents stored", run, n, docs)
-			}
-			break
+		if exportAll(t, data) != exportAll(t, refDir) {
+			t.Errorf("round %d: the store built through kills differs from one built in one go", rounds)
 		}
 	}
 	if midway < minKills/3 {
 		t.Errorf("only %d of %d kills came while documents were being stored", midway, kills)
 	}
-	got := exportAll(t, data)
-	want := exportAll(t, refDir)
-	if got != want {
-		t.Errorf("the store built through %d kills differs from one built in one go", kills)
-	}
-	t.Logf("%d kills (%d while documents were being stored, delays %v), then a run completed: %d documents, every check passed",
-		kills, midway, delays, docs)
+	t.Logf("%d kills in %d rounds (%d while documents were being stored, delays %v), each round then completed: %d documents, every check passed",
+		kills, rounds, midway, delays, docs)
 }
 
 // checkPrefix opens the store in data, checks it, and returns how many

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -19,7 +18,6 @@ import (
 	"time"
 
 	"github.com/kg-builder/kg/graph"
-	"github.com/kg-builder/kg/ingest"
 )
 
 // The file system failing under the store (issue 7): a disk that fills up,
@@ -150,25 +148,6 @@ func snapshot(t *testing.T, dir string) string {
 	return b.String()
 }
 
-// faultsBinary builds kg into a folder everyone may read, so that it runs
-// as nobody too, and returns its path.
-func faultsBinary(t *testing.T) string {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "kg-faults-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(dir, "kg")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 // storeOf makes a store of the example article in dir, with the files of
 // it readable by everyone (Badger makes them its owner's only).
 func storeOf(t *testing.T, dir string) {
@@ -207,7 +186,7 @@ func statsDocuments(t *testing.T, bin string, asUser int, data string) int {
 // leaves the store as it was, and ingests once space is freed. A store
 // that does not exist yet is not created on a disk that full.
 func TestIngestNoSpace(t *testing.T) {
-	bin := faultsBinary(t)
+	bin := kgBinary(t)
 	mnt := mountTmpfs(t, graph.MinFree+8<<20)
 	data := filepath.Join(mnt, "store")
 	news, _ := filepath.Abs("../../examples/news")
@@ -256,55 +235,21 @@ func TestIngestNoSpace(t *testing.T) {
 func TestIngestDiskFull(t *testing.T) {
 	longTest(t)
 	const docs = 1500
-	bin := faultsBinary(t)
+	bin := kgBinary(t)
 	// room for about 1,500 documents above the margin
 	mnt := mountTmpfs(t, graph.MinFree+8<<20)
 	data := filepath.Join(mnt, "store")
 
 	// documents of four synthetic articles each, to fill the disk sooner
 	dir := t.TempDir()
-	input := filepath.Join(dir, "news.jsonl")
 	parts := syntheticNews(4 * docs)
-	texts, ids := make([]string, docs), make([]string, docs)
-	var lines []byte
+	texts := make([]string, docs)
 	for i := range docs {
-		ids[i] = fmt.Sprintf("news-%04d", i)
 		texts[i] = strings.Join(parts[4*i:4*i+4], "\n")
-		b, _ := json.Marshal(map[string]string{"id": ids[i], "text": texts[i]})
-		lines = append(append(lines, b...), '\n')
 	}
-	if err := os.WriteFile(input, lines, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	input, ids := newsInput(t, dir, texts)
 
-	// the reference: the documents added one at a time, with the store's
-	// stats after each
-	ctx := context.Background()
-	ex, err := ingest.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	refDir := filepath.Join(dir, "reference")
-	ref, err := graph.Open(refDir, graph.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	after := []graph.Stats{{}}
-	for i, text := range texts {
-		doc, err := ex.Extract(ctx, ingest.Input{ID: ids[i], Source: input, Text: text})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := ref.Add(ctx, doc); err != nil {
-			t.Fatal(err)
-		}
-		s, err := ref.Stats(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		after = append(after, s)
-	}
-	ref.Close()
+	refDir, after := referenceStore(t, dir, input, texts, ids)
 
 	code, _, stderr := kgProc(t, bin, asRoot, "ingest", "--quiet", "--data", data, input)
 	clearError(t, "kg ingest filling the disk", code, stderr, "not enough free space on "+data,
@@ -340,7 +285,7 @@ func TestIngestDiskFull(t *testing.T) {
 // TestReadOnlyMount ingests into a store on a read-only mount: a clear
 // error and nothing changed; kg stats and kg export still read it.
 func TestReadOnlyMount(t *testing.T) {
-	bin := faultsBinary(t)
+	bin := kgBinary(t)
 	src := filepath.Join(t.TempDir(), "store")
 	storeOf(t, src)
 	data := mountFS(t, "--bind", src)
@@ -426,7 +371,7 @@ func TestUnwritableStore(t *testing.T) {
 	if os.Geteuid() != 0 {
 		requireE2E(t, "running kg as another user needs root")
 	}
-	bin := faultsBinary(t)
+	bin := kgBinary(t)
 	base := filepath.Dir(bin) // root's, 0755
 	data := filepath.Join(base, "store")
 	storeOf(t, data)

@@ -77,6 +77,16 @@ type ingestStats struct {
 	start                       time.Time
 }
 
+// stored counts one document stored, and what it added.
+func (s *ingestStats) stored(sentences, tokens, triples, entities, evidence int) {
+	s.docs++
+	s.sentences += sentences
+	s.tokens += tokens
+	s.triples += triples
+	s.entities += entities
+	s.evidence += evidence
+}
+
 func (s *ingestStats) summary() string {
 	secs := time.Since(s.start).Seconds()
 	rate := 0.0
@@ -216,12 +226,7 @@ func storeBatch(ctx context.Context, e *env, st *graph.Store, batch []extracted,
 			case a.Duplicate:
 				stats.dups++
 			default:
-				stats.docs++
-				stats.sentences += r.doc.Sentences
-				stats.tokens += r.doc.Tokens
-				stats.triples += a.Triples
-				stats.entities += a.Entities
-				stats.evidence += a.Evidence
+				stats.stored(r.doc.Sentences, r.doc.Tokens, a.Triples, a.Entities, a.Evidence)
 			}
 		}
 		prog.update(stats)

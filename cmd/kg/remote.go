@@ -159,12 +159,7 @@ func runIngestRemote(ctx context.Context, e *env, paths []string, quiet bool, se
 		case res.Duplicate:
 			stats.dups++
 		default:
-			stats.docs++
-			stats.sentences += res.Sentences
-			stats.tokens += res.Document.Tokens
-			stats.triples += res.Triples
-			stats.entities += res.Entities
-			stats.evidence += res.Evidence
+			stats.stored(res.Sentences, res.Document.Tokens, res.Triples, res.Entities, res.Evidence)
 		}
 		if stop != nil {
 			break
