@@ -59,8 +59,8 @@ type mergeResult struct {
 	m graph.Merged
 }
 
-func (m *mergeResult) Into() *entityResolver { return &entityResolver{r: m.r, e: m.m.Into} }
-func (m *mergeResult) From() *entityResolver { return &entityResolver{r: m.r, e: m.m.From} }
+func (m *mergeResult) Into() *entityResolver { return newEntity(m.r, m.m.Into) }
+func (m *mergeResult) From() *entityResolver { return newEntity(m.r, m.m.From) }
 func (m *mergeResult) TriplesMoved() int32   { return int32(m.m.EdgesMoved) }
 func (m *mergeResult) TriplesFolded() int32  { return int32(m.m.EdgesFolded) }
 func (m *mergeResult) SelfLoops() int32      { return int32(m.m.SelfLoops) }
@@ -87,8 +87,8 @@ type splitResult struct {
 	s graph.Split
 }
 
-func (s *splitResult) From() *entityResolver { return &entityResolver{r: s.r, e: s.s.From} }
-func (s *splitResult) New() *entityResolver  { return &entityResolver{r: s.r, e: s.s.New} }
+func (s *splitResult) From() *entityResolver { return newEntity(s.r, s.s.From) }
+func (s *splitResult) New() *entityResolver  { return newEntity(s.r, s.s.New) }
 func (s *splitResult) TriplesMoved() int32   { return int32(s.s.EdgesMoved) }
 func (s *splitResult) EvidenceMoved() int32  { return int32(s.s.EvidenceMoved) }
 func (s *splitResult) TriplesDeleted() int32 { return int32(s.s.EdgesDeleted) }

@@ -59,7 +59,7 @@ func (r *resolver) Entity(ctx context.Context, args struct{ Name string }) (*ent
 	if err != nil {
 		return nil, err
 	}
-	return &entityResolver{r: r, e: e}, nil
+	return newEntity(r, e), nil
 }
 
 type entitiesArgs struct {
@@ -78,7 +78,7 @@ func (r *resolver) Entities(ctx context.Context, args entitiesArgs) (*connection
 	if typ != "" && !entityTypes[typ] {
 		return nil, badInput(fmt.Sprintf("unknown type %q: the types are PERSON, ORG, PLACE, MISC and CONCEPT", typ))
 	}
-	wrap := func(e graph.Entity) *entityResolver { return &entityResolver{r: r, e: e} }
+	wrap := func(e graph.Entity) *entityResolver { return newEntity(r, e) }
 	cursor := func(e *entityResolver) string { return e.e.Cursor }
 	// one more than asked tells whether there is a next page
 	pg := graph.Page{After: str(args.After), Limit: n + 1}
@@ -326,7 +326,7 @@ func (p *pathResolver) Edges() []*tripleResolver { return triples(p.r, p.p.Edges
 func entities(r *resolver, es []graph.Entity) []*entityResolver {
 	out := make([]*entityResolver, len(es))
 	for i, e := range es {
-		out[i] = &entityResolver{r: r, e: e}
+		out[i] = newEntity(r, e)
 	}
 	return out
 }
@@ -475,20 +475,38 @@ func (r *resolver) Ingest(ctx context.Context, args ingestArgs) (*ingestResult, 
 // for an Ingester to say what is wrong with the text.
 func BadInput(msg string) error { return badInput(msg) }
 
-type entityResolver struct {
+// entityBase is what every Entity resolver has: the entity, and its
+// edges on request.
+type entityBase struct {
 	r *resolver
 	e graph.Entity
-	// what e lacks, read when a query asks for it: the ends of a triple
-	// carry only their id, name and type, the nodes of a neighbourhood
-	// no aliases
+}
+
+func (e *entityBase) ID() graphql.ID { return graphql.ID(e.e.ID) }
+func (e *entityBase) Name() string   { return e.e.Name }
+func (e *entityBase) Type() string   { return e.e.Type }
+
+// entityResolver is an Entity read whole. Its fields need neither the
+// context nor an error, so graphql-go resolves them in the goroutine of
+// their parent instead of one goroutine each.
+type entityResolver struct{ entityBase }
+
+func newEntity(r *resolver, e graph.Entity) *entityResolver {
+	return &entityResolver{entityBase{r: r, e: e}}
+}
+
+func (e *entityResolver) Aliases() []string { return nonNil(e.e.Aliases) }
+func (e *entityResolver) Mentions() int32   { return int32(e.e.Mentions) }
+
+// entityRef is an Entity known in part: the ends of a triple carry only
+// their id, name and type, the nodes of a neighbourhood no aliases. The
+// rest is read when a query asks for it.
+type entityRef struct {
+	entityBase
 	noMentions, noAliases bool
 }
 
-func (e *entityResolver) ID() graphql.ID { return graphql.ID(e.e.ID) }
-func (e *entityResolver) Name() string   { return e.e.Name }
-func (e *entityResolver) Type() string   { return e.e.Type }
-
-func (e *entityResolver) Aliases(ctx context.Context) ([]string, error) {
+func (e *entityRef) Aliases(ctx context.Context) ([]string, error) {
 	if e.noAliases {
 		if err := e.load(ctx); err != nil {
 			return nil, err
@@ -497,7 +515,7 @@ func (e *entityResolver) Aliases(ctx context.Context) ([]string, error) {
 	return nonNil(e.e.Aliases), nil
 }
 
-func (e *entityResolver) Mentions(ctx context.Context) (int32, error) {
+func (e *entityRef) Mentions(ctx context.Context) (int32, error) {
 	if e.noMentions {
 		if err := e.load(ctx); err != nil {
 			return 0, err
@@ -507,7 +525,7 @@ func (e *entityResolver) Mentions(ctx context.Context) (int32, error) {
 }
 
 // load reads the whole entity.
-func (e *entityResolver) load(ctx context.Context) error {
+func (e *entityRef) load(ctx context.Context) error {
 	full, err := e.r.g.EntityByID(ctx, e.e.ID)
 	if err != nil {
 		return err
@@ -515,6 +533,7 @@ func (e *entityResolver) load(ctx context.Context) error {
 	e.e, e.noMentions, e.noAliases = full, false, false
 	return nil
 }
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -529,7 +548,7 @@ type edgeArgs struct {
 	After *string
 }
 
-func (e *entityResolver) Outgoing(ctx context.Context, args edgeArgs) (*connection[*tripleResolver], error) {
+func (e *entityBase) Outgoing(ctx context.Context, args edgeArgs) (*connection[*tripleResolver], error) {
 	f, err := args.filter()
 	if err != nil {
 		return nil, err
@@ -537,7 +556,7 @@ func (e *entityResolver) Outgoing(ctx context.Context, args edgeArgs) (*connecti
 	return e.r.triples(ctx, graph.Pattern{SubjectID: e.e.ID, Relation: str(args.Relation), Filter: f}, args.First, args.After)
 }
 
-func (e *entityResolver) Incoming(ctx context.Context, args edgeArgs) (*connection[*tripleResolver], error) {
+func (e *entityBase) Incoming(ctx context.Context, args edgeArgs) (*connection[*tripleResolver], error) {
 	f, err := args.filter()
 	if err != nil {
 		return nil, err
@@ -563,18 +582,18 @@ func (t *tripleResolver) AttributedTo() *string {
 	return strPtr(t.t.AttributedTo)
 }
 
-func (t *tripleResolver) Subject() *entityResolver {
+func (t *tripleResolver) Subject() *entityRef {
 	return t.end(t.t.SubjectID, t.t.Subject, t.t.SubjectType)
 }
 
-func (t *tripleResolver) Object() *entityResolver {
+func (t *tripleResolver) Object() *entityRef {
 	return t.end(t.t.ObjectID, t.t.Object, t.t.ObjectType)
 }
 
 // end is the subject or object of the triple: its id, name and type are
 // known; the rest is read if asked for.
-func (t *tripleResolver) end(id, name, typ string) *entityResolver {
-	return &entityResolver{r: t.r, e: graph.Entity{ID: id, Name: name, Type: typ}, noMentions: true, noAliases: true}
+func (t *tripleResolver) end(id, name, typ string) *entityRef {
+	return &entityRef{entityBase: entityBase{r: t.r, e: graph.Entity{ID: id, Name: name, Type: typ}}, noMentions: true, noAliases: true}
 }
 
 func (t *tripleResolver) Evidence(ctx context.Context, args struct {
@@ -672,7 +691,7 @@ func (d *documentResolver) Entities(ctx context.Context, args struct {
 		return nil, readErr(err)
 	}
 	return page(es, n, str(args.After),
-		func(e graph.Entity) *entityResolver { return &entityResolver{r: d.r, e: e} },
+		func(e graph.Entity) *entityResolver { return newEntity(d.r, e) },
 		func(e *entityResolver) string { return e.e.Cursor },
 		func(ctx context.Context) (int, error) {
 			all, _, err := d.r.g.DocumentEntities(ctx, d.d.ID, graph.Page{})
@@ -685,10 +704,10 @@ type subgraphResolver struct {
 	g graph.Subgraph
 }
 
-func (s *subgraphResolver) Nodes() []*entityResolver {
-	out := entities(s.r, s.g.Nodes)
-	for _, e := range out {
-		e.noAliases = true // Around.NoAliases
+func (s *subgraphResolver) Nodes() []*entityRef {
+	out := make([]*entityRef, len(s.g.Nodes))
+	for i, e := range s.g.Nodes {
+		out[i] = &entityRef{entityBase: entityBase{r: s.r, e: e}, noAliases: true} // Around.NoAliases
 	}
 	return out
 }
