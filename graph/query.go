@@ -19,11 +19,12 @@ import (
 func (s *Store) Entity(ctx context.Context, name string) (Entity, error) {
 	var e Entity
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		id, err := lookup(txn, name)
+		c := s.cacheFor(txn)
+		id, err := c.lookup(txn, name)
 		if err != nil {
 			return err
 		}
-		e, err = loadEntity(txn, id)
+		e, err = c.entity(txn, id)
 		return err
 	})
 	if err != nil {
@@ -41,7 +42,7 @@ func (s *Store) EntityByID(ctx context.Context, id string) (Entity, error) {
 	var e Entity
 	err := s.view(ctx, func(txn *badger.Txn) error {
 		var err error
-		e, err = loadEntity(txn, n)
+		e, err = s.cacheFor(txn).entity(txn, n)
 		return err
 	})
 	if err != nil {
@@ -478,7 +479,7 @@ func (h heads) get(txn *badger.Txn, id uint64) (entityHead, error) {
 
 // edgeTriple turns an edge record into a Triple, naming its ends through a
 // per-read cache.
-func edgeTriple(txn *badger.Txn, tid uint64, e *edgeRec, cache heads) (Triple, error) {
+func edgeTriple(txn *badger.Txn, tid uint64, e *edgeRec, cache headSource) (Triple, error) {
 	end := func(id uint64) (entityHead, error) { return cache.get(txn, id) }
 	sr, err := end(e.S)
 	if err != nil {

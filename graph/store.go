@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -31,6 +32,7 @@ type Store struct {
 	strength bool       // the strength index is built (Open builds it unless read-only)
 	mu       sync.Mutex // serialises writers, so resolution sees every earlier write
 	dir      string     // the data directory; "" in memory
+	cache    atomic.Pointer[readCache]
 }
 
 // Open opens the store in dir, creating it if needed.

@@ -51,7 +51,7 @@ func (s *Store) Neighborhood(ctx context.Context, name string, o Around) (Subgra
 	}
 	var g Subgraph
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		root, err := lookup(txn, name)
+		root, err := s.cacheFor(txn).lookup(txn, name)
 		if err != nil {
 			return err
 		}
@@ -81,8 +81,8 @@ func (s *Store) Neighborhood(ctx context.Context, name string, o Around) (Subgra
 					}
 					edgeSeen[l.tid] = true
 					if e == nil {
-						e = new(edgeRec)
-						if err := getJSON(txn, key(pEdge, l.tid), e); err != nil {
+						var err error
+						if e, err = t.shared.edge(txn, l.tid); err != nil {
 							return false, err
 						}
 					}
@@ -161,11 +161,12 @@ func (s *Store) Paths(ctx context.Context, from, to string, o PathOptions) ([]Pa
 	}
 	var out []Path
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		a, err := lookup(txn, from)
+		c := s.cacheFor(txn)
+		a, err := c.lookup(txn, from)
 		if err != nil {
 			return err
 		}
-		b, err := lookup(txn, to)
+		b, err := c.lookup(txn, to)
 		if err != nil {
 			return err
 		}
@@ -212,7 +213,8 @@ type traversal struct {
 	txn      *badger.Txn
 	cf       *edgeFilter
 	dir      Direction
-	cache    heads
+	cache    headSource
+	shared   *readCache // of the state txn reads, if any
 	adj      map[adjKey][]link // neighbours read so far
 	ends     map[uint64]bool   // entities exempt from the type filter
 	strength bool              // the strength index is built
@@ -223,9 +225,14 @@ type adjKey struct {
 	dir Direction
 }
 
+// newTraversal starts a search with txn, a read transaction.
 func (s *Store) newTraversal(ctx context.Context, txn *badger.Txn, cf *edgeFilter, dir Direction, ends map[uint64]bool) *traversal {
-	return &traversal{ctx: ctx, txn: txn, cf: cf, dir: dir, cache: heads{},
-		adj: map[adjKey][]link{}, ends: ends, strength: s.strength}
+	t := &traversal{ctx: ctx, txn: txn, cf: cf, dir: dir, cache: heads{},
+		adj: map[adjKey][]link{}, ends: ends, strength: s.strength, shared: s.cacheFor(txn)}
+	if t.shared != nil {
+		t.cache = t.shared
+	}
+	return t
 }
 
 // link is an edge seen from one of its ends: the edge and the entity at
@@ -263,8 +270,7 @@ func (t *traversal) strongest(id uint64, dir Direction, fn func(l link, e *edgeR
 		}
 		var e *edgeRec
 		if t.cf != nil {
-			e = new(edgeRec)
-			if err := getJSON(t.txn, key(pEdge, tid), e); err != nil {
+			if e, err = t.shared.edge(t.txn, tid); err != nil {
 				return false, err
 			}
 			if keep, err := t.cf.keeps(tid, e, other, t.exempt, t.entity); err != nil || !keep {
@@ -544,10 +550,11 @@ func (t *traversal) path(route []uint64) (Path, error) {
 			if l.node != id {
 				continue
 			}
-			n := &neighborEdge{tid: l.tid}
-			if err := getJSON(t.txn, key(pEdge, l.tid), &n.edge); err != nil {
+			e, err := t.shared.edge(t.txn, l.tid)
+			if err != nil {
 				return Path{}, err
 			}
+			n := &neighborEdge{tid: l.tid, edge: *e}
 			if best == nil || confidence(&n.edge) > confidence(&best.edge) ||
 				(confidence(&n.edge) == confidence(&best.edge) && n.tid < best.tid) {
 				best = n
