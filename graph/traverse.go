@@ -214,7 +214,7 @@ type traversal struct {
 	cf       *edgeFilter
 	dir      Direction
 	cache    headSource
-	shared   *readCache // of the state txn reads, if any
+	shared   *readCache        // of the state txn reads, if any
 	adj      map[adjKey][]link // neighbours read so far
 	ends     map[uint64]bool   // entities exempt from the type filter
 	strength bool              // the strength index is built
