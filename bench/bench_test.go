@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -457,6 +458,53 @@ func latencies(b *testing.B, clients, count int, do func(i int) error) (lat []ti
 	return lat, elapsed
 }
 
+// pacedSeconds is how long a run at a bounded rate lasts.
+const pacedSeconds = 4
+
+// paced times count calls of do from clients goroutines at a bounded rate:
+// call i is due at start + i/rate, whether or not the calls before it are
+// done (an open loop). Its latency counts from when it is sent: Go's timers
+// wake a sleeper up to a millisecond late here (0.5 ms at the median, with
+// nothing else running), which would swamp what is measured. late counts
+// the calls sent over 2 ms after they were due, because every client was
+// busy or the timer late: a load the clients did not keep up with.
+func paced(b *testing.B, clients, count int, rate float64, do func(i int) error) (lat []time.Duration, elapsed time.Duration, late int) {
+	b.Helper()
+	lat = make([]time.Duration, count)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	var failed atomic.Value
+	var behind atomic.Int64
+	start := time.Now()
+	for range clients {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= count {
+					return
+				}
+				due := start.Add(time.Duration(float64(i) / rate * float64(time.Second)))
+				time.Sleep(time.Until(due))
+				sent := time.Now()
+				if sent.Sub(due) > 2*time.Millisecond {
+					behind.Add(1)
+				}
+				if err := do(i); err != nil {
+					failed.Store(err)
+					return
+				}
+				lat[i] = time.Since(sent)
+			}
+		})
+	}
+	wg.Wait()
+	elapsed = time.Since(start)
+	if err, ok := failed.Load().(error); ok {
+		b.Fatal(err)
+	}
+	return lat, elapsed, int(behind.Load())
+}
+
 func report(b *testing.B, lat []time.Duration, elapsed time.Duration) {
 	slices.Sort(lat)
 	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
@@ -468,8 +516,13 @@ func report(b *testing.B, lat []time.Duration, elapsed time.Duration) {
 
 // BenchmarkQuery runs each query on the store of the whole corpus, in
 // process (schema.Exec, one client, then 32 at once) and over HTTP from 32
-// clients to `kg serve`'s handler on 127.0.0.1.
+// clients to `kg serve`'s handler on 127.0.0.1: as fast as they can (a
+// closed loop: the throughput), then at half that rate (an open loop: the
+// latency under load), then from wrk.
 func BenchmarkQuery(b *testing.B) {
+	// the collector's settings of kg serve
+	defer debug.SetGCPercent(debug.SetGCPercent(server.GCPercent))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(server.MemoryLimit))
 	s := fullStore(b)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -525,6 +578,7 @@ func BenchmarkQuery(b *testing.B) {
 	}
 	_, noWrk := exec.LookPath("wrk")
 	for _, q := range queries(names) {
+		saturated := map[string]float64{} // queries/s of the closed loops
 		for _, mode := range []struct {
 			name    string
 			clients int
@@ -536,7 +590,33 @@ func BenchmarkQuery(b *testing.B) {
 				for range b.N {
 					lat, elapsed = latencies(b, mode.clients, q.count, mode.do(q))
 				}
+				saturated[mode.name] = float64(len(lat)) / elapsed.Seconds()
 				report(b, lat, elapsed)
+			})
+		}
+		// The closed loops above keep 32 queries in flight all the time, so
+		// their latency is 32 / throughput (Little's law): a measure of
+		// throughput. These runs offer half the throughput the closed loop
+		// reached, from 32 clients, and measure latency at that load.
+		for _, mode := range []struct {
+			name, of string
+			do       func(query) func(int) error
+		}{{"in-process-32-half-load", "in-process-32", run}, {"http-32-go-half-load", "http-32-go", post}} {
+			b.Run(q.name+"/"+mode.name, func(b *testing.B) {
+				rate := saturated[mode.of] / 2
+				if rate == 0 {
+					b.Skip("run with the " + mode.of + " benchmark: its throughput sets the load")
+				}
+				n := max(q.count, int(rate*pacedSeconds)) // long enough for a p99
+				var lat []time.Duration
+				var elapsed time.Duration
+				var late int
+				for range b.N {
+					lat, elapsed, late = paced(b, 32, n, rate, mode.do(q))
+				}
+				report(b, lat, elapsed)
+				b.ReportMetric(rate, "offered-q/s")
+				b.ReportMetric(100*float64(late)/float64(n), "%-sent-late")
 			})
 		}
 		b.Run(q.name+"/http-32-wrk", func(b *testing.B) {

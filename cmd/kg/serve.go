@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -132,6 +133,12 @@ func (o *serveOptions) check() error {
 }
 
 func runServe(ctx context.Context, e *env, o serveOptions) error {
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(server.GCPercent))
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(server.MemoryLimit))
+	}
 	if err := o.check(); err != nil {
 		return err
 	}
