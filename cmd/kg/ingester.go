@@ -42,7 +42,7 @@ func (g *ingester) Ingest(ctx context.Context, d schema.Doc) (graph.Added, error
 	if in.ID == "" {
 		in.ID = "api-" + ingest.Hash(ingest.Text(in))[:12]
 	}
-	doc, dup, err := prepare(ctx, g.ex, g.st, in)
+	doc, dup, err := prepare(ctx, g.ex, g.st, in, false) // checked above
 	switch {
 	case errors.Is(err, ingest.ErrNotUTF8):
 		return graph.Added{}, schema.BadInput(err.Error())

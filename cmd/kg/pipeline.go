@@ -75,18 +75,24 @@ func extractAll(ctx context.Context, ex *ingest.Extractor, st store, items <-cha
 }
 
 func extractOne(ctx context.Context, ex *ingest.Extractor, st store, it item) extracted {
-	doc, dup, err := prepare(ctx, ex, st, it.in)
+	doc, dup, err := prepare(ctx, ex, st, it.in, it.english)
 	it.err = err
 	return extracted{item: it, doc: doc, duplicate: dup}
 }
 
 // prepare extracts in, unless st (when not nil) already holds its text: then
-// it returns the id of the stored copy and skips the NLP.
-func prepare(ctx context.Context, ex *ingest.Extractor, st store, in ingest.Input) (graph.Document, string, error) {
+// it returns the id of the stored copy and skips the NLP. With english, it
+// first checks that a text not stored is English.
+func prepare(ctx context.Context, ex *ingest.Extractor, st store, in ingest.Input, english bool) (graph.Document, string, error) {
 	if st != nil {
 		id, ok, err := st.HasText(ctx, ingest.Hash(ingest.Text(in)))
 		if err != nil || ok {
 			return graph.Document{}, id, err
+		}
+	}
+	if english {
+		if err := ingest.English(in.Text); err != nil {
+			return graph.Document{}, "", err
 		}
 	}
 	doc, err := ex.Extract(ctx, in)

@@ -41,6 +41,9 @@ type item struct {
 	where string // file, file#part or file:line
 	size  int64  // bytes of input it accounts for, for progress
 	err   error
+	// english: in is still to be checked for English, which the workers
+	// do after the check for a duplicate (a stored text was English)
+	english bool
 }
 
 // The kinds of input file, from their extension.
@@ -549,8 +552,9 @@ func (s *source) jsonl(ctx context.Context, r io.Reader, name string, f inputFil
 					it.err = errors.New(`no "text" field`)
 				} else if strings.TrimSpace(*rec.Text) == "" {
 					it.err = errors.New(`empty "text" field`)
-				} else if lerr := ingest.English(*rec.Text); lerr != nil {
-					it.err = lerr
+				} else if len(*rec.Text) > partSize {
+					// checked whole here, since it goes in parts
+					it.err = ingest.English(*rec.Text)
 				}
 			}
 			if it.err != nil {
@@ -585,7 +589,7 @@ func (s *source) record(rec record, n int, it item, f inputFile, send func(item)
 	}
 	in := ingest.Input{ID: id, Title: rec.Title, Source: src, URL: rec.URL, Date: rec.Date, Text: *rec.Text}
 	if len(in.Text) <= partSize {
-		it.in = in
+		it.in, it.english = in, true
 		return send(it)
 	}
 	c := &cutter{r: strings.NewReader(in.Text)}
