@@ -516,9 +516,9 @@ func report(b *testing.B, lat []time.Duration, elapsed time.Duration) {
 
 // BenchmarkQuery runs each query on the store of the whole corpus, in
 // process (schema.Exec, one client, then 32 at once) and over HTTP from 32
-// clients to `kg serve`'s handler on 127.0.0.1: as fast as they can (a
-// closed loop: the throughput), then at half that rate (an open loop: the
-// latency under load), then from wrk.
+// clients to `kg serve --read-only` on 127.0.0.1, a process of its own: as
+// fast as they can (a closed loop: the throughput), then at half that rate
+// (an open loop: the latency under load), then from wrk.
 func BenchmarkQuery(b *testing.B) {
 	// the collector's settings of kg serve
 	defer debug.SetGCPercent(debug.SetGCPercent(server.GCPercent))
@@ -535,15 +535,8 @@ func BenchmarkQuery(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv := server.New(server.Options{Addr: "127.0.0.1:0", GraphQL: sch.Handler()})
-	addr, err := srv.Listen()
-	if err != nil {
-		b.Fatal(err)
-	}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ctx) }()
-	defer func() { cancel(); <-served }() // before the store closes
-	url := "http://" + addr.String() + "/graphql"
+	url, stop := serve(b, s.dir)
+	defer stop()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 	names := sample(b, st)
 
@@ -628,6 +621,59 @@ func BenchmarkQuery(b *testing.B) {
 			}
 		})
 	}
+}
+
+// serve starts `kg serve --read-only` on the store in dir, on a free port
+// of 127.0.0.1, and returns its GraphQL URL and a function that stops it.
+// The HTTP figures are those of the command, in its own process: its own
+// garbage collector and scheduler, apart from the load generator's.
+func serve(b *testing.B, dir string) (string, func()) {
+	b.Helper()
+	bin, err := kgBinary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cmd := exec.Command(bin, "serve", "--read-only", "--data", dir, "--addr", "127.0.0.1:0")
+	out, err := cmd.StderrPipe() // where it says what it serves
+	if err != nil {
+		b.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	stop := func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	}
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		said := false
+		for sc.Scan() {
+			if _, u, ok := strings.Cut(sc.Text(), "GraphQL "); ok && !said {
+				found <- strings.TrimSpace(u)
+				said = true
+			} else if !said {
+				stderr.WriteString(sc.Text() + "\n")
+			}
+		}
+		if !said {
+			close(found)
+		}
+	}()
+	select {
+	case u, ok := <-found:
+		if !ok {
+			stop()
+			b.Fatalf("kg serve stopped before serving:\n%s", stderr.String())
+		}
+		return u, stop
+	case <-time.After(time.Minute):
+		stop()
+		b.Fatalf("kg serve did not say where it serves within a minute:\n%s", stderr.String())
+	}
+	return "", nil
 }
 
 // wrkScript drives wrk: it posts the bodies in turn and counts the replies
