@@ -43,7 +43,7 @@ vulncheck:
 
 ## bench: every speed and memory figure of the README, on the Reuters corpus
 ## beside the project (KG_BENCH_CORPUS=FILE.jsonl for another); needs wrk
-## for the wrk rows (apt-get install wrk). About ten minutes on 2 cores.
+## for the wrk rows (apt-get install wrk). About five minutes on 2 cores.
 bench:
 	$(GO) test ./bench -run '^$$' -bench . -benchtime 1x -timeout 2h | tee bench.out
 
