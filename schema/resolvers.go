@@ -192,7 +192,7 @@ func (r *resolver) triples(ctx context.Context, p graph.Pattern, first int32, af
 		return nil, readErr(err)
 	}
 	return page(ts, n, str(after),
-		func(t graph.Triple) *tripleResolver { return &tripleResolver{r: r, t: t} },
+		func(t graph.Triple) *tripleResolver { return newTriple(r, t) },
 		func(t *tripleResolver) string { return t.t.Cursor },
 		func(ctx context.Context) (int, error) { return r.g.Count(ctx, p) }), nil
 }
@@ -205,7 +205,7 @@ func (r *resolver) Triple(ctx context.Context, args struct{ ID graphql.ID }) (*t
 	if err != nil {
 		return nil, err
 	}
-	return &tripleResolver{r: r, t: t}, nil
+	return newTriple(r, t), nil
 }
 
 type neighborhoodArgs struct {
@@ -334,7 +334,7 @@ func entities(r *resolver, es []graph.Entity) []*entityResolver {
 func triples(r *resolver, ts []graph.Triple) []*tripleResolver {
 	out := make([]*tripleResolver, len(ts))
 	for i, t := range ts {
-		out[i] = &tripleResolver{r: r, t: t}
+		out[i] = newTriple(r, t)
 	}
 	return out
 }
@@ -476,15 +476,20 @@ func (r *resolver) Ingest(ctx context.Context, args ingestArgs) (*ingestResult, 
 func BadInput(msg string) error { return badInput(msg) }
 
 // entityBase is what every Entity resolver has: the entity, and its
-// edges on request.
+// edges on request. graphql-go reads the exported fields as they are
+// (UseFieldResolvers), without a method call each.
 type entityBase struct {
+	ID   graphql.ID
+	Name string
+	Type string
+
 	r *resolver
 	e graph.Entity
 }
 
-func (e *entityBase) ID() graphql.ID { return graphql.ID(e.e.ID) }
-func (e *entityBase) Name() string   { return e.e.Name }
-func (e *entityBase) Type() string   { return e.e.Type }
+func newBase(r *resolver, e graph.Entity) entityBase {
+	return entityBase{ID: graphql.ID(e.ID), Name: e.Name, Type: e.Type, r: r, e: e}
+}
 
 // entityResolver is an Entity read whole. Its fields need neither the
 // context nor an error, so graphql-go resolves them in the goroutine of
@@ -492,7 +497,7 @@ func (e *entityBase) Type() string   { return e.e.Type }
 type entityResolver struct{ entityBase }
 
 func newEntity(r *resolver, e graph.Entity) *entityResolver {
-	return &entityResolver{entityBase{r: r, e: e}}
+	return &entityResolver{newBase(r, e)}
 }
 
 func (e *entityResolver) Aliases() []string { return nonNil(e.e.Aliases) }
@@ -530,7 +535,8 @@ func (e *entityRef) load(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	e.e, e.noMentions, e.noAliases = full, false, false
+	e.entityBase = newBase(e.r, full)
+	e.noMentions, e.noAliases = false, false
 	return nil
 }
 
@@ -564,20 +570,31 @@ func (e *entityBase) Incoming(ctx context.Context, args edgeArgs) (*connection[*
 	return e.r.triples(ctx, graph.Pattern{ObjectID: e.e.ID, Relation: str(args.Relation), Filter: f}, args.First, args.After)
 }
 
+// tripleResolver is a Triple. graphql-go reads the exported fields as
+// they are (UseFieldResolvers): a neighbourhood of a hundred edges has
+// several hundred of them, and a method call each through reflection was
+// most of its cost.
 type tripleResolver struct {
+	ID           graphql.ID
+	Relation     string
+	RelationText string
+	SubjectText  string
+	ObjectText   string
+	Confidence   float64
+	Count        int32
+	Negated      bool
+
 	r *resolver
 	t graph.Triple
 }
 
-func (t *tripleResolver) ID() graphql.ID       { return graphql.ID(t.t.ID) }
-func (t *tripleResolver) Relation() string     { return t.t.Relation }
-func (t *tripleResolver) RelationText() string { return t.t.RelationText }
-func (t *tripleResolver) SubjectText() string  { return t.t.SubjectText }
-func (t *tripleResolver) ObjectText() string   { return t.t.ObjectText }
-func (t *tripleResolver) Confidence() float64  { return t.t.Confidence }
-func (t *tripleResolver) Count() int32         { return int32(t.t.Count) }
-func (t *tripleResolver) Negated() bool        { return t.t.Negated }
-func (t *tripleResolver) Modality() *string    { return strPtr(t.t.Modality) }
+func newTriple(r *resolver, t graph.Triple) *tripleResolver {
+	return &tripleResolver{ID: graphql.ID(t.ID), Relation: t.Relation, RelationText: t.RelationText,
+		SubjectText: t.SubjectText, ObjectText: t.ObjectText, Confidence: t.Confidence,
+		Count: int32(t.Count), Negated: t.Negated, r: r, t: t}
+}
+
+func (t *tripleResolver) Modality() *string { return strPtr(t.t.Modality) }
 func (t *tripleResolver) AttributedTo() *string {
 	return strPtr(t.t.AttributedTo)
 }
@@ -593,7 +610,7 @@ func (t *tripleResolver) Object() *entityRef {
 // end is the subject or object of the triple: its id, name and type are
 // known; the rest is read if asked for.
 func (t *tripleResolver) end(id, name, typ string) *entityRef {
-	return &entityRef{entityBase: entityBase{r: t.r, e: graph.Entity{ID: id, Name: name, Type: typ}}, noMentions: true, noAliases: true}
+	return &entityRef{entityBase: newBase(t.r, graph.Entity{ID: id, Name: name, Type: typ}), noMentions: true, noAliases: true}
 }
 
 func (t *tripleResolver) Evidence(ctx context.Context, args struct {
@@ -707,7 +724,7 @@ type subgraphResolver struct {
 func (s *subgraphResolver) Nodes() []*entityRef {
 	out := make([]*entityRef, len(s.g.Nodes))
 	for i, e := range s.g.Nodes {
-		out[i] = &entityRef{entityBase: entityBase{r: s.r, e: e}, noAliases: true} // Around.NoAliases
+		out[i] = &entityRef{entityBase: newBase(s.r, e), noAliases: true} // Around.NoAliases
 	}
 	return out
 }
