@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -45,6 +46,10 @@ type Snapshot struct {
 	// in id order, and so is their evidence, and moving one iterator on
 	// costs much less than making one for each edge
 	ev *badger.Iterator
+	// evAt: ev has read the evidence of every edge up to this id, when
+	// evUsed; ev then stands on the first key after that edge's
+	evAt   uint64
+	evUsed bool
 }
 
 // Snapshot calls fn with a read-only snapshot of the store.
@@ -72,9 +77,25 @@ func (sn *Snapshot) evidence(n uint64, fn func(k []byte, item *badger.Item) erro
 		sn.ev = sn.txn.NewIterator(opt)
 	}
 	prefix := key(pEvidence, n)
-	for sn.ev.Seek(prefix); sn.ev.ValidForPrefix(prefix); sn.ev.Next() {
+	if !sn.evUsed || n <= sn.evAt {
+		sn.ev.Seek(prefix)
+	} else {
+		// edges come in id order, and so do their evidence keys: the
+		// iterator stands on or before n's first key, and a few steps on
+		// cost much less than a seek through every level
+		for steps := 0; sn.ev.Valid() && bytes.Compare(sn.ev.Item().Key(), prefix) < 0; steps++ {
+			if steps == 8 {
+				sn.ev.Seek(prefix)
+				break
+			}
+			sn.ev.Next()
+		}
+	}
+	sn.evUsed, sn.evAt = true, n
+	for ; sn.ev.ValidForPrefix(prefix); sn.ev.Next() {
 		item := sn.ev.Item()
 		if err := fn(item.Key(), item); err != nil {
+			sn.evUsed = false // fn may have stopped midway
 			return err
 		}
 	}
@@ -141,6 +162,14 @@ func (sn *Snapshot) Edges(sel Selection, fn func(Triple) error) error {
 	if err != nil {
 		return err
 	}
+	if c.root == 0 && c.cf == nil && len(sn.names) == 0 {
+		// the whole graph: its edges name nearly every entity, in no
+		// order, and one pass over the entity records costs a fraction of
+		// looking each one up
+		if err := sn.readHeads(); err != nil {
+			return translate(err)
+		}
+	}
 	err = sn.edges(c, func(tid uint64, e *edgeRec) error {
 		t, err := edgeTriple(sn.txn, tid, e, sn.names)
 		if err != nil {
@@ -188,7 +217,12 @@ func (sn *Snapshot) Nodes(sel Selection, fn func(Entity) error) error {
 			if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &r) }); err != nil {
 				return false, err
 			}
-			return true, fn(r.entity(binary.BigEndian.Uint64(k[1:])))
+			id := binary.BigEndian.Uint64(k[1:])
+			if len(sn.names) < maxHeads {
+				// for the edges, which an export writes next
+				sn.names[id] = entityHead{Name: r.Name, Type: r.Type, Mentions: r.Mentions}
+			}
+			return true, fn(r.entity(id))
 		})
 		return translate(err)
 	}
@@ -208,6 +242,26 @@ func (sn *Snapshot) Nodes(sel Selection, fn func(Entity) error) error {
 		}
 	}
 	return nil
+}
+
+// readHeads reads the heads of entities into the snapshot's cache in one
+// pass over their records, in id order, until the cache is full.
+func (sn *Snapshot) readHeads() error {
+	return scan(sn.ctx, sn.txn, []byte{pEntity}, "", true, func(item *badger.Item) (bool, error) {
+		k := item.Key()
+		if len(k) != 9 {
+			return true, nil
+		}
+		if len(sn.names) >= maxHeads {
+			return false, nil
+		}
+		var r entityHead
+		if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &r) }); err != nil {
+			return false, err
+		}
+		sn.names[binary.BigEndian.Uint64(k[1:])] = r
+		return true, nil
+	})
 }
 
 // Entities calls fn for every entity, in id order, edges or not.
