@@ -20,7 +20,7 @@ import (
 func (s *Store) Check(ctx context.Context) error {
 	err := s.view(ctx, func(txn *badger.Txn) error {
 		all := func(p byte, fn func(k, v []byte) error) error {
-			return scan(ctx, txn, []byte{p}, "", true, func(item *badger.Item) (bool, error) {
+			return scan(ctx, txn, []byte{p}, "", func(item *badger.Item) (bool, error) {
 				v, err := item.ValueCopy(nil)
 				if err != nil {
 					return false, err

@@ -154,7 +154,7 @@ func (w *writer) unmention(ctx context.Context, eid uint64, rec *entityRec, m *m
 	// what the other documents say of it
 	others := map[string]bool{}
 	n := 0
-	err := scan(ctx, w.txn, key(pMention, eid), "", true, func(item *badger.Item) (bool, error) {
+	err := scan(ctx, w.txn, key(pMention, eid), "", func(item *badger.Item) (bool, error) {
 		var o mentionRec
 		if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &o) }); err != nil {
 			return false, err

@@ -567,7 +567,7 @@ func (w *writer) fixDocs(gain, lose map[string][]uint64, nid uint64) error {
 func (w *writer) moveMentions(ctx context.Context, from, into uint64) error {
 	prefix := key(pMention, from)
 	var items []evItem
-	err := scan(ctx, w.txn, prefix, "", true, func(item *badger.Item) (bool, error) {
+	err := scan(ctx, w.txn, prefix, "", func(item *badger.Item) (bool, error) {
 		raw, err := item.ValueCopy(nil)
 		if err != nil {
 			return false, err
@@ -628,7 +628,7 @@ func (w *writer) splitMentions(ctx context.Context, old, nid uint64, f string, n
 		m mentionRec
 	}
 	var recs []rec
-	err := scan(ctx, w.txn, prefix, "", true, func(item *badger.Item) (bool, error) {
+	err := scan(ctx, w.txn, prefix, "", func(item *badger.Item) (bool, error) {
 		r := rec{k: item.KeyCopy(nil)}
 		err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &r.m) })
 		recs = append(recs, r)
@@ -803,7 +803,7 @@ type evItem struct {
 // transaction sees it.
 func (w *writer) evidenceOf(ctx context.Context, tid uint64) ([]evItem, error) {
 	var out []evItem
-	err := scan(ctx, w.txn, key(pEvidence, tid), "", true, func(item *badger.Item) (bool, error) {
+	err := scan(ctx, w.txn, key(pEvidence, tid), "", func(item *badger.Item) (bool, error) {
 		raw, err := item.ValueCopy(nil)
 		if err != nil {
 			return false, err
@@ -862,7 +862,7 @@ func (w *writer) deleteIndex(s uint64, rel string, o uint64, q []byte) error {
 // reports changed.
 func (w *writer) eachDoc(ctx context.Context, fn func(*docRec) bool) error {
 	var changed []docRec
-	err := scan(ctx, w.txn, []byte{pDoc}, "", true, func(item *badger.Item) (bool, error) {
+	err := scan(ctx, w.txn, []byte{pDoc}, "", func(item *badger.Item) (bool, error) {
 		var d docRec
 		if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &d) }); err != nil {
 			return false, err
@@ -887,7 +887,7 @@ func (w *writer) eachDoc(ctx context.Context, fn func(*docRec) bool) error {
 func (w *writer) decisions(ctx context.Context, id uint64) ([]string, error) {
 	prefix := key(pDecision, id)
 	var out []string
-	err := scan(ctx, w.txn, prefix, "", false, func(item *badger.Item) (bool, error) {
+	err := scan(ctx, w.txn, prefix, "", func(item *badger.Item) (bool, error) {
 		out = append(out, string(item.Key()[len(prefix):]))
 		return true, nil
 	})

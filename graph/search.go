@@ -214,7 +214,7 @@ func (s *Store) buildWordIndex(ctx context.Context, log *slog.Logger) error {
 	each := func(prefix byte, fn func(k []byte) error) error {
 		txn := s.db.NewTransaction(false)
 		defer txn.Discard()
-		return scan(ctx, txn, []byte{prefix}, "", false, func(item *badger.Item) (bool, error) {
+		return scan(ctx, txn, []byte{prefix}, "", func(item *badger.Item) (bool, error) {
 			return true, fn(item.KeyCopy(nil))
 		})
 	}
@@ -496,7 +496,7 @@ func (sq *search) collectAll(ctx context.Context, c *collector) error {
 // offerAliases ranks every alias key under prefix and offers those that
 // match.
 func (sq *search) offerAliases(ctx context.Context, c *collector, prefix []byte) error {
-	return scan(ctx, c.txn, prefix, "", false, func(item *badger.Item) (bool, error) {
+	return scan(ctx, c.txn, prefix, "", func(item *badger.Item) (bool, error) {
 		k := item.Key()
 		if len(k) < 1+1+8 {
 			return true, nil

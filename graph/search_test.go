@@ -429,7 +429,7 @@ func TestSearchMigration(t *testing.T) {
 	// Make it an old store, with a stale word key a crashed build left.
 	err = s.db.Update(func(txn *badger.Txn) error {
 		var keys [][]byte
-		err := scan(ctx, txn, []byte{pWord}, "", false, func(item *badger.Item) (bool, error) {
+		err := scan(ctx, txn, []byte{pWord}, "", func(item *badger.Item) (bool, error) {
 			keys = append(keys, item.KeyCopy(nil))
 			return true, nil
 		})
@@ -681,7 +681,7 @@ func BenchmarkBuildWordIndex(b *testing.B) {
 	counts := map[byte]int{}
 	err := s.view(context.Background(), func(txn *badger.Txn) error {
 		for _, p := range []byte{pAlias, pWord} {
-			err := scan(context.Background(), txn, []byte{p}, "", false, func(*badger.Item) (bool, error) {
+			err := scan(context.Background(), txn, []byte{p}, "", func(*badger.Item) (bool, error) {
 				counts[p]++
 				return true, nil
 			})

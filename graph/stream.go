@@ -208,7 +208,7 @@ func (sn *Snapshot) Nodes(sel Selection, fn func(Entity) error) error {
 		}
 		// one pass over the entity records, in id order, reading those in
 		// the set: much faster than looking each one up
-		err = scan(sn.ctx, sn.txn, []byte{pEntity}, "", false, func(item *badger.Item) (bool, error) {
+		err = scan(sn.ctx, sn.txn, []byte{pEntity}, "", func(item *badger.Item) (bool, error) {
 			k := item.Key()
 			if len(k) != 9 || !set.has(binary.BigEndian.Uint64(k[1:])) {
 				return true, nil
@@ -247,7 +247,7 @@ func (sn *Snapshot) Nodes(sel Selection, fn func(Entity) error) error {
 // readHeads reads the heads of entities into the snapshot's cache in one
 // pass over their records, in id order, until the cache is full.
 func (sn *Snapshot) readHeads() error {
-	return scan(sn.ctx, sn.txn, []byte{pEntity}, "", false, func(item *badger.Item) (bool, error) {
+	return scan(sn.ctx, sn.txn, []byte{pEntity}, "", func(item *badger.Item) (bool, error) {
 		k := item.Key()
 		if len(k) != 9 {
 			return true, nil
@@ -266,7 +266,7 @@ func (sn *Snapshot) readHeads() error {
 
 // Entities calls fn for every entity, in id order, edges or not.
 func (sn *Snapshot) Entities(fn func(Entity) error) error {
-	err := scan(sn.ctx, sn.txn, []byte{pEntity}, "", false, func(item *badger.Item) (bool, error) {
+	err := scan(sn.ctx, sn.txn, []byte{pEntity}, "", func(item *badger.Item) (bool, error) {
 		var r entityRec
 		if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &r) }); err != nil {
 			return false, err
@@ -366,7 +366,7 @@ func (sn *Snapshot) Document(id string) (DocumentInfo, error) {
 
 // Documents calls fn for every document, in ingest order.
 func (sn *Snapshot) Documents(fn func(DocumentInfo) error) error {
-	err := scan(sn.ctx, sn.txn, []byte{pDocSeq}, "", false, func(item *badger.Item) (bool, error) {
+	err := scan(sn.ctx, sn.txn, []byte{pDocSeq}, "", func(item *badger.Item) (bool, error) {
 		id, err := item.ValueCopy(nil)
 		if err != nil {
 			return false, err
@@ -434,7 +434,7 @@ func (sn *Snapshot) edges(c *selection, fn func(tid uint64, e *edgeRec) error) e
 		}
 		slices.Sort(rels)
 		for _, r := range rels {
-			err := scan(sn.ctx, sn.txn, key(pByRel, r, byte(0)), "", true, func(item *badger.Item) (bool, error) {
+			err := scan(sn.ctx, sn.txn, key(pByRel, r, byte(0)), "", func(item *badger.Item) (bool, error) {
 				tid, err := indexedID(item)
 				if err != nil {
 					return false, err
@@ -451,7 +451,7 @@ func (sn *Snapshot) edges(c *selection, fn func(tid uint64, e *edgeRec) error) e
 		}
 		return nil
 	}
-	return scan(sn.ctx, sn.txn, []byte{pEdge}, "", false, func(item *badger.Item) (bool, error) {
+	return scan(sn.ctx, sn.txn, []byte{pEdge}, "", func(item *badger.Item) (bool, error) {
 		var e edgeRec
 		if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &e) }); err != nil {
 			return false, err

@@ -161,7 +161,7 @@ func (s *Store) buildStrengthIndex(ctx context.Context, log *slog.Logger) error 
 	defer read.Discard()
 	stale, edges := 0, 0
 	err := s.writeBatch(func(wb *badger.WriteBatch) error {
-		return scan(ctx, read, []byte{pStrength}, "", false, func(item *badger.Item) (bool, error) {
+		return scan(ctx, read, []byte{pStrength}, "", func(item *badger.Item) (bool, error) {
 			stale++
 			return true, wb.Delete(item.KeyCopy(nil))
 		})
@@ -170,7 +170,7 @@ func (s *Store) buildStrengthIndex(ctx context.Context, log *slog.Logger) error 
 		return err
 	}
 	err = s.writeBatch(func(wb *badger.WriteBatch) error {
-		return scan(ctx, read, []byte{pEdge}, "", true, func(item *badger.Item) (bool, error) {
+		return scan(ctx, read, []byte{pEdge}, "", func(item *badger.Item) (bool, error) {
 			k := item.Key()
 			if len(k) != 9 {
 				return true, nil

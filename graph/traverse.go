@@ -250,7 +250,7 @@ func (t *traversal) strongest(id uint64, dir Direction, fn func(l link, e *edgeR
 	if !t.strength {
 		return t.strongestSorted(id, dir, fn)
 	}
-	return scan(t.ctx, t.txn, key(pStrength, id), "", true, func(item *badger.Item) (bool, error) {
+	return scan(t.ctx, t.txn, key(pStrength, id), "", func(item *badger.Item) (bool, error) {
 		var (
 			tid, other uint64
 			out, ok    bool
@@ -356,7 +356,7 @@ func eachEdge(ctx context.Context, txn *badger.Txn, id uint64, dir Direction, cf
 		if (p == pBySubj && dir == Incoming) || (p == pByObj && dir == Outgoing) {
 			continue
 		}
-		err := scan(ctx, txn, key(p, id), "", true, func(item *badger.Item) (bool, error) {
+		err := scan(ctx, txn, key(p, id), "", func(item *badger.Item) (bool, error) {
 			tid, err := indexedID(item)
 			if err != nil {
 				return false, err

@@ -83,7 +83,7 @@ func TestPathsShortest(t *testing.T) {
 	defer s.Close()
 	adj := map[Direction]map[uint64][]uint64{Both: {}, Outgoing: {}, Incoming: {}}
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		return scan(ctx, txn, []byte{pEdge}, "", true, func(item *badger.Item) (bool, error) {
+		return scan(ctx, txn, []byte{pEdge}, "", func(item *badger.Item) (bool, error) {
 			var e edgeRec
 			if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &e) }); err != nil {
 				return false, err
@@ -173,7 +173,7 @@ func TestStrengthIndexMigration(t *testing.T) {
 	// Make it an old store, with a stale key a crashed build left.
 	err := s.db.Update(func(txn *badger.Txn) error {
 		var keys [][]byte
-		err := scan(ctx, txn, []byte{pStrength}, "", false, func(item *badger.Item) (bool, error) {
+		err := scan(ctx, txn, []byte{pStrength}, "", func(item *badger.Item) (bool, error) {
 			keys = append(keys, item.KeyCopy(nil))
 			return true, nil
 		})
