@@ -67,7 +67,9 @@ type evidenceRec struct {
 	Attr     string  `json:"at,omitempty"`
 }
 
-type docRec struct {
+// docHead is what describes a document: a docRec without its lists, which
+// reads that only describe documents leave undecoded.
+type docHead struct {
 	ID        string    `json:"id"`
 	Seq       uint64    `json:"q"`
 	Title     string    `json:"ti,omitempty"`
@@ -79,9 +81,15 @@ type docRec struct {
 	Tokens    int       `json:"nt"`
 	Triples   int       `json:"nx"`
 	Added     time.Time `json:"at"`
-	Edges     []uint64  `json:"ed,omitempty"` // edges this document gave evidence to
-	Entities  []uint64  `json:"en,omitempty"` // entities it mentions
-	Tracked   bool      `json:"tk,omitempty"` // it wrote mention records (M keys)
+}
+
+// docRec is a document as stored (key D id). Its JSON is that of the
+// fields of docHead, then the lists.
+type docRec struct {
+	docHead
+	Edges    []uint64 `json:"ed,omitempty"` // edges this document gave evidence to
+	Entities []uint64 `json:"en,omitempty"` // entities it mentions
+	Tracked  bool     `json:"tk,omitempty"` // it wrote mention records (M keys)
 }
 
 // Added reports what storing one document changed.
@@ -292,8 +300,8 @@ func (w *writer) add(d Document) (Added, error) {
 	if err != nil {
 		return res, err
 	}
-	doc := docRec{ID: d.ID, Seq: seq, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date,
-		Hash: d.Hash, Sentences: d.Sentences, Tokens: d.Tokens, Triples: len(d.Triples), Added: time.Now().UTC(),
+	doc := docRec{docHead: docHead{ID: d.ID, Seq: seq, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date,
+		Hash: d.Hash, Sentences: d.Sentences, Tokens: d.Tokens, Triples: len(d.Triples), Added: time.Now().UTC()},
 		Tracked: true}
 
 	// Resolve every entity the document names to a stored one, or create it.

@@ -34,7 +34,7 @@ func FuzzDecode(f *testing.F) {
 			if err := jsonUnmarshal(b, got); err != nil {
 				t.Fatalf("jsonUnmarshal(%s): %v", b, err)
 			}
-			if d := cmp.Diff(std, got, cmp.AllowUnexported(entityRec{}, edgeRec{}, evidenceRec{}, docRec{}, mentionRec{}, entityHead{})); d != "" {
+			if d := cmp.Diff(std, got, cmp.AllowUnexported(entityRec{}, edgeRec{}, evidenceRec{}, docRec{}, docHead{}, mentionRec{}, entityHead{})); d != "" {
 				t.Fatalf("jsonUnmarshal(%s) differs from encoding/json (-std +got):\n%s", b, d)
 			}
 		}
@@ -46,9 +46,10 @@ func FuzzDecode(f *testing.F) {
 			&edgeRec{}, &edgeRec{})
 		check(&evidenceRec{Doc: s, Sentence: i, Text: s, Start: i, End: -i, SubjText: s, RelText: s, ObjText: s, Conf: x, Attr: s},
 			&evidenceRec{}, &evidenceRec{})
-		check(&docRec{ID: s, Seq: u, Title: s, Source: s, URL: s, Date: s, Hash: s, Sentences: i, Tokens: i, Triples: i,
-			Added: time.Unix(n%1e10, n%1e9).UTC(), Edges: []uint64{u, 0, 1}, Entities: []uint64{u}, Tracked: true},
-			&docRec{}, &docRec{})
+		doc := &docRec{docHead: docHead{ID: s, Seq: u, Title: s, Source: s, URL: s, Date: s, Hash: s, Sentences: i, Tokens: i, Triples: i,
+			Added: time.Unix(n%1e10, n%1e9).UTC()}, Edges: []uint64{u, 0, 1}, Entities: []uint64{u}, Tracked: true}
+		check(doc, &docRec{}, &docRec{})
+		check(doc, &docHead{}, &docHead{})
 		check(&mentionRec{Mentions: i, Votes: map[string]int{s: i}, Aliases: []string{s}, Renamed: s}, &mentionRec{}, &mentionRec{})
 	})
 }
@@ -66,5 +67,26 @@ func TestDecodeOwnsStrings(t *testing.T) {
 	}
 	if r.Name != "United States" || r.Type != "GPE" || r.Aliases[0] != "U.S." || r.Aliases[1] != "America" {
 		t.Errorf("after the input was overwritten: %+v", r)
+	}
+}
+
+// A docRec is stored as the JSON it had before docHead was split out of
+// it: the same keys in the same order.
+func TestDocRecJSON(t *testing.T) {
+	for _, tc := range []struct {
+		d    docRec
+		want string
+	}{
+		{docRec{docHead: docHead{ID: "d1", Seq: 7, Title: "Talks", Source: "wire", URL: "https://example.com/1", Date: "2017-04-12",
+			Hash: "h1", Sentences: 3, Tokens: 30, Triples: 2, Added: time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC)},
+			Edges: []uint64{1, 2}, Entities: []uint64{3}, Tracked: true},
+			`{"id":"d1","q":7,"ti":"Talks","so":"wire","u":"https://example.com/1","da":"2017-04-12","h":"h1","ns":3,"nt":30,"nx":2,"at":"2026-11-21T08:00:00Z","ed":[1,2],"en":[3],"tk":true}`},
+		{docRec{docHead: docHead{ID: "d2", Seq: 8, Hash: "h2", Added: time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC)}},
+			`{"id":"d2","q":8,"h":"h2","ns":0,"nt":0,"nx":0,"at":"2026-01-02T03:04:05.000000006Z"}`},
+	} {
+		b, err := json.Marshal(tc.d)
+		if err != nil || string(b) != tc.want {
+			t.Errorf("json.Marshal(%+v) = %s, %v; want %s", tc.d, b, err, tc.want)
+		}
 	}
 }

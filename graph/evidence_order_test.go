@@ -61,3 +61,44 @@ func TestSnapshotEvidenceAnyOrder(t *testing.T) {
 		}
 	}
 }
+
+// Nodes of the whole graph come from the entities' own counts of their
+// edges; they must be the ends of the edges, as a filter that keeps every
+// edge finds them by reading the edges, also after deletes and a merge
+// leave entities without edges.
+func TestNodesWholeGraph(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t)
+	nodes := func(f graph.EdgeFilter) []string {
+		var out []string
+		err := s.Snapshot(ctx, func(sn *graph.Snapshot) error {
+			return sn.Nodes(graph.Selection{Filter: f}, func(e graph.Entity) error {
+				out = append(out, e.ID+" "+e.Name)
+				return nil
+			})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	check := func(when string) {
+		t.Helper()
+		fast, read := nodes(graph.EdgeFilter{}), nodes(graph.EdgeFilter{MinCount: 1})
+		if d := cmp.Diff(read, fast); d != "" || len(fast) == 0 {
+			t.Errorf("%s: whole-graph nodes differ from the ends of the edges (-ends +nodes):\n%s", when, d)
+		}
+	}
+	// an entity no edge has
+	mustAdd(t, s, graph.Document{ID: "d4", Hash: "h4", Sentences: 1, Tokens: 5,
+		Entities: []graph.Entity{{Name: "Ona Kask", Type: graph.Person, Mentions: 1}}})
+	check("with an entity without edges")
+	if _, err := s.DeleteDocument(ctx, "d3"); err != nil {
+		t.Fatal(err)
+	}
+	check("after deleting d3")
+	if _, err := s.MergeEntities(ctx, "Rex Tillerson", "Moscow"); err != nil {
+		t.Fatal(err)
+	}
+	check("after a merge")
+}

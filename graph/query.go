@@ -763,7 +763,7 @@ func (s *Store) Document(ctx context.Context, id string) (DocumentInfo, error) {
 	return d.info(), nil
 }
 
-func (d *docRec) info() DocumentInfo {
+func (d *docHead) info() DocumentInfo {
 	return DocumentInfo{ID: d.ID, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date, Hash: d.Hash,
 		Sentences: d.Sentences, Tokens: d.Tokens, Triples: d.Triples, Added: d.Added.Format("2006-01-02T15:04:05Z07:00")}
 }

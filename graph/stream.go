@@ -196,6 +196,10 @@ func (sn *Snapshot) Nodes(sel Selection, fn func(Entity) error) error {
 			return translate(err)
 		}
 		ids = slices.Sorted(slices.Values(order))
+	} else if c.cf == nil {
+		// the whole graph: every entity that is an end of an edge, which
+		// its record counts (Check holds it to that)
+		return translate(sn.eachEntity(func(_ uint64, r *entityRec) bool { return r.Edges > 0 }, fn))
 	} else {
 		var set bitset
 		err := sn.edges(c, func(_ uint64, e *edgeRec) error {
@@ -206,25 +210,7 @@ func (sn *Snapshot) Nodes(sel Selection, fn func(Entity) error) error {
 		if err != nil {
 			return translate(err)
 		}
-		// one pass over the entity records, in id order, reading those in
-		// the set: much faster than looking each one up
-		err = scan(sn.ctx, sn.txn, []byte{pEntity}, "", func(item *badger.Item) (bool, error) {
-			k := item.Key()
-			if len(k) != 9 || !set.has(binary.BigEndian.Uint64(k[1:])) {
-				return true, nil
-			}
-			var r entityRec
-			if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &r) }); err != nil {
-				return false, err
-			}
-			id := binary.BigEndian.Uint64(k[1:])
-			if len(sn.names) < maxHeads {
-				// for the edges, which an export writes next
-				sn.names[id] = entityHead{Name: r.Name, Type: r.Type, Mentions: r.Mentions}
-			}
-			return true, fn(r.entity(id))
-		})
-		return translate(err)
+		return translate(sn.eachEntity(func(id uint64, _ *entityRec) bool { return set.has(id) }, fn))
 	}
 	for _, id := range ids {
 		if err := sn.ctx.Err(); err != nil {
@@ -242,6 +228,30 @@ func (sn *Snapshot) Nodes(sel Selection, fn func(Entity) error) error {
 		}
 	}
 	return nil
+}
+
+// eachEntity calls fn for the entities keep keeps, in one pass over the
+// entity records in id order: much faster than looking each one up. It
+// keeps their heads for the edges, which an export writes next.
+func (sn *Snapshot) eachEntity(keep func(id uint64, r *entityRec) bool, fn func(Entity) error) error {
+	return scan(sn.ctx, sn.txn, []byte{pEntity}, "", func(item *badger.Item) (bool, error) {
+		k := item.Key()
+		if len(k) != 9 {
+			return true, nil
+		}
+		id := binary.BigEndian.Uint64(k[1:])
+		var r entityRec
+		if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &r) }); err != nil {
+			return false, err
+		}
+		if !keep(id, &r) {
+			return true, nil
+		}
+		if len(sn.names) < maxHeads {
+			sn.names[id] = entityHead{Name: r.Name, Type: r.Type, Mentions: r.Mentions}
+		}
+		return true, fn(r.entity(id))
+	})
 }
 
 // readHeads reads the heads of entities into the snapshot's cache in one
@@ -348,7 +358,7 @@ func (sn *Snapshot) docID(seq uint64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if len(sn.docs) > 10000 {
+	if len(sn.docs) >= maxHeads {
 		clear(sn.docs)
 	}
 	sn.docs[seq] = string(b)
@@ -357,7 +367,7 @@ func (sn *Snapshot) docID(seq uint64) (string, error) {
 
 // Document returns the stored document with the given id.
 func (sn *Snapshot) Document(id string) (DocumentInfo, error) {
-	var d docRec
+	var d docHead
 	if err := getJSON(sn.txn, key(pDoc, id), &d); err != nil {
 		return DocumentInfo{}, fmt.Errorf("graph.Document %q: %w", id, translate(err))
 	}
@@ -371,7 +381,7 @@ func (sn *Snapshot) Documents(fn func(DocumentInfo) error) error {
 		if err != nil {
 			return false, err
 		}
-		var d docRec
+		var d docHead // the lists are not wanted
 		if err := getJSON(sn.txn, key(pDoc, string(id)), &d); err != nil {
 			if errors.Is(err, badger.ErrKeyNotFound) {
 				return true, nil
