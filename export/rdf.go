@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kg-builder/kg/graph"
 )
@@ -48,6 +49,9 @@ func iri(prefix, id string) string {
 // line breaks escaped, other control characters as \u00XX (which
 // Dgraph's loader, reading literals as Go strings, also takes).
 func literal(s string) string {
+	if plain(s) {
+		return `"` + s + `"`
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('"')
@@ -97,9 +101,35 @@ func (r rdfWriter) err() error {
 
 // str writes a string statement unless the string is blank.
 func (r rdfWriter) str(s, p, v string) {
-	if v != "" {
+	switch {
+	case v == "":
+	case plain(v):
+		// most names and sentences: written as they are, without making
+		// the literal first
+		r.w.WriteString(s)
+		r.w.WriteByte(' ')
+		r.w.WriteString(p)
+		r.w.WriteString(` "`)
+		r.w.WriteString(v)
+		r.w.WriteString("\" .\n")
+	default:
 		r.st(s, p, literal(v))
 	}
+}
+
+// plain reports whether s is written in a literal as it is: no quote,
+// backslash or control character to escape, and valid UTF-8 (literal
+// writes U+FFFD for a bad byte).
+func plain(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' || c == 0x7f {
+			return false
+		}
+		ascii = ascii && c < utf8.RuneSelf
+	}
+	return ascii || utf8.ValidString(s)
 }
 
 func (x *exporter) nquads(w *bufio.Writer) error   { return x.rdf(w, false) }
