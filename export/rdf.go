@@ -52,6 +52,11 @@ func literal(s string) string {
 	if plain(s) {
 		return `"` + s + `"`
 	}
+	return escaped(s)
+}
+
+// escaped is literal the long way, escaping what it must.
+func escaped(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('"')

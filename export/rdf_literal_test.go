@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// rdfWriter.str writes plain strings without making the literal first; it
-// must write what it writes through literal.
+// rdfWriter.str and literal write plain strings as they are; they must
+// write what escaping them the long way writes.
 func TestStrAsLiteral(t *testing.T) {
 	for _, v := range []string{
 		"Rex Tillerson", "été à Zürich", "東京", "🙂 emoji", "AT&T <Inc>",
@@ -18,12 +18,15 @@ func TestStrAsLiteral(t *testing.T) {
 		fw, sw := bufio.NewWriter(&fast), bufio.NewWriter(&slow)
 		rdfWriter{fw}.str("<s>", "<p>", v)
 		if v != "" {
-			rdfWriter{sw}.st("<s>", "<p>", literal(v))
+			rdfWriter{sw}.st("<s>", "<p>", escaped(v))
 		}
 		fw.Flush()
 		sw.Flush()
 		if fast.String() != slow.String() {
 			t.Errorf("str(%q) = %q, want %q", v, fast.String(), slow.String())
+		}
+		if got, want := literal(v), escaped(v); got != want {
+			t.Errorf("literal(%q) = %q, want %q", v, got, want)
 		}
 	}
 }
