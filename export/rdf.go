@@ -25,7 +25,31 @@ const (
 	relNS    = ns + "rel:"
 )
 
-func kg(local string) string { return "<" + ns + local + ">" }
+// The IRIs of the vocabulary: constants, not made for each statement.
+const (
+	kgDocument     = "<" + ns + "Document>"
+	kgEntity       = "<" + ns + "Entity>"
+	kgStatement    = "<" + ns + "Statement>"
+	kgAlias        = "<" + ns + "alias>"
+	kgAttributedTo = "<" + ns + "attributedTo>"
+	kgConfidence   = "<" + ns + "confidence>"
+	kgCount        = "<" + ns + "count>"
+	kgDate         = "<" + ns + "date>"
+	kgID           = "<" + ns + "id>"
+	kgMentions     = "<" + ns + "mentions>"
+	kgModality     = "<" + ns + "modality>"
+	kgName         = "<" + ns + "name>"
+	kgNegated      = "<" + ns + "negated>"
+	kgObject       = "<" + ns + "object>"
+	kgRelation     = "<" + ns + "relation>"
+	kgRelationText = "<" + ns + "relationText>"
+	kgSource       = "<" + ns + "source>"
+	kgStatedIn     = "<" + ns + "statedIn>"
+	kgSubject      = "<" + ns + "subject>"
+	kgTitle        = "<" + ns + "title>"
+	kgType         = "<" + ns + "type>"
+	kgURL          = "<" + ns + "url>"
+)
 
 // iri is the IRI of a resource: ns and its id, percent-encoded where the
 // id holds anything but letters, digits and -._~/: (spaces, non-ASCII,
@@ -161,13 +185,13 @@ func (x *exporter) rdf(w *bufio.Writer, direct bool) error {
 	}
 	err := x.nodes(func(e graph.Entity) error {
 		s := iri(entityNS, e.ID)
-		r.st(s, rdfType, kg("Entity"))
-		r.str(s, kg("id"), e.ID)
-		r.str(s, kg("name"), e.Name)
-		r.str(s, kg("type"), e.Type)
-		r.st(s, kg("mentions"), typed(strconv.Itoa(e.Mentions), "integer"))
+		r.st(s, rdfType, kgEntity)
+		r.str(s, kgID, e.ID)
+		r.str(s, kgName, e.Name)
+		r.str(s, kgType, e.Type)
+		r.st(s, kgMentions, typed(strconv.Itoa(e.Mentions), "integer"))
 		for _, a := range e.Aliases {
-			r.str(s, kg("alias"), a)
+			r.str(s, kgAlias, a)
 		}
 		return r.err()
 	})
@@ -178,23 +202,23 @@ func (x *exporter) rdf(w *bufio.Writer, direct bool) error {
 	err = x.edges(func(t graph.Triple) error {
 		s := iri(tripleNS, t.ID)
 		subj, obj := iri(entityNS, t.SubjectID), iri(entityNS, t.ObjectID)
-		r.st(s, rdfType, kg("Statement"))
-		r.str(s, kg("id"), t.ID)
-		r.st(s, kg("subject"), subj)
-		r.str(s, kg("relation"), t.Relation)
-		r.st(s, kg("object"), obj)
-		r.st(s, kg("confidence"), typed(strconv.FormatFloat(t.Confidence, 'f', -1, 64), "double"))
-		r.st(s, kg("count"), typed(strconv.Itoa(t.Count), "integer"))
-		r.st(s, kg("negated"), typed(strconv.FormatBool(t.Negated), "boolean"))
-		r.str(s, kg("modality"), t.Modality)
-		r.str(s, kg("attributedTo"), t.AttributedTo)
-		r.str(s, kg("relationText"), t.RelationText)
+		r.st(s, rdfType, kgStatement)
+		r.str(s, kgID, t.ID)
+		r.st(s, kgSubject, subj)
+		r.str(s, kgRelation, t.Relation)
+		r.st(s, kgObject, obj)
+		r.st(s, kgConfidence, typed(strconv.FormatFloat(t.Confidence, 'f', -1, 64), "double"))
+		r.st(s, kgCount, typed(strconv.Itoa(t.Count), "integer"))
+		r.st(s, kgNegated, typed(strconv.FormatBool(t.Negated), "boolean"))
+		r.str(s, kgModality, t.Modality)
+		r.str(s, kgAttributedTo, t.AttributedTo)
+		r.str(s, kgRelationText, t.RelationText)
 		docs, err := x.sn.Sources(t.ID)
 		if err != nil {
 			return err
 		}
 		for _, d := range docs {
-			r.st(s, kg("statedIn"), iri(docNS, d))
+			r.st(s, kgStatedIn, iri(docNS, d))
 			cited[d] = true
 		}
 		if direct && !t.Negated && t.Modality == "" {
@@ -210,12 +234,12 @@ func (x *exporter) rdf(w *bufio.Writer, direct bool) error {
 			return nil
 		}
 		s := iri(docNS, d.ID)
-		r.st(s, rdfType, kg("Document"))
-		r.str(s, kg("id"), d.ID)
-		r.str(s, kg("title"), d.Title)
-		r.str(s, kg("date"), d.Date)
-		r.str(s, kg("source"), d.Source)
-		r.str(s, kg("url"), d.URL)
+		r.st(s, rdfType, kgDocument)
+		r.str(s, kgID, d.ID)
+		r.str(s, kgTitle, d.Title)
+		r.str(s, kgDate, d.Date)
+		r.str(s, kgSource, d.Source)
+		r.str(s, kgURL, d.URL)
 		return r.err()
 	})
 	return err
