@@ -426,49 +426,19 @@ func queries(names []string) []query {
 	}
 }
 
-// latencies times count calls of do, spread over clients goroutines.
-func latencies(b *testing.B, clients, count int, do func(i int) error) (lat []time.Duration, elapsed time.Duration) {
-	b.Helper()
-	lat = make([]time.Duration, count)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	var failed atomic.Value
-	start := time.Now()
-	for range clients {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= count {
-					return
-				}
-				t := time.Now()
-				if err := do(i); err != nil {
-					failed.Store(err)
-					return
-				}
-				lat[i] = time.Since(t)
-			}
-		})
-	}
-	wg.Wait()
-	elapsed = time.Since(start)
-	if err, ok := failed.Load().(error); ok {
-		b.Fatal(err)
-	}
-	return lat, elapsed
-}
-
 // pacedSeconds is how long a run at a bounded rate lasts.
 const pacedSeconds = 4
 
-// paced times count calls of do from clients goroutines at a bounded rate:
-// call i is due at start + i/rate, whether or not the calls before it are
-// done (an open loop). Its latency counts from when it is sent: Go's timers
-// wake a sleeper up to a millisecond late here (0.5 ms at the median, with
-// nothing else running), which would swamp what is measured. late counts
-// the calls sent over 2 ms after they were due, because every client was
-// busy or the timer late: a load the clients did not keep up with.
-func paced(b *testing.B, clients, count int, rate float64, do func(i int) error) (lat []time.Duration, elapsed time.Duration, late int) {
+// load times count calls of do, spread over clients goroutines. With rate
+// 0 each client calls as soon as its last call is done (a closed loop);
+// otherwise call i is due at start + i/rate, whether or not the calls
+// before it are done (an open loop). A call's latency counts from when it
+// is sent: Go's timers wake a sleeper up to a millisecond late here (0.5 ms
+// at the median, with nothing else running), which would swamp what is
+// measured. late counts the calls sent over 2 ms after they were due,
+// because every client was busy or the timer late: a load the clients did
+// not keep up with.
+func load(b *testing.B, clients, count int, rate float64, do func(i int) error) (lat []time.Duration, elapsed time.Duration, late int) {
 	b.Helper()
 	lat = make([]time.Duration, count)
 	var next atomic.Int64
@@ -483,12 +453,14 @@ func paced(b *testing.B, clients, count int, rate float64, do func(i int) error)
 				if i >= count {
 					return
 				}
-				due := start.Add(time.Duration(float64(i) / rate * float64(time.Second)))
-				time.Sleep(time.Until(due))
-				sent := time.Now()
-				if sent.Sub(due) > 2*time.Millisecond {
-					behind.Add(1)
+				if rate > 0 {
+					due := start.Add(time.Duration(float64(i) / rate * float64(time.Second)))
+					time.Sleep(time.Until(due))
+					if time.Since(due) > 2*time.Millisecond {
+						behind.Add(1)
+					}
 				}
+				sent := time.Now()
 				if err := do(i); err != nil {
 					failed.Store(err)
 					return
@@ -581,7 +553,7 @@ func BenchmarkQuery(b *testing.B) {
 				var lat []time.Duration
 				var elapsed time.Duration
 				for range b.N {
-					lat, elapsed = latencies(b, mode.clients, q.count, mode.do(q))
+					lat, elapsed, _ = load(b, mode.clients, q.count, 0, mode.do(q))
 				}
 				saturated[mode.name] = float64(len(lat)) / elapsed.Seconds()
 				report(b, lat, elapsed)
@@ -605,7 +577,7 @@ func BenchmarkQuery(b *testing.B) {
 				var elapsed time.Duration
 				var late int
 				for range b.N {
-					lat, elapsed, late = paced(b, 32, n, rate, mode.do(q))
+					lat, elapsed, late = load(b, 32, n, rate, mode.do(q))
 				}
 				report(b, lat, elapsed)
 				b.ReportMetric(rate, "offered-q/s")

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -146,6 +147,24 @@ func TestHandlerErrors(t *testing.T) {
 	}
 }
 
+// serve runs a server with o until the test ends and returns its address.
+func serve(t *testing.T, o server.Options) net.Addr {
+	t.Helper()
+	srv := server.New(o)
+	addr, err := srv.Listen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	return addr
+}
+
 // An export may stream for longer than the server's timeout, as long as
 // it keeps moving; /graphql may not.
 func TestServerExportOutlivesTimeout(t *testing.T) {
@@ -160,18 +179,7 @@ func TestServerExportOutlivesTimeout(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 		}
 	})
-	srv := server.New(server.Options{Addr: "127.0.0.1:0", GraphQL: slow, Export: slow, Timeout: 100 * time.Millisecond})
-	addr, err := srv.Listen()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx) }()
-	defer func() {
-		cancel()
-		<-done
-	}()
+	addr := serve(t, server.Options{Addr: "127.0.0.1:0", GraphQL: slow, Export: slow, Timeout: 100 * time.Millisecond})
 	res, err := http.Get("http://" + addr.String() + "/export")
 	if err != nil {
 		t.Fatal(err)
@@ -194,18 +202,7 @@ func TestServerExportOutlivesTimeout(t *testing.T) {
 // A real export through the server streams whole files.
 func TestServerExport(t *testing.T) {
 	st := testStore(t)
-	srv := server.New(server.Options{Addr: "127.0.0.1:0", Export: export.Handler(st, nil)})
-	addr, err := srv.Listen()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx) }()
-	defer func() {
-		cancel()
-		<-done
-	}()
+	addr := serve(t, server.Options{Addr: "127.0.0.1:0", Export: export.Handler(st, nil)})
 	res, err := http.Get("http://" + addr.String() + "/export?format=graphml")
 	if err != nil {
 		t.Fatal(err)

@@ -23,7 +23,7 @@ type readCache struct {
 	ts    uint64
 	size  atomic.Int64
 	heads sync.Map // entity id → entityHead
-	ents  sync.Map // entity id → *entityRec
+	ents  sync.Map // entity id → Entity
 	names sync.Map // folded name → entity id (0: no such entity)
 	edges sync.Map // edge id → *edgeRec
 }
@@ -59,8 +59,8 @@ func (c *readCache) get(txn *badger.Txn, id uint64) (entityHead, error) {
 		return v.(entityHead), nil
 	}
 	if v, ok := c.ents.Load(id); ok {
-		r := v.(*entityRec)
-		return entityHead{Name: r.Name, Type: r.Type, Mentions: r.Mentions}, nil
+		e := v.(Entity)
+		return entityHead{Name: e.Name, Type: e.Type, Mentions: e.Mentions}, nil
 	}
 	var r entityHead
 	if err := getJSON(txn, key(pEntity, id), &r); err != nil {
@@ -76,20 +76,18 @@ func (c *readCache) entity(txn *badger.Txn, id uint64) (Entity, error) {
 	if c == nil {
 		return loadEntity(txn, id)
 	}
-	if v, ok := c.ents.Load(id); ok {
-		e := v.(*entityRec).entity(id)
-		e.Aliases = slices.Clone(e.Aliases) // the caller's to change
-		return e, nil
+	e, ok := c.ents.Load(id)
+	if !ok {
+		var err error
+		if e, err = loadEntity(txn, id); err != nil {
+			return Entity{}, err
+		}
+		c.ents.Store(id, e)
+		c.add()
 	}
-	r := new(entityRec)
-	if err := getJSON(txn, key(pEntity, id), r); err != nil {
-		return Entity{}, err
-	}
-	c.ents.Store(id, r)
-	c.add()
-	e := r.entity(id)
-	e.Aliases = slices.Clone(e.Aliases)
-	return e, nil
+	out := e.(Entity)
+	out.Aliases = slices.Clone(out.Aliases) // the caller's to change
+	return out, nil
 }
 
 // lookup finds the entity called name, as the function lookup. c may be

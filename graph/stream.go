@@ -276,14 +276,7 @@ func (sn *Snapshot) readHeads() error {
 
 // Entities calls fn for every entity, in id order, edges or not.
 func (sn *Snapshot) Entities(fn func(Entity) error) error {
-	err := scan(sn.ctx, sn.txn, []byte{pEntity}, "", func(item *badger.Item) (bool, error) {
-		var r entityRec
-		if err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &r) }); err != nil {
-			return false, err
-		}
-		return true, fn(r.entity(binary.BigEndian.Uint64(item.Key()[1:])))
-	})
-	return translate(err)
+	return translate(sn.eachEntity(func(uint64, *entityRec) bool { return true }, fn))
 }
 
 // Evidence lists the sentences that state triple id, in ingest order.

@@ -51,7 +51,8 @@ func (s *Store) Neighborhood(ctx context.Context, name string, o Around) (Subgra
 	}
 	var g Subgraph
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		root, err := s.cacheFor(txn).lookup(txn, name)
+		c := s.cacheFor(txn)
+		root, err := c.lookup(txn, name)
 		if err != nil {
 			return err
 		}
@@ -62,7 +63,7 @@ func (s *Store) Neighborhood(ctx context.Context, name string, o Around) (Subgra
 			}
 			cf = &edgeFilter{docs: []uint64{}} // an unknown document states nothing
 		}
-		t := s.newTraversal(ctx, txn, cf, o.Direction, nil)
+		t := s.newTraversal(ctx, txn, c, cf, o.Direction, nil)
 		dist := map[uint64]int{root: 0}
 		order := []uint64{root}
 		edgeSeen := map[uint64]bool{}
@@ -174,7 +175,7 @@ func (s *Store) Paths(ctx context.Context, from, to string, o PathOptions) ([]Pa
 		if err != nil {
 			return err
 		}
-		t := s.newTraversal(ctx, txn, cf, o.Direction, map[uint64]bool{a: true, b: true})
+		t := s.newTraversal(ctx, txn, c, cf, o.Direction, map[uint64]bool{a: true, b: true})
 		routes, err := t.yen(a, b, o.MaxDepth, o.K)
 		if err != nil {
 			return err
@@ -225,12 +226,13 @@ type adjKey struct {
 	dir Direction
 }
 
-// newTraversal starts a search with txn, a read transaction.
-func (s *Store) newTraversal(ctx context.Context, txn *badger.Txn, cf *edgeFilter, dir Direction, ends map[uint64]bool) *traversal {
+// newTraversal starts a search with txn, a read transaction, and shared,
+// the cache of what txn reads (s.cacheFor(txn): nil when there is none).
+func (s *Store) newTraversal(ctx context.Context, txn *badger.Txn, shared *readCache, cf *edgeFilter, dir Direction, ends map[uint64]bool) *traversal {
 	t := &traversal{ctx: ctx, txn: txn, cf: cf, dir: dir, cache: heads{},
-		adj: map[adjKey][]link{}, ends: ends, strength: s.strength, shared: s.cacheFor(txn)}
-	if t.shared != nil {
-		t.cache = t.shared
+		adj: map[adjKey][]link{}, ends: ends, strength: s.strength, shared: shared}
+	if shared != nil {
+		t.cache = shared
 	}
 	return t
 }

@@ -225,12 +225,11 @@ func tableRow(t string) string {
 
 // A piece of an inline run: text, or a run of emphasis delimiters.
 type piece struct {
-	text    string
-	delim   byte // '*', '_' or '~'; 0 for text
-	n       int  // delimiters left
-	open    bool // can open emphasis
-	close   bool // can close emphasis
-	matched bool
+	text  string
+	delim byte // '*', '_' or '~'; 0 for text
+	n     int  // delimiters left
+	open  bool // can open emphasis
+	close bool // can close emphasis
 }
 
 // inline cleans the inline markup of one line: code spans, links, images,

@@ -87,6 +87,14 @@ func (s *ingestStats) stored(sentences, tokens, triples, entities, evidence int)
 	s.evidence += evidence
 }
 
+// fail counts the input at where as failed and says why on w, clearing the
+// progress line first.
+func (s *ingestStats) fail(w io.Writer, prog *progress, where, msg string) {
+	s.failed++
+	prog.clear()
+	fmt.Fprintf(w, "kg: %s: %s\n", where, msg)
+}
+
 func (s *ingestStats) summary() string {
 	secs := time.Since(s.start).Seconds()
 	rate := 0.0
@@ -196,11 +204,7 @@ func storeBatch(ctx context.Context, e *env, st *graph.Store, batch []extracted,
 		}
 	}
 	res := st.AddBatch(ctx, docs)
-	fail := func(r extracted, msg string) {
-		stats.failed++
-		prog.clear()
-		fmt.Fprintf(e.stderr, "kg: %s: %s\n", r.where, msg)
-	}
+	fail := func(r extracted, msg string) { stats.fail(e.stderr, prog, r.where, msg) }
 	var refused error
 	for _, r := range batch {
 		stats.bytes += r.size

@@ -138,11 +138,7 @@ func runIngestRemote(ctx context.Context, e *env, paths []string, quiet bool, se
 	var stop error
 	for it := range items {
 		stats.bytes += it.size
-		fail := func(msg string) {
-			stats.failed++
-			prog.clear()
-			fmt.Fprintf(e.stderr, "kg: %s: %s\n", it.where, msg)
-		}
+		fail := func(msg string) { stats.fail(e.stderr, prog, it.where, msg) }
 		if it.err != nil {
 			fail(it.err.Error())
 			continue
