@@ -581,16 +581,15 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 		return fail(http.StatusInternalServerError, codeInternal, "internal error")
 	}
 	status := http.StatusOK
-	if media == mediaGraphQLResponse && resp.Data == nil {
+	switch {
+	case resp.Data == nil && len(resp.Errors) > 0 && resp.Errors[0].Extensions["code"] == codeTimeout:
+		// out of time, whatever the media type, as the README says
+		status = http.StatusServiceUnavailable
+	case media == mediaGraphQLResponse && resp.Data == nil:
 		// no data: the request failed as a whole
 		status = http.StatusBadRequest
-		if len(resp.Errors) > 0 {
-			switch resp.Errors[0].Extensions["code"] {
-			case codeInternal:
-				status = http.StatusInternalServerError
-			case codeTimeout:
-				status = http.StatusServiceUnavailable
-			}
+		if len(resp.Errors) > 0 && resp.Errors[0].Extensions["code"] == codeInternal {
+			status = http.StatusInternalServerError
 		}
 	}
 	w.Header().Set("Content-Type", media+"; charset=utf-8")

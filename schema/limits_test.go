@@ -9,6 +9,8 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -442,26 +444,77 @@ func (slowGraph) Stats(ctx context.Context) (graph.Stats, error) {
 	return graph.Stats{}, fmt.Errorf("graph.Stats: %w", ctx.Err())
 }
 
-// TestTimeoutOverHTTP: a request slower than the server's timeout gets a
-// GraphQL error with code TIMEOUT.
+// stuckGraph's Stats ignores its context: it waits until release is
+// closed, and then it counts its calls.
+type stuckGraph struct {
+	schema.Graph
+	release chan struct{}
+	done    *atomic.Int32
+}
+
+func (g stuckGraph) Stats(ctx context.Context) (graph.Stats, error) {
+	<-g.release
+	g.done.Add(1)
+	return graph.Stats{Documents: 1}, nil
+}
+
+// TestTimeoutOverHTTP: a request slower than the server's timeout gets 503
+// with a GraphQL error of code TIMEOUT, at its deadline, whatever the media
+// type, and even when the resolver that holds it up does not look at its
+// context. That execution goes on, in its slot, and ends.
 func TestTimeoutOverHTTP(t *testing.T) {
-	url := serve(t, schema.Options{}, slowGraph{seededStore(t)}, server.Options{Timeout: 100 * time.Millisecond})
-	began := time.Now()
-	res, err := http.Post(url, "application/json", strings.NewReader(`{"query": "{ stats { documents } }"}`))
-	if err != nil {
-		t.Fatal(err)
+	const limit = 100 * time.Millisecond
+	release := make(chan struct{})
+	var once sync.Once
+	defer once.Do(func() { close(release) })
+	var done atomic.Int32
+	stuck := stuckGraph{Graph: seededStore(t), release: release, done: &done}
+	tests := []struct {
+		name   string
+		g      schema.Graph
+		accept string
+	}{
+		{"resolver watching its context", slowGraph{seededStore(t)}, "application/json"},
+		{"resolver watching its context, graphql-response+json", slowGraph{seededStore(t)}, "application/graphql-response+json"},
+		{"resolver ignoring its context", stuck, "application/json"},
+		{"resolver ignoring its context, graphql-response+json", stuck, "application/graphql-response+json"},
 	}
-	defer res.Body.Close()
-	var body struct {
-		Errors []struct{ Extensions struct{ Code string } }
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			url := serve(t, schema.Options{}, tt.g, server.Options{Timeout: limit})
+			req, _ := http.NewRequest(http.MethodPost, url, strings.NewReader(`{"query": "{ stats { documents } }"}`))
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Accept", tt.accept)
+			began := time.Now()
+			res, err := (&http.Client{Timeout: 5 * time.Second}).Do(req)
+			if err != nil {
+				t.Fatalf("slow POST: %v, want an answer at the %v timeout", err, limit)
+			}
+			defer res.Body.Close()
+			var body struct {
+				Data   any
+				Errors []struct{ Extensions struct{ Code string } }
+			}
+			if err := json.NewDecoder(res.Body).Decode(&body); err != nil {
+				t.Fatal(err)
+			}
+			if res.StatusCode != http.StatusServiceUnavailable || body.Data != nil || len(body.Errors) != 1 || body.Errors[0].Extensions.Code != "TIMEOUT" {
+				t.Errorf("slow POST = %d %+v, want 503, no data and code TIMEOUT", res.StatusCode, body)
+			}
+			if !strings.HasPrefix(res.Header.Get("Content-Type"), tt.accept) {
+				t.Errorf("slow POST Content-Type = %q, want %s", res.Header.Get("Content-Type"), tt.accept)
+			}
+			if d := time.Since(began); d < limit || d > limit+2*time.Second {
+				t.Errorf("slow POST took %v, want about the %v timeout", d, limit)
+			}
+		})
 	}
-	if err := json.NewDecoder(res.Body).Decode(&body); err != nil {
-		t.Fatal(err)
+	once.Do(func() { close(release) })
+	deadline := time.Now().Add(5 * time.Second)
+	for done.Load() < 2 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
 	}
-	if res.StatusCode != http.StatusServiceUnavailable || len(body.Errors) == 0 || body.Errors[0].Extensions.Code != "TIMEOUT" {
-		t.Errorf("slow POST = %d %+v, want 503 and code TIMEOUT", res.StatusCode, body)
-	}
-	if d := time.Since(began); d > 5*time.Second {
-		t.Errorf("slow POST took %v, want about the 100ms timeout", d)
+	if n := done.Load(); n != 2 {
+		t.Errorf("%d of the 2 executions past their deadline ended, want both", n)
 	}
 }

@@ -103,9 +103,7 @@ type Schema struct {
 	log *slog.Logger
 	opt Options
 	chk *checker // gqlparser's view of the schema, for the checks before execution
-	// slots holds a token per executing request (Options.MaxConcurrent);
-	// a blocked send waits in line
-	slots chan struct{}
+	w   *workers // execute requests, Options.MaxConcurrent at once
 }
 
 // New parses the schema and binds its resolvers to g.
@@ -154,7 +152,7 @@ func New(g Graph, o Options) (*Schema, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Schema{s: s, g: g, log: o.Logger, opt: o, chk: chk, slots: make(chan struct{}, o.MaxConcurrent)}, nil
+	return &Schema{s: s, g: g, log: o.Logger, opt: o, chk: chk, w: newWorkers(o.MaxConcurrent, o.Logger)}, nil
 }
 
 // Exec runs one GraphQL request: parsed, validated and held to the limits
@@ -179,16 +177,32 @@ type Snapshotter interface {
 	Consistent(ctx context.Context) (context.Context, func())
 }
 
-// exec runs a checked request: op, of query.
+// exec runs a checked request: op, of query. It returns when ctx ends,
+// with TIMEOUT, whether or not the execution has ended (see workers).
 func (s *Schema) exec(ctx context.Context, op *ast.OperationDefinition, query, operation string, vars map[string]any) *graphql.Response {
-	select {
-	case s.slots <- struct{}{}:
-		defer func() { <-s.slots }()
-	case <-ctx.Done():
+	resp, ok := s.w.do(ctx, func() *graphql.Response { return s.execute(ctx, op, query, operation, vars) })
+	if !ok || (ctx.Err() != nil && cutShort(resp)) {
+		// out of time: an answer in part is dropped, so that a request
+		// that times out gets the same answer however far it went
 		e := &qerrors.QueryError{}
 		timedOut(e)
 		return &graphql.Response{Errors: []*qerrors.QueryError{e}}
 	}
+	return resp
+}
+
+// cutShort tells whether a resolver of resp ran out of time.
+func cutShort(resp *graphql.Response) bool {
+	for _, e := range resp.Errors {
+		if e.Extensions["code"] == codeTimeout {
+			return true
+		}
+	}
+	return false
+}
+
+// execute executes a checked request on a worker.
+func (s *Schema) execute(ctx context.Context, op *ast.OperationDefinition, query, operation string, vars map[string]any) *graphql.Response {
 	if snap, ok := s.g.(Snapshotter); ok && op.Operation != ast.Mutation {
 		// a mutation's reads come after its writes, which a snapshot
 		// taken before would not see
