@@ -5,13 +5,16 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -36,6 +39,9 @@ const referenceArticles = 3000
 var work string // scratch folder of this run: binary, corpus slices, stores
 
 func TestMain(m *testing.M) {
+	if os.Getenv(nullServerEnv) != "" {
+		os.Exit(nullServer())
+	}
 	var err error
 	if work, err = os.MkdirTemp("", "kg-bench-"); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -521,26 +527,7 @@ func BenchmarkQuery(b *testing.B) {
 			return nil
 		}
 	}
-	post := func(q query) func(int) error {
-		return func(i int) error {
-			body, _ := json.Marshal(map[string]any{"query": q.text, "variables": q.vars(i)})
-			resp, err := client.Post(url, "application/json", bytes.NewReader(body))
-			if err != nil {
-				return err
-			}
-			defer resp.Body.Close()
-			var out struct {
-				Errors []json.RawMessage `json:"errors"`
-			}
-			if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-				return err
-			}
-			if resp.StatusCode != http.StatusOK || len(out.Errors) > 0 {
-				return fmt.Errorf("%s %v: %d %s", q.name, q.vars(i), resp.StatusCode, out.Errors)
-			}
-			return nil
-		}
-	}
+	post := func(q query) func(int) error { return poster(client, url, q) }
 	_, noWrk := exec.LookPath("wrk")
 	for _, q := range queries(names) {
 		saturated := map[string]float64{} // queries/s of the closed loops
@@ -595,6 +582,107 @@ func BenchmarkQuery(b *testing.B) {
 	}
 }
 
+// poster posts q to url, with the variables of call i, and checks the
+// reply is 200 without errors.
+func poster(client *http.Client, url string, q query) func(i int) error {
+	return func(i int) error {
+		body, _ := json.Marshal(map[string]any{"query": q.text, "variables": q.vars(i)})
+		resp, err := client.Post(url, "application/json", bytes.NewReader(body))
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		var out struct {
+			Errors []json.RawMessage `json:"errors"`
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+			return err
+		}
+		if resp.StatusCode != http.StatusOK || len(out.Errors) > 0 {
+			return fmt.Errorf("%s %v: %d %s", q.name, q.vars(i), resp.StatusCode, out.Errors)
+		}
+		return nil
+	}
+}
+
+// nullServerEnv, set, makes the benchmark binary a null server (see
+// BenchmarkFloor).
+const nullServerEnv = "KG_BENCH_NULL_SERVER"
+
+// nullReply is what the null server answers: an entity query's answer, in
+// size and shape.
+const nullReply = `{"data":{"entity":{"id":"E1234","name":"Federal Reserve Board","type":"ORG","mentions":412,"aliases":["Federal Reserve Board","Fed","Federal Reserve"]}}}`
+
+// nullServer serves GraphQL requests without doing anything: it reads the
+// request, and writes nullReply. It runs with kg serve's collector
+// settings, on a free port of 127.0.0.1, says where on stderr as kg serve
+// does, and stops on an interrupt. It returns the exit code.
+func nullServer() int {
+	debug.SetGCPercent(server.GCPercent)
+	debug.SetMemoryLimit(server.MemoryLimit)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		io.WriteString(w, nullReply)
+	})}
+	go func() {
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt)
+		<-sig
+		srv.Close()
+	}()
+	fmt.Fprintf(os.Stderr, "null server: GraphQL http://%s/graphql\n", ln.Addr())
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// BenchmarkFloor loads a null server, a Go HTTP server in a process of its
+// own that answers every request at once without doing anything, as
+// BenchmarkQuery loads kg serve over HTTP: from 32 Go clients, then from
+// wrk's 32 connections, each as fast as they can. Its figures are the
+// floor of those rows on this machine: what the load generator, the
+// loopback and Go's HTTP server cost before a server does any work.
+func BenchmarkFloor(b *testing.B) {
+	exe, err := os.Executable()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), nullServerEnv+"=1")
+	url, stop := start(b, cmd)
+	defer stop()
+	names := make([]string, 1000)
+	for i := range names {
+		names[i] = fmt.Sprintf("Entity %d", i)
+	}
+	q := queries(names)[0] // entity
+	b.Run("http-32-go", func(b *testing.B) {
+		client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+		var lat []time.Duration
+		var elapsed time.Duration
+		for range b.N {
+			lat, elapsed, _ = load(b, 32, 20*q.count, 0, poster(client, url, q))
+		}
+		report(b, lat, elapsed)
+	})
+	b.Run("http-32-wrk", func(b *testing.B) {
+		if _, err := exec.LookPath("wrk"); err != nil {
+			b.Skip("wrk is not installed")
+		}
+		for range b.N {
+			wrk(b, url, q)
+		}
+	})
+}
+
 // serve starts `kg serve --read-only` on the store in dir, on a free port
 // of 127.0.0.1, and returns its GraphQL URL and a function that stops it.
 // The HTTP figures are those of the command, in its own process: its own
@@ -605,7 +693,13 @@ func serve(b *testing.B, dir string) (string, func()) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	cmd := exec.Command(bin, "serve", "--read-only", "--data", dir, "--addr", "127.0.0.1:0")
+	return start(b, exec.Command(bin, "serve", "--read-only", "--data", dir, "--addr", "127.0.0.1:0"))
+}
+
+// start starts a server, which says on stderr "... GraphQL URL", and
+// returns the URL and a function that stops it.
+func start(b *testing.B, cmd *exec.Cmd) (string, func()) {
+	b.Helper()
 	out, err := cmd.StderrPipe() // where it says what it serves
 	if err != nil {
 		b.Fatal(err)
@@ -638,12 +732,12 @@ func serve(b *testing.B, dir string) (string, func()) {
 	case u, ok := <-found:
 		if !ok {
 			stop()
-			b.Fatalf("kg serve stopped before serving:\n%s", stderr.String())
+			b.Fatalf("%s stopped before serving:\n%s", cmd.Args[0], stderr.String())
 		}
 		return u, stop
 	case <-time.After(time.Minute):
 		stop()
-		b.Fatalf("kg serve did not say where it serves within a minute:\n%s", stderr.String())
+		b.Fatalf("%s did not say where it serves within a minute:\n%s", cmd.Args[0], stderr.String())
 	}
 	return "", nil
 }
