@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	graphql "github.com/graph-gophers/graphql-go"
 
@@ -505,39 +506,47 @@ func (e *entityResolver) Mentions() int32   { return int32(e.e.Mentions) }
 
 // entityRef is an Entity known in part: the ends of a triple carry only
 // their id, name and type, the nodes of a neighbourhood no aliases. The
-// rest is read when a query asks for it.
+// rest is read when a query asks for it, once, however many of its fields
+// ask at once (graphql-go resolves aliases and mentions in goroutines of
+// their own, beside the reads of id, name and type).
 type entityRef struct {
 	entityBase
 	noMentions, noAliases bool
+
+	once sync.Once
+	full *graph.Entity // read by load
+	err  error
 }
 
 func (e *entityRef) Aliases(ctx context.Context) ([]string, error) {
-	if e.noAliases {
-		if err := e.load(ctx); err != nil {
-			return nil, err
-		}
+	if !e.noAliases {
+		return nonNil(e.e.Aliases), nil
 	}
-	return nonNil(e.e.Aliases), nil
+	full, err := e.load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return nonNil(full.Aliases), nil
 }
 
 func (e *entityRef) Mentions(ctx context.Context) (int32, error) {
-	if e.noMentions {
-		if err := e.load(ctx); err != nil {
-			return 0, err
-		}
+	if !e.noMentions {
+		return int32(e.e.Mentions), nil
 	}
-	return int32(e.e.Mentions), nil
+	full, err := e.load(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return int32(full.Mentions), nil
 }
 
-// load reads the whole entity.
-func (e *entityRef) load(ctx context.Context) error {
-	full, err := e.r.g.EntityByID(ctx, e.e.ID)
-	if err != nil {
-		return err
-	}
-	e.entityBase = newBase(e.r, full)
-	e.noMentions, e.noAliases = false, false
-	return nil
+// load reads the whole entity, the first time it is called.
+func (e *entityRef) load(ctx context.Context) (*graph.Entity, error) {
+	e.once.Do(func() {
+		full, err := e.r.g.EntityByID(ctx, e.e.ID)
+		e.full, e.err = &full, err
+	})
+	return e.full, e.err
 }
 
 func nonNil(s []string) []string {

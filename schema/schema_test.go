@@ -1076,6 +1076,52 @@ func TestConcurrentExec(t *testing.T) {
 	}
 }
 
+// TestPartialEntities: the entities of a neighbourhood and the ends of
+// triples, read in part, give the same aliases and mentions as the entity
+// read whole, when a query asks for those fields beside id, name and type
+// (which graphql-go resolves at the same time: run with -race).
+func TestPartialEntities(t *testing.T) {
+	s := newSchema(t, seededStore(t), schema.Options{})
+	const fields = `id name type aliases mentions`
+	resp := s.Exec(context.Background(), `{
+  neighborhood(name: "Alice Smith", depth: 3) { nodes { `+fields+` } edges { subject { `+fields+` } object { `+fields+` } } }
+}`, "", nil)
+	if len(resp.Errors) > 0 {
+		t.Fatalf("neighborhood errors = %s", errorsJSON(resp))
+	}
+	type entity struct {
+		ID, Name, Type string
+		Aliases        []string
+		Mentions       int
+	}
+	var got struct {
+		Neighborhood struct {
+			Nodes []entity
+			Edges []struct{ Subject, Object entity }
+		}
+	}
+	if err := json.Unmarshal(resp.Data, &got); err != nil {
+		t.Fatal(err)
+	}
+	all := got.Neighborhood.Nodes
+	for _, e := range got.Neighborhood.Edges {
+		all = append(all, e.Subject, e.Object)
+	}
+	if len(got.Neighborhood.Nodes) < 4 || len(got.Neighborhood.Edges) < 3 {
+		t.Fatalf("neighborhood of Alice Smith = %d nodes, %d edges; want a few of each", len(got.Neighborhood.Nodes), len(got.Neighborhood.Edges))
+	}
+	for _, e := range all {
+		whole := s.Exec(context.Background(), `query($n: String!) { entity(name: $n) { `+fields+` } }`, "", map[string]any{"n": e.Name})
+		var want struct{ Entity entity }
+		if err := json.Unmarshal(whole.Data, &want); err != nil || len(whole.Errors) > 0 {
+			t.Fatalf("entity(%q) = %s, %v", e.Name, errorsJSON(whole), err)
+		}
+		if d := cmp.Diff(want.Entity, e); d != "" {
+			t.Errorf("%s read in part differs from it read whole (-whole +part):\n%s", e.Name, d)
+		}
+	}
+}
+
 // TestEditEntities splits Bob off Bob Jones, then merges him back.
 func TestEditEntities(t *testing.T) {
 	st := seededStore(t)
