@@ -10,7 +10,7 @@ GOVULNCHECK ?= golang.org/x/vuln/cmd/govulncheck@v1.8.0
 # file:///path of a local copy for machines that cannot reach vuln.go.dev)
 KG_VULNDB ?= https://vuln.go.dev
 
-.PHONY: demo ui build test check fmt vet clean bench vulncheck
+.PHONY: demo ui build test check fmt vet clean bench vulncheck race
 
 ## demo: build the playground and the binary, load the example news, serve
 demo: ui build
@@ -26,11 +26,22 @@ web/ui/dist/index.html: web/package.json web/package-lock.json $(wildcard web/*.
 build:
 	$(GO) build -o kg ./cmd/kg
 
-## test: formatting, vet, govulncheck and every test (the playground is built
-## first: the browser and HTTP-audit tests use it and web/node_modules);
-## KG_LONG=1 adds the long ones (kill -9, disk full, huge inputs), as in CI
+## test: formatting, vet, govulncheck, every test, then the packages that
+## run concurrent reads and requests again under the race detector (the
+## playground is built first: the browser and HTTP-audit tests use it and
+## web/node_modules); KG_LONG=1 adds the long ones (kill -9, disk full,
+## huge inputs), as in CI
 test: ui check vulncheck
 	$(GO) test -timeout 30m ./...
+	$(MAKE) --no-print-directory race
+
+## race: the packages that serve concurrent reads and requests, under the
+## race detector, which needs cgo and so a C compiler; without one it says
+## so and goes on
+race:
+	@if command -v "$$($(GO) env CC)" >/dev/null 2>&1; then \
+		CGO_ENABLED=1 $(GO) test -race -timeout 30m ./graph ./schema ./server ./export; \
+	else echo "race: NOT RUN: the race detector needs a C compiler ($$($(GO) env CC)) for cgo"; fi
 
 ## vulncheck: govulncheck on every package; a known vulnerability in code we
 ## call fails. Without the database (no network to it) it says so and goes
