@@ -88,6 +88,7 @@ type prepared struct {
 
 	once   sync.Once
 	static []*qerrors.QueryError
+	fill   fill // what variables left out take
 }
 
 const (
@@ -151,13 +152,22 @@ func (c *checker) parseQuery(query, operation string) (*ast.QueryDocument, *ast.
 }
 
 // check holds a parsed operation to the limits, validates the document
-// and its variables.
-func (c *checker) check(p *prepared, vars map[string]any) []*qerrors.QueryError {
-	p.once.Do(func() { p.static = c.static(p.doc, p.op) })
+// and its variables, and returns the variables to execute it with: vars,
+// with defaults for those left out (see fill).
+func (c *checker) check(p *prepared, vars map[string]any) (map[string]any, []*qerrors.QueryError) {
+	p.once.Do(func() {
+		if p.static = c.static(p.doc, p.op); p.static == nil {
+			p.fill, p.static = defaults(p.doc, p.op)
+		}
+	})
 	if p.static != nil {
-		return p.static
+		return nil, p.static
 	}
-	return c.variables(p.op, vars)
+	vars, errs := p.fill.apply(vars)
+	if errs != nil {
+		return nil, errs
+	}
+	return vars, c.variables(p.op, vars)
 }
 
 // static is what check finds without the variables.
@@ -587,10 +597,11 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 			return fail(http.StatusForbidden, codeForbidden, "the graph is served read-only: mutations are refused")
 		}
 	}
-	if errs := s.chk.check(p, req.variables); errs != nil {
+	vars, errs := s.chk.check(p, req.variables)
+	if errs != nil {
 		return &reply{status: invalid, errs: errs}
 	}
-	resp := s.exec(r.Context(), op, req.query, req.operation, req.variables)
+	resp := s.exec(r.Context(), op, req.query, req.operation, vars)
 	b, err := encodeResponse(resp)
 	if err != nil {
 		s.log.Error("encode graphql response", "err", err)

@@ -161,7 +161,7 @@ func (s *Schema) Exec(ctx context.Context, query, operation string, vars map[str
 	p := s.chk.parse(query, operation)
 	errs := p.errs
 	if errs == nil {
-		errs = s.chk.check(p, vars)
+		vars, errs = s.chk.check(p, vars)
 	}
 	if errs != nil {
 		return &graphql.Response{Errors: errs}
