@@ -579,6 +579,20 @@ func BenchmarkQuery(b *testing.B) {
 				wrk(b, url, q)
 			}
 		})
+		if q.name == "entity" {
+			// as BenchmarkFloor's last row: kg serve on one core, wrk on
+			// the other
+			b.Run(q.name+"/http-32-wrk-server-on-1-core", func(b *testing.B) {
+				if noWrk != nil {
+					b.Skip("wrk is not installed")
+				}
+				url, stop := serve(b, s.dir, "GOMAXPROCS=1")
+				defer stop()
+				for range b.N {
+					wrk(b, url, q)
+				}
+			})
+		}
 	}
 }
 
@@ -649,22 +663,27 @@ func nullServer() int {
 // BenchmarkQuery loads kg serve over HTTP: from 32 Go clients, then from
 // wrk's 32 connections, each as fast as they can. Its figures are the
 // floor of those rows on this machine: what the load generator, the
-// loopback and Go's HTTP server cost before a server does any work.
+// loopback and Go's HTTP server cost before a server does any work. The
+// last row runs the null server on one core (GOMAXPROCS=1), which leaves
+// wrk the other: how much of the floor is the two sharing the cores.
 func BenchmarkFloor(b *testing.B) {
 	exe, err := os.Executable()
 	if err != nil {
 		b.Fatal(err)
 	}
-	cmd := exec.Command(exe)
-	cmd.Env = append(os.Environ(), nullServerEnv+"=1")
-	url, stop := start(b, cmd)
-	defer stop()
 	names := make([]string, 1000)
 	for i := range names {
 		names[i] = fmt.Sprintf("Entity %d", i)
 	}
 	q := queries(names)[0] // entity
+	null := func(env ...string) (string, func()) {
+		cmd := exec.Command(exe)
+		cmd.Env = append(append(os.Environ(), nullServerEnv+"=1"), env...)
+		return start(b, cmd)
+	}
 	b.Run("http-32-go", func(b *testing.B) {
+		url, stop := null()
+		defer stop()
 		client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 		var lat []time.Duration
 		var elapsed time.Duration
@@ -673,27 +692,37 @@ func BenchmarkFloor(b *testing.B) {
 		}
 		report(b, lat, elapsed)
 	})
-	b.Run("http-32-wrk", func(b *testing.B) {
-		if _, err := exec.LookPath("wrk"); err != nil {
-			b.Skip("wrk is not installed")
-		}
-		for range b.N {
-			wrk(b, url, q)
-		}
-	})
+	for _, run := range []struct {
+		name string
+		env  []string
+	}{{"http-32-wrk", nil}, {"http-32-wrk-server-on-1-core", []string{"GOMAXPROCS=1"}}} {
+		b.Run(run.name, func(b *testing.B) {
+			if _, err := exec.LookPath("wrk"); err != nil {
+				b.Skip("wrk is not installed")
+			}
+			url, stop := null(run.env...)
+			defer stop()
+			for range b.N {
+				wrk(b, url, q)
+			}
+		})
+	}
 }
 
 // serve starts `kg serve --read-only` on the store in dir, on a free port
-// of 127.0.0.1, and returns its GraphQL URL and a function that stops it.
+// of 127.0.0.1, with env added to its environment, and returns its GraphQL
+// URL and a function that stops it.
 // The HTTP figures are those of the command, in its own process: its own
 // garbage collector and scheduler, apart from the load generator's.
-func serve(b *testing.B, dir string) (string, func()) {
+func serve(b *testing.B, dir string, env ...string) (string, func()) {
 	b.Helper()
 	bin, err := kgBinary()
 	if err != nil {
 		b.Fatal(err)
 	}
-	return start(b, exec.Command(bin, "serve", "--read-only", "--data", dir, "--addr", "127.0.0.1:0"))
+	cmd := exec.Command(bin, "serve", "--read-only", "--data", dir, "--addr", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), env...)
+	return start(b, cmd)
 }
 
 // start starts a server, which says on stderr "... GraphQL URL", and
