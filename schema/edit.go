@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 
-	graphql "github.com/graph-gophers/graphql-go"
-
 	"github.com/kg-builder/kg/graph"
 )
 
@@ -93,7 +91,7 @@ func (s *splitResult) TriplesMoved() int32   { return int32(s.s.EdgesMoved) }
 func (s *splitResult) EvidenceMoved() int32  { return int32(s.s.EvidenceMoved) }
 func (s *splitResult) TriplesDeleted() int32 { return int32(s.s.EdgesDeleted) }
 
-func (r *resolver) DeleteDocument(ctx context.Context, args struct{ ID graphql.ID }) (*deleteResult, error) {
+func (r *resolver) DeleteDocument(ctx context.Context, args struct{ ID gqlID }) (*deleteResult, error) {
 	ed, err := r.editor()
 	if err != nil {
 		return nil, err
@@ -139,10 +137,10 @@ func (d *deleteResult) Document() *documentResolver {
 }
 func (d *deleteResult) EvidenceRemoved() int32 { return int32(d.d.Evidence) }
 
-func (d *deleteResult) TriplesDeleted() []graphql.ID {
-	out := make([]graphql.ID, len(d.d.EdgesDeleted))
+func (d *deleteResult) TriplesDeleted() []gqlID {
+	out := make([]gqlID, len(d.d.EdgesDeleted))
 	for i, id := range d.d.EdgesDeleted {
-		out[i] = graphql.ID(id)
+		out[i] = gqlID(id)
 	}
 	return out
 }

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"sync"
 
-	graphql "github.com/graph-gophers/graphql-go"
-
 	"github.com/kg-builder/kg/graph"
 )
 
@@ -107,7 +105,7 @@ type filterArgs struct {
 	Types         *[]string
 	MinConfidence *float64
 	MinCount      *int32
-	Document      *graphql.ID
+	Document      *gqlID
 	Since         *string
 	Until         *string
 }
@@ -198,7 +196,7 @@ func (r *resolver) triples(ctx context.Context, p graph.Pattern, first int32, af
 		func(ctx context.Context) (int, error) { return r.g.Count(ctx, p) }), nil
 }
 
-func (r *resolver) Triple(ctx context.Context, args struct{ ID graphql.ID }) (*tripleResolver, error) {
+func (r *resolver) Triple(ctx context.Context, args struct{ ID gqlID }) (*tripleResolver, error) {
 	t, err := r.g.Triple(ctx, string(args.ID))
 	if errors.Is(err, graph.ErrNotFound) {
 		return nil, nil
@@ -396,7 +394,7 @@ func (r *resolver) Documents(ctx context.Context, args struct {
 		}), nil
 }
 
-func (r *resolver) Document(ctx context.Context, args struct{ ID graphql.ID }) (*documentResolver, error) {
+func (r *resolver) Document(ctx context.Context, args struct{ ID gqlID }) (*documentResolver, error) {
 	d, err := r.g.Document(ctx, string(args.ID))
 	if errors.Is(err, graph.ErrNotFound) {
 		return nil, nil
@@ -431,7 +429,7 @@ type ingestArgs struct {
 
 type ingestResult struct {
 	r          *resolver
-	DocumentID graphql.ID
+	DocumentID gqlID
 	Duplicate  bool
 	Sentences  int32
 	Entities   int32
@@ -440,7 +438,7 @@ type ingestResult struct {
 }
 
 func (i *ingestResult) Document(ctx context.Context) (*documentResolver, error) {
-	return i.r.Document(ctx, struct{ ID graphql.ID }{i.DocumentID})
+	return i.r.Document(ctx, struct{ ID gqlID }{i.DocumentID})
 }
 
 func (r *resolver) Ingest(ctx context.Context, args ingestArgs) (*ingestResult, error) {
@@ -468,7 +466,7 @@ func (r *resolver) Ingest(ctx context.Context, args ingestArgs) (*ingestResult, 
 		}
 		return nil, err
 	}
-	return &ingestResult{r: r, DocumentID: graphql.ID(a.DocumentID), Duplicate: a.Duplicate, Sentences: int32(a.Sentences),
+	return &ingestResult{r: r, DocumentID: gqlID(a.DocumentID), Duplicate: a.Duplicate, Sentences: int32(a.Sentences),
 		Entities: int32(a.Entities), Triples: int32(a.Triples), Evidence: int32(a.Evidence)}, nil
 }
 
@@ -480,7 +478,7 @@ func BadInput(msg string) error { return badInput(msg) }
 // edges on request. graphql-go reads the exported fields as they are
 // (UseFieldResolvers), without a method call each.
 type entityBase struct {
-	ID   graphql.ID
+	ID   gqlID
 	Name string
 	Type string
 
@@ -489,7 +487,7 @@ type entityBase struct {
 }
 
 func newBase(r *resolver, e graph.Entity) entityBase {
-	return entityBase{ID: graphql.ID(e.ID), Name: e.Name, Type: e.Type, r: r, e: e}
+	return entityBase{ID: gqlID(e.ID), Name: e.Name, Type: e.Type, r: r, e: e}
 }
 
 // entityResolver is an Entity read whole. Its fields need neither the
@@ -584,7 +582,7 @@ func (e *entityBase) Incoming(ctx context.Context, args edgeArgs) (*connection[*
 // several hundred of them, and a method call each through reflection was
 // most of its cost.
 type tripleResolver struct {
-	ID           graphql.ID
+	ID           gqlID
 	Relation     string
 	RelationText string
 	SubjectText  string
@@ -598,7 +596,7 @@ type tripleResolver struct {
 }
 
 func newTriple(r *resolver, t graph.Triple) *tripleResolver {
-	return &tripleResolver{ID: graphql.ID(t.ID), Relation: t.Relation, RelationText: t.RelationText,
+	return &tripleResolver{ID: gqlID(t.ID), Relation: t.Relation, RelationText: t.RelationText,
 		SubjectText: t.SubjectText, ObjectText: t.ObjectText, Confidence: t.Confidence,
 		Count: int32(t.Count), Negated: t.Negated, r: r, t: t}
 }
@@ -648,17 +646,17 @@ type evidenceResolver struct {
 	e graph.Evidence
 }
 
-func (e *evidenceResolver) DocumentID() graphql.ID { return graphql.ID(e.e.DocumentID) }
-func (e *evidenceResolver) Sentence() int32        { return int32(e.e.Sentence) }
-func (e *evidenceResolver) Text() string           { return e.e.Text }
-func (e *evidenceResolver) Start() int32           { return int32(e.e.Start) }
-func (e *evidenceResolver) End() int32             { return int32(e.e.End) }
-func (e *evidenceResolver) SubjectText() string    { return e.e.SubjectText }
-func (e *evidenceResolver) RelationText() string   { return e.e.RelationText }
-func (e *evidenceResolver) ObjectText() string     { return e.e.ObjectText }
-func (e *evidenceResolver) Confidence() float64    { return e.e.Confidence }
-func (e *evidenceResolver) AttributedTo() *string  { return strPtr(e.e.AttributedTo) }
-func (e *evidenceResolver) cursor() string         { return e.e.Cursor }
+func (e *evidenceResolver) DocumentID() gqlID     { return gqlID(e.e.DocumentID) }
+func (e *evidenceResolver) Sentence() int32       { return int32(e.e.Sentence) }
+func (e *evidenceResolver) Text() string          { return e.e.Text }
+func (e *evidenceResolver) Start() int32          { return int32(e.e.Start) }
+func (e *evidenceResolver) End() int32            { return int32(e.e.End) }
+func (e *evidenceResolver) SubjectText() string   { return e.e.SubjectText }
+func (e *evidenceResolver) RelationText() string  { return e.e.RelationText }
+func (e *evidenceResolver) ObjectText() string    { return e.e.ObjectText }
+func (e *evidenceResolver) Confidence() float64   { return e.e.Confidence }
+func (e *evidenceResolver) AttributedTo() *string { return strPtr(e.e.AttributedTo) }
+func (e *evidenceResolver) cursor() string        { return e.e.Cursor }
 
 func (e *evidenceResolver) Document(ctx context.Context) (*documentResolver, error) {
 	d, err := e.r.g.Document(ctx, e.e.DocumentID)
@@ -676,7 +674,7 @@ type documentResolver struct {
 	d graph.DocumentInfo
 }
 
-func (d *documentResolver) ID() graphql.ID  { return graphql.ID(d.d.ID) }
+func (d *documentResolver) ID() gqlID       { return gqlID(d.d.ID) }
 func (d *documentResolver) Title() *string  { return strPtr(d.d.Title) }
 func (d *documentResolver) Source() *string { return strPtr(d.d.Source) }
 func (d *documentResolver) URL() *string    { return strPtr(d.d.URL) }
