@@ -7,7 +7,6 @@ import (
 	"time"
 
 	graphql "github.com/graph-gophers/graphql-go"
-	qerrors "github.com/graph-gophers/graphql-go/errors"
 )
 
 // workers execute requests, at most a slot's worth at once, and let the
@@ -101,7 +100,7 @@ func (w *workers) run(j *job) (resp *graphql.Response) {
 			buf := make([]byte, 64<<10)
 			buf = buf[:runtime.Stack(buf, false)]
 			w.log.Error("graphql request panicked", "panic", v, "stack", string(buf))
-			resp = &graphql.Response{Errors: []*qerrors.QueryError{{Message: "internal error", Extensions: map[string]any{"code": codeInternal}}}}
+			resp = &graphql.Response{Errors: errList(codeInternal, "internal error")}
 		}
 	}()
 	return j.run()

@@ -11,6 +11,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/kg-builder/kg/ingest"
 )
 
 // remoteMutation sends one document through a running kg serve.
@@ -60,8 +62,8 @@ func (e *errStop) Error() string { return e.msg }
 
 // ingest sends in; an error is *errStop when there is no point in sending
 // the next one.
-func (r *remote) ingest(ctx context.Context, text, id, title, source, url, date string) (remoteResult, error) {
-	vars := map[string]any{"text": text, "id": id, "title": title, "source": source, "url": url, "date": date}
+func (r *remote) ingest(ctx context.Context, in ingest.Input) (remoteResult, error) {
+	vars := map[string]any{"text": in.Text, "id": in.ID, "title": in.Title, "source": in.Source, "url": in.URL, "date": in.Date}
 	for k, v := range vars {
 		if v == "" {
 			delete(vars, k)
@@ -143,8 +145,7 @@ func runIngestRemote(ctx context.Context, e *env, paths []string, quiet bool, se
 			fail(it.err.Error())
 			continue
 		}
-		in := it.in
-		res, err := r.ingest(ctx, in.Text, in.ID, in.Title, in.Source, in.URL, in.Date)
+		res, err := r.ingest(ctx, it.in)
 		var es *errStop
 		switch {
 		case errors.As(err, &es):
