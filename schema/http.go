@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	gojson "github.com/goccy/go-json"
 	"github.com/graph-gophers/graphql-go"
@@ -88,7 +89,8 @@ type prepared struct {
 
 	once   sync.Once
 	static []*qerrors.QueryError
-	fill   fill // what variables left out take
+	fill   fill   // what variables left out take
+	text   string // the checked operation printed back: what graphql-go runs (see canonical)
 }
 
 const (
@@ -133,6 +135,9 @@ func (c *checker) parseQuery(query, operation string) (*ast.QueryDocument, *ast.
 	if len(query) > c.opt.MaxQueryBytes {
 		return nil, nil, errList(codeQueryTooLarge, fmt.Sprintf("the query is %d bytes long, over the limit of %d", len(query), c.opt.MaxQueryBytes))
 	}
+	if !utf8.ValidString(query) {
+		return nil, nil, errList(codeParse, fmt.Sprintf("the query is not valid UTF-8 (at byte %d)", invalidUTF8At(query)))
+	}
 	doc, err := parser.ParseQuery(&ast.Source{Input: query})
 	if err != nil {
 		return nil, nil, gqlErrors(codeParse, err)
@@ -151,6 +156,19 @@ func (c *checker) parseQuery(query, operation string) (*ast.QueryDocument, *ast.
 	return doc, doc.Operations[0], nil
 }
 
+// invalidUTF8At returns the offset of the first byte of s that is not
+// valid UTF-8.
+func invalidUTF8At(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
 // check holds a parsed operation to the limits, validates the document
 // and its variables, and returns the variables to execute it with: vars,
 // with defaults for those left out (see fill).
@@ -158,6 +176,9 @@ func (c *checker) check(p *prepared, vars map[string]any) (map[string]any, []*qe
 	p.once.Do(func() {
 		if p.static = c.static(p.doc, p.op); p.static == nil {
 			p.fill, p.static = defaults(p.doc, p.op)
+		}
+		if p.static == nil {
+			p.text = canonical(p.doc, p.op)
 		}
 	})
 	if p.static != nil {
@@ -601,7 +622,7 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 	if errs != nil {
 		return &reply{status: invalid, errs: errs}
 	}
-	resp := s.exec(r.Context(), op, req.query, req.operation, vars)
+	resp := s.exec(r.Context(), op, p.text, vars)
 	b, err := encodeResponse(resp)
 	if err != nil {
 		s.log.Error("encode graphql response", "err", err)

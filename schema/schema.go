@@ -142,7 +142,9 @@ func New(g Graph, o Options) (*Schema, error) {
 		graphql.UseFieldResolvers(),
 		// backstops: Exec checks depth and length first
 		graphql.MaxDepth(max(o.MaxDepth, introspectionDepth)),
-		graphql.MaxQueryLength(o.MaxQueryBytes),
+		// (graphql-go reads the checked text printed back, which escapes
+		// control characters: up to 6 bytes for 1)
+		graphql.MaxQueryLength(6*o.MaxQueryBytes+64),
 		// the field merging rule compares fields of a name pairwise
 		graphql.OverlapValidationLimit(overlapPairs),
 		graphql.MaxParallelism(8),
@@ -166,7 +168,7 @@ func (s *Schema) Exec(ctx context.Context, query, operation string, vars map[str
 	if errs != nil {
 		return &graphql.Response{Errors: errs}
 	}
-	return s.exec(ctx, p.op, query, operation, vars)
+	return s.exec(ctx, p.op, p.text, vars)
 }
 
 // A Snapshotter gives reads that all see one state of the graph (see
@@ -177,10 +179,11 @@ type Snapshotter interface {
 	Consistent(ctx context.Context) (context.Context, func())
 }
 
-// exec runs a checked request: op, of query. It returns when ctx ends,
-// with TIMEOUT, whether or not the execution has ended (see workers).
-func (s *Schema) exec(ctx context.Context, op *ast.OperationDefinition, query, operation string, vars map[string]any) *graphql.Response {
-	resp, ok := s.w.do(ctx, func() *graphql.Response { return s.execute(ctx, op, query, operation, vars) })
+// exec runs a checked operation, op, printed as text (see canonical). It
+// returns when ctx ends, with TIMEOUT, whether or not the execution has
+// ended (see workers).
+func (s *Schema) exec(ctx context.Context, op *ast.OperationDefinition, text string, vars map[string]any) *graphql.Response {
+	resp, ok := s.w.do(ctx, func() *graphql.Response { return s.execute(ctx, op, text, vars) })
 	if !ok || (ctx.Err() != nil && cutShort(resp)) {
 		// out of time: an answer in part is dropped, so that a request
 		// that times out gets the same answer however far it went
@@ -202,7 +205,7 @@ func cutShort(resp *graphql.Response) bool {
 }
 
 // execute executes a checked request on a worker.
-func (s *Schema) execute(ctx context.Context, op *ast.OperationDefinition, query, operation string, vars map[string]any) *graphql.Response {
+func (s *Schema) execute(ctx context.Context, op *ast.OperationDefinition, text string, vars map[string]any) *graphql.Response {
 	if snap, ok := s.g.(Snapshotter); ok && op.Operation != ast.Mutation {
 		// a mutation's reads come after its writes, which a snapshot
 		// taken before would not see
@@ -210,7 +213,7 @@ func (s *Schema) execute(ctx context.Context, op *ast.OperationDefinition, query
 		ctx, end = snap.Consistent(ctx)
 		defer end()
 	}
-	resp := s.s.Exec(ctx, query, operation, vars)
+	resp := s.s.Exec(ctx, text, op.Name, vars)
 	for _, e := range resp.Errors {
 		// once ctx is done graphql-go reports its error without the cause
 		if ctx.Err() != nil && e.ResolverError == nil && e.Extensions == nil && e.Rule == "" {
