@@ -617,6 +617,9 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 		if s.opt.ReadOnly {
 			return fail(http.StatusForbidden, codeForbidden, "the graph is served read-only: mutations are refused")
 		}
+		if msg := s.disabled(p.doc, op.SelectionSet); msg != "" {
+			return fail(http.StatusForbidden, codeForbidden, msg)
+		}
 	}
 	vars, errs := s.chk.check(p, req.variables)
 	if errs != nil {
@@ -627,6 +630,11 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 	if err != nil {
 		s.log.Error("encode graphql response", "err", err)
 		return fail(http.StatusInternalServerError, codeInternal, "internal error")
+	}
+	if op.Operation == ast.Mutation && refused(resp) {
+		// the store refused to write (opened read-only): a refused
+		// mutation is 403 whatever the media type, without data
+		return &reply{status: http.StatusForbidden, errs: resp.Errors}
 	}
 	status := http.StatusOK
 	switch {
@@ -644,6 +652,77 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 	w.WriteHeader(status)
 	w.Write(b)
 	return nil
+}
+
+// disabled says why a mutation cannot run on this server, or "": a root
+// field needs an Ingester or an Editor the server was not given.
+func (s *Schema) disabled(doc *ast.QueryDocument, set ast.SelectionSet) string {
+	for _, f := range rootFields(doc, set) {
+		switch f.Name {
+		case "ingest":
+			if s.opt.Ingester == nil {
+				return "ingest is not enabled on this server: mutations are refused"
+			}
+		case "mergeEntities", "splitAlias", "deleteDocument":
+			if s.opt.Editor == nil {
+				return "editing the graph is not enabled on this server: mutations are refused"
+			}
+		}
+	}
+	return ""
+}
+
+// rootFields lists the fields of a selection set, fragments expanded (a
+// mutation's: validation has checked there are no cycles).
+func rootFields(doc *ast.QueryDocument, set ast.SelectionSet) []*ast.Field {
+	var out []*ast.Field
+	var walk func(ast.SelectionSet, int)
+	walk = func(set ast.SelectionSet, depth int) {
+		if depth > 64 {
+			return
+		}
+		for _, sel := range set {
+			switch sel := sel.(type) {
+			case *ast.Field:
+				out = append(out, sel)
+			case *ast.InlineFragment:
+				walk(sel.SelectionSet, depth+1)
+			case *ast.FragmentSpread:
+				if f := doc.Fragments.ForName(sel.Name); f != nil {
+					walk(f.SelectionSet, depth+1)
+				}
+			}
+		}
+	}
+	walk(set, 0)
+	return out
+}
+
+// refused tells whether a mutation's answer is a refusal: no field has a
+// value and an error is FORBIDDEN.
+func refused(resp *graphql.Response) bool {
+	forbidden := false
+	for _, e := range resp.Errors {
+		if e.Extensions["code"] == codeForbidden {
+			forbidden = true
+		}
+	}
+	if !forbidden {
+		return false
+	}
+	if len(resp.Data) == 0 || string(resp.Data) == "null" {
+		return true
+	}
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(resp.Data, &fields) != nil {
+		return false
+	}
+	for _, v := range fields {
+		if string(v) != "null" {
+			return false
+		}
+	}
+	return true
 }
 
 // authorize checks the bearer token of a mutation.
