@@ -52,6 +52,8 @@ const (
 	codeQueryTooComplex  = "QUERY_TOO_COMPLEX"             // more fields than MaxFields
 	codeInternal         = "INTERNAL_SERVER_ERROR"         // logged; the client sees "internal error"
 	codeTimeout          = "TIMEOUT"                       // the request ran out of time
+	codeResponseTooLarge = "RESPONSE_TOO_LARGE"            // the answer's JSON is over MaxResponseBytes
+	codeTooManyErrors    = "TOO_MANY_ERRORS"               // the last error of a list cut at MaxErrors
 	mediaJSON            = "application/json"
 	mediaGraphQLResponse = "application/graphql-response+json"
 )
@@ -91,6 +93,7 @@ type prepared struct {
 	static []*qerrors.QueryError
 	fill   fill   // what variables left out take
 	text   string // the checked operation printed back: what graphql-go runs (see canonical)
+	light  bool   // a query of lookups only (see light)
 }
 
 const (
@@ -172,23 +175,31 @@ func invalidUTF8At(s string) int {
 // check holds a parsed operation to the limits, validates the document
 // and its variables, and returns the variables to execute it with: vars,
 // with defaults for those left out (see fill).
-func (c *checker) check(p *prepared, vars map[string]any) (map[string]any, []*qerrors.QueryError) {
+func (c *checker) check(p *prepared, vars map[string]any) (map[string]any, bool, []*qerrors.QueryError) {
 	p.once.Do(func() {
 		if p.static = c.static(p.doc, p.op); p.static == nil {
 			p.fill, p.static = defaults(p.doc, p.op)
 		}
 		if p.static == nil {
 			p.text = canonical(p.doc, p.op)
+			p.light = light(p.doc, p.op)
 		}
 	})
 	if p.static != nil {
-		return nil, p.static
+		return nil, false, p.static
 	}
 	vars, errs := p.fill.apply(vars)
 	if errs != nil {
-		return nil, errs
+		return nil, false, errs
 	}
-	return vars, c.variables(p.op, vars)
+	if errs := c.variables(p.op, vars); errs != nil {
+		return nil, false, errs
+	}
+	n := c.cost(p.doc, p.op, vars)
+	if n > c.opt.MaxCost {
+		return nil, false, errList(codeQueryTooComplex, fmt.Sprintf("the answer could hold %s values (each field counted once for every element of the lists it is in: a connection's first, a neighborhood's limit), over the limit of %d: ask for fewer fields or smaller pages", count(n), c.opt.MaxCost))
+	}
+	return vars, n <= cheapCost && p.light, nil
 }
 
 // static is what check finds without the variables.
@@ -621,11 +632,11 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 			return fail(http.StatusForbidden, codeForbidden, msg)
 		}
 	}
-	vars, errs := s.chk.check(p, req.variables)
+	vars, cheap, errs := s.chk.check(p, req.variables)
 	if errs != nil {
 		return &reply{status: invalid, errs: errs}
 	}
-	resp := s.exec(r.Context(), op, p.text, vars)
+	resp := s.exec(r.Context(), op, p.text, vars, cheap)
 	b, err := encodeResponse(resp)
 	if err != nil {
 		s.log.Error("encode graphql response", "err", err)
@@ -745,7 +756,7 @@ func (s *Schema) authorize(w http.ResponseWriter, r *http.Request) *reply {
 func (s *Schema) write(w http.ResponseWriter, media string, status int, errs []*qerrors.QueryError) {
 	b, err := marshal(struct {
 		Errors []*qerrors.QueryError `json:"errors"`
-	}{errs})
+	}{capErrors(errs, s.opt.MaxErrors)})
 	if err != nil {
 		s.log.Error("encode graphql error", "err", err)
 		b = []byte(`{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}`)

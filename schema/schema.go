@@ -77,6 +77,17 @@ type Options struct {
 	MaxDepth      int // cap on query depth, introspection aside (default 15)
 	MaxFields     int // cap on the fields a query selects, fragments expanded (default 2000)
 	MaxQueryBytes int // cap on the length of the query text (default 64 KiB)
+	// MaxCost caps the values an answer may hold, estimated before it
+	// runs: each field counted once for every element of the lists it is
+	// in, a connection's lists holding its first, a neighbourhood's its
+	// limit (default 50,000; see cost.go)
+	MaxCost int
+	// MaxResponseBytes caps the JSON of an answer (default 32 MiB): a
+	// larger one is replaced by a RESPONSE_TOO_LARGE error
+	MaxResponseBytes int
+	// MaxErrors caps the errors of an answer (default 100); the last one
+	// says how many more there were
+	MaxErrors int
 	// MaxConcurrent requests execute at once (default: one per core);
 	// the others wait their turn, first come first served, until their
 	// context ends. Many queries sharing two cores would each take many
@@ -93,6 +104,9 @@ const (
 	DefaultMaxDepth      = 15
 	DefaultMaxFields     = 2000
 	DefaultMaxQueryBytes = 64 << 10
+	DefaultMaxCost       = 50000
+	DefaultMaxResponse   = 32 << 20
+	DefaultMaxErrors     = 100
 	DefaultMaxBodyBytes  = 4 << 20
 )
 
@@ -122,6 +136,15 @@ func New(g Graph, o Options) (*Schema, error) {
 	}
 	if o.MaxQueryBytes <= 0 {
 		o.MaxQueryBytes = DefaultMaxQueryBytes
+	}
+	if o.MaxCost <= 0 {
+		o.MaxCost = DefaultMaxCost
+	}
+	if o.MaxResponseBytes <= 0 {
+		o.MaxResponseBytes = DefaultMaxResponse
+	}
+	if o.MaxErrors <= 0 {
+		o.MaxErrors = DefaultMaxErrors
 	}
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = DefaultMaxBodyBytes
@@ -162,13 +185,14 @@ func New(g Graph, o Options) (*Schema, error) {
 func (s *Schema) Exec(ctx context.Context, query, operation string, vars map[string]any) *graphql.Response {
 	p := s.chk.parse(query, operation)
 	errs := p.errs
+	cheap := false
 	if errs == nil {
-		vars, errs = s.chk.check(p, vars)
+		vars, cheap, errs = s.chk.check(p, vars)
 	}
 	if errs != nil {
-		return &graphql.Response{Errors: errs}
+		return &graphql.Response{Errors: capErrors(errs, s.opt.MaxErrors)}
 	}
-	return s.exec(ctx, p.op, p.text, vars)
+	return s.exec(ctx, p.op, p.text, vars, cheap)
 }
 
 // A Snapshotter gives reads that all see one state of the graph (see
@@ -179,11 +203,11 @@ type Snapshotter interface {
 	Consistent(ctx context.Context) (context.Context, func())
 }
 
-// exec runs a checked operation, op, printed as text (see canonical). It
-// returns when ctx ends, with TIMEOUT, whether or not the execution has
+// exec runs a checked operation, op, printed as text (see canonical), in
+// the cheap lane or the other (see workers). It returns when ctx ends, with TIMEOUT, whether or not the execution has
 // ended (see workers).
-func (s *Schema) exec(ctx context.Context, op *ast.OperationDefinition, text string, vars map[string]any) *graphql.Response {
-	resp, ok := s.w.do(ctx, func() *graphql.Response { return s.execute(ctx, op, text, vars) })
+func (s *Schema) exec(ctx context.Context, op *ast.OperationDefinition, text string, vars map[string]any, cheap bool) *graphql.Response {
+	resp, ok := s.w.do(ctx, cheap, func() *graphql.Response { return s.execute(ctx, op, text, vars) })
 	if !ok || (ctx.Err() != nil && cutShort(resp)) {
 		// out of time: an answer in part is dropped, so that a request
 		// that times out gets the same answer however far it went
@@ -191,7 +215,29 @@ func (s *Schema) exec(ctx context.Context, op *ast.OperationDefinition, text str
 		timedOut(e)
 		return &graphql.Response{Errors: []*qerrors.QueryError{e}}
 	}
+	if len(resp.Data) > s.opt.MaxResponseBytes {
+		msg := fmt.Sprintf("the answer is %d bytes of JSON, over the limit of %d: ask for fewer fields or smaller pages", len(resp.Data), s.opt.MaxResponseBytes)
+		if op.Operation == ast.Mutation {
+			msg += " (the mutation was carried out)"
+		}
+		return &graphql.Response{Errors: errList(codeResponseTooLarge, msg)}
+	}
+	resp.Errors = capErrors(resp.Errors, s.opt.MaxErrors)
 	return resp
+}
+
+// capErrors keeps the first max-1 errors of a list longer than max, and
+// says how many more there were.
+func capErrors(errs []*qerrors.QueryError, max int) []*qerrors.QueryError {
+	if len(errs) <= max || max < 2 {
+		return errs
+	}
+	more := len(errs) - (max - 1)
+	out := append(errs[:max-1:max-1], &qerrors.QueryError{
+		Message:    fmt.Sprintf("%d more errors not shown", more),
+		Extensions: map[string]any{"code": codeTooManyErrors},
+	})
+	return out
 }
 
 // cutShort tells whether a resolver of resp ran out of time.

@@ -1,0 +1,175 @@
+package schema_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/schema"
+)
+
+// TestCost: the estimate multiplies a field by the lists it is in, so a
+// short query whose answer would be huge is refused before it runs, and
+// the queries people send run.
+func TestCost(t *testing.T) {
+	st := seededStore(t)
+	h := newSchema(t, st, schema.Options{}).Handler()
+	// the report's 21 KB query: aliases of big pages nested in big pages
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range 100 {
+		fmt.Fprintf(&b, " t%d: triples(first: 1000) { nodes { subject { name aliases } relation object { name } evidence(first: 1000) { nodes { text subjectText objectText document { title } } } } }", i)
+	}
+	b.WriteString(" }")
+	tests := []struct {
+		name, query string
+		vars        map[string]any
+		refused     bool
+	}{
+		{"report's attack", b.String(), nil, true},
+		{"a million evidence texts", `{ triples(first: 1000) { nodes { evidence(first: 1000) { nodes { text } } } } }`, nil, true},
+		{"by variables", `query($n: Int) { triples(first: $n) { nodes { evidence(first: $n) { nodes { text } } } } }`, map[string]any{"n": 1000}, true},
+		{"by variables, small", `query($n: Int) { triples(first: $n) { nodes { evidence(first: $n) { nodes { text } } } } }`, map[string]any{"n": 10}, false},
+		{"through a fragment", `{ triples(first: 1000) { ...N } } fragment N on TripleConnection { nodes { evidence(first: 1000) { nodes { text } } } }`, nil, true},
+		{"neighbourhood's limit", `{ neighborhood(name: "Alice Smith", limit: 1000) { edges { evidence(first: 1000) { nodes { text } } } } }`, nil, true},
+		{"paths", `{ paths(from: "Alice Smith", to: "Bob Jones", first: 100, maxDepth: 6) { nodes { outgoing(first: 1000) { nodes { relation } } } } }`, nil, true},
+		{"a big page", `{ triples(first: 1000) { nodes { subject { name } relation object { name } confidence } totalCount } }`, nil, false},
+		{"a neighbourhood with evidence", `{ neighborhood(name: "Alice Smith", depth: 2) { nodes { name type } edges { relation evidence { nodes { text } } } } }`, nil, false},
+		{"introspection", introspectionQuery, nil, false},
+	}
+	for _, tt := range tests {
+		r := postJSON(t, h, tt.query, tt.vars, nil)
+		if tt.refused {
+			if r.code() != "QUERY_TOO_COMPLEX" || !strings.Contains(r.Errors[0].Message, "values") || r.Data != nil {
+				t.Errorf("%s: %d %.300s, want QUERY_TOO_COMPLEX about values", tt.name, r.status, r.body)
+			}
+		} else if len(r.Errors) > 0 {
+			t.Errorf("%s: %.300s, want no error", tt.name, r.body)
+		}
+	}
+}
+
+// TestResponseCap: an answer over MaxResponseBytes is replaced by an error
+// that says so.
+func TestResponseCap(t *testing.T) {
+	st := seededStore(t)
+	q := `{ triples(first: 100) { nodes { subject { name } relation object { name } evidence { nodes { text } } } } }`
+	r := postJSON(t, newSchema(t, st, schema.Options{}).Handler(), q, nil, nil)
+	if len(r.Errors) > 0 || len(r.Data) < 600 {
+		t.Fatalf("uncapped: %.300s, want data", r.body)
+	}
+	r = postJSON(t, newSchema(t, st, schema.Options{MaxResponseBytes: 500}).Handler(), q, nil, nil)
+	if r.code() != "RESPONSE_TOO_LARGE" || r.Data != nil || !strings.Contains(r.Errors[0].Message, "over the limit of 500") {
+		t.Errorf("capped at 500 bytes: %d %s, want RESPONSE_TOO_LARGE", r.status, r.body)
+	}
+}
+
+// TestErrorCap: 200 fields of one name with different arguments make
+// 19,900 conflicts; the answer holds at most MaxErrors errors, the last
+// one saying how many more there were.
+func TestErrorCap(t *testing.T) {
+	st := seededStore(t)
+	h := newSchema(t, st, schema.Options{}).Handler()
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range 200 {
+		fmt.Fprintf(&b, ` entity(name: "n%d") { name }`, i)
+	}
+	b.WriteString(" }")
+	r := postJSON(t, h, b.String(), nil, nil)
+	if len(r.Errors) == 0 || len(r.Errors) > schema.DefaultMaxErrors {
+		t.Fatalf("%d errors, want 1 to %d", len(r.Errors), schema.DefaultMaxErrors)
+	}
+	if len(r.Errors) == schema.DefaultMaxErrors {
+		last := r.Errors[len(r.Errors)-1]
+		if last.Extensions.Code != "TOO_MANY_ERRORS" || !strings.Contains(last.Message, "more errors not shown") {
+			t.Errorf("last error %+v, want TOO_MANY_ERRORS", last)
+		}
+	}
+}
+
+// blockingGraph is a store whose neighbourhoods wait until released.
+type blockingGraph struct {
+	*graph.Store
+	entered chan struct{}
+	release chan struct{}
+}
+
+func (g *blockingGraph) Neighborhood(ctx context.Context, name string, o graph.Around) (graph.Subgraph, error) {
+	g.entered <- struct{}{}
+	select {
+	case <-g.release:
+	case <-ctx.Done():
+		return graph.Subgraph{}, ctx.Err()
+	}
+	return g.Store.Neighborhood(ctx, name, o)
+}
+
+// TestCheapLane: heavy requests holding every slot do not make a cheap
+// one wait: it runs in a lane of its own.
+func TestCheapLane(t *testing.T) {
+	st := seededStore(t)
+	g := &blockingGraph{Store: st, entered: make(chan struct{}, 8), release: make(chan struct{})}
+	h := newSchema(t, g, schema.Options{MaxConcurrent: 2}).Handler()
+	var wg sync.WaitGroup
+	for range 3 { // two run and hold their slots, one waits for a slot
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			postJSON(t, h, `{ neighborhood(name: "Alice Smith") { nodes { name } } }`, nil, nil)
+		}()
+	}
+	defer wg.Wait()
+	defer close(g.release)
+	for range 2 {
+		select {
+		case <-g.entered:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the heavy requests did not start")
+		}
+	}
+	for _, q := range []string{`{ stats { documents triples } }`, `{ entity(name: "Alice Smith") { name outgoing { nodes { relation object { name } } } } }`} {
+		done := make(chan httpResult, 1)
+		go func() { done <- postJSON(t, h, q, nil, nil) }()
+		select {
+		case r := <-done:
+			if r.status != http.StatusOK || len(r.Errors) > 0 {
+				t.Errorf("%s: %d %s", q, r.status, r.body)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s waited behind the heavy requests", q)
+		}
+	}
+}
+
+// TestCostEstimate pins the estimate on a few shapes.
+func TestCostEstimate(t *testing.T) {
+	st := seededStore(t)
+	for _, tt := range []struct {
+		query string
+		max   int // the least MaxCost that lets it run
+	}{
+		{`{ stats { documents } }`, 2},
+		{`{ triples(first: 10) { nodes { relation } } }`, 1 + 10 + 10},
+		{`{ triples(first: 10) { nodes { evidence(first: 5) { nodes { text } } } } }`, 1 + 10 + 10 + 10*5 + 10*5},
+		{`{ neighborhood(name: "Alice Smith", limit: 9) { nodes { name } truncated } }`, 1 + 10 + 10 + 1},
+	} {
+		var got string
+		for _, max := range []int{tt.max - 1, tt.max} {
+			h := newSchema(t, st, schema.Options{MaxCost: max}).Handler()
+			r := postJSON(t, h, tt.query, nil, nil)
+			got += fmt.Sprintf("%d:%s ", max, r.code())
+		}
+		want := fmt.Sprintf("%d:QUERY_TOO_COMPLEX %d: ", tt.max-1, tt.max)
+		if got != want {
+			b, _ := json.Marshal(tt.query)
+			t.Errorf("%s: %s, want %s", b, got, want)
+		}
+	}
+}
