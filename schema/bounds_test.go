@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -172,4 +173,73 @@ func TestCostEstimate(t *testing.T) {
 			t.Errorf("%s: %s, want %s", b, got, want)
 		}
 	}
+}
+
+// slowIngester takes its time before it stores (the extraction), and
+// stores unless its context has ended by then.
+type slowIngester struct {
+	fakeIngester
+	delay     time.Duration
+	watchCtx  bool // give up when the context ends (as kg's ingester does)
+	completed chan struct{}
+}
+
+func (s *slowIngester) Ingest(ctx context.Context, d schema.Doc) (graph.Added, error) {
+	defer close(s.completed)
+	if s.watchCtx {
+		select {
+		case <-time.After(s.delay):
+		case <-ctx.Done():
+			return graph.Added{}, ctx.Err()
+		}
+	} else {
+		time.Sleep(s.delay)
+	}
+	return s.fakeIngester.Ingest(context.WithoutCancel(ctx), d)
+}
+
+// TestMutationTimeout: a mutation that runs out of time says so honestly:
+// one stopped by its context says nothing was stored, and nothing was;
+// one that finished after the deadline answers with what it stored.
+func TestMutationTimeout(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		watchCtx bool
+	}{{"stopped at the deadline", true}, {"finished after the deadline", false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			st := seededStore(t)
+			ing := &slowIngester{fakeIngester: fakeIngester{st: st}, delay: 300 * time.Millisecond, watchCtx: tt.watchCtx, completed: make(chan struct{})}
+			h := newSchema(t, st, schema.Options{Ingester: ing}).Handler()
+			ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+			defer cancel()
+			b, _ := json.Marshal(map[string]any{"query": `mutation { ingest(text: "Eve joined Acme.", id: "late") { documentId } }`})
+			r := doCtx(t, ctx, h, string(b))
+			<-ing.completed
+			_, err := st.Document(context.Background(), "late")
+			stored := err == nil
+			switch {
+			case stored && len(r.Errors) > 0:
+				t.Errorf("the document was stored, but the answer is %d %s", r.status, r.body)
+			case !stored && (r.code() != "TIMEOUT" || !strings.Contains(r.Errors[0].Message, "nothing of it was stored")):
+				t.Errorf("nothing was stored, but the answer is %d %s", r.status, r.body)
+			}
+			if stored == tt.watchCtx {
+				t.Errorf("stored = %v, want %v", stored, !tt.watchCtx)
+			}
+		})
+	}
+}
+
+// doCtx posts a JSON body with a context.
+func doCtx(t *testing.T, ctx context.Context, h http.Handler, body string) httpResult {
+	t.Helper()
+	req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/graphql", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	r := httpResult{status: rec.Code, header: rec.Header(), body: rec.Body.String()}
+	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
+		t.Fatalf("body %q: %v", rec.Body, err)
+	}
+	return r
 }

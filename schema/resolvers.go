@@ -442,6 +442,7 @@ func (i *ingestResult) Document(ctx context.Context) (*documentResolver, error) 
 }
 
 func (r *resolver) Ingest(ctx context.Context, args ingestArgs) (*ingestResult, error) {
+	ctx = writeContext(ctx)
 	switch {
 	case r.opt.ReadOnly:
 		return nil, forbidden("the graph is served read-only")

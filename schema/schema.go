@@ -207,7 +207,16 @@ type Snapshotter interface {
 // the cheap lane or the other (see workers). It returns when ctx ends, with TIMEOUT, whether or not the execution has
 // ended (see workers).
 func (s *Schema) exec(ctx context.Context, op *ast.OperationDefinition, text string, vars map[string]any, cheap bool) *graphql.Response {
-	resp, ok := s.w.do(ctx, cheap, func() *graphql.Response { return s.execute(ctx, op, text, vars) })
+	mutation := op.Operation == ast.Mutation
+	resp, ok := s.w.do(ctx, cheap, mutation, func() *graphql.Response { return s.execute(ctx, op, text, vars) })
+	if mutation {
+		// a mutation that started is waited for: its answer says what
+		// was carried out, what ran out of time was not (see timedOut)
+		if !ok {
+			return &graphql.Response{Errors: errList(codeTimeout, "the request ran out of time waiting for its turn: nothing was changed")}
+		}
+		return s.capped(op, resp)
+	}
 	if !ok || (ctx.Err() != nil && cutShort(resp)) {
 		// out of time: an answer in part is dropped, so that a request
 		// that times out gets the same answer however far it went
@@ -215,6 +224,11 @@ func (s *Schema) exec(ctx context.Context, op *ast.OperationDefinition, text str
 		timedOut(e)
 		return &graphql.Response{Errors: []*qerrors.QueryError{e}}
 	}
+	return s.capped(op, resp)
+}
+
+// capped holds an answer to MaxResponseBytes and MaxErrors.
+func (s *Schema) capped(op *ast.OperationDefinition, resp *graphql.Response) *graphql.Response {
 	if len(resp.Data) > s.opt.MaxResponseBytes {
 		msg := fmt.Sprintf("the answer is %d bytes of JSON, over the limit of %d: ask for fewer fields or smaller pages", len(resp.Data), s.opt.MaxResponseBytes)
 		if op.Operation == ast.Mutation {
@@ -259,7 +273,14 @@ func (s *Schema) execute(ctx context.Context, op *ast.OperationDefinition, text 
 		ctx, end = snap.Consistent(ctx)
 		defer end()
 	}
-	resp := s.s.Exec(ctx, text, op.Name, vars)
+	execCtx := ctx
+	if op.Operation == ast.Mutation {
+		// graphql-go gives up on an answer once its context ends, even one
+		// whose mutation has been stored: it runs without the deadline,
+		// and the mutations' resolvers take it from writeContext
+		execCtx = context.WithValue(context.WithoutCancel(ctx), writeKey{}, ctx)
+	}
+	resp := s.s.Exec(execCtx, text, op.Name, vars)
 	for _, e := range resp.Errors {
 		// once ctx is done graphql-go reports its error without the cause
 		if ctx.Err() != nil && e.ResolverError == nil && e.Extensions == nil && e.Rule == "" {
@@ -268,7 +289,27 @@ func (s *Schema) execute(ctx context.Context, op *ast.OperationDefinition, text 
 		}
 		s.clean(e)
 	}
+	if op.Operation == ast.Mutation {
+		for _, e := range resp.Errors {
+			if e.Extensions["code"] == codeTimeout {
+				// a mutation stores all of it or nothing (one transaction),
+				// and a context that ended before the commit stops it
+				e.Message = "the request ran out of time before this mutation was carried out: nothing of it was stored"
+			}
+		}
+	}
 	return resp
+}
+
+type writeKey struct{}
+
+// writeContext is the context a mutation's resolver works under: the
+// request's, with its deadline (see execute).
+func writeContext(ctx context.Context) context.Context {
+	if c, ok := ctx.Value(writeKey{}).(context.Context); ok {
+		return c
+	}
+	return ctx
 }
 
 // clean keeps client mistakes as they are and hides internal failures

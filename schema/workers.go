@@ -52,8 +52,9 @@ func newWorkers(n int, log *slog.Logger) *workers {
 
 // do runs f on a worker once a slot of its lane is free, and returns what
 // it returns; ok is false when ctx ends first, while f waits for a slot or
-// runs.
-func (w *workers) do(ctx context.Context, cheap bool, f func() *graphql.Response) (resp *graphql.Response, ok bool) {
+// (unless finish) runs. With finish, a request that has started is waited
+// for to the end, ctx or not: a mutation's answer must say what it did.
+func (w *workers) do(ctx context.Context, cheap, finish bool, f func() *graphql.Response) (resp *graphql.Response, ok bool) {
 	slots := w.slots
 	if cheap {
 		slots = w.cheap
@@ -68,6 +69,9 @@ func (w *workers) do(ctx context.Context, cheap bool, f func() *graphql.Response
 	case w.jobs <- j:
 	default:
 		go w.work(j)
+	}
+	if finish {
+		return <-j.done, true
 	}
 	select {
 	case resp = <-j.done:
