@@ -243,3 +243,30 @@ func doCtx(t *testing.T, ctx context.Context, h http.Handler, body string) httpR
 	}
 	return r
 }
+
+// TestNotUTF8: a body that is not UTF-8 is 415 (encoding/json would have
+// read it with U+FFFD in place of the bad bytes, into the store); URL
+// parameters that are not UTF-8, or a query string that does not parse,
+// are 400.
+func TestNotUTF8(t *testing.T) {
+	st := seededStore(t)
+	ing := &fakeIngester{st: st}
+	h := newSchema(t, st, schema.Options{Ingester: ing}).Handler()
+	body := "{\"query\": \"mutation { ingest(text: \\\"Eve joined Acme \xff\xfe.\\\") { documentId } }\"}"
+	r := do(t, h, http.MethodPost, "/graphql", map[string]string{"Content-Type": "application/json"}, body)
+	if r.status != http.StatusUnsupportedMediaType || r.code() != "UNSUPPORTED_MEDIA_TYPE" || !strings.Contains(r.Errors[0].Message, "not UTF-8") {
+		t.Errorf("Latin-1 body = %d %s, want 415", r.status, r.body)
+	}
+	if len(ing.got) > 0 {
+		t.Errorf("ingested %q", ing.got[0].Text)
+	}
+	for _, target := range []string{
+		"/graphql?query=%7Bstats%7Bdocuments%7D%7D&variables=%7B%22n%22%3A%22%FF%22%7D",
+		"/graphql?query=%7Bentity(name%3A%22%FF%22)%7Bname%7D%7D",
+		"/graphql?query=%7Bstats%7Bdocuments%7D%7D&x=%zz",
+	} {
+		if r := do(t, h, http.MethodGet, target, nil, ""); r.status != http.StatusBadRequest || r.code() != "BAD_REQUEST" {
+			t.Errorf("GET %s = %d %s, want 400", target, r.status, r.body)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"math"
 	"mime"
 	"net/http"
+	"net/url"
 	"reflect"
 	"runtime"
 	"sort"
@@ -494,7 +495,15 @@ func (s *Schema) read(w http.ResponseWriter, r *http.Request) (request, *reply) 
 	var req request
 	switch r.Method {
 	case http.MethodGet, http.MethodHead:
-		q := r.URL.Query()
+		q, err := url.ParseQuery(r.URL.RawQuery)
+		if err != nil {
+			return req, fail(http.StatusBadRequest, codeBadRequest, "the query string does not parse: "+err.Error())
+		}
+		for _, k := range []string{"query", "operationName", "variables", "extensions"} {
+			if v := q.Get(k); !utf8.ValidString(v) {
+				return req, fail(http.StatusBadRequest, codeBadRequest, fmt.Sprintf("parameter %s is not UTF-8 (invalid at byte %d)", k, invalidUTF8At(v)))
+			}
+		}
 		if !q.Has("query") {
 			return req, s.persisted(q.Get("extensions"), "no query given: send it as the query parameter")
 		}
@@ -528,6 +537,9 @@ func (s *Schema) read(w http.ResponseWriter, r *http.Request) (request, *reply) 
 				return req, fail(http.StatusRequestEntityTooLarge, codeTooLarge, fmt.Sprintf("request body over the limit of %d bytes", s.opt.MaxBodyBytes))
 			}
 			return req, fail(http.StatusBadRequest, codeBadRequest, "could not read the request body")
+		}
+		if !utf8.Valid(body) {
+			return req, fail(http.StatusUnsupportedMediaType, codeMediaType, fmt.Sprintf("the request body is not UTF-8 (invalid at byte %d): send it in UTF-8", invalidUTF8At(string(body))))
 		}
 		if len(bytes.TrimSpace(body)) == 0 {
 			return req, fail(http.StatusBadRequest, codeBadRequest, `empty request body: send {"query": "..."}`)
