@@ -353,8 +353,16 @@ func longSizes(t *testing.T) []int {
 }
 
 // maxLongRSS bounds the peak memory of kg ingesting one unbroken sentence
-// of any size up to 2 MiB, by the CLI or through the API.
-const maxLongRSS = 512 << 20
+// of any size up to 2 MiB, by the CLI or through the API. Measured: CLI
+// 70, 165 and 233 MiB for 64 KiB, 512 KiB and 2 MiB; kg serve 90, 221 and
+// 471 MiB, as it lets the garbage collector wait for the heap to grow
+// five times (server.GCPercent 400; with GOGC=100 it peaks at 230 MiB for
+// 2 MiB, like the CLI). Before the cuts: CLI 198 and 725 MiB and 2.3 GB,
+// API 230 MiB, 4.2 GB and (issue 16) 10.7 GB.
+const (
+	maxLongRSS    = 512 << 20
+	maxLongAPIRSS = 768 << 20
+)
 
 // TestLongSentenceMemory ingests one unbroken sentence of 64 KiB, 512 KiB
 // and 2 MiB through kg ingest and through kg serve's ingest mutation, and
@@ -381,8 +389,8 @@ func TestLongSentenceMemory(t *testing.T) {
 
 			peak, took, answer := serveIngestRSS(t, bin, filepath.Join(dir, "api"), text)
 			t.Logf("API: %d KiB unbroken sentence: peak RSS %d MiB in %.1fs; %s", size>>10, peak>>20, took.Seconds(), answer)
-			if peak > maxLongRSS {
-				t.Errorf("API: peak RSS %d MiB, want under %d MiB", peak>>20, maxLongRSS>>20)
+			if peak > maxLongAPIRSS {
+				t.Errorf("API: peak RSS %d MiB, want under %d MiB", peak>>20, maxLongAPIRSS>>20)
 			}
 			if !strings.Contains(answer, `"documentId":"long`) {
 				t.Errorf("API ingest answered %s", answer)
