@@ -38,7 +38,9 @@ PATH may be a file or a folder (read recursively, following symbolic links):
 64 KiB each when longer; .jsonl and .ndjson files hold one document per line
 as {"text": ..., "id", "title", "url", "date", "source"}. "-" reads standard
 input (plain text, HTML or JSON Lines). UTF-8 and UTF-16 with a byte-order
-mark are read; kg extracts English only.
+mark are read; kg extracts English only. Standard input, named pipes and
+devices are checked as they are read, up to 256 MiB; a named pipe that
+nothing is written to is given up after 10 s.
 
 A text already in the store (same content) is skipped. A file that cannot be
 read, is not text or not English is reported and skipped; the others are
