@@ -129,13 +129,7 @@ func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
 	// the store is opened once the input has a document for it: inputs
 	// that are missing, unreadable, not text or a pipe nobody writes to
 	// are reported without creating or holding a store
-	var early []source.Item
-	for it := range read {
-		early = append(early, it)
-		if it.Err == nil {
-			break
-		}
-	}
+	early := untilDocument(read)
 	if len(early) == 0 || early[len(early)-1].Err != nil {
 		if ctx.Err() != nil {
 			return errors.New("interrupted; nothing was ingested")
@@ -150,23 +144,7 @@ func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
 		return nil
 	}
 	items := make(chan source.Item, 64)
-	go func() {
-		defer close(items)
-		for _, it := range early {
-			select {
-			case items <- it:
-			case <-ctx.Done():
-				return
-			}
-		}
-		for it := range read {
-			select {
-			case items <- it:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
+	go forward(ctx, early, read, items)
 	// a full disk kills Badger with SIGBUS rather than failing a write:
 	// refuse before opening, and stop before a batch that could get there
 	if err := graph.CheckWrite(e.data); err != nil {
@@ -224,6 +202,42 @@ func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
 		return errQuiet
 	}
 	return nil
+}
+
+// untilDocument reads items up to and including the first document, or
+// all of them when none is one.
+func untilDocument(read <-chan source.Item) []source.Item {
+	var early []source.Item
+	for it := range read {
+		early = append(early, it)
+		if it.Err == nil {
+			break
+		}
+	}
+	return early
+}
+
+// forward sends early, then what is left of read, to out, and closes it.
+func forward(ctx context.Context, early []source.Item, read <-chan source.Item, out chan<- source.Item) {
+	defer close(out)
+	send := func(it source.Item) bool {
+		select {
+		case out <- it:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for _, it := range early {
+		if !send(it) {
+			return
+		}
+	}
+	for it := range read {
+		if !send(it) {
+			return
+		}
+	}
 }
 
 // maxBatch bounds the documents stored in one call of AddBatch, and
