@@ -59,8 +59,8 @@ func (r *Reader) spooled(ctx context.Context, raw io.Reader, name string, f inpu
 }
 
 // ErrNoWriter is the error of a named pipe that no program wrote to in
-// time.
-var ErrNoWriter = errors.New("source: named pipe without a writer")
+// time. Like ErrEmpty it is said to the user as it is, without a prefix.
+var ErrNoWriter = errors.New("nothing written to the named pipe")
 
 // openPipe opens the named pipe at path without waiting for a writer, then
 // waits at most wait for the first data (or a writer closing it): a pipe
@@ -105,7 +105,7 @@ func openPipe(ctx context.Context, path string, wait time.Duration) (*os.File, e
 	}
 	if !ready {
 		fh.Close()
-		return nil, fmt.Errorf("%w: nothing written to it in %s; start the program that writes to it first, or pipe its output: … | kg ingest -", ErrNoWriter, wait)
+		return nil, fmt.Errorf("%w in %s: start the program that writes to it first, or pipe its output: … | kg ingest -", ErrNoWriter, wait)
 	}
 	return fh, nil
 }

@@ -194,7 +194,7 @@ func TestNamedPipe(t *testing.T) {
 	data := filepath.Join(dir, "store")
 	code, stderr, took, _ := kgLimited(t, nil, source.Wait+20*time.Second, "ingest", "--data", data, fifo)
 	t.Logf("kg ingest of a named pipe without a writer: exit %d in %s", code, took.Round(time.Millisecond))
-	if code != 1 || !strings.Contains(stderr, "nothing written to it in 10s; start the program that writes to it first") {
+	if code != 1 || !strings.Contains(stderr, "nothing written to the named pipe in 10s: start the program that writes to it first") {
 		t.Errorf("exit %d, want 1 and a message; stderr:\n%s", code, lastBytes(stderr))
 	}
 	if _, err := os.Stat(data); err == nil {
