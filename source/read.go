@@ -161,6 +161,11 @@ func (r *Reader) file(ctx context.Context, f inputFile, send func(Item) bool) bo
 // stdinFile reads standard input: JSON Lines if its first line is a JSON
 // object, HTML if it starts like a page, plain text otherwise.
 func (r *Reader) stdinFile(ctx context.Context, f inputFile, send func(Item) bool) bool {
+	if fh, ok := r.stdin.(*os.File); ok {
+		if start, ok := seekable(fh); ok {
+			return r.stdinRegular(ctx, fh, start, f, send)
+		}
+	}
 	br := bufio.NewReaderSize(r.stdin, 1<<20)
 	head, _ := br.Peek(1 << 20)
 	switch {
@@ -173,6 +178,50 @@ func (r *Reader) stdinFile(ctx context.Context, f inputFile, send func(Item) boo
 		f.kind = kindText
 	}
 	return r.spooled(ctx, br, "standard input", f, send)
+}
+
+// seekable returns where fh, a regular file, is at: standard input
+// redirected from a file can be read twice, as a file is, rather than
+// copied (and held to MaxSpool).
+func seekable(fh *os.File) (int64, bool) {
+	fi, err := fh.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return 0, false
+	}
+	start, err := fh.Seek(0, io.SeekCurrent)
+	return start, err == nil
+}
+
+// stdinRegular reads standard input that is a regular file from start, as
+// stdinFile does.
+func (r *Reader) stdinRegular(ctx context.Context, fh *os.File, start int64, f inputFile, send func(Item) bool) bool {
+	const name = "standard input"
+	head := make([]byte, 1<<20)
+	n, err := fh.ReadAt(head, start)
+	if err != nil && err != io.EOF {
+		return send(Item{Where: name, Err: describe(err)})
+	}
+	if fi, err := fh.Stat(); err == nil {
+		f.size = max(fi.Size()-start, 0)
+	}
+	rewind := func() (io.Reader, error) {
+		_, err := fh.Seek(start, io.SeekStart)
+		return fh, err
+	}
+	switch {
+	case looksJSONL(head[:n]):
+		f.kind = kindJSONL
+		raw, err := rewind()
+		if err != nil {
+			return send(Item{Where: name, Err: describe(err)})
+		}
+		return r.jsonl(ctx, raw, name, f, send)
+	case looksHTML(head[:n]):
+		f.kind = kindHTML
+	default:
+		f.kind = kindText
+	}
+	return r.text(ctx, rewind, name, f, send)
 }
 
 // textStream is the text of one input file, decoded and cleaned, with what

@@ -147,3 +147,31 @@ func TestCheckAndParts(t *testing.T) {
 		t.Errorf("Parts(3 parts' worth) = %d parts; they make up the text: %v", len(ps), joined.String() == long.Text)
 	}
 }
+
+// Standard input redirected from a file is read twice as a file is, not
+// copied, so MaxSpool does not hold it; from where the file is at.
+func TestStdinFromFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "in.txt")
+	text := strings.Repeat(sentence, (3<<20)/len(sentence))
+	if err := os.WriteFile(path, []byte("skipped\n"+text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	fh.Seek(int64(len("skipped\n")), io.SeekStart)
+	tmp := t.TempDir()
+	items := readAll(New([]string{"-"}, fh, Options{MaxSpool: 2 << 20, TempDir: tmp}))
+	var joined strings.Builder
+	for _, it := range items {
+		if it.Err != nil {
+			t.Fatalf("%s: %v", it.Where, it.Err)
+		}
+		joined.WriteString(it.Doc.Text)
+	}
+	if joined.String() != text || len(items) < 3 || !strings.HasPrefix(items[0].Doc.ID, "stdin-") {
+		t.Errorf("read %d parts (%s…), want the text from where stdin was, in parts", len(items), items[0].Doc.ID)
+	}
+}
