@@ -448,3 +448,29 @@ func serveIngestRSS(t *testing.T, bin, data, text string) (int64, time.Duration,
 	took := time.Since(start)
 	return vmHWM(cmd.Process.Pid) << 10, took, strings.TrimSpace(answer.String())
 }
+
+// kg ingest --server reads with the same reader and limits: a long file
+// goes to the server in the parts kg ingest makes, /dev/zero is refused
+// here at its first byte.
+func TestIngestThroughServerParts(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "store")
+	s := startServe(t, "--addr", "127.0.0.1:0", "--data", data)
+	in := writeFiles(t, map[string]string{"long.txt": longText(2*source.PartSize, "\n\n")})
+	code, _, stderr := kg(t, "", "ingest", "--server", s.base, filepath.Join(in, "long.txt"), "/dev/zero")
+	if code != 1 || !strings.Contains(stderr, "kg: /dev/zero: not text: binary file (a NUL byte at byte 0)") ||
+		!strings.Contains(stderr, "ingested 3 documents (0 duplicates skipped, 1 failed)") {
+		t.Errorf("kg ingest --server long.txt /dev/zero = exit %d; stderr:\n%s", code, stderr)
+	}
+	q, _ := json.Marshal(map[string]string{"query": `{ documents { nodes { id } } }`})
+	resp, err := http.Post(s.base+"/graphql", "application/json", bytes.NewReader(q))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	for _, id := range []string{"long.txt#1", "long.txt#2", "long.txt#3"} {
+		if !strings.Contains(string(b), `"`+id+`"`) {
+			t.Errorf("the server lacks %s: %s", id, b)
+		}
+	}
+}
