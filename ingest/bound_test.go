@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/segment"
 )
@@ -79,4 +80,27 @@ func TestExtractUnbrokenSentence(t *testing.T) {
 	if bytes > 64*len(text) {
 		t.Errorf("evidence holds %d KiB of sentences for a %d KiB text", bytes>>10, len(text)>>10)
 	}
+}
+
+// FuzzSentenceCut: a cut of a sentence longer than the limit is within
+// it, not at 0, and at a rune boundary of UTF-8 text.
+func FuzzSentenceCut(f *testing.F) {
+	f.Add("Liis Kuusik met Andris Ozols in Riga and", 12)
+	f.Add(strings.Repeat("ä", 30), 9)
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		if limit < 0 {
+			limit = -(limit + 1)
+		}
+		limit = 4 + limit%64
+		if len(s) <= limit {
+			return
+		}
+		cut := sentenceCut(s, limit)
+		if cut <= 0 || cut > limit {
+			t.Fatalf("sentenceCut(%q, %d) = %d", s, limit, cut)
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(s[:cut]) {
+			t.Fatalf("sentenceCut(%q, %d) = %d: inside a rune", s, limit, cut)
+		}
+	})
 }
