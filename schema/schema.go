@@ -291,7 +291,7 @@ func (s *Schema) execute(ctx context.Context, op *ast.OperationDefinition, text 
 	}
 	if op.Operation == ast.Mutation {
 		for _, e := range resp.Errors {
-			if e.Extensions["code"] == codeTimeout {
+			if e.Extensions["code"] == codeTimeout && e.Message == timeoutMessage {
 				// a mutation stores all of it or nothing (one transaction),
 				// and a context that ended before the commit stops it
 				e.Message = "the request ran out of time before this mutation was carried out: nothing of it was stored"
@@ -340,6 +340,16 @@ func (s *Schema) clean(e *qerrors.QueryError) {
 		}
 		return
 	}
+	var ps *partlyStored
+	if errors.As(e.ResolverError, &ps) {
+		e.ResolverError = ps.err
+		s.clean(e)
+		if e.Extensions["code"] == codeTimeout {
+			e.Message = "the request ran out of time"
+		}
+		e.Message += fmt.Sprintf("; stored before that: %s (the same ingest again stores the rest, skipping those)", strings.Join(ps.stored, ", "))
+		return
+	}
 	var ue *userError
 	if errors.As(e.ResolverError, &ue) {
 		e.Message = ue.msg
@@ -355,9 +365,31 @@ func (s *Schema) clean(e *qerrors.QueryError) {
 	e.Extensions = map[string]any{"code": "INTERNAL_SERVER_ERROR"}
 }
 
+const timeoutMessage = "request timed out or was cancelled"
+
 func timedOut(e *qerrors.QueryError) {
-	e.Message = "request timed out or was cancelled"
+	e.Message = timeoutMessage
 	e.Extensions = map[string]any{"code": "TIMEOUT"}
+}
+
+// partlyStored is the error of a mutation that stored some documents
+// before it failed.
+type partlyStored struct {
+	stored []string
+	err    error
+}
+
+func (e *partlyStored) Error() string { return e.err.Error() }
+func (e *partlyStored) Unwrap() error { return e.err }
+
+// PartlyStored makes the error of an Ingester that stored the documents
+// stored (the first parts of a long text) before err: the answer names
+// them, so that it never says nothing was stored when something was.
+func PartlyStored(stored []string, err error) error {
+	if len(stored) == 0 {
+		return err
+	}
+	return &partlyStored{stored: stored, err: err}
 }
 
 // userError is a mistake in the request, shown to the client as it is.

@@ -30,7 +30,8 @@ func newIngester(st *graph.Store) (*ingester, error) {
 // extracted and stored in turn, so memory stays that of one part. The answer
 // is the first part's id with the counts of all parts summed; it is a
 // duplicate when every part was. After an error the parts before it stay
-// stored (the same ingest again skips them as duplicates).
+// stored, and the error names them (the same ingest again skips them as
+// duplicates).
 func (g *ingester) Ingest(ctx context.Context, d schema.Doc) (graph.Added, error) {
 	in, err := source.Check(source.Document{ID: d.ID, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date, Text: d.Text})
 	if err != nil {
@@ -43,11 +44,15 @@ func (g *ingester) Ingest(ctx context.Context, d schema.Doc) (graph.Added, error
 		in.ID = "api-" + ingest.Hash(ingest.Text(ingest.Input(in)))[:12]
 	}
 	var sum graph.Added
+	var stored []string
 	for i, part := range source.Parts(in) {
 		a, err := g.ingestPart(ctx, ingest.Input(part))
 		if err != nil {
-			return graph.Added{}, err
+			// each part is stored whole or not at all: the answer names
+			// those stored before this one
+			return graph.Added{}, schema.PartlyStored(stored, err)
 		}
+		stored = append(stored, a.DocumentID)
 		if i == 0 {
 			sum.DocumentID, sum.Duplicate = a.DocumentID, a.Duplicate
 		}

@@ -474,3 +474,47 @@ func TestIngestThroughServerParts(t *testing.T) {
 		}
 	}
 }
+
+// An API ingest of a long text that runs out of time after its first part
+// is stored says which parts were stored, never that nothing was.
+func TestAPIIngestPartsTimeout(t *testing.T) {
+	st, err := graph.Open("", graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ing, err := newIngester(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := schema.New(st, schema.Options{Ingester: ing, Editor: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { // cancel once the first part is stored
+		for ctx.Err() == nil {
+			if docs, _, err := st.Documents(context.Background(), graph.Page{}); err == nil && len(docs) > 0 {
+				cancel()
+				return
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	resp := s.Exec(ctx, `mutation($t: String!) { ingest(text: $t, id: "long") { documentId } }`, "", map[string]any{"t": longText(3*source.PartSize, "\n\n")})
+	docs, _, err := st.Documents(context.Background(), graph.Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) == 0 || len(docs) == 4 {
+		t.Skipf("%d parts stored: the cancel did not fall between parts", len(docs))
+	}
+	if len(resp.Errors) == 0 {
+		t.Fatalf("answer %s, want an error", resp.Data)
+	}
+	msg := resp.Errors[0].Message
+	if !strings.Contains(msg, "stored before that: long#1") || strings.Contains(msg, "nothing of it was stored") || resp.Errors[0].Extensions["code"] != "TIMEOUT" {
+		t.Errorf("with %d parts stored the answer is %q (%v)", len(docs), msg, resp.Errors[0].Extensions)
+	}
+}
