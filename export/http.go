@@ -118,7 +118,15 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "export: use GET", http.StatusMethodNotAllowed)
 		return
 	}
-	o, err := ParseQuery(r.URL.Query())
+	// r.URL.Query() would drop what it cannot parse (a bad escape, a
+	// semicolon, over 10,000 parameters) and with it the filters: the
+	// whole graph would go out
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		h.fail(w, r, fmt.Errorf("the query string does not parse (%v): %w", err, ErrInvalid))
+		return
+	}
+	o, err := ParseQuery(q)
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -133,6 +133,17 @@ func TestHandlerErrors(t *testing.T) {
 		{"GET", "format=csv&type=people", 400, `type "people": must be one of PERSON, ORG, PLACE, MISC, CONCEPT`},
 		{"GET", "format=csv&relation=", 400, "a blank relation"},
 		{"GET", "format=csv&since=2027&until=2026", 400, `since "2027" is after until "2026"`},
+		// what the API refuses, /export refuses
+		{"GET", "format=csv&min_confidence=NaN", 400, "minimum confidence NaN: must be from 0 to 1"},
+		{"GET", "format=csv&min_confidence=-Inf", 400, "minimum confidence -Inf: must be from 0 to 1"},
+		{"GET", "format=csv&min_confidence=%2BInf", 400, "minimum confidence +Inf: must be from 0 to 1"},
+		{"GET", "format=csv&since=garbage", 400, `since "garbage": must be an ISO date or its start: 2017, 2017-04 or 2017-04-12`},
+		{"GET", "format=csv&until=2026-4-1", 400, `until "2026-4-1": must be an ISO date`},
+		// a query string that does not parse keeps none of its filters:
+		// refused, never the whole graph
+		{"GET", "format=csv&type=PERSON&min_count=%zz", 400, "the query string does not parse"},
+		{"GET", "format=csv&relation=meet;type=PERSON", 400, "the query string does not parse"},
+		{"GET", "format=csv" + strings.Repeat("&relation=meet", 10000), 400, "the query string does not parse (number of URL query parameters exceeded limit)"},
 		{"GET", "format=csv&around=Nobody", 404, `no entity called "Nobody"`},
 		{"GET", "format=neo4j&document=nope", 404, `no document "nope"`},
 		{"HEAD", "format=csv&around=Nobody", 404, ""},

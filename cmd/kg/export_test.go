@@ -118,6 +118,10 @@ func TestExportErrors(t *testing.T) {
 		{[]string{"--depth", "2"}, "a depth needs an entity to go around"},
 		{[]string{"--type", "PEOPLE"}, `type "PEOPLE": must be one of PERSON, ORG, PLACE, MISC, CONCEPT`},
 		{[]string{"--min-confidence", "3"}, "minimum confidence 3: must be from 0 to 1"},
+		{[]string{"--min-confidence", "NaN"}, "minimum confidence NaN: must be from 0 to 1"},
+		{[]string{"--min-confidence", "-Inf"}, "minimum confidence -Inf: must be from 0 to 1"},
+		{[]string{"--since", "garbage"}, `since "garbage": must be an ISO date or its start: 2017, 2017-04 or 2017-04-12`},
+		{[]string{"--until", "28.4.2026"}, `until "28.4.2026": must be an ISO date`},
 		{[]string{"--around", "Nobody"}, `no entity called "Nobody"`},
 		{[]string{"--document", "nope", "--format", "jsonl"}, `no document "nope"`},
 	} {
