@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"net"
@@ -13,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -30,7 +30,10 @@ type serveOptions struct {
 	readOnly bool
 	timeout  time.Duration
 	token    string
-	cors     []string
+	// tokenFrom says where token came from: "--token", "KG_TOKEN", or
+	// "" for neither
+	tokenFrom string
+	cors      []string
 	// limits
 	maxDepth, maxFields, maxFirst int
 	maxQueryBytes, maxConcurrent  int
@@ -81,8 +84,13 @@ BAD_USER_INPUT for first/limit, TIMEOUT with 503).`,
        http://127.0.0.1:8080/graphql`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.tokenFrom = "--token"
 			if !cmd.Flags().Changed("token") {
-				o.token = os.Getenv("KG_TOKEN")
+				// KG_TOKEN= (empty) is unset; blank is a mistake, refused in check
+				o.token, o.tokenFrom = os.Getenv("KG_TOKEN"), "KG_TOKEN"
+				if o.token == "" {
+					o.tokenFrom = ""
+				}
 			}
 			return runServe(cmd.Context(), e, o)
 		},
@@ -123,9 +131,16 @@ func (o *serveOptions) check() error {
 	if o.timeout <= 0 {
 		return fmt.Errorf("--timeout %s: must be positive", o.timeout)
 	}
-	o.token = strings.TrimSpace(o.token)
-	if strings.ContainsAny(o.token, " \t\r\n") {
-		return errors.New("--token (or KG_TOKEN): a token cannot contain spaces")
+	if o.tokenFrom != "" {
+		// a blank token would serve mutations to anyone: never take it
+		// for no token
+		o.token = strings.TrimSpace(o.token)
+		if o.token == "" {
+			return fmt.Errorf("%s is blank: give a token (KG_TOKEN=$(openssl rand -hex 24), say), or leave --token and KG_TOKEN unset for mutations without one", o.tokenFrom)
+		}
+		if strings.ContainsFunc(o.token, unicode.IsSpace) {
+			return fmt.Errorf("%s: a token cannot contain spaces", o.tokenFrom)
+		}
 	}
 	var err error
 	o.cors, err = server.ParseOrigins(o.cors)

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -74,11 +76,36 @@ func TestServeBadFlags(t *testing.T) {
 		{[]string{"--timeout", "0s"}, "--timeout 0s: must be positive"},
 		{[]string{"--cors-origin", "example.com"}, `CORS origin "example.com"`},
 		{[]string{"--cors-origin", "https://a.example.com,https://b.example.com/path"}, `CORS origin "https://b.example.com/path"`},
-		{[]string{"--token", "two words"}, "cannot contain spaces"},
+		{[]string{"--token", "two words"}, "--token: a token cannot contain spaces"},
+		{[]string{"--token", "two\u00a0words"}, "--token: a token cannot contain spaces"},
+		// a blank token is not "no token": that would open mutations to anyone
+		{[]string{"--token", "   "}, "--token is blank: give a token"},
+		{[]string{"--token", ""}, "--token is blank: give a token"},
+		{[]string{"--token", "\t\n"}, "--token is blank: give a token"},
+		{[]string{"KG_TOKEN=  "}, "KG_TOKEN is blank: give a token"},
+		{[]string{"KG_TOKEN=two words"}, "KG_TOKEN: a token cannot contain spaces"},
+		{[]string{"--cors-origin", "https://*.example.com"}, "wildcards are not supported"},
+		{[]string{"--cors-origin", "http://a.com:99999"}, "port 99999 is not from 1 to 65535"},
+		{[]string{"--cors-origin", ""}, "an empty one"},
 	} {
-		code, _, errOut := kg(t, "", append([]string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, tt.args...)...)
+		t.Setenv("KG_TOKEN", "")
+		if env, ok := strings.CutPrefix(tt.args[0], "KG_TOKEN="); ok {
+			t.Setenv("KG_TOKEN", env)
+			tt.args = nil
+		}
+		// a flag let through would serve: stop it, so that the test fails
+		// rather than hangs
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		var errb bytes.Buffer
+		code := run(ctx, append([]string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, tt.args...), strings.NewReader(""), io.Discard, &errb)
+		cancel()
+		errOut := errb.String()
 		if code != 1 || !strings.Contains(errOut, tt.want) {
 			t.Errorf("kg serve %s = exit %d, stderr %q; want exit 1 and %q", strings.Join(tt.args, " "), code, errOut, tt.want)
+		}
+		if _, err := os.Stat(data); err == nil {
+			t.Errorf("kg serve %s opened the store before refusing its flags", strings.Join(tt.args, " "))
+			os.RemoveAll(data)
 		}
 		if strings.Contains(errOut, "two words") {
 			t.Errorf("kg serve %s shows the token: %q", strings.Join(tt.args, " "), errOut)
