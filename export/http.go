@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -163,7 +164,13 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case !out.started:
 		h.fail(w, r, err)
 	default:
-		if ctx.Err() == nil {
+		var ne net.Error
+		switch {
+		case errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout():
+			// the server's bounds: a client that stopped reading, or an
+			// export that took too long
+			h.log.Warn("export cut off", "query", r.URL.RawQuery, "err", err)
+		case ctx.Err() == nil:
 			h.log.Error("export failed midway", "query", r.URL.RawQuery, "err", err)
 		}
 		panic(http.ErrAbortHandler) // the client must not take a cut file for a whole one
@@ -179,6 +186,9 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		code, msg = http.StatusBadRequest, "export: "+strings.TrimSuffix(err.Error(), ": "+ErrInvalid.Error())
 	case errors.Is(err, graph.ErrNotFound):
 		code, msg = http.StatusNotFound, "export: "+strings.TrimSuffix(err.Error(), ": "+graph.ErrNotFound.Error())
+	case errors.Is(err, context.DeadlineExceeded) && r.Context().Err() != nil:
+		// the server's time limit on an export (server.Options.ExportTimeout)
+		code, msg = http.StatusServiceUnavailable, "export: cut off: it took longer than the server allows an export"
 	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 		return // the client is gone
 	default:

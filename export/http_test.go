@@ -235,3 +235,20 @@ func TestServerExport(t *testing.T) {
 		t.Errorf("GET /export?format=graphml = %d, %d bytes", res.StatusCode, len(b))
 	}
 }
+
+// An export the server's time limit ends before its first byte gets 503
+// saying so, not an empty file.
+func TestServerExportCutOff(t *testing.T) {
+	st := testStore(t)
+	addr := serve(t, server.Options{Addr: "127.0.0.1:0", Export: export.Handler(st, nil), ExportTimeout: time.Nanosecond})
+	res, err := http.Get("http://" + addr.String() + "/export?format=graphml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Content-Disposition") != "" ||
+		!strings.HasPrefix(string(b), "export: cut off: it took longer than the server allows") {
+		t.Errorf("GET /export past its time limit = %d %q, want 503 saying it was cut off", res.StatusCode, b)
+	}
+}

@@ -219,6 +219,21 @@ func TestServeExport(t *testing.T) {
 	}
 }
 
+// kg serve's export bounds reach the server: past --export-timeout an
+// export is cut off.
+func TestServeExportTimeout(t *testing.T) {
+	s := startServe(t, "--addr", "127.0.0.1:0", "--export-timeout", "1ns")
+	res, err := http.Get(s.base + "/export?format=graphml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(b), "export: cut off") {
+		t.Errorf("GET /export with --export-timeout 1ns = %d %q, want 503, cut off", res.StatusCode, b)
+	}
+}
+
 // shellWords splits a command line as a POSIX shell would, for the simple
 // lines of the README: words, single and double quotes, and the
 // operators | and > as words of their own. A # starting a word starts a

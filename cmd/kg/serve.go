@@ -38,6 +38,8 @@ type serveOptions struct {
 	maxDepth, maxFields, maxFirst int
 	maxQueryBytes, maxConcurrent  int
 	maxBodyBytes                  int64
+	maxExports                    int
+	exportTimeout                 time.Duration
 }
 
 func newServeCmd(e *env) *cobra.Command {
@@ -56,7 +58,9 @@ func newServeCmd(e *env) *cobra.Command {
   /export    the graph as a file: GET ?format=csv|neo4j|graphml|gexf|dot|
              nquads|ntriples|jsonl and the filters of kg export (around,
              depth, relation, type, min_confidence, min_count, document,
-             since, until); streamed, with no time limit while it moves
+             since, until); streamed; --max-exports at once (503 beyond),
+             each cut off after --export-timeout, or once the client has
+             taken nothing for 30s
   /healthz   "ok" while the server runs
 
 With --demo, the bundled example articles are ingested first when the store
@@ -77,6 +81,7 @@ BAD_USER_INPUT for first/limit, TIMEOUT with 503).`,
   kg serve --data /srv/kg --addr 0.0.0.0:8080 --read-only
   KG_TOKEN=$(openssl rand -hex 24) kg serve --addr 0.0.0.0:8080 --cors-origin https://app.example.com
   kg serve --max-depth 10 --max-fields 500 --max-first 200 --timeout 10s
+  kg serve --max-exports 1 --export-timeout 2m
 
   curl --get --data-urlencode 'query={ stats { documents triples } }' http://127.0.0.1:8080/graphql
   curl -H 'Content-Type: application/json' -H "Authorization: Bearer $KG_TOKEN" \
@@ -108,6 +113,8 @@ BAD_USER_INPUT for first/limit, TIMEOUT with 503).`,
 	f.IntVar(&o.maxQueryBytes, "max-query-bytes", schema.DefaultMaxQueryBytes, "longest query text, in bytes")
 	f.Int64Var(&o.maxBodyBytes, "max-body-bytes", schema.DefaultMaxBodyBytes, "largest request body, in bytes (413 beyond)")
 	f.IntVar(&o.maxConcurrent, "max-concurrent", runtime.GOMAXPROCS(0), "most GraphQL requests executing at once; the rest wait their turn (until --timeout)")
+	f.IntVar(&o.maxExports, "max-exports", server.DefaultExportStreams, "most /export downloads at once; more get 503 with Retry-After")
+	f.DurationVar(&o.exportTimeout, "export-timeout", server.DefaultExportTimeout, "longest one /export download may take; it is cut off then")
 	return cmd
 }
 
@@ -119,7 +126,7 @@ func (o *serveOptions) check() error {
 	}{
 		{"--max-depth", int64(o.maxDepth)}, {"--max-fields", int64(o.maxFields)}, {"--max-first", int64(o.maxFirst)},
 		{"--max-query-bytes", int64(o.maxQueryBytes)}, {"--max-body-bytes", o.maxBodyBytes},
-		{"--max-concurrent", int64(o.maxConcurrent)},
+		{"--max-concurrent", int64(o.maxConcurrent)}, {"--max-exports", int64(o.maxExports)},
 	} {
 		if l.n < 1 {
 			return fmt.Errorf("%s %d: must be at least 1", l.flag, l.n)
@@ -130,6 +137,9 @@ func (o *serveOptions) check() error {
 	}
 	if o.timeout <= 0 {
 		return fmt.Errorf("--timeout %s: must be positive", o.timeout)
+	}
+	if o.exportTimeout <= 0 {
+		return fmt.Errorf("--export-timeout %s: must be positive", o.exportTimeout)
 	}
 	if o.tokenFrom != "" {
 		// a blank token would serve mutations to anyone: never take it
@@ -189,7 +199,7 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 	}
 	srv := server.New(server.Options{
 		Addr: o.addr, GraphQL: s.Handler(), Playground: web.Handler(), Export: export.Handler(st, e.log), Logger: e.log,
-		Timeout: o.timeout, CORSOrigins: o.cors,
+		Timeout: o.timeout, CORSOrigins: o.cors, ExportStreams: o.maxExports, ExportTimeout: o.exportTimeout,
 	})
 	addr, err := srv.Listen()
 	if err != nil {

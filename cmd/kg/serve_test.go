@@ -31,6 +31,8 @@ func TestServeFlagDefaults(t *testing.T) {
 		"max-first":       "1000",
 		"max-query-bytes": "65536",
 		"max-body-bytes":  "4194304",
+		"max-exports":     "2",
+		"export-timeout":  "10m0s",
 	} {
 		f := flags.Lookup(name)
 		if f == nil {
@@ -51,7 +53,7 @@ func TestServeHelp(t *testing.T) {
 		t.Fatalf("kg serve --help = exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{"--token", "KG_TOKEN", "--cors-origin", "--max-depth", "--max-fields", "--max-first",
-		"--max-query-bytes", "--max-body-bytes", "--timeout", "--read-only", "application/graphql-response+json", "Authorization: Bearer"} {
+		"--max-query-bytes", "--max-body-bytes", "--timeout", "--max-exports", "--export-timeout", "--read-only", "application/graphql-response+json", "Authorization: Bearer"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("kg serve --help lacks %q:\n%s", want, out)
 		}
@@ -74,6 +76,8 @@ func TestServeBadFlags(t *testing.T) {
 		{[]string{"--max-body-bytes", "0"}, "--max-body-bytes 0"},
 		{[]string{"--max-query-bytes", "2000", "--max-body-bytes", "1000"}, "over --max-body-bytes"},
 		{[]string{"--timeout", "0s"}, "--timeout 0s: must be positive"},
+		{[]string{"--max-exports", "0"}, "--max-exports 0: must be at least 1"},
+		{[]string{"--export-timeout", "-1s"}, "--export-timeout -1s: must be positive"},
 		{[]string{"--cors-origin", "example.com"}, `CORS origin "example.com"`},
 		{[]string{"--cors-origin", "https://a.example.com,https://b.example.com/path"}, `CORS origin "https://b.example.com/path"`},
 		{[]string{"--token", "two words"}, "--token: a token cannot contain spaces"},
