@@ -189,6 +189,30 @@ func TestExportFiles(t *testing.T) {
 			code, errOut, len(s1), string(s1) == string(s2), quads == string(q2))
 	}
 
+	// as the README writes it: a path that does not exist is made a
+	// folder, for nquads as for neo4j
+	dg2 := filepath.Join(dir, "dgraph2")
+	code, _, errOut = kg(t, "", "export", "--data", data, "--format", "nquads", "--out", dg2)
+	s3, _ := os.ReadFile(filepath.Join(dg2, "kg.schema"))
+	q3, _ := os.ReadFile(filepath.Join(dg2, "kg.nq"))
+	if code != 0 || string(s3) != string(s2) || string(q3) != string(q2) ||
+		!strings.Contains(errOut, "dgraph live --files "+dg2+"/kg.nq --format=rdf --schema "+dg2+"/kg.schema") {
+		t.Errorf("nquads --out DIR (not there yet) = exit %d, schema as in DIR/: %t, data: %t:\n%s", code, string(s3) == string(s2), string(q3) == string(q2), errOut)
+	}
+	// an existing file is not taken for a folder, nor overwritten
+	nq := filepath.Join(dir, "old.nq")
+	os.WriteFile(nq, []byte("old\n"), 0o644)
+	code, _, errOut = kg(t, "", "export", "--data", data, "--format", "nquads", "--out", nq)
+	if b, _ := os.ReadFile(nq); code != 1 || string(b) != "old\n" ||
+		!strings.Contains(errOut, "--out "+nq+" is a file, and format nquads writes a folder (kg.nq, kg.schema): name a folder (it is made), or give --part (data, schema) for one file") {
+		t.Errorf("nquads --out FILE (there) = exit %d, file %q:\n%s", code, b, errOut)
+	}
+	// --part data --out FILE writes the data alone
+	code, _, errOut = kg(t, "", "export", "--data", data, "--format", "nquads", "--part", "data", "--out", nq)
+	if b, _ := os.ReadFile(nq); code != 0 || string(b) != string(q2) {
+		t.Errorf("nquads --part data --out FILE = exit %d, the data: %t:\n%s", code, string(b) == string(q2), errOut)
+	}
+
 	// an existing directory takes a one-file format's file by its name
 	code, _, errOut = kg(t, "", "export", "--data", data, "--format", "jsonl", "--out", dir)
 	if _, err := os.Stat(filepath.Join(dir, "kg.jsonl")); code != 0 || err != nil {
