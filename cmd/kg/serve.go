@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net"
@@ -10,7 +11,9 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 	"unicode"
 
@@ -203,7 +206,7 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 	})
 	addr, err := srv.Listen()
 	if err != nil {
-		return err
+		return listenError(o.addr, err)
 	}
 	if !o.readOnly || o.demo {
 		// kg ingest on the same store points at this server
@@ -233,6 +236,27 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 		fmt.Fprintln(e.stderr, "kg: the playground UI is not built into this binary: run `make ui` and build again (the API works without it)")
 	}
 	return srv.Serve(ctx)
+}
+
+// listenError says what to do when addr cannot be bound: another port
+// when it is in use, one from 1024 up when a low one needs privileges.
+func listenError(addr string, err error) error {
+	host, port, splitErr := net.SplitHostPort(addr)
+	n, atoiErr := strconv.Atoi(port)
+	if splitErr != nil || atoiErr != nil {
+		return err
+	}
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		next := n + 1
+		if next > 65535 {
+			next = 8080
+		}
+		return fmt.Errorf("%s is in use (another kg serve?): pick another with --addr %s", addr, net.JoinHostPort(host, strconv.Itoa(next)))
+	case errors.Is(err, syscall.EACCES) && n < 1024:
+		return fmt.Errorf("%s: a port below 1024 needs privileges: pick one from 1024 up with --addr %s", addr, net.JoinHostPort(host, "8080"))
+	}
+	return err
 }
 
 // loopback reports whether addr is reachable from this machine only.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -400,4 +401,26 @@ func TestTimeLimitUnderLoad(t *testing.T) {
 		t.Errorf("the slowest request took %s, past its time limit of %s", slowest, limit)
 	}
 	t.Logf("%d requests: %d answered, %d timed out; slowest %s (limit %s)", len(outcomes), answered, timedOut, slowest, limit)
+}
+
+// kg serve on a port in use says which and suggests another.
+func TestServeAddrInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	if port == 65535 {
+		t.Skip("no next port")
+	}
+	addr := ln.Addr().String()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second) // should it serve after all
+	defer cancel()
+	var errb bytes.Buffer
+	code := run(ctx, []string{"serve", "--data", filepath.Join(t.TempDir(), "store"), "--addr", addr}, strings.NewReader(""), io.Discard, &errb)
+	want := fmt.Sprintf("kg: %s is in use (another kg serve?): pick another with --addr 127.0.0.1:%d\n", addr, port+1)
+	if code != 1 || errb.String() != want {
+		t.Errorf("kg serve --addr %s (in use) = exit %d, %q; want exit 1, %q", addr, code, errb.String(), want)
+	}
 }
