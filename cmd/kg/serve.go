@@ -40,6 +40,7 @@ type serveOptions struct {
 	// limits
 	maxDepth, maxFields, maxFirst int
 	maxQueryBytes, maxConcurrent  int
+	maxCost, maxResponseBytes     int
 	maxBodyBytes                  int64
 	maxExports                    int
 	exportTimeout                 time.Duration
@@ -114,6 +115,8 @@ BAD_USER_INPUT for first/limit, TIMEOUT with 503).`,
 	f.IntVar(&o.maxFields, "max-fields", schema.DefaultMaxFields, "most fields a query may select, fragments counted each time they are spread")
 	f.IntVar(&o.maxFirst, "max-first", schema.DefaultMaxFirst, "most items one list field may return (cap on first and limit)")
 	f.IntVar(&o.maxQueryBytes, "max-query-bytes", schema.DefaultMaxQueryBytes, "longest query text, in bytes")
+	f.IntVar(&o.maxCost, "max-cost", schema.DefaultMaxCost, "most values an answer may hold, estimated before it runs (each field once for every element of the lists it is in)")
+	f.IntVar(&o.maxResponseBytes, "max-response-bytes", schema.DefaultMaxResponse, "largest answer, in bytes of JSON (RESPONSE_TOO_LARGE beyond)")
 	f.Int64Var(&o.maxBodyBytes, "max-body-bytes", schema.DefaultMaxBodyBytes, "largest request body, in bytes (413 beyond)")
 	f.IntVar(&o.maxConcurrent, "max-concurrent", runtime.GOMAXPROCS(0), "most GraphQL requests executing at once; the rest wait their turn (until --timeout)")
 	f.IntVar(&o.maxExports, "max-exports", server.DefaultExportStreams, "most /export downloads at once; more get 503 with Retry-After")
@@ -130,6 +133,7 @@ func (o *serveOptions) check() error {
 		{"--max-depth", int64(o.maxDepth)}, {"--max-fields", int64(o.maxFields)}, {"--max-first", int64(o.maxFirst)},
 		{"--max-query-bytes", int64(o.maxQueryBytes)}, {"--max-body-bytes", o.maxBodyBytes},
 		{"--max-concurrent", int64(o.maxConcurrent)}, {"--max-exports", int64(o.maxExports)},
+		{"--max-cost", int64(o.maxCost)}, {"--max-response-bytes", int64(o.maxResponseBytes)},
 	} {
 		if l.n < 1 {
 			return fmt.Errorf("%s %d: must be at least 1", l.flag, l.n)
@@ -192,6 +196,7 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 		Logger: e.log, ReadOnly: o.readOnly, Token: o.token,
 		MaxDepth: o.maxDepth, MaxFields: o.maxFields, MaxFirst: o.maxFirst,
 		MaxQueryBytes: o.maxQueryBytes, MaxBodyBytes: o.maxBodyBytes, MaxConcurrent: o.maxConcurrent,
+		MaxCost: o.maxCost, MaxResponseBytes: o.maxResponseBytes,
 	}
 	if !o.readOnly {
 		so.Ingester, so.Editor = ing, st
