@@ -131,7 +131,7 @@ func TestHandlerErrors(t *testing.T) {
 		{"GET", "format=csv&min_confidence=high", 400, `min_confidence "high": not a number`},
 		{"GET", "format=csv&min_confidence=2", 400, "minimum confidence 2"},
 		{"GET", "format=csv&min_count=-3", 400, "minimum count -3"},
-		{"GET", "format=csv&type=people", 400, `type "people": must be one of PERSON, ORG, PLACE, MISC, CONCEPT`},
+		{"GET", "format=csv&type=people", 400, `unknown type "people": the types are PERSON, ORG, PLACE, MISC, CONCEPT`},
 		{"GET", "format=csv&relation=", 400, "a blank relation"},
 		{"GET", "format=csv&since=2027&until=2026", 400, `since "2027" is after until "2026"`},
 		// what the API refuses, /export refuses

@@ -116,7 +116,7 @@ func TestExportErrors(t *testing.T) {
 		{[]string{"--what", "all"}, `what "all": want edges or nodes`},
 		{[]string{"--format", "graphml", "--schema", "s.txt"}, "--schema is for --format nquads"},
 		{[]string{"--depth", "2"}, "a depth needs an entity to go around"},
-		{[]string{"--type", "PEOPLE"}, `type "PEOPLE": must be one of PERSON, ORG, PLACE, MISC, CONCEPT`},
+		{[]string{"--type", "PEOPLE"}, `unknown type "PEOPLE": the types are PERSON, ORG, PLACE, MISC, CONCEPT`},
 		{[]string{"--min-confidence", "3"}, "minimum confidence 3: must be from 0 to 1"},
 		{[]string{"--min-confidence", "NaN"}, "minimum confidence NaN: must be from 0 to 1"},
 		{[]string{"--min-confidence", "-Inf"}, "minimum confidence -Inf: must be from 0 to 1"},
