@@ -135,7 +135,6 @@ func lookup(name string) (*format, error) {
 	return nil, fmt.Errorf("unknown format %q (known: %s): %w", name, strings.Join(Formats(), ", "), ErrInvalid)
 }
 
-
 // AllParts is the part name that asks for every file of a format.
 const AllParts = "all"
 
