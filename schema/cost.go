@@ -188,40 +188,44 @@ func light(doc *ast.QueryDocument, op *ast.OperationDefinition) bool {
 		return false
 	}
 	ok := true
-	var walk func(set ast.SelectionSet, depth int)
-	walk = func(set ast.SelectionSet, depth int) {
-		if depth > 2*introspectionDepth {
+	eachField(doc, op.SelectionSet, func(f *ast.Field, depth int) bool {
+		switch f.Name {
+		case "neighborhood", "path", "paths", "totalCount":
 			ok = false
+		case "entities":
+			ok = ok && f.Arguments.ForName("query") == nil
+		case "triples":
+			ok = ok && (depth > 0 || f.Arguments.ForName("subject") != nil || f.Arguments.ForName("object") != nil)
+		}
+		return ok
+	})
+	return ok
+}
+
+// eachField calls fn for each field of a selection set, fragments
+// expanded, with its depth (0 for the set's own fields), and for the
+// fields below it while fn returns true. The operation is valid (no
+// fragment cycles); the depth is bounded all the same.
+func eachField(doc *ast.QueryDocument, set ast.SelectionSet, fn func(f *ast.Field, depth int) bool) {
+	var walk func(set ast.SelectionSet, depth, frags int)
+	walk = func(set ast.SelectionSet, depth, frags int) {
+		if depth+frags > 4*introspectionDepth {
 			return
 		}
 		for _, sel := range set {
-			if !ok {
-				return
-			}
 			switch sel := sel.(type) {
 			case *ast.Field:
-				switch sel.Name {
-				case "neighborhood", "path", "paths", "totalCount":
-					ok = false
-				case "entities":
-					if sel.Arguments.ForName("query") != nil {
-						ok = false
-					}
-				case "triples":
-					if depth == 0 && sel.Arguments.ForName("subject") == nil && sel.Arguments.ForName("object") == nil {
-						ok = false
-					}
+				if fn(sel, depth) {
+					walk(sel.SelectionSet, depth+1, frags)
 				}
-				walk(sel.SelectionSet, depth+1)
 			case *ast.InlineFragment:
-				walk(sel.SelectionSet, depth)
+				walk(sel.SelectionSet, depth, frags+1)
 			case *ast.FragmentSpread:
 				if f := doc.Fragments.ForName(sel.Name); f != nil {
-					walk(f.SelectionSet, depth)
+					walk(f.SelectionSet, depth, frags+1)
 				}
 			}
 		}
 	}
-	walk(op.SelectionSet, 0)
-	return ok
+	walk(set, 0, 0)
 }

@@ -680,45 +680,18 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 // disabled says why a mutation cannot run on this server, or "": a root
 // field needs an Ingester or an Editor the server was not given.
 func (s *Schema) disabled(doc *ast.QueryDocument, set ast.SelectionSet) string {
-	for _, f := range rootFields(doc, set) {
-		switch f.Name {
-		case "ingest":
-			if s.opt.Ingester == nil {
-				return "ingest is not enabled on this server: mutations are refused"
-			}
-		case "mergeEntities", "splitAlias", "deleteDocument":
-			if s.opt.Editor == nil {
-				return "editing the graph is not enabled on this server: mutations are refused"
-			}
+	msg := ""
+	eachField(doc, set, func(f *ast.Field, _ int) bool {
+		switch {
+		case msg != "":
+		case f.Name == "ingest" && s.opt.Ingester == nil:
+			msg = "ingest is not enabled on this server: mutations are refused"
+		case (f.Name == "mergeEntities" || f.Name == "splitAlias" || f.Name == "deleteDocument") && s.opt.Editor == nil:
+			msg = "editing the graph is not enabled on this server: mutations are refused"
 		}
-	}
-	return ""
-}
-
-// rootFields lists the fields of a selection set, fragments expanded (a
-// mutation's: validation has checked there are no cycles).
-func rootFields(doc *ast.QueryDocument, set ast.SelectionSet) []*ast.Field {
-	var out []*ast.Field
-	var walk func(ast.SelectionSet, int)
-	walk = func(set ast.SelectionSet, depth int) {
-		if depth > 64 {
-			return
-		}
-		for _, sel := range set {
-			switch sel := sel.(type) {
-			case *ast.Field:
-				out = append(out, sel)
-			case *ast.InlineFragment:
-				walk(sel.SelectionSet, depth+1)
-			case *ast.FragmentSpread:
-				if f := doc.Fragments.ForName(sel.Name); f != nil {
-					walk(f.SelectionSet, depth+1)
-				}
-			}
-		}
-	}
-	walk(set, 0)
-	return out
+		return false // the mutation's own fields only
+	})
+	return msg
 }
 
 // refused tells whether a mutation's answer is a refusal: no field has a
