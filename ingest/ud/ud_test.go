@@ -68,7 +68,9 @@ func TestReadErrors(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
-	tok := func(id, head int, rel string) Token { return Token{ID: id, Form: "w", Head: head, Deprel: rel, Start: -1} }
+	tok := func(id, head int, rel string) Token {
+		return Token{ID: id, Form: "w", Head: head, Deprel: rel, Start: -1}
+	}
 	for name, s := range map[string]*Sentence{
 		"two roots":     {Tokens: []Token{tok(1, 0, "root"), tok(2, 0, "root")}},
 		"no root":       {Tokens: []Token{tok(1, 2, "nsubj"), tok(2, 1, "obj")}},
