@@ -135,9 +135,6 @@ func lookup(name string) (*format, error) {
 	return nil, fmt.Errorf("unknown format %q (known: %s): %w", name, strings.Join(Formats(), ", "), ErrInvalid)
 }
 
-// entityTypes are the types a filter may name.
-var entityTypes = []string{graph.Person, graph.Org, graph.Place, graph.Misc, graph.Concept}
-
 // AllParts is the part name that asks for every file of a format.
 const AllParts = "all"
 
@@ -163,23 +160,9 @@ func (o Options) Check() error {
 		return fmt.Errorf("depth %d: must be from 0 to %d: %w", s.Depth, MaxDepth, ErrInvalid)
 	case s.Depth > 0 && s.Around == "":
 		return fmt.Errorf("a depth needs an entity to go around: %w", ErrInvalid)
-	case s.Filter.MinConfidence < 0 || s.Filter.MinConfidence > 1:
-		return fmt.Errorf("minimum confidence %g: must be from 0 to 1: %w", s.Filter.MinConfidence, ErrInvalid)
-	case s.Filter.MinCount < 0:
-		return fmt.Errorf("minimum count %d: must be at least 0: %w", s.Filter.MinCount, ErrInvalid)
 	}
-	for _, t := range s.Filter.Types {
-		if !slices.Contains(entityTypes, strings.ToUpper(strings.TrimSpace(t))) {
-			return fmt.Errorf("type %q: must be one of %s: %w", t, strings.Join(entityTypes, ", "), ErrInvalid)
-		}
-	}
-	for _, r := range s.Filter.Relations {
-		if strings.TrimSpace(r) == "" {
-			return fmt.Errorf("a blank relation: %w", ErrInvalid)
-		}
-	}
-	if s.Filter.Since != "" && s.Filter.Until != "" && s.Filter.Since > s.Filter.Until+"\uffff" {
-		return fmt.Errorf("since %q is after until %q: %w", s.Filter.Since, s.Filter.Until, ErrInvalid)
+	if err := s.Filter.Check(); err != nil {
+		return fmt.Errorf("%s: %w", strings.TrimSuffix(err.Error(), ": "+graph.ErrInvalid.Error()), ErrInvalid)
 	}
 	return nil
 }

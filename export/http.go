@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -118,7 +119,15 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "export: use GET", http.StatusMethodNotAllowed)
 		return
 	}
-	o, err := ParseQuery(r.URL.Query())
+	// r.URL.Query() would drop what it cannot parse (a bad escape, a
+	// semicolon, over 10,000 parameters) and with it the filters: the
+	// whole graph would go out
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		h.fail(w, r, fmt.Errorf("the query string does not parse (%v): %w", err, ErrInvalid))
+		return
+	}
+	o, err := ParseQuery(q)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -155,7 +164,13 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case !out.started:
 		h.fail(w, r, err)
 	default:
-		if ctx.Err() == nil {
+		var ne net.Error
+		switch {
+		case errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout():
+			// the server's bounds: a client that stopped reading, or an
+			// export that took too long
+			h.log.Warn("export cut off", "query", r.URL.RawQuery, "err", err)
+		case ctx.Err() == nil:
 			h.log.Error("export failed midway", "query", r.URL.RawQuery, "err", err)
 		}
 		panic(http.ErrAbortHandler) // the client must not take a cut file for a whole one
@@ -171,6 +186,9 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		code, msg = http.StatusBadRequest, "export: "+strings.TrimSuffix(err.Error(), ": "+ErrInvalid.Error())
 	case errors.Is(err, graph.ErrNotFound):
 		code, msg = http.StatusNotFound, "export: "+strings.TrimSuffix(err.Error(), ": "+graph.ErrNotFound.Error())
+	case errors.Is(err, context.DeadlineExceeded) && r.Context().Err() != nil:
+		// the server's time limit on an export (server.Options.ExportTimeout)
+		code, msg = http.StatusServiceUnavailable, "export: cut off: it took longer than the server allows an export"
 	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 		return // the client is gone
 	default:

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -130,9 +131,20 @@ func TestHandlerErrors(t *testing.T) {
 		{"GET", "format=csv&min_confidence=high", 400, `min_confidence "high": not a number`},
 		{"GET", "format=csv&min_confidence=2", 400, "minimum confidence 2"},
 		{"GET", "format=csv&min_count=-3", 400, "minimum count -3"},
-		{"GET", "format=csv&type=people", 400, `type "people": must be one of PERSON, ORG, PLACE, MISC, CONCEPT`},
+		{"GET", "format=csv&type=people", 400, `unknown type "people": the types are PERSON, ORG, PLACE, MISC, CONCEPT`},
 		{"GET", "format=csv&relation=", 400, "a blank relation"},
 		{"GET", "format=csv&since=2027&until=2026", 400, `since "2027" is after until "2026"`},
+		// what the API refuses, /export refuses
+		{"GET", "format=csv&min_confidence=NaN", 400, "minimum confidence NaN: must be from 0 to 1"},
+		{"GET", "format=csv&min_confidence=-Inf", 400, "minimum confidence -Inf: must be from 0 to 1"},
+		{"GET", "format=csv&min_confidence=%2BInf", 400, "minimum confidence +Inf: must be from 0 to 1"},
+		{"GET", "format=csv&since=garbage", 400, `since "garbage": must be an ISO date or its start: 2017, 2017-04 or 2017-04-12`},
+		{"GET", "format=csv&until=2026-4-1", 400, `until "2026-4-1": must be an ISO date`},
+		// a query string that does not parse keeps none of its filters:
+		// refused, never the whole graph
+		{"GET", "format=csv&type=PERSON&min_count=%zz", 400, "the query string does not parse"},
+		{"GET", "format=csv&relation=meet;type=PERSON", 400, "the query string does not parse"},
+		{"GET", "format=csv" + strings.Repeat("&relation=meet", 10000), 400, "the query string does not parse (number of URL query parameters exceeded limit)"},
 		{"GET", "format=csv&around=Nobody", 404, `no entity called "Nobody"`},
 		{"GET", "format=neo4j&document=nope", 404, `no document "nope"`},
 		{"HEAD", "format=csv&around=Nobody", 404, ""},
@@ -222,5 +234,102 @@ func TestServerExport(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != 200 || !bytes.Equal(b, export1(t, st, export.Options{Format: "graphml"})) {
 		t.Errorf("GET /export?format=graphml = %d, %d bytes", res.StatusCode, len(b))
+	}
+}
+
+// An export the server's time limit ends before its first byte gets 503
+// saying so, not an empty file.
+func TestServerExportCutOff(t *testing.T) {
+	st := testStore(t)
+	addr := serve(t, server.Options{Addr: "127.0.0.1:0", Export: export.Handler(st, nil), ExportTimeout: time.Nanosecond})
+	res, err := http.Get("http://" + addr.String() + "/export?format=graphml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Content-Disposition") != "" ||
+		!strings.HasPrefix(string(b), "export: cut off: it took longer than the server allows") {
+		t.Errorf("GET /export past its time limit = %d %q, want 503 saying it was cut off", res.StatusCode, b)
+	}
+}
+
+// released is a store whose snapshots say when they end.
+type released struct {
+	*graph.Store
+	ended chan error
+}
+
+func (r released) Snapshot(ctx context.Context, fn func(*graph.Snapshot) error) error {
+	err := r.Store.Snapshot(ctx, fn)
+	r.ended <- err
+	return err
+}
+
+// A client that asks for a large export and never reads holds the store's
+// snapshot no longer than the server's idle bound: the export ends, its
+// slot is freed, the store takes writes.
+func TestServerExportStalledClient(t *testing.T) {
+	st, err := graph.Open("", graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	// some 10 MB of JSON Lines: more than the sockets buffer
+	text := strings.Repeat("Anna Tamm met Mart Kask again. ", 1000)
+	people := []graph.Entity{
+		{Name: "Anna Tamm", Type: graph.Person, Aliases: []string{"Anna Tamm"}, Mentions: 1},
+		{Name: "Mart Kask", Type: graph.Person, Aliases: []string{"Mart Kask"}, Mentions: 1}}
+	edge := func(i int) graph.Triple {
+		return graph.Triple{Subject: "Anna Tamm", SubjectText: "Anna Tamm", Relation: "meet " + strconv.Itoa(i),
+			RelationText: "met", Object: "Mart Kask", ObjectText: "Mart Kask", SubjectType: graph.Person, ObjectType: graph.Person,
+			Confidence: 0.5, Evidence: []graph.Evidence{{Sentence: i % 10, Text: text, Start: 0, End: len(text)}}}
+	}
+	for d := 0; d < 30; d++ {
+		doc := graph.Document{ID: "d" + strconv.Itoa(d), Hash: "h" + strconv.Itoa(d), Entities: people}
+		for i := d * 10; i < d*10+10; i++ {
+			doc.Triples = append(doc.Triples, edge(i))
+		}
+		if _, err := st.Add(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const idle = 300 * time.Millisecond
+	w := released{st, make(chan error, 2)}
+	addr := serve(t, server.Options{Addr: "127.0.0.1:0", Export: export.Handler(w, nil), ExportStreams: 1, ExportIdle: idle})
+	conn, err := net.DialTCP("tcp", nil, addr.(*net.TCPAddr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetReadBuffer(4096)
+	io.WriteString(conn, "GET /export?format=jsonl HTTP/1.1\r\nHost: kg\r\n\r\n") // and never read
+	began := time.Now()
+	select {
+	case err := <-w.ended:
+		if d := time.Since(began); err == nil || d > 10*time.Second {
+			t.Errorf("the stalled export's snapshot ended after %v with %v, want a write timeout after about %v", d, err, idle)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("a client that does not read holds the snapshot after 20s, with a %v idle bound", idle)
+	}
+	if _, err := st.Add(context.Background(), graph.Document{ID: "after", Hash: "after", Entities: people, Triples: []graph.Triple{edge(300)}}); err != nil {
+		t.Errorf("Add after the stalled export: %v", err)
+	}
+	// its slot is free: another export streams whole
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		res, err := http.Get("http://" + addr.String() + "/export?format=csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode == http.StatusServiceUnavailable && time.Now().Before(deadline) {
+			continue
+		}
+		if res.StatusCode != 200 || err != nil || strings.Count(string(b), "\n") != 302 {
+			t.Errorf("an export after the stalled one = %d, %d lines, %v; want 200, all 301 edges", res.StatusCode, strings.Count(string(b), "\n"), err)
+		}
+		break
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -24,6 +25,47 @@ type EdgeFilter struct {
 	// dates (2017-04-12) and their prefixes (2017, 2017-04) work; undated
 	// documents never pass a date bound.
 	Since, Until string
+}
+
+// isoDate is what Since and Until take: a year, a month or a day.
+var isoDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+
+// IsDate reports whether s is an ISO date or its start (2017, 2017-04,
+// 2017-04-12): what a document's date and the date bounds take.
+func IsDate(s string) bool { return isoDate.MatchString(s) }
+
+// Types are the entity types.
+var Types = []string{Person, Org, Place, Misc, Concept}
+
+// Check reports what is wrong with f, wrapping ErrInvalid: the one set of
+// verdicts for the API, kg export and /export. Types are checked without
+// regard to case or surrounding space.
+func (f EdgeFilter) Check() error {
+	switch {
+	case !(f.MinConfidence >= 0 && f.MinConfidence <= 1): // NaN too
+		return fmt.Errorf("minimum confidence %g: must be from 0 to 1: %w", f.MinConfidence, ErrInvalid)
+	case f.MinCount < 0:
+		return fmt.Errorf("minimum count %d: must be at least 0: %w", f.MinCount, ErrInvalid)
+	}
+	for _, t := range f.Types {
+		if !slices.Contains(Types, strings.ToUpper(strings.TrimSpace(t))) {
+			return fmt.Errorf("unknown type %q: the types are %s: %w", t, strings.Join(Types, ", "), ErrInvalid)
+		}
+	}
+	for _, r := range f.Relations {
+		if strings.TrimSpace(r) == "" {
+			return fmt.Errorf("a blank relation: %w", ErrInvalid)
+		}
+	}
+	for _, d := range []struct{ name, v string }{{"since", f.Since}, {"until", f.Until}} {
+		if d.v != "" && !IsDate(d.v) {
+			return fmt.Errorf("%s %q: must be an ISO date or its start: 2017, 2017-04 or 2017-04-12: %w", d.name, d.v, ErrInvalid)
+		}
+	}
+	if f.Since != "" && f.Until != "" && f.Since > f.Until && !strings.HasPrefix(f.Since, f.Until) {
+		return fmt.Errorf("since %q is after until %q: %w", f.Since, f.Until, ErrInvalid)
+	}
+	return nil
 }
 
 // IsZero reports whether f keeps every edge.

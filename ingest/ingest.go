@@ -172,7 +172,7 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 			continue
 		}
 		src := text[start:u.end]
-		for _, ps := range joinInitials(src, ex.seg.Segment(src)) {
+		for _, ps := range boundSentences(src, joinInitials(src, ex.seg.Segment(src))) {
 			s := sentence{index: len(out), start: start + ps.Start, text: ps.Text, headline: u.headline}
 			for _, t := range ex.tok.Tokenize(ps.Text) {
 				s.toks = append(s.toks, token{text: t.Text, lower: strings.ToLower(t.Text), start: s.start + t.Start})

@@ -100,3 +100,38 @@ func TestReadOnlyHTTP(t *testing.T) {
 		t.Errorf("query on a read-only server = %d %s, want 200", r.status, r.body)
 	}
 }
+
+// TestRefusedMutationStatus: a mutation the server does not run is answered
+// 403 without data, whatever the media type and however it is refused:
+// served read-only, no ingester or editor, or a store that refuses writes.
+func TestRefusedMutationStatus(t *testing.T) {
+	st := seededStore(t)
+	spyIng, spyEd := &spyIngester{}, &spyEditor{Editor: st}
+	servers := []struct {
+		name string
+		opt  schema.Options
+	}{
+		{"read-only", schema.Options{Ingester: &fakeIngester{st: st}, Editor: st, ReadOnly: true}},
+		{"no ingester or editor", schema.Options{}},
+		{"store refuses writes", schema.Options{Ingester: spyIng, Editor: spyEd}},
+	}
+	mutations := []string{
+		`mutation { ingest(text: "Eve joined Acme.") { documentId } }`,
+		`mutation { deleteDocument(id: "d1") { evidenceRemoved } }`,
+		`mutation M { ...F } fragment F on Mutation { splitAlias(entity: "Alice Smith", alias: "Alice") { triplesMoved } }`,
+	}
+	for _, srv := range servers {
+		h := newSchema(t, st, srv.opt).Handler()
+		for _, q := range mutations {
+			for _, accept := range []string{"application/json", "application/graphql-response+json"} {
+				r := postJSON(t, h, q, nil, map[string]string{"Accept": accept})
+				if r.status != http.StatusForbidden || r.code() != "FORBIDDEN" || r.Data != nil {
+					t.Errorf("%s: POST %s (Accept %s) = %d %s, want 403 FORBIDDEN without data", srv.name, q, accept, r.status, r.body)
+				}
+			}
+		}
+	}
+	if n := spyIng.calls.Load() + spyEd.calls.Load(); n != int64(2*len(mutations)) {
+		t.Errorf("the store was asked to write %d times, want %d (each mutation once per media type)", n, 2*len(mutations))
+	}
+}

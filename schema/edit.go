@@ -41,6 +41,7 @@ type mergeArgs struct {
 }
 
 func (r *resolver) MergeEntities(ctx context.Context, args mergeArgs) (*mergeResult, error) {
+	ctx = writeContext(ctx)
 	ed, err := r.editor()
 	if err != nil {
 		return nil, err
@@ -69,6 +70,7 @@ type splitArgs struct {
 }
 
 func (r *resolver) SplitAlias(ctx context.Context, args splitArgs) (*splitResult, error) {
+	ctx = writeContext(ctx)
 	ed, err := r.editor()
 	if err != nil {
 		return nil, err
@@ -92,6 +94,7 @@ func (s *splitResult) EvidenceMoved() int32  { return int32(s.s.EvidenceMoved) }
 func (s *splitResult) TriplesDeleted() int32 { return int32(s.s.EdgesDeleted) }
 
 func (r *resolver) DeleteDocument(ctx context.Context, args struct{ ID gqlID }) (*deleteResult, error) {
+	ctx = writeContext(ctx)
 	ed, err := r.editor()
 	if err != nil {
 		return nil, err

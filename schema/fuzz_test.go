@@ -111,6 +111,14 @@ func FuzzHandler(f *testing.F) {
 			seed{method: "GET", accept: "application/graphql-response+json", rawQuery: url.Values{"query": {q}, "operationName": {"M"}}.Encode()},
 		)
 	}
+	for _, sm := range smuggled {
+		for _, op := range sm.ops {
+			b, _ := json.Marshal(map[string]any{"query": sm.query, "operationName": op})
+			seeds = append(seeds,
+				seed{method: "POST", contentType: "application/json", body: b},
+				seed{method: "GET", rawQuery: url.Values{"query": {sm.query}, "operationName": {op}}.Encode()})
+		}
+	}
 	seeds = append(seeds,
 		seed{method: "POST", contentType: "application/json; charset=utf-8", accept: "*/*", body: []byte(`{"query": "{ stats { documents } }", "extensions": {"a": 1}}`)},
 		seed{method: "POST", contentType: "text/plain", body: []byte(`{"query": "{ stats { documents } }"}`)},
@@ -178,6 +186,15 @@ func FuzzHandler(f *testing.F) {
 		if ran && !validAuth(auth) {
 			t.Fatalf("a mutation ran without the token: %s", desc)
 		}
+		// differential: what graphql-go answered is what the checker read
+		if rec.Code == http.StatusOK && !ran {
+			if q, op, ok := requestQuery(method, rawQuery, body); ok {
+				var r httpResult
+				if json.Unmarshal(rec.Body.Bytes(), &r) == nil && !validAuth(auth) {
+					checkRanAsChecked(t, q, op, r)
+				}
+			}
+		}
 		status := rec.Code
 		if method == http.MethodOptions {
 			if status != http.StatusNoContent || rec.Body.Len() != 0 {
@@ -186,7 +203,7 @@ func FuzzHandler(f *testing.F) {
 			return
 		}
 		switch status {
-		case http.StatusOK, http.StatusBadRequest, http.StatusUnauthorized, http.StatusMethodNotAllowed,
+		case http.StatusOK, http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden, http.StatusMethodNotAllowed,
 			http.StatusNotAcceptable, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType:
 		default:
 			t.Fatalf("status %d for %s; body %s", status, desc, rec.Body)
@@ -235,6 +252,32 @@ func FuzzHandler(f *testing.F) {
 			t.Fatalf("status %d without errors, for %s", status, desc)
 		}
 	})
+}
+
+// requestQuery is the query and operationName of a request, as the handler
+// reads them.
+func requestQuery(method, rawQuery string, body []byte) (query, op string, ok bool) {
+	switch method {
+	case http.MethodGet:
+		v, err := url.ParseQuery(rawQuery)
+		if err != nil || !v.Has("query") {
+			return "", "", false
+		}
+		return v.Get("query"), v.Get("operationName"), true
+	case http.MethodPost:
+		var r struct {
+			Query         *string
+			OperationName *string
+		}
+		if json.Unmarshal(body, &r) != nil || r.Query == nil {
+			return "", "", false
+		}
+		if r.OperationName != nil {
+			op = *r.OperationName
+		}
+		return *r.Query, op, true
+	}
+	return "", "", false
 }
 
 // internalText returns what in msg shows a failure inside the server

@@ -13,12 +13,14 @@ import (
 	"math"
 	"mime"
 	"net/http"
+	"net/url"
 	"reflect"
 	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	gojson "github.com/goccy/go-json"
 	"github.com/graph-gophers/graphql-go"
@@ -51,6 +53,8 @@ const (
 	codeQueryTooComplex  = "QUERY_TOO_COMPLEX"             // more fields than MaxFields
 	codeInternal         = "INTERNAL_SERVER_ERROR"         // logged; the client sees "internal error"
 	codeTimeout          = "TIMEOUT"                       // the request ran out of time
+	codeResponseTooLarge = "RESPONSE_TOO_LARGE"            // the answer's JSON is over MaxResponseBytes
+	codeTooManyErrors    = "TOO_MANY_ERRORS"               // the last error of a list cut at MaxErrors
 	mediaJSON            = "application/json"
 	mediaGraphQLResponse = "application/graphql-response+json"
 )
@@ -88,7 +92,9 @@ type prepared struct {
 
 	once   sync.Once
 	static []*qerrors.QueryError
-	fill   fill // what variables left out take
+	fill   fill   // what variables left out take
+	text   string // the checked operation printed back: what graphql-go runs (see canonical)
+	light  bool   // a query of lookups only (see light)
 }
 
 const (
@@ -133,6 +139,9 @@ func (c *checker) parseQuery(query, operation string) (*ast.QueryDocument, *ast.
 	if len(query) > c.opt.MaxQueryBytes {
 		return nil, nil, errList(codeQueryTooLarge, fmt.Sprintf("the query is %d bytes long, over the limit of %d", len(query), c.opt.MaxQueryBytes))
 	}
+	if !utf8.ValidString(query) {
+		return nil, nil, errList(codeParse, fmt.Sprintf("the query is not valid UTF-8 (at byte %d)", invalidUTF8At(query)))
+	}
 	doc, err := parser.ParseQuery(&ast.Source{Input: query})
 	if err != nil {
 		return nil, nil, gqlErrors(codeParse, err)
@@ -151,23 +160,47 @@ func (c *checker) parseQuery(query, operation string) (*ast.QueryDocument, *ast.
 	return doc, doc.Operations[0], nil
 }
 
+// invalidUTF8At returns the offset of the first byte of s that is not
+// valid UTF-8.
+func invalidUTF8At(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
 // check holds a parsed operation to the limits, validates the document
 // and its variables, and returns the variables to execute it with: vars,
 // with defaults for those left out (see fill).
-func (c *checker) check(p *prepared, vars map[string]any) (map[string]any, []*qerrors.QueryError) {
+func (c *checker) check(p *prepared, vars map[string]any) (map[string]any, bool, []*qerrors.QueryError) {
 	p.once.Do(func() {
 		if p.static = c.static(p.doc, p.op); p.static == nil {
 			p.fill, p.static = defaults(p.doc, p.op)
 		}
+		if p.static == nil {
+			p.text = canonical(p.doc, p.op)
+			p.light = light(p.doc, p.op)
+		}
 	})
 	if p.static != nil {
-		return nil, p.static
+		return nil, false, p.static
 	}
 	vars, errs := p.fill.apply(vars)
 	if errs != nil {
-		return nil, errs
+		return nil, false, errs
 	}
-	return vars, c.variables(p.op, vars)
+	if errs := c.variables(p.op, vars); errs != nil {
+		return nil, false, errs
+	}
+	n := c.cost(p.doc, p.op, vars)
+	if n > c.opt.MaxCost {
+		return nil, false, errList(codeQueryTooComplex, fmt.Sprintf("the answer could hold %s values (each field counted once for every element of the lists it is in: a connection's first, a neighborhood's limit), over the limit of %d: ask for fewer fields or smaller pages", count(n), c.opt.MaxCost))
+	}
+	return vars, n <= cheapCost && p.light, nil
 }
 
 // static is what check finds without the variables.
@@ -462,7 +495,15 @@ func (s *Schema) read(w http.ResponseWriter, r *http.Request) (request, *reply) 
 	var req request
 	switch r.Method {
 	case http.MethodGet, http.MethodHead:
-		q := r.URL.Query()
+		q, err := url.ParseQuery(r.URL.RawQuery)
+		if err != nil {
+			return req, fail(http.StatusBadRequest, codeBadRequest, "the query string does not parse: "+err.Error())
+		}
+		for _, k := range []string{"query", "operationName", "variables", "extensions"} {
+			if v := q.Get(k); !utf8.ValidString(v) {
+				return req, fail(http.StatusBadRequest, codeBadRequest, fmt.Sprintf("parameter %s is not UTF-8 (invalid at byte %d)", k, invalidUTF8At(v)))
+			}
+		}
 		if !q.Has("query") {
 			return req, s.persisted(q.Get("extensions"), "no query given: send it as the query parameter")
 		}
@@ -496,6 +537,9 @@ func (s *Schema) read(w http.ResponseWriter, r *http.Request) (request, *reply) 
 				return req, fail(http.StatusRequestEntityTooLarge, codeTooLarge, fmt.Sprintf("request body over the limit of %d bytes", s.opt.MaxBodyBytes))
 			}
 			return req, fail(http.StatusBadRequest, codeBadRequest, "could not read the request body")
+		}
+		if !utf8.Valid(body) {
+			return req, fail(http.StatusUnsupportedMediaType, codeMediaType, fmt.Sprintf("the request body is not UTF-8 (invalid at byte %d): send it in UTF-8", invalidUTF8At(string(body))))
 		}
 		if len(bytes.TrimSpace(body)) == 0 {
 			return req, fail(http.StatusBadRequest, codeBadRequest, `empty request body: send {"query": "..."}`)
@@ -596,16 +640,24 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 		if s.opt.ReadOnly {
 			return fail(http.StatusForbidden, codeForbidden, "the graph is served read-only: mutations are refused")
 		}
+		if msg := s.disabled(p.doc, op.SelectionSet); msg != "" {
+			return fail(http.StatusForbidden, codeForbidden, msg)
+		}
 	}
-	vars, errs := s.chk.check(p, req.variables)
+	vars, cheap, errs := s.chk.check(p, req.variables)
 	if errs != nil {
 		return &reply{status: invalid, errs: errs}
 	}
-	resp := s.exec(r.Context(), op, req.query, req.operation, vars)
+	resp := s.exec(r.Context(), op, p.text, vars, cheap)
 	b, err := encodeResponse(resp)
 	if err != nil {
 		s.log.Error("encode graphql response", "err", err)
 		return fail(http.StatusInternalServerError, codeInternal, "internal error")
+	}
+	if op.Operation == ast.Mutation && refused(resp) {
+		// the store refused to write (opened read-only): a refused
+		// mutation is 403 whatever the media type, without data
+		return &reply{status: http.StatusForbidden, errs: resp.Errors}
 	}
 	status := http.StatusOK
 	switch {
@@ -623,6 +675,77 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 	w.WriteHeader(status)
 	w.Write(b)
 	return nil
+}
+
+// disabled says why a mutation cannot run on this server, or "": a root
+// field needs an Ingester or an Editor the server was not given.
+func (s *Schema) disabled(doc *ast.QueryDocument, set ast.SelectionSet) string {
+	for _, f := range rootFields(doc, set) {
+		switch f.Name {
+		case "ingest":
+			if s.opt.Ingester == nil {
+				return "ingest is not enabled on this server: mutations are refused"
+			}
+		case "mergeEntities", "splitAlias", "deleteDocument":
+			if s.opt.Editor == nil {
+				return "editing the graph is not enabled on this server: mutations are refused"
+			}
+		}
+	}
+	return ""
+}
+
+// rootFields lists the fields of a selection set, fragments expanded (a
+// mutation's: validation has checked there are no cycles).
+func rootFields(doc *ast.QueryDocument, set ast.SelectionSet) []*ast.Field {
+	var out []*ast.Field
+	var walk func(ast.SelectionSet, int)
+	walk = func(set ast.SelectionSet, depth int) {
+		if depth > 64 {
+			return
+		}
+		for _, sel := range set {
+			switch sel := sel.(type) {
+			case *ast.Field:
+				out = append(out, sel)
+			case *ast.InlineFragment:
+				walk(sel.SelectionSet, depth+1)
+			case *ast.FragmentSpread:
+				if f := doc.Fragments.ForName(sel.Name); f != nil {
+					walk(f.SelectionSet, depth+1)
+				}
+			}
+		}
+	}
+	walk(set, 0)
+	return out
+}
+
+// refused tells whether a mutation's answer is a refusal: no field has a
+// value and an error is FORBIDDEN.
+func refused(resp *graphql.Response) bool {
+	forbidden := false
+	for _, e := range resp.Errors {
+		if e.Extensions["code"] == codeForbidden {
+			forbidden = true
+		}
+	}
+	if !forbidden {
+		return false
+	}
+	if len(resp.Data) == 0 || string(resp.Data) == "null" {
+		return true
+	}
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(resp.Data, &fields) != nil {
+		return false
+	}
+	for _, v := range fields {
+		if string(v) != "null" {
+			return false
+		}
+	}
+	return true
 }
 
 // authorize checks the bearer token of a mutation.
@@ -645,7 +768,7 @@ func (s *Schema) authorize(w http.ResponseWriter, r *http.Request) *reply {
 func (s *Schema) write(w http.ResponseWriter, media string, status int, errs []*qerrors.QueryError) {
 	b, err := marshal(struct {
 		Errors []*qerrors.QueryError `json:"errors"`
-	}{errs})
+	}{capErrors(errs, s.opt.MaxErrors)})
 	if err != nil {
 		s.log.Error("encode graphql error", "err", err)
 		b = []byte(`{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}`)

@@ -190,7 +190,7 @@ func postJSON(t testing.TB, h http.Handler, query string, vars map[string]any, h
 func nested(levels int) string {
 	q := "name"
 	for d := 2; d < levels; d += 3 {
-		q = "outgoing { nodes { object { " + q + " } } }"
+		q = "outgoing(first: 3) { nodes { object { " + q + " } } }"
 	}
 	return `{ entity(name: "Alice Smith") { ` + q + ` } }`
 }

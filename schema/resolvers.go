@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -110,9 +109,6 @@ type filterArgs struct {
 	Until         *string
 }
 
-// isoDate matches what since and until take: a year, a month or a day.
-var isoDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
-
 // filter checks the filter arguments and turns them into the store's.
 func (f *filterArgs) filter() (graph.EdgeFilter, error) {
 	var out graph.EdgeFilter
@@ -121,43 +117,26 @@ func (f *filterArgs) filter() (graph.EdgeFilter, error) {
 	}
 	if f.Types != nil {
 		for _, t := range *f.Types {
-			t = strings.ToUpper(strings.TrimSpace(t))
-			if !entityTypes[t] {
-				return out, badInput(fmt.Sprintf("unknown type %q: the types are PERSON, ORG, PLACE, MISC and CONCEPT", t))
-			}
-			out.Types = append(out.Types, t)
+			out.Types = append(out.Types, strings.ToUpper(strings.TrimSpace(t)))
 		}
 	}
 	if f.MinConfidence != nil {
-		if c := *f.MinConfidence; c < 0 || c > 1 || c != c {
-			return out, badInput("minConfidence must be between 0 and 1")
-		}
 		out.MinConfidence = *f.MinConfidence
 	}
 	if f.MinCount != nil {
-		if *f.MinCount < 0 {
-			return out, badInput("minCount must not be negative")
-		}
 		out.MinCount = int(*f.MinCount)
 	}
 	if f.Document != nil {
 		out.Document = string(*f.Document)
 	}
-	for _, d := range []struct {
-		name string
-		v    *string
-		dst  *string
-	}{{"since", f.Since, &out.Since}, {"until", f.Until, &out.Until}} {
-		if d.v == nil || *d.v == "" {
-			continue
-		}
-		if !isoDate.MatchString(*d.v) {
-			return out, badInput(fmt.Sprintf("%s must be an ISO date or its start: 2017, 2017-04 or 2017-04-12; got %q", d.name, *d.v))
-		}
-		*d.dst = *d.v
+	if f.Since != nil {
+		out.Since = *f.Since
 	}
-	if out.Since != "" && out.Until != "" && out.Since > out.Until && !strings.HasPrefix(out.Since, out.Until) {
-		return out, badInput(fmt.Sprintf("since %s is after until %s", out.Since, out.Until))
+	if f.Until != nil {
+		out.Until = *f.Until
+	}
+	if err := out.Check(); err != nil {
+		return out, badInput(strings.TrimSuffix(err.Error(), ": "+graph.ErrInvalid.Error()))
 	}
 	return out, nil
 }
@@ -442,13 +421,14 @@ func (i *ingestResult) Document(ctx context.Context) (*documentResolver, error) 
 }
 
 func (r *resolver) Ingest(ctx context.Context, args ingestArgs) (*ingestResult, error) {
+	ctx = writeContext(ctx)
 	switch {
 	case r.opt.ReadOnly:
 		return nil, forbidden("the graph is served read-only")
 	case r.opt.Ingester == nil:
 		return nil, forbidden("ingest is not enabled on this server")
 	}
-	if d := str(args.Date); d != "" && !isoDate.MatchString(d) {
+	if d := str(args.Date); d != "" && !graph.IsDate(d) {
 		return nil, badInput(fmt.Sprintf("date must be an ISO date (2017-04-12), a month (2017-04) or a year; got %q", d))
 	}
 	a, err := r.opt.Ingester.Ingest(ctx, Doc{ID: str(args.ID), Title: str(args.Title), Source: str(args.Source),

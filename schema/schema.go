@@ -77,6 +77,17 @@ type Options struct {
 	MaxDepth      int // cap on query depth, introspection aside (default 15)
 	MaxFields     int // cap on the fields a query selects, fragments expanded (default 2000)
 	MaxQueryBytes int // cap on the length of the query text (default 64 KiB)
+	// MaxCost caps the values an answer may hold, estimated before it
+	// runs: each field counted once for every element of the lists it is
+	// in, a connection's lists holding its first, a neighbourhood's its
+	// limit (default 50,000; see cost.go)
+	MaxCost int
+	// MaxResponseBytes caps the JSON of an answer (default 32 MiB): a
+	// larger one is replaced by a RESPONSE_TOO_LARGE error
+	MaxResponseBytes int
+	// MaxErrors caps the errors of an answer (default 100); the last one
+	// says how many more there were
+	MaxErrors int
 	// MaxConcurrent requests execute at once (default: one per core);
 	// the others wait their turn, first come first served, until their
 	// context ends. Many queries sharing two cores would each take many
@@ -93,6 +104,9 @@ const (
 	DefaultMaxDepth      = 15
 	DefaultMaxFields     = 2000
 	DefaultMaxQueryBytes = 64 << 10
+	DefaultMaxCost       = 50000
+	DefaultMaxResponse   = 32 << 20
+	DefaultMaxErrors     = 100
 	DefaultMaxBodyBytes  = 4 << 20
 )
 
@@ -123,6 +137,15 @@ func New(g Graph, o Options) (*Schema, error) {
 	if o.MaxQueryBytes <= 0 {
 		o.MaxQueryBytes = DefaultMaxQueryBytes
 	}
+	if o.MaxCost <= 0 {
+		o.MaxCost = DefaultMaxCost
+	}
+	if o.MaxResponseBytes <= 0 {
+		o.MaxResponseBytes = DefaultMaxResponse
+	}
+	if o.MaxErrors <= 0 {
+		o.MaxErrors = DefaultMaxErrors
+	}
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = DefaultMaxBodyBytes
 	}
@@ -142,7 +165,9 @@ func New(g Graph, o Options) (*Schema, error) {
 		graphql.UseFieldResolvers(),
 		// backstops: Exec checks depth and length first
 		graphql.MaxDepth(max(o.MaxDepth, introspectionDepth)),
-		graphql.MaxQueryLength(o.MaxQueryBytes),
+		// (graphql-go reads the checked text printed back, which escapes
+		// control characters: up to 6 bytes for 1)
+		graphql.MaxQueryLength(6*o.MaxQueryBytes+64),
 		// the field merging rule compares fields of a name pairwise
 		graphql.OverlapValidationLimit(overlapPairs),
 		graphql.MaxParallelism(8),
@@ -160,13 +185,14 @@ func New(g Graph, o Options) (*Schema, error) {
 func (s *Schema) Exec(ctx context.Context, query, operation string, vars map[string]any) *graphql.Response {
 	p := s.chk.parse(query, operation)
 	errs := p.errs
+	cheap := false
 	if errs == nil {
-		vars, errs = s.chk.check(p, vars)
+		vars, cheap, errs = s.chk.check(p, vars)
 	}
 	if errs != nil {
-		return &graphql.Response{Errors: errs}
+		return &graphql.Response{Errors: capErrors(errs, s.opt.MaxErrors)}
 	}
-	return s.exec(ctx, p.op, query, operation, vars)
+	return s.exec(ctx, p.op, p.text, vars, cheap)
 }
 
 // A Snapshotter gives reads that all see one state of the graph (see
@@ -177,10 +203,20 @@ type Snapshotter interface {
 	Consistent(ctx context.Context) (context.Context, func())
 }
 
-// exec runs a checked request: op, of query. It returns when ctx ends,
-// with TIMEOUT, whether or not the execution has ended (see workers).
-func (s *Schema) exec(ctx context.Context, op *ast.OperationDefinition, query, operation string, vars map[string]any) *graphql.Response {
-	resp, ok := s.w.do(ctx, func() *graphql.Response { return s.execute(ctx, op, query, operation, vars) })
+// exec runs a checked operation, op, printed as text (see canonical), in
+// the cheap lane or the other (see workers). It returns when ctx ends, with TIMEOUT, whether or not the execution has
+// ended (see workers).
+func (s *Schema) exec(ctx context.Context, op *ast.OperationDefinition, text string, vars map[string]any, cheap bool) *graphql.Response {
+	mutation := op.Operation == ast.Mutation
+	resp, ok := s.w.do(ctx, cheap, mutation, func() *graphql.Response { return s.execute(ctx, op, text, vars) })
+	if mutation {
+		// a mutation that started is waited for: its answer says what
+		// was carried out, what ran out of time was not (see timedOut)
+		if !ok {
+			return &graphql.Response{Errors: errList(codeTimeout, "the request ran out of time waiting for its turn: nothing was changed")}
+		}
+		return s.capped(op, resp)
+	}
 	if !ok || (ctx.Err() != nil && cutShort(resp)) {
 		// out of time: an answer in part is dropped, so that a request
 		// that times out gets the same answer however far it went
@@ -188,7 +224,34 @@ func (s *Schema) exec(ctx context.Context, op *ast.OperationDefinition, query, o
 		timedOut(e)
 		return &graphql.Response{Errors: []*qerrors.QueryError{e}}
 	}
+	return s.capped(op, resp)
+}
+
+// capped holds an answer to MaxResponseBytes and MaxErrors.
+func (s *Schema) capped(op *ast.OperationDefinition, resp *graphql.Response) *graphql.Response {
+	if len(resp.Data) > s.opt.MaxResponseBytes {
+		msg := fmt.Sprintf("the answer is %d bytes of JSON, over the limit of %d: ask for fewer fields or smaller pages", len(resp.Data), s.opt.MaxResponseBytes)
+		if op.Operation == ast.Mutation {
+			msg += " (the mutation was carried out)"
+		}
+		return &graphql.Response{Errors: errList(codeResponseTooLarge, msg)}
+	}
+	resp.Errors = capErrors(resp.Errors, s.opt.MaxErrors)
 	return resp
+}
+
+// capErrors keeps the first max-1 errors of a list longer than max, and
+// says how many more there were.
+func capErrors(errs []*qerrors.QueryError, max int) []*qerrors.QueryError {
+	if len(errs) <= max || max < 2 {
+		return errs
+	}
+	more := len(errs) - (max - 1)
+	out := append(errs[:max-1:max-1], &qerrors.QueryError{
+		Message:    fmt.Sprintf("%d more errors not shown", more),
+		Extensions: map[string]any{"code": codeTooManyErrors},
+	})
+	return out
 }
 
 // cutShort tells whether a resolver of resp ran out of time.
@@ -202,7 +265,7 @@ func cutShort(resp *graphql.Response) bool {
 }
 
 // execute executes a checked request on a worker.
-func (s *Schema) execute(ctx context.Context, op *ast.OperationDefinition, query, operation string, vars map[string]any) *graphql.Response {
+func (s *Schema) execute(ctx context.Context, op *ast.OperationDefinition, text string, vars map[string]any) *graphql.Response {
 	if snap, ok := s.g.(Snapshotter); ok && op.Operation != ast.Mutation {
 		// a mutation's reads come after its writes, which a snapshot
 		// taken before would not see
@@ -210,7 +273,14 @@ func (s *Schema) execute(ctx context.Context, op *ast.OperationDefinition, query
 		ctx, end = snap.Consistent(ctx)
 		defer end()
 	}
-	resp := s.s.Exec(ctx, query, operation, vars)
+	execCtx := ctx
+	if op.Operation == ast.Mutation {
+		// graphql-go gives up on an answer once its context ends, even one
+		// whose mutation has been stored: it runs without the deadline,
+		// and the mutations' resolvers take it from writeContext
+		execCtx = context.WithValue(context.WithoutCancel(ctx), writeKey{}, ctx)
+	}
+	resp := s.s.Exec(execCtx, text, op.Name, vars)
 	for _, e := range resp.Errors {
 		// once ctx is done graphql-go reports its error without the cause
 		if ctx.Err() != nil && e.ResolverError == nil && e.Extensions == nil && e.Rule == "" {
@@ -219,7 +289,27 @@ func (s *Schema) execute(ctx context.Context, op *ast.OperationDefinition, query
 		}
 		s.clean(e)
 	}
+	if op.Operation == ast.Mutation {
+		for _, e := range resp.Errors {
+			if e.Extensions["code"] == codeTimeout && e.Message == timeoutMessage {
+				// a mutation stores all of it or nothing (one transaction),
+				// and a context that ended before the commit stops it
+				e.Message = "the request ran out of time before this mutation was carried out: nothing of it was stored"
+			}
+		}
+	}
 	return resp
+}
+
+type writeKey struct{}
+
+// writeContext is the context a mutation's resolver works under: the
+// request's, with its deadline (see execute).
+func writeContext(ctx context.Context) context.Context {
+	if c, ok := ctx.Value(writeKey{}).(context.Context); ok {
+		return c
+	}
+	return ctx
 }
 
 // clean keeps client mistakes as they are and hides internal failures
@@ -250,6 +340,16 @@ func (s *Schema) clean(e *qerrors.QueryError) {
 		}
 		return
 	}
+	var ps *partlyStored
+	if errors.As(e.ResolverError, &ps) {
+		e.ResolverError = ps.err
+		s.clean(e)
+		if e.Extensions["code"] == codeTimeout {
+			e.Message = "the request ran out of time"
+		}
+		e.Message += fmt.Sprintf("; stored before that: %s (the same ingest again stores the rest, skipping those)", strings.Join(ps.stored, ", "))
+		return
+	}
 	var ue *userError
 	if errors.As(e.ResolverError, &ue) {
 		e.Message = ue.msg
@@ -265,9 +365,31 @@ func (s *Schema) clean(e *qerrors.QueryError) {
 	e.Extensions = map[string]any{"code": "INTERNAL_SERVER_ERROR"}
 }
 
+const timeoutMessage = "request timed out or was cancelled"
+
 func timedOut(e *qerrors.QueryError) {
-	e.Message = "request timed out or was cancelled"
+	e.Message = timeoutMessage
 	e.Extensions = map[string]any{"code": "TIMEOUT"}
+}
+
+// partlyStored is the error of a mutation that stored some documents
+// before it failed.
+type partlyStored struct {
+	stored []string
+	err    error
+}
+
+func (e *partlyStored) Error() string { return e.err.Error() }
+func (e *partlyStored) Unwrap() error { return e.err }
+
+// PartlyStored makes the error of an Ingester that stored the documents
+// stored (the first parts of a long text) before err: the answer names
+// them, so that it never says nothing was stored when something was.
+func PartlyStored(stored []string, err error) error {
+	if len(stored) == 0 {
+		return err
+	}
+	return &partlyStored{stored: stored, err: err}
 }
 
 // userError is a mistake in the request, shown to the client as it is.

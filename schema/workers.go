@@ -27,8 +27,11 @@ import (
 type workers struct {
 	log *slog.Logger
 	// slots holds a token per executing request (Options.MaxConcurrent);
-	// a blocked send waits in line, first come first served
-	slots chan struct{}
+	// a blocked send waits in line, first come first served. Requests
+	// that are cheap by their estimate (see lane) have slots of their
+	// own, so that heavy requests, which may hold theirs for seconds,
+	// never make a cheap one wait.
+	slots, cheap chan struct{}
 	// jobs hands a job to an idle worker: a send goes through only while
 	// one waits
 	jobs chan *job
@@ -38,27 +41,37 @@ type workers struct {
 const idleWorker = time.Minute
 
 type job struct {
-	run  func() *graphql.Response
-	done chan *graphql.Response // buffered: the worker never waits on it
+	run   func() *graphql.Response
+	slots chan struct{}          // the lane's, to give the slot back to
+	done  chan *graphql.Response // buffered: the worker never waits on it
 }
 
 func newWorkers(n int, log *slog.Logger) *workers {
-	return &workers{log: log, slots: make(chan struct{}, n), jobs: make(chan *job)}
+	return &workers{log: log, slots: make(chan struct{}, n), cheap: make(chan struct{}, n), jobs: make(chan *job)}
 }
 
-// do runs f on a worker once a slot is free, and returns what it returns;
-// ok is false when ctx ends first, while f waits for a slot or runs.
-func (w *workers) do(ctx context.Context, f func() *graphql.Response) (resp *graphql.Response, ok bool) {
+// do runs f on a worker once a slot of its lane is free, and returns what
+// it returns; ok is false when ctx ends first, while f waits for a slot or
+// (unless finish) runs. With finish, a request that has started is waited
+// for to the end, ctx or not: a mutation's answer must say what it did.
+func (w *workers) do(ctx context.Context, cheap, finish bool, f func() *graphql.Response) (resp *graphql.Response, ok bool) {
+	slots := w.slots
+	if cheap {
+		slots = w.cheap
+	}
 	select {
-	case w.slots <- struct{}{}:
+	case slots <- struct{}{}:
 	case <-ctx.Done():
 		return nil, false
 	}
-	j := &job{run: f, done: make(chan *graphql.Response, 1)}
+	j := &job{run: f, slots: slots, done: make(chan *graphql.Response, 1)}
 	select {
 	case w.jobs <- j:
 	default:
 		go w.work(j)
+	}
+	if finish {
+		return <-j.done, true
 	}
 	select {
 	case resp = <-j.done:
@@ -94,7 +107,7 @@ func (w *workers) work(j *job) {
 // graphql-go recovers itself) is logged and answered as an internal error:
 // on a worker, no HTTP server would recover it, and the process would end.
 func (w *workers) run(j *job) (resp *graphql.Response) {
-	defer func() { <-w.slots }()
+	defer func() { <-j.slots }()
 	defer func() {
 		if v := recover(); v != nil {
 			buf := make([]byte, 64<<10)

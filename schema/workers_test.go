@@ -46,7 +46,7 @@ func TestWorkersReused(t *testing.T) {
 			for range tt.callers {
 				wg.Go(func() {
 					for range 2000 / tt.callers {
-						if _, ok := w.do(context.Background(), f); !ok {
+						if _, ok := w.do(context.Background(), false, false, f); !ok {
 							t.Error("do() = not ok, want the answer of a context that never ends")
 							return
 						}
@@ -78,7 +78,7 @@ func goroutineID() string {
 func TestWorkerPanic(t *testing.T) {
 	var logs bytes.Buffer
 	w := newWorkers(1, slog.New(slog.NewTextHandler(&logs, nil)))
-	resp, ok := w.do(context.Background(), func() *graphql.Response { panic("snapshot went wrong") })
+	resp, ok := w.do(context.Background(), false, false, func() *graphql.Response { panic("snapshot went wrong") })
 	if !ok || len(resp.Errors) != 1 || resp.Errors[0].Message != "internal error" || resp.Errors[0].Extensions["code"] != codeInternal {
 		t.Errorf("do(panic) = %+v, %v, want one internal error", resp, ok)
 	}
@@ -86,7 +86,7 @@ func TestWorkerPanic(t *testing.T) {
 		t.Errorf("log = %q, want the panic and its stack", logs.String())
 	}
 	// the only slot is free again
-	resp, ok = w.do(context.Background(), func() *graphql.Response { return &graphql.Response{Data: []byte(`{}`)} })
+	resp, ok = w.do(context.Background(), false, false, func() *graphql.Response { return &graphql.Response{Data: []byte(`{}`)} })
 	if !ok || string(resp.Data) != `{}` {
 		t.Errorf("do() after a panic = %+v, %v, want its answer", resp, ok)
 	}
@@ -101,7 +101,7 @@ func TestWorkersContextEnds(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	got := make(chan bool)
 	go func() {
-		_, ok := w.do(ctx, func() *graphql.Response {
+		_, ok := w.do(ctx, false, false, func() *graphql.Response {
 			close(started)
 			<-release // ignores ctx
 			return &graphql.Response{}
@@ -111,7 +111,7 @@ func TestWorkersContextEnds(t *testing.T) {
 	<-started
 	waiting, stopWaiting := context.WithCancel(context.Background())
 	go func() {
-		_, ok := w.do(waiting, func() *graphql.Response { return &graphql.Response{} })
+		_, ok := w.do(waiting, false, false, func() *graphql.Response { return &graphql.Response{} })
 		got <- ok
 	}()
 	stopWaiting()
@@ -124,7 +124,7 @@ func TestWorkersContextEnds(t *testing.T) {
 	}
 	close(release)
 	// the slot comes back when the run ends
-	if _, ok := w.do(context.Background(), func() *graphql.Response { return &graphql.Response{} }); !ok {
+	if _, ok := w.do(context.Background(), false, false, func() *graphql.Response { return &graphql.Response{} }); !ok {
 		t.Error("do() after the run ended = not ok")
 	}
 }

@@ -25,14 +25,22 @@ type Options struct {
 	GraphQL    http.Handler
 	Playground http.Handler // served at / (nil: a short text page)
 	// Export is served at /export (nil: not at all). An export may take
-	// longer than Timeout, so it has no time limit of its own; instead,
-	// each write of its response must go through within Timeout (plus 10
-	// seconds, as for every response), so a client that stops reading is
-	// dropped. It gets no TimeoutHandler, which would hold the whole file
-	// in memory.
-	Export  http.Handler
-	Logger  *slog.Logger
-	Timeout time.Duration // time limit of a GraphQL request (default 30s)
+	// longer than Timeout, so Timeout does not apply to it; instead each
+	// write of its response must go through within ExportIdle, so a
+	// client that stops reading is dropped, and the whole export within
+	// ExportTimeout, so a client that reads slowly cannot hold a snapshot
+	// of the store for ever. Either cuts the response short (its handler
+	// must then abort, as export's does: never a complete-looking file)
+	// and ends its request's context. It gets no TimeoutHandler, which
+	// would hold the whole file in memory.
+	Export http.Handler
+	// ExportStreams is the most exports served at once (default 2); a
+	// request over it gets 503 with Retry-After at once.
+	ExportStreams int
+	ExportIdle    time.Duration // default 30s
+	ExportTimeout time.Duration // default 10m
+	Logger        *slog.Logger
+	Timeout       time.Duration // time limit of a GraphQL request (default 30s)
 	// CORSOrigins are the origins (scheme://host[:port], or * for any)
 	// whose pages may call /graphql and /export from a browser; none by
 	// default, and then no Access-Control-* header is ever sent. See
@@ -55,11 +63,25 @@ type Server struct {
 // (100) collects every few megabytes; each collection takes a quarter of
 // the CPU and makes requests assist it. At 400, over HTTP at half load,
 // entity p99 fell from 4.2 to 2.5 ms. The limit keeps the heap from
-// growing past it on a large store.
+// growing past it: with GCPercent 400 the heap would grow to five times
+// what is live before a collection. At 1 GiB, requests at the limits of
+// the cost estimate took kg serve's peak RSS to 1.1 GiB (the heap plus
+// Badger's memory off it); at 640 MiB to 750 MiB (TestServeMemory).
 const (
 	GCPercent   = 400
-	MemoryLimit = 1 << 30
+	MemoryLimit = 640 << 20
 )
+
+// The defaults of Options' export bounds.
+const (
+	DefaultExportStreams = 2
+	DefaultExportIdle    = 30 * time.Second
+	DefaultExportTimeout = 10 * time.Minute
+)
+
+// exportRetry is the Retry-After, in seconds, of an export refused for
+// want of a slot.
+const exportRetry = "10"
 
 func New(o Options) *Server {
 	if o.Addr == "" {
@@ -71,6 +93,15 @@ func New(o Options) *Server {
 	if o.Timeout <= 0 {
 		o.Timeout = 30 * time.Second
 	}
+	if o.ExportStreams <= 0 {
+		o.ExportStreams = DefaultExportStreams
+	}
+	if o.ExportIdle <= 0 {
+		o.ExportIdle = DefaultExportIdle
+	}
+	if o.ExportTimeout <= 0 {
+		o.ExportTimeout = DefaultExportTimeout
+	}
 	mux := http.NewServeMux()
 	if o.GraphQL != nil {
 		mux.Handle("/graphql", cors(o.CORSOrigins, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -80,7 +111,7 @@ func New(o Options) *Server {
 		})))
 	}
 	if o.Export != nil {
-		mux.Handle("/export", cors(o.CORSOrigins, progress(o.Timeout+10*time.Second, o.Export)))
+		mux.Handle("/export", cors(o.CORSOrigins, bounded(o, o.Export)))
 	}
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -145,37 +176,71 @@ func (s *Server) Serve(ctx context.Context) error {
 	return nil
 }
 
-// progress lifts the server's write timeout off a response that streams
-// for longer: before each write the connection's write deadline moves to
-// d from now, so the response may take as long as it needs while it
-// keeps moving.
-func progress(d time.Duration, h http.Handler) http.Handler {
+// bounded serves an export within o's bounds: at most ExportStreams at
+// once (503 over that), each write through within ExportIdle, the whole
+// within ExportTimeout. The server's write timeout is lifted: before each
+// write the connection's write deadline moves to ExportIdle from now (or
+// to the end of ExportTimeout, if sooner), so a response may stream for
+// longer while it keeps moving.
+func bounded(o Options, h http.Handler) http.Handler {
+	slots := make(chan struct{}, o.ExportStreams)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP(&movingDeadline{ResponseWriter: w, rc: http.NewResponseController(w), d: d}, r)
+		select {
+		case slots <- struct{}{}:
+		default:
+			w.Header().Set("Retry-After", exportRetry)
+			http.Error(w, fmt.Sprintf("export: %d exports are streaming, the most served at once: try again in a little while", o.ExportStreams),
+				http.StatusServiceUnavailable)
+			return
+		}
+		defer func() { <-slots }()
+		end := time.Now().Add(o.ExportTimeout)
+		ctx, cancel := context.WithDeadline(r.Context(), end)
+		defer cancel()
+		m := &movingDeadline{ResponseWriter: w, rc: http.NewResponseController(w), idle: o.ExportIdle, end: end}
+		m.move()
+		h.ServeHTTP(m, r.WithContext(ctx))
 	})
 }
 
 type movingDeadline struct {
 	http.ResponseWriter
-	rc *http.ResponseController
-	d  time.Duration
+	rc   *http.ResponseController
+	idle time.Duration
+	end  time.Time
+	// streaming is set once a successful response has begun: until then,
+	// and for an error, a write is the handler's answer, which may be
+	// that the time is up (a 503), and the end does not bound it
+	streaming, failed bool
+}
+
+// move sets the write deadline idle from now, or at end if sooner once
+// the response has begun.
+func (m *movingDeadline) move() {
+	d := time.Now().Add(m.idle)
+	if m.streaming && m.end.Before(d) {
+		d = m.end
+	}
+	// an error means the connection cannot take deadlines (a test
+	// recorder): then there is none to move
+	_ = m.rc.SetWriteDeadline(d)
 }
 
 func (m *movingDeadline) Write(p []byte) (int, error) {
-	// an error means the connection cannot take deadlines (a test
-	// recorder): then there is none to move
-	_ = m.rc.SetWriteDeadline(time.Now().Add(m.d))
+	m.streaming = !m.failed
+	m.move()
 	return m.ResponseWriter.Write(p)
 }
 
 func (m *movingDeadline) WriteHeader(code int) {
-	_ = m.rc.SetWriteDeadline(time.Now().Add(m.d))
+	m.failed = code >= 400
+	m.move()
 	m.ResponseWriter.WriteHeader(code)
 }
 
 // Flush sends what is buffered, moving the deadline as a write does.
 func (m *movingDeadline) Flush() {
-	_ = m.rc.SetWriteDeadline(time.Now().Add(m.d))
+	m.move()
 	_ = m.rc.Flush()
 }
 

@@ -23,6 +23,7 @@ import (
 
 	"github.com/kg-builder/kg/graph"
 	"github.com/kg-builder/kg/ingest"
+	"github.com/kg-builder/kg/source"
 )
 
 // Bad input of every kind gets a defined outcome: ingested, cleaned, or a
@@ -175,7 +176,7 @@ func TestBadInput(t *testing.T) {
 				}
 				rows := extractRows(t, filepath.Join(dir, "in", "page.html"))
 				checkTriples(t, "page.html", rows, []string{"Liis Kuusik|meet|Andris Ozols"}, []string{"Nordbank", "Vladimir Putin", "secret treaty", "Ozols|meet|Kuusik"})
-				h := ingest.NewHTML(strings.NewReader(htmlPage))
+				h := source.NewHTML(strings.NewReader(htmlPage))
 				body, err := io.ReadAll(h)
 				if err != nil {
 					t.Fatal(err)
@@ -200,8 +201,8 @@ func TestBadInput(t *testing.T) {
 						t.Errorf("notes.md: sentence with markup left: %q", r.Sentence)
 					}
 				}
-				fm := ingest.FrontMatter(ingest.Input{Text: mdNotes})
-				clean, _ := io.ReadAll(ingest.Markdown(strings.NewReader(fm.Text)))
+				fm := source.FrontMatter(source.Document{Text: mdNotes})
+				clean, _ := io.ReadAll(source.Markdown(strings.NewReader(fm.Text)))
 				checkOffsets(t, "notes.md", ingest.Text(ingest.Input{Title: fm.Title, Text: string(clean)}), rows)
 				checkTriples(t, "story.markdown", extractRows(t, filepath.Join(dir, "in", "story.markdown")), []string{"Nordbank|acquire|Danube Logistics"}, []string{"https"})
 			},
@@ -264,15 +265,15 @@ func TestBadInput(t *testing.T) {
 			},
 		},
 		{
-			// longer than partSize: parts cut at paragraph breaks, else
+			// longer than source.PartSize: parts cut at paragraph breaks, else
 			// sentence ends, else white space, each a document
 			name: "long texts in parts",
 			files: files{
-				"long.txt":     longText(3*partSize, "\n\n"),
-				"oneline.txt":  longText(2*partSize, " "),
-				"nospace.txt":  oneWord(2*partSize + 1),               // cut between runes
-				"bad-tail.txt": longText(2*partSize, "\n\n") + "\xff", // rejected whole
-				"short.txt":    longText(partSize-100, "\n\n"),
+				"long.txt":     longText(3*source.PartSize, "\n\n"),
+				"oneline.txt":  longText(2*source.PartSize, " "),
+				"nospace.txt":  oneWord(2*source.PartSize + 1),               // cut between runes
+				"bad-tail.txt": longText(2*source.PartSize, "\n\n") + "\xff", // rejected whole
+				"short.txt":    longText(source.PartSize-100, "\n\n"),
 			},
 			code:   1,
 			stderr: []string{`bad-tail\.txt: not text: invalid UTF-8 at byte \d+`},
@@ -281,19 +282,16 @@ func TestBadInput(t *testing.T) {
 				for _, f := range []string{"long.txt", "oneline.txt", "nospace.txt"} {
 					text := readFile(t, filepath.Join(dir, "in", f))
 					var joined strings.Builder
-					c := &cutter{r: strings.NewReader(text)}
-					for k := 1; ; k++ {
-						part, err := c.next()
-						if err == io.EOF {
-							break
-						}
+					parts := source.Cut(text)
+					for i, part := range parts {
+						k := i + 1
 						joined.WriteString(part)
 						want = append(want, fmt.Sprintf("in/%s#%d", f, k))
-						if len(part) > partSize {
-							t.Errorf("%s#%d: %d bytes, over %d", f, k, len(part), partSize)
+						if len(part) > source.PartSize {
+							t.Errorf("%s#%d: %d bytes, over %d", f, k, len(part), source.PartSize)
 						}
 						end := strings.TrimRight(part, " \n")
-						if !c.done() && f != "nospace.txt" && (!strings.HasSuffix(end, ".") || f == "long.txt" && !strings.HasSuffix(part, "\n\n")) {
+						if k < len(parts) && f != "nospace.txt" && (!strings.HasSuffix(end, ".") || f == "long.txt" && !strings.HasSuffix(part, "\n\n")) {
 							t.Errorf("%s#%d ends %q, want a paragraph break or a sentence end", f, k, part[len(part)-20:])
 						}
 						if d, ok := docs[fmt.Sprintf("in/%s#%d", f, k)]; !ok || d.Sentences == 0 && f != "nospace.txt" {
@@ -330,7 +328,7 @@ func TestBadInput(t *testing.T) {
 					`{"id": "f4"}`,
 					`{"id": "f5", "text": "  "}`,
 					`{"id": "f6", "text": ` + jsonString(germanText) + `}`,
-					`{"id": "f7", "title": "Long", "text": ` + jsonString(longText(2*partSize, "\n\n")) + `}`,
+					`{"id": "f7", "title": "Long", "text": ` + jsonString(longText(2*source.PartSize, "\n\n")) + `}`,
 					`{"id": "f8", "text": "Liis Kuusik met Andris Ozols."}`,
 				}, "\n"),
 				"crlf.ndjson":  "{\"id\": \"c1\", \"text\": \"Ozols met Kuusik in Riga.\"}\r\n\r\n{\"id\": \"c2\", \"text\": \"Kuusik met Ozols in Tallinn.\"}\r\n",
@@ -558,9 +556,9 @@ func TestBadInputHugeLine(t *testing.T) {
 	if res.maxRSS > 512<<20 {
 		t.Errorf("kg ingest of a 200 MB line peaked at %d MiB, want under 512 MiB", res.maxRSS>>20)
 	}
-	// parts are cut at the last sentence end before partSize: all but the
+	// parts are cut at the last sentence end before source.PartSize: all but the
 	// last are the same text, stored once
-	partLen := partSize - partSize%len(sentence)
+	partLen := source.PartSize - source.PartSize%len(sentence)
 	parts := (total + partLen - 1) / partLen
 	var docs, dups int
 	if _, err := fmt.Sscanf(res.summary, "ingested %d documents (%d duplicates", &docs, &dups); err != nil || docs+dups != parts {
@@ -700,7 +698,7 @@ func writeHugeLine(t *testing.T, path string) {
 	w.WriteString(`{"id": "h1", "text": "Liis Kuusik met Andris Ozols."}` + "\n")
 	w.WriteString(`{"id": "h2", "text": "`)
 	chunk := strings.Repeat("Kuusik met Ozols. ", 1000)
-	for n := 0; n <= maxLine; n += len(chunk) {
+	for n := 0; n <= source.MaxLine; n += len(chunk) {
 		w.WriteString(chunk)
 	}
 	w.WriteString("\"}\n")

@@ -42,12 +42,13 @@ count,negated,modality,attributed_to,relation_text,subject_id,object_id,id;
 all of them when no filter is given.
 
 Output goes to standard output unless --out names a file, which is written
-whole or not at all, or a directory (one that exists, or any path for a
-format of several files), which gets the format's files: neo4j needs one
-(nodes.csv, relationships.csv, import.sh), and nquads writes kg.nq and the
-Dgraph schema kg.schema there; either prints the command that loads them.
---part picks one file of such a format for standard output, and --schema
-FILE writes the nquads schema beside the data.
+whole or not at all, or a folder (one that exists, or a path ending in /),
+which gets the format's files. The formats of several files write a
+folder, made if it does not exist: neo4j (nodes.csv, relationships.csv,
+import.sh) and nquads (kg.nq and the Dgraph schema kg.schema); either
+prints the command that loads them. --part picks one file of such a
+format (for standard output, or --out FILE), and --schema FILE writes the
+nquads schema beside the data.
 
 Filters (all formats): --around NAME [--depth N] keeps the neighbourhood of
 an entity (N hops, default 1, either way, as the API's neighborhood does,
@@ -59,8 +60,9 @@ entities reached around NAME); --min-confidence, --min-count, --document ID,
   kg export --format csv --what nodes --out entities.csv
   kg export --format graphml --min-count 2 --out graph.graphml
   kg export --format dot --around "Nordhavn Energy" --depth 1 | dot -Tsvg > nordhavn.svg
-  kg export --format neo4j --out neo4j-import/
-  kg export --format nquads --out dgraph/
+  kg export --format neo4j --out neo4j-import
+  kg export --format nquads --out dgraph
+  kg export --format nquads --part data --out graph.nq
   kg export --format jsonl --relation meet --relation sign --type PERSON`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -115,9 +117,24 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 	if err != nil {
 		return plain(err)
 	}
+	// a format of several files (neo4j; nquads: the data and its schema)
+	// writes them into the folder --out names, made if need be
+	several := len(files) > 1 || (o.format == "nquads" && opts.Part == "" && o.schema == "")
 	dir := ""
 	if o.out != "" {
-		if fi, err := os.Stat(o.out); (err == nil && fi.IsDir()) || len(files) > 1 || strings.HasSuffix(o.out, string(os.PathSeparator)) {
+		fi, err := os.Stat(o.out)
+		switch {
+		case (err == nil && fi.IsDir()) || strings.HasSuffix(o.out, string(os.PathSeparator)):
+			dir = o.out
+		case several && err == nil:
+			all, _ := export.Files(export.Options{Format: o.format, Part: export.AllParts})
+			var names, parts []string
+			for _, f := range all {
+				names, parts = append(names, f.Name), append(parts, f.Part)
+			}
+			return fmt.Errorf("--out %s is a file, and format %s writes a folder (%s): name a folder (it is made), or give --part (%s) for one file",
+				o.out, o.format, strings.Join(names, ", "), strings.Join(parts, ", "))
+		case several:
 			dir = o.out
 		}
 	}

@@ -116,8 +116,12 @@ func TestExportErrors(t *testing.T) {
 		{[]string{"--what", "all"}, `what "all": want edges or nodes`},
 		{[]string{"--format", "graphml", "--schema", "s.txt"}, "--schema is for --format nquads"},
 		{[]string{"--depth", "2"}, "a depth needs an entity to go around"},
-		{[]string{"--type", "PEOPLE"}, `type "PEOPLE": must be one of PERSON, ORG, PLACE, MISC, CONCEPT`},
+		{[]string{"--type", "PEOPLE"}, `unknown type "PEOPLE": the types are PERSON, ORG, PLACE, MISC, CONCEPT`},
 		{[]string{"--min-confidence", "3"}, "minimum confidence 3: must be from 0 to 1"},
+		{[]string{"--min-confidence", "NaN"}, "minimum confidence NaN: must be from 0 to 1"},
+		{[]string{"--min-confidence", "-Inf"}, "minimum confidence -Inf: must be from 0 to 1"},
+		{[]string{"--since", "garbage"}, `since "garbage": must be an ISO date or its start: 2017, 2017-04 or 2017-04-12`},
+		{[]string{"--until", "28.4.2026"}, `until "28.4.2026": must be an ISO date`},
 		{[]string{"--around", "Nobody"}, `no entity called "Nobody"`},
 		{[]string{"--document", "nope", "--format", "jsonl"}, `no document "nope"`},
 	} {
@@ -185,6 +189,30 @@ func TestExportFiles(t *testing.T) {
 			code, errOut, len(s1), string(s1) == string(s2), quads == string(q2))
 	}
 
+	// as the README writes it: a path that does not exist is made a
+	// folder, for nquads as for neo4j
+	dg2 := filepath.Join(dir, "dgraph2")
+	code, _, errOut = kg(t, "", "export", "--data", data, "--format", "nquads", "--out", dg2)
+	s3, _ := os.ReadFile(filepath.Join(dg2, "kg.schema"))
+	q3, _ := os.ReadFile(filepath.Join(dg2, "kg.nq"))
+	if code != 0 || string(s3) != string(s2) || string(q3) != string(q2) ||
+		!strings.Contains(errOut, "dgraph live --files "+dg2+"/kg.nq --format=rdf --schema "+dg2+"/kg.schema") {
+		t.Errorf("nquads --out DIR (not there yet) = exit %d, schema as in DIR/: %t, data: %t:\n%s", code, string(s3) == string(s2), string(q3) == string(q2), errOut)
+	}
+	// an existing file is not taken for a folder, nor overwritten
+	nq := filepath.Join(dir, "old.nq")
+	os.WriteFile(nq, []byte("old\n"), 0o644)
+	code, _, errOut = kg(t, "", "export", "--data", data, "--format", "nquads", "--out", nq)
+	if b, _ := os.ReadFile(nq); code != 1 || string(b) != "old\n" ||
+		!strings.Contains(errOut, "--out "+nq+" is a file, and format nquads writes a folder (kg.nq, kg.schema): name a folder (it is made), or give --part (data, schema) for one file") {
+		t.Errorf("nquads --out FILE (there) = exit %d, file %q:\n%s", code, b, errOut)
+	}
+	// --part data --out FILE writes the data alone
+	code, _, errOut = kg(t, "", "export", "--data", data, "--format", "nquads", "--part", "data", "--out", nq)
+	if b, _ := os.ReadFile(nq); code != 0 || string(b) != string(q2) {
+		t.Errorf("nquads --part data --out FILE = exit %d, the data: %t:\n%s", code, string(b) == string(q2), errOut)
+	}
+
 	// an existing directory takes a one-file format's file by its name
 	code, _, errOut = kg(t, "", "export", "--data", data, "--format", "jsonl", "--out", dir)
 	if _, err := os.Stat(filepath.Join(dir, "kg.jsonl")); code != 0 || err != nil {
@@ -212,6 +240,21 @@ func TestServeExport(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != 400 || !strings.Contains(string(b), `unknown format "pdf"`) {
 		t.Errorf("GET /export?format=pdf = %d %s", res.StatusCode, b)
+	}
+}
+
+// kg serve's export bounds reach the server: past --export-timeout an
+// export is cut off.
+func TestServeExportTimeout(t *testing.T) {
+	s := startServe(t, "--addr", "127.0.0.1:0", "--export-timeout", "1ns")
+	res, err := http.Get(s.base + "/export?format=graphml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(b), "export: cut off") {
+		t.Errorf("GET /export with --export-timeout 1ns = %d %q, want 503, cut off", res.StatusCode, b)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-builder/kg/ingest"
+	"github.com/kg-builder/kg/source"
 )
 
 func newExtractCmd(e *env) *cobra.Command {
@@ -66,12 +67,12 @@ func runExtract(ctx context.Context, e *env, paths []string, lines bool) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	items := make(chan item, 64)
-	src := newSource(paths, e.stdin)
+	items := make(chan source.Item, 64)
+	src := source.New(paths, e.stdin, source.Options{})
 	if lines {
 		go splitLines(ctx, src, items)
 	} else {
-		go src.run(ctx, items)
+		go src.Run(ctx, items)
 	}
 	results := make(chan extracted, 16)
 	go extractAll(ctx, ex, nil, items, results)
@@ -81,12 +82,12 @@ func runExtract(ctx context.Context, e *env, paths []string, lines bool) error {
 	enc.SetEscapeHTML(false)
 	failed := 0
 	for r := range results {
-		if r.err != nil {
-			if r.err == errEmpty && lines {
+		if r.Err != nil {
+			if r.Err == source.ErrEmpty && lines {
 				continue
 			}
 			failed++
-			fmt.Fprintf(e.stderr, "kg: %s: %v\n", r.where, r.err)
+			fmt.Fprintf(e.stderr, "kg: %s: %v\n", r.Where, r.Err)
 			continue
 		}
 		for _, t := range r.doc.Triples {
@@ -99,7 +100,7 @@ func runExtract(ctx context.Context, e *env, paths []string, lines bool) error {
 				row.SentenceIndex, row.Sentence, row.Start, row.End = ev.Sentence, ev.Text, ev.Start, ev.End
 			}
 			if lines {
-				row.Sentence = r.in.Text
+				row.Sentence = r.Doc.Text
 			}
 			if err := enc.Encode(row); err != nil {
 				return err
@@ -116,22 +117,22 @@ func runExtract(ctx context.Context, e *env, paths []string, lines bool) error {
 }
 
 // splitLines turns every line of the input into a document of its own.
-func splitLines(ctx context.Context, src *source, out chan<- item) {
+func splitLines(ctx context.Context, src *source.Reader, out chan<- source.Item) {
 	defer close(out)
-	whole := make(chan item)
-	go src.run(ctx, whole)
+	whole := make(chan source.Item)
+	go src.Run(ctx, whole)
 	for it := range whole {
-		if it.err != nil {
+		if it.Err != nil {
 			out <- it
 			continue
 		}
-		for n, line := range strings.Split(it.in.Text, "\n") {
+		for n, line := range strings.Split(it.Doc.Text, "\n") {
 			line = strings.TrimRight(line, "\r")
 			if strings.TrimSpace(line) == "" {
 				continue
 			}
-			li := item{where: fmt.Sprintf("%s:%d", it.where, n+1), size: int64(len(line))}
-			li.in = ingest.Input{ID: fmt.Sprintf("%s:%d", it.in.ID, n+1), Source: it.in.Source, Text: line}
+			li := source.Item{Where: fmt.Sprintf("%s:%d", it.Where, n+1), Size: int64(len(line))}
+			li.Doc = source.Document{ID: fmt.Sprintf("%s:%d", it.Doc.ID, n+1), Source: it.Doc.Source, Text: line}
 			select {
 			case out <- li:
 			case <-ctx.Done():

@@ -19,6 +19,7 @@ import (
 
 	"github.com/kg-builder/kg/graph"
 	"github.com/kg-builder/kg/ingest"
+	"github.com/kg-builder/kg/source"
 )
 
 func newIngestCmd(e *env) *cobra.Command {
@@ -37,7 +38,9 @@ PATH may be a file or a folder (read recursively, following symbolic links):
 64 KiB each when longer; .jsonl and .ndjson files hold one document per line
 as {"text": ..., "id", "title", "url", "date", "source"}. "-" reads standard
 input (plain text, HTML or JSON Lines). UTF-8 and UTF-16 with a byte-order
-mark are read; kg extracts English only.
+mark are read; kg extracts English only. Standard input, named pipes and
+devices are checked as they are read, up to 256 MiB; a named pipe that
+nothing is written to is given up after 10 s.
 
 A text already in the store (same content) is skipped. A file that cannot be
 read, is not text or not English is reported and skipped; the others are
@@ -116,6 +119,32 @@ func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingestMemoryLimit))
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	src := source.New(paths, e.stdin, source.Options{})
+	stats := &ingestStats{start: time.Now()}
+	prog := newProgress(e.stderr, src.Total(), quiet)
+	read := make(chan source.Item, 64)
+	go src.Run(ctx, read)
+	// the store is opened once the input has a document for it: inputs
+	// that are missing, unreadable, not text or a pipe nobody writes to
+	// are reported without creating or holding a store
+	early := untilDocument(read)
+	if len(early) == 0 || early[len(early)-1].Err != nil {
+		if ctx.Err() != nil {
+			return errors.New("interrupted; nothing was ingested")
+		}
+		for _, it := range early {
+			stats.fail(e.stderr, prog, it.Where, it.Err.Error())
+		}
+		fmt.Fprintln(e.stderr, stats.summary())
+		if stats.failed > 0 {
+			return errQuiet
+		}
+		return nil
+	}
+	items := make(chan source.Item, 64)
+	go forward(ctx, early, read, items)
 	// a full disk kills Badger with SIGBUS rather than failing a write:
 	// refuse before opening, and stop before a batch that could get there
 	if err := graph.CheckWrite(e.data); err != nil {
@@ -130,14 +159,7 @@ func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
 	if err != nil {
 		return err
 	}
-	src := newSource(paths, e.stdin)
-	stats := &ingestStats{start: time.Now()}
-	prog := newProgress(e.stderr, src.total, quiet)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	items := make(chan item, 64)
 	results := make(chan extracted, 16)
-	go src.run(ctx, items)
 	go extractAll(ctx, ex, st, items, results)
 	var stop error // why the ingest stopped before the end
 	for r := range results {
@@ -145,7 +167,7 @@ func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
 			continue // until extraction has stopped too
 		}
 		// store what extraction has ready in one batch, without waiting
-		batch, size := []extracted{r}, r.size
+		batch, size := []extracted{r}, r.Size
 	fill:
 		for len(batch) < maxBatch && size < maxBatchText {
 			select {
@@ -154,7 +176,7 @@ func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
 					break fill
 				}
 				batch = append(batch, r)
-				size += r.size
+				size += r.Size
 			default:
 				break fill
 			}
@@ -182,6 +204,42 @@ func runIngest(ctx context.Context, e *env, paths []string, quiet bool) error {
 	return nil
 }
 
+// untilDocument reads items up to and including the first document, or
+// all of them when none is one.
+func untilDocument(read <-chan source.Item) []source.Item {
+	var early []source.Item
+	for it := range read {
+		early = append(early, it)
+		if it.Err == nil {
+			break
+		}
+	}
+	return early
+}
+
+// forward sends early, then what is left of read, to out, and closes it.
+func forward(ctx context.Context, early []source.Item, read <-chan source.Item, out chan<- source.Item) {
+	defer close(out)
+	send := func(it source.Item) bool {
+		select {
+		case out <- it:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for _, it := range early {
+		if !send(it) {
+			return
+		}
+	}
+	for it := range read {
+		if !send(it) {
+			return
+		}
+	}
+}
+
 // maxBatch bounds the documents stored in one call of AddBatch, and
 // maxBatchText their input: a batch writes about ten times its text to
 // Badger's logs, and free space is checked between batches (graph.MinFree
@@ -199,18 +257,18 @@ const (
 func storeBatch(ctx context.Context, e *env, st *graph.Store, batch []extracted, stats *ingestStats, prog *progress) error {
 	var docs []graph.Document
 	for _, r := range batch {
-		if r.err == nil && r.duplicate == "" {
+		if r.Err == nil && r.duplicate == "" {
 			docs = append(docs, r.doc)
 		}
 	}
 	res := st.AddBatch(ctx, docs)
-	fail := func(r extracted, msg string) { stats.fail(e.stderr, prog, r.where, msg) }
+	fail := func(r extracted, msg string) { stats.fail(e.stderr, prog, r.Where, msg) }
 	var refused error
 	for _, r := range batch {
-		stats.bytes += r.size
+		stats.bytes += r.Size
 		switch {
-		case r.err != nil:
-			fail(r, r.err.Error())
+		case r.Err != nil:
+			fail(r, r.Err.Error())
 		case r.duplicate != "":
 			stats.dups++
 		default:

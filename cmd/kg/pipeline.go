@@ -6,11 +6,12 @@ import (
 
 	"github.com/kg-builder/kg/graph"
 	"github.com/kg-builder/kg/ingest"
+	"github.com/kg-builder/kg/source"
 )
 
 // extracted is one document after NLP, or why it failed.
 type extracted struct {
-	item
+	source.Item
 	doc       graph.Document
 	duplicate string // id of the stored document with the same text
 }
@@ -23,10 +24,10 @@ type store interface {
 // extractAll runs extraction on items with one worker per core and sends
 // the results to out in input order, closing it at the end. Texts already
 // in st (when st is not nil) skip extraction.
-func extractAll(ctx context.Context, ex *ingest.Extractor, st store, items <-chan item, out chan<- extracted) {
+func extractAll(ctx context.Context, ex *ingest.Extractor, st store, items <-chan source.Item, out chan<- extracted) {
 	workers := runtime.GOMAXPROCS(0)
 	type job struct {
-		it  item
+		it  source.Item
 		res chan extracted
 	}
 	jobs := make(chan job)
@@ -48,8 +49,8 @@ func extractAll(ctx context.Context, ex *ingest.Extractor, st store, items <-cha
 			case <-ctx.Done():
 				return
 			}
-			if it.err != nil {
-				res <- extracted{item: it}
+			if it.Err != nil {
+				res <- extracted{Item: it}
 				continue
 			}
 			select {
@@ -74,10 +75,10 @@ func extractAll(ctx context.Context, ex *ingest.Extractor, st store, items <-cha
 	}
 }
 
-func extractOne(ctx context.Context, ex *ingest.Extractor, st store, it item) extracted {
-	doc, dup, err := prepare(ctx, ex, st, it.in, it.english)
-	it.err = err
-	return extracted{item: it, doc: doc, duplicate: dup}
+func extractOne(ctx context.Context, ex *ingest.Extractor, st store, it source.Item) extracted {
+	doc, dup, err := prepare(ctx, ex, st, ingest.Input(it.Doc), it.English)
+	it.Err = err
+	return extracted{Item: it, doc: doc, duplicate: dup}
 }
 
 // prepare extracts in, unless st (when not nil) already holds its text: then
@@ -91,7 +92,7 @@ func prepare(ctx context.Context, ex *ingest.Extractor, st store, in ingest.Inpu
 		}
 	}
 	if english {
-		if err := ingest.English(in.Text); err != nil {
+		if err := source.English(in.Text); err != nil {
 			return graph.Document{}, "", err
 		}
 	}

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kg-builder/kg/ingest"
+	"github.com/kg-builder/kg/source"
 )
 
 // remoteMutation sends one document through a running kg serve.
@@ -62,7 +62,7 @@ func (e *errStop) Error() string { return e.msg }
 
 // ingest sends in; an error is *errStop when there is no point in sending
 // the next one.
-func (r *remote) ingest(ctx context.Context, in ingest.Input) (remoteResult, error) {
+func (r *remote) ingest(ctx context.Context, in source.Document) (remoteResult, error) {
 	vars := map[string]any{"text": in.Text, "id": in.ID, "title": in.Title, "source": in.Source, "url": in.URL, "date": in.Date}
 	for k, v := range vars {
 		if v == "" {
@@ -130,26 +130,26 @@ func runIngestRemote(ctx context.Context, e *env, paths []string, quiet bool, se
 	if err != nil {
 		return err
 	}
-	src := newSource(paths, e.stdin)
+	src := source.New(paths, e.stdin, source.Options{})
 	stats := &ingestStats{start: time.Now()}
-	prog := newProgress(e.stderr, src.total, quiet)
+	prog := newProgress(e.stderr, src.Total(), quiet)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	items := make(chan item, 16)
-	go src.run(ctx, items)
+	items := make(chan source.Item, 16)
+	go src.Run(ctx, items)
 	var stop error
 	for it := range items {
-		stats.bytes += it.size
-		fail := func(msg string) { stats.fail(e.stderr, prog, it.where, msg) }
-		if it.err != nil {
-			fail(it.err.Error())
+		stats.bytes += it.Size
+		fail := func(msg string) { stats.fail(e.stderr, prog, it.Where, msg) }
+		if it.Err != nil {
+			fail(it.Err.Error())
 			continue
 		}
-		res, err := r.ingest(ctx, it.in)
+		res, err := r.ingest(ctx, it.Doc)
 		var es *errStop
 		switch {
 		case errors.As(err, &es):
-			stop = fmt.Errorf("%s: %w", it.where, err)
+			stop = fmt.Errorf("%s: %w", it.Where, err)
 		case err != nil && ctx.Err() != nil:
 		case err != nil:
 			fail(err.Error())
@@ -169,7 +169,7 @@ func runIngestRemote(ctx context.Context, e *env, paths []string, quiet bool, se
 	switch {
 	case stop != nil:
 		return fmt.Errorf("%w; every document reported above is stored, the rest is not", stop)
-	case ctx.Err() != nil && stats.docs+stats.dups+stats.failed == 0 && src.total > 0:
+	case ctx.Err() != nil && stats.docs+stats.dups+stats.failed == 0 && src.Total() > 0:
 		return errors.New("interrupted")
 	case stats.failed > 0:
 		return errQuiet

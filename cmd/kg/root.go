@@ -56,14 +56,36 @@ The store is ./kg-data unless --data or KG_DATA says otherwise.`,
 	root.PersistentFlags().StringVar(&e.data, "data", "./kg-data", "data directory of the store (env KG_DATA)")
 	root.AddCommand(newIngestCmd(e), newExtractCmd(e), newExportCmd(e), newQueryCmd(e), newStatsCmd(e), newCheckCmd(e), newServeCmd(e),
 		newMergeCmd(e), newSplitCmd(e), newParseCmd(e))
-	if err := root.ExecuteContext(ctx); err != nil {
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	for _, c := range root.Commands() {
+		if check := c.Args; check != nil {
+			c.Args = func(cmd *cobra.Command, args []string) error {
+				if err := check(cmd, args); err != nil {
+					return usageError{err}
+				}
+				return nil
+			}
+		}
+	}
+	if cmd, err := root.ExecuteContextC(ctx); err != nil {
 		if !errors.Is(err, errQuiet) {
-			fmt.Fprintln(stderr, "kg:", err)
+			fmt.Fprintln(stderr, "kg:", strings.TrimRight(err.Error(), "\n"))
+		}
+		// cobra's own "unknown command" comes from the root's argument check
+		if errors.As(err, new(usageError)) || strings.HasPrefix(err.Error(), "unknown command ") {
+			fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
 		}
 		return 1
 	}
 	return 0
 }
+
+// usageError is a mistake in the command line itself: an unknown flag, a
+// flag's value that does not parse, arguments a command does not take.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
 
 // open opens the store in the data directory. A read-only open of a store
 // that was not closed cleanly falls back to a read-write open, which

@@ -11,8 +11,11 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -30,11 +33,17 @@ type serveOptions struct {
 	readOnly bool
 	timeout  time.Duration
 	token    string
-	cors     []string
+	// tokenFrom says where token came from: "--token", "KG_TOKEN", or
+	// "" for neither
+	tokenFrom string
+	cors      []string
 	// limits
 	maxDepth, maxFields, maxFirst int
 	maxQueryBytes, maxConcurrent  int
+	maxCost, maxResponseBytes     int
 	maxBodyBytes                  int64
+	maxExports                    int
+	exportTimeout                 time.Duration
 }
 
 func newServeCmd(e *env) *cobra.Command {
@@ -53,7 +62,9 @@ func newServeCmd(e *env) *cobra.Command {
   /export    the graph as a file: GET ?format=csv|neo4j|graphml|gexf|dot|
              nquads|ntriples|jsonl and the filters of kg export (around,
              depth, relation, type, min_confidence, min_count, document,
-             since, until); streamed, with no time limit while it moves
+             since, until); streamed; --max-exports at once (503 beyond),
+             each cut off after --export-timeout, or once the client has
+             taken nothing for 30s
   /healthz   "ok" while the server runs
 
 With --demo, the bundled example articles are ingested first when the store
@@ -74,6 +85,7 @@ BAD_USER_INPUT for first/limit, TIMEOUT with 503).`,
   kg serve --data /srv/kg --addr 0.0.0.0:8080 --read-only
   KG_TOKEN=$(openssl rand -hex 24) kg serve --addr 0.0.0.0:8080 --cors-origin https://app.example.com
   kg serve --max-depth 10 --max-fields 500 --max-first 200 --timeout 10s
+  kg serve --max-exports 1 --export-timeout 2m
 
   curl --get --data-urlencode 'query={ stats { documents triples } }' http://127.0.0.1:8080/graphql
   curl -H 'Content-Type: application/json' -H "Authorization: Bearer $KG_TOKEN" \
@@ -81,8 +93,13 @@ BAD_USER_INPUT for first/limit, TIMEOUT with 503).`,
        http://127.0.0.1:8080/graphql`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.tokenFrom = "--token"
 			if !cmd.Flags().Changed("token") {
-				o.token = os.Getenv("KG_TOKEN")
+				// KG_TOKEN= (empty) is unset; blank is a mistake, refused in check
+				o.token, o.tokenFrom = os.Getenv("KG_TOKEN"), "KG_TOKEN"
+				if o.token == "" {
+					o.tokenFrom = ""
+				}
 			}
 			return runServe(cmd.Context(), e, o)
 		},
@@ -98,8 +115,12 @@ BAD_USER_INPUT for first/limit, TIMEOUT with 503).`,
 	f.IntVar(&o.maxFields, "max-fields", schema.DefaultMaxFields, "most fields a query may select, fragments counted each time they are spread")
 	f.IntVar(&o.maxFirst, "max-first", schema.DefaultMaxFirst, "most items one list field may return (cap on first and limit)")
 	f.IntVar(&o.maxQueryBytes, "max-query-bytes", schema.DefaultMaxQueryBytes, "longest query text, in bytes")
+	f.IntVar(&o.maxCost, "max-cost", schema.DefaultMaxCost, "most values an answer may hold, estimated before it runs (each field once for every element of the lists it is in)")
+	f.IntVar(&o.maxResponseBytes, "max-response-bytes", schema.DefaultMaxResponse, "largest answer, in bytes of JSON (RESPONSE_TOO_LARGE beyond)")
 	f.Int64Var(&o.maxBodyBytes, "max-body-bytes", schema.DefaultMaxBodyBytes, "largest request body, in bytes (413 beyond)")
 	f.IntVar(&o.maxConcurrent, "max-concurrent", runtime.GOMAXPROCS(0), "most GraphQL requests executing at once; the rest wait their turn (until --timeout)")
+	f.IntVar(&o.maxExports, "max-exports", server.DefaultExportStreams, "most /export downloads at once; more get 503 with Retry-After")
+	f.DurationVar(&o.exportTimeout, "export-timeout", server.DefaultExportTimeout, "longest one /export download may take; it is cut off then")
 	return cmd
 }
 
@@ -111,7 +132,8 @@ func (o *serveOptions) check() error {
 	}{
 		{"--max-depth", int64(o.maxDepth)}, {"--max-fields", int64(o.maxFields)}, {"--max-first", int64(o.maxFirst)},
 		{"--max-query-bytes", int64(o.maxQueryBytes)}, {"--max-body-bytes", o.maxBodyBytes},
-		{"--max-concurrent", int64(o.maxConcurrent)},
+		{"--max-concurrent", int64(o.maxConcurrent)}, {"--max-exports", int64(o.maxExports)},
+		{"--max-cost", int64(o.maxCost)}, {"--max-response-bytes", int64(o.maxResponseBytes)},
 	} {
 		if l.n < 1 {
 			return fmt.Errorf("%s %d: must be at least 1", l.flag, l.n)
@@ -123,9 +145,19 @@ func (o *serveOptions) check() error {
 	if o.timeout <= 0 {
 		return fmt.Errorf("--timeout %s: must be positive", o.timeout)
 	}
-	o.token = strings.TrimSpace(o.token)
-	if strings.ContainsAny(o.token, " \t\r\n") {
-		return errors.New("--token (or KG_TOKEN): a token cannot contain spaces")
+	if o.exportTimeout <= 0 {
+		return fmt.Errorf("--export-timeout %s: must be positive", o.exportTimeout)
+	}
+	if o.tokenFrom != "" {
+		// a blank token would serve mutations to anyone: never take it
+		// for no token
+		o.token = strings.TrimSpace(o.token)
+		if o.token == "" {
+			return fmt.Errorf("%s is blank: give a token (KG_TOKEN=$(openssl rand -hex 24), say), or leave --token and KG_TOKEN unset for mutations without one", o.tokenFrom)
+		}
+		if strings.ContainsFunc(o.token, unicode.IsSpace) {
+			return fmt.Errorf("%s: a token cannot contain spaces", o.tokenFrom)
+		}
 	}
 	var err error
 	o.cors, err = server.ParseOrigins(o.cors)
@@ -164,6 +196,7 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 		Logger: e.log, ReadOnly: o.readOnly, Token: o.token,
 		MaxDepth: o.maxDepth, MaxFields: o.maxFields, MaxFirst: o.maxFirst,
 		MaxQueryBytes: o.maxQueryBytes, MaxBodyBytes: o.maxBodyBytes, MaxConcurrent: o.maxConcurrent,
+		MaxCost: o.maxCost, MaxResponseBytes: o.maxResponseBytes,
 	}
 	if !o.readOnly {
 		so.Ingester, so.Editor = ing, st
@@ -174,11 +207,11 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 	}
 	srv := server.New(server.Options{
 		Addr: o.addr, GraphQL: s.Handler(), Playground: web.Handler(), Export: export.Handler(st, e.log), Logger: e.log,
-		Timeout: o.timeout, CORSOrigins: o.cors,
+		Timeout: o.timeout, CORSOrigins: o.cors, ExportStreams: o.maxExports, ExportTimeout: o.exportTimeout,
 	})
 	addr, err := srv.Listen()
 	if err != nil {
-		return err
+		return listenError(o.addr, err)
 	}
 	if !o.readOnly || o.demo {
 		// kg ingest on the same store points at this server
@@ -208,6 +241,27 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 		fmt.Fprintln(e.stderr, "kg: the playground UI is not built into this binary: run `make ui` and build again (the API works without it)")
 	}
 	return srv.Serve(ctx)
+}
+
+// listenError says what to do when addr cannot be bound: another port
+// when it is in use, one from 1024 up when a low one needs privileges.
+func listenError(addr string, err error) error {
+	host, port, splitErr := net.SplitHostPort(addr)
+	n, atoiErr := strconv.Atoi(port)
+	if splitErr != nil || atoiErr != nil {
+		return err
+	}
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		next := n + 1
+		if next > 65535 {
+			next = 8080
+		}
+		return fmt.Errorf("%s is in use (another kg serve?): pick another with --addr %s", addr, net.JoinHostPort(host, strconv.Itoa(next)))
+	case errors.Is(err, syscall.EACCES) && n < 1024:
+		return fmt.Errorf("%s: a port below 1024 needs privileges: pick one from 1024 up with --addr %s", addr, net.JoinHostPort(host, "8080"))
+	}
+	return err
 }
 
 // loopback reports whether addr is reachable from this machine only.

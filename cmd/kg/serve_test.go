@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -29,6 +32,8 @@ func TestServeFlagDefaults(t *testing.T) {
 		"max-first":       "1000",
 		"max-query-bytes": "65536",
 		"max-body-bytes":  "4194304",
+		"max-exports":     "2",
+		"export-timeout":  "10m0s",
 	} {
 		f := flags.Lookup(name)
 		if f == nil {
@@ -49,7 +54,7 @@ func TestServeHelp(t *testing.T) {
 		t.Fatalf("kg serve --help = exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{"--token", "KG_TOKEN", "--cors-origin", "--max-depth", "--max-fields", "--max-first",
-		"--max-query-bytes", "--max-body-bytes", "--timeout", "--read-only", "application/graphql-response+json", "Authorization: Bearer"} {
+		"--max-query-bytes", "--max-body-bytes", "--timeout", "--max-exports", "--export-timeout", "--read-only", "application/graphql-response+json", "Authorization: Bearer"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("kg serve --help lacks %q:\n%s", want, out)
 		}
@@ -72,13 +77,40 @@ func TestServeBadFlags(t *testing.T) {
 		{[]string{"--max-body-bytes", "0"}, "--max-body-bytes 0"},
 		{[]string{"--max-query-bytes", "2000", "--max-body-bytes", "1000"}, "over --max-body-bytes"},
 		{[]string{"--timeout", "0s"}, "--timeout 0s: must be positive"},
+		{[]string{"--max-exports", "0"}, "--max-exports 0: must be at least 1"},
+		{[]string{"--export-timeout", "-1s"}, "--export-timeout -1s: must be positive"},
 		{[]string{"--cors-origin", "example.com"}, `CORS origin "example.com"`},
 		{[]string{"--cors-origin", "https://a.example.com,https://b.example.com/path"}, `CORS origin "https://b.example.com/path"`},
-		{[]string{"--token", "two words"}, "cannot contain spaces"},
+		{[]string{"--token", "two words"}, "--token: a token cannot contain spaces"},
+		{[]string{"--token", "two\u00a0words"}, "--token: a token cannot contain spaces"},
+		// a blank token is not "no token": that would open mutations to anyone
+		{[]string{"--token", "   "}, "--token is blank: give a token"},
+		{[]string{"--token", ""}, "--token is blank: give a token"},
+		{[]string{"--token", "\t\n"}, "--token is blank: give a token"},
+		{[]string{"KG_TOKEN=  "}, "KG_TOKEN is blank: give a token"},
+		{[]string{"KG_TOKEN=two words"}, "KG_TOKEN: a token cannot contain spaces"},
+		{[]string{"--cors-origin", "https://*.example.com"}, "wildcards are not supported"},
+		{[]string{"--cors-origin", "http://a.com:99999"}, "port 99999 is not from 1 to 65535"},
+		{[]string{"--cors-origin", ""}, "an empty one"},
 	} {
-		code, _, errOut := kg(t, "", append([]string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, tt.args...)...)
+		t.Setenv("KG_TOKEN", "")
+		if env, ok := strings.CutPrefix(tt.args[0], "KG_TOKEN="); ok {
+			t.Setenv("KG_TOKEN", env)
+			tt.args = nil
+		}
+		// a flag let through would serve: stop it, so that the test fails
+		// rather than hangs
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		var errb bytes.Buffer
+		code := run(ctx, append([]string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, tt.args...), strings.NewReader(""), io.Discard, &errb)
+		cancel()
+		errOut := errb.String()
 		if code != 1 || !strings.Contains(errOut, tt.want) {
 			t.Errorf("kg serve %s = exit %d, stderr %q; want exit 1 and %q", strings.Join(tt.args, " "), code, errOut, tt.want)
+		}
+		if _, err := os.Stat(data); err == nil {
+			t.Errorf("kg serve %s opened the store before refusing its flags", strings.Join(tt.args, " "))
+			os.RemoveAll(data)
 		}
 		if strings.Contains(errOut, "two words") {
 			t.Errorf("kg serve %s shows the token: %q", strings.Join(tt.args, " "), errOut)
@@ -369,4 +401,26 @@ func TestTimeLimitUnderLoad(t *testing.T) {
 		t.Errorf("the slowest request took %s, past its time limit of %s", slowest, limit)
 	}
 	t.Logf("%d requests: %d answered, %d timed out; slowest %s (limit %s)", len(outcomes), answered, timedOut, slowest, limit)
+}
+
+// kg serve on a port in use says which and suggests another.
+func TestServeAddrInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	if port == 65535 {
+		t.Skip("no next port")
+	}
+	addr := ln.Addr().String()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second) // should it serve after all
+	defer cancel()
+	var errb bytes.Buffer
+	code := run(ctx, []string{"serve", "--data", filepath.Join(t.TempDir(), "store"), "--addr", addr}, strings.NewReader(""), io.Discard, &errb)
+	want := fmt.Sprintf("kg: %s is in use (another kg serve?): pick another with --addr 127.0.0.1:%d\n", addr, port+1)
+	if code != 1 || errb.String() != want {
+		t.Errorf("kg serve --addr %s (in use) = exit %d, %q; want exit 1, %q", addr, code, errb.String(), want)
+	}
 }

@@ -1,7 +1,10 @@
-package ingest
+package source
 
 import (
+	"bufio"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -259,4 +262,29 @@ func TestLanguageWrites(t *testing.T) {
 			}
 		}
 	}
+}
+
+// reutersIf reads up to n texts of the Reuters corpus, none when it is not
+// here.
+func reutersIf(n int) []Document {
+	f, err := os.Open("../../shared/corpus/reuters21578/reuters21578.jsonl")
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var out []Document
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() && len(out) < n {
+		var a struct {
+			ID    any    `json:"id"`
+			Title string `json:"title"`
+			Text  string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return nil
+		}
+		out = append(out, Document{ID: fmt.Sprint(a.ID), Title: a.Title, Text: a.Text})
+	}
+	return out
 }

@@ -1,4 +1,4 @@
-package ingest
+package source
 
 import (
 	"errors"
@@ -222,3 +222,11 @@ var foreignWords = func() map[string][]string {
 var sharedWords = set("a", "i", "in", "o", "die", "son", "am", "den", "de", "van", "la", "le", "el",
 	"se", "e", "s", "z", "v", "ja", "hat", "war", "over", "per", "da", "du", "es", "lo", "al", "con", "pas", "sur", "fait",
 	"art", "post", "bei", "er", "man", "see", "gift", "ist", "tout", "ha", "ne", "para", "com", "ole", "ce", "kan")
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
