@@ -86,7 +86,7 @@ func render(d graph.Document) string {
 
 func mustExtractor(t testing.TB) *Extractor {
 	t.Helper()
-	ex, err := New()
+	ex, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -611,6 +611,10 @@ func (d *docState) triples() []graph.Triple {
 		if s.shouting {
 			continue
 		}
+		if s.tree != nil {
+			out = append(out, d.treeTriples(s)...)
+			continue
+		}
 		rels, as := d.extract(s)
 		out = append(out, d.roles(s, as)...)
 		speakers := attribution(rels)

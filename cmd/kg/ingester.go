@@ -17,7 +17,7 @@ type ingester struct {
 }
 
 func newIngester(st *graph.Store) (*ingester, error) {
-	ex, err := ingest.New()
+	ex, err := ingest.New(ingest.Options{})
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,7 @@ type env struct {
 	stdout, stderr io.Writer
 	data           string // data directory
 	log            *slog.Logger
+	extractor      string // ingest.Options.Extractor, from --extractor
 }
 
 // errQuiet is returned by a command that has already told the user what

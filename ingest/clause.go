@@ -1,0 +1,868 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest/parse"
+	"github.com/kg-builder/kg/ingest/ud"
+)
+
+// Clauses from the dependency tree: the tree extractor's relation stage.
+// Every predicate of a sentence (a verb, or a noun or adjective with a
+// copula) gets its subjects, objects and obliques from its dependents, in
+// the manner of CoreNLP's RelationTripleSegmenter. The rules, one a line:
+//
+//	nsubj + V + obj            Acme bought Widget.                 → Acme –buy→ Widget
+//	nsubj + V + iobj (no obj)  Acme paid the banks.                → Acme –pay→ banks
+//	nsubj + V + obl(case P)    Lavrov talked to Tillerson.         → Lavrov –talk to→ Tillerson
+//	nsubj + V + compound:prt   Acme sold off its unit.             → Acme –sell off→ unit
+//	nsubj:pass + V + obl:agent The deal was signed by Acme.        → Acme –sign→ deal
+//	nsubj:pass + V (no agent)  Widget was sold to Acme.            → Widget –be sold to→ Acme
+//	V xcomp V' (subject)       Acme agreed to buy Widget.          → Acme –agree to buy→ Widget
+//	V obj X xcomp V' (object)  He urged Japan to cut rates.        → Japan –cut→ rates (modality to)
+//	nsubj + N + cop            Smith is chairman of Acme.          → Smith –be chairman of→ Acme
+//	nsubj + N + cop (no nmod)  Smith is a lawyer.                  → Smith –be→ lawyer
+//	nsubj + A + cop + obl      Acme is close to a deal.            → Acme –be close to→ deal
+//	conj of nsubj/obj          Acme and Widget signed a deal.      → one triple each
+//	conj of V, no nsubj        Acme bought Widget and sold Gizmo.  → Acme –sell→ Gizmo
+//	acl:relcl, rel. pronoun    Smith, who chairs Acme, said …      → Smith –chair→ Acme
+//	acl:relcl, object gap      the unit that Acme sold             → Acme –sell→ unit
+//	acl (VBN) + obl:agent      the strike carried out by X         → X –carry out→ strike
+//	advcl/acl (VBG), no nsubj  Acme grew, buying Widget.           → Acme –buy→ Widget
+//	V xcomp N (named as role)  Smith was named chairman of Acme.   → Smith –chairman of→ Acme
+//	V obj X obl(as) role       Acme appointed Smith as its CFO.    → Smith –cfo of→ Acme
+//
+// Factuality, from the tree:
+//
+//	advmod not/never/n't       Acme did not buy Widget.            → negated
+//	det no on the object       Acme has no plans …                 → negated
+//	xcomp of fail/refuse       Acme failed to buy Widget.          → negated
+//	ccomp of deny              Acme denied that it bought Widget.  → negated, attributed to Acme
+//	aux MD                     Acme could buy Widget.              → modality could
+//	xcomp of plan/expect/seek  Acme plans to sell Widget.          → modality to
+//	mark if/unless/whether     if Acme buys Widget                 → modality if
+//	provided that, so long as  provided that Acme buys Widget      → modality if
+//	ccomp of a speech verb     Lavrov said Acme bought Widget.     → attributed to Lavrov
+//	parataxis speech verb      Acme bought Widget, Lavrov said.    → attributed to Lavrov
+//	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov
+//	acl/ccomp of report noun   charges that Acme bought Widget     → attributed to who charges
+
+// desireVerbs make what their infinitive says a plan, not a fact.
+var desireVerbs = set("plan", "expect", "seek", "intend", "hope", "want", "aim", "try", "propose", "wish",
+	"attempt", "prepare", "consider", "threaten", "offer")
+
+// failVerbs deny what their infinitive says.
+var failVerbs = set("fail", "refuse", "decline", "neglect")
+
+// denyVerbs deny what their clause says.
+var denyVerbs = set("deny", "reject", "dispute")
+
+// reportNouns report a clause: "charges that", "reports that".
+var reportNouns = set("charge", "report", "claim", "allegation", "statement", "assertion", "suggestion",
+	"announcement", "rumour", "rumor", "speculation", "view", "belief", "warning", "denial")
+
+// roleVerbs name someone to a role: "was named chairman", "appointed X as".
+var roleVerbs = set("name", "appoint", "elect", "nominate", "promote", "make", "choose", "select", "install")
+
+// tree is one sentence's dependency parse aligned with its tokens: word i
+// of the tree is token i of the sentence.
+type tree struct {
+	s     *sentence
+	w     []ud.Token
+	kids  [][]int
+	args  map[int]*arg
+	subjs map[int][]*arg
+	byTok []*mention // the mention covering each token, if any
+}
+
+func (t *tree) head(i int) int     { return t.w[i].Head - 1 }
+func (t *tree) rel(i int) string   { return t.w[i].Deprel }
+func (t *tree) lemma(i int) string { return strings.ToLower(t.w[i].Lemma) }
+func (t *tree) lower(i int) string { return t.s.toks[i].lower }
+
+// child returns the first child of i with relation rel (or base relation
+// rel when rel has no subtype), or -1.
+func (t *tree) child(i int, rels ...string) int {
+	for _, k := range t.kids[i] {
+		for _, r := range rels {
+			if t.rel(k) == r {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+func (t *tree) children(i int, rels ...string) []int {
+	var out []int
+	for _, k := range t.kids[i] {
+		for _, r := range rels {
+			if t.rel(k) == r {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// span returns the first and last+1 token of i's subtree.
+func (t *tree) span(i int) (int, int) {
+	a, b := i, i+1
+	for _, k := range t.kids[i] {
+		x, y := t.span(k)
+		a, b = min(a, x), max(b, y)
+	}
+	return a, b
+}
+
+// phrase returns the tokens of i's subtree without its relative clauses,
+// appositions and coordinated phrases, trimmed of punctuation at the edges:
+// the whole phrase an argument stands for ("Widget Inc for 50 mln dlrs").
+func (t *tree) phrase(i int) (int, int) {
+	a, b := i, i+1
+	for _, k := range t.kids[i] {
+		switch ud.BaseRel(t.rel(k)) {
+		case "acl", "appos", "conj", "cc", "punct", "parataxis", "dep":
+			if t.rel(k) != "acl" || k < i {
+				continue
+			}
+		}
+		x, y := t.span(k)
+		a, b = min(a, x), max(b, y)
+	}
+	for a < b && t.w[a].UPOS == "PUNCT" {
+		a++
+	}
+	for b > a && t.w[b-1].UPOS == "PUNCT" {
+		b--
+	}
+	return a, b
+}
+
+// npLeft are the dependents that stand inside a noun chunk before its head.
+var npLeft = set("det", "amod", "compound", "nummod", "nmod:poss", "flat", "det:poss", "case", "advmod", "det:predet", "nmod:npmod")
+
+// arg returns the argument a noun headed by token h stands for: the
+// mention covering it, a pronoun, or a noun chunk. It returns nil for a
+// word that is no noun.
+func (t *tree) arg(h int) *arg {
+	if a, ok := t.args[h]; ok {
+		return a
+	}
+	a := t.makeArg(h)
+	t.args[h] = a
+	return a
+}
+
+func (t *tree) makeArg(h int) *arg {
+	toks := t.s.toks
+	if m := t.byTok[h]; m != nil {
+		return &arg{s: m.s, e: m.e, hs: m.hs, m: m}
+	}
+	switch t.w[h].UPOS {
+	case "PRON":
+		return &arg{s: h, e: h + 1, hs: h, pronoun: true}
+	case "NOUN", "PROPN", "NUM", "X", "SYM":
+	default:
+		return nil
+	}
+	if !hasWordRune(toks[h].text) {
+		return nil
+	}
+	s, e := h, h+1
+	for _, k := range t.kids[h] {
+		r := t.rel(k)
+		if k < h && npLeft[r] && r != "case" {
+			if x, _ := t.span(k); x < s {
+				s = x
+			}
+		}
+		if k > h && (r == "flat" || r == "compound" || r == "flat:name") {
+			if _, y := t.span(k); y > e {
+				e = y
+			}
+		}
+	}
+	// a chunk is contiguous up to its head
+	for s < h && toks[s].text == "," {
+		s++
+	}
+	// a name the chunk ends in: "Theodore Brophy" headed by Theodore
+	for k := e - 1; k >= s && k >= h; k-- {
+		if m := t.byTok[k]; m != nil && m.e == e {
+			return &arg{s: min(s, m.s), e: e, hs: m.hs, m: m}
+		}
+	}
+	a := &arg{s: s, e: e}
+	// the part after the last possessive names it; what is before owns it
+	core := s
+	for k := s; k < e; k++ {
+		if t.w[k].XPOS == "POS" || toks[k].tag == "POS" {
+			core = k + 1
+		}
+	}
+	if core > s {
+		if m := t.byTok[core-2]; m != nil && core >= 2 {
+			a.owner = m
+		}
+		a.rs = core
+	}
+	hs := core
+	for hs < h && (determiners[toks[hs].lower] || t.w[hs].UPOS == "DET" || t.w[hs].XPOS == "PRP$") {
+		hs++
+	}
+	a.hs = hs
+	a.re = hs
+	if e-hs == 1 && pronouns[toks[hs].lower] {
+		a.pronoun = true
+	}
+	return a
+}
+
+// group returns h's argument and those of the phrases coordinated with it.
+func (t *tree) group(h int) []*arg {
+	var out []*arg
+	var walk func(int)
+	walk = func(i int) {
+		if a := t.arg(i); a != nil {
+			out = append(out, a)
+		}
+		for _, k := range t.children(i, "conj") {
+			walk(k)
+		}
+	}
+	walk(h)
+	return out
+}
+
+// isPredicate reports whether token i heads a clause.
+func (t *tree) isPredicate(i int) bool {
+	if t.w[i].UPOS == "VERB" {
+		switch t.rel(i) {
+		case "amod", "compound", "case", "mark", "det", "nmod", "fixed", "flat":
+			return false
+		}
+		return true
+	}
+	return t.child(i, "cop") >= 0
+}
+
+// subjects returns the subjects of predicate p: its own, or those it
+// shares with the predicate it depends on.
+func (t *tree) subjects(p int) []*arg {
+	if s, ok := t.subjs[p]; ok {
+		return s
+	}
+	t.subjs[p] = nil // no cycles
+	var out []*arg
+	if k := t.child(p, "nsubj", "nsubj:pass", "nsubj:outer"); k >= 0 {
+		if rel := t.relativeAntecedent(p, k); rel >= 0 {
+			out = t.group(rel)
+		} else if sp := t.reporter(p, k); sp != nil {
+			out = []*arg{sp}
+		} else {
+			out = t.group(k)
+		}
+	} else if g := t.head(p); g >= 0 {
+		switch t.rel(p) {
+		case "conj":
+			if t.isPredicate(g) {
+				out = t.subjects(g)
+			}
+		case "xcomp":
+			if o := t.child(g, "obj"); o >= 0 && o < p {
+				out = t.group(o)
+			} else if o := t.child(g, "iobj"); o >= 0 {
+				out = t.group(o)
+			} else if t.isPredicate(g) {
+				out = t.subjects(g)
+			}
+		case "acl:relcl":
+			out = t.group(g)
+		case "acl":
+			if t.w[p].XPOS == "VBG" {
+				out = t.group(g)
+			}
+		case "advcl":
+			if t.w[p].XPOS == "VBG" || t.w[p].XPOS == "VBN" && t.child(p, "mark") < 0 {
+				out = t.subjects(g)
+			} else if t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
+				out = t.subjects(g) // "went to Moscow to meet Putin"
+			}
+		}
+	}
+	t.subjs[p] = out
+	return out
+}
+
+// reporter resolves a pronoun subject k of a reported clause p to the
+// named subject of the verb that reports it: "Acme said it had agreed" →
+// Acme; "Smith said he would resign" → Smith. It returns nil otherwise.
+func (t *tree) reporter(p, k int) *arg {
+	pron := t.lower(k)
+	if t.w[k].UPOS != "PRON" || !(pron == "it" || pron == "he" || pron == "she" || pron == "they") {
+		return nil
+	}
+	for p >= 0 && t.rel(p) == "conj" {
+		p = t.head(p)
+	}
+	g := t.head(p)
+	if p < 0 || g < 0 || t.rel(p) != "ccomp" || !speechVerbs[t.lemma(g)] {
+		return nil
+	}
+	s := t.child(g, "nsubj")
+	if s < 0 {
+		return nil
+	}
+	a := t.arg(s)
+	if a == nil || !a.named() || a.m.c == nil {
+		return nil
+	}
+	person := a.m.c.root().typ() == graph.Person
+	if (pron == "he" || pron == "she") != person {
+		return nil
+	}
+	return a
+}
+
+// relativeAntecedent returns, for a relative pronoun k in a relative
+// clause p, the noun the clause modifies; else -1.
+func (t *tree) relativeAntecedent(p, k int) int {
+	if t.rel(p) == "acl:relcl" && (relatives[t.lower(k)] || t.w[k].XPOS == "WDT" || t.w[k].XPOS == "WP") {
+		return t.head(p)
+	}
+	return -1
+}
+
+// clause is what one predicate says, before it is paired with arguments.
+type clause struct {
+	p        int
+	lemma    string // the main verb's lemma
+	words    []string
+	toks     []int // tokens of the relation, for its text
+	neg      bool
+	modality string
+	speaker  *arg
+	passive  bool
+	inherit  bool // the subject comes from another clause
+}
+
+// treeRelations finds the relations of one parsed sentence.
+func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
+	var rels []relation
+	spk := map[int]*arg{} // relation index → speaker
+	add := func(c clause, subj, obj []*arg, extra []string, extraToks []int, conf float64, agent bool) {
+		if len(subj) == 0 || len(obj) == 0 {
+			return
+		}
+		words := append(append([]string(nil), c.words...), extra...)
+		tk := append(append([]int(nil), c.toks...), extraToks...)
+		if agent {
+			// "was signed by X": X signs; the relation is the verb alone
+			words = append([]string{c.lemma}, extra...)
+		}
+		r := relation{v0: minInt(tk), main: c.p, words: words, surface: t.text(tk), neg: c.neg,
+			modality: c.modality, passive: c.passive && !agent, subj: subj, obj: obj, conf: conf}
+		if c.inherit {
+			r.conf -= 0.1
+		}
+		if c.speaker != nil {
+			spk[len(rels)] = c.speaker
+		}
+		rels = append(rels, r)
+	}
+	for p := range t.w {
+		if !t.isPredicate(p) {
+			continue
+		}
+		c := t.clause(p)
+		if c == nil {
+			continue
+		}
+		subj := t.subjects(p)
+		c.inherit = t.child(p, "nsubj", "nsubj:pass") < 0
+		if agent := t.child(p, "obl:agent"); agent >= 0 && c.passive {
+			// the passive turned active: the agent does it to the subject
+			if subj2 := t.group(agent); len(subj2) > 0 {
+				add(*c, subj2, subj, nil, nil, 0.65, true)
+			}
+			subj = nil
+		}
+		if t.rel(p) == "acl" && t.w[p].XPOS == "VBN" {
+			// "the strike carried out by X", "a company owned by Y"
+			if agent := t.child(p, "obl:agent"); agent >= 0 {
+				add(*c, t.group(agent), t.group(t.head(p)), nil, nil, 0.6, true)
+			}
+			continue
+		}
+		if len(subj) == 0 {
+			continue
+		}
+		cop := t.child(p, "cop") >= 0
+		if cop {
+			t.copula(p, c, subj, add)
+			continue
+		}
+		obj := t.child(p, "obj")
+		if obj >= 0 {
+			if t.child(obj, "det") >= 0 && t.lower(t.child(obj, "det")) == "no" {
+				c.neg = true
+			}
+			if a := t.relativeAntecedent(p, obj); a >= 0 {
+				add(*c, subj, t.group(a), nil, nil, 0.6, false)
+			} else {
+				add(*c, subj, t.group(obj), nil, nil, 0.65, false)
+			}
+		} else if io := t.child(p, "iobj"); io >= 0 {
+			add(*c, subj, t.group(io), nil, nil, 0.6, false)
+		}
+		// "was named chairman of Acme", "appointed Smith as its chief"
+		t.obliques(p, c, subj, add)
+	}
+	out := map[*relation]*arg{}
+	for i := range rels {
+		if a := spk[i]; a != nil {
+			out[&rels[i]] = a
+		}
+	}
+	return rels, out
+}
+
+type addFunc func(c clause, subj, obj []*arg, extra []string, extraToks []int, conf float64, agent bool)
+
+// obliques adds a relation for every prepositional argument of p: "talked
+// to Tillerson" → talk to.
+func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc) {
+	for _, k := range t.kids[p] {
+		if ud.BaseRel(t.rel(k)) != "obl" || t.rel(k) == "obl:agent" || t.rel(k) == "obl:tmod" || t.rel(k) == "obl:npmod" {
+			continue
+		}
+		cs := t.child(k, "case")
+		if cs < 0 || t.lower(cs) == "according" {
+			continue
+		}
+		if timeNouns[t.lower(k)] || dateWords[t.lower(k)] {
+			continue
+		}
+		words, toks := t.caseWords(cs)
+		add(*c, subj, t.group(k), words, toks, 0.6, false)
+	}
+}
+
+// caseWords returns a preposition with its fixed parts ("because of").
+func (t *tree) caseWords(cs int) ([]string, []int) {
+	words, toks := []string{t.lower(cs)}, []int{cs}
+	for _, f := range t.children(cs, "fixed") {
+		words, toks = append(words, t.lower(f)), append(toks, f)
+	}
+	return words, toks
+}
+
+// copula adds what "X is N (of Y)" says.
+func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
+	nominal := t.w[p].UPOS == "NOUN" || t.w[p].UPOS == "PROPN" || t.w[p].UPOS == "NUM"
+	if nominal {
+		if a := t.arg(p); a != nil {
+			add(*c, subj, t.group(p), nil, nil, 0.6, false)
+		}
+	}
+	// "is chairman of Acme", "is close to a deal"
+	for _, k := range t.kids[p] {
+		r := ud.BaseRel(t.rel(k))
+		if r != "nmod" && r != "obl" || t.rel(k) == "nmod:poss" {
+			continue
+		}
+		cs := t.child(k, "case")
+		if cs < 0 {
+			continue
+		}
+		words := []string{}
+		toks := []int{}
+		if a := t.arg(p); nominal && a != nil {
+			for x := a.hs; x <= p; x++ {
+				words = append(words, t.lower(x))
+				toks = append(toks, x)
+			}
+		} else {
+			words, toks = []string{t.lower(p)}, []int{p}
+		}
+		cw, ct := t.caseWords(cs)
+		add(*c, subj, t.group(k), append(words, cw...), append(toks, ct...), 0.6, false)
+	}
+}
+
+// clause builds the relation words and factuality of predicate p.
+func (t *tree) clause(p int) *clause {
+	c := &clause{p: p}
+	cop := t.child(p, "cop")
+	if cop >= 0 {
+		c.words, c.toks = []string{"be"}, []int{cop}
+	} else {
+		lem := t.lemma(p)
+		if lem == "" || !hasWordRune(lem) {
+			lem = lemma(t.s.toks[p].text, t.s.toks[p].tag)
+		}
+		c.lemma = lem
+		c.passive = t.child(p, "nsubj:pass", "aux:pass") >= 0
+		if c.passive {
+			c.words = []string{"be", t.lower(p)}
+		} else {
+			c.words = []string{lem}
+		}
+		c.toks = []int{p}
+		for _, k := range t.children(p, "aux:pass") {
+			c.toks = append(c.toks, k)
+		}
+		if prt := t.child(p, "compound:prt"); prt >= 0 {
+			c.words = append(c.words, t.lower(prt))
+			c.toks = append(c.toks, prt)
+		}
+	}
+	t.factuality(p, c)
+	// xcomp chains: "agreed to buy", "plans to sell"
+	if t.rel(p) == "xcomp" {
+		g := t.head(p)
+		if g >= 0 && t.w[g].UPOS == "VERB" && t.child(g, "obj") < 0 && t.child(g, "iobj") < 0 {
+			gc := t.clause(g)
+			mark := []string{}
+			mt := []int{}
+			if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" {
+				mark, mt = []string{"to"}, []int{m}
+			}
+			c.words = append(append(append([]string(nil), gc.words...), mark...), c.words...)
+			c.toks = append(append(append([]int(nil), gc.toks...), mt...), c.toks...)
+			c.neg = c.neg || gc.neg
+			if gc.modality != "" && c.modality == "" {
+				c.modality = gc.modality
+			}
+			if desireVerbs[t.lemma(g)] && c.modality == "" {
+				c.modality = "to"
+			}
+			if failVerbs[t.lemma(g)] {
+				c.neg = true
+			}
+			if c.speaker == nil {
+				c.speaker = gc.speaker
+			}
+		} else if g >= 0 && c.modality == "" {
+			c.modality = "to" // "urged Japan to cut rates"
+		}
+	}
+	return c
+}
+
+// factuality sets the negation, modality and speaker of p's clause from
+// its own dependents and those of the clauses above it.
+func (t *tree) factuality(p int, c *clause) {
+	for _, k := range t.kids[p] {
+		switch t.rel(k) {
+		case "advmod", "neg", "advmod:neg":
+			if negations[t.lower(k)] || t.lemma(k) == "not" {
+				c.neg = true
+				c.toks = append(c.toks, k)
+			}
+		case "aux":
+			if md, ok := modals[t.lower(k)]; ok && c.modality == "" {
+				c.modality = md
+			}
+			if t.w[k].XPOS == "MD" || t.lemma(k) == "have" || t.lemma(k) == "be" || t.lemma(k) == "do" {
+				c.toks = append(c.toks, k)
+			}
+		}
+	}
+	// conditions and speakers, walking up the clauses
+	for i, steps := p, 0; steps < 12; steps++ {
+		if m := t.child(i, "mark"); m >= 0 && c.modality == "" && condition(t, m) {
+			c.modality = "if"
+		}
+		for _, k := range t.kids[i] {
+			// "…, Lavrov said"; "according to Lavrov"
+			if t.rel(k) == "parataxis" && speechVerbs[t.lemma(k)] && c.speaker == nil {
+				if s := t.child(k, "nsubj"); s >= 0 {
+					c.speaker = t.arg(s)
+				}
+			}
+			if ud.BaseRel(t.rel(k)) == "obl" && c.speaker == nil {
+				if cs := t.child(k, "case"); cs >= 0 && t.lower(cs) == "according" {
+					c.speaker = t.arg(k)
+				}
+			}
+		}
+		g := t.head(i)
+		if g < 0 {
+			return
+		}
+		r := t.rel(i)
+		switch {
+		case (r == "ccomp" || r == "parataxis") && speechVerbs[t.lemma(g)] && t.isPredicate(g):
+			// "Lavrov said (that) X": said by Lavrov; "denied that X": not X
+			if c.speaker == nil {
+				if ss := t.subjects(g); len(ss) > 0 {
+					c.speaker = ss[0]
+				}
+			}
+			if denyVerbs[t.lemma(g)] || t.negated(g) {
+				c.neg = !c.neg
+			}
+			if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" && c.modality == "" {
+				c.modality = modals[t.lower(md)]
+			}
+			return
+		case (r == "acl" || r == "ccomp") && reportNouns[t.lemma(g)]:
+			// "charges that X": said by whoever charges; "denied charges
+			// that X": not X
+			if poss := t.child(g, "nmod:poss"); poss >= 0 && c.speaker == nil {
+				c.speaker = t.arg(poss)
+			}
+			if gv := t.head(g); gv >= 0 && t.isPredicate(gv) {
+				if ss := t.subjects(gv); len(ss) > 0 && c.speaker == nil && t.rel(g) != "nsubj" {
+					c.speaker = ss[0]
+				}
+				if denyVerbs[t.lemma(gv)] || t.negated(gv) {
+					c.neg = !c.neg
+				}
+			}
+			return
+		case r == "ccomp" && denyVerbs[t.lemma(g)]:
+			c.neg = !c.neg
+			i = g
+		case r == "conj" || r == "xcomp" || r == "advcl" || r == "ccomp":
+			i = g
+		default:
+			return
+		}
+	}
+}
+
+// negated reports whether predicate p has a negation of its own.
+func (t *tree) negated(p int) bool {
+	for _, k := range t.kids[p] {
+		switch t.rel(k) {
+		case "advmod", "neg", "advmod:neg":
+			if negations[t.lower(k)] || t.lemma(k) == "not" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// condition reports whether mark m opens a condition: "if", "unless",
+// "whether", "provided that", "so long as", "in the event that".
+func condition(t *tree, m int) bool {
+	switch t.lower(m) {
+	case "if", "unless", "whether":
+		return true
+	case "that", "as":
+		if m > 0 {
+			switch t.lower(m - 1) {
+			case "provided", "providing", "long", "event":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// text joins the words of tokens tk in their order in the sentence.
+func (t *tree) text(tk []int) string {
+	sorted := append([]int(nil), tk...)
+	for i := 1; i < len(sorted); i++ {
+		for j := i; j > 0 && sorted[j] < sorted[j-1]; j-- {
+			sorted[j], sorted[j-1] = sorted[j-1], sorted[j]
+		}
+	}
+	var w []string
+	last := -1
+	for _, k := range sorted {
+		if k != last {
+			w = append(w, t.s.toks[k].text)
+		}
+		last = k
+	}
+	return strings.Join(w, " ")
+}
+
+func minInt(xs []int) int {
+	m := xs[0]
+	for _, x := range xs[1:] {
+		m = min(m, x)
+	}
+	return m
+}
+
+// parseSentence tags and parses one sentence's tokens with the
+// dependency model: word i of the tree is token i of the sentence.
+func parseSentence(m *parse.Model, s *sentence) []ud.Token {
+	us := ud.Sentence{Tokens: make([]ud.Token, len(s.toks))}
+	for i, tk := range s.toks {
+		us.Tokens[i] = ud.Token{ID: i + 1, Form: tk.text, Start: tk.start, End: tk.end()}
+	}
+	m.Parse(&us)
+	return us.Tokens
+}
+
+// newTree indexes a parsed sentence and the mentions found in it.
+func newTree(s *sentence, w []ud.Token, ms []*mention) *tree {
+	t := &tree{s: s, w: w, kids: make([][]int, len(w)), args: map[int]*arg{}, subjs: map[int][]*arg{},
+		byTok: make([]*mention, len(w))}
+	for i := range w {
+		if h := w[i].Head - 1; h >= 0 && h < len(w) {
+			t.kids[h] = append(t.kids[h], i)
+		}
+	}
+	for _, m := range ms {
+		for k := m.s; k < m.e && k < len(w); k++ {
+			t.byTok[k] = m
+		}
+	}
+	return t
+}
+
+// treeTriples turns one parsed sentence's clauses into triples: the
+// relations of treeRelations, then the role facts of titles, possessives
+// and appositions.
+func (d *docState) treeTriples(s *sentence) []graph.Triple {
+	t := newTree(s, s.tree, d.mentions[s.index])
+	rels, speakers := d.treeRelations(t)
+	var out []graph.Triple
+	out = append(out, d.roles(s, args(s, d.mentions[s.index]))...)
+	out = append(out, d.treeRoles(t)...)
+	for ri := range rels {
+		r := &rels[ri]
+		speaker := ""
+		if a := speakers[r]; a != nil {
+			speaker = d.speakerName(s, a)
+		}
+		for _, sa := range r.subj {
+			for _, oa := range r.obj {
+				if tr, ok := d.triple(s, *r, sa, oa, speaker); ok {
+					out = append(out, tr)
+				}
+			}
+		}
+	}
+	return dedupe(out)
+}
+
+// speakerName names who a sentence attributes a clause to: an entity's
+// canonical name, or the words of a noun phrase or pronoun.
+func (d *docState) speakerName(s *sentence, a *arg) string {
+	if a.pronoun {
+		return s.toks[a.hs].lower
+	}
+	name, _, _ := d.argName(s, a)
+	return name
+}
+
+// dedupe drops a triple a sentence states twice (a role found by two rules).
+func dedupe(ts []graph.Triple) []graph.Triple {
+	seen := map[[3]string]bool{}
+	out := ts[:0]
+	for _, t := range ts {
+		k := [3]string{graph.Fold(t.Subject), t.Relation, graph.Fold(t.Object)}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+// treeRoles finds the role facts the clauses say: "X was named chairman of
+// Y" (xcomp), "Y appointed X as its chief financial officer" (obl as).
+func (d *docState) treeRoles(t *tree) []graph.Triple {
+	var out []graph.Triple
+	s := t.s
+	emit := func(who *arg, role int, owner *arg) {
+		if who == nil || !who.named() || who.m.c == nil {
+			return
+		}
+		ra := t.arg(role)
+		if ra == nil || ra.named() || ra.pronoun {
+			return
+		}
+		c := who.m.c.root()
+		words := roleWords(s.toks[ra.hs:ra.e])
+		if len(words) == 0 {
+			return
+		}
+		tr := graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, who.m.hs, who.m.he),
+			RelationText: span(s, ra.hs, ra.e), Confidence: 0.7,
+			Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}}
+		if owner == nil {
+			tr.Relation, tr.Object, tr.ObjectType, tr.ObjectText = "be", strings.Join(words, " "), graph.Concept, tr.RelationText
+		} else {
+			name, typ, text := d.argName(s, owner)
+			if owner.pronoun || name == "" {
+				return
+			}
+			tr.Relation = strings.Join(words, " ") + " of"
+			tr.Object, tr.ObjectType, tr.ObjectText = name, typ, text
+		}
+		if graph.Fold(tr.Subject) != graph.Fold(tr.Object) {
+			out = append(out, tr)
+		}
+	}
+	// the owner of a role noun: "chairman of Acme", "its chairman" (the
+	// subject of the naming verb)
+	ownerOf := func(role, v int) *arg {
+		for _, k := range t.kids[role] {
+			if t.rel(k) == "nmod" {
+				if cs := t.child(k, "case"); cs >= 0 && (t.lower(cs) == "of" || t.lower(cs) == "at") {
+					return t.arg(k)
+				}
+			}
+			if t.rel(k) == "nmod:poss" {
+				if a := t.arg(k); a != nil && !a.pronoun {
+					return a
+				}
+				if v < 0 {
+					continue
+				}
+				if ss := t.subjects(v); len(ss) > 0 && t.child(v, "nsubj:pass") < 0 {
+					return ss[0] // "Acme appointed Smith as its chief"
+				}
+			}
+		}
+		return nil
+	}
+	for v := range t.w {
+		if t.w[v].UPOS != "VERB" || !roleVerbs[t.lemma(v)] {
+			continue
+		}
+		// "X was named chairman of Y"; "Y named X chairman"
+		for _, k := range t.kids[v] {
+			r := t.rel(k)
+			if r != "xcomp" && !(ud.BaseRel(r) == "obl" && t.child(k, "case") >= 0 && t.lower(t.child(k, "case")) == "as") {
+				continue
+			}
+			if t.w[k].UPOS != "NOUN" {
+				continue
+			}
+			var who *arg
+			if o := t.child(v, "obj"); o >= 0 {
+				who = t.arg(o)
+			} else if sp := t.child(v, "nsubj:pass"); sp >= 0 {
+				who = t.arg(sp)
+			}
+			emit(who, k, ownerOf(k, v))
+		}
+	}
+	// appositions the token patterns miss: "X, chairman of Y"
+	for k := range t.w {
+		if t.rel(k) != "appos" || t.w[k].UPOS != "NOUN" {
+			continue
+		}
+		h := t.head(k)
+		if who := t.arg(h); who != nil && who.named() {
+			if o := ownerOf(k, -1); o != nil {
+				emit(who, k, o)
+			}
+		}
+	}
+	return out
+}
