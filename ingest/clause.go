@@ -249,6 +249,11 @@ func (t *tree) isPredicate(i int) bool {
 	return t.child(i, "cop") >= 0
 }
 
+// copular reports whether p is a noun or adjective predicate with a copula.
+func (t *tree) copular(p int) bool {
+	return t.w[p].UPOS != "VERB" && t.child(p, "cop") >= 0
+}
+
 // subjects returns the subjects of predicate p: its own, or those it
 // shares with the predicate it depends on.
 func (t *tree) subjects(p int) []*arg {
@@ -257,7 +262,7 @@ func (t *tree) subjects(p int) []*arg {
 	}
 	t.subjs[p] = nil // no cycles
 	var out []*arg
-	if k := t.child(p, "nsubj", "nsubj:pass", "nsubj:outer"); k >= 0 {
+	if k := t.nearest(p, "nsubj", "nsubj:pass", "nsubj:outer"); k >= 0 {
 		if rel := t.relativeAntecedent(p, k); rel >= 0 {
 			out = t.group(rel)
 		} else if sp := t.reporter(p, k); sp != nil {
@@ -282,10 +287,31 @@ func (t *tree) subjects(p int) []*arg {
 		case "acl:relcl":
 			out = t.group(g)
 		case "acl":
-			if t.w[p].XPOS == "VBG" {
+			if t.rootNoun(g) {
+				out = t.group(g)
+				break
+			}
+			if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" {
+				// "pressure on Putin to abandon Assad", "Japan's
+				// failure to uphold": who the noun is on, or whose it is
+				for _, k := range t.children(g, "nmod", "nmod:poss") {
+					if cs := t.child(k, "case"); t.rel(k) == "nmod:poss" || cs >= 0 && (t.lower(cs) == "on" || t.lower(cs) == "for") {
+						out = t.group(k)
+						break
+					}
+				}
+				break
+			}
+			switch t.w[p].XPOS {
+			case "VBG", "VBD", "VBZ", "VBP":
+				// "a company making chips"; a finite verb the parser hung
+				// on its subject: "China, which …, abstained from"
 				out = t.group(g)
 			}
 		case "advcl":
+			if t.child(p, "aux", "aux:pass", "cop") >= 0 {
+				break // a finite clause whose subject the parser lost
+			}
 			if t.w[p].XPOS == "VBG" || t.w[p].XPOS == "VBN" && t.child(p, "mark") < 0 {
 				out = t.subjects(g)
 			} else if t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
@@ -390,7 +416,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			}
 			subj = nil
 		}
-		if t.rel(p) == "acl" && t.w[p].XPOS == "VBN" {
+		if t.rel(p) == "acl" && t.w[p].XPOS == "VBN" && !(t.rootNoun(t.head(p)) && t.child(p, "obl:agent") < 0) {
 			// "the strike carried out by X", "a company owned by Y"
 			if agent := t.child(p, "obl:agent"); agent >= 0 {
 				add(*c, t.group(agent), t.group(t.head(p)), nil, nil, 0.6, true)
@@ -400,8 +426,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 		if len(subj) == 0 {
 			continue
 		}
-		cop := t.child(p, "cop") >= 0
-		if cop {
+		if t.copular(p) {
 			t.copula(p, c, subj, add)
 			continue
 		}
@@ -414,8 +439,10 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 				add(*c, subj, t.group(a), nil, nil, 0.6, false)
 			} else {
 				add(*c, subj, t.group(obj), nil, nil, 0.65, false)
+				t.lightObject(p, obj, c, subj, add)
 			}
-		} else if io := t.child(p, "iobj"); io >= 0 {
+		}
+		if io := t.child(p, "iobj"); io >= 0 {
 			add(*c, subj, t.group(io), nil, nil, 0.6, false)
 		}
 		// "was named chairman of Acme", "appointed Smith as its chief"
@@ -440,7 +467,7 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc) {
 			continue
 		}
 		cs := t.child(k, "case")
-		if cs < 0 || t.lower(cs) == "according" {
+		if cs < 0 || t.lower(cs) == "according" || t.lower(cs) == "as" {
 			continue
 		}
 		if timeNouns[t.lower(k)] || dateWords[t.lower(k)] {
@@ -451,11 +478,39 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc) {
 	}
 }
 
-// caseWords returns a preposition with its fixed parts ("because of").
+// lightObject adds the relation a bare noun object makes with its
+// preposition: "increase pressure on Putin" → increase pressure on.
+func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) {
+	if t.w[obj].UPOS != "NOUN" || t.child(obj, "det", "nmod:poss", "nummod") >= 0 {
+		return
+	}
+	for _, k := range t.children(obj, "nmod") {
+		cs := t.child(k, "case")
+		if cs < 0 || k < obj {
+			continue
+		}
+		words, toks := []string{}, []int{}
+		for x := obj; x >= 0 && x < cs && x <= obj; x++ {
+			words, toks = append(words, t.lower(x)), append(toks, x)
+		}
+		cw, ct := t.caseWords(cs)
+		add(*c, subj, t.group(k), append(words, cw...), append(toks, ct...), 0.6, false)
+	}
+}
+
+// caseWords returns the preposition of the phrase cs is the first case
+// word of, all its words: "because of", "along with".
 func (t *tree) caseWords(cs int) ([]string, []int) {
-	words, toks := []string{t.lower(cs)}, []int{cs}
-	for _, f := range t.children(cs, "fixed") {
-		words, toks = append(words, t.lower(f)), append(toks, f)
+	var words []string
+	var toks []int
+	for _, k := range t.children(t.head(cs), "case") {
+		if k < cs || t.w[k].XPOS == "POS" {
+			continue
+		}
+		words, toks = append(words, t.lower(k)), append(toks, k)
+		for _, f := range t.children(k, "fixed") {
+			words, toks = append(words, t.lower(f)), append(toks, f)
+		}
 	}
 	return words, toks
 }
@@ -497,7 +552,7 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 func (t *tree) clause(p int) *clause {
 	c := &clause{p: p}
 	cop := t.child(p, "cop")
-	if cop >= 0 {
+	if t.copular(p) {
 		c.words, c.toks = []string{"be"}, []int{cop}
 	} else {
 		lem := t.lemma(p)
@@ -549,6 +604,9 @@ func (t *tree) clause(p int) *clause {
 		} else if g >= 0 && c.modality == "" {
 			c.modality = "to" // "urged Japan to cut rates"
 		}
+	}
+	if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && c.modality == "" && (t.rel(p) == "acl" || t.rel(p) == "advcl") {
+		c.modality = "to" // an infinitive nothing asserts
 	}
 	return c
 }
@@ -865,4 +923,30 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		}
 	}
 	return out
+}
+
+// nearest returns the child of p with one of rels closest to p, or -1:
+// the subject of a clause, not of a copula the parser hung on it.
+func (t *tree) nearest(p int, rels ...string) int {
+	best := -1
+	for _, k := range t.children(p, rels...) {
+		if best < 0 || abs(k-p) < abs(best-p) {
+			best = k
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// rootNoun reports whether g is a noun the parser made the root: the
+// sentence's main verb then hangs on it as a clause ("China, which …,
+// abstained from the vote").
+func (t *tree) rootNoun(g int) bool {
+	return t.rel(g) == "root" && !t.isPredicate(g) && t.w[g].UPOS != "VERB"
 }
