@@ -319,8 +319,28 @@ func (t *tree) subjects(p int) []*arg {
 			}
 		}
 	}
+	if out == nil {
+		out = t.leftName(p)
+	}
 	t.subjs[p] = out
 	return out
+}
+
+// leftName returns, for a finite clause the parser left without a
+// subject, the name just before its first auxiliary: "just as Rex
+// Tillerson is visiting Moscow" parsed with Tillerson elsewhere.
+func (t *tree) leftName(p int) []*arg {
+	first := p
+	for _, k := range t.children(p, "aux", "aux:pass") {
+		first = min(first, k)
+	}
+	if first == p || first == 0 || t.rel(p) == "xcomp" {
+		return nil
+	}
+	if m := t.byTok[first-1]; m != nil && m.e == first && t.head(first-1) != p {
+		return []*arg{{s: m.s, e: m.e, hs: m.hs, m: m}}
+	}
+	return nil
 }
 
 // reporter resolves a pronoun subject k of a reported clause p to the
