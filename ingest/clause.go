@@ -124,8 +124,11 @@ func (t *tree) phrase(i int) (int, int) {
 	a, b := i, i+1
 	for _, k := range t.kids[i] {
 		switch ud.BaseRel(t.rel(k)) {
-		case "acl", "appos", "conj", "cc", "punct", "parataxis", "dep":
-			if t.rel(k) != "acl" || k < i {
+		case "appos", "conj", "cc", "punct", "parataxis", "dep", "nsubj", "csubj", "cop", "aux", "mark",
+			"advcl", "ccomp", "discourse", "vocative", "expl", "case", "reparandum", "orphan":
+			continue // the clause around a predicate noun, its preposition
+		case "acl":
+			if t.rel(k) == "acl:relcl" || k < i {
 				continue
 			}
 		}
@@ -152,6 +155,10 @@ func (t *tree) arg(h int) *arg {
 		return a
 	}
 	a := t.makeArg(h)
+	if a != nil {
+		a.ps, a.pe = t.phrase(h)
+		a.ps, a.pe = min(a.ps, a.s), max(a.pe, a.e)
+	}
 	t.args[h] = a
 	return a
 }
@@ -817,6 +824,9 @@ func (d *docState) treeTriples(s *sentence) []graph.Triple {
 		for _, sa := range r.subj {
 			for _, oa := range r.obj {
 				if tr, ok := d.triple(s, *r, sa, oa, speaker); ok {
+					if d.phrases {
+						tr.SubjectText, tr.ObjectText = phraseText(s, sa, r.main), phraseText(s, oa, r.main)
+					}
 					out = append(out, tr)
 				}
 			}
@@ -969,4 +979,14 @@ func abs(x int) int {
 // abstained from the vote").
 func (t *tree) rootNoun(g int) bool {
 	return t.rel(g) == "root" && !t.isPredicate(g) && t.w[g].UPOS != "VERB"
+}
+
+// phraseText is the whole phrase an argument heads, as written.
+// A phrase that holds the relation's verb ("a German armada preparing to
+// invade England" for "preparing") is cut to its chunk.
+func phraseText(s *sentence, a *arg, verb int) string {
+	if a.pe <= a.ps || a.ps <= verb && verb < a.pe {
+		return span(s, a.s, a.e)
+	}
+	return span(s, a.ps, a.pe)
 }

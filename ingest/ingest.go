@@ -48,11 +48,12 @@ type Input struct {
 // Extractor extracts triples. It is safe for concurrent use; prose's models
 // are loaded once per process.
 type Extractor struct {
-	parser *parse.Model // nil: the token-pattern relations
-	seg    *segment.Segmenter
-	tok    *tokenize.Tokenizer
-	tag    *tag.Tagger
-	ner    labeller
+	parser  *parse.Model // nil: the token-pattern relations
+	phrases bool
+	seg     *segment.Segmenter
+	tok     *tokenize.Tokenizer
+	tag     *tag.Tagger
+	ner     labeller
 }
 
 // labeller sets the entity labels of tagged tokens: nerModel, or prose's
@@ -68,6 +69,12 @@ type Options struct {
 	// "tree" for clauses read off a dependency parse (ingest/parse),
 	// experimental.
 	Extractor string
+	// Phrases makes the tree extractor give, as a triple's SubjectText
+	// and ObjectText, the whole phrase each argument heads ("Widget Inc
+	// for 50 mln dlrs") rather than the words that name it ("Widget
+	// Inc"): what Open IE benchmarks compare. Subject and Object, the
+	// graph's nodes, stay the names.
+	Phrases bool
 }
 
 // Extractors lists the values Options.Extractor takes.
@@ -100,7 +107,7 @@ func New(o Options) (*Extractor, error) {
 			return nil, fmt.Errorf("ingest: load entity model: %v", err)
 		}
 	}
-	return &Extractor{parser: pm, seg: seg, tok: tokenize.New(), tag: tg, ner: nr}, nil
+	return &Extractor{parser: pm, phrases: o.Phrases, seg: seg, tok: tokenize.New(), tag: tg, ner: nr}, nil
 }
 
 // Text returns the text a document is made of: Title as a headline, then the
@@ -157,6 +164,7 @@ func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, err
 		}
 	}
 	d := newDocState(sents)
+	d.phrases = ex.phrases
 	d.findMentions()
 	d.resolve()
 	doc.Entities = d.entities()

@@ -62,6 +62,7 @@ type docState struct {
 	mentions [][]*mention // by sentence
 	clusters map[string]*cluster
 	order    []*cluster
+	phrases  bool // Options.Phrases
 }
 
 func newDocState(sents []sentence) *docState {

@@ -19,6 +19,8 @@ type arg struct {
 	owner      *mention // "Putin's spokesman Dmitry Peskov": Putin
 	rs, re     int      // the role words between owner and name: "spokesman"
 	appositive *arg     // "Tillerson, a former oil executive,": the second phrase
+
+	ps, pe int // the tree extractor's whole phrase ("Widget Inc for 50 mln dlrs"); pe 0 when unknown
 }
 
 func (a *arg) named() bool { return a.m != nil }

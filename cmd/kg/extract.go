@@ -62,7 +62,7 @@ type extractRow struct {
 }
 
 func runExtract(ctx context.Context, e *env, paths []string, lines bool) error {
-	ex, err := ingest.New(ingest.Options{Extractor: e.extractor})
+	ex, err := ingest.New(ingest.Options{Extractor: e.extractor, Phrases: true})
 	if err != nil {
 		return err
 	}
