@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest/country"
 	"github.com/kg-builder/kg/ingest/parse"
 	"github.com/kg-builder/kg/ingest/ud"
 )
@@ -178,6 +179,15 @@ func (t *tree) makeArg(h int) *arg {
 	if !hasWordRune(toks[h].text) {
 		return nil
 	}
+	if t.w[h].UPOS == "NOUN" {
+		// "Nordhavn Energy's chairman Jonas Berg": the person named
+		for _, k := range t.children(h, "appos", "flat") {
+			if m := t.byTok[k]; m != nil && k > h && m.s <= h+2 && m.c != nil && m.c.root().typ() == graph.Person {
+				x, _ := t.span(h)
+				return &arg{s: min(x, m.s), e: m.e, hs: m.hs, m: m}
+			}
+		}
+	}
 	s, e := h, h+1
 	for _, k := range t.kids[h] {
 		r := t.rel(k)
@@ -307,6 +317,9 @@ func (t *tree) subjects(p int) []*arg {
 						break
 					}
 				}
+				if v := t.head(g); out == nil && t.rel(g) == "obj" && v >= 0 && t.isPredicate(v) {
+					out = t.subjects(v) // "Acme has plans to sell Widget"
+				}
 				break
 			}
 			switch t.w[p].XPOS {
@@ -362,7 +375,13 @@ func (t *tree) reporter(p, k int) *arg {
 		p = t.head(p)
 	}
 	g := t.head(p)
-	if p < 0 || g < 0 || t.rel(p) != "ccomp" || !speechVerbs[t.lemma(g)] {
+	if g >= 0 && (t.rel(p) == "acl" || t.rel(p) == "ccomp") && reportNouns[t.lemma(g)] && t.rel(g) == "obj" {
+		// "Acme denied charges that it had hidden losses"
+		p, g = g, t.head(g)
+		if g < 0 || !t.isPredicate(g) {
+			return nil
+		}
+	} else if p < 0 || g < 0 || t.rel(p) != "ccomp" || !speechVerbs[t.lemma(g)] {
 		return nil
 	}
 	s := t.child(g, "nsubj")
@@ -443,7 +462,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			}
 			subj = nil
 		}
-		if t.rel(p) == "acl" && t.w[p].XPOS == "VBN" && !(t.rootNoun(t.head(p)) && t.child(p, "obl:agent") < 0) {
+		if t.rel(p) == "acl" && t.w[p].XPOS == "VBN" && t.child(p, "nsubj", "aux") < 0 && !(t.rootNoun(t.head(p)) && t.child(p, "obl:agent") < 0) {
 			// "the strike carried out by X", "a company owned by Y"
 			if agent := t.child(p, "obl:agent"); agent >= 0 {
 				add(*c, t.group(agent), t.group(t.head(p)), nil, nil, 0.6, true)
@@ -583,7 +602,7 @@ func (t *tree) clause(p int) *clause {
 		c.words, c.toks = []string{"be"}, []int{cop}
 	} else {
 		lem := t.lemma(p)
-		if lem == "" || !hasWordRune(lem) {
+		if lem == "" || !hasWordRune(lem) || lem == t.lower(p) && (t.w[p].XPOS == "VBD" || t.w[p].XPOS == "VBN") {
 			lem = lemma(t.s.toks[p].text, t.s.toks[p].tag)
 		}
 		c.lemma = lem
@@ -655,6 +674,11 @@ func (t *tree) factuality(p int, c *clause) {
 			if t.w[k].XPOS == "MD" || t.lemma(k) == "have" || t.lemma(k) == "be" || t.lemma(k) == "do" {
 				c.toks = append(c.toks, k)
 			}
+		}
+	}
+	if g := t.head(p); g >= 0 && t.rel(p) == "acl" {
+		if det := t.child(g, "det"); det >= 0 && t.lower(det) == "no" {
+			c.neg = true // "has no plans to sell"
 		}
 	}
 	// conditions and speakers, walking up the clauses
@@ -738,7 +762,7 @@ func (t *tree) negated(p int) bool {
 // "whether", "provided that", "so long as", "in the event that".
 func condition(t *tree, m int) bool {
 	switch t.lower(m) {
-	case "if", "unless", "whether":
+	case "if", "unless", "whether", "provided", "providing":
 		return true
 	case "that", "as":
 		if m > 0 {
@@ -940,19 +964,112 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 			emit(who, k, ownerOf(k, v))
 		}
 	}
-	// appositions the token patterns miss: "X, chairman of Y"
+	// appositions the token patterns miss: "X, chairman of Y"; "Y's
+	// chairman, X"
 	for k := range t.w {
-		if t.rel(k) != "appos" || t.w[k].UPOS != "NOUN" {
+		if t.rel(k) != "appos" {
 			continue
 		}
 		h := t.head(k)
-		if who := t.arg(h); who != nil && who.named() {
-			if o := ownerOf(k, -1); o != nil {
-				emit(who, k, o)
+		who, role := t.arg(h), k
+		if t.w[k].UPOS != "NOUN" {
+			who, role = t.arg(k), h
+		}
+		if t.w[role].UPOS != "NOUN" || who == nil || !who.named() || who.m.c.root().typ() != graph.Person {
+			continue
+		}
+		if o := ownerOf(role, -1); o != nil {
+			emit(who, role, o)
+		}
+	}
+	// titles in the tree: "Nordhavn Energy chairman Jonas Berg", "former
+	// Baltic Rail vice chairman Jonas Berg"
+	for _, m := range d.mentions[s.index] {
+		if m.c == nil || m.c.root().typ() != graph.Person {
+			continue
+		}
+		h := t.nameHead(m)
+		if h < 0 {
+			continue
+		}
+		for _, k := range t.kids[h] {
+			if k >= m.hs || t.w[k].UPOS != "NOUN" || (t.rel(k) != "nmod:desc" && t.rel(k) != "compound" && t.rel(k) != "appos") {
+				continue
+			}
+			if tr, ok := d.titleRole(t, m, k); ok {
+				out = append(out, tr)
 			}
 		}
 	}
 	return out
+}
+
+// nameHead returns the word of mention m's name that the tree attaches
+// outside the name, or -1.
+func (t *tree) nameHead(m *mention) int {
+	for k := m.hs; k < m.he && k < len(t.w); k++ {
+		if h := t.head(k); h < m.hs || h >= m.he {
+			return k
+		}
+	}
+	return -1
+}
+
+// titleRole makes the role fact of title k before m's name: the title's
+// words, its owner from a name or demonym inside it.
+func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
+	s := t.s
+	a, b := t.span(k)
+	if b > m.hs {
+		b = m.hs
+	}
+	ownerA, ownerB := -1, -1
+	for _, c := range t.kids[k] {
+		r := t.rel(c)
+		if c < k && (r == "compound" || r == "nmod:poss" || r == "amod" || r == "flat") && (t.w[c].UPOS == "PROPN" || t.w[c].XPOS == "NNP" || t.w[c].UPOS == "ADJ") {
+			x, y := t.span(c)
+			if t.w[c].UPOS == "ADJ" && !strings.HasPrefix(t.w[c].XPOS, "NNP") && !isDemonym(t.s.toks[c].text) {
+				continue
+			}
+			if ownerA < 0 {
+				ownerA, ownerB = x, y
+			} else {
+				ownerA, ownerB = min(ownerA, x), max(ownerB, y)
+			}
+		}
+	}
+	var role []token
+	for x := a; x < b; x++ {
+		if x >= ownerA && x < ownerB || s.toks[x].tag == "POS" {
+			continue
+		}
+		role = append(role, s.toks[x])
+	}
+	words := roleWords(role)
+	if len(words) == 0 {
+		return graph.Triple{}, false
+	}
+	c := m.c.root()
+	tr := graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, m.hs, m.he),
+		RelationText: textOf(s, role[0], role[len(role)-1]), Confidence: 0.7,
+		Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}}
+	if ownerA < 0 {
+		tr.Relation, tr.Object, tr.ObjectType, tr.ObjectText = "be", strings.Join(words, " "), graph.Concept, tr.RelationText
+		tr.Confidence = 0.6
+		return tr, true
+	}
+	name, typ, ok := d.owner(s, ownerA, ownerB)
+	if !ok || graph.Fold(name) == graph.Fold(c.name) {
+		return graph.Triple{}, false
+	}
+	tr.Relation = strings.Join(words, " ") + " of"
+	tr.Object, tr.ObjectType, tr.ObjectText = name, typ, span(s, ownerA, ownerB)
+	return tr, true
+}
+
+func isDemonym(w string) bool {
+	_, ok := country.ByDemonym(w)
+	return ok
 }
 
 // nearest returns the child of p with one of rels closest to p, or -1:

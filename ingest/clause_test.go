@@ -1,0 +1,116 @@
+package ingest
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest/ud"
+)
+
+// TestClauseRules runs the tree extractor's rules over hand-checked trees
+// (testdata/clauses.conllu, one sentence a document), so that each rule is
+// tested without parser error: prose still finds the names, the gold tree
+// gives the clauses. Each sentence lists the triples it must give as
+// "# triple = subject | relation | object [| negated] [| modality=M]
+// [| by=SPEAKER]" comments; go test ./ingest -update rewrites them.
+func TestClauseRules(t *testing.T) {
+	const file = "testdata/clauses.conllu"
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents, err := ud.ReadAll(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := mustExtractor(t)
+	for _, us := range sents {
+		text := us.Text()
+		if err := ud.Validate(us, ""); err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		got := treeTriplesOf(t, ex, us)
+		var want []string
+		var comments []string
+		for _, c := range us.Comments {
+			if v, ok := strings.CutPrefix(c, "triple = "); ok {
+				want = append(want, v)
+				continue
+			}
+			comments = append(comments, c)
+		}
+		if *update {
+			for _, g := range got {
+				comments = append(comments, "triple = "+g)
+			}
+			us.Comments = comments
+			continue
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("triples of %q (-want +got):\n%s", text, diff)
+		}
+	}
+	if *update {
+		var b strings.Builder
+		w := ud.NewWriter(&b)
+		for _, us := range sents {
+			if err := w.Write(us); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// treeTriplesOf extracts the triples of one gold-parsed sentence: prose
+// tags and labels its words, the gold tree stands for the parser's.
+func treeTriplesOf(t *testing.T, ex *Extractor, us *ud.Sentence) []string {
+	t.Helper()
+	text := us.Text()
+	s := sentence{text: text}
+	at := 0
+	for _, w := range us.Tokens {
+		i := strings.Index(text[at:], w.Form)
+		if i < 0 {
+			t.Fatalf("%q: word %q not in the text", text, w.Form)
+		}
+		s.toks = append(s.toks, token{text: w.Form, lower: strings.ToLower(w.Form), start: at + i})
+		at += i + len(w.Form)
+	}
+	ex.label(s.toks)
+	s.shouting = shouting(s.toks, false)
+	s.tree = us.Tokens
+	d := newDocState([]sentence{s})
+	d.findMentions()
+	d.resolve()
+	var out []string
+	for _, tr := range d.triples() {
+		out = append(out, renderTriple(tr))
+	}
+	return out
+}
+
+func renderTriple(tr graph.Triple) string {
+	r := fmt.Sprintf("%s | %s | %s", tr.Subject, tr.Relation, tr.Object)
+	if tr.Negated {
+		r += " | negated"
+	}
+	if tr.Modality != "" {
+		r += " | modality=" + tr.Modality
+	}
+	if tr.AttributedTo != "" {
+		r += " | by=" + tr.AttributedTo
+	}
+	return r
+}
