@@ -527,12 +527,18 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc) {
 // lightObject adds the relation a bare noun object makes with its
 // preposition: "increase pressure on Putin" → increase pressure on.
 func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) {
-	if t.w[obj].UPOS != "NOUN" || t.child(obj, "det", "nmod:poss", "nummod") >= 0 {
+	if t.w[obj].UPOS != "NOUN" || t.child(obj, "nmod:poss") >= 0 {
 		return
 	}
+	// a determiner or a number only before a name: "acquired the assets
+	// of Chartham", "owns 80 pct of National Heritage"
+	det := t.child(obj, "det", "nummod") >= 0
 	for _, k := range t.children(obj, "nmod") {
 		cs := t.child(k, "case")
 		if cs < 0 || k < obj {
+			continue
+		}
+		if a := t.arg(k); det && (a == nil || !a.named()) {
 			continue
 		}
 		words, toks := []string{}, []int{}
@@ -975,12 +981,35 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		if t.w[k].UPOS != "NOUN" {
 			who, role = t.arg(k), h
 		}
-		if t.w[role].UPOS != "NOUN" || who == nil || !who.named() || who.m.c.root().typ() != graph.Person {
+		if t.w[role].UPOS != "NOUN" || who == nil || !who.named() || who.m.c == nil {
 			continue
 		}
 		if o := ownerOf(role, -1); o != nil {
 			emit(who, role, o)
 		}
+	}
+	// "Peter Greenbaum of Smith Barney", "Boliden AB of Sweden"
+	for k := range t.w {
+		cs := t.child(k, "case")
+		if t.rel(k) != "nmod" || cs < 0 || t.lower(cs) != "of" {
+			continue
+		}
+		who, of := t.arg(t.head(k)), t.arg(k)
+		if who == nil || of == nil || !who.named() || !of.named() || who.m == of.m || who.m.c == nil {
+			continue
+		}
+		if typ := who.m.c.root().typ(); typ != graph.Person && typ != graph.Org {
+			continue
+		}
+		name, otyp, otext := d.argName(s, of)
+		c := who.m.c.root()
+		if graph.Fold(name) == graph.Fold(c.name) {
+			continue
+		}
+		out = append(out, graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, who.m.hs, who.m.he),
+			Relation: "of", RelationText: t.s.toks[cs].text, Object: name, ObjectType: otyp, ObjectText: otext,
+			Confidence: 0.6,
+			Evidence:   []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
 	}
 	// titles in the tree: "Nordhavn Energy chairman Jonas Berg", "former
 	// Baltic Rail vice chairman Jonas Berg"
