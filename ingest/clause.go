@@ -75,6 +75,7 @@ type tree struct {
 	args  map[int]*arg
 	subjs map[int][]*arg
 	byTok []*mention // the mention covering each token, if any
+	coref func(*arg) *arg
 }
 
 func (t *tree) head(i int) int     { return t.w[i].Head - 1 }
@@ -172,7 +173,7 @@ func (t *tree) makeArg(h int) *arg {
 	switch t.w[h].UPOS {
 	case "PRON":
 		return &arg{s: h, e: h + 1, hs: h, pronoun: true}
-	case "NOUN", "PROPN", "NUM", "X", "SYM":
+	case "NOUN", "PROPN", "X":
 	default:
 		return nil
 	}
@@ -342,6 +343,11 @@ func (t *tree) subjects(p int) []*arg {
 	if out == nil {
 		out = t.leftName(p)
 	}
+	if t.coref != nil {
+		for i, a := range out {
+			out[i] = t.coref(a)
+		}
+	}
 	t.subjs[p] = out
 	return out
 }
@@ -389,10 +395,20 @@ func (t *tree) reporter(p, k int) *arg {
 		return nil
 	}
 	a := t.arg(s)
-	if a == nil || !a.named() || a.m.c == nil {
+	if a != nil && t.coref != nil {
+		a = t.coref(a)
+	}
+	if a == nil {
 		return nil
 	}
-	person := a.m.c.root().typ() == graph.Person
+	m := a.m
+	if a.ref != nil {
+		m = a.ref
+	}
+	if m == nil || m.c == nil {
+		return nil
+	}
+	person := m.c.root().typ() == graph.Person
 	if (pron == "he" || pron == "she") != person {
 		return nil
 	}
@@ -435,7 +451,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			// "was signed by X": X signs; the relation is the verb alone
 			words = append([]string{c.lemma}, extra...)
 		}
-		r := relation{v0: minInt(tk), main: c.p, words: words, surface: t.text(tk), neg: c.neg,
+		r := relation{v0: minInt(tk), main: c.p, words: words, surface: t.surface(tk), phrase: t.text(tk), neg: c.neg,
 			modality: c.modality, passive: c.passive && !agent, subj: subj, obj: obj, conf: conf}
 		if c.inherit {
 			r.conf -= 0.1
@@ -516,7 +532,7 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc) {
 		if cs < 0 || t.lower(cs) == "according" || t.lower(cs) == "as" {
 			continue
 		}
-		if timeNouns[t.lower(k)] || dateWords[t.lower(k)] {
+		if t.temporal(k) {
 			continue
 		}
 		words, toks := t.caseWords(cs)
@@ -781,7 +797,19 @@ func condition(t *tree, m int) bool {
 	return false
 }
 
-// text joins the words of tokens tk in their order in the sentence.
+// surface is the text of the sentence from the first to the last of
+// tokens tk: what evidence quotes.
+func (t *tree) surface(tk []int) string {
+	a, b := tk[0], tk[0]
+	for _, k := range tk {
+		a, b = min(a, k), max(b, k)
+	}
+	return span(t.s, a, b+1)
+}
+
+// text joins the words of tokens tk in their order in the sentence, as
+// written where they are adjacent ("didn't buy"), with a space across a
+// gap ("agreed to buy for").
 func (t *tree) text(tk []int) string {
 	sorted := append([]int(nil), tk...)
 	for i := 1; i < len(sorted); i++ {
@@ -789,15 +817,26 @@ func (t *tree) text(tk []int) string {
 			sorted[j], sorted[j-1] = sorted[j-1], sorted[j]
 		}
 	}
-	var w []string
+	var b strings.Builder
 	last := -1
 	for _, k := range sorted {
-		if k != last {
-			w = append(w, t.s.toks[k].text)
+		if k == last {
+			continue
 		}
+		if last >= 0 {
+			if k == last+1 {
+				b.WriteString(strings.Join(strings.Fields(t.s.text[t.s.toks[last].end()-t.s.start:t.s.toks[k].start-t.s.start]), " "))
+				if t.s.toks[k].start > t.s.toks[last].end() {
+					b.WriteString(" ")
+				}
+			} else {
+				b.WriteString(" ")
+			}
+		}
+		b.WriteString(t.s.toks[k].text)
 		last = k
 	}
-	return strings.Join(w, " ")
+	return b.String()
 }
 
 func minInt(xs []int) int {
@@ -841,7 +880,9 @@ func newTree(s *sentence, w []ud.Token, ms []*mention) *tree {
 // and appositions.
 func (d *docState) treeTriples(s *sentence) []graph.Triple {
 	t := newTree(s, s.tree, d.mentions[s.index])
+	t.coref = func(a *arg) *arg { return d.corefer(s, a) }
 	rels, speakers := d.treeRelations(t)
+	defer d.remember(rels)
 	var out []graph.Triple
 	out = append(out, d.roles(s, args(s, d.mentions[s.index]))...)
 	out = append(out, d.treeRoles(t)...)
@@ -856,6 +897,7 @@ func (d *docState) treeTriples(s *sentence) []graph.Triple {
 				if tr, ok := d.triple(s, *r, sa, oa, speaker); ok {
 					if d.phrases {
 						tr.SubjectText, tr.ObjectText = phraseText(s, sa, r.main), phraseText(s, oa, r.main)
+						tr.RelationText = r.phrase
 					}
 					out = append(out, tr)
 				}
@@ -1135,4 +1177,87 @@ func phraseText(s *sentence, a *arg, verb int) string {
 		return span(s, a.s, a.e)
 	}
 	return span(s, a.ps, a.pe)
+}
+
+// companyNouns stand for the organisation the story is about: "the company
+// said".
+var companyNouns = set("company", "firm", "group", "bank", "corporation", "concern", "carrier", "airline",
+	"utility", "insurer", "brokerage", "retailer", "maker", "producer", "agency", "association")
+
+// corefer resolves a subject that names nobody to the name it stands for:
+// "it" and "the company" to the last organisation a clause had for
+// subject, "he" and "she" to the last person. Other arguments are
+// returned as they are.
+func (d *docState) corefer(s *sentence, a *arg) *arg {
+	if a == nil || a.named() || a.ref != nil {
+		return a
+	}
+	var typ string
+	w := s.toks[a.hs].lower
+	switch {
+	case a.pronoun && w == "it":
+		typ = graph.Org
+	case a.pronoun && (w == "he" || w == "she"):
+		typ = graph.Person
+	case !a.pronoun && a.e-a.hs == 1 && companyNouns[w] && a.hs > 0 && s.toks[a.hs-1].lower == "the":
+		typ = graph.Org
+	default:
+		return a
+	}
+	m := d.recent[typ]
+	if m == nil && !a.pronoun {
+		// "the company" before any clause named one: the story's first
+		m = d.first(typ)
+	}
+	if m == nil || m.c == nil {
+		return a
+	}
+	r := *a
+	r.ref, r.pronoun = m, false
+	return &r
+}
+
+// remember notes the named subjects of a sentence's relations for the
+// pronouns and descriptions of the sentences after it.
+func (d *docState) remember(rels []relation) {
+	if d.recent == nil {
+		d.recent = map[string]*mention{}
+	}
+	for _, r := range rels {
+		for _, a := range r.subj {
+			m := a.m
+			if a.ref != nil {
+				m = a.ref
+			}
+			if m != nil && m.c != nil {
+				d.recent[m.c.root().typ()] = m
+			}
+		}
+	}
+}
+
+// first returns the document's first mention of an entity of type typ.
+func (d *docState) first(typ string) *mention {
+	for _, ms := range d.mentions {
+		for _, m := range ms {
+			if m.c != nil && m.c.root().typ() == typ {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// temporal reports whether the phrase headed by k says when, not what: "on
+// Monday", "in 1986", "on March 1", "for two years".
+func (t *tree) temporal(k int) bool {
+	if timeNouns[t.lower(k)] || dateWords[t.lower(k)] || t.w[k].UPOS == "NUM" {
+		return true
+	}
+	for _, c := range t.children(k, "compound", "nummod", "flat") {
+		if dateWords[t.lower(c)] {
+			return true
+		}
+	}
+	return false
 }

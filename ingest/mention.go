@@ -63,6 +63,7 @@ type docState struct {
 	clusters map[string]*cluster
 	order    []*cluster
 	phrases  bool // Options.Phrases
+	recent   map[string]*mention // the tree extractor's last named subject of each type, for coref
 }
 
 func newDocState(sents []sentence) *docState {

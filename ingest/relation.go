@@ -21,6 +21,7 @@ type arg struct {
 	appositive *arg     // "Tillerson, a former oil executive,": the second phrase
 
 	ps, pe int // the tree extractor's whole phrase ("Widget Inc for 50 mln dlrs"); pe 0 when unknown
+	ref    *mention // the name a pronoun or "the company" stands for, found in an earlier clause
 }
 
 func (a *arg) named() bool { return a.m != nil }
@@ -212,6 +213,7 @@ type relation struct {
 	speech   bool
 	trail    bool // the verb phrase follows a comma or quote: "…, Lavrov said"
 	agentInv bool
+	phrase   string // the tree extractor's relation words alone, as written: "agreed to buy for"
 }
 
 // extract finds the relations of one sentence, and its arguments.
@@ -705,6 +707,10 @@ func (d *docState) triple(s *sentence, r relation, sa, oa *arg, speaker string) 
 
 // argName is the canonical name, type and surface text of an argument.
 func (d *docState) argName(s *sentence, a *arg) (string, string, string) {
+	if a.ref != nil {
+		c := a.ref.c.root()
+		return c.name, c.typ(), span(s, a.s, a.e)
+	}
 	if a.named() {
 		c := a.m.c.root()
 		return c.name, c.typ(), span(s, a.m.hs, a.m.he)
