@@ -63,6 +63,13 @@ var denyVerbs = set("deny", "reject", "dispute")
 var reportNouns = set("charge", "report", "claim", "allegation", "statement", "assertion", "suggestion",
 	"announcement", "rumour", "rumor", "speculation", "view", "belief", "warning", "denial")
 
+// controlNouns take the subject of the verb they are the object of for
+// their infinitive: "has plans to sell" (who has them sells), unlike
+// "faces pressure to modify" (others press).
+var controlNouns = set("plan", "intention", "decision", "bid", "attempt", "effort", "offer", "move", "proposal",
+	"agreement", "commitment", "option", "ability", "right", "hope", "desire", "wish", "need", "readiness",
+	"willingness", "refusal", "failure", "way", "chance", "opportunity", "step", "steps", "plans")
+
 // roleVerbs name someone to a role: "was named chairman", "appointed X as".
 var roleVerbs = set("name", "appoint", "elect", "nominate", "promote", "make", "choose", "select", "install")
 
@@ -280,13 +287,15 @@ func (t *tree) subjects(p int) []*arg {
 	}
 	t.subjs[p] = nil // no cycles
 	var out []*arg
-	if k := t.nearest(p, "nsubj", "nsubj:pass", "nsubj:outer"); k >= 0 {
-		if rel := t.relativeAntecedent(p, k); rel >= 0 {
-			out = t.group(rel)
-		} else if sp := t.reporter(p, k); sp != nil {
-			out = []*arg{sp}
-		} else {
-			out = t.group(k)
+	if ks := t.subjectWords(p); len(ks) > 0 {
+		for _, k := range ks {
+			if rel := t.relativeAntecedent(p, k); rel >= 0 {
+				out = append(out, t.group(rel)...)
+			} else if sp := t.reporter(p, k); sp != nil {
+				out = append(out, sp)
+			} else {
+				out = append(out, t.group(k)...)
+			}
 		}
 	} else if g := t.head(p); g >= 0 {
 		switch t.rel(p) {
@@ -318,7 +327,7 @@ func (t *tree) subjects(p int) []*arg {
 						break
 					}
 				}
-				if v := t.head(g); out == nil && t.rel(g) == "obj" && v >= 0 && t.isPredicate(v) {
+				if v := t.head(g); out == nil && t.rel(g) == "obj" && v >= 0 && t.isPredicate(v) && controlNouns[t.lemma(g)] {
 					out = t.subjects(v) // "Acme has plans to sell Widget"
 				}
 				break
@@ -476,7 +485,6 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			if subj2 := t.group(agent); len(subj2) > 0 {
 				add(*c, subj2, subj, nil, nil, 0.65, true)
 			}
-			subj = nil
 		}
 		if t.rel(p) == "acl" && t.w[p].XPOS == "VBN" && t.child(p, "nsubj", "aux") < 0 && !(t.rootNoun(t.head(p)) && t.child(p, "obl:agent") < 0) {
 			// "the strike carried out by X", "a company owned by Y"
@@ -493,6 +501,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			continue
 		}
 		obj := t.child(p, "obj")
+		used := -1 // an oblique the object's relation took
 		if obj >= 0 {
 			if t.child(obj, "det") >= 0 && t.lower(t.child(obj, "det")) == "no" {
 				c.neg = true
@@ -500,15 +509,17 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			if a := t.relativeAntecedent(p, obj); a >= 0 {
 				add(*c, subj, t.group(a), nil, nil, 0.6, false)
 			} else {
-				add(*c, subj, t.group(obj), nil, nil, 0.65, false)
-				t.lightObject(p, obj, c, subj, add)
+				var light bool
+				light, used = t.lightObject(p, obj, c, subj, add)
+				if !light {
+					add(*c, subj, t.group(obj), nil, nil, 0.65, false)
+				}
 			}
 		}
 		if io := t.child(p, "iobj"); io >= 0 {
 			add(*c, subj, t.group(io), nil, nil, 0.6, false)
 		}
-		// "was named chairman of Acme", "appointed Smith as its chief"
-		t.obliques(p, c, subj, add)
+		t.obliques(p, c, subj, add, used)
 	}
 	out := map[*relation]*arg{}
 	for i := range rels {
@@ -523,9 +534,9 @@ type addFunc func(c clause, subj, obj []*arg, extra []string, extraToks []int, c
 
 // obliques adds a relation for every prepositional argument of p: "talked
 // to Tillerson" → talk to.
-func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc) {
+func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 	for _, k := range t.kids[p] {
-		if ud.BaseRel(t.rel(k)) != "obl" || t.rel(k) == "obl:agent" || t.rel(k) == "obl:tmod" || t.rel(k) == "obl:npmod" {
+		if k == skip || ud.BaseRel(t.rel(k)) != "obl" || t.rel(k) == "obl:agent" || t.rel(k) == "obl:tmod" || t.rel(k) == "obl:npmod" {
 			continue
 		}
 		cs := t.child(k, "case")
@@ -540,30 +551,40 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc) {
 	}
 }
 
-// lightObject adds the relation a bare noun object makes with its
-// preposition: "increase pressure on Putin" → increase pressure on.
-func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) {
+// lightObject adds the relation a noun object makes with the
+// preposition after it: "increase pressure on Putin" → increase pressure
+// on, whether the parser hangs "on Putin" on the noun or on the verb. A
+// determiner or a number is allowed only before a name: "acquired the
+// assets of Chartham", "owns 80 pct of National Heritage". It reports
+// whether the object was a bare noun that made such a relation with a
+// name (then it is no object of its own), and the verb's oblique it took.
+func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (bool, int) {
 	if t.w[obj].UPOS != "NOUN" || t.child(obj, "nmod:poss") >= 0 {
-		return
+		return false, -1
 	}
-	// a determiner or a number only before a name: "acquired the assets
-	// of Chartham", "owns 80 pct of National Heritage"
 	det := t.child(obj, "det", "nummod") >= 0
-	for _, k := range t.children(obj, "nmod") {
+	light, used := false, -1
+	oa := t.arg(obj)
+	for _, k := range append(t.children(obj, "nmod"), t.children(p, "obl")...) {
 		cs := t.child(k, "case")
-		if cs < 0 || k < obj {
+		if cs < 0 || k < obj || t.temporal(k) {
 			continue
 		}
-		if a := t.arg(k); det && (a == nil || !a.named()) {
-			continue
+		if t.head(k) == p && (oa == nil || cs != oa.e) {
+			continue // the verb's oblique only right after the object
 		}
-		words, toks := []string{}, []int{}
-		for x := obj; x >= 0 && x < cs && x <= obj; x++ {
-			words, toks = append(words, t.lower(x)), append(toks, x)
+		a := t.arg(k)
+		if det && (a == nil || !a.named()) {
+			continue
 		}
 		cw, ct := t.caseWords(cs)
-		add(*c, subj, t.group(k), append(words, cw...), append(toks, ct...), 0.6, false)
+		add(*c, subj, t.group(k), append([]string{t.lower(obj)}, cw...), append([]int{obj}, ct...), 0.6, false)
+		if t.head(k) == p {
+			used = k
+		}
+		light = light || !det && a != nil && a.named()
 	}
+	return light, used
 }
 
 // caseWords returns the preposition of the phrase cs is the first case
@@ -1141,6 +1162,33 @@ func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
 func isDemonym(w string) bool {
 	_, ok := country.ByDemonym(w)
 	return ok
+}
+
+// subjectWords returns the subjects of p: the nearest, and others the
+// parser gave it ("Finland, Estonia, Lithuania and Poland signed" with two
+// heads) unless a subordinator stands between ("his strikes were because
+// Assad used": Assad alone).
+func (t *tree) subjectWords(p int) []int {
+	k := t.nearest(p, "nsubj", "nsubj:pass", "nsubj:outer")
+	if k < 0 {
+		return nil
+	}
+	out := []int{k}
+	for _, x := range t.children(p, "nsubj", "nsubj:pass", "nsubj:outer") {
+		if x == k || x > p || k > p {
+			continue
+		}
+		ok := true
+		for _, m := range t.children(p, "mark", "cop", "aux", "aux:pass") {
+			if x < m && m < k {
+				ok = false
+			}
+		}
+		if ok {
+			out = append([]int{x}, out...)
+		}
+	}
+	return out
 }
 
 // nearest returns the child of p with one of rels closest to p, or -1:
