@@ -62,7 +62,7 @@ type docState struct {
 	mentions [][]*mention // by sentence
 	clusters map[string]*cluster
 	order    []*cluster
-	phrases  bool // Options.Phrases
+	phrases  bool                // Options.Phrases
 	recent   map[string]*mention // the tree extractor's last named subject of each type, for coref
 }
 

@@ -20,7 +20,7 @@ type arg struct {
 	rs, re     int      // the role words between owner and name: "spokesman"
 	appositive *arg     // "Tillerson, a former oil executive,": the second phrase
 
-	ps, pe int // the tree extractor's whole phrase ("Widget Inc for 50 mln dlrs"); pe 0 when unknown
+	ps, pe int      // the tree extractor's whole phrase ("Widget Inc for 50 mln dlrs"); pe 0 when unknown
 	ref    *mention // the name a pronoun or "the company" stands for, found in an earlier clause
 }
 
