@@ -30,12 +30,21 @@ func TestClauseRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	ex := mustExtractor(t)
+	// sentences with the same "# doc = NAME" comment, in a row, are one
+	// document (for coreference); any other sentence is a document alone
+	got := map[*ud.Sentence][]string{}
+	for i := 0; i < len(sents); {
+		j := i + 1
+		for doc := sents[i].Comment("doc"); doc != "" && j < len(sents) && sents[j].Comment("doc") == doc; j++ {
+		}
+		for k, ts := range treeTriplesOf(t, ex, sents[i:j]) {
+			got[sents[i+k]] = ts
+		}
+		i = j
+	}
 	for _, us := range sents {
 		text := us.Text()
-		if err := ud.Validate(us, ""); err != nil {
-			t.Fatalf("%q: %v", text, err)
-		}
-		got := treeTriplesOf(t, ex, us)
+		got := got[us]
 		var want []string
 		var comments []string
 		for _, c := range us.Comments {
@@ -73,30 +82,41 @@ func TestClauseRules(t *testing.T) {
 	}
 }
 
-// treeTriplesOf extracts the triples of one gold-parsed sentence: prose
-// tags and labels its words, the gold tree stands for the parser's.
-func treeTriplesOf(t *testing.T, ex *Extractor, us *ud.Sentence) []string {
+// treeTriplesOf extracts the triples of a document of gold-parsed
+// sentences, by sentence: prose tags and labels their words, the gold
+// trees stand for the parser's.
+func treeTriplesOf(t *testing.T, ex *Extractor, uss []*ud.Sentence) [][]string {
 	t.Helper()
-	text := us.Text()
-	s := sentence{text: text}
-	at := 0
-	for _, w := range us.Tokens {
-		i := strings.Index(text[at:], w.Form)
-		if i < 0 {
-			t.Fatalf("%q: word %q not in the text", text, w.Form)
+	var ss []sentence
+	start := 0
+	for i, us := range uss {
+		text := us.Text()
+		if err := ud.Validate(us, ""); err != nil {
+			t.Fatalf("%q: %v", text, err)
 		}
-		s.toks = append(s.toks, token{text: w.Form, lower: strings.ToLower(w.Form), start: at + i})
-		at += i + len(w.Form)
+		s := sentence{index: i, start: start, text: text}
+		at := 0
+		for _, w := range us.Tokens {
+			k := strings.Index(text[at:], w.Form)
+			if k < 0 {
+				t.Fatalf("%q: word %q not in the text", text, w.Form)
+			}
+			s.toks = append(s.toks, token{text: w.Form, lower: strings.ToLower(w.Form), start: start + at + k})
+			at += k + len(w.Form)
+		}
+		ex.label(s.toks)
+		s.shouting = shouting(s.toks, false)
+		s.tree = us.Tokens
+		ss = append(ss, s)
+		start += len(text) + 1
 	}
-	ex.label(s.toks)
-	s.shouting = shouting(s.toks, false)
-	s.tree = us.Tokens
-	d := newDocState([]sentence{s})
+	d := newDocState(ss)
 	d.findMentions()
 	d.resolve()
-	var out []string
+	out := make([][]string, len(uss))
 	for _, tr := range d.triples() {
-		out = append(out, renderTriple(tr))
+		i := tr.Evidence[0].Sentence
+		out[i] = append(out[i], renderTriple(tr))
 	}
 	return out
 }
