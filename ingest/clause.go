@@ -15,7 +15,9 @@ import (
 // the manner of CoreNLP's RelationTripleSegmenter. The rules, one a line:
 //
 //	nsubj + V + obj            Acme bought Widget.                 → Acme –buy→ Widget
-//	nsubj + V + iobj (no obj)  Acme paid the banks.                → Acme –pay→ banks
+//	nsubj + V + iobj           Lavrov gave Tillerson a welcome.    → Lavrov –give→ Tillerson, –give→ welcome
+//	V + bare obj + P + name    Finland increased pressure on Putin. → Finland –increase pressure on→ Putin
+//	V + obj + of + name        Acme owns 80 pct of Widget.         → Acme –own pct of→ Widget
 //	nsubj + V + obl(case P)    Lavrov talked to Tillerson.         → Lavrov –talk to→ Tillerson
 //	nsubj + V + compound:prt   Acme sold off its unit.             → Acme –sell off→ unit
 //	nsubj:pass + V + obl:agent The deal was signed by Acme.        → Acme –sign→ deal
@@ -33,6 +35,17 @@ import (
 //	advcl/acl (VBG), no nsubj  Acme grew, buying Widget.           → Acme –buy→ Widget
 //	V xcomp N (named as role)  Smith was named chairman of Acme.   → Smith –chairman of→ Acme
 //	V obj X obl(as) role       Acme appointed Smith as its CFO.    → Smith –cfo of→ Acme
+//	acl to-V of N on/for X     pressure on Putin to abandon Assad  → Putin –abandon→ Assad (modality to)
+//	obj N(plan…) acl to-V      Acme has plans to sell Widget.      → Acme –sell→ Widget (modality to)
+//	name nmod(of) name         Peter Greenbaum of Smith Barney     → Peter Greenbaum –of→ Smith Barney
+//	name appos N (of Y)        Smith, chairman of Acme,            → Smith –chairman of→ Acme
+//	N appos name               Acme's chairman, John Smith,        → Smith –chairman of→ Acme
+//	title nmod:desc/compound   former Acme vice chairman Smith     → Smith –former vice chairman of→ Acme
+//	pronoun in ccomp of say    Acme said it had agreed to buy …    → Acme –agree to buy→ …
+//	it/he/she/"the company"    The company said … (next sentence)  → the last named subject of its type
+//	finite clause, no nsubj    … just as Tillerson is visiting X   → the name just before its auxiliary
+//	verb hung on a root noun   China, which …, abstained from X    → China –abstain from→ X
+//	obliques of time           on Monday, in 1986, on March 1      → none
 //
 // Factuality, from the tree:
 //
@@ -456,9 +469,10 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 		}
 		words := append(append([]string(nil), c.words...), extra...)
 		tk := append(append([]int(nil), c.toks...), extraToks...)
-		if agent {
-			// "was signed by X": X signs; the relation is the verb alone
-			words = append([]string{c.lemma}, extra...)
+		if agent && c.passive && len(c.words) >= 2 {
+			// "was signed by X": X signs; "was carried out by X": X
+			// carries out
+			words = append(append([]string{c.lemma}, c.words[2:]...), extra...)
 		}
 		r := relation{v0: minInt(tk), main: c.p, words: words, surface: t.surface(tk), phrase: t.text(tk), neg: c.neg,
 			modality: c.modality, passive: c.passive && !agent, subj: subj, obj: obj, conf: conf}
