@@ -8,6 +8,8 @@
 // particle or preposition; verb + nouns or adjectives + preposition), with
 // the verb lemmatised. Mentions are resolved within the document ("Tillerson"
 // → "Rex Tillerson") before the triples are returned as a graph.Document.
+// With Options{Extractor: "tree"} (experimental) the relations are read
+// off a dependency parse instead (ingest/parse; the rules in clause.go).
 //
 // Only this package imports prose.
 package ingest
