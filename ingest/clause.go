@@ -474,7 +474,11 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			// carries out
 			words = append(append([]string{c.lemma}, c.words[2:]...), extra...)
 		}
-		r := relation{v0: minInt(tk), main: c.p, words: words, surface: t.surface(tk), phrase: t.text(tk), neg: c.neg,
+		phrase := t.text(c.toks)
+		if len(extraToks) > 0 {
+			phrase += " " + t.text(extraToks) // "buy … for", whatever the order of the words
+		}
+		r := relation{v0: minInt(tk), main: c.p, words: words, surface: t.surface(tk), phrase: phrase, neg: c.neg,
 			modality: c.modality, passive: c.passive && !agent, subj: subj, obj: obj, conf: conf}
 		if c.inherit {
 			r.conf -= 0.1
@@ -623,10 +627,20 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 	nominal := t.w[p].UPOS == "NOUN" || t.w[p].UPOS == "PROPN" || t.w[p].UPOS == "NUM"
 	if nominal {
 		if a := t.arg(p); a != nil {
-			add(*c, subj, t.group(p), nil, nil, 0.6, false)
+			// "is a lawyer"; "is at Henry Wood Hall" → be at
+			var cw []string
+			var ct []int
+			if cs := t.child(p, "case"); cs >= 0 && cs < p && t.w[cs].XPOS != "POS" {
+				cw, ct = t.caseWords(cs)
+			}
+			add(*c, subj, t.group(p), cw, ct, 0.6, false)
 		}
 	}
-	// "is chairman of Acme", "is close to a deal"
+	// "is chairman of Acme", "is close to a deal"; not "is Henry Wood
+	// Hall in Glasgow", where the place goes with the name
+	if a := t.arg(p); a != nil && a.named() {
+		return
+	}
 	for _, k := range t.kids[p] {
 		r := ud.BaseRel(t.rel(k))
 		if r != "nmod" && r != "obl" || t.rel(k) == "nmod:poss" {
