@@ -62,6 +62,28 @@ import (
 //	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov
 //	acl/ccomp of report noun   charges that Acme bought Widget     → attributed to who charges
 
+// treeConf is the tree extractor's confidence per rule, before the
+// adjustments every triple gets (a named end, a long relation or object, a
+// headline, reported speech: see triple). They follow the pattern
+// extractor's weights, which were fitted to judged edges; these are not
+// fitted yet: a direct object is surer than a prepositional argument, a
+// subject shared with another clause less sure than its own.
+var treeConf = map[string]float64{
+	"obj":             0.65, // Acme bought Widget.
+	"agent":           0.65, // The deal was signed by Acme.
+	"iobj":            0.6,  // Lavrov gave Tillerson a welcome.
+	"obl":             0.6,  // Lavrov talked to Tillerson.
+	"light object":    0.6,  // Finland increased pressure on Putin.
+	"object gap":      0.6,  // the unit that Acme sold
+	"reduced passive": 0.6,  // the strike carried out by rebels
+	"copula":          0.6,  // Smith is a lawyer.
+	"copula nmod":     0.6,  // Smith is chairman of Acme.
+	"role":            0.7,  // Smith, chairman of Acme; Acme chairman Smith
+	"is-a":            0.6,  // President Smith (no owner)
+	"of":              0.6,  // Peter Greenbaum of Smith Barney
+	"shared subject":  -0.1, // Acme bought Widget and sold Gizmo.
+}
+
 // desireVerbs make what their infinitive says a plan, not a fact.
 var desireVerbs = set("plan", "expect", "seek", "intend", "hope", "want", "aim", "try", "propose", "wish",
 	"attempt", "prepare", "consider", "threaten", "offer")
@@ -481,7 +503,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 		r := relation{v0: minInt(tk), main: c.p, words: words, surface: t.surface(tk), phrase: phrase, neg: c.neg,
 			modality: c.modality, passive: c.passive && !agent, subj: subj, obj: obj, conf: conf}
 		if c.inherit {
-			r.conf -= 0.1
+			r.conf += treeConf["shared subject"]
 		}
 		if c.speaker != nil {
 			spk[len(rels)] = c.speaker
@@ -501,13 +523,13 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 		if agent := t.child(p, "obl:agent"); agent >= 0 && c.passive {
 			// the passive turned active: the agent does it to the subject
 			if subj2 := t.group(agent); len(subj2) > 0 {
-				add(*c, subj2, subj, nil, nil, 0.65, true)
+				add(*c, subj2, subj, nil, nil, treeConf["agent"], true)
 			}
 		}
 		if t.rel(p) == "acl" && t.w[p].XPOS == "VBN" && t.child(p, "nsubj", "aux") < 0 && !(t.rootNoun(t.head(p)) && t.child(p, "obl:agent") < 0) {
 			// "the strike carried out by X", "a company owned by Y"
 			if agent := t.child(p, "obl:agent"); agent >= 0 {
-				add(*c, t.group(agent), t.group(t.head(p)), nil, nil, 0.6, true)
+				add(*c, t.group(agent), t.group(t.head(p)), nil, nil, treeConf["reduced passive"], true)
 			}
 			continue
 		}
@@ -525,17 +547,17 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 				c.neg = true
 			}
 			if a := t.relativeAntecedent(p, obj); a >= 0 {
-				add(*c, subj, t.group(a), nil, nil, 0.6, false)
+				add(*c, subj, t.group(a), nil, nil, treeConf["object gap"], false)
 			} else {
 				var light bool
 				light, used = t.lightObject(p, obj, c, subj, add)
 				if !light {
-					add(*c, subj, t.group(obj), nil, nil, 0.65, false)
+					add(*c, subj, t.group(obj), nil, nil, treeConf["obj"], false)
 				}
 			}
 		}
 		if io := t.child(p, "iobj"); io >= 0 {
-			add(*c, subj, t.group(io), nil, nil, 0.6, false)
+			add(*c, subj, t.group(io), nil, nil, treeConf["iobj"], false)
 		}
 		t.obliques(p, c, subj, add, used)
 	}
@@ -565,7 +587,7 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 			continue
 		}
 		words, toks := t.caseWords(cs)
-		add(*c, subj, t.group(k), words, toks, 0.6, false)
+		add(*c, subj, t.group(k), words, toks, treeConf["obl"], false)
 	}
 }
 
@@ -596,7 +618,7 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 			continue
 		}
 		cw, ct := t.caseWords(cs)
-		add(*c, subj, t.group(k), append([]string{t.lower(obj)}, cw...), append([]int{obj}, ct...), 0.6, false)
+		add(*c, subj, t.group(k), append([]string{t.lower(obj)}, cw...), append([]int{obj}, ct...), treeConf["light object"], false)
 		if t.head(k) == p {
 			used = k
 		}
@@ -633,7 +655,7 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 			if cs := t.child(p, "case"); cs >= 0 && cs < p && t.w[cs].XPOS != "POS" {
 				cw, ct = t.caseWords(cs)
 			}
-			add(*c, subj, t.group(p), cw, ct, 0.6, false)
+			add(*c, subj, t.group(p), cw, ct, treeConf["copula"], false)
 		}
 	}
 	// "is chairman of Acme", "is close to a deal"; not "is Henry Wood
@@ -661,7 +683,7 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 			words, toks = []string{t.lower(p)}, []int{p}
 		}
 		cw, ct := t.caseWords(cs)
-		add(*c, subj, t.group(k), append(words, cw...), append(toks, ct...), 0.6, false)
+		add(*c, subj, t.group(k), append(words, cw...), append(toks, ct...), treeConf["copula nmod"], false)
 	}
 }
 
@@ -1000,7 +1022,7 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 			return
 		}
 		tr := graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, who.m.hs, who.m.he),
-			RelationText: span(s, ra.hs, ra.e), Confidence: 0.7,
+			RelationText: span(s, ra.hs, ra.e), Confidence: treeConf["role"],
 			Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}}
 		if owner == nil {
 			tr.Relation, tr.Object, tr.ObjectType, tr.ObjectText = "be", strings.Join(words, " "), graph.Concept, tr.RelationText
@@ -1099,7 +1121,7 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		}
 		out = append(out, graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, who.m.hs, who.m.he),
 			Relation: "of", RelationText: t.s.toks[cs].text, Object: name, ObjectType: otyp, ObjectText: otext,
-			Confidence: 0.6,
+			Confidence: treeConf["of"],
 			Evidence:   []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
 	}
 	// titles in the tree: "Nordhavn Energy chairman Jonas Berg", "former
@@ -1171,11 +1193,11 @@ func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
 	}
 	c := m.c.root()
 	tr := graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, m.hs, m.he),
-		RelationText: textOf(s, role[0], role[len(role)-1]), Confidence: 0.7,
+		RelationText: textOf(s, role[0], role[len(role)-1]), Confidence: treeConf["role"],
 		Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}}
 	if ownerA < 0 {
 		tr.Relation, tr.Object, tr.ObjectType, tr.ObjectText = "be", strings.Join(words, " "), graph.Concept, tr.RelationText
-		tr.Confidence = 0.6
+		tr.Confidence = treeConf["is-a"]
 		return tr, true
 	}
 	name, typ, ok := d.owner(s, ownerA, ownerB)
