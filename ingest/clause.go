@@ -264,8 +264,8 @@ func (t *tree) makeArg(h int) *arg {
 		}
 	}
 	if core > s {
-		if m := t.byTok[core-2]; m != nil && core >= 2 {
-			a.owner = m
+		if core >= 2 && t.byTok[core-2] != nil {
+			a.owner = t.byTok[core-2] // "Acme's chairman": Acme
 		}
 		a.rs = core
 	}

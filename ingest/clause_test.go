@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -133,4 +134,26 @@ func renderTriple(tr graph.Triple) string {
 		r += " | by=" + tr.AttributedTo
 	}
 	return r
+}
+
+// TestTreeOddInputs runs the tree extractor on text that once crashed it
+// or could: a possessive first, lone marks, a name alone.
+func TestTreeOddInputs(t *testing.T) {
+	ex, err := New(Options{Extractor: "tree"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"'s chairman met Anna Tamm.",
+		"'s",
+		"Acme's 's 's board said it.",
+		", , which said that it, who, did.",
+		"Nordhavn Energy",
+		"It. He. The company. She said.",
+		"Said said said by by by to to of of.",
+	} {
+		if _, err := ex.Extract(context.Background(), Input{ID: "odd", Text: text}); err != nil {
+			t.Errorf("Extract(%q): %v", text, err)
+		}
+	}
 }
