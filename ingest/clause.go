@@ -105,6 +105,11 @@ var controlNouns = set("plan", "intention", "decision", "bid", "attempt", "effor
 	"agreement", "commitment", "option", "ability", "right", "hope", "desire", "wish", "need", "readiness",
 	"willingness", "refusal", "failure", "way", "chance", "opportunity", "step", "steps", "plans")
 
+// roleNouns end a role before a name beside the title words of the
+// lexicon: "Acme economist Jane Doe".
+var roleNouns = set("economist", "strategist", "spokesman", "spokeswoman", "trader", "dealer", "banker",
+	"lawyer", "partner", "founder", "vice-president", "treasurer", "controller", "auditor", "broker")
+
 // roleVerbs name someone to a role: "was named chairman", "appointed X as".
 var roleVerbs = set("name", "appoint", "elect", "nominate", "promote", "make", "choose", "select", "install")
 
@@ -245,9 +250,13 @@ func (t *tree) makeArg(h int) *arg {
 			}
 		}
 	}
-	// a chunk is contiguous up to its head
-	for s < h && toks[s].text == "," {
-		s++
+	// a chunk runs without a mark up to its head: not "illegal, union
+	// leaders"
+	for k := h - 1; k >= s; k-- {
+		if t.w[k].UPOS == "PUNCT" && t.w[k].XPOS != "HYPH" && toks[k].text != "-" && toks[k].text != "&" {
+			s = k + 1
+			break
+		}
 	}
 	// a name the chunk ends in: "Theodore Brophy" headed by Theodore
 	for k := e - 1; k >= s && k >= h; k-- {
@@ -1137,6 +1146,9 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		for _, k := range t.kids[h] {
 			if k >= m.hs || t.w[k].UPOS != "NOUN" || (t.rel(k) != "nmod:desc" && t.rel(k) != "compound" && t.rel(k) != "appos") {
 				continue
+			}
+			if w := t.lower(k); !titleWords[w] && !personTitles[w] && !roleNouns[w] {
+				continue // a title, not any noun the parser hung on the name
 			}
 			if tr, ok := d.titleRole(t, m, k); ok {
 				out = append(out, tr)
