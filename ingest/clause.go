@@ -29,6 +29,7 @@ import (
 //	nsubj + A + cop + obl      Acme is close to a deal.            → Acme –be close to→ deal
 //	conj of nsubj/obj          Acme and Widget signed a deal.      → one triple each
 //	conj of V, no nsubj        Acme bought Widget and sold Gizmo.  → Acme –sell→ Gizmo
+//	conj of V with aux MD      Acme could buy X and sell Gizmo.    → Acme –sell→ Gizmo (modality could)
 //	acl:relcl, rel. pronoun    Smith, who chairs Acme, said …      → Smith –chair→ Acme
 //	acl:relcl, object gap      the unit that Acme sold             → Acme –sell→ unit
 //	acl (VBN) + obl:agent      the strike carried out by X         → X –carry out→ strike
@@ -751,6 +752,12 @@ func (t *tree) clause(p int) *clause {
 			}
 		} else if g >= 0 && c.modality == "" {
 			c.modality = "to" // "urged Japan to cut rates"
+		}
+	}
+	if g := t.head(p); g >= 0 && t.rel(p) == "conj" && c.modality == "" && t.child(p, "aux", "nsubj") < 0 {
+		// "Acme could buy Widget and sell Gizmo": could sell
+		if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" {
+			c.modality = modals[t.lower(md)]
 		}
 	}
 	if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && c.modality == "" && (t.rel(p) == "acl" || t.rel(p) == "advcl") {
