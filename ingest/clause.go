@@ -316,6 +316,9 @@ func (t *tree) isPredicate(i int) bool {
 		}
 		return true
 	}
+	if t.w[i].UPOS == "AUX" && t.rel(i) != "aux" && t.rel(i) != "aux:pass" && t.rel(i) != "cop" && t.child(i, "obj") >= 0 {
+		return true // "Hill had responsibility", tagged as an auxiliary
+	}
 	return t.child(i, "cop") >= 0
 }
 
