@@ -18,6 +18,7 @@ import (
 //	nsubj + V + iobj           Lavrov gave Tillerson a welcome.    → Lavrov –give→ Tillerson, –give→ welcome
 //	V + bare obj + P + name    Finland increased pressure on Putin. → Finland –increase pressure on→ Putin
 //	V + obj + of + name        Acme owns 80 pct of Widget.         → Acme –own pct of→ Widget
+//	V + measure + of + N       Acme deferred 3 mln dlrs of interest. → Acme –defer dlrs of→ interest
 //	nsubj + V + obl(case P)    Lavrov talked to Tillerson.         → Lavrov –talk to→ Tillerson
 //	nsubj + V + compound:prt   Acme sold off its unit.             → Acme –sell off→ unit
 //	nsubj:pass + V + obl:agent The deal was signed by Acme.        → Acme –sign→ deal
@@ -105,6 +106,12 @@ var reportNouns = set("charge", "report", "claim", "allegation", "statement", "a
 var controlNouns = set("plan", "intention", "decision", "bid", "attempt", "effort", "offer", "move", "proposal",
 	"agreement", "commitment", "option", "ability", "right", "hope", "desire", "wish", "need", "readiness",
 	"willingness", "refusal", "failure", "way", "chance", "opportunity", "step", "steps", "plans")
+
+// measureNouns measure what the "of" after them names: "sold 500,000
+// shares of Acme", "exported two mln tonnes of wheat".
+var measureNouns = set("pct", "percent", "%", "dlrs", "dlr", "dollars", "euros", "euro", "mln", "billion", "million", "shares", "share",
+	"stake", "tonnes", "tons", "tonne", "barrels", "bushels", "ounces", "units", "francs", "yen", "marks",
+	"pounds", "stg", "lire", "guilders", "cts", "bales", "lbs", "kilos", "majority", "portion", "part", "most")
 
 // roleNouns end a role before a name beside the title words of the
 // lexicon: "Acme economist Jane Doe".
@@ -627,8 +634,8 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 			continue // the verb's oblique only right after the object
 		}
 		a := t.arg(k)
-		if det && (a == nil || !a.named()) {
-			continue
+		if det && (a == nil || !a.named()) && !(measureNouns[t.lower(obj)] && t.lower(cs) == "of") {
+			continue // but "deferred three mln dlrs of interest payments"
 		}
 		cw, ct := t.caseWords(cs)
 		add(*c, subj, t.group(k), append([]string{t.lower(obj)}, cw...), append([]int{obj}, ct...), treeConf["light object"], false)
