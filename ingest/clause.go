@@ -47,6 +47,8 @@ import (
 //	it/he/she/"the company"    The company said … (next sentence)  → the last named subject of its type
 //	finite clause, no nsubj    … just as Tillerson is visiting X   → the name just before its auxiliary
 //	verb hung on a root noun   China, which …, abstained from X    → China –abstain from→ X
+//	finite verb, no subject,   Acme, which owns X, agreed to buy Y → Acme –agree to buy→ Y
+//	  sentence rooted on a noun
 //	obliques of time           on Monday, in 1986, on March 1      → none
 //
 // Factuality, from the tree:
@@ -406,6 +408,15 @@ func (t *tree) subjects(p int) []*arg {
 	}
 	if out == nil {
 		out = t.leftName(p)
+	}
+	if x := t.w[p].XPOS; out == nil && (x == "VBD" || x == "VBZ" || x == "VBP") && t.child(p, "mark") < 0 {
+		// a finite verb without a subject in a sentence the parser rooted
+		// on a noun: "Southmark Corp, which owns …, recently agreed to"
+		for r := range t.w {
+			if t.head(r) < 0 && t.rootNoun(r) && r < p {
+				out = t.group(r)
+			}
+		}
 	}
 	if t.coref != nil {
 		for i, a := range out {
