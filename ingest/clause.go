@@ -820,7 +820,7 @@ func (t *tree) factuality(p int, c *clause) {
 			// "…, Lavrov said"; "according to Lavrov"
 			if t.rel(k) == "parataxis" && speechVerbs[t.lemma(k)] && c.speaker == nil {
 				if s := t.child(k, "nsubj"); s >= 0 {
-					c.speaker = t.arg(s)
+					c.speaker = t.resolve(t.arg(s))
 				}
 			}
 			if ud.BaseRel(t.rel(k)) == "obl" && c.speaker == nil {
@@ -853,7 +853,7 @@ func (t *tree) factuality(p int, c *clause) {
 			// "charges that X": said by whoever charges; "denied charges
 			// that X": not X
 			if poss := t.child(g, "nmod:poss"); poss >= 0 && c.speaker == nil {
-				c.speaker = t.arg(poss)
+				c.speaker = t.resolve(t.arg(poss))
 			}
 			if gv := t.head(g); gv >= 0 && t.isPredicate(gv) {
 				if ss := t.subjects(gv); len(ss) > 0 && c.speaker == nil && t.rel(g) != "nsubj" {
@@ -1398,4 +1398,12 @@ func (t *tree) temporal(k int) bool {
 		}
 	}
 	return false
+}
+
+// resolve applies the document's coreference to an argument, if any.
+func (t *tree) resolve(a *arg) *arg {
+	if a == nil || t.coref == nil {
+		return a
+	}
+	return t.coref(a)
 }
