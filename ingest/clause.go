@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/kg-builder/kg/graph"
-	"github.com/kg-builder/kg/ingest/country"
 	"github.com/kg-builder/kg/ingest/parse"
 	"github.com/kg-builder/kg/ingest/ud"
 )
@@ -88,20 +87,6 @@ var treeConf = map[string]float64{
 	"shared subject":  -0.1, // Acme bought Widget and sold Gizmo.
 }
 
-// desireVerbs make what their infinitive says a plan, not a fact.
-var desireVerbs = set("plan", "expect", "seek", "intend", "hope", "want", "aim", "try", "propose", "wish",
-	"attempt", "prepare", "consider", "threaten", "offer")
-
-// failVerbs deny what their infinitive says.
-var failVerbs = set("fail", "refuse", "decline", "neglect")
-
-// denyVerbs deny what their clause says.
-var denyVerbs = set("deny", "reject", "dispute")
-
-// reportNouns report a clause: "charges that", "reports that".
-var reportNouns = set("charge", "report", "claim", "allegation", "statement", "assertion", "suggestion",
-	"announcement", "rumour", "rumor", "speculation", "view", "belief", "warning", "denial")
-
 // controlNouns take the subject of the verb they are the object of for
 // their infinitive: "has plans to sell" (who has them sells), unlike
 // "faces pressure to modify" (others press).
@@ -115,14 +100,6 @@ var measureNouns = set("pct", "percent", "%", "dlrs", "dlr", "dollars", "euros",
 	"stake", "tonnes", "tons", "tonne", "barrels", "bushels", "ounces", "units", "francs", "yen", "marks",
 	"pounds", "stg", "lire", "guilders", "cts", "bales", "lbs", "kilos", "majority", "portion", "part", "most")
 
-// roleNouns end a role before a name beside the title words of the
-// lexicon: "Acme economist Jane Doe".
-var roleNouns = set("economist", "strategist", "spokesman", "spokeswoman", "trader", "dealer", "banker",
-	"lawyer", "partner", "founder", "vice-president", "treasurer", "controller", "auditor", "broker")
-
-// roleVerbs name someone to a role: "was named chairman", "appointed X as".
-var roleVerbs = set("name", "appoint", "elect", "nominate", "promote", "make", "choose", "select", "install")
-
 // tree is one sentence's dependency parse aligned with its tokens: word i
 // of the tree is token i of the sentence.
 type tree struct {
@@ -135,9 +112,12 @@ type tree struct {
 	coref func(*arg) *arg
 }
 
-func (t *tree) head(i int) int     { return t.w[i].Head - 1 }
-func (t *tree) rel(i int) string   { return t.w[i].Deprel }
+func (t *tree) head(i int) int { return t.w[i].Head - 1 }
+
+func (t *tree) rel(i int) string { return t.w[i].Deprel }
+
 func (t *tree) lemma(i int) string { return strings.ToLower(t.w[i].Lemma) }
+
 func (t *tree) lower(i int) string { return t.s.toks[i].lower }
 
 // child returns the first child of i with relation rel (or base relation
@@ -444,52 +424,6 @@ func (t *tree) leftName(p int) []*arg {
 	return nil
 }
 
-// reporter resolves a pronoun subject k of a reported clause p to the
-// named subject of the verb that reports it: "Acme said it had agreed" →
-// Acme; "Smith said he would resign" → Smith. It returns nil otherwise.
-func (t *tree) reporter(p, k int) *arg {
-	pron := t.lower(k)
-	if t.w[k].UPOS != "PRON" || !(pron == "it" || pron == "he" || pron == "she" || pron == "they") {
-		return nil
-	}
-	for p >= 0 && t.rel(p) == "conj" {
-		p = t.head(p)
-	}
-	g := t.head(p)
-	if g >= 0 && (t.rel(p) == "acl" || t.rel(p) == "ccomp") && reportNouns[t.lemma(g)] && t.rel(g) == "obj" {
-		// "Acme denied charges that it had hidden losses"
-		p, g = g, t.head(g)
-		if g < 0 || !t.isPredicate(g) {
-			return nil
-		}
-	} else if p < 0 || g < 0 || t.rel(p) != "ccomp" || !speechVerbs[t.lemma(g)] {
-		return nil
-	}
-	s := t.child(g, "nsubj")
-	if s < 0 {
-		return nil
-	}
-	a := t.arg(s)
-	if a != nil && t.coref != nil {
-		a = t.coref(a)
-	}
-	if a == nil {
-		return nil
-	}
-	m := a.m
-	if a.ref != nil {
-		m = a.ref
-	}
-	if m == nil || m.c == nil {
-		return nil
-	}
-	person := m.c.root().typ() == graph.Person
-	if (pron == "he" || pron == "she") != person {
-		return nil
-	}
-	return a
-}
-
 // relativeAntecedent returns, for a relative pronoun k in a relative
 // clause p, the noun the clause modifies; else -1.
 func (t *tree) relativeAntecedent(p, k int) int {
@@ -787,124 +721,6 @@ func (t *tree) clause(p int) *clause {
 	return c
 }
 
-// factuality sets the negation, modality and speaker of p's clause from
-// its own dependents and those of the clauses above it.
-func (t *tree) factuality(p int, c *clause) {
-	for _, k := range t.kids[p] {
-		switch t.rel(k) {
-		case "advmod", "neg", "advmod:neg":
-			if negations[t.lower(k)] || t.lemma(k) == "not" {
-				c.neg = true
-				c.toks = append(c.toks, k)
-			}
-		case "aux":
-			if md, ok := modals[t.lower(k)]; ok && c.modality == "" {
-				c.modality = md
-			}
-			if t.w[k].XPOS == "MD" || t.lemma(k) == "have" || t.lemma(k) == "be" || t.lemma(k) == "do" {
-				c.toks = append(c.toks, k)
-			}
-		}
-	}
-	if g := t.head(p); g >= 0 && t.rel(p) == "acl" {
-		if det := t.child(g, "det"); det >= 0 && t.lower(det) == "no" {
-			c.neg = true // "has no plans to sell"
-		}
-	}
-	// conditions and speakers, walking up the clauses
-	for i, steps := p, 0; steps < 12; steps++ {
-		if m := t.child(i, "mark"); m >= 0 && c.modality == "" && condition(t, m) {
-			c.modality = "if"
-		}
-		for _, k := range t.kids[i] {
-			// "…, Lavrov said"; "according to Lavrov"
-			if t.rel(k) == "parataxis" && speechVerbs[t.lemma(k)] && c.speaker == nil {
-				if s := t.child(k, "nsubj"); s >= 0 {
-					c.speaker = t.resolve(t.arg(s))
-				}
-			}
-			if ud.BaseRel(t.rel(k)) == "obl" && c.speaker == nil {
-				if cs := t.child(k, "case"); cs >= 0 && t.lower(cs) == "according" {
-					c.speaker = t.arg(k)
-				}
-			}
-		}
-		g := t.head(i)
-		if g < 0 {
-			return
-		}
-		r := t.rel(i)
-		switch {
-		case (r == "ccomp" || r == "parataxis") && speechVerbs[t.lemma(g)] && t.isPredicate(g):
-			// "Lavrov said (that) X": said by Lavrov; "denied that X": not X
-			if c.speaker == nil {
-				if ss := t.subjects(g); len(ss) > 0 {
-					c.speaker = ss[0]
-				}
-			}
-			if denyVerbs[t.lemma(g)] || t.negated(g) {
-				c.neg = !c.neg
-			}
-			if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" && c.modality == "" {
-				c.modality = modals[t.lower(md)]
-			}
-			return
-		case (r == "acl" || r == "ccomp") && reportNouns[t.lemma(g)]:
-			// "charges that X": said by whoever charges; "denied charges
-			// that X": not X
-			if poss := t.child(g, "nmod:poss"); poss >= 0 && c.speaker == nil {
-				c.speaker = t.resolve(t.arg(poss))
-			}
-			if gv := t.head(g); gv >= 0 && t.isPredicate(gv) {
-				if ss := t.subjects(gv); len(ss) > 0 && c.speaker == nil && t.rel(g) != "nsubj" {
-					c.speaker = ss[0]
-				}
-				if denyVerbs[t.lemma(gv)] || t.negated(gv) {
-					c.neg = !c.neg
-				}
-			}
-			return
-		case r == "ccomp" && denyVerbs[t.lemma(g)]:
-			c.neg = !c.neg
-			i = g
-		case r == "conj" || r == "xcomp" || r == "advcl" || r == "ccomp":
-			i = g
-		default:
-			return
-		}
-	}
-}
-
-// negated reports whether predicate p has a negation of its own.
-func (t *tree) negated(p int) bool {
-	for _, k := range t.kids[p] {
-		switch t.rel(k) {
-		case "advmod", "neg", "advmod:neg":
-			if negations[t.lower(k)] || t.lemma(k) == "not" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// condition reports whether mark m opens a condition: "if", "unless",
-// "whether", "provided that", "so long as", "in the event that".
-func condition(t *tree, m int) bool {
-	switch t.lower(m) {
-	case "if", "unless", "whether", "provided", "providing":
-		return true
-	case "that", "as":
-		if m > 0 {
-			switch t.lower(m - 1) {
-			case "provided", "providing", "long", "event":
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // surface is the text of the sentence from the first to the last of
 // tokens tk: what evidence quotes.
 func (t *tree) surface(tk []int) string {
@@ -1040,220 +856,6 @@ func dedupe(ts []graph.Triple) []graph.Triple {
 	return out
 }
 
-// treeRoles finds the role facts the clauses say: "X was named chairman of
-// Y" (xcomp), "Y appointed X as its chief financial officer" (obl as).
-func (d *docState) treeRoles(t *tree) []graph.Triple {
-	var out []graph.Triple
-	s := t.s
-	emit := func(who *arg, role int, owner *arg) {
-		if who == nil || !who.named() || who.m.c == nil {
-			return
-		}
-		ra := t.arg(role)
-		if ra == nil || ra.named() || ra.pronoun {
-			return
-		}
-		c := who.m.c.root()
-		words := roleWords(s.toks[ra.hs:ra.e])
-		if len(words) == 0 {
-			return
-		}
-		tr := graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, who.m.hs, who.m.he),
-			RelationText: span(s, ra.hs, ra.e), Confidence: treeConf["role"],
-			Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}}
-		if owner == nil {
-			tr.Relation, tr.Object, tr.ObjectType, tr.ObjectText = "be", strings.Join(words, " "), graph.Concept, tr.RelationText
-		} else {
-			name, typ, text := d.argName(s, owner)
-			if owner.pronoun || name == "" {
-				return
-			}
-			tr.Relation = strings.Join(words, " ") + " of"
-			tr.Object, tr.ObjectType, tr.ObjectText = name, typ, text
-		}
-		if graph.Fold(tr.Subject) != graph.Fold(tr.Object) {
-			out = append(out, tr)
-		}
-	}
-	// the owner of a role noun: "chairman of Acme", "its chairman" (the
-	// subject of the naming verb)
-	ownerOf := func(role, v int) *arg {
-		for _, k := range t.kids[role] {
-			if t.rel(k) == "nmod" {
-				if cs := t.child(k, "case"); cs >= 0 && (t.lower(cs) == "of" || t.lower(cs) == "at") {
-					return t.arg(k)
-				}
-			}
-			if t.rel(k) == "nmod:poss" {
-				if a := t.arg(k); a != nil && !a.pronoun {
-					return a
-				}
-				if v < 0 {
-					continue
-				}
-				if ss := t.subjects(v); len(ss) > 0 && t.child(v, "nsubj:pass") < 0 {
-					return ss[0] // "Acme appointed Smith as its chief"
-				}
-			}
-		}
-		return nil
-	}
-	for v := range t.w {
-		if t.w[v].UPOS != "VERB" || !roleVerbs[t.lemma(v)] {
-			continue
-		}
-		// "X was named chairman of Y"; "Y named X chairman"
-		for _, k := range t.kids[v] {
-			r := t.rel(k)
-			if r != "xcomp" && !(ud.BaseRel(r) == "obl" && t.child(k, "case") >= 0 && t.lower(t.child(k, "case")) == "as") {
-				continue
-			}
-			if t.w[k].UPOS != "NOUN" {
-				continue
-			}
-			var who *arg
-			if o := t.child(v, "obj"); o >= 0 {
-				who = t.arg(o)
-			} else if sp := t.child(v, "nsubj:pass"); sp >= 0 {
-				who = t.arg(sp)
-			}
-			emit(who, k, ownerOf(k, v))
-		}
-	}
-	// appositions the token patterns miss: "X, chairman of Y"; "Y's
-	// chairman, X"
-	for k := range t.w {
-		if t.rel(k) != "appos" {
-			continue
-		}
-		h := t.head(k)
-		who, role := t.arg(h), k
-		if t.w[k].UPOS != "NOUN" {
-			who, role = t.arg(k), h
-		}
-		if t.w[role].UPOS != "NOUN" || who == nil || !who.named() || who.m.c == nil {
-			continue
-		}
-		if o := ownerOf(role, -1); o != nil {
-			emit(who, role, o)
-		}
-	}
-	// "Peter Greenbaum of Smith Barney", "Boliden AB of Sweden"
-	for k := range t.w {
-		cs := t.child(k, "case")
-		if t.rel(k) != "nmod" || cs < 0 || t.lower(cs) != "of" {
-			continue
-		}
-		who, of := t.arg(t.head(k)), t.arg(k)
-		if who == nil || of == nil || !who.named() || !of.named() || who.m == of.m || who.m.c == nil {
-			continue
-		}
-		if typ := who.m.c.root().typ(); typ != graph.Person && typ != graph.Org {
-			continue
-		}
-		name, otyp, otext := d.argName(s, of)
-		c := who.m.c.root()
-		if graph.Fold(name) == graph.Fold(c.name) {
-			continue
-		}
-		out = append(out, graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, who.m.hs, who.m.he),
-			Relation: "of", RelationText: t.s.toks[cs].text, Object: name, ObjectType: otyp, ObjectText: otext,
-			Confidence: treeConf["of"],
-			Evidence:   []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
-	}
-	// titles in the tree: "Nordhavn Energy chairman Jonas Berg", "former
-	// Baltic Rail vice chairman Jonas Berg"
-	for _, m := range d.mentions[s.index] {
-		if m.c == nil || m.c.root().typ() != graph.Person {
-			continue
-		}
-		h := t.nameHead(m)
-		if h < 0 {
-			continue
-		}
-		for _, k := range t.kids[h] {
-			if k >= m.hs || t.w[k].UPOS != "NOUN" || (t.rel(k) != "nmod:desc" && t.rel(k) != "compound" && t.rel(k) != "appos") {
-				continue
-			}
-			if w := t.lower(k); !titleWords[w] && !personTitles[w] && !roleNouns[w] {
-				continue // a title, not any noun the parser hung on the name
-			}
-			if tr, ok := d.titleRole(t, m, k); ok {
-				out = append(out, tr)
-			}
-		}
-	}
-	return out
-}
-
-// nameHead returns the word of mention m's name that the tree attaches
-// outside the name, or -1.
-func (t *tree) nameHead(m *mention) int {
-	for k := m.hs; k < m.he && k < len(t.w); k++ {
-		if h := t.head(k); h < m.hs || h >= m.he {
-			return k
-		}
-	}
-	return -1
-}
-
-// titleRole makes the role fact of title k before m's name: the title's
-// words, its owner from a name or demonym inside it.
-func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
-	s := t.s
-	a, b := t.span(k)
-	if b > m.hs {
-		b = m.hs
-	}
-	ownerA, ownerB := -1, -1
-	for _, c := range t.kids[k] {
-		r := t.rel(c)
-		if c < k && (r == "compound" || r == "nmod:poss" || r == "amod" || r == "flat") && (t.w[c].UPOS == "PROPN" || t.w[c].XPOS == "NNP" || t.w[c].UPOS == "ADJ") {
-			x, y := t.span(c)
-			if t.w[c].UPOS == "ADJ" && !strings.HasPrefix(t.w[c].XPOS, "NNP") && !isDemonym(t.s.toks[c].text) {
-				continue
-			}
-			if ownerA < 0 {
-				ownerA, ownerB = x, y
-			} else {
-				ownerA, ownerB = min(ownerA, x), max(ownerB, y)
-			}
-		}
-	}
-	var role []token
-	for x := a; x < b; x++ {
-		if x >= ownerA && x < ownerB || s.toks[x].tag == "POS" {
-			continue
-		}
-		role = append(role, s.toks[x])
-	}
-	words := roleWords(role)
-	if len(words) == 0 {
-		return graph.Triple{}, false
-	}
-	c := m.c.root()
-	tr := graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, m.hs, m.he),
-		RelationText: textOf(s, role[0], role[len(role)-1]), Confidence: treeConf["role"],
-		Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}}
-	if ownerA < 0 {
-		tr.Relation, tr.Object, tr.ObjectType, tr.ObjectText = "be", strings.Join(words, " "), graph.Concept, tr.RelationText
-		tr.Confidence = treeConf["is-a"]
-		return tr, true
-	}
-	name, typ, ok := d.owner(s, ownerA, ownerB)
-	if !ok || graph.Fold(name) == graph.Fold(c.name) {
-		return graph.Triple{}, false
-	}
-	tr.Relation = strings.Join(words, " ") + " of"
-	tr.Object, tr.ObjectType, tr.ObjectText = name, typ, span(s, ownerA, ownerB)
-	return tr, true
-}
-
-func isDemonym(w string) bool {
-	_, ok := country.ByDemonym(w)
-	return ok
-}
-
 // subjectWords returns the subjects of p: the nearest, and others the
 // parser gave it ("Finland, Estonia, Lithuania and Poland signed" with two
 // heads) unless a subordinator stands between ("his strikes were because
@@ -1317,75 +919,6 @@ func phraseText(s *sentence, a *arg, verb int) string {
 	return span(s, a.ps, a.pe)
 }
 
-// companyNouns stand for the organisation the story is about: "the company
-// said".
-var companyNouns = set("company", "firm", "group", "bank", "corporation", "concern", "carrier", "airline",
-	"utility", "insurer", "brokerage", "retailer", "maker", "producer", "agency", "association")
-
-// corefer resolves a subject that names nobody to the name it stands for:
-// "it" and "the company" to the last organisation a clause had for
-// subject, "he" and "she" to the last person. Other arguments are
-// returned as they are.
-func (d *docState) corefer(s *sentence, a *arg) *arg {
-	if a == nil || a.named() || a.ref != nil {
-		return a
-	}
-	var typ string
-	w := s.toks[a.hs].lower
-	switch {
-	case a.pronoun && w == "it":
-		typ = graph.Org
-	case a.pronoun && (w == "he" || w == "she"):
-		typ = graph.Person
-	case !a.pronoun && a.e-a.hs == 1 && companyNouns[w] && a.hs > 0 && s.toks[a.hs-1].lower == "the":
-		typ = graph.Org
-	default:
-		return a
-	}
-	m := d.recent[typ]
-	if m == nil && !a.pronoun {
-		// "the company" before any clause named one: the story's first
-		m = d.first(typ)
-	}
-	if m == nil || m.c == nil {
-		return a
-	}
-	r := *a
-	r.ref, r.pronoun = m, false
-	return &r
-}
-
-// remember notes the named subjects of a sentence's relations for the
-// pronouns and descriptions of the sentences after it.
-func (d *docState) remember(rels []relation) {
-	if d.recent == nil {
-		d.recent = map[string]*mention{}
-	}
-	for _, r := range rels {
-		for _, a := range r.subj {
-			m := a.m
-			if a.ref != nil {
-				m = a.ref
-			}
-			if m != nil && m.c != nil {
-				d.recent[m.c.root().typ()] = m
-			}
-		}
-	}
-}
-
-// first returns the document's first mention of an entity of type typ.
-func (d *docState) first(typ string) *mention {
-	for _, ms := range d.mentions {
-		for _, m := range ms {
-			if m.c != nil && m.c.root().typ() == typ {
-				return m
-			}
-		}
-	}
-	return nil
-}
-
 // temporal reports whether the phrase headed by k says when, not what: "on
 // Monday", "in 1986", "on March 1", "for two years".
 func (t *tree) temporal(k int) bool {
@@ -1398,12 +931,4 @@ func (t *tree) temporal(k int) bool {
 		}
 	}
 	return false
-}
-
-// resolve applies the document's coreference to an argument, if any.
-func (t *tree) resolve(a *arg) *arg {
-	if a == nil || t.coref == nil {
-		return a
-	}
-	return t.coref(a)
 }
