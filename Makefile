@@ -76,3 +76,10 @@ fmt:
 
 clean:
 	rm -rf kg web/ui/dist web/node_modules
+
+## model: retrain the parser's tagger and model (ingest/parse/model/model.bin,
+## model.json and ingest/lemma/lemmas.tsv) from the UD English treebanks in
+## ../shared/ud; deterministic, about ten minutes on 2 cores
+.PHONY: model
+model:
+	$(GO) generate ./ingest/parse/model

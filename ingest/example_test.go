@@ -8,7 +8,7 @@ import (
 )
 
 func ExampleExtractor_Extract() {
-	ex, err := ingest.New()
+	ex, err := ingest.New(ingest.Options{})
 	if err != nil {
 		panic(err)
 	}

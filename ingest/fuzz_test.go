@@ -117,77 +117,83 @@ func FuzzExtract(f *testing.F) {
 	f.Add("\xff\xfe invalid UTF-8", "", "bad", "")
 	f.Add("Anna met Mart.", "\xc3", "bad title", "")
 
-	ex := mustExtractor(f)
+	tree, err := New(Options{Extractor: "tree"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	exs := []*Extractor{mustExtractor(f), tree}
 	f.Fuzz(func(t *testing.T, text, title, id, date string) {
-		if len(text)+len(title) > 32<<10 {
-			t.Skip("documents of the fuzzer are short")
-		}
-		in := Input{ID: id, Title: title, Date: date, Text: text, Source: "fuzz"}
-		full := Text(in)
-		start := time.Now()
-		doc, err := ex.Extract(context.Background(), in)
-		if d := time.Since(start); d > 10*time.Second {
-			t.Errorf("Extract took %v for %d bytes", d, len(full))
-		}
-		if !utf8.ValidString(full) {
-			if !errors.Is(err, ErrNotUTF8) {
-				t.Fatalf("Extract(%q) = %v, want ErrNotUTF8", full, err)
+		for _, ex := range exs {
+			if len(text)+len(title) > 32<<10 {
+				t.Skip("documents of the fuzzer are short")
 			}
-			return
-		}
-		if err != nil {
-			t.Fatalf("Extract(%q) = %v", full, err)
-		}
-		if doc.ID != id || doc.Date != date || doc.Hash != Hash(full) {
-			t.Errorf("Extract(%q): id %q, date %q, hash %q; want %q, %q, %q", full, doc.ID, doc.Date, doc.Hash, id, date, Hash(full))
-		}
-		if doc.Sentences < 0 || doc.Tokens < 0 || (strings.TrimSpace(full) == "" && (doc.Sentences != 0 || len(doc.Triples) != 0)) {
-			t.Errorf("Extract(%q): %d sentences, %d tokens, %d triples", full, doc.Sentences, doc.Tokens, len(doc.Triples))
-		}
-		named := map[string]bool{}
-		for _, e := range doc.Entities {
-			if strings.TrimSpace(e.Name) == "" || !validType(e.Type) || e.Mentions < 1 || !utf8.ValidString(e.Name) {
-				t.Errorf("Extract(%q): entity %+v", full, e)
+			in := Input{ID: id, Title: title, Date: date, Text: text, Source: "fuzz"}
+			full := Text(in)
+			start := time.Now()
+			doc, err := ex.Extract(context.Background(), in)
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("Extract took %v for %d bytes", d, len(full))
 			}
-			for _, a := range e.Aliases {
-				if strings.TrimSpace(a) == "" {
-					t.Errorf("Extract(%q): entity %+v has a blank alias", full, e)
+			if !utf8.ValidString(full) {
+				if !errors.Is(err, ErrNotUTF8) {
+					t.Fatalf("Extract(%q) = %v, want ErrNotUTF8", full, err)
 				}
+				return
 			}
-			named[e.Name] = true
-		}
-		for _, tr := range doc.Triples {
-			if strings.TrimSpace(tr.Subject) == "" || strings.TrimSpace(tr.Object) == "" || strings.TrimSpace(tr.Relation) == "" ||
-				!validType(tr.SubjectType) || !validType(tr.ObjectType) || tr.Confidence < 0 || tr.Confidence > 1 || tr.Confidence != tr.Confidence {
-				t.Errorf("Extract(%q): triple %+v", full, tr)
+			if err != nil {
+				t.Fatalf("Extract(%q) = %v", full, err)
 			}
-			for i, end := range []struct{ name, typ string }{{tr.Subject, tr.SubjectType}, {tr.Object, tr.ObjectType}} {
-				// Two ends have no mention of their own (the store makes
-				// their entities from the triple): a country named only by
-				// a demonym or a code ("Latvian President X", "U.S. envoy"),
-				// and the owner of a title ("NATO Secretary General X":
-				// X -secretary general of-> NATO).
-				ct, isCountry := country.Lookup(end.name)
-				isCountry = isCountry && ct.Name == end.name && end.typ == graph.Place
-				owner := i == 1 && strings.HasSuffix(tr.Relation, " of")
-				if end.typ != graph.Concept && !named[end.name] && !isCountry && !owner {
-					t.Errorf("Extract(%q): triple %s -%s-> %s names %q (%s), not among the entities", full, tr.Subject, tr.Relation, tr.Object, end.name, end.typ)
+			if doc.ID != id || doc.Date != date || doc.Hash != Hash(full) {
+				t.Errorf("Extract(%q): id %q, date %q, hash %q; want %q, %q, %q", full, doc.ID, doc.Date, doc.Hash, id, date, Hash(full))
+			}
+			if doc.Sentences < 0 || doc.Tokens < 0 || (strings.TrimSpace(full) == "" && (doc.Sentences != 0 || len(doc.Triples) != 0)) {
+				t.Errorf("Extract(%q): %d sentences, %d tokens, %d triples", full, doc.Sentences, doc.Tokens, len(doc.Triples))
+			}
+			named := map[string]bool{}
+			for _, e := range doc.Entities {
+				if strings.TrimSpace(e.Name) == "" || !validType(e.Type) || e.Mentions < 1 || !utf8.ValidString(e.Name) {
+					t.Errorf("Extract(%q): entity %+v", full, e)
 				}
+				for _, a := range e.Aliases {
+					if strings.TrimSpace(a) == "" {
+						t.Errorf("Extract(%q): entity %+v has a blank alias", full, e)
+					}
+				}
+				named[e.Name] = true
 			}
-			if len(tr.Evidence) != 1 {
-				t.Fatalf("Extract(%q): triple %+v has %d evidence, want 1", full, tr, len(tr.Evidence))
-			}
-			ev := tr.Evidence[0]
-			if ev.Start < 0 || ev.Start > ev.End || ev.End > len(full) || full[ev.Start:ev.End] != ev.Text {
-				t.Fatalf("Extract(%q): evidence %d..%d %q is not the text there", full, ev.Start, ev.End, ev.Text)
-			}
-			if ev.Sentence < 0 || ev.Sentence >= doc.Sentences {
-				t.Errorf("Extract(%q): evidence of sentence %d of %d", full, ev.Sentence, doc.Sentences)
-			}
-			words := strings.Join(strings.Fields(ev.Text), " ")
-			for _, s := range []string{tr.SubjectText, tr.RelationText, tr.ObjectText} {
-				if !strings.Contains(words, s) {
-					t.Errorf("Extract(%q): triple %s -%s-> %s quotes %q, not in its sentence %q", full, tr.Subject, tr.Relation, tr.Object, s, ev.Text)
+			for _, tr := range doc.Triples {
+				if strings.TrimSpace(tr.Subject) == "" || strings.TrimSpace(tr.Object) == "" || strings.TrimSpace(tr.Relation) == "" ||
+					!validType(tr.SubjectType) || !validType(tr.ObjectType) || tr.Confidence < 0 || tr.Confidence > 1 || tr.Confidence != tr.Confidence {
+					t.Errorf("Extract(%q): triple %+v", full, tr)
+				}
+				for i, end := range []struct{ name, typ string }{{tr.Subject, tr.SubjectType}, {tr.Object, tr.ObjectType}} {
+					// Two ends have no mention of their own (the store makes
+					// their entities from the triple): a country named only by
+					// a demonym or a code ("Latvian President X", "U.S. envoy"),
+					// and the owner of a title ("NATO Secretary General X":
+					// X -secretary general of-> NATO).
+					ct, isCountry := country.Lookup(end.name)
+					isCountry = isCountry && ct.Name == end.name && end.typ == graph.Place
+					owner := i == 1 && strings.HasSuffix(tr.Relation, " of")
+					if end.typ != graph.Concept && !named[end.name] && !isCountry && !owner {
+						t.Errorf("Extract(%q): triple %s -%s-> %s names %q (%s), not among the entities", full, tr.Subject, tr.Relation, tr.Object, end.name, end.typ)
+					}
+				}
+				if len(tr.Evidence) != 1 {
+					t.Fatalf("Extract(%q): triple %+v has %d evidence, want 1", full, tr, len(tr.Evidence))
+				}
+				ev := tr.Evidence[0]
+				if ev.Start < 0 || ev.Start > ev.End || ev.End > len(full) || full[ev.Start:ev.End] != ev.Text {
+					t.Fatalf("Extract(%q): evidence %d..%d %q is not the text there", full, ev.Start, ev.End, ev.Text)
+				}
+				if ev.Sentence < 0 || ev.Sentence >= doc.Sentences {
+					t.Errorf("Extract(%q): evidence of sentence %d of %d", full, ev.Sentence, doc.Sentences)
+				}
+				words := strings.Join(strings.Fields(ev.Text), " ")
+				for _, s := range []string{tr.SubjectText, tr.RelationText, tr.ObjectText} {
+					if !strings.Contains(words, s) {
+						t.Errorf("Extract(%q): triple %s -%s-> %s quotes %q, not in its sentence %q", full, tr.Subject, tr.Relation, tr.Object, s, ev.Text)
+					}
 				}
 			}
 		}

@@ -19,14 +19,27 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // TestGolden extracts every testdata/*.txt and *.md file and compares the
 // result with its .golden file: the entities, then one triple per line.
 func TestGolden(t *testing.T) {
-	ex := mustExtractor(t)
+	golden(t, mustExtractor(t), ".golden")
+}
+
+// TestGoldenTree does the same with the experimental tree extractor,
+// against the .tree.golden files.
+func TestGoldenTree(t *testing.T) {
+	ex, err := New(Options{Extractor: "tree"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, ex, ".tree.golden")
+}
+
+func golden(t *testing.T, ex *Extractor, suffix string) {
 	files, err := filepath.Glob("testdata/*.*")
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := 0
 	for _, f := range files {
-		if strings.HasSuffix(f, ".golden") {
+		if strings.HasSuffix(f, ".golden") || strings.HasSuffix(f, ".conllu") {
 			continue
 		}
 		n++
@@ -40,7 +53,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("Extract(%s): %v", f, err)
 			}
 			got := render(doc)
-			golden := strings.TrimSuffix(f, filepath.Ext(f)) + ".golden"
+			golden := strings.TrimSuffix(f, filepath.Ext(f)) + suffix
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
@@ -86,7 +99,7 @@ func render(d graph.Document) string {
 
 func mustExtractor(t testing.TB) *Extractor {
 	t.Helper()
-	ex, err := New()
+	ex, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,8 @@
 // particle or preposition; verb + nouns or adjectives + preposition), with
 // the verb lemmatised. Mentions are resolved within the document ("Tillerson"
 // → "Rex Tillerson") before the triples are returned as a graph.Document.
+// With Options{Extractor: "tree"} (experimental) the relations are read
+// off a dependency parse instead (ingest/parse; the rules in clause.go).
 //
 // Only this package imports prose.
 package ingest
@@ -28,6 +30,8 @@ import (
 	"github.com/jdkato/prose/v3/tokenize"
 
 	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest/parse"
+	"github.com/kg-builder/kg/ingest/ud"
 )
 
 // ErrNotUTF8 is returned for a text that is not valid UTF-8.
@@ -46,10 +50,12 @@ type Input struct {
 // Extractor extracts triples. It is safe for concurrent use; prose's models
 // are loaded once per process.
 type Extractor struct {
-	seg *segment.Segmenter
-	tok *tokenize.Tokenizer
-	tag *tag.Tagger
-	ner labeller
+	parser  *parse.Model // nil: the token-pattern relations
+	phrases bool
+	seg     *segment.Segmenter
+	tok     *tokenize.Tokenizer
+	tag     *tag.Tagger
+	ner     labeller
 }
 
 // labeller sets the entity labels of tagged tokens: nerModel, or prose's
@@ -58,8 +64,37 @@ type labeller interface {
 	Label([]tag.Token)
 }
 
+// Options choose how an Extractor works. The zero value is the default.
+type Options struct {
+	// Extractor names the relation stage: "" or "pattern" for verb
+	// phrases between noun phrases (ReVerb's patterns over prose's tags),
+	// "tree" for clauses read off a dependency parse (ingest/parse),
+	// experimental.
+	Extractor string
+	// Phrases makes the tree extractor give, as a triple's SubjectText
+	// and ObjectText, the whole phrase each argument heads ("Widget Inc
+	// for 50 mln dlrs") rather than the words that name it ("Widget
+	// Inc"): what Open IE benchmarks compare. Subject and Object, the
+	// graph's nodes, stay the names.
+	Phrases bool
+}
+
+// Extractors lists the values Options.Extractor takes.
+var Extractors = []string{"pattern", "tree"}
+
 // New returns an Extractor, loading prose's models on first use.
-func New() (*Extractor, error) {
+func New(o Options) (*Extractor, error) {
+	var pm *parse.Model
+	switch o.Extractor {
+	case "", "pattern":
+	case "tree":
+		var err error
+		if pm, err = parse.Default(); err != nil {
+			return nil, fmt.Errorf("ingest: load parser: %v", err)
+		}
+	default:
+		return nil, fmt.Errorf("ingest: unknown extractor %q (want %s)", o.Extractor, strings.Join(Extractors, " or "))
+	}
 	seg, err := segment.New()
 	if err != nil {
 		return nil, fmt.Errorf("ingest: load segmenter: %v", err)
@@ -74,7 +109,7 @@ func New() (*Extractor, error) {
 			return nil, fmt.Errorf("ingest: load entity model: %v", err)
 		}
 	}
-	return &Extractor{seg: seg, tok: tokenize.New(), tag: tg, ner: nr}, nil
+	return &Extractor{parser: pm, phrases: o.Phrases, seg: seg, tok: tokenize.New(), tag: tg, ner: nr}, nil
 }
 
 // Text returns the text a document is made of: Title as a headline, then the
@@ -118,7 +153,20 @@ func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, err
 	for _, s := range sents {
 		doc.Tokens += len(s.toks)
 	}
+	if ex.parser != nil {
+		for i := range sents {
+			if i%16 == 0 {
+				if err := ctx.Err(); err != nil {
+					return graph.Document{}, err
+				}
+			}
+			if !sents[i].shouting {
+				sents[i].tree = parseSentence(ex.parser, &sents[i])
+			}
+		}
+	}
 	d := newDocState(sents)
+	d.phrases = ex.phrases
 	d.findMentions()
 	d.resolve()
 	doc.Entities = d.entities()
@@ -156,8 +204,9 @@ type sentence struct {
 	start    int
 	text     string
 	toks     []token
-	headline bool // a line of its own without final punctuation
-	shouting bool // Title Case or ALL CAPS: prose's tags are unreliable
+	headline bool       // a line of its own without final punctuation
+	shouting bool       // Title Case or ALL CAPS: prose's tags are unreliable
+	tree     []ud.Token // the dependency parse, word i = token i; nil for the pattern extractor
 }
 
 // sentences splits text into tagged and labelled sentences.

@@ -23,6 +23,11 @@ func TestLemma(t *testing.T) {
 		{"dropped", "VBD", "drop"}, {"voted", "VBD", "vote"}, {"united", "VBD", "unite"},
 		{"deleted", "VBD", "delete"}, {"blamed", "VBD", "blame"}, {"raised", "VBD", "raise"},
 		{"Met", "VBD", "meet"}, {"died", "VBD", "die"}, {"tied", "VBN", "tie"}, {"ended", "VBD", "end"}, {"hosted", "VBD", "host"},
+		// clipped before the treebank lemmas: "fil", "totall", "quot", "chang", "creat", "negotiat", "rul", "ow", "su"
+		{"filed", "VBD", "file"}, {"totalled", "VBD", "total"}, {"quoted", "VBN", "quote"}, {"changed", "VBD", "change"},
+		{"created", "VBN", "create"}, {"negotiated", "VBD", "negotiate"}, {"ruled", "VBD", "rule"}, {"owed", "VBD", "owe"},
+		{"sued", "VBD", "sue"}, {"quoting", "VBG", "quote"}, {"totals", "VBZ", "total"}, {"sues", "", "sue"},
+		{"cancelled", "VBD", "cancel"}, {"labelled", "VBN", "label"}, {"applied", "VBD", "apply"}, {"hoped", "VBD", "hope"},
 	}
 	for _, tt := range tests {
 		if got := lemma(tt.word, tt.tag); got != tt.want {

@@ -62,6 +62,8 @@ type docState struct {
 	mentions [][]*mention // by sentence
 	clusters map[string]*cluster
 	order    []*cluster
+	phrases  bool                // Options.Phrases
+	recent   map[string]*mention // the tree extractor's last named subject of each type, for coref
 }
 
 func newDocState(sents []sentence) *docState {
@@ -190,7 +192,8 @@ func chunkMentions(s *sentence) []*mention {
 				continue
 			}
 			// a particle inside a name: "Bank of England", "Bashar al Assad"
-			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) && toks[j].lower != "on" {
+			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) && toks[j].lower != "on" &&
+				!(s.tree != nil && toks[j].lower == "of" && nameEnds(toks[i:j])) {
 				j += 2
 				continue
 			}
@@ -200,6 +203,28 @@ func chunkMentions(s *sentence) []*mention {
 		i = j
 	}
 	return out
+}
+
+// corporateSuffixes end a company's name: "Boliden AB of Sweden" is two.
+var corporateSuffixes = set("inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "ab", "ag", "sa", "plc",
+	"nv", "llc", "gmbh", "spa", "bhd", "pty", "kk")
+
+// nameEnds reports whether a chunk is a whole name before "of": a
+// company with its legal suffix, or a person (prose's label). The tree
+// extractor then keeps "Peter Greenbaum of Smith Barney" as two names.
+func nameEnds(toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	if corporateSuffixes[toks[len(toks)-1].lower] {
+		return true
+	}
+	for _, t := range toks {
+		if !strings.HasSuffix(t.label, "PERSON") {
+			return false
+		}
+	}
+	return len(toks) >= 2
 }
 
 // isProper reports whether token i can be part of a name.

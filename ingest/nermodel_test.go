@@ -14,7 +14,7 @@ import (
 // labeller gives it, on our test texts and, when it is here, on 200
 // articles of the Reuters corpus (2,000 with KG_LONG=1).
 func TestNERMatchesProse(t *testing.T) {
-	ex, err := New()
+	ex, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,9 @@ type arg struct {
 	owner      *mention // "Putin's spokesman Dmitry Peskov": Putin
 	rs, re     int      // the role words between owner and name: "spokesman"
 	appositive *arg     // "Tillerson, a former oil executive,": the second phrase
+
+	ps, pe int      // the tree extractor's whole phrase ("Widget Inc for 50 mln dlrs"); pe 0 when unknown
+	ref    *mention // the name a pronoun or "the company" stands for, found in an earlier clause
 }
 
 func (a *arg) named() bool { return a.m != nil }
@@ -210,6 +213,7 @@ type relation struct {
 	speech   bool
 	trail    bool // the verb phrase follows a comma or quote: "…, Lavrov said"
 	agentInv bool
+	phrase   string // the tree extractor's relation words alone, as written: "agreed to buy for"
 }
 
 // extract finds the relations of one sentence, and its arguments.
@@ -611,6 +615,10 @@ func (d *docState) triples() []graph.Triple {
 		if s.shouting {
 			continue
 		}
+		if s.tree != nil {
+			out = append(out, d.treeTriples(s)...)
+			continue
+		}
 		rels, as := d.extract(s)
 		out = append(out, d.roles(s, as)...)
 		speakers := attribution(rels)
@@ -699,6 +707,10 @@ func (d *docState) triple(s *sentence, r relation, sa, oa *arg, speaker string) 
 
 // argName is the canonical name, type and surface text of an argument.
 func (d *docState) argName(s *sentence, a *arg) (string, string, string) {
+	if a.ref != nil {
+		c := a.ref.c.root()
+		return c.name, c.typ(), span(s, a.s, a.e)
+	}
 	if a.named() {
 		c := a.m.c.root()
 		return c.name, c.typ(), span(s, a.m.hs, a.m.he)

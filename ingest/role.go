@@ -8,8 +8,10 @@ import (
 )
 
 // honorifics carry no role: "Mr Lavrov" says nothing about what he does.
-var honorifics = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "former",
-	"acting", "then", "interim", "late", "the", "a", "an")
+// "former", "acting" and "interim" stay: a former chairman is not the
+// chairman.
+var honorifics = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.",
+	"then", "late", "the", "a", "an")
 
 // roles finds what titles, possessives and appositions say about a named
 // entity:
@@ -18,7 +20,7 @@ var honorifics = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs
 //	Putin's spokesman Dmitry Peskov        → Peskov –spokesman of→ Putin
 //	Jonas Hovland, the chief executive of Nordhavn Energy,
 //	                                       → Hovland –chief executive of→ Nordhavn Energy
-//	Tillerson, a former oil executive,     → Tillerson –be→ oil executive
+//	Tillerson, a former oil executive,     → Tillerson –be→ former oil executive
 func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 	var out []graph.Triple
 	emit := func(who *mention, role []token, ownerName, ownerType, ownerText string, conf float64) {

@@ -114,7 +114,7 @@ func endsWithContinuation(s string) bool {
 
 // dateline matches a wire-story opening such as "SALVADOR, Feb 26 -" or
 // "HELSINKI, March 3 (Reuters) -", which is not part of the first sentence.
-var dateline = regexp.MustCompile(`^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]{2,9}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]+\))?\s*(?:-{1,2}|–|—)\s+`)
+var dateline = regexp.MustCompile(`^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,9})?(?:,\s*[A-Z][A-Za-z.]{2,9}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]+\))?\s*(?:-{1,2}|–|—)\s+`)
 
 // stripDateline returns where a unit's text starts once its dateline, if
 // any, is cut off, and the place the dateline names.

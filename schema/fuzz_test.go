@@ -640,7 +640,7 @@ func FuzzResolvers(f *testing.F) {
 	}
 	f.Add(uint8(3), "", "meet", "", "", int64(1), int64(0))
 
-	ex, err := ingest.New()
+	ex, err := ingest.New(ingest.Options{})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -91,7 +91,7 @@ func newsInput(t *testing.T, dir string, texts []string) (string, []string) {
 func referenceStore(t *testing.T, dir, input string, texts, ids []string) (string, []graph.Stats) {
 	t.Helper()
 	ctx := context.Background()
-	ex, err := ingest.New()
+	ex, err := ingest.New(ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

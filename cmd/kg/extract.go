@@ -36,6 +36,7 @@ that line, verbatim. With no PATH it reads standard input.`,
 		},
 	}
 	cmd.Flags().BoolVar(&lines, "lines", false, "treat each input line as its own document")
+	cmd.Flags().StringVar(&e.extractor, "extractor", "", "relation extractor: pattern (default) or tree (clauses from a dependency parse; experimental)")
 	return cmd
 }
 
@@ -61,7 +62,7 @@ type extractRow struct {
 }
 
 func runExtract(ctx context.Context, e *env, paths []string, lines bool) error {
-	ex, err := ingest.New()
+	ex, err := ingest.New(ingest.Options{Extractor: e.extractor, Phrases: true})
 	if err != nil {
 		return err
 	}

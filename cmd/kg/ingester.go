@@ -16,8 +16,8 @@ type ingester struct {
 	ex *ingest.Extractor
 }
 
-func newIngester(st *graph.Store) (*ingester, error) {
-	ex, err := ingest.New()
+func newIngester(st *graph.Store, o ingest.Options) (*ingester, error) {
+	ex, err := ingest.New(o)
 	if err != nil {
 		return nil, err
 	}

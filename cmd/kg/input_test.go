@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest"
 	"github.com/kg-builder/kg/schema"
 	"github.com/kg-builder/kg/source"
 )
@@ -239,7 +240,7 @@ func TestAPIIngestParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	ing, err := newIngester(st)
+	ing, err := newIngester(st, ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -284,7 +285,7 @@ func TestAPIIngestUnbrokenSentence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ing, err := newIngester(st)
+	ing, err := newIngester(st, ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -483,7 +484,7 @@ func TestAPIIngestPartsTimeout(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	ing, err := newIngester(st)
+	ing, err := newIngester(st, ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -350,6 +350,45 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestExtractTree runs the experimental tree extractor through kg extract
+// and kg ingest: whole phrases in extract's texts, names in the store.
+func TestExtractTree(t *testing.T) {
+	in := "Nordhavn Energy agreed to buy Widget Systems for 50 million euros.\n"
+	code, stdout, stderr := kg(t, in, "extract", "--lines", "--extractor", "tree")
+	if code != 0 {
+		t.Fatalf("kg extract --extractor tree = exit %d: %s", code, stderr)
+	}
+	var rows []extractRow
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var r extractRow
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("line %q: %v", line, err)
+		}
+		rows = append(rows, r)
+	}
+	found := false
+	for _, r := range rows {
+		if r.Subject == "Nordhavn Energy" && r.Relation == "agree to buy" && r.Object == "Widget Systems" &&
+			r.RelationText == "agreed to buy" && r.ObjectText == "Widget Systems" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("kg extract --extractor tree lacks Nordhavn Energy -agree to buy-> Widget Systems; got %+v", rows)
+	}
+	data := t.TempDir()
+	if code, _, stderr := kg(t, in, "ingest", "--extractor", "tree", "--data", data, "-"); code != 0 {
+		t.Fatalf("kg ingest --extractor tree = exit %d: %s", code, stderr)
+	}
+	code, stdout, _ = kg(t, "", "query", "--data", data, `{ triples(relation: "agree to buy") { nodes { subject { name } object { name } } } }`)
+	if code != 0 || !strings.Contains(stdout, "Widget Systems") {
+		t.Errorf("kg query after kg ingest --extractor tree = exit %d, %s", code, stdout)
+	}
+	if code, _, stderr := kg(t, in, "extract", "--extractor", "bogus"); code == 0 || !strings.Contains(stderr, "unknown extractor") {
+		t.Errorf("kg extract --extractor bogus = exit %d, stderr %q; want an error naming the extractors", code, stderr)
+	}
+}
+
 // syncBuffer is a bytes.Buffer safe for one writer and one reader.
 type syncBuffer struct {
 	mu sync.Mutex

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kg-builder/kg/ingest"
 	"github.com/kg-builder/kg/schema"
 )
 
@@ -43,7 +44,7 @@ func runQuery(ctx context.Context, e *env, query, op string, vars map[string]any
 		return err
 	}
 	defer st.Close()
-	ing, err := newIngester(st)
+	ing, err := newIngester(st, ingest.Options{Extractor: e.extractor})
 	if err != nil {
 		return err
 	}

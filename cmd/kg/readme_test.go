@@ -16,6 +16,7 @@ import (
 
 	kgschema "github.com/kg-builder/kg"
 	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest"
 	"github.com/kg-builder/kg/schema"
 )
 
@@ -39,7 +40,7 @@ func TestReadmeExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	ing, err := newIngester(st)
+	ing, err := newIngester(st, ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

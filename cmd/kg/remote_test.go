@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest"
 	"github.com/kg-builder/kg/schema"
 )
 
@@ -91,7 +92,7 @@ func TestAPIIngestNotEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	ing, err := newIngester(st)
+	ing, err := newIngester(st, ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,934 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest/parse"
+	"github.com/kg-builder/kg/ingest/ud"
+)
+
+// Clauses from the dependency tree: the tree extractor's relation stage.
+// Every predicate of a sentence (a verb, or a noun or adjective with a
+// copula) gets its subjects, objects and obliques from its dependents, in
+// the manner of CoreNLP's RelationTripleSegmenter. The rules, one a line:
+//
+//	nsubj + V + obj            Acme bought Widget.                 → Acme –buy→ Widget
+//	nsubj + V + iobj           Lavrov gave Tillerson a welcome.    → Lavrov –give→ Tillerson, –give→ welcome
+//	V + bare obj + P + name    Finland increased pressure on Putin. → Finland –increase pressure on→ Putin
+//	V + obj + of + name        Acme owns 80 pct of Widget.         → Acme –own pct of→ Widget
+//	V + measure + of + N       Acme deferred 3 mln dlrs of interest. → Acme –defer dlrs of→ interest
+//	nsubj + V + obl(case P)    Lavrov talked to Tillerson.         → Lavrov –talk to→ Tillerson
+//	nsubj + V + compound:prt   Acme sold off its unit.             → Acme –sell off→ unit
+//	nsubj:pass + V + obl:agent The deal was signed by Acme.        → Acme –sign→ deal
+//	nsubj:pass + V (no agent)  Widget was sold to Acme.            → Widget –be sold to→ Acme
+//	V xcomp V' (subject)       Acme agreed to buy Widget.          → Acme –agree to buy→ Widget
+//	V obj X xcomp V' (object)  He urged Japan to cut rates.        → Japan –cut→ rates (modality to)
+//	nsubj + N + cop            Smith is chairman of Acme.          → Smith –be chairman of→ Acme
+//	nsubj + N + cop (no nmod)  Smith is a lawyer.                  → Smith –be→ lawyer
+//	nsubj + A + cop + obl      Acme is close to a deal.            → Acme –be close to→ deal
+//	conj of nsubj/obj          Acme and Widget signed a deal.      → one triple each
+//	conj of V, no nsubj        Acme bought Widget and sold Gizmo.  → Acme –sell→ Gizmo
+//	conj of V with aux MD      Acme could buy X and sell Gizmo.    → Acme –sell→ Gizmo (modality could)
+//	acl:relcl, rel. pronoun    Smith, who chairs Acme, said …      → Smith –chair→ Acme
+//	acl:relcl, object gap      the unit that Acme sold             → Acme –sell→ unit
+//	acl (VBN) + obl:agent      the strike carried out by X         → X –carry out→ strike
+//	advcl/acl (VBG), no nsubj  Acme grew, buying Widget.           → Acme –buy→ Widget
+//	V xcomp N (named as role)  Smith was named chairman of Acme.   → Smith –chairman of→ Acme
+//	V obj X obl(as) role       Acme appointed Smith as its CFO.    → Smith –cfo of→ Acme
+//	acl to-V of N on/for X     pressure on Putin to abandon Assad  → Putin –abandon→ Assad (modality to)
+//	obj N(plan…) acl to-V      Acme has plans to sell Widget.      → Acme –sell→ Widget (modality to)
+//	name nmod(of) name         Peter Greenbaum of Smith Barney     → Peter Greenbaum –of→ Smith Barney
+//	name appos N (of Y)        Smith, chairman of Acme,            → Smith –chairman of→ Acme
+//	N appos name               Acme's chairman, John Smith,        → Smith –chairman of→ Acme
+//	title nmod:desc/compound   former Acme vice chairman Smith     → Smith –former vice chairman of→ Acme
+//	pronoun in ccomp of say    Acme said it had agreed to buy …    → Acme –agree to buy→ …
+//	it/he/she/"the company"    The company said … (next sentence)  → the last named subject of its type
+//	finite clause, no nsubj    … just as Tillerson is visiting X   → the name just before its auxiliary
+//	verb hung on a root noun   China, which …, abstained from X    → China –abstain from→ X
+//	finite verb, no subject,   Acme, which owns X, agreed to buy Y → Acme –agree to buy→ Y
+//	  sentence rooted on a noun
+//	obliques of time           on Monday, in 1986, on March 1      → none
+//
+// Factuality, from the tree:
+//
+//	advmod not/never/n't       Acme did not buy Widget.            → negated
+//	det no on the object       Acme has no plans …                 → negated
+//	xcomp of fail/refuse       Acme failed to buy Widget.          → negated
+//	ccomp of deny              Acme denied that it bought Widget.  → negated, attributed to Acme
+//	aux MD                     Acme could buy Widget.              → modality could
+//	xcomp of plan/expect/seek  Acme plans to sell Widget.          → modality to
+//	mark if/unless/whether     if Acme buys Widget                 → modality if
+//	provided that, so long as  provided that Acme buys Widget      → modality if
+//	ccomp of a speech verb     Lavrov said Acme bought Widget.     → attributed to Lavrov
+//	parataxis speech verb      Acme bought Widget, Lavrov said.    → attributed to Lavrov
+//	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov
+//	acl/ccomp of report noun   charges that Acme bought Widget     → attributed to who charges
+
+// treeConf is the tree extractor's confidence per rule, before the
+// adjustments every triple gets (a named end, a long relation or object, a
+// headline, reported speech: see triple). They follow the pattern
+// extractor's weights, which were fitted to judged edges; these are not
+// fitted yet: a direct object is surer than a prepositional argument, a
+// subject shared with another clause less sure than its own.
+var treeConf = map[string]float64{
+	"obj":             0.65, // Acme bought Widget.
+	"agent":           0.65, // The deal was signed by Acme.
+	"iobj":            0.6,  // Lavrov gave Tillerson a welcome.
+	"obl":             0.6,  // Lavrov talked to Tillerson.
+	"light object":    0.6,  // Finland increased pressure on Putin.
+	"object gap":      0.6,  // the unit that Acme sold
+	"reduced passive": 0.6,  // the strike carried out by rebels
+	"copula":          0.6,  // Smith is a lawyer.
+	"copula nmod":     0.6,  // Smith is chairman of Acme.
+	"role":            0.7,  // Smith, chairman of Acme; Acme chairman Smith
+	"is-a":            0.6,  // President Smith (no owner)
+	"of":              0.6,  // Peter Greenbaum of Smith Barney
+	"shared subject":  -0.1, // Acme bought Widget and sold Gizmo.
+}
+
+// controlNouns take the subject of the verb they are the object of for
+// their infinitive: "has plans to sell" (who has them sells), unlike
+// "faces pressure to modify" (others press).
+var controlNouns = set("plan", "intention", "decision", "bid", "attempt", "effort", "offer", "move", "proposal",
+	"agreement", "commitment", "option", "ability", "right", "hope", "desire", "wish", "need", "readiness",
+	"willingness", "refusal", "failure", "way", "chance", "opportunity", "step", "steps", "plans")
+
+// measureNouns measure what the "of" after them names: "sold 500,000
+// shares of Acme", "exported two mln tonnes of wheat".
+var measureNouns = set("pct", "percent", "%", "dlrs", "dlr", "dollars", "euros", "euro", "mln", "billion", "million", "shares", "share",
+	"stake", "tonnes", "tons", "tonne", "barrels", "bushels", "ounces", "units", "francs", "yen", "marks",
+	"pounds", "stg", "lire", "guilders", "cts", "bales", "lbs", "kilos", "majority", "portion", "part", "most")
+
+// tree is one sentence's dependency parse aligned with its tokens: word i
+// of the tree is token i of the sentence.
+type tree struct {
+	s     *sentence
+	w     []ud.Token
+	kids  [][]int
+	args  map[int]*arg
+	subjs map[int][]*arg
+	byTok []*mention // the mention covering each token, if any
+	coref func(*arg) *arg
+}
+
+func (t *tree) head(i int) int { return t.w[i].Head - 1 }
+
+func (t *tree) rel(i int) string { return t.w[i].Deprel }
+
+func (t *tree) lemma(i int) string { return strings.ToLower(t.w[i].Lemma) }
+
+func (t *tree) lower(i int) string { return t.s.toks[i].lower }
+
+// child returns the first child of i with relation rel (or base relation
+// rel when rel has no subtype), or -1.
+func (t *tree) child(i int, rels ...string) int {
+	for _, k := range t.kids[i] {
+		for _, r := range rels {
+			if t.rel(k) == r {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+func (t *tree) children(i int, rels ...string) []int {
+	var out []int
+	for _, k := range t.kids[i] {
+		for _, r := range rels {
+			if t.rel(k) == r {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// span returns the first and last+1 token of i's subtree.
+func (t *tree) span(i int) (int, int) {
+	a, b := i, i+1
+	for _, k := range t.kids[i] {
+		x, y := t.span(k)
+		a, b = min(a, x), max(b, y)
+	}
+	return a, b
+}
+
+// phrase returns the tokens of i's subtree without its relative clauses,
+// appositions and coordinated phrases, trimmed of punctuation at the edges:
+// the whole phrase an argument stands for ("Widget Inc for 50 mln dlrs").
+func (t *tree) phrase(i int) (int, int) {
+	a, b := i, i+1
+	for _, k := range t.kids[i] {
+		switch ud.BaseRel(t.rel(k)) {
+		case "appos", "conj", "cc", "punct", "parataxis", "dep", "nsubj", "csubj", "cop", "aux", "mark",
+			"advcl", "ccomp", "discourse", "vocative", "expl", "case", "reparandum", "orphan":
+			continue // the clause around a predicate noun, its preposition
+		case "acl":
+			if t.rel(k) == "acl:relcl" || k < i {
+				continue
+			}
+		}
+		x, y := t.span(k)
+		a, b = min(a, x), max(b, y)
+	}
+	for a < b && t.w[a].UPOS == "PUNCT" {
+		a++
+	}
+	for b > a && t.w[b-1].UPOS == "PUNCT" {
+		b--
+	}
+	return a, b
+}
+
+// npLeft are the dependents that stand inside a noun chunk before its head.
+var npLeft = set("det", "amod", "compound", "nummod", "nmod:poss", "flat", "det:poss", "case", "advmod", "det:predet", "nmod:npmod")
+
+// arg returns the argument a noun headed by token h stands for: the
+// mention covering it, a pronoun, or a noun chunk. It returns nil for a
+// word that is no noun.
+func (t *tree) arg(h int) *arg {
+	if a, ok := t.args[h]; ok {
+		return a
+	}
+	a := t.makeArg(h)
+	if a != nil {
+		a.ps, a.pe = t.phrase(h)
+		a.ps, a.pe = min(a.ps, a.s), max(a.pe, a.e)
+	}
+	t.args[h] = a
+	return a
+}
+
+func (t *tree) makeArg(h int) *arg {
+	toks := t.s.toks
+	if m := t.byTok[h]; m != nil {
+		return &arg{s: m.s, e: m.e, hs: m.hs, m: m}
+	}
+	switch t.w[h].UPOS {
+	case "PRON":
+		return &arg{s: h, e: h + 1, hs: h, pronoun: true}
+	case "NOUN", "PROPN", "X":
+	default:
+		return nil
+	}
+	if !hasWordRune(toks[h].text) {
+		return nil
+	}
+	if t.w[h].UPOS == "NOUN" {
+		// "Nordhavn Energy's chairman Jonas Berg": the person named
+		for _, k := range t.children(h, "appos", "flat") {
+			if m := t.byTok[k]; m != nil && k > h && m.s <= h+2 && m.c != nil && m.c.root().typ() == graph.Person {
+				x, _ := t.span(h)
+				return &arg{s: min(x, m.s), e: m.e, hs: m.hs, m: m}
+			}
+		}
+	}
+	s, e := h, h+1
+	for _, k := range t.kids[h] {
+		r := t.rel(k)
+		if k < h && npLeft[r] && r != "case" {
+			if x, _ := t.span(k); x < s {
+				s = x
+			}
+		}
+		if k > h && (r == "flat" || r == "compound" || r == "flat:name") {
+			if _, y := t.span(k); y > e {
+				e = y
+			}
+		}
+	}
+	// a chunk runs without a mark up to its head: not "illegal, union
+	// leaders"
+	for k := h - 1; k >= s; k-- {
+		if t.w[k].UPOS == "PUNCT" && t.w[k].XPOS != "HYPH" && toks[k].text != "-" && toks[k].text != "&" {
+			s = k + 1
+			break
+		}
+	}
+	// a name the chunk ends in: "Theodore Brophy" headed by Theodore
+	for k := e - 1; k >= s && k >= h; k-- {
+		if m := t.byTok[k]; m != nil && m.e == e {
+			return &arg{s: min(s, m.s), e: e, hs: m.hs, m: m}
+		}
+	}
+	a := &arg{s: s, e: e}
+	// the part after the last possessive names it; what is before owns it
+	core := s
+	for k := s; k < e; k++ {
+		if t.w[k].XPOS == "POS" || toks[k].tag == "POS" {
+			core = k + 1
+		}
+	}
+	if core > s {
+		if core >= 2 && t.byTok[core-2] != nil {
+			a.owner = t.byTok[core-2] // "Acme's chairman": Acme
+		}
+		a.rs = core
+	}
+	hs := core
+	for hs < h && (determiners[toks[hs].lower] || t.w[hs].UPOS == "DET" || t.w[hs].XPOS == "PRP$") {
+		hs++
+	}
+	a.hs = hs
+	a.re = hs
+	if e-hs == 1 && pronouns[toks[hs].lower] {
+		a.pronoun = true
+	}
+	return a
+}
+
+// group returns h's argument and those of the phrases coordinated with it.
+func (t *tree) group(h int) []*arg {
+	var out []*arg
+	var walk func(int)
+	walk = func(i int) {
+		if a := t.arg(i); a != nil {
+			out = append(out, a)
+		}
+		for _, k := range t.children(i, "conj") {
+			walk(k)
+		}
+	}
+	walk(h)
+	return out
+}
+
+// isPredicate reports whether token i heads a clause.
+func (t *tree) isPredicate(i int) bool {
+	if t.w[i].UPOS == "VERB" {
+		switch t.rel(i) {
+		case "amod", "compound", "case", "mark", "det", "nmod", "fixed", "flat":
+			return false
+		}
+		return true
+	}
+	if t.w[i].UPOS == "AUX" && t.rel(i) != "aux" && t.rel(i) != "aux:pass" && t.rel(i) != "cop" && t.child(i, "obj") >= 0 {
+		return true // "Hill had responsibility", tagged as an auxiliary
+	}
+	return t.child(i, "cop") >= 0
+}
+
+// copular reports whether p is a noun or adjective predicate with a copula.
+func (t *tree) copular(p int) bool {
+	return t.w[p].UPOS != "VERB" && t.child(p, "cop") >= 0
+}
+
+// subjects returns the subjects of predicate p: its own, or those it
+// shares with the predicate it depends on.
+func (t *tree) subjects(p int) []*arg {
+	if s, ok := t.subjs[p]; ok {
+		return s
+	}
+	t.subjs[p] = nil // no cycles
+	var out []*arg
+	if ks := t.subjectWords(p); len(ks) > 0 {
+		for _, k := range ks {
+			if rel := t.relativeAntecedent(p, k); rel >= 0 {
+				out = append(out, t.group(rel)...)
+			} else if sp := t.reporter(p, k); sp != nil {
+				out = append(out, sp)
+			} else {
+				out = append(out, t.group(k)...)
+			}
+		}
+	} else if g := t.head(p); g >= 0 {
+		switch t.rel(p) {
+		case "conj":
+			if t.isPredicate(g) {
+				out = t.subjects(g)
+			}
+		case "xcomp":
+			if o := t.child(g, "obj"); o >= 0 && o < p {
+				out = t.group(o)
+			} else if o := t.child(g, "iobj"); o >= 0 {
+				out = t.group(o)
+			} else if t.isPredicate(g) {
+				out = t.subjects(g)
+			}
+		case "acl:relcl":
+			out = t.group(g)
+		case "acl":
+			if t.rootNoun(g) {
+				out = t.group(g)
+				break
+			}
+			if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" {
+				// "pressure on Putin to abandon Assad", "Japan's
+				// failure to uphold": who the noun is on, or whose it is
+				for _, k := range t.children(g, "nmod", "nmod:poss") {
+					if cs := t.child(k, "case"); t.rel(k) == "nmod:poss" || cs >= 0 && (t.lower(cs) == "on" || t.lower(cs) == "for") {
+						out = t.group(k)
+						break
+					}
+				}
+				if v := t.head(g); out == nil && t.rel(g) == "obj" && v >= 0 && t.isPredicate(v) && controlNouns[t.lemma(g)] {
+					out = t.subjects(v) // "Acme has plans to sell Widget"
+				}
+				break
+			}
+			switch t.w[p].XPOS {
+			case "VBG", "VBD", "VBZ", "VBP":
+				// "a company making chips"; a finite verb the parser hung
+				// on its subject: "China, which …, abstained from"
+				out = t.group(g)
+			}
+		case "advcl":
+			if t.child(p, "aux", "aux:pass", "cop") >= 0 {
+				break // a finite clause whose subject the parser lost
+			}
+			if t.w[p].XPOS == "VBG" || t.w[p].XPOS == "VBN" && t.child(p, "mark") < 0 {
+				out = t.subjects(g)
+			} else if t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
+				out = t.subjects(g) // "went to Moscow to meet Putin"
+			}
+		}
+	}
+	if out == nil {
+		out = t.leftName(p)
+	}
+	if x := t.w[p].XPOS; out == nil && (x == "VBD" || x == "VBZ" || x == "VBP") && t.child(p, "mark") < 0 {
+		// a finite verb without a subject in a sentence the parser rooted
+		// on a noun: "Southmark Corp, which owns …, recently agreed to"
+		for r := range t.w {
+			if t.head(r) < 0 && t.rootNoun(r) && r < p {
+				out = t.group(r)
+			}
+		}
+	}
+	if t.coref != nil {
+		for i, a := range out {
+			out[i] = t.coref(a)
+		}
+	}
+	t.subjs[p] = out
+	return out
+}
+
+// leftName returns, for a finite clause the parser left without a
+// subject, the name just before its first auxiliary: "just as Rex
+// Tillerson is visiting Moscow" parsed with Tillerson elsewhere.
+func (t *tree) leftName(p int) []*arg {
+	first := p
+	for _, k := range t.children(p, "aux", "aux:pass") {
+		first = min(first, k)
+	}
+	if first == p || first == 0 || t.rel(p) == "xcomp" {
+		return nil
+	}
+	if m := t.byTok[first-1]; m != nil && m.e == first && t.head(first-1) != p {
+		return []*arg{{s: m.s, e: m.e, hs: m.hs, m: m}}
+	}
+	return nil
+}
+
+// relativeAntecedent returns, for a relative pronoun k in a relative
+// clause p, the noun the clause modifies; else -1.
+func (t *tree) relativeAntecedent(p, k int) int {
+	if t.rel(p) == "acl:relcl" && (relatives[t.lower(k)] || t.w[k].XPOS == "WDT" || t.w[k].XPOS == "WP") {
+		return t.head(p)
+	}
+	return -1
+}
+
+// clause is what one predicate says, before it is paired with arguments.
+type clause struct {
+	p        int
+	lemma    string // the main verb's lemma
+	words    []string
+	toks     []int // tokens of the relation, for its text
+	neg      bool
+	modality string
+	speaker  *arg
+	passive  bool
+	inherit  bool // the subject comes from another clause
+}
+
+// treeRelations finds the relations of one parsed sentence.
+func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
+	var rels []relation
+	spk := map[int]*arg{} // relation index → speaker
+	add := func(c clause, subj, obj []*arg, extra []string, extraToks []int, conf float64, agent bool) {
+		if len(subj) == 0 || len(obj) == 0 {
+			return
+		}
+		words := append(append([]string(nil), c.words...), extra...)
+		tk := append(append([]int(nil), c.toks...), extraToks...)
+		if agent && c.passive && len(c.words) >= 2 {
+			// "was signed by X": X signs; "was carried out by X": X
+			// carries out
+			words = append(append([]string{c.lemma}, c.words[2:]...), extra...)
+		}
+		phrase := t.text(c.toks)
+		if len(extraToks) > 0 {
+			phrase += " " + t.text(extraToks) // "buy … for", whatever the order of the words
+		}
+		r := relation{v0: minInt(tk), main: c.p, words: words, surface: t.surface(tk), phrase: phrase, neg: c.neg,
+			modality: c.modality, passive: c.passive && !agent, subj: subj, obj: obj, conf: conf}
+		if c.inherit {
+			r.conf += treeConf["shared subject"]
+		}
+		if c.speaker != nil {
+			spk[len(rels)] = c.speaker
+		}
+		rels = append(rels, r)
+	}
+	for p := range t.w {
+		if !t.isPredicate(p) {
+			continue
+		}
+		c := t.clause(p)
+		if c == nil {
+			continue
+		}
+		subj := t.subjects(p)
+		c.inherit = t.child(p, "nsubj", "nsubj:pass") < 0
+		if agent := t.child(p, "obl:agent"); agent >= 0 && c.passive {
+			// the passive turned active: the agent does it to the subject
+			if subj2 := t.group(agent); len(subj2) > 0 {
+				add(*c, subj2, subj, nil, nil, treeConf["agent"], true)
+			}
+		}
+		if t.rel(p) == "acl" && t.w[p].XPOS == "VBN" && t.child(p, "nsubj", "aux") < 0 && !(t.rootNoun(t.head(p)) && t.child(p, "obl:agent") < 0) {
+			// "the strike carried out by X", "a company owned by Y"
+			if agent := t.child(p, "obl:agent"); agent >= 0 {
+				add(*c, t.group(agent), t.group(t.head(p)), nil, nil, treeConf["reduced passive"], true)
+			}
+			continue
+		}
+		if len(subj) == 0 {
+			continue
+		}
+		if t.copular(p) {
+			t.copula(p, c, subj, add)
+			continue
+		}
+		obj := t.child(p, "obj")
+		used := -1 // an oblique the object's relation took
+		if obj >= 0 {
+			if t.child(obj, "det") >= 0 && t.lower(t.child(obj, "det")) == "no" {
+				c.neg = true
+			}
+			if a := t.relativeAntecedent(p, obj); a >= 0 {
+				add(*c, subj, t.group(a), nil, nil, treeConf["object gap"], false)
+			} else {
+				var light bool
+				light, used = t.lightObject(p, obj, c, subj, add)
+				if !light {
+					add(*c, subj, t.group(obj), nil, nil, treeConf["obj"], false)
+				}
+			}
+		}
+		if io := t.child(p, "iobj"); io >= 0 {
+			add(*c, subj, t.group(io), nil, nil, treeConf["iobj"], false)
+		}
+		t.obliques(p, c, subj, add, used)
+	}
+	out := map[*relation]*arg{}
+	for i := range rels {
+		if a := spk[i]; a != nil {
+			out[&rels[i]] = a
+		}
+	}
+	return rels, out
+}
+
+type addFunc func(c clause, subj, obj []*arg, extra []string, extraToks []int, conf float64, agent bool)
+
+// obliques adds a relation for every prepositional argument of p: "talked
+// to Tillerson" → talk to.
+func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
+	for _, k := range t.kids[p] {
+		if k == skip || ud.BaseRel(t.rel(k)) != "obl" || t.rel(k) == "obl:agent" || t.rel(k) == "obl:tmod" || t.rel(k) == "obl:npmod" {
+			continue
+		}
+		cs := t.child(k, "case")
+		if cs < 0 || t.lower(cs) == "according" || t.lower(cs) == "as" {
+			continue
+		}
+		if t.temporal(k) {
+			continue
+		}
+		words, toks := t.caseWords(cs)
+		add(*c, subj, t.group(k), words, toks, treeConf["obl"], false)
+	}
+}
+
+// lightObject adds the relation a noun object makes with the
+// preposition after it: "increase pressure on Putin" → increase pressure
+// on, whether the parser hangs "on Putin" on the noun or on the verb. A
+// determiner or a number is allowed only before a name: "acquired the
+// assets of Chartham", "owns 80 pct of National Heritage". It reports
+// whether the object was a bare noun that made such a relation with a
+// name (then it is no object of its own), and the verb's oblique it took.
+func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (bool, int) {
+	if t.w[obj].UPOS != "NOUN" || t.child(obj, "nmod:poss") >= 0 {
+		return false, -1
+	}
+	det := t.child(obj, "det", "nummod") >= 0
+	light, used := false, -1
+	oa := t.arg(obj)
+	for _, k := range append(t.children(obj, "nmod"), t.children(p, "obl")...) {
+		cs := t.child(k, "case")
+		if cs < 0 || k < obj || t.temporal(k) {
+			continue
+		}
+		if t.head(k) == p && (oa == nil || cs != oa.e) {
+			continue // the verb's oblique only right after the object
+		}
+		a := t.arg(k)
+		if det && (a == nil || !a.named()) && !(measureNouns[t.lower(obj)] && t.lower(cs) == "of") {
+			continue // but "deferred three mln dlrs of interest payments"
+		}
+		cw, ct := t.caseWords(cs)
+		add(*c, subj, t.group(k), append([]string{t.lower(obj)}, cw...), append([]int{obj}, ct...), treeConf["light object"], false)
+		if t.head(k) == p {
+			used = k
+		}
+		light = light || !det && a != nil && a.named()
+	}
+	return light, used
+}
+
+// caseWords returns the preposition of the phrase cs is the first case
+// word of, all its words: "because of", "along with".
+func (t *tree) caseWords(cs int) ([]string, []int) {
+	var words []string
+	var toks []int
+	for _, k := range t.children(t.head(cs), "case") {
+		if k < cs || t.w[k].XPOS == "POS" {
+			continue
+		}
+		words, toks = append(words, t.lower(k)), append(toks, k)
+		for _, f := range t.children(k, "fixed") {
+			words, toks = append(words, t.lower(f)), append(toks, f)
+		}
+	}
+	return words, toks
+}
+
+// copula adds what "X is N (of Y)" says.
+func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
+	nominal := t.w[p].UPOS == "NOUN" || t.w[p].UPOS == "PROPN" || t.w[p].UPOS == "NUM"
+	if nominal {
+		if a := t.arg(p); a != nil {
+			// "is a lawyer"; "is at Henry Wood Hall" → be at
+			var cw []string
+			var ct []int
+			if cs := t.child(p, "case"); cs >= 0 && cs < p && t.w[cs].XPOS != "POS" {
+				cw, ct = t.caseWords(cs)
+			}
+			add(*c, subj, t.group(p), cw, ct, treeConf["copula"], false)
+		}
+	}
+	// "is chairman of Acme", "is close to a deal"; not "is Henry Wood
+	// Hall in Glasgow", where the place goes with the name
+	if a := t.arg(p); a != nil && a.named() {
+		return
+	}
+	for _, k := range t.kids[p] {
+		r := ud.BaseRel(t.rel(k))
+		if r != "nmod" && r != "obl" || t.rel(k) == "nmod:poss" {
+			continue
+		}
+		cs := t.child(k, "case")
+		if cs < 0 {
+			continue
+		}
+		words := []string{}
+		toks := []int{}
+		if a := t.arg(p); nominal && a != nil {
+			for x := a.hs; x <= p; x++ {
+				words = append(words, t.lower(x))
+				toks = append(toks, x)
+			}
+		} else {
+			words, toks = []string{t.lower(p)}, []int{p}
+		}
+		cw, ct := t.caseWords(cs)
+		add(*c, subj, t.group(k), append(words, cw...), append(toks, ct...), treeConf["copula nmod"], false)
+	}
+}
+
+// clause builds the relation words and factuality of predicate p.
+func (t *tree) clause(p int) *clause {
+	c := &clause{p: p}
+	cop := t.child(p, "cop")
+	if t.copular(p) {
+		c.words, c.toks = []string{"be"}, []int{cop}
+	} else {
+		lem := t.lemma(p)
+		if lem == "" || !hasWordRune(lem) || lem == t.lower(p) && (t.w[p].XPOS == "VBD" || t.w[p].XPOS == "VBN") {
+			lem = lemma(t.s.toks[p].text, t.s.toks[p].tag)
+		}
+		c.lemma = lem
+		c.passive = t.child(p, "nsubj:pass", "aux:pass") >= 0
+		if c.passive {
+			c.words = []string{"be", t.lower(p)}
+		} else {
+			c.words = []string{lem}
+		}
+		c.toks = []int{p}
+		for _, k := range t.children(p, "aux:pass") {
+			c.toks = append(c.toks, k)
+		}
+		if prt := t.child(p, "compound:prt"); prt >= 0 {
+			c.words = append(c.words, t.lower(prt))
+			c.toks = append(c.toks, prt)
+		}
+	}
+	t.factuality(p, c)
+	// xcomp chains: "agreed to buy", "plans to sell"
+	if t.rel(p) == "xcomp" {
+		g := t.head(p)
+		if g >= 0 && t.w[g].UPOS == "VERB" && t.child(g, "obj") < 0 && t.child(g, "iobj") < 0 {
+			gc := t.clause(g)
+			mark := []string{}
+			mt := []int{}
+			if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" {
+				mark, mt = []string{"to"}, []int{m}
+			}
+			c.words = append(append(append([]string(nil), gc.words...), mark...), c.words...)
+			c.toks = append(append(append([]int(nil), gc.toks...), mt...), c.toks...)
+			c.neg = c.neg || gc.neg
+			if gc.modality != "" && c.modality == "" {
+				c.modality = gc.modality
+			}
+			if desireVerbs[t.lemma(g)] && c.modality == "" {
+				c.modality = "to"
+			}
+			if failVerbs[t.lemma(g)] {
+				c.neg = true
+			}
+			if c.speaker == nil {
+				c.speaker = gc.speaker
+			}
+		} else if g >= 0 && c.modality == "" {
+			c.modality = "to" // "urged Japan to cut rates"
+		}
+	}
+	if g := t.head(p); g >= 0 && t.rel(p) == "conj" && c.modality == "" && t.child(p, "aux", "nsubj") < 0 {
+		// "Acme could buy Widget and sell Gizmo": could sell
+		if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" {
+			c.modality = modals[t.lower(md)]
+		}
+	}
+	if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && c.modality == "" && (t.rel(p) == "acl" || t.rel(p) == "advcl") {
+		c.modality = "to" // an infinitive nothing asserts
+	}
+	return c
+}
+
+// surface is the text of the sentence from the first to the last of
+// tokens tk: what evidence quotes.
+func (t *tree) surface(tk []int) string {
+	a, b := tk[0], tk[0]
+	for _, k := range tk {
+		a, b = min(a, k), max(b, k)
+	}
+	return span(t.s, a, b+1)
+}
+
+// text joins the words of tokens tk in their order in the sentence, as
+// written where they are adjacent ("didn't buy"), with a space across a
+// gap ("agreed to buy for").
+func (t *tree) text(tk []int) string {
+	sorted := append([]int(nil), tk...)
+	for i := 1; i < len(sorted); i++ {
+		for j := i; j > 0 && sorted[j] < sorted[j-1]; j-- {
+			sorted[j], sorted[j-1] = sorted[j-1], sorted[j]
+		}
+	}
+	var b strings.Builder
+	last := -1
+	for _, k := range sorted {
+		if k == last {
+			continue
+		}
+		if last >= 0 {
+			if k == last+1 {
+				b.WriteString(strings.Join(strings.Fields(t.s.text[t.s.toks[last].end()-t.s.start:t.s.toks[k].start-t.s.start]), " "))
+				if t.s.toks[k].start > t.s.toks[last].end() {
+					b.WriteString(" ")
+				}
+			} else {
+				b.WriteString(" ")
+			}
+		}
+		b.WriteString(t.s.toks[k].text)
+		last = k
+	}
+	return b.String()
+}
+
+func minInt(xs []int) int {
+	m := xs[0]
+	for _, x := range xs[1:] {
+		m = min(m, x)
+	}
+	return m
+}
+
+// parseSentence tags and parses one sentence's tokens with the
+// dependency model: word i of the tree is token i of the sentence.
+func parseSentence(m *parse.Model, s *sentence) []ud.Token {
+	us := ud.Sentence{Tokens: make([]ud.Token, len(s.toks))}
+	for i, tk := range s.toks {
+		us.Tokens[i] = ud.Token{ID: i + 1, Form: tk.text, Start: tk.start, End: tk.end()}
+	}
+	m.Parse(&us)
+	return us.Tokens
+}
+
+// newTree indexes a parsed sentence and the mentions found in it.
+func newTree(s *sentence, w []ud.Token, ms []*mention) *tree {
+	t := &tree{s: s, w: w, kids: make([][]int, len(w)), args: map[int]*arg{}, subjs: map[int][]*arg{},
+		byTok: make([]*mention, len(w))}
+	for i := range w {
+		if h := w[i].Head - 1; h >= 0 && h < len(w) {
+			t.kids[h] = append(t.kids[h], i)
+		}
+	}
+	for _, m := range ms {
+		for k := m.s; k < m.e && k < len(w); k++ {
+			t.byTok[k] = m
+		}
+	}
+	return t
+}
+
+// treeTriples turns one parsed sentence's clauses into triples: the
+// relations of treeRelations, then the role facts of titles, possessives
+// and appositions.
+func (d *docState) treeTriples(s *sentence) []graph.Triple {
+	t := newTree(s, s.tree, d.mentions[s.index])
+	t.coref = func(a *arg) *arg { return d.corefer(s, a) }
+	rels, speakers := d.treeRelations(t)
+	defer d.remember(rels)
+	var out []graph.Triple
+	out = append(out, d.roles(s, args(s, d.mentions[s.index]))...)
+	out = append(out, d.treeRoles(t)...)
+	for ri := range rels {
+		r := &rels[ri]
+		speaker := ""
+		if a := speakers[r]; a != nil {
+			speaker = d.speakerName(s, a)
+		}
+		for _, sa := range r.subj {
+			for _, oa := range r.obj {
+				if tr, ok := d.triple(s, *r, sa, oa, speaker); ok {
+					if d.phrases {
+						tr.SubjectText, tr.ObjectText = phraseText(s, sa, r.main), phraseText(s, oa, r.main)
+						tr.RelationText = r.phrase
+					}
+					out = append(out, tr)
+				}
+			}
+		}
+	}
+	return dedupe(out)
+}
+
+// speakerName names who a sentence attributes a clause to: an entity's
+// canonical name, or the words of a noun phrase or pronoun.
+func (d *docState) speakerName(s *sentence, a *arg) string {
+	if a.pronoun {
+		return s.toks[a.hs].lower
+	}
+	name, _, _ := d.argName(s, a)
+	return name
+}
+
+// dedupe drops a triple a sentence states twice (a role found by two rules).
+func dedupe(ts []graph.Triple) []graph.Triple {
+	seen := map[[3]string]bool{}
+	out := ts[:0]
+	for _, t := range ts {
+		k := [3]string{graph.Fold(t.Subject), t.Relation, graph.Fold(t.Object)}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+// subjectWords returns the subjects of p: the nearest, and others the
+// parser gave it ("Finland, Estonia, Lithuania and Poland signed" with two
+// heads) unless a subordinator stands between ("his strikes were because
+// Assad used": Assad alone).
+func (t *tree) subjectWords(p int) []int {
+	k := t.nearest(p, "nsubj", "nsubj:pass", "nsubj:outer")
+	if k < 0 {
+		return nil
+	}
+	out := []int{k}
+	for _, x := range t.children(p, "nsubj", "nsubj:pass", "nsubj:outer") {
+		if x == k || x > p || k > p {
+			continue
+		}
+		ok := true
+		for _, m := range t.children(p, "mark", "cop", "aux", "aux:pass") {
+			if x < m && m < k {
+				ok = false
+			}
+		}
+		if ok {
+			out = append([]int{x}, out...)
+		}
+	}
+	return out
+}
+
+// nearest returns the child of p with one of rels closest to p, or -1:
+// the subject of a clause, not of a copula the parser hung on it.
+func (t *tree) nearest(p int, rels ...string) int {
+	best := -1
+	for _, k := range t.children(p, rels...) {
+		if best < 0 || abs(k-p) < abs(best-p) {
+			best = k
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// rootNoun reports whether g is a noun the parser made the root: the
+// sentence's main verb then hangs on it as a clause ("China, which …,
+// abstained from the vote").
+func (t *tree) rootNoun(g int) bool {
+	return t.rel(g) == "root" && !t.isPredicate(g) && t.w[g].UPOS != "VERB"
+}
+
+// phraseText is the whole phrase an argument heads, as written.
+// A phrase that holds the relation's verb ("a German armada preparing to
+// invade England" for "preparing") is cut to its chunk.
+func phraseText(s *sentence, a *arg, verb int) string {
+	if a.pe <= a.ps || a.ps <= verb && verb < a.pe {
+		return span(s, a.s, a.e)
+	}
+	return span(s, a.ps, a.pe)
+}
+
+// temporal reports whether the phrase headed by k says when, not what: "on
+// Monday", "in 1986", "on March 1", "for two years".
+func (t *tree) temporal(k int) bool {
+	if timeNouns[t.lower(k)] || dateWords[t.lower(k)] || t.w[k].UPOS == "NUM" {
+		return true
+	}
+	for _, c := range t.children(k, "compound", "nummod", "flat") {
+		if dateWords[t.lower(c)] {
+			return true
+		}
+	}
+	return false
+}

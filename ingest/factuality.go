@@ -1,0 +1,138 @@
+package ingest
+
+import "github.com/kg-builder/kg/ingest/ud"
+
+// Factuality from the tree (see the table in clause.go): negation,
+// modality, conditions and who a clause is attributed to.
+
+// desireVerbs make what their infinitive says a plan, not a fact.
+var desireVerbs = set("plan", "expect", "seek", "intend", "hope", "want", "aim", "try", "propose", "wish",
+	"attempt", "prepare", "consider", "threaten", "offer")
+
+// failVerbs deny what their infinitive says.
+var failVerbs = set("fail", "refuse", "decline", "neglect")
+
+// denyVerbs deny what their clause says.
+var denyVerbs = set("deny", "reject", "dispute")
+
+// reportNouns report a clause: "charges that", "reports that".
+var reportNouns = set("charge", "report", "claim", "allegation", "statement", "assertion", "suggestion",
+	"announcement", "rumour", "rumor", "speculation", "view", "belief", "warning", "denial")
+
+// factuality sets the negation, modality and speaker of p's clause from
+// its own dependents and those of the clauses above it.
+func (t *tree) factuality(p int, c *clause) {
+	for _, k := range t.kids[p] {
+		switch t.rel(k) {
+		case "advmod", "neg", "advmod:neg":
+			if negations[t.lower(k)] || t.lemma(k) == "not" {
+				c.neg = true
+				c.toks = append(c.toks, k)
+			}
+		case "aux":
+			if md, ok := modals[t.lower(k)]; ok && c.modality == "" {
+				c.modality = md
+			}
+			if t.w[k].XPOS == "MD" || t.lemma(k) == "have" || t.lemma(k) == "be" || t.lemma(k) == "do" {
+				c.toks = append(c.toks, k)
+			}
+		}
+	}
+	if g := t.head(p); g >= 0 && t.rel(p) == "acl" {
+		if det := t.child(g, "det"); det >= 0 && t.lower(det) == "no" {
+			c.neg = true // "has no plans to sell"
+		}
+	}
+	// conditions and speakers, walking up the clauses
+	for i, steps := p, 0; steps < 12; steps++ {
+		if m := t.child(i, "mark"); m >= 0 && c.modality == "" && condition(t, m) {
+			c.modality = "if"
+		}
+		for _, k := range t.kids[i] {
+			// "…, Lavrov said"; "according to Lavrov"
+			if t.rel(k) == "parataxis" && speechVerbs[t.lemma(k)] && c.speaker == nil {
+				if s := t.child(k, "nsubj"); s >= 0 {
+					c.speaker = t.resolve(t.arg(s))
+				}
+			}
+			if ud.BaseRel(t.rel(k)) == "obl" && c.speaker == nil {
+				if cs := t.child(k, "case"); cs >= 0 && t.lower(cs) == "according" {
+					c.speaker = t.arg(k)
+				}
+			}
+		}
+		g := t.head(i)
+		if g < 0 {
+			return
+		}
+		r := t.rel(i)
+		switch {
+		case (r == "ccomp" || r == "parataxis") && speechVerbs[t.lemma(g)] && t.isPredicate(g):
+			// "Lavrov said (that) X": said by Lavrov; "denied that X": not X
+			if c.speaker == nil {
+				if ss := t.subjects(g); len(ss) > 0 {
+					c.speaker = ss[0]
+				}
+			}
+			if denyVerbs[t.lemma(g)] || t.negated(g) {
+				c.neg = !c.neg
+			}
+			if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" && c.modality == "" {
+				c.modality = modals[t.lower(md)]
+			}
+			return
+		case (r == "acl" || r == "ccomp") && reportNouns[t.lemma(g)]:
+			// "charges that X": said by whoever charges; "denied charges
+			// that X": not X
+			if poss := t.child(g, "nmod:poss"); poss >= 0 && c.speaker == nil {
+				c.speaker = t.resolve(t.arg(poss))
+			}
+			if gv := t.head(g); gv >= 0 && t.isPredicate(gv) {
+				if ss := t.subjects(gv); len(ss) > 0 && c.speaker == nil && t.rel(g) != "nsubj" {
+					c.speaker = ss[0]
+				}
+				if denyVerbs[t.lemma(gv)] || t.negated(gv) {
+					c.neg = !c.neg
+				}
+			}
+			return
+		case r == "ccomp" && denyVerbs[t.lemma(g)]:
+			c.neg = !c.neg
+			i = g
+		case r == "conj" || r == "xcomp" || r == "advcl" || r == "ccomp":
+			i = g
+		default:
+			return
+		}
+	}
+}
+
+// negated reports whether predicate p has a negation of its own.
+func (t *tree) negated(p int) bool {
+	for _, k := range t.kids[p] {
+		switch t.rel(k) {
+		case "advmod", "neg", "advmod:neg":
+			if negations[t.lower(k)] || t.lemma(k) == "not" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// condition reports whether mark m opens a condition: "if", "unless",
+// "whether", "provided that", "so long as", "in the event that".
+func condition(t *tree, m int) bool {
+	switch t.lower(m) {
+	case "if", "unless", "whether", "provided", "providing":
+		return true
+	case "that", "as":
+		if m > 0 {
+			switch t.lower(m - 1) {
+			case "provided", "providing", "long", "event":
+				return true
+			}
+		}
+	}
+	return false
+}

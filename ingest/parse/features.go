@@ -1,0 +1,163 @@
+package parse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Feature values are hashed to uint64: hash(string) for words and affixes,
+// small integers for tags, labels and distances, combined by mix.
+
+const (
+	prime64  = 1099511628211
+	offset64 = 14695981039346656037
+)
+
+func hashString(s string) uint64 {
+	h := uint64(offset64)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime64
+	}
+	return h
+}
+
+func mix(h, v uint64) uint64 {
+	h ^= v + 0x9e3779b97f4a7c15 + h<<6 + h>>2
+	return h * 0xff51afd7ed558ccd
+}
+
+func f1(t, a uint64) uint64       { return mix(mix(uint64(t)<<56, a), 1) }
+func f2(t, a, b uint64) uint64    { return mix(mix(mix(uint64(t)<<56, a), b), 2) }
+func f3(t, a, b, c uint64) uint64 { return mix(mix(mix(mix(uint64(t)<<56, a), b), c), 3) }
+
+// word is what the tagger and the parser know of a word before tagging.
+type word struct {
+	lower, form  uint64 // hashes
+	suf          [4]uint64
+	pre          [3]uint64
+	shape, flags uint64
+}
+
+// none stands for a position outside the sentence.
+const none = 0x5bd1e995
+
+func newWord(form string) word {
+	var w word
+	low := strings.ToLower(form)
+	w.lower = hashString(low)
+	w.form = hashString(form)
+	rs := []rune(low)
+	for k := 1; k <= 4; k++ {
+		if len(rs) >= k {
+			w.suf[k-1] = hashString(string(rs[len(rs)-k:]))
+		} else {
+			w.suf[k-1] = none
+		}
+	}
+	for k := 1; k <= 3; k++ {
+		if len(rs) >= k {
+			w.pre[k-1] = hashString(string(rs[:k]))
+		} else {
+			w.pre[k-1] = none
+		}
+	}
+	w.shape = hashString(shape(form))
+	var fl uint64
+	r, _ := utf8.DecodeRuneInString(form)
+	if unicode.IsUpper(r) {
+		fl |= 1
+	}
+	if strings.ContainsAny(form, "0123456789") {
+		fl |= 2
+	}
+	if strings.Contains(form, "-") {
+		fl |= 4
+	}
+	if strings.ToUpper(form) == form && strings.ToLower(form) != form {
+		fl |= 8
+	}
+	if strings.Contains(form, ".") {
+		fl |= 16
+	}
+	w.flags = fl
+	return w
+}
+
+// shape maps letters to X and x, digits to d, collapsing runs longer than
+// two: "Kuusik" → "Xxx", "1,000" → "d,dd".
+func shape(s string) string {
+	var b strings.Builder
+	var last rune
+	run := 0
+	for _, r := range s {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		}
+		if c == last {
+			run++
+			if run >= 2 {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = c
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// tagFeatures appends the tagger's features of word i given the two tags
+// before it (p1, p2; class numbers, or classes+1 for none).
+func tagFeatures(fs []uint64, ws []word, i int, p1, p2 uint64) []uint64 {
+	at := func(k int) *word {
+		if k < 0 || k >= len(ws) {
+			return nil
+		}
+		return &ws[k]
+	}
+	low := func(k int) uint64 {
+		if w := at(k); w != nil {
+			return w.lower
+		}
+		return none
+	}
+	suf3 := func(k int) uint64 {
+		if w := at(k); w != nil {
+			return w.suf[2]
+		}
+		return none
+	}
+	w := &ws[i]
+	first := uint64(0)
+	if i == 0 {
+		first = 1
+	}
+	fs = append(fs,
+		f1(1, 0),
+		f1(2, w.lower),
+		f1(3, w.form),
+		f1(4, w.suf[0]), f1(5, w.suf[1]), f1(6, w.suf[2]), f1(7, w.suf[3]),
+		f1(8, w.pre[0]), f1(9, w.pre[1]), f1(10, w.pre[2]),
+		f1(11, w.shape), f2(12, w.flags, first),
+		f1(13, low(i-1)), f1(14, low(i+1)), f1(15, low(i-2)), f1(16, low(i+2)),
+		f1(17, suf3(i-1)), f1(18, suf3(i+1)),
+		f1(19, p1), f2(20, p1, p2), f2(21, p1, w.lower),
+		f2(22, w.lower, low(i+1)), f2(23, low(i-1), w.lower),
+		f2(24, p1, w.suf[2]), f2(25, w.shape, first),
+		f2(26, suf3(i+1), w.suf[2]),
+		f2(29, p2, w.lower), f3(30, p1, w.lower, low(i+1)),
+	)
+	if n := at(i + 1); n != nil {
+		fs = append(fs, f1(27, n.shape), f1(28, n.suf[0]))
+	}
+	return fs
+}

@@ -1,0 +1,170 @@
+package parse
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+const magic = "kgparse1"
+
+// ErrBadModel is wrapped by Load's errors about the model's bytes.
+var ErrBadModel = errors.New("parse: bad model")
+
+type header struct {
+	XPOS    []string       `json:"xpos"`
+	UPOS    []string       `json:"upos"`
+	TagDict map[string]int `json:"tag_dict"`
+	Labels  []string       `json:"labels"`
+}
+
+// Write writes the model, gzip-compressed; Load reads it back.
+func (m *Model) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	h, err := json.Marshal(header{m.xpos, m.upos, m.tagDict, m.labels})
+	if err != nil {
+		return err
+	}
+	putUvarint(bw, uint64(len(h)))
+	bw.Write(h)
+	for _, t := range []*table{m.tagger, m.parser} {
+		putUvarint(bw, uint64(len(t.keys)))
+		prev := uint64(0)
+		for _, k := range t.keys {
+			putUvarint(bw, k-prev)
+			prev = k
+		}
+		lo := uint32(0)
+		for _, hi := range t.off {
+			putUvarint(bw, uint64(hi-lo))
+			lo = hi
+		}
+		bw.Write(t.cls)
+		for _, x := range t.w {
+			putUvarint(bw, uint64((int64(x)<<1)^(int64(x)>>63)))
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func putUvarint(w *bufio.Writer, v uint64) {
+	var b [binary.MaxVarintLen64]byte
+	w.Write(b[:binary.PutUvarint(b[:], v)])
+}
+
+// Load reads a model written by Write.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+	}
+	br := bufio.NewReaderSize(zr, 1<<16)
+	m, err := read(br)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+	}
+	return m, nil
+}
+
+func read(br *bufio.Reader) (*Model, error) {
+	mg := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != magic {
+		return nil, errors.New("not a kg parser model")
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<26 {
+		return nil, errors.New("header")
+	}
+	hb := make([]byte, n)
+	if _, err := io.ReadFull(br, hb); err != nil {
+		return nil, err
+	}
+	var h header
+	if err := json.Unmarshal(hb, &h); err != nil {
+		return nil, err
+	}
+	if len(h.XPOS) == 0 || len(h.XPOS) != len(h.UPOS) || len(h.XPOS) > 256 || len(h.Labels) == 0 || 1+2*len(h.Labels) > 256 {
+		return nil, errors.New("tag or label lists")
+	}
+	m := &Model{xpos: h.XPOS, upos: h.UPOS, tagDict: h.TagDict, labels: h.Labels, root: -1}
+	for i, l := range m.labels {
+		if l == "root" {
+			m.root = i
+		}
+	}
+	if m.root < 0 {
+		return nil, errors.New("no root label")
+	}
+	for _, c := range m.tagDict {
+		if c < 0 || c >= len(m.xpos) {
+			return nil, errors.New("tag dictionary")
+		}
+	}
+	classes := []int{len(m.xpos), 1 + 2*len(m.labels)}
+	for i := range 2 {
+		t := &table{}
+		nk, err := binary.ReadUvarint(br)
+		if err != nil || nk > 1<<28 {
+			return nil, errors.New("table size")
+		}
+		t.keys = make([]uint64, nk)
+		prev := uint64(0)
+		for j := range t.keys {
+			d, err := binary.ReadUvarint(br)
+			if err != nil {
+				return nil, err
+			}
+			prev += d
+			t.keys[j] = prev
+		}
+		t.off = make([]uint32, nk)
+		total := uint64(0)
+		for j := range t.off {
+			c, err := binary.ReadUvarint(br)
+			if err != nil || c > 256 {
+				return nil, errors.New("table row")
+			}
+			total += c
+			t.off[j] = uint32(total)
+		}
+		if total >= 1<<24-1 {
+			return nil, errors.New("table too large")
+		}
+		t.cls = make([]uint8, total)
+		if _, err := io.ReadFull(br, t.cls); err != nil {
+			return nil, err
+		}
+		for _, c := range t.cls {
+			if int(c) >= classes[i] {
+				return nil, errors.New("class out of range")
+			}
+		}
+		t.w = make([]int16, total)
+		for j := range t.w {
+			v, err := binary.ReadUvarint(br)
+			if err != nil {
+				return nil, err
+			}
+			t.w[j] = int16(int64(v>>1) ^ -int64(v&1))
+		}
+		t.index()
+		if i == 0 {
+			m.tagger = t
+		} else {
+			m.parser = t
+		}
+	}
+	return m, nil
+}

@@ -1,0 +1,135 @@
+package parse
+
+import (
+	"os"
+	"testing"
+
+	"github.com/kg-builder/kg/ingest/ud"
+)
+
+func readSample(t testing.TB, path string) []*ud.Sentence {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ss, err := ud.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ss
+}
+
+func isProjective(head []int) bool {
+	p := Projectivize(head)
+	for i := range head {
+		if p[i] != head[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestOracle: following the zero-cost transitions from the start
+// rebuilds every projective gold tree of the sample exactly.
+func TestOracle(t *testing.T) {
+	ss := readSample(t, "testdata/dev-sample.conllu")
+	projective := 0
+	for _, s := range ss {
+		heads := make([]int, len(s.Tokens))
+		for i, tk := range s.Tokens {
+			heads[i] = tk.Head
+		}
+		if !isProjective(heads) {
+			continue
+		}
+		projective++
+		n := len(heads)
+		gh := make([]int32, n+1)
+		for i, h := range heads {
+			gh[i+1] = int32(h)
+		}
+		var st state
+		st.reset(n)
+		for steps := 0; !st.terminal(); steps++ {
+			if steps > 2*n+2 {
+				t.Fatalf("%s: oracle did not finish", s.Comment("sent_id"))
+			}
+			cs, cl, cr := st.costs(gh)
+			switch {
+			case cs == 0:
+				st.apply(shift)
+			case cl == 0:
+				st.apply(leftOf(0))
+			case cr == 0:
+				st.apply(rightOf(0))
+			default:
+				t.Fatalf("%s: no zero-cost transition (costs %d %d %d)", s.Comment("sent_id"), cs, cl, cr)
+			}
+		}
+		for i := 1; i <= n; i++ {
+			if st.head[i] != gh[i] {
+				t.Errorf("%s: word %d got head %d, gold %d", s.Comment("sent_id"), i, st.head[i], gh[i])
+			}
+		}
+	}
+	if projective < 250 {
+		t.Errorf("only %d projective trees in the sample", projective)
+	}
+}
+
+func TestProjectivize(t *testing.T) {
+	// 1 ← 3, 2 → 4 crosses 3's arc to 1; lifting 4 to 2's head makes it projective
+	heads := []int{3, 3, 0, 1}
+	got := Projectivize(heads)
+	if !isProjective(got) {
+		t.Errorf("Projectivize(%v) = %v, still not projective", heads, got)
+	}
+	if isProjective(heads) {
+		t.Errorf("isProjective(%v) = true", heads)
+	}
+}
+
+// TestOverfit: a tiny model trained here learns its 200 training
+// sentences almost by heart.
+func TestOverfit(t *testing.T) {
+	ss := readSample(t, "testdata/dev-sample.conllu")[:200]
+	m, err := Train(ss, TrainOptions{TaggerEpochs: 10, ParserEpochs: 15, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, _ := m.Evaluate(ss, false)
+	if sc.UAS() < 97 || sc.LAS() < 95 || sc.XPOSAccuracy() < 98 {
+		t.Errorf("on its training sentences: UAS %.2f LAS %.2f XPOS %.2f, want ≥ 97, 95, 98", sc.UAS(), sc.LAS(), sc.XPOSAccuracy())
+	}
+	for _, s := range ss[:20] {
+		p := copySentence(s)
+		m.Parse(p)
+		if err := ud.Validate(p, ""); err != nil {
+			t.Errorf("Parse(%s) made an invalid tree: %v", s.Comment("sent_id"), err)
+		}
+	}
+}
+
+func TestTrainableGUM(t *testing.T) {
+	var ss []*ud.Sentence
+	for _, id := range []string{"GUM_news_a", "GUM_whow_b", "GUM_fiction_c", "GUM_bio_d", "GUM_academic_e", "GUM_reddit_f", "GUM_voyage_g", "EWT_x", "GUM_conversation_h"} {
+		ss = append(ss, &ud.Sentence{Comments: []string{"newdoc id = " + id, "sent_id = " + id + "-1"}},
+			&ud.Sentence{Comments: []string{"sent_id = " + id + "-2"}})
+	}
+	var got []string
+	for _, s := range TrainableGUM(ss) {
+		got = append(got, s.Comment("sent_id"))
+	}
+	want := []string{"GUM_news_a-1", "GUM_news_a-2", "GUM_bio_d-1", "GUM_bio_d-2", "GUM_voyage_g-1", "GUM_voyage_g-2", "GUM_conversation_h-1", "GUM_conversation_h-2"}
+	if len(got) != len(want) {
+		t.Fatalf("TrainableGUM kept %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("TrainableGUM kept %v, want %v", got, want)
+			break
+		}
+	}
+}

@@ -1,0 +1,240 @@
+package parse
+
+import (
+	"math"
+	"sort"
+)
+
+// entry is one class's weight of one feature while training: the current
+// weight, the running total for the average, and when it last changed.
+type entry struct {
+	class uint16
+	ts    int32
+	w     int32
+	total int64
+}
+
+// perceptron is a sparse averaged perceptron: each hashed feature keeps
+// weights only for the classes it was ever updated for.
+type perceptron struct {
+	classes int
+	w       map[uint64][]entry
+	now     int32 // training instances seen
+}
+
+func newPerceptron(classes int) *perceptron {
+	return &perceptron{classes: classes, w: make(map[uint64][]entry)}
+}
+
+// score adds the weights of feats to scores (len classes).
+func (p *perceptron) score(feats []uint64, scores []int64) {
+	for i := range scores {
+		scores[i] = 0
+	}
+	for _, f := range feats {
+		for _, e := range p.w[f] {
+			scores[e.class] += int64(e.w)
+		}
+	}
+}
+
+// tick counts one training instance, for the average.
+func (p *perceptron) tick() { p.now++ }
+
+// update moves the weights of feats towards good and away from bad.
+func (p *perceptron) update(feats []uint64, good, bad int) {
+	if good == bad {
+		return
+	}
+	for _, f := range feats {
+		row := p.w[f]
+		row = p.add(row, good, 1)
+		row = p.add(row, bad, -1)
+		p.w[f] = row
+	}
+}
+
+func (p *perceptron) add(row []entry, class int, d int32) []entry {
+	for i := range row {
+		e := &row[i]
+		if int(e.class) == class {
+			e.total += int64(p.now-e.ts) * int64(e.w)
+			e.ts = p.now
+			e.w += d
+			return row
+		}
+	}
+	return append(row, entry{class: uint16(class), ts: p.now, w: d})
+}
+
+// average returns the averaged weights as a table, quantised to int16
+// with one scale for the table, dropping weights whose quantised
+// magnitude is below minQ.
+func (p *perceptron) average(minQ int) *table {
+	keys := make([]uint64, 0, len(p.w))
+	maxAbs := 0.0
+	avg := make(map[uint64][]float64, len(p.w))
+	for f, row := range p.w {
+		ws := make([]float64, len(row))
+		for i, e := range row {
+			total := e.total + int64(p.now-e.ts)*int64(e.w)
+			ws[i] = float64(total) / float64(max(p.now, 1))
+			maxAbs = max(maxAbs, math.Abs(ws[i]))
+		}
+		avg[f] = ws
+		keys = append(keys, f)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	scale := 32000 / max(maxAbs, 1e-9)
+	t := &table{}
+	type cw struct {
+		c uint8
+		w int16
+	}
+	var buf []cw
+	for _, f := range keys {
+		buf = buf[:0]
+		for i, e := range p.w[f] {
+			q := math.Round(avg[f][i] * scale)
+			if math.Abs(q) < float64(max(minQ, 1)) {
+				continue
+			}
+			buf = append(buf, cw{uint8(e.class), int16(q)})
+		}
+		if len(buf) == 0 {
+			continue
+		}
+		sort.Slice(buf, func(i, j int) bool { return buf[i].c < buf[j].c })
+		t.keys = append(t.keys, f)
+		for _, x := range buf {
+			t.cls = append(t.cls, x.c)
+			t.w = append(t.w, x.w)
+		}
+		t.off = append(t.off, uint32(len(t.cls)))
+	}
+	t.index()
+	return t
+}
+
+// table is a trained, quantised weight table: the sorted feature keys,
+// and for feature i the classes cls[off[i-1]:off[i]] with weights w. For
+// lookups, index lays the same out as an open-addressing hash table whose
+// slot holds the key and where its weights are, and the weights with
+// their classes side by side: a lookup touches two cache lines.
+type table struct {
+	keys  []uint64
+	off   []uint32 // end of each feature's entries
+	cls   []uint8
+	w     []int16
+	slots []slotEntry
+	cw    []classWeight
+	mask  uint64
+}
+
+// slotEntry is 8 bytes: the key's high 32 bits (a fingerprint; the low
+// bits chose the slot) and where its weights are: the first in the low 24
+// bits of at, their number in the high 8. A zero at is an empty slot.
+type slotEntry struct {
+	fp uint32
+	at uint32
+}
+
+type classWeight struct {
+	w int16
+	c uint8
+}
+
+func (t *table) index() {
+	size := 1
+	for size < len(t.keys)*4/3+1 {
+		size <<= 1
+	}
+	t.slots = make([]slotEntry, size)
+	t.mask = uint64(size - 1)
+	t.cw = make([]classWeight, len(t.cls))
+	for j := range t.cls {
+		t.cw[j] = classWeight{t.w[j], t.cls[j]}
+	}
+	// entry 0 is a dummy, so that no slot in use has at == 0
+	t.cw = append([]classWeight{{}}, t.cw...)
+	lo := uint32(1)
+	for i, k := range t.keys {
+		h := slot(k) & t.mask
+		for t.slots[h].at != 0 {
+			h = (h + 1) & t.mask
+		}
+		n := t.off[i] + 1 - lo
+		t.slots[h] = slotEntry{fp: uint32(k >> 32), at: lo | n<<24}
+		lo = t.off[i] + 1
+	}
+}
+
+// slot spreads the low 32 bits of a key; the high 32 are the fingerprint.
+func slot(k uint64) uint64 { return uint64(uint32(k)) * 0x9e3779b97f4a7c15 >> 24 }
+
+// prune drops weights of magnitude below min, and features left with none.
+func (t *table) prune(min int) {
+	var keys []uint64
+	var off []uint32
+	var cls []uint8
+	var w []int16
+	lo := uint32(0)
+	for i, k := range t.keys {
+		n := len(cls)
+		for j := lo; j < t.off[i]; j++ {
+			if int(t.w[j]) >= min || int(t.w[j]) <= -min {
+				cls = append(cls, t.cls[j])
+				w = append(w, t.w[j])
+			}
+		}
+		lo = t.off[i]
+		if len(cls) > n {
+			keys = append(keys, k)
+			off = append(off, uint32(len(cls)))
+		}
+	}
+	t.keys, t.off, t.cls, t.w = keys, off, cls, w
+	t.index()
+}
+
+// Prune drops the model's weights of magnitude below min (of the
+// quantised int16 weights) from the tagger and the parser: a smaller
+// model is faster.
+func (m *Model) Prune(minTagger, minParser int) {
+	m.tagger.prune(minTagger)
+	m.parser.prune(minParser)
+}
+
+// Size returns the number of features and weights of the tagger and the
+// parser.
+func (m *Model) Size() (taggerFeatures, taggerWeights, parserFeatures, parserWeights int) {
+	return len(m.tagger.keys), len(m.tagger.w), len(m.parser.keys), len(m.parser.w)
+}
+
+// score adds the weights of feats to scores.
+func (t *table) score(feats []uint64, scores []int32) {
+	for i := range scores {
+		scores[i] = 0
+	}
+	if len(t.keys) == 0 {
+		return
+	}
+	slots, cw := t.slots, t.cw
+	for _, f := range feats {
+		h := slot(f) & t.mask
+		for {
+			s := slots[h]
+			if s.at == 0 {
+				break
+			}
+			if s.fp == uint32(f>>32) {
+				lo := s.at & (1<<24 - 1)
+				for _, x := range cw[lo : lo+s.at>>24] {
+					scores[x.c] += int32(x.w)
+				}
+				break
+			}
+			h = (h + 1) & t.mask
+		}
+	}
+}

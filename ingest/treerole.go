@@ -1,0 +1,235 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest/country"
+	"github.com/kg-builder/kg/ingest/ud"
+)
+
+// Role facts the tree extractor reads off the tree, beside those of
+// role.go: "named chairman of", "appointed X as its CFO", appositions,
+// titles, "X of Y" between names.
+
+// roleNouns end a role before a name beside the title words of the
+// lexicon: "Acme economist Jane Doe".
+var roleNouns = set("economist", "strategist", "spokesman", "spokeswoman", "trader", "dealer", "banker",
+	"lawyer", "partner", "founder", "vice-president", "treasurer", "controller", "auditor", "broker")
+
+// roleVerbs name someone to a role: "was named chairman", "appointed X as".
+var roleVerbs = set("name", "appoint", "elect", "nominate", "promote", "make", "choose", "select", "install")
+
+// treeRoles finds the role facts the clauses say: "X was named chairman of
+// Y" (xcomp), "Y appointed X as its chief financial officer" (obl as).
+func (d *docState) treeRoles(t *tree) []graph.Triple {
+	var out []graph.Triple
+	s := t.s
+	emit := func(who *arg, role int, owner *arg) {
+		if who == nil || !who.named() || who.m.c == nil {
+			return
+		}
+		ra := t.arg(role)
+		if ra == nil || ra.named() || ra.pronoun {
+			return
+		}
+		c := who.m.c.root()
+		words := roleWords(s.toks[ra.hs:ra.e])
+		if len(words) == 0 {
+			return
+		}
+		tr := graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, who.m.hs, who.m.he),
+			RelationText: span(s, ra.hs, ra.e), Confidence: treeConf["role"],
+			Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}}
+		if owner == nil {
+			tr.Relation, tr.Object, tr.ObjectType, tr.ObjectText = "be", strings.Join(words, " "), graph.Concept, tr.RelationText
+		} else {
+			name, typ, text := d.argName(s, owner)
+			if owner.pronoun || name == "" {
+				return
+			}
+			tr.Relation = strings.Join(words, " ") + " of"
+			tr.Object, tr.ObjectType, tr.ObjectText = name, typ, text
+		}
+		if graph.Fold(tr.Subject) != graph.Fold(tr.Object) {
+			out = append(out, tr)
+		}
+	}
+	// the owner of a role noun: "chairman of Acme", "its chairman" (the
+	// subject of the naming verb)
+	ownerOf := func(role, v int) *arg {
+		for _, k := range t.kids[role] {
+			if t.rel(k) == "nmod" {
+				if cs := t.child(k, "case"); cs >= 0 && (t.lower(cs) == "of" || t.lower(cs) == "at") {
+					return t.arg(k)
+				}
+			}
+			if t.rel(k) == "nmod:poss" {
+				if a := t.arg(k); a != nil && !a.pronoun {
+					return a
+				}
+				if v < 0 {
+					continue
+				}
+				if ss := t.subjects(v); len(ss) > 0 && t.child(v, "nsubj:pass") < 0 {
+					return ss[0] // "Acme appointed Smith as its chief"
+				}
+			}
+		}
+		return nil
+	}
+	for v := range t.w {
+		if t.w[v].UPOS != "VERB" || !roleVerbs[t.lemma(v)] {
+			continue
+		}
+		// "X was named chairman of Y"; "Y named X chairman"
+		for _, k := range t.kids[v] {
+			r := t.rel(k)
+			if r != "xcomp" && !(ud.BaseRel(r) == "obl" && t.child(k, "case") >= 0 && t.lower(t.child(k, "case")) == "as") {
+				continue
+			}
+			if t.w[k].UPOS != "NOUN" {
+				continue
+			}
+			var who *arg
+			if o := t.child(v, "obj"); o >= 0 {
+				who = t.arg(o)
+			} else if sp := t.child(v, "nsubj:pass"); sp >= 0 {
+				who = t.arg(sp)
+			}
+			emit(who, k, ownerOf(k, v))
+		}
+	}
+	// appositions the token patterns miss: "X, chairman of Y"; "Y's
+	// chairman, X"
+	for k := range t.w {
+		if t.rel(k) != "appos" {
+			continue
+		}
+		h := t.head(k)
+		who, role := t.arg(h), k
+		if t.w[k].UPOS != "NOUN" {
+			who, role = t.arg(k), h
+		}
+		if t.w[role].UPOS != "NOUN" || who == nil || !who.named() || who.m.c == nil {
+			continue
+		}
+		if o := ownerOf(role, -1); o != nil {
+			emit(who, role, o)
+		}
+	}
+	// "Peter Greenbaum of Smith Barney", "Boliden AB of Sweden"
+	for k := range t.w {
+		cs := t.child(k, "case")
+		if t.rel(k) != "nmod" || cs < 0 || t.lower(cs) != "of" {
+			continue
+		}
+		who, of := t.arg(t.head(k)), t.arg(k)
+		if who == nil || of == nil || !who.named() || !of.named() || who.m == of.m || who.m.c == nil {
+			continue
+		}
+		if typ := who.m.c.root().typ(); typ != graph.Person && typ != graph.Org {
+			continue
+		}
+		name, otyp, otext := d.argName(s, of)
+		c := who.m.c.root()
+		if graph.Fold(name) == graph.Fold(c.name) {
+			continue
+		}
+		out = append(out, graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, who.m.hs, who.m.he),
+			Relation: "of", RelationText: t.s.toks[cs].text, Object: name, ObjectType: otyp, ObjectText: otext,
+			Confidence: treeConf["of"],
+			Evidence:   []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
+	}
+	// titles in the tree: "Nordhavn Energy chairman Jonas Berg", "former
+	// Baltic Rail vice chairman Jonas Berg"
+	for _, m := range d.mentions[s.index] {
+		if m.c == nil || m.c.root().typ() != graph.Person {
+			continue
+		}
+		h := t.nameHead(m)
+		if h < 0 {
+			continue
+		}
+		for _, k := range t.kids[h] {
+			if k >= m.hs || t.w[k].UPOS != "NOUN" || (t.rel(k) != "nmod:desc" && t.rel(k) != "compound" && t.rel(k) != "appos") {
+				continue
+			}
+			if w := t.lower(k); !titleWords[w] && !personTitles[w] && !roleNouns[w] {
+				continue // a title, not any noun the parser hung on the name
+			}
+			if tr, ok := d.titleRole(t, m, k); ok {
+				out = append(out, tr)
+			}
+		}
+	}
+	return out
+}
+
+// nameHead returns the word of mention m's name that the tree attaches
+// outside the name, or -1.
+func (t *tree) nameHead(m *mention) int {
+	for k := m.hs; k < m.he && k < len(t.w); k++ {
+		if h := t.head(k); h < m.hs || h >= m.he {
+			return k
+		}
+	}
+	return -1
+}
+
+// titleRole makes the role fact of title k before m's name: the title's
+// words, its owner from a name or demonym inside it.
+func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
+	s := t.s
+	a, b := t.span(k)
+	if b > m.hs {
+		b = m.hs
+	}
+	ownerA, ownerB := -1, -1
+	for _, c := range t.kids[k] {
+		r := t.rel(c)
+		if c < k && (r == "compound" || r == "nmod:poss" || r == "amod" || r == "flat") && (t.w[c].UPOS == "PROPN" || t.w[c].XPOS == "NNP" || t.w[c].UPOS == "ADJ") {
+			x, y := t.span(c)
+			if t.w[c].UPOS == "ADJ" && !strings.HasPrefix(t.w[c].XPOS, "NNP") && !isDemonym(t.s.toks[c].text) {
+				continue
+			}
+			if ownerA < 0 {
+				ownerA, ownerB = x, y
+			} else {
+				ownerA, ownerB = min(ownerA, x), max(ownerB, y)
+			}
+		}
+	}
+	var role []token
+	for x := a; x < b; x++ {
+		if x >= ownerA && x < ownerB || s.toks[x].tag == "POS" {
+			continue
+		}
+		role = append(role, s.toks[x])
+	}
+	words := roleWords(role)
+	if len(words) == 0 {
+		return graph.Triple{}, false
+	}
+	c := m.c.root()
+	tr := graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, m.hs, m.he),
+		RelationText: textOf(s, role[0], role[len(role)-1]), Confidence: treeConf["role"],
+		Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}}
+	if ownerA < 0 {
+		tr.Relation, tr.Object, tr.ObjectType, tr.ObjectText = "be", strings.Join(words, " "), graph.Concept, tr.RelationText
+		tr.Confidence = treeConf["is-a"]
+		return tr, true
+	}
+	name, typ, ok := d.owner(s, ownerA, ownerB)
+	if !ok || graph.Fold(name) == graph.Fold(c.name) {
+		return graph.Triple{}, false
+	}
+	tr.Relation = strings.Join(words, " ") + " of"
+	tr.Object, tr.ObjectType, tr.ObjectText = name, typ, span(s, ownerA, ownerB)
+	return tr, true
+}
+
+func isDemonym(w string) bool {
+	_, ok := country.ByDemonym(w)
+	return ok
+}
