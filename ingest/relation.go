@@ -344,6 +344,11 @@ func (d *docState) extract(s *sentence) ([]relation, []*arg) {
 			// "Trump told Fox Business Network that …": whom he told is
 			// an object; what he said is attributed as usual
 			objAt = k
+		case r.speech && mainLemma != "say" && !recipientVerbs[mainLemma] && argAt[k] != nil && !argAt[k].pronoun && phraseEnds(toks, argAt[k].e+1):
+			// a speech verb with a noun phrase that no verb follows: what
+			// was reported is a thing, an object ("reported a loss",
+			// "denied the charges", "alleging breach of contract")
+			objAt = k
 		case r.speech:
 			// what is said is a clause, not an object; "told reporters
 			// that" has no object worth keeping either
@@ -740,4 +745,23 @@ func (d *docState) argName(s *sentence, a *arg) (string, string, string) {
 		return c.name, c.typ(), span(s, a.hs, a.e)
 	}
 	return name, graph.Concept, span(s, a.hs, a.e)
+}
+
+// phraseEnds tells whether a noun phrase ending before token i is whole
+// and no clause goes on after it: the sentence ends, or punctuation, a
+// preposition (not "that"), a conjunction or an amount follows. After a speech verb
+// such a phrase is what was reported ("declared a dividend.", "denied
+// the charges in court"), where one followed by a verb is the subject of
+// reported speech ("noted EC ministers had agreed").
+func phraseEnds(toks []token, i int) bool {
+	if i >= len(toks) {
+		return true
+	}
+	switch toks[i].tag {
+	case ".", ",", ":", "CC", "CD", "$":
+		return true
+	case "IN":
+		return toks[i].lower != "that"
+	}
+	return false
 }
