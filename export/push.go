@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -194,7 +195,7 @@ func (p *pusher) send(ctx context.Context, sn *graph.Snapshot, store string, fou
 		if err != nil {
 			return err
 		}
-		b.clear(DgraphDocXID(store, d.ID), "kg.title", "kg.date", "kg.source", "kg.url")
+		b.clear(DgraphDocXID(store, d.ID), blank(map[string]string{"kg.title": d.Title, "kg.date": d.Date, "kg.source": d.Source, "kg.url": d.URL})...)
 		b.w.Document(d)
 		b.nodes++
 		p.res.Documents++
@@ -302,13 +303,29 @@ func (b *block) triple(t graph.Triple, evs []graph.Evidence) {
 	}
 	fmt.Fprintf(&b.query, "  var(func: eq(xid, %s)) { kg.evidence%s { %s as uid } }\n", strconv.Quote(xid), filter, old)
 	fmt.Fprintf(&b.del, "uid(%s) * * .\n", old)
-	b.clear(xid, "kg.evidence", "kg.modality", "kg.attributedTo", "kg.relationText", "kg.subjectText", "kg.objectText")
+	b.clear(xid, append(blank(map[string]string{"kg.modality": t.Modality, "kg.attributedTo": t.AttributedTo,
+		"kg.relationText": t.RelationText, "kg.subjectText": t.SubjectText, "kg.objectText": t.ObjectText}), "kg.evidence")...)
 	b.w.Triple(t, evs)
 }
 
-// clear deletes the values of predicates of the node of xid that the
-// mutation then sets again: lists (aliases, evidence) and values that may
-// have become blank. Dgraph applies a request's deletes before its sets.
+// blank lists the predicates whose values are blank: those the mutation
+// does not set, whose old values clear deletes.
+func blank(vals map[string]string) []string {
+	var out []string
+	for p, v := range vals {
+		if v == "" {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// clear deletes the values of predicates of the node of xid: lists
+// (aliases, evidence), which the mutation then sets again whole, and
+// values now blank, which it does not set. Dgraph applies a request's
+// deletes of a list before its sets; a single value must not be cleared
+// when it is set again (the new value is lost too): setting it replaces it.
 func (b *block) clear(xid string, preds ...string) {
 	n := b.node(xid)
 	for _, p := range preds {
