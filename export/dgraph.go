@@ -28,6 +28,7 @@ import (
 //	S.T7         an edge (Triple)
 //	S.D<hash>    a document: the first 16 hex digits of its id's SHA-256
 //	S.T7.<hash>.<n>  the evidence of T7 in sentence n of that document
+//	                 (-1, -2, … after it when the sentence states T7 again)
 //
 // The names carry no character the RDF loaders treat specially.
 
@@ -38,10 +39,23 @@ func DgraphXID(store, id string) string { return store + "." + id }
 // DgraphDocXID is the xid of document id.
 func DgraphDocXID(store, id string) string { return store + ".D" + docHash(id) }
 
-// DgraphEvidenceXID is the xid of the evidence of edge tid in sentence n
-// of document doc.
-func DgraphEvidenceXID(store, tid, doc string, n int) string {
-	return store + "." + tid + "." + docHash(doc) + "." + strconv.Itoa(n)
+// DgraphEvidenceXIDs are the xids of the evidence evs of edge tid, in
+// order: by document and sentence, and when a sentence states the edge
+// more than once, -1, -2, … after the second and later.
+func DgraphEvidenceXIDs(store, tid string, evs []graph.Evidence) []string {
+	out := make([]string, len(evs))
+	seen := map[string]int{}
+	for i, ev := range evs {
+		x := store + "." + tid + "." + docHash(ev.DocumentID) + "." + strconv.Itoa(ev.Sentence)
+		if k := seen[x]; k > 0 {
+			seen[x]++
+			out[i] = x + "-" + strconv.Itoa(k)
+			continue
+		}
+		seen[x] = 1
+		out[i] = x
+	}
+	return out
 }
 
 func docHash(id string) string {
@@ -111,8 +125,9 @@ func (d DgraphWriter) Triple(t graph.Triple, evs []graph.Evidence) {
 	d.st(s, "kg.negated", `"`+strconv.FormatBool(t.Negated)+`"`)
 	d.str(s, "kg.modality", t.Modality)
 	d.str(s, "kg.attributedTo", t.AttributedTo)
-	for _, ev := range evs {
-		v := d.head(DgraphEvidenceXID(d.Store, t.ID, ev.DocumentID, ev.Sentence), "kg.Evidence")
+	xids := DgraphEvidenceXIDs(d.Store, t.ID, evs)
+	for i, ev := range evs {
+		v := d.head(xids[i], "kg.Evidence")
 		d.st(s, "kg.evidence", v)
 		d.st(v, "kg.document", d.node(DgraphDocXID(d.Store, ev.DocumentID)))
 		d.st(v, "kg.sentence", `"`+strconv.Itoa(ev.Sentence)+`"`)

@@ -292,9 +292,9 @@ func (b *block) node(xid string) string {
 func (b *block) triple(t graph.Triple, evs []graph.Evidence) {
 	xid := DgraphXID(b.store, t.ID)
 	b.node(xid)
-	keep := make([]string, len(evs))
-	for i, ev := range evs {
-		keep[i] = strconv.Quote(DgraphEvidenceXID(b.store, t.ID, ev.DocumentID, ev.Sentence))
+	keep := DgraphEvidenceXIDs(b.store, t.ID, evs)
+	for i, x := range keep {
+		keep[i] = strconv.Quote(x)
 	}
 	old := "o" + strconv.Itoa(len(b.vars))
 	filter := ""
