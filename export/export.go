@@ -1,8 +1,9 @@
 // Package export writes the graph out for other tools: CSV for
 // spreadsheets and pandas, the neo4j-admin import CSV pair, GraphML and
 // GEXF for Gephi and Cytoscape, DOT for Graphviz, N-Quads (with a Dgraph
-// schema) and N-Triples for RDF stores, and JSON Lines with every edge's
-// evidence.
+// schema) and N-Triples for RDF stores, RDF for Dgraph itself (with
+// dgraph.type, a DQL and a GraphQL schema; Push keeps a Dgraph in step),
+// and JSON Lines with every edge's evidence.
 //
 // Every format streams from one consistent snapshot of the store: edges
 // are written as they are read, and formats that need their nodes first
