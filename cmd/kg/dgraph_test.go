@@ -390,11 +390,24 @@ func graphqlGraph(t *testing.T, c *cluster, store string) []string {
 
 // sameGraph checks that Dgraph, through DQL and GraphQL, holds exactly
 // what kg export shows of the store in data: every entity and edge, each
-// once, with its evidence, and no evidence node left over.
+// once, with its evidence, no evidence node left over, and a node for
+// every document.
 func sameGraph(t *testing.T, c *cluster, data, store, when string) {
 	t.Helper()
 	want := kgGraph(t, data)
-	got, evidence, _ := dqlGraph(t, c, store)
+	got, evidence, docs := dqlGraph(t, c, store)
+	st, err := openStore(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := st.Stats(context.Background())
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs != stats.Documents {
+		t.Errorf("%s: %d document nodes in Dgraph, want %d", when, docs, stats.Documents)
+	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("%s: DQL reads back (-kg export +Dgraph):\n%s", when, diff)
 	}
