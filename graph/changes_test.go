@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -77,5 +78,24 @@ func TestChangeLog(t *testing.T) {
 	})
 	if gone == 0 {
 		t.Errorf("the delete removed no triple it logged: %+v", c)
+	}
+
+	// a merge logs both entities, the one merged away too, and the
+	// triples it moved; a split logs the new entity
+	m, err := s.MergeEntities(ctx, "Rex Tillerson", "Vladimir Putin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, seq3 := changes(t, s, seq2)
+	if seq3 != seq2+1 || !slices.Contains(c.Entities, m.Into.ID) || !slices.Contains(c.Entities, m.From.ID) || len(c.Triples) == 0 {
+		t.Fatalf("after merge %s into %s: seq %d, change %+v", m.From.ID, m.Into.ID, seq3, c)
+	}
+	sp, err := s.SplitAlias(ctx, "Rex Tillerson", "Vladimir Putin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, seq4 := changes(t, s, seq3)
+	if seq4 != seq3+1 || !slices.Contains(c.Entities, sp.New.ID) || !slices.Contains(c.Entities, sp.From.ID) {
+		t.Fatalf("after split: seq %d, change %+v", seq4, c)
 	}
 }
