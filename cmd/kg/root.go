@@ -49,13 +49,14 @@ The store is ./kg-data unless --data or KG_DATA says otherwise.`,
 			e.log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 		},
 	}
+	root.AddCommand(newPushCmd(e))
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&e.data, "data", "./kg-data", "data directory of the store (env KG_DATA)")
 	root.AddCommand(newIngestCmd(e), newExtractCmd(e), newExportCmd(e), newQueryCmd(e), newStatsCmd(e), newCheckCmd(e), newServeCmd(e),
-		newMergeCmd(e), newSplitCmd(e), newPushCmd(e))
+		newMergeCmd(e), newSplitCmd(e))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	for _, c := range root.Commands() {
 		if check := c.Args; check != nil {
