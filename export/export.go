@@ -1,8 +1,9 @@
 // Package export writes the graph out for other tools: CSV for
 // spreadsheets and pandas, the neo4j-admin import CSV pair, GraphML and
 // GEXF for Gephi and Cytoscape, DOT for Graphviz, N-Quads (with a Dgraph
-// schema) and N-Triples for RDF stores, and JSON Lines with every edge's
-// evidence.
+// schema) and N-Triples for RDF stores, RDF for Dgraph itself (with
+// dgraph.type, a DQL and a GraphQL schema; Push keeps a Dgraph in step),
+// and JSON Lines with every edge's evidence.
 //
 // Every format streams from one consistent snapshot of the store: edges
 // are written as they are read, and formats that need their nodes first
@@ -42,7 +43,13 @@ type Options struct {
 	// AllParts asks for every file.
 	Part      string
 	Selection graph.Selection
+	// StoreID prefixes the node names (xids) of the dgraph format; blank:
+	// the store's own id.
+	StoreID string
 }
+
+// errNoStoreID: a store never opened read-write since store ids exist.
+var errNoStoreID = errors.New("export: the store has no id yet (open it read-write once, with kg check --fix or any kg ingest, or give a store id)")
 
 // File is one file of an export.
 type File struct {
@@ -87,6 +94,11 @@ var formats = []format{
 	{name: "nquads", doc: "RDF N-Quads for Dgraph and RDF stores (part schema: the Dgraph schema)", main: "data", parts: []part{
 		{File{"data", "kg.nq", "application/n-quads"}, (*exporter).nquads},
 		{File{"schema", "kg.schema", "text/plain; charset=utf-8"}, (*exporter).dgraphSchema},
+	}},
+	{name: "dgraph", doc: "RDF for Dgraph (dgraph live, dgraph bulk) with dgraph.type, a DQL schema and a GraphQL schema for Dgraph", parts: []part{
+		{File{"data", "kg.rdf", "application/n-quads"}, (*exporter).dgraphData},
+		{File{"schema", "kg.dql", "text/plain; charset=utf-8"}, (*exporter).dgraphDQL},
+		{File{"graphql", "kg.graphql", "application/graphql; charset=utf-8"}, (*exporter).dgraphGraphQL},
 	}},
 	{name: "ntriples", doc: "RDF N-Triples, with a direct triple for each asserted edge", main: "data", parts: []part{
 		{File{"data", "kg.nt", "application/n-triples"}, (*exporter).ntriples},
@@ -205,6 +217,8 @@ func (r Result) Command(dir string) string {
 	switch r.Format {
 	case "neo4j":
 		return neo4jCommand(p("nodes.csv"), p("relationships.csv"), r.Multiline)
+	case "dgraph":
+		return dgraphCommand(p)
 	case "nquads":
 		return "dgraph live --files " + p("kg.nq") + " --format=rdf --schema " + p("kg.schema") +
 			" --upsertPredicate xid --alpha localhost:9080 --zero localhost:5080"
@@ -257,7 +271,7 @@ func WriteFiles(ctx context.Context, st Store, o Options, create func(File) (io.
 		if err := sn.Check(o.Selection); err != nil {
 			return err
 		}
-		x := &exporter{ctx: ctx, sn: sn, sel: o.Selection, res: &res}
+		x := &exporter{ctx: ctx, sn: sn, sel: o.Selection, res: &res, store: o.StoreID}
 		for _, file := range files {
 			i := slices.IndexFunc(f.parts, func(p part) bool { return p.Part == file.Part })
 			w, err := create(file)
@@ -307,11 +321,13 @@ func WriteZip(ctx context.Context, st Store, o Options, w io.Writer) (Result, er
 // exporter is one export in progress: the snapshot it reads and what the
 // files written so far found out.
 type exporter struct {
-	ctx  context.Context
-	sn   *graph.Snapshot
-	sel  graph.Selection
-	res  *Result
-	done []string // parts written
+	ctx context.Context
+	sn  *graph.Snapshot
+	sel graph.Selection
+	res *Result
+	// store prefixes the dgraph format's xids (see Options.StoreID)
+	store string
+	done  []string // parts written
 }
 
 // nodes calls fn for every node of the export: the ends of its edges (the

@@ -134,7 +134,7 @@ func everyFile() []export.Options {
 	var out []export.Options
 	for _, f := range export.Formats() {
 		for _, p := range export.Parts(f) {
-			out = append(out, export.Options{Format: f, Part: p.Part})
+			out = append(out, export.Options{Format: f, Part: p.Part, StoreID: "kgtest"})
 		}
 	}
 	return out
@@ -202,6 +202,7 @@ var idPatterns = map[string][2]*regexp.Regexp{
 	"dot":      {regexp.MustCompile(`id="(T\d+)"`), regexp.MustCompile(`(?m)^  "(E\d+)" \[`)},
 	"nquads":   {regexp.MustCompile(`<urn:kg:triple:(T\d+)> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>`), regexp.MustCompile(`<urn:kg:entity:(E\d+)> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>`)},
 	"ntriples": {regexp.MustCompile(`<urn:kg:triple:(T\d+)> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>`), regexp.MustCompile(`<urn:kg:entity:(E\d+)> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>`)},
+	"dgraph":   {regexp.MustCompile(`(?m)^_:kgtest\.(T\d+) <dgraph\.type>`), regexp.MustCompile(`(?m)^_:kgtest\.(E\d+) <dgraph\.type>`)},
 	"jsonl":    {regexp.MustCompile(`(?m)^\{"id":"(T\d+)"`), nil},
 }
 
@@ -256,7 +257,7 @@ func TestFilters(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, o := range everyFile() {
-				if o.Part == "schema" || o.Part == "import" {
+				if o.Part == "schema" || o.Part == "import" || o.Part == "graphql" {
 					continue
 				}
 				o.Selection = tt.sel
@@ -292,7 +293,7 @@ func TestFilters(t *testing.T) {
 				}
 				if nodes != nil {
 					want := tt.nodes
-					if o.Format == "csv" && tt.name == "everything" {
+					if (o.Format == "csv" || o.Format == "dgraph") && tt.name == "everything" {
 						want = []string{"E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9"} // every entity
 					}
 					if diff := cmp.Diff(want, nodes); diff != "" {

@@ -117,7 +117,7 @@ func TestHandlerErrors(t *testing.T) {
 		msg           string
 	}{
 		{"POST", "format=csv", 405, "use GET"},
-		{"GET", "format=xls", 400, `unknown format "xls" (known: csv, neo4j, graphml, gexf, dot, nquads, ntriples, jsonl)`},
+		{"GET", "format=xls", 400, `unknown format "xls" (known: csv, neo4j, graphml, gexf, dot, nquads, dgraph, ntriples, jsonl)`},
 		{"GET", "format=csv&path=/etc/passwd", 400, `unknown parameter "path"`},
 		{"GET", "format=csv&min-confidence=1", 400, `unknown parameter "min-confidence"`},
 		{"GET", "format=csv&format=dot", 400, "parameter format given 2 times"},

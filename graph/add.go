@@ -280,7 +280,8 @@ type writer struct {
 	// iterating txn itself sorts every pending write each time.
 	snap          *badger.Txn
 	aliasDelta    map[string]map[uint64]bool
-	writes, bytes int // keys set or deleted, and their size
+	writes, bytes int     // keys set or deleted, and their size
+	changed       changes // what it touched, for the change log
 }
 
 func (w *writer) add(d Document) (Added, error) {
@@ -459,12 +460,14 @@ func (w *writer) put(k []byte, v any) error {
 func (w *writer) set(k, v []byte) error {
 	w.writes++
 	w.bytes += len(k) + len(v)
+	w.touch(k)
 	return w.txn.Set(k, v)
 }
 
 func (w *writer) del(k []byte) error {
 	w.writes++
 	w.bytes += len(k)
+	w.touch(k)
 	return w.txn.Delete(k)
 }
 
@@ -998,7 +1001,7 @@ func (w *writer) flush() error {
 			return err
 		}
 	}
-	return nil
+	return w.logChanges()
 }
 
 // sortedSet sorts ids and drops repeats, in place.

@@ -96,6 +96,10 @@ func Open(dir string, o Options) (*Store, error) {
 			db.Close()
 			return nil, fmt.Errorf("%s %s: building the strength index: %w", op, dir, translate(err))
 		}
+		if err := s.ensureStoreID(); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("%s %s: making the store id: %w", op, dir, translate(err))
+		}
 	}
 	if err := db.View(func(txn *badger.Txn) (err error) {
 		s.strength, err = hasStrengthIndex(txn)

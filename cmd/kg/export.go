@@ -20,6 +20,7 @@ var csvHeader = export.EdgeHeader
 
 type exportOptions struct {
 	format, out, what, part, schema string
+	storeID                         string
 	sel                             graph.Selection
 }
 
@@ -45,7 +46,8 @@ Output goes to standard output unless --out names a file, which is written
 whole or not at all, or a folder (one that exists, or a path ending in /),
 which gets the format's files. The formats of several files write a
 folder, made if it does not exist: neo4j (nodes.csv, relationships.csv,
-import.sh) and nquads (kg.nq and the Dgraph schema kg.schema); either
+import.sh), nquads (kg.nq and the Dgraph schema kg.schema) and dgraph
+(kg.rdf, the DQL schema kg.dql and the GraphQL schema kg.graphql); each
 prints the command that loads them. --part picks one file of such a
 format (for standard output, or --out FILE), and --schema FILE writes the
 nquads schema beside the data.
@@ -63,6 +65,7 @@ entities reached around NAME); --min-confidence, --min-count, --document ID,
   kg export --format neo4j --out neo4j-import
   kg export --format nquads --out dgraph
   kg export --format nquads --part data --out graph.nq
+  kg export --format dgraph --out dg
   kg export --format jsonl --relation meet --relation sign --type PERSON`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -76,8 +79,9 @@ entities reached around NAME); --min-confidence, --min-count, --document ID,
 	f.StringVarP(&o.format, "format", "f", "csv", "output format: "+strings.Join(export.Formats(), ", "))
 	f.StringVarP(&o.out, "out", "o", "", "write to FILE, or into DIR, instead of standard output")
 	f.StringVar(&o.what, "what", "", "csv: edges (default) or nodes")
-	f.StringVar(&o.part, "part", "", "one file of a format that writes several (neo4j: nodes, relationships, import; nquads: data, schema)")
+	f.StringVar(&o.part, "part", "", "one file of a format that writes several (neo4j: nodes, relationships, import; nquads: data, schema; dgraph: data, schema, graphql)")
 	f.StringVar(&o.schema, "schema", "", "nquads: also write the Dgraph schema to FILE")
+	f.StringVar(&o.storeID, "store-id", "", "dgraph: prefix of the node ids (default: the store's own id)")
 	f.StringVar(&o.sel.Around, "around", "", "keep the neighbourhood of this entity (name, alias or id)")
 	f.IntVar(&o.sel.Depth, "depth", 0, "hops around --around (default 1)")
 	f.StringArrayVar(&o.sel.Filter.Relations, "relation", nil, "keep edges with this relation (repeatable)")
@@ -91,7 +95,7 @@ entities reached around NAME); --min-confidence, --min-count, --document ID,
 }
 
 func runExport(ctx context.Context, e *env, o exportOptions) error {
-	opts := export.Options{Format: o.format, Part: o.part, Selection: o.sel}
+	opts := export.Options{Format: o.format, Part: o.part, Selection: o.sel, StoreID: o.storeID}
 	if o.what != "" {
 		part, err := export.What(o.format, o.what)
 		if err != nil {
@@ -154,6 +158,16 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 	st, err := e.open(true)
 	if err != nil {
 		return err
+	}
+	if o.format == "dgraph" && o.storeID == "" {
+		if id, err := storeID(ctx, st); err == nil && id == "" {
+			// a store never opened read-write since store ids exist: a
+			// read-write open makes its id
+			st.Close()
+			if st, err = e.openExisting(); err != nil {
+				return err
+			}
+		}
 	}
 	defer st.Close()
 
@@ -267,4 +281,13 @@ func (o *outputs) discard() {
 		f.Close()
 		os.Remove(f.Name())
 	}
+}
+
+// storeID reads the store's id ("" when it has none yet).
+func storeID(ctx context.Context, st *graph.Store) (id string, err error) {
+	err = st.Snapshot(ctx, func(sn *graph.Snapshot) error {
+		id, err = sn.StoreID()
+		return err
+	})
+	return id, err
 }

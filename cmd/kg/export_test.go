@@ -110,7 +110,7 @@ func TestExportErrors(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{"--format", "xls"}, `unknown format "xls" (known: csv, neo4j, graphml, gexf, dot, nquads, ntriples, jsonl)`},
+		{[]string{"--format", "xls"}, `unknown format "xls" (known: csv, neo4j, graphml, gexf, dot, nquads, dgraph, ntriples, jsonl)`},
 		{[]string{"--format", "neo4j"}, "format neo4j writes 3 files: give --out DIR, or --part (nodes, relationships, import) for one on standard output"},
 		{[]string{"--format", "dot", "--what", "nodes"}, "what applies to csv only"},
 		{[]string{"--what", "all"}, `what "all": want edges or nodes`},

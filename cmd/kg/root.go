@@ -50,6 +50,7 @@ The store is ./kg-data unless --data or KG_DATA says otherwise.`,
 			e.log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 		},
 	}
+	root.AddCommand(newPushCmd(e))
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
