@@ -226,11 +226,13 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 			for _, t := range ex.tok.Tokenize(ps.Text) {
 				s.toks = append(s.toks, token{text: t.Text, lower: strings.ToLower(t.Text), start: s.start + t.Start})
 			}
+			s.toks = splitMarkup(s.toks)
 			if len(s.toks) == 0 {
 				continue
 			}
 			s.shouting = shouting(s.toks, u.headline)
 			ex.label(s.toks)
+			markTickers(s.toks)
 			out = append(out, s)
 		}
 	}

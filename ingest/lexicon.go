@@ -101,6 +101,13 @@ var dateWords = set(
 	"dec.",
 )
 
+// tableLabels head the rows of earnings tables and market reports ("Shr
+// 1.20 dlrs vs 1.10 dlrs", "Note: …"), and units: capitalised, never names.
+var tableLabels = set("shr", "shrs", "net", "revs", "rev", "avg", "oper", "note", "year", "qtr", "mths", "mth",
+	"sales", "loss", "profit", "dlrs", "dlr", "cts", "pct", "mln", "billion", "tonnes", "tons", "vs",
+	"nonfarm", "nine", "six", "three", "four", "shares", "turnover", "dividend", "div", "payable", "record",
+	"pay", "prior", "qtly", "annual", "gross", "total", "income", "operating", "reuter")
+
 // stateNouns, after a demonym, name the state itself: "the Latvian
 // government" is Latvia.
 var stateNouns = set("government", "authorities", "state", "administration", "regime")

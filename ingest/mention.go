@@ -326,10 +326,17 @@ func makeMention(s *sentence, a, b int) *mention {
 			return nil
 		}
 	}
+	if b-hs == 1 && tableLabels[strings.TrimSuffix(toks[hs].lower, ".")] {
+		// "Shr", "Avg", "Note": labels of tables, not names
+		return nil
+	}
 	m := &mention{sent: s.index, s: a, e: b, hs: hs, he: b, votes: map[string]int{}}
-	// a capitalised first word that prose did not see as a name may be an
-	// ordinary word: it counts only if the document names it elsewhere
-	m.weak = a == 0 && b == 1 && !hasLabel(toks[:1], "") && !isAcronym(toks[:1])
+	// a capitalised first word that prose did not see as a name, or an
+	// ordinary English word or inflected verb ("Asked", "Depending"),
+	// may be an ordinary word: it counts only if the document names it
+	// elsewhere
+	m.weak = a == 0 && b == 1 && !isAcronym(toks[:1]) &&
+		(!hasLabel(toks[:1], "") || basicWords[toks[0].lower] || ordinaryForm(toks[0].lower))
 	m.name = span(s, hs, b)
 	m.full = span(s, a, b)
 	if hs > a {
@@ -342,7 +349,19 @@ func makeMention(s *sentence, a, b int) *mention {
 	}
 	typeVotes(m, toks[hs:b])
 	contextVotes(m, toks)
+	if b < len(toks) && isTicker(toks[b].text) || a > 0 && toks[a-1].text == "<" {
+		// "GTE <GTE>", "<Chartham Management Corp>": Reuters marks
+		// companies
+		m.votes[graph.Org] += 10
+	}
 	return m
+}
+
+// ordinaryForm reports a word shaped like an inflected verb or an adverb
+// ("asked", "referring", "however"), which begins sentences, not names.
+func ordinaryForm(w string) bool {
+	return len(w) > 5 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly")) ||
+		w == "however" || w == "meanwhile" || w == "earlier" || w == "later"
 }
 
 // isTitleChain: the title words from a to i are contiguous apart from a
@@ -388,6 +407,10 @@ func typeVotes(m *mention, toks []token) {
 	}
 	head := strings.ToLower(toks[len(toks)-1].text)
 	switch {
+	case corporateSuffixes[head] && len(toks) > 1:
+		// a legal suffix outweighs prose's labels: "Deutsche Bank AG",
+		// "Tribune Co" are companies whatever the tagger says
+		m.votes[graph.Org] += 10
 	case orgHeads[head]:
 		m.votes[graph.Org] += 4
 	case placeHeads[head]:

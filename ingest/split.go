@@ -130,3 +130,60 @@ func stripDateline(text string, u unit) (int, string) {
 	}
 	return u.start + m[1], strings.TrimSpace(place)
 }
+
+// splitMarkup cuts the angle brackets of Reuters markup off the words they
+// are glued to: "<Chartham Management Corp>" names a company whose name is
+// "Chartham Management Corp". A ticker in one word ("<GTE>", "<BISZ.Z>")
+// stays whole; markTickers takes it out of names.
+func splitMarkup(toks []token) []token {
+	var out []token
+	for _, t := range toks {
+		if isTicker(t.text) || len(t.text) < 2 {
+			out = append(out, t)
+			continue
+		}
+		open := t.text[0] == '<'
+		shut := t.text[len(t.text)-1] == '>'
+		if !open && !shut {
+			out = append(out, t)
+			continue
+		}
+		w, start := t.text, t.start
+		if open {
+			out = append(out, token{text: "<", lower: "<", start: start})
+			w, start = w[1:], start+1
+		}
+		if shut && len(w) > 1 {
+			out = append(out, token{text: w[:len(w)-1], lower: strings.ToLower(w[:len(w)-1]), start: start},
+				token{text: ">", lower: ">", start: start + len(w) - 1})
+		} else {
+			out = append(out, token{text: w, lower: strings.ToLower(w), start: start})
+		}
+	}
+	return out
+}
+
+// isTicker reports whether w is a stock symbol in Reuters markup: "<GTE>",
+// "<BISZ.Z>", "<DBKG.F>".
+func isTicker(w string) bool {
+	if len(w) < 3 || w[0] != '<' || w[len(w)-1] != '>' {
+		return false
+	}
+	for _, r := range w[1 : len(w)-1] {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '&') {
+			return false
+		}
+	}
+	return true
+}
+
+// markTickers keeps tickers and brackets out of names: they are symbols,
+// never words of a name. A ticker after a name is evidence that the name
+// is a company's (typeVotes).
+func markTickers(toks []token) {
+	for i, t := range toks {
+		if isTicker(t.text) || t.text == "<" || t.text == ">" {
+			toks[i].tag, toks[i].label = "SYM", "O"
+		}
+	}
+}
