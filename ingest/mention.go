@@ -32,7 +32,8 @@ type cluster struct {
 	aliases  []string       // every form seen, in order
 	votes    map[string]int
 	mentions int
-	titles   int // mentions after a person's title
+	titles   int  // mentions after a person's title
+	female   bool // named with "Mrs", "Ms", "Miss": not the man of the same surname
 	parent   *cluster
 }
 
@@ -143,10 +144,15 @@ func (d *docState) add(m *mention) {
 		name = ct.Name
 		m.votes = map[string]int{graph.Place: 1}
 	}
+	female := m.titled && femaleTitleIn(m.role) && len(strings.Fields(name)) == 1
+	if female {
+		// "Mrs Reagan" is another person than "Reagan", and stays one
+		name = span(d.sentOf(m), m.ts, m.he)
+	}
 	k := graph.Fold(name)
 	c := d.clusters[k]
 	if c == nil {
-		c = &cluster{name: name, names: map[string]int{}, votes: map[string]int{}}
+		c = &cluster{name: name, names: map[string]int{}, votes: map[string]int{}, female: female}
 		d.clusters[k] = c
 		d.order = append(d.order, c)
 	}
@@ -156,6 +162,9 @@ func (d *docState) add(m *mention) {
 		c.titles++
 	}
 	for _, a := range []string{m.name, m.full} {
+		if female && a == m.name {
+			continue
+		}
 		if !contains(c.aliases, a) {
 			c.aliases = append(c.aliases, a)
 		}
@@ -164,6 +173,29 @@ func (d *docState) add(m *mention) {
 		c.votes[t] += n
 	}
 	m.c = c
+}
+
+func (d *docState) sentOf(m *mention) *sentence { return &d.sents[m.sent] }
+
+// femaleTitles say that a surname after them is a woman's.
+var femaleTitles = set("mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "lady", "dame")
+
+func femaleTitleIn(role string) bool {
+	for _, w := range strings.Fields(role) {
+		if femaleTitles[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlaceName reports whether name is a country's or a capital's.
+func isPlaceName(name string) bool {
+	if _, ok := country.Lookup(name); ok {
+		return true
+	}
+	_, ok := country.Capital(name)
+	return ok
 }
 
 func contains(list []string, s string) bool {
@@ -191,6 +223,13 @@ func chunkMentions(s *sentence) []*mention {
 				j++
 				continue
 			}
+			// "and" or a possessive inside a company's or a body's name:
+			// "Securities and Exchange Commission", "Morgan Stanley and Co
+			// Inc", "Oshman's Sporting Goods Inc", "S and P"
+			if k, ok := joinedName(s, i, j); ok {
+				j = k
+				continue
+			}
 			// a particle inside a name: "Bank of England", "Bashar al Assad"
 			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) && toks[j].lower != "on" &&
 				!(s.tree != nil && toks[j].lower == "of" && nameEnds(toks[i:j])) {
@@ -203,6 +242,66 @@ func chunkMentions(s *sentence) []*mention {
 		i = j
 	}
 	return out
+}
+
+// joinedName reports whether the word at j, "and" or "'s", joins the
+// proper nouns [i,j) and those after it into one name, and where that name
+// ends. It does when what follows ends like a company or a body (a legal
+// suffix or a head word such as Commission, Association), and what comes
+// before is no complete name of its own (a company with its suffix, a
+// country); or when "and" stands between two single capitals ("S and P").
+func joinedName(s *sentence, i, j int) (int, bool) {
+	toks := s.toks
+	w := toks[j].lower
+	if w != "and" && w != "'s" || j+1 >= len(toks) || !isProper(toks, j+1) {
+		return 0, false
+	}
+	k := j + 1
+	for k < len(toks) {
+		if isProper(toks, k) {
+			k++
+			continue
+		}
+		if (toks[k].lower == "of" || toks[k].lower == "'s") && k+1 < len(toks) && isProper(toks, k+1) {
+			k += 2
+			continue
+		}
+		break
+	}
+	left := toks[i:j]
+	lastLeft := strings.TrimSuffix(left[len(left)-1].lower, ".")
+	if w == "and" && len(left) == 1 && k == j+2 && len(left[0].text) == 1 && len(toks[j+1].text) == 1 {
+		return k, true // "S and P"
+	}
+	if orgHeads[lastLeft] && len(left) > 1 || isPlaceName(span(s, i, j)) ||
+		isPlaceName(toks[j+1].text) || dateWords[toks[j+1].lower] {
+		return 0, false // "Chrysler Corp and Ford Motor Co" are two
+	}
+	for _, t := range left {
+		if corporateSuffixes[strings.TrimSuffix(t.lower, ".")] {
+			return 0, false
+		}
+	}
+	head := strings.TrimSuffix(toks[k-1].lower, ".")
+	if !corporateSuffixes[head] {
+		// a body's name joins common words ("Securities and Exchange
+		// Commission", "Grain and Feed Trade Association"); two names
+		// stay two ("Nordline and Viking Rail")
+		if !orgHeads[head] || k-(j+1) < 2 {
+			return 0, false
+		}
+		for _, t := range left {
+			if !basicWords[t.lower] && !orgHeads[t.lower] && t.tag != "NNPS" {
+				return 0, false
+			}
+		}
+	}
+	for _, t := range toks[j+1 : k] {
+		if personTitles[strings.TrimSuffix(t.lower, ".")] {
+			return 0, false // "Reagan and Senate Majority Leader Robert Byrd"
+		}
+	}
+	return k, true
 }
 
 // corporateSuffixes end a company's name: "Boliden AB of Sweden" is two.
@@ -406,8 +505,12 @@ func typeVotes(m *mention, toks []token) {
 		m.votes[graph.Person] += 3
 	}
 	head := strings.ToLower(toks[len(toks)-1].text)
+	corporate := false
+	for _, t := range toks[1:] {
+		corporate = corporate || corporateSuffixes[t.lower] && t.text != "SA" && t.text != "S.A."
+	}
 	switch {
-	case corporateSuffixes[head] && len(toks) > 1:
+	case corporate:
 		// a legal suffix outweighs prose's labels: "Deutsche Bank AG",
 		// "Tribune Co" are companies whatever the tagger says
 		m.votes[graph.Org] += 10
@@ -552,6 +655,10 @@ func (d *docState) resolve() {
 			ot, ct := o.typ(), c.typ()
 			ok := false
 			switch {
+			case isPlaceName(c.name) || c.female != o.female:
+				// a country or capital is no one's surname and no
+				// company's short name ("Ford Canada", "Chemical Bank
+				// Tokyo"); "Mrs Reagan" is not "Reagan"
 			case hasSuffixTokens(long, short) && (ot == graph.Person || ct == graph.Person) && len(short) <= 2 && graph.PlainName(o.name):
 				// "Japan" is not the surname of "Susumu Taketomi of
 				// Industrial Bank of Japan"
