@@ -1,0 +1,261 @@
+package graph
+
+// Cross-document resolution: which stored entity a document's entity is.
+// Every rule of the store's matching lives here: an entity is found by its
+// canonical name across types (NER labels are noisy), by any alias within
+// a compatible type, by the lookup keys ingest gives it (a person's
+// surname), and, for a person, by a spelling variant of the first name.
+// Name heuristics (titles, particles, suffixes, surnames) are ingest's: it
+// hands the store each entity's names, aliases and keys.
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// resolve finds the stored entity that e names, merging e's aliases and
+// mentions into it, or creates a new one. Named entities match by canonical
+// name across types (NER labels are noisy) and by alias within a compatible
+// type; concepts match only concepts of the same name.
+func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
+	names := append([]string{e.Name}, e.Aliases...)
+	best, bestScore := uint64(0), 0
+	tied := false // two entities match equally well
+	for i, n := range names {
+		cands, err := w.aliasIDs(Fold(n))
+		if err != nil {
+			return 0, false, err
+		}
+		for _, c := range cands {
+			rec, err := w.entity(c)
+			if err != nil {
+				return 0, false, err
+			}
+			score := matchScore(e, i == 0, rec)
+			switch {
+			case score > bestScore:
+				best, bestScore, tied = c, score, false
+			case score == bestScore && score > 0 && c != best:
+				tied = true
+				best = min(best, c)
+			}
+		}
+	}
+	if tied && bestScore <= 2 && e.Type == Person && len(strings.Fields(e.Name)) == 1 {
+		// "Tamm" when Anna Tamm and Mart Tamm are both stored: which one
+		// is a guess, so the short name stays an entity of its own
+		best = 0
+	}
+	if best == 0 && e.Type == Person {
+		// "Sergei Lavrov" for a stored "Sergey Lavrov"
+		if best, err = w.variant(e.Name); err != nil {
+			return 0, false, err
+		}
+	}
+	if best == 0 {
+		n, err := w.counter("entityseq", 1)
+		if err != nil {
+			return 0, false, err
+		}
+		best, created = n, true
+		w.ents[best] = &entityRec{Name: e.Name, Type: e.Type, Votes: map[string]int{}, Tracked: true}
+		w.meta["entities"]++
+	}
+	rec := w.ents[best]
+	mr := w.mentions[best]
+	if mr == nil {
+		mr = &mentionRec{Votes: map[string]int{}}
+		if w.mentions != nil {
+			w.mentions[best] = mr
+		}
+	}
+	// A longer name that lists the stored name among its aliases becomes
+	// the canonical one ("Tillerson" → "Rex Tillerson"), when it is a plain
+	// name of the same type: never "Susumu Taketomi of Industrial Bank of
+	// Japan" for Japan, nor a place's name.
+	if !created && e.Type != Concept && e.Type != Place && e.Type == rec.Type && Fold(rec.Name) != Fold(e.Name) &&
+		len(e.Name) > len(rec.Name) && containsFold(e.Aliases, rec.Name) && PlainName(e.Name) {
+		if mr.Renamed == "" {
+			mr.Renamed = rec.Name
+		}
+		rec.Name = e.Name
+	}
+	if (rec.Type == Person || e.Type == Person) && PlainName(e.Name) {
+		// a person is also looked up by surname: "Tillerson"
+		f := strings.Fields(e.Name)
+		for len(f) > 2 && nameSuffixes[strings.ToLower(strings.TrimSuffix(f[len(f)-1], "."))] {
+			f = f[:len(f)-1]
+		}
+		if len(f) > 1 && len(f[len(f)-1]) > 2 {
+			names = append(names, strings.TrimSuffix(f[len(f)-1], ","))
+		}
+	}
+	for _, n := range names {
+		if n == "" || containsExact(mr.Aliases, n) {
+			continue
+		}
+		if !containsExact(rec.Aliases, n) {
+			if split, err := splitOff(w.txn, best, n); err != nil {
+				return 0, false, err
+			} else if split {
+				continue // a user split it off this entity (SplitAlias)
+			}
+			rec.Aliases = append(rec.Aliases, n)
+			if err := w.addAlias(n, best); err != nil {
+				return 0, false, err
+			}
+		}
+		mr.Aliases = append(mr.Aliases, n)
+	}
+	m := e.Mentions
+	if m < 1 {
+		m = 1
+	}
+	rec.Mentions += m
+	mr.Mentions += m
+	mr.Votes[e.Type] += m
+	if rec.Votes == nil {
+		rec.Votes = map[string]int{}
+	}
+	rec.Votes[e.Type] += m
+	rec.Type = majority(rec.Votes, rec.Type)
+	return best, created, nil
+}
+
+// PlainName reports whether name reads as a name: its words after the
+// first are capitalised (particles aside: "Charles de Gaulle", "Bashar
+// al-Assad") and
+// it holds no digits or markup. "X of Y" and "Nippon Airways> of Japan"
+// are phrases around a name, not names.
+func PlainName(name string) bool {
+	if strings.ContainsAny(name, "<>0123456789") {
+		return false
+	}
+	for i, w := range strings.Fields(name) {
+		if i == 0 || nameParticles[w] {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+			continue // "Ja'afari", "O'Brien"
+		}
+		// "al-Assad", "d'Estaing": a particle glued on
+		if j := strings.LastIndexFunc(w, func(r rune) bool { return r == '-' || r == '\'' || r == '’' }); j >= 0 {
+			if _, size := utf8.DecodeRuneInString(w[j:]); j+size < len(w) {
+				w = w[j+size:]
+			}
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameParticles are lower-case words inside personal names.
+var nameParticles = map[string]bool{"de": true, "da": true, "di": true, "del": true, "der": true, "den": true,
+	"van": true, "von": true, "la": true, "le": true, "bin": true, "ibn": true, "al": true, "el": true, "dos": true, "du": true}
+
+// variant finds the one stored person whose name is a spelling variant of
+// name: the same surname and a first name that differs by a letter or two
+// ("Sergey"/"Sergei", "Oleksii"/"Oleksiy"). None when no person or more
+// than one fits.
+func (w *writer) variant(name string) (uint64, error) {
+	f := strings.Fields(Fold(name))
+	if len(f) < 2 {
+		return 0, nil
+	}
+	cands, err := w.aliasIDs(f[len(f)-1])
+	if err != nil {
+		return 0, err
+	}
+	found := uint64(0)
+	for _, c := range cands {
+		rec, err := w.entity(c)
+		if err != nil {
+			return 0, err
+		}
+		g := strings.Fields(Fold(rec.Name))
+		if rec.Type != Person || len(g) < 2 || g[len(g)-1] != f[len(f)-1] || !spellingVariant(g[0], f[0]) {
+			continue
+		}
+		if found != 0 && found != c {
+			return 0, nil // two people fit: no guess
+		}
+		found = c
+	}
+	return found, nil
+}
+
+// spellingVariant reports whether two first names are one name spelt two
+// ways: same first letter, at least four letters, at most two edits apart
+// and no more than a third of the shorter name.
+func spellingVariant(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < 4 || len(rb) < 4 || ra[0] != rb[0] {
+		return false
+	}
+	d := editDistance(ra, rb)
+	return d <= 2 && d*3 <= min(len(ra), len(rb))
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// nameSuffixes follow a surname: "Martin Luther King Jr."
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+func matchScore(e Entity, byName bool, rec *entityRec) int {
+	sameName := Fold(rec.Name) == Fold(e.Name)
+	if e.Type == Concept || rec.Type == Concept {
+		if e.Type == rec.Type && sameName {
+			return 3
+		}
+		return 0
+	}
+	switch {
+	case sameName && rec.Type == e.Type:
+		return 4
+	case sameName:
+		return 3
+	case rec.Type == e.Type && byName:
+		return 2 // e's name is one of rec's aliases
+	case rec.Type == e.Type:
+		return 1 // they share an alias
+	}
+	return 0
+}
+
+func majority(votes map[string]int, cur string) string {
+	best, n := cur, votes[cur]
+	keys := make([]string, 0, len(votes))
+	for k := range votes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if votes[k] > n {
+			best, n = k, votes[k]
+		}
+	}
+	return best
+}
