@@ -137,6 +137,12 @@ type Page struct {
 	Limit int
 }
 
+// decimalPoint reports whether the full stop at byte i of s stands between
+// two digits.
+func decimalPoint(s string, i int) bool {
+	return i > 0 && i+1 < len(s) && '0' <= s[i-1] && s[i-1] <= '9' && '0' <= s[i+1] && s[i+1] <= '9'
+}
+
 // Stats counts what the store holds.
 type Stats struct {
 	Documents int
@@ -150,14 +156,14 @@ type Stats struct {
 
 // Fold returns the key under which a name is looked up: lower case, without
 // full stops, with one kind of apostrophe and single spaces. "U.S." and "us"
-// fold alike.
+// fold alike; a decimal point is kept ("4.8 pct" is not "48 pct").
 func Fold(name string) string {
 	var b strings.Builder
 	b.Grow(len(name))
 	space := false
-	for _, r := range name {
+	for i, r := range name {
 		switch {
-		case r == '.':
+		case r == '.' && !decimalPoint(name, i):
 			continue
 		case r == '’' || r == '‘' || r == '`':
 			r = '\''

@@ -232,6 +232,11 @@ func matchScore(e Entity, byName bool, rec *entityRec) int {
 		}
 		return 0
 	}
+	if !sameName && (e.Type == Person || rec.Type == Person) && otherPerson(e.Name, rec.Name) {
+		// James Baker and Howard Baker share the alias "Baker", not
+		// the person
+		return 0
+	}
 	switch {
 	case sameName && rec.Type == e.Type:
 		return 4
@@ -258,4 +263,20 @@ func majority(votes map[string]int, cur string) string {
 		}
 	}
 	return best
+}
+
+// otherPerson reports whether two names of people cannot be one person:
+// both give a first name, and the first names differ other than as an
+// initial ("R. Tillerson", "Rex Tillerson") or a spelling variant
+// ("Sergei", "Sergey").
+func otherPerson(a, b string) bool {
+	fa, fb := strings.Fields(Fold(a)), strings.Fields(Fold(b))
+	if len(fa) < 2 || len(fb) < 2 || fa[0] == fb[0] {
+		return false
+	}
+	x, y := []rune(fa[0]), []rune(fb[0])
+	if (len(x) == 1 || len(y) == 1) && x[0] == y[0] {
+		return false // an initial
+	}
+	return !spellingVariant(fa[0], fb[0])
 }
