@@ -73,7 +73,11 @@ var orgHeads = set(
 	"university", "airlines", "airways", "motors", "industries", "partners", "capital", "securities",
 	"bancorp", "co", "ag", "sa", "nv", "gmbh", "spa", "oil", "petroleum", "railways", "rail",
 	"telecom", "pharmaceuticals", "assembly", "army", "navy", "forces", "guard", "brigade", "taliban",
-	"nations", "house", "agencies", "alliance", "secretariat",
+	"nations", "house", "agencies", "alliance", "secretariat", "mines", "mining", "minerals", "associates",
+	"investors", "products", "resources", "communications", "telecommunications", "electronics",
+	"chemicals", "chemical", "foods", "stores", "enterprises", "technologies", "technology", "bancshares",
+	"financial", "insurance", "steel", "airline", "cooperatives", "cooperative", "producers", "exporters",
+	"command",
 )
 
 // placeHeads end place names.

@@ -642,10 +642,21 @@ func (d *docState) resolve() {
 	}
 	for _, c := range d.order {
 		short := words[c]
-		var match *cluster
-		n := 0
+		var match, acro *cluster
+		n, na := 0, 0
 		for _, o := range d.order {
 			if o == c || o.root() == match {
+				continue
+			}
+			if len(short) == 1 && isInitials(short[0], o.name) && !isPlaceName(c.name) &&
+				(o.typ() != graph.Person || isCapitals(c.name)) {
+				// "Zambia Consolidated Copper Mines (ZCCM)", "EC" for
+				// "European Community" (before "EC Commission"), "BP"
+				// for "British Petroleum Co PLC"
+				if o.root() != acro {
+					acro = o.root()
+					na++
+				}
 				continue
 			}
 			long := words[o]
@@ -663,15 +674,18 @@ func (d *docState) resolve() {
 				// "Japan" is not the surname of "Susumu Taketomi of
 				// Industrial Bank of Japan"
 				ok = compatible(ot, ct) || ot == graph.Person && c.votes[graph.Org] == 0
-			case hasPrefixTokens(long, short) && ot == graph.Org && ct != graph.Place && !c.titled():
-				ok = true
-			case len(short) == 1 && isInitials(short[0], o.name) && ot != graph.Person:
+			case hasPrefixTokens(long, short) && ot == graph.Org && !c.titled():
+				// "Southmark" for "Southmark Corp", whatever prose
+				// calls it; a real place is excluded above
 				ok = true
 			}
 			if ok && o.root() != match {
 				match = o.root()
 				n++
 			}
+		}
+		if na == 1 {
+			match, n = acro, 1
 		}
 		if n == 1 && match != c.root() {
 			c.root().parent = match
@@ -746,16 +760,45 @@ func hasPrefixTokens(long, short []string) bool {
 }
 
 // isInitials reports whether abbr spells the capitals of name's words:
-// "NIB" for "Nordic Investment Bank".
+// "NIB" for "Nordic Investment Bank", "USDA" for "U.S. Department of
+// Agriculture" (initials keep all their letters), "BP" for "British
+// Petroleum Co PLC" (legal suffixes aside).
 func isInitials(abbr, name string) bool {
+	abbr = strings.ReplaceAll(abbr, ".", "")
+	f := strings.Fields(name)
+	for len(f) > 1 && corporateSuffixes[strings.ToLower(strings.TrimSuffix(f[len(f)-1], "."))] {
+		f = f[:len(f)-1]
+	}
+	if len(f) < 2 {
+		return false
+	}
 	var b strings.Builder
-	for _, w := range strings.Fields(name) {
+	for _, w := range f {
+		if strings.Count(w, ".") >= 2 && isCapitals(w) {
+			b.WriteString(strings.ToLower(strings.ReplaceAll(w, ".", "")))
+			continue
+		}
 		r := firstRune(w)
 		if unicode.IsUpper(r) {
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
-	return len(abbr) >= 2 && b.Len() >= 2 && b.String() == strings.ReplaceAll(abbr, ".", "")
+	return len(abbr) >= 2 && b.Len() >= 2 && b.String() == abbr
+}
+
+// isCapitals reports whether a name is written in capitals, as acronyms
+// are: "ZCCM", "U.S.".
+func isCapitals(name string) bool {
+	letters := 0
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // entities lists the document's entities for the store.
@@ -765,7 +808,40 @@ func (d *docState) entities() []graph.Entity {
 		if c.root() != c {
 			continue
 		}
-		out = append(out, graph.Entity{Name: c.name, Type: c.typ(), Aliases: c.aliases, Mentions: c.mentions})
+		aliases := c.aliases
+		if t := c.typ(); t == graph.Org {
+			// "Boeing Co" is also "Boeing" in other documents
+			if bare := bareCompany(c.name); bare != "" && !contains(aliases, bare) {
+				aliases = append(aliases[:len(aliases):len(aliases)], bare)
+			}
+		}
+		out = append(out, graph.Entity{Name: c.name, Type: c.typ(), Aliases: aliases, Mentions: c.mentions})
 	}
 	return out
+}
+
+// bareCompany is a company's name without its legal suffixes ("Boeing Co"
+// → "Boeing", "British Petroleum Co PLC" → "British Petroleum"), or ""
+// when it has none or nothing that names it would remain: a place, a
+// demonym, a lone common word.
+func bareCompany(name string) string {
+	f := strings.Fields(name)
+	n := len(f)
+	for n > 1 && (corporateSuffixes[strings.ToLower(f[n-1])] || f[n-1] == "&" || strings.ToLower(f[n-1]) == "and") {
+		n--
+	}
+	if n == len(f) || n == 0 {
+		return ""
+	}
+	bare := strings.TrimSuffix(strings.Join(f[:n], " "), ",")
+	if isPlaceName(bare) || basicWords[strings.ToLower(bare)] || titleWords[strings.ToLower(bare)] {
+		return ""
+	}
+	if _, ok := country.ByDemonym(bare); ok {
+		return ""
+	}
+	if n == 1 && len(bare) < 3 {
+		return ""
+	}
+	return bare
 }
