@@ -139,6 +139,10 @@ func (d *docState) add(m *mention) {
 	if ct, ok := country.Lookup(name); ok {
 		// one node for "US", "U.S.", "USA" and "United States"
 		name = ct.Name
+	} else if st, ok := country.State(name); ok && (name != st || m.votes[graph.Person] == 0) {
+		// one node for "N.J." and "New Jersey"
+		name = st
+		m.votes = map[string]int{graph.Place: 1}
 	} else if ct, ok := country.ByDemonym(name); ok && country.IsPlural(name) {
 		// "the Russians" act for Russia
 		name = ct.Name
@@ -194,6 +198,9 @@ func isPlaceName(name string) bool {
 	if _, ok := country.Lookup(name); ok {
 		return true
 	}
+	if _, ok := country.State(name); ok {
+		return true
+	}
 	_, ok := country.Capital(name)
 	return ok
 }
@@ -232,7 +239,7 @@ func chunkMentions(s *sentence) []*mention {
 			}
 			// a particle inside a name: "Bank of England", "Bashar al Assad"
 			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) && toks[j].lower != "on" &&
-				!(s.tree != nil && toks[j].lower == "of" && nameEnds(toks[i:j])) {
+				!(toks[j].lower == "of" && (s.tree != nil && nameEnds(toks[i:j]) || corporateSuffixes[toks[j-1].lower])) {
 				j += 2
 				continue
 			}
@@ -535,6 +542,8 @@ func typeVotes(m *mention, toks []token) {
 	// says ("Georgia" the country; "Jordan" stays a person after a title)
 	if _, ok := country.Lookup(m.name); ok {
 		m.votes[graph.Place] += 5
+	} else if _, ok := country.State(m.name); ok {
+		m.votes[graph.Place] += 5
 	} else if _, ok := country.Capital(m.name); ok {
 		m.votes[graph.Place] += 2
 	} else if isAcronym(toks) && (len(m.votes) == 0 || m.votes[graph.Place] > 0 && len(m.votes) == 1) {
@@ -774,7 +783,8 @@ func isInitials(abbr, name string) bool {
 	}
 	var b strings.Builder
 	for _, w := range f {
-		if strings.Count(w, ".") >= 2 && isCapitals(w) {
+		if isCapitals(w) {
+			// "U.S.", "EC": every letter ("EC Commission" is no EC)
 			b.WriteString(strings.ToLower(strings.ReplaceAll(w, ".", "")))
 			continue
 		}

@@ -98,3 +98,27 @@ func nameOf(c *Country, ok bool) string {
 	}
 	return c.Name
 }
+
+func TestState(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"N.J.", "New Jersey", true},
+		{"New Jersey", "New Jersey", true},
+		{"Calif.", "California", true},
+		{"Calif", "California", true},
+		{"Nev.", "Nevada", true},
+		{"Miss.", "Mississippi", true},
+		{"Miss", "", false}, // a title
+		{"Wash", "", false},
+		{"IN", "", false}, // a word
+		{"Canada", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := State(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("State(%q) = %q, %t, want %q, %t", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
