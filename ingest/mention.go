@@ -193,6 +193,15 @@ func femaleTitleIn(role string) bool {
 	return false
 }
 
+// isRegion reports whether name is a country's or a US state's.
+func isRegion(name string) bool {
+	if _, ok := country.Lookup(name); ok {
+		return true
+	}
+	_, ok := country.State(name)
+	return ok
+}
+
 // isPlaceName reports whether name is a country's or a capital's.
 func isPlaceName(name string) bool {
 	if _, ok := country.Lookup(name); ok {
@@ -245,6 +254,9 @@ func chunkMentions(s *sentence) []*mention {
 			}
 			break
 		}
+		if possessiveName(toks, j) && (j-i == 1 || hasLabel(toks[i:j], "ORGANIZATION")) {
+			j++ // "Moody's said": the possessive is the company's name
+		}
 		out = append(out, splitDates(s, i, j)...)
 		i = j
 	}
@@ -277,6 +289,9 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 	}
 	left := toks[i:j]
 	lastLeft := strings.TrimSuffix(left[len(left)-1].lower, ".")
+	if w == "and" && len(left) == 1 && k == j+2 && possessiveName(toks, k) && !isPlaceName(left[0].text) {
+		return k + 1, true // "Standard and Poor's said"
+	}
 	if w == "and" && len(left) == 1 && k == j+2 && len(left[0].text) == 1 && len(toks[j+1].text) == 1 {
 		return k, true // "S and P"
 	}
@@ -298,7 +313,10 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 			return 0, false
 		}
 		for _, t := range left {
-			if !basicWords[t.lower] && !orgHeads[t.lower] && t.tag != "NNPS" {
+			if w == "'s" {
+				continue // "Moody's Investors Service"
+			}
+			if !basicWords[t.lower] && !basicWords[strings.TrimSuffix(t.lower, "s")] && !orgHeads[t.lower] && t.tag != "NNPS" {
 				return 0, false
 			}
 		}
@@ -309,6 +327,20 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 		}
 	}
 	return k, true
+}
+
+// possessiveName reports whether the "'s" at j ends a name rather than
+// owning what follows: nothing that it could own follows ("Moody's said",
+// "Moody's, the rating agency").
+func possessiveName(toks []token, j int) bool {
+	if j >= len(toks) || toks[j].text != "'s" {
+		return false
+	}
+	if j+1 == len(toks) {
+		return true
+	}
+	n := toks[j+1]
+	return isVerb(n.tag) || n.tag == "MD" || n.text == "," || n.text == "." || n.text == ")" || n.lower == "and"
 }
 
 // corporateSuffixes end a company's name: "Boliden AB of Sweden" is two.
@@ -367,8 +399,8 @@ func splitDates(s *sentence, i, j int) []*mention {
 		for b < j && !dateWords[s.toks[b].lower] {
 			b++
 		}
-		// trim particles and numbers at the edges
-		for b > a && (nameParticles[s.toks[b-1].lower] || isNumber(s.toks[b-1].text)) {
+		// trim particles, numbers and units at the edges ("U.S. Dlrs")
+		for b > a && (nameParticles[s.toks[b-1].lower] || isNumber(s.toks[b-1].text) || b-a > 1 && tableLabels[s.toks[b-1].lower]) {
 			b--
 		}
 		if m := makeMention(s, a, b); m != nil {
@@ -432,7 +464,10 @@ func makeMention(s *sentence, a, b int) *mention {
 			return nil
 		}
 	}
-	if b-hs == 1 && tableLabels[strings.TrimSuffix(toks[hs].lower, ".")] {
+	if b-hs == 1 && (tableLabels[strings.TrimSuffix(toks[hs].lower, ".")] || corporateSuffixes[toks[hs].lower] ||
+		len(strings.TrimSuffix(toks[hs].text, ".")) == 1) {
+		// "Shr", "Avg", "Note": labels of tables, not names; "Ltd",
+		// "A", "B" alone name nothing
 		// "Shr", "Avg", "Note": labels of tables, not names
 		return nil
 	}
@@ -443,6 +478,11 @@ func makeMention(s *sentence, a, b int) *mention {
 	// elsewhere
 	m.weak = a == 0 && b == 1 && !isAcronym(toks[:1]) &&
 		(!hasLabel(toks[:1], "") || basicWords[toks[0].lower] || ordinaryForm(toks[0].lower))
+	if b-hs == 1 && !isAcronym(toks[hs:b]) && (orgHeads[toks[hs].lower] || placeHeads[toks[hs].lower]) {
+		// "the Bank", "the Commission" stand for a name the document
+		// gives in full, or for none
+		m.weak = true
+	}
 	m.name = span(s, hs, b)
 	m.full = span(s, a, b)
 	if hs > a {
@@ -512,7 +552,10 @@ func typeVotes(m *mention, toks []token) {
 		m.votes[graph.Person] += 3
 	}
 	head := strings.ToLower(toks[len(toks)-1].text)
-	corporate := false
+	// "S and P", "Moody's", "Standard and Poor's": a company's way of
+	// naming itself, not a person's nor a place's
+	corporate := len(toks) == 3 && (toks[1].lower == "and" || toks[1].text == "&") && len(toks[0].text) == 1 &&
+		len(toks[2].text) == 1 || len(toks) > 1 && toks[len(toks)-1].text == "'s"
 	for _, t := range toks[1:] {
 		corporate = corporate || corporateSuffixes[t.lower] && t.text != "SA" && t.text != "S.A."
 	}
@@ -546,7 +589,7 @@ func typeVotes(m *mention, toks []token) {
 		m.votes[graph.Place] += 5
 	} else if _, ok := country.Capital(m.name); ok {
 		m.votes[graph.Place] += 2
-	} else if isAcronym(toks) && (len(m.votes) == 0 || m.votes[graph.Place] > 0 && len(m.votes) == 1) {
+	} else if isAcronym(toks) && !m.titled && (len(m.votes) == 0 || len(m.votes) == 1 && (m.votes[graph.Place] > 0 || m.votes[graph.Person] > 0)) {
 		// an acronym that is not a country names a body: "NATO", which
 		// prose labels a place
 		m.votes = map[string]int{graph.Org: 1}
@@ -686,7 +729,7 @@ func (d *docState) resolve() {
 			case hasPrefixTokens(long, short) && ot == graph.Org && !c.titled():
 				// "Southmark" for "Southmark Corp", whatever prose
 				// calls it; a real place is excluded above
-				ok = true
+				ok = shortFor(c.name, o.name)
 			}
 			if ok && o.root() != match {
 				match = o.root()
@@ -740,6 +783,31 @@ func stripNamePrefix(w string) string {
 		return w // O'Brien, McCain, d'Estaing: the particle is the name's
 	}
 	return w[len(p):]
+}
+
+// subBodies head a part of an organisation, which is not the organisation:
+// "Senate Finance Committee" is not the Senate, "OPEC Differentials
+// Committee" not OPEC.
+var subBodies = set("committee", "committees", "subcommittee", "commission", "council", "board", "department",
+	"ministry", "office", "division", "bureau", "unit", "room", "branch", "staff", "panel", "caucus")
+
+// shortFor reports whether short, the first words of long, may stand for
+// it: "Southmark" for "Southmark Corp", "Ford" for "Ford Motor Co", but
+// not "IBM" for "IBM Canada Ltd" (a place follows), "Senate" for "Senate
+// Finance Committee" (a part of it), nor an acronym for more than its
+// legal suffixes ("OPEC" is not "OPEC Differentials Committee").
+func shortFor(short, long string) bool {
+	rest := strings.Fields(long)[len(strings.Fields(short)):]
+	for i, w := range rest {
+		lw := strings.ToLower(strings.TrimSuffix(w, "."))
+		if corporateSuffixes[lw] {
+			continue
+		}
+		if isCapitals(short) || subBodies[lw] || isRegion(w) && (i == 0 || rest[i-1] != "of") {
+			return false // "Bank" may stand for "Bank of England"
+		}
+	}
+	return true
 }
 
 func compatible(a, b string) bool { return a == b || a == graph.Misc || b == graph.Misc }
