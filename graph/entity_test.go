@@ -607,3 +607,33 @@ func TestNoRenameToPhrase(t *testing.T) {
 	}
 	verify(t, s)
 }
+
+// Across documents, names that share one ordinary word are not one
+// entity; an acronym or a name they share is enough.
+func TestSharedWordGuard(t *testing.T) {
+	org := func(name string, aliases ...string) graph.Entity {
+		return graph.Entity{Name: name, Type: graph.Org, Aliases: append([]string{name}, aliases...)}
+	}
+	tests := []struct {
+		name  string
+		docs  [][]graph.Entity
+		count int
+	}{
+		{"a shared first word", [][]graph.Entity{{org("Federal Reserve", "Federal")}, {org("Federal Express Corp", "Federal")}}, 2},
+		{"a shared acronym", [][]graph.Entity{{org("International Business Machines Corp", "IBM")}, {org("IBM Corp", "IBM")}}, 1},
+		{"the stored name", [][]graph.Entity{{org("Boeing")}, {org("Boeing Co", "Boeing")}}, 1},
+		{"a shared full name", [][]graph.Entity{{org("Boeing Co", "Boeing")}, {org("Boeing Co.", "Boeing")}}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := mustOpen(t)
+			for i, ents := range tt.docs {
+				mustAdd(t, s, graph.Document{ID: fmt.Sprint("d", i), Hash: fmt.Sprint("h", i), Entities: ents})
+			}
+			if n, err := s.CountEntities(ctx, graph.EntityFilter{}); err != nil || n != tt.count {
+				t.Errorf("CountEntities = %d, %v, want %d", n, err, tt.count)
+			}
+		})
+	}
+}

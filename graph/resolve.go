@@ -33,7 +33,7 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 			if err != nil {
 				return 0, false, err
 			}
-			score := matchScore(e, i == 0, rec)
+			score := matchScore(e, n, i == 0, rec)
 			switch {
 			case score > bestScore:
 				best, bestScore, tied = c, score, false
@@ -224,8 +224,17 @@ func editDistance(a, b []rune) int {
 // nameSuffixes follow a surname: "Martin Luther King Jr."
 var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
-func matchScore(e Entity, byName bool, rec *entityRec) int {
+// matchScore says how well rec, found under the alias n of e (e's name
+// when byName), fits e: 0 not at all.
+func matchScore(e Entity, n string, byName bool, rec *entityRec) int {
 	sameName := Fold(rec.Name) == Fold(e.Name)
+	if !sameName && !byName && e.Type != Person && rec.Type != Person && !strings.Contains(strings.TrimSpace(n), " ") &&
+		Fold(n) != Fold(rec.Name) && !acronym(n) {
+		// one word two names share is not the thing they share:
+		// "Federal" of "Federal Express Corp" and of "Federal
+		// Reserve", "International" of two companies
+		return 0
+	}
 	if e.Type == Concept || rec.Type == Concept {
 		if e.Type == rec.Type && sameName {
 			return 3
@@ -279,4 +288,18 @@ func otherPerson(a, b string) bool {
 		return false // an initial
 	}
 	return !spellingVariant(fa[0], fb[0])
+}
+
+// acronym reports whether a name is written as one: "IBM", "U.S.".
+func acronym(name string) bool {
+	letters := 0
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
 }
