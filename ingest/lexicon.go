@@ -80,12 +80,17 @@ var orgHeads = set(
 	"command",
 )
 
+// newsAgencies are organisations news cites by a one-word name.
+var newsAgencies = set("reuters", "reuter", "xinhua", "tass", "kyodo", "afp", "ap", "upi", "bloomberg", "interfax",
+	"itar-tass", "ansa", "efe", "yonhap", "bernama", "antara", "jiji")
+
 // placeHeads end place names.
 var placeHeads = set(
 	"city", "county", "river", "sea", "ocean", "island", "islands", "mountains", "mountain", "valley",
 	"province", "region", "republic", "street", "avenue", "square", "bay", "gulf", "lake",
 	"peninsula", "strait", "canal", "desert", "district", "port", "airport", "harbour", "harbor",
 	"coast", "kingdom", "emirates", "heights", "territory", "territories", "basin", "plain", "federation",
+	"mine", "field", "oilfield", "refinery", "terminal",
 )
 
 // miscHeads end names of laws, treaties, events and products.

@@ -75,9 +75,23 @@ func newDocState(sents []sentence) *docState {
 // sentences whose capitals mean something, then of headlines in Title Case
 // or capitals, where only names already known from the body count.
 func (d *docState) findMentions() {
+	persons := map[string]bool{} // folded words of names typed as people
 	for i := range d.sents {
 		if !d.sents[i].shouting {
 			d.mentions[i] = chunkMentions(&d.sents[i])
+			for _, m := range d.mentions[i] {
+				if m.votes[graph.Person] > 0 && m.votes[graph.Person] >= m.votes[graph.Org]+m.votes[graph.Place] &&
+					!hasCountry(&d.sents[i], m) {
+					for _, w := range strings.Fields(graph.Fold(m.name)) {
+						persons[w] = true
+					}
+				}
+			}
+		}
+	}
+	for i := range d.sents {
+		if !d.sents[i].shouting {
+			d.mentions[i] = splitGlued(&d.sents[i], d.mentions[i], persons)
 			for _, m := range d.mentions[i] {
 				if !m.weak {
 					d.add(m)
@@ -117,6 +131,51 @@ func (d *docState) findMentions() {
 			d.add(m)
 		}
 	}
+}
+
+// splitGlued cuts a country off the end of a name that the document
+// otherwise gives a person: "told Funaro Brazil had to …" is Funaro and
+// Brazil; "Ford Canada", whose Ford is no person here, stays a company.
+func splitGlued(s *sentence, ms []*mention, persons map[string]bool) []*mention {
+	var out []*mention
+	for _, m := range ms {
+		n := m.he - m.hs
+		if n < 2 || m.titled {
+			out = append(out, m)
+			continue
+		}
+		cut := -1
+		for k := 1; k <= 2 && k < n; k++ {
+			if _, ok := country.Lookup(span(s, m.he-k, m.he)); ok {
+				cut = m.he - k
+			}
+		}
+		if cut < 0 {
+			out = append(out, m)
+			continue
+		}
+		person := true
+		for _, t := range s.toks[m.hs:cut] {
+			person = person && persons[graph.Fold(t.text)]
+		}
+		a, b := makeMention(s, m.s, cut), makeMention(s, cut, m.e)
+		if !person || a == nil || b == nil {
+			out = append(out, m)
+			continue
+		}
+		out = append(out, a, b)
+	}
+	return out
+}
+
+// hasCountry reports whether a word of m's name names a country.
+func hasCountry(s *sentence, m *mention) bool {
+	for k := m.hs; k < m.he; k++ {
+		if _, ok := country.Lookup(s.toks[k].text); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // knownNames lists every name and alias of the document's clusters as
@@ -552,6 +611,15 @@ func typeVotes(m *mention, toks []token) {
 		m.votes[graph.Person] += 3
 	}
 	head := strings.ToLower(toks[len(toks)-1].text)
+	for i, t := range toks {
+		if i > 0 && t.lower == "of" && orgHeads[toks[i-1].lower] {
+			head = toks[i-1].lower // "Times of Zambia", "Bank of Japan"
+			break
+		}
+	}
+	if len(toks) == 1 && len(head) > 6 && strings.HasSuffix(head, "bank") {
+		head = "bank" // "Bundesbank"
+	}
 	// "S and P", "Moody's", "Standard and Poor's": a company's way of
 	// naming itself, not a person's nor a place's
 	corporate := len(toks) == 3 && (toks[1].lower == "and" || toks[1].text == "&") && len(toks[0].text) == 1 &&
@@ -564,7 +632,7 @@ func typeVotes(m *mention, toks []token) {
 		// a legal suffix outweighs prose's labels: "Deutsche Bank AG",
 		// "Tribune Co" are companies whatever the tagger says
 		m.votes[graph.Org] += 10
-	case orgHeads[head]:
+	case orgHeads[head] || newsAgencies[head] && len(toks) == 1:
 		m.votes[graph.Org] += 4
 	case placeHeads[head]:
 		m.votes[graph.Place] += 4
@@ -688,11 +756,15 @@ func knownMentions(s *sentence, names [][]string) []*mention {
 // for: "Tillerson" and "Mr Tillerson" to "Rex Tillerson", "Nordhavn" to
 // "Nordhavn Energy". A short name that fits two full names stays apart.
 func (d *docState) resolve() {
+	d.linkParenthesised()
 	words := make(map[*cluster][]string, len(d.order))
 	for _, c := range d.order {
 		words[c] = nameWords(c.name)
 	}
 	for _, c := range d.order {
+		if c.parent != nil {
+			continue // linked by the text itself
+		}
 		short := words[c]
 		var match, acro *cluster
 		n, na := 0, 0
@@ -726,7 +798,12 @@ func (d *docState) resolve() {
 				// "Japan" is not the surname of "Susumu Taketomi of
 				// Industrial Bank of Japan"
 				ok = compatible(ot, ct) || ot == graph.Person && c.votes[graph.Org] == 0
-			case hasPrefixTokens(long, short) && ot == graph.Org && !c.titled():
+			case len(short) == 1 && (orgHeads[short[0]] || placeHeads[short[0]]) && hasSuffixTokens(long, short) &&
+				(ot == graph.Org || ot == graph.Place) && !isCapitals(c.name):
+				// "the Fund" for the International Monetary Fund, when
+				// the document names one fund
+				ok = true
+			case hasPrefixTokens(long, short) && (ot == graph.Org || ot == graph.Place && placeHeads[long[len(long)-1]]) && !c.titled():
 				// "Southmark" for "Southmark Corp", whatever prose
 				// calls it; a real place is excluded above
 				ok = shortFor(c.name, o.name)
@@ -761,6 +838,24 @@ func (d *docState) resolve() {
 			r.votes[k] += v
 		}
 		r.mentions += c.mentions
+	}
+}
+
+// linkParenthesised links an acronym in brackets to the name just before
+// it: "Zambia Consolidated Copper Mines (ZCCM)", "Cereals Intervention
+// Board (ONIC)", whatever its letters spell.
+func (d *docState) linkParenthesised() {
+	for i, ms := range d.mentions {
+		toks := d.sents[i].toks
+		for k := 1; k < len(ms); k++ {
+			a, b := ms[k-1], ms[k]
+			if a.c == nil || b.c == nil || b.s != a.e+1 || toks[a.e].text != "(" || b.e >= len(toks) ||
+				toks[b.e].text != ")" || b.e-b.s != 1 || !isCapitals(b.name) || isPlaceName(b.name) ||
+				a.c.root() == b.c.root() || b.c.parent != nil || b.c.typ() == graph.Person {
+				continue
+			}
+			b.c.parent = a.c.root()
+		}
 	}
 }
 
