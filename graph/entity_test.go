@@ -623,6 +623,9 @@ func TestSharedWordGuard(t *testing.T) {
 		{"a shared acronym", [][]graph.Entity{{org("International Business Machines Corp", "IBM")}, {org("IBM Corp", "IBM")}}, 1},
 		{"the stored name", [][]graph.Entity{{org("Boeing")}, {org("Boeing Co", "Boeing")}}, 1},
 		{"a shared full name", [][]graph.Entity{{org("Boeing Co", "Boeing")}, {org("Boeing Co.", "Boeing")}}, 1},
+		{"a word that already stands for another name",
+			[][]graph.Entity{{org("International")}, {org("International Minerals Corp", "International")},
+				{org("International Cablecasting Inc", "International")}}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -235,6 +235,12 @@ func matchScore(e Entity, n string, byName bool, rec *entityRec) int {
 		// Reserve", "International" of two companies
 		return 0
 	}
+	if !sameName && !byName && e.Type != Person && !strings.Contains(strings.TrimSpace(n), " ") && !acronym(n) &&
+		standsForAnother(e, n, rec) {
+		// "International", stored alone, already stands for
+		// "International Minerals": not for another company too
+		return 0
+	}
 	if e.Type == Concept || rec.Type == Concept {
 		if e.Type == rec.Type && sameName {
 			return 3
@@ -302,4 +308,18 @@ func acronym(name string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// standsForAnother reports whether rec, found under the one word n, already
+// lists a longer name beginning with n that e does not give.
+func standsForAnother(e Entity, n string, rec *entityRec) bool {
+	w := Fold(n)
+	for _, a := range rec.Aliases {
+		fa := Fold(a)
+		if !strings.HasPrefix(fa, w+" ") || Fold(e.Name) == fa || containsFold(e.Aliases, a) {
+			continue
+		}
+		return true
+	}
+	return false
 }

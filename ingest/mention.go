@@ -146,7 +146,7 @@ func splitGlued(s *sentence, ms []*mention, persons map[string]bool) []*mention 
 		}
 		cut := -1
 		for k := 1; k <= 2 && k < n; k++ {
-			if _, ok := country.Lookup(span(s, m.he-k, m.he)); ok {
+			if _, ok := lookupCountry(span(s, m.he-k, m.he)); ok {
 				cut = m.he - k
 			}
 		}
@@ -171,7 +171,7 @@ func splitGlued(s *sentence, ms []*mention, persons map[string]bool) []*mention 
 // hasCountry reports whether a word of m's name names a country.
 func hasCountry(s *sentence, m *mention) bool {
 	for k := m.hs; k < m.he; k++ {
-		if _, ok := country.Lookup(s.toks[k].text); ok {
+		if _, ok := lookupCountry(s.toks[k].text); ok {
 			return true
 		}
 	}
@@ -195,7 +195,7 @@ func (d *docState) knownNames() [][]string {
 
 func (d *docState) add(m *mention) {
 	name := m.name
-	if ct, ok := country.Lookup(name); ok {
+	if ct, ok := lookupCountry(name); ok {
 		// one node for "US", "U.S.", "USA" and "United States"
 		name = ct.Name
 	} else if st, ok := country.State(name); ok && (name != st || m.votes[graph.Person] == 0) {
@@ -252,9 +252,18 @@ func femaleTitleIn(role string) bool {
 	return false
 }
 
+// lookupCountry finds a country by a name as written; a short word in
+// lower case is no country code ("Us" of Toys "R" Us is not the US).
+func lookupCountry(name string) (*country.Country, bool) {
+	if len(name) <= 3 && !isCapitals(name) {
+		return nil, false
+	}
+	return country.Lookup(name)
+}
+
 // isRegion reports whether name is a country's or a US state's.
 func isRegion(name string) bool {
-	if _, ok := country.Lookup(name); ok {
+	if _, ok := lookupCountry(name); ok {
 		return true
 	}
 	_, ok := country.State(name)
@@ -263,7 +272,7 @@ func isRegion(name string) bool {
 
 // isPlaceName reports whether name is a country's or a capital's.
 func isPlaceName(name string) bool {
-	if _, ok := country.Lookup(name); ok {
+	if _, ok := lookupCountry(name); ok {
 		return true
 	}
 	if _, ok := country.State(name); ok {
@@ -487,6 +496,9 @@ func makeMention(s *sentence, a, b int) *mention {
 	for i := a; i < b; i++ {
 		w := strings.TrimSuffix(toks[i].lower, ".")
 		switch {
+		case i >= a+2 && toks[i-1].lower == "of" && orgHeads[toks[i-2].lower]:
+			// "Department of Agriculture", "Ministry of Finance": the
+			// body's field, not a title
 		case titleWords[w] || titleWords[toks[i].lower]:
 			if last == i-1 || last == -1 || i == a || isTitleChain(toks, a, i) {
 				if first < 0 {
@@ -505,8 +517,10 @@ func makeMention(s *sentence, a, b int) *mention {
 	if last >= a && last < b-1 && person {
 		rest := b - (last + 1)
 		headWord := strings.ToLower(toks[b-1].text)
-		if !orgHeads[headWord] && !placeHeads[headWord] && !miscHeads[headWord] &&
+		if !orgHeads[headWord] && !placeHeads[headWord] && !miscHeads[headWord] && !isRegion(span(s, last+1, b)) &&
 			(strong || rest >= 2 || hasLabel(toks[last+1:b], "PERSON")) {
+			// a title is before a person, not before a country:
+			// "Burger King USA" is a company
 			hs = last + 1
 		}
 	}
@@ -651,7 +665,7 @@ func typeVotes(m *mention, toks []token) {
 	}
 	// gazetteer: countries and capitals are places, whatever the tagger
 	// says ("Georgia" the country; "Jordan" stays a person after a title)
-	if _, ok := country.Lookup(m.name); ok {
+	if _, ok := lookupCountry(m.name); ok {
 		m.votes[graph.Place] += 5
 	} else if _, ok := country.State(m.name); ok {
 		m.votes[graph.Place] += 5

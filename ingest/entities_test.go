@@ -1,0 +1,97 @@
+package ingest
+
+import (
+	"context"
+	"testing"
+
+	"github.com/kg-builder/kg/graph"
+)
+
+// TestEntityRules checks each rule of recognition, typing and in-document
+// resolution on a sentence of its own: want lists entities the document
+// must give (name and type, or any type when blank, and aliases it must
+// hold), not lists names that must not be entities.
+func TestEntityRules(t *testing.T) {
+	ex, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type ent struct{ name, typ string }
+	tests := []struct {
+		rule    string
+		text    string
+		want    []ent
+		aliases map[string][]string // entity → aliases it must hold
+		not     []string
+	}{
+		{"company suffix types an ORG", "Deutsche Bank AG said profits rose. Tribune Co bought a station.",
+			[]ent{{"Deutsche Bank AG", graph.Org}, {"Tribune Co", graph.Org}}, nil, nil},
+		{"a ticker is evidence, never part of the name", "GTE <GTE> said it would buy Contel Corp <CTC>.",
+			[]ent{{"GTE", graph.Org}, {"Contel Corp", graph.Org}}, nil, []string{"<GTE>", "GTE <GTE>", "<CTC>"}},
+		{"Reuters brackets are markup", "<Chartham Management Corp> said it bought the hotel.",
+			[]ent{{"Chartham Management Corp", graph.Org}}, nil, []string{"<Chartham Management Corp>", "Corp>"}},
+		{"and inside a body's name", "The Securities and Exchange Commission sued the Grain and Feed Trade Association.",
+			[]ent{{"Securities and Exchange Commission", graph.Org}, {"Grain and Feed Trade Association", graph.Org}},
+			nil, []string{"Exchange Commission", "Securities", "Feed Trade Association"}},
+		{"and inside a firm's name", "Morgan Stanley and Co Inc led the offering. Standard and Poor's said it may cut the rating.",
+			[]ent{{"Morgan Stanley and Co Inc", graph.Org}, {"Standard and Poor's", graph.Org}}, nil, []string{"Poor"}},
+		{"two companies stay two", "Chrysler Corp and Ford Motor Co raised prices.",
+			[]ent{{"Chrysler Corp", graph.Org}, {"Ford Motor Co", graph.Org}}, nil, nil},
+		{"table labels are no entities", "Shr 1.20 dlrs vs 1.10 dlrs.\nNote: the company paid a dividend.\nAvg shrs 12.5 mln.",
+			nil, nil, []string{"Shr", "Note", "Avg"}},
+		{"sentence-initial ordinary words", "Asked about the deal, the company declined comment.",
+			nil, nil, []string{"Asked"}},
+		{"state abbreviations", "Acme Corp of Trenton, N.J., and Widget Inc of San Jose, Calif., merged. New Jersey approved.",
+			[]ent{{"New Jersey", graph.Place}, {"California", graph.Place}}, nil, []string{"N.J.", "Calif"}},
+		{"a country absorbs no company", "Ford Canada said sales rose in Canada.",
+			[]ent{{"Canada", graph.Place}, {"Ford Canada", ""}}, nil, nil},
+		{"a title before a country is no title", "It said Burger King USA reported higher sales in the USA.",
+			[]ent{{"Burger King USA", ""}, {"United States", graph.Place}}, nil, nil},
+		{"a woman's title keeps her apart", "Mrs Reagan met President Reagan.",
+			[]ent{{"Mrs Reagan", graph.Person}, {"Reagan", graph.Person}}, nil, nil},
+		{"acronym linked by brackets", "The Cereals Intervention Board (ONIC) said ONIC would sell wheat.",
+			[]ent{{"Cereals Intervention Board", graph.Org}}, map[string][]string{"Cereals Intervention Board": {"ONIC"}}, []string{"ONIC"}},
+		{"acronym spelling the name", "The U.S. Department of Agriculture said USDA would buy wheat. British Petroleum Co PLC said BP would invest.",
+			[]ent{{"U.S. Department of Agriculture", graph.Org}, {"British Petroleum Co PLC", graph.Org}},
+			map[string][]string{"U.S. Department of Agriculture": {"USDA"}, "British Petroleum Co PLC": {"BP"}}, []string{"USDA", "BP"}},
+		{"an acronym is no prefix", "The European Community said EC ministers and the EC Commission agreed.",
+			[]ent{{"European Community", graph.Org}, {"EC Commission", graph.Org}},
+			map[string][]string{"European Community": {"EC"}}, []string{"EC"}},
+		{"a company without its suffix", "Southmark Corp said Southmark would sell the unit.",
+			[]ent{{"Southmark Corp", graph.Org}}, map[string][]string{"Southmark Corp": {"Southmark"}}, []string{"Southmark"}},
+		{"a short name is not a part of a body", "The Senate Finance Committee said the Senate would vote.",
+			[]ent{{"Senate Finance Committee", graph.Org}, {"Senate", graph.Org}}, nil, nil},
+		{"a glued country is cut off", "Brazilian Finance Minister Dilson Funaro met Lawson. Lawson told Funaro Brazil had to pay.",
+			[]ent{{"Dilson Funaro", graph.Person}, {"Brazil", graph.Place}}, nil, []string{"Funaro Brazil"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			byName := map[string]graph.Entity{}
+			for _, e := range doc.Entities {
+				byName[e.Name] = e
+			}
+			for _, w := range tt.want {
+				e, ok := byName[w.name]
+				if !ok || w.typ != "" && e.Type != w.typ {
+					t.Errorf("%q: entity %q (%s) missing or typed %q; entities %v", tt.text, w.name, w.typ, e.Type, doc.Entities)
+				}
+			}
+			for name, as := range tt.aliases {
+				for _, a := range as {
+					if !contains(byName[name].Aliases, a) {
+						t.Errorf("%q: %q lacks alias %q: %v", tt.text, name, a, byName[name].Aliases)
+					}
+				}
+			}
+			for _, n := range tt.not {
+				if _, ok := byName[n]; ok {
+					t.Errorf("%q: %q is an entity; entities %v", tt.text, n, doc.Entities)
+				}
+			}
+		})
+	}
+}
