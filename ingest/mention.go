@@ -863,14 +863,41 @@ func (d *docState) linkParenthesised() {
 		toks := d.sents[i].toks
 		for k := 1; k < len(ms); k++ {
 			a, b := ms[k-1], ms[k]
-			if a.c == nil || b.c == nil || b.s != a.e+1 || toks[a.e].text != "(" || b.e >= len(toks) ||
-				toks[b.e].text != ")" || b.e-b.s != 1 || !isCapitals(b.name) || isPlaceName(b.name) ||
-				a.c.root() == b.c.root() || b.c.parent != nil || b.c.typ() == graph.Person {
+			if a.c == nil || b.c == nil || b.s != a.e+1 || b.e >= len(toks) || b.e-b.s != 1 || !isCapitals(b.name) ||
+				isPlaceName(b.name) || a.c.root() == b.c.root() || b.c.parent != nil || b.c.typ() == graph.Person {
+				continue
+			}
+			bracketed := toks[a.e].text == "(" && toks[b.e].text == ")"
+			// "The French Maize Producers Association, AGPM, …": an
+			// apposition when half the letters are initials of the name
+			apposed := toks[a.e].text == "," && (toks[b.e].text == "," || toks[b.e].text == ".") &&
+				a.he-a.hs >= 2 && halfInitials(b.name, a.name)
+			if !bracketed && !apposed {
 				continue
 			}
 			b.c.parent = a.c.root()
 		}
 	}
+}
+
+// halfInitials reports whether at least half the letters of the acronym
+// abbr begin words of name (in any order): "AGPM" and "French Maize
+// Producers Association", not "IBM" and "General Motors Corp".
+func halfInitials(abbr, name string) bool {
+	initials := map[rune]bool{}
+	for _, w := range strings.Fields(name) {
+		initials[unicode.ToUpper(firstRune(w))] = true
+	}
+	n, hit := 0, 0
+	for _, r := range abbr {
+		if unicode.IsLetter(r) {
+			n++
+			if initials[unicode.ToUpper(r)] {
+				hit++
+			}
+		}
+	}
+	return n >= 2 && 2*hit >= n
 }
 
 // nameWords are the folded words of a name, without the particle glued to
