@@ -20,6 +20,7 @@ func TestLookup(t *testing.T) {
 		{"PR", ""}, // not a UN member's common name
 		{"UK", "United Kingdom"},
 		{"Great Britain", "United Kingdom"},
+		{"Britain", "United Kingdom"},
 		{"Russian Federation", "Russia"},
 		{"russia", "Russia"},
 		{"Syrian Arab Republic", "Syria"},

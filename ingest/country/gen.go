@@ -11,6 +11,7 @@
 //     name ("US", "USA", "UK", "UAE"): those are how news writes a country,
 //     where "FR" or "IT" would only catch other words. Two-letter ones only
 //     for UN members' common names;
+//   - an alternative spelling "Great X" also as "X" ("Britain");
 //   - English demonyms, each given to one country only: where several
 //     places share one ("French", "American"), the UN member takes it;
 //   - capitals, as evidence of a place name.
@@ -85,6 +86,10 @@ func main() {
 				continue
 			}
 			e.Aliases = append(e.Aliases, n)
+			// "Great Britain" is "Britain" in news too
+			if rest, ok := strings.CutPrefix(n, "Great "); ok && !contains(e.Aliases, rest) {
+				e.Aliases = append(e.Aliases, rest)
+			}
 		}
 		for _, cap := range c.Capital {
 			if latin(cap) && !strings.HasPrefix(cap, "The ") {
