@@ -66,6 +66,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Senate Finance Committee", graph.Org}, {"Senate", graph.Org}}, nil, nil},
 		{"a glued country is cut off", "Brazilian Finance Minister Dilson Funaro met Lawson. Lawson told Funaro Brazil had to pay.",
 			[]ent{{"Dilson Funaro", graph.Person}, {"Brazil", graph.Place}}, nil, []string{"Funaro Brazil"}},
+		{"a country glued before a person", "Prime Minister Yasuhiro Nakasone spoke. Officials in Japan Nakasone trusts would visit.",
+			[]ent{{"Yasuhiro Nakasone", graph.Person}, {"Japan", graph.Place}}, nil, []string{"Japan Nakasone"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {

@@ -133,9 +133,10 @@ func (d *docState) findMentions() {
 	}
 }
 
-// splitGlued cuts a country off the end of a name that the document
+// splitGlued cuts a country off either end of a name that the document
 // otherwise gives a person: "told Funaro Brazil had to …" is Funaro and
-// Brazil; "Ford Canada", whose Ford is no person here, stays a company.
+// Brazil, "the Soviet Union Lyng said" the Soviet Union and Lyng; "Ford
+// Canada", whose Ford is no person here, stays a company.
 func splitGlued(s *sentence, ms []*mention, persons map[string]bool) []*mention {
 	var out []*mention
 	for _, m := range ms {
@@ -144,10 +145,13 @@ func splitGlued(s *sentence, ms []*mention, persons map[string]bool) []*mention 
 			out = append(out, m)
 			continue
 		}
-		cut := -1
+		cut, from, to := -1, m.hs, m.he // the person's words are [from,to)
 		for k := 1; k <= 2 && k < n; k++ {
 			if _, ok := lookupCountry(span(s, m.he-k, m.he)); ok {
-				cut = m.he - k
+				cut, to = m.he-k, m.he-k
+			} else if _, ok := lookupCountry(span(s, m.hs, m.hs+k)); ok && cut < 0 {
+				// "Soviet Union Lyng"
+				cut, from = m.hs+k, m.hs+k
 			}
 		}
 		if cut < 0 {
@@ -155,7 +159,7 @@ func splitGlued(s *sentence, ms []*mention, persons map[string]bool) []*mention 
 			continue
 		}
 		person := true
-		for _, t := range s.toks[m.hs:cut] {
+		for _, t := range s.toks[from:to] {
 			person = person && persons[graph.Fold(t.text)]
 		}
 		a, b := makeMention(s, m.s, cut), makeMention(s, cut, m.e)
