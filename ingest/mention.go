@@ -81,7 +81,8 @@ func (d *docState) findMentions() {
 			d.mentions[i] = chunkMentions(&d.sents[i])
 			for _, m := range d.mentions[i] {
 				if m.votes[graph.Person] > 0 && m.votes[graph.Person] >= m.votes[graph.Org]+m.votes[graph.Place] &&
-					!hasCountry(&d.sents[i], m) {
+					(m.titled || m.he-m.hs >= 2) && !hasCountry(&d.sents[i], m) {
+					// a person the text names in full or by title
 					for _, w := range strings.Fields(graph.Fold(m.name)) {
 						persons[w] = true
 					}
@@ -868,14 +869,18 @@ func (d *docState) linkParenthesised() {
 		for k := 1; k < len(ms); k++ {
 			a, b := ms[k-1], ms[k]
 			if a.c == nil || b.c == nil || b.s != a.e+1 || b.e >= len(toks) || b.e-b.s != 1 || !isCapitals(b.name) ||
-				isPlaceName(b.name) || a.c.root() == b.c.root() || b.c.parent != nil || b.c.typ() == graph.Person {
+				isPlaceName(b.name) || a.c.root() == b.c.root() || b.c.parent != nil || b.c.typ() == graph.Person ||
+				a.he-a.hs < 2 || a.c.typ() == graph.Person || a.c.typ() == graph.Place || !halfInitials(b.name, a.name) {
+				// the name must be the whole of one, and half the
+				// acronym's letters begin its words: not "Ministry of
+				// International Trade and Industry (MITI)" cut to
+				// "Industry", nor "Monetary Authority of Singapore (MAS)"
+				// cut to "Singapore"
 				continue
 			}
 			bracketed := toks[a.e].text == "(" && toks[b.e].text == ")"
-			// "The French Maize Producers Association, AGPM, …": an
-			// apposition when half the letters are initials of the name
-			apposed := toks[a.e].text == "," && (toks[b.e].text == "," || toks[b.e].text == ".") &&
-				a.he-a.hs >= 2 && halfInitials(b.name, a.name)
+			// "The French Maize Producers Association, AGPM, …"
+			apposed := toks[a.e].text == "," && (toks[b.e].text == "," || toks[b.e].text == ".")
 			if !bracketed && !apposed {
 				continue
 			}
