@@ -136,7 +136,7 @@ func (d *docState) findMentions() {
 
 // splitGlued cuts a country off either end of a name that the document
 // otherwise gives a person: "told Funaro Brazil had to …" is Funaro and
-// Brazil, "the Soviet Union Lyng said" the Soviet Union and Lyng; "Ford
+// Brazil, "in Japan Nakasone trusts" Japan and Nakasone; "Ford
 // Canada", whose Ford is no person here, stays a company.
 func splitGlued(s *sentence, ms []*mention, persons map[string]bool) []*mention {
 	var out []*mention
@@ -151,7 +151,7 @@ func splitGlued(s *sentence, ms []*mention, persons map[string]bool) []*mention 
 			if _, ok := lookupCountry(span(s, m.he-k, m.he)); ok {
 				cut, to = m.he-k, m.he-k
 			} else if _, ok := lookupCountry(span(s, m.hs, m.hs+k)); ok && cut < 0 {
-				// "Soviet Union Lyng"
+				// "in Japan Nakasone trusts"
 				cut, from = m.hs+k, m.hs+k
 			}
 		}
