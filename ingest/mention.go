@@ -27,14 +27,15 @@ type mention struct {
 
 // A cluster is one entity of the document: its mentions under all names.
 type cluster struct {
-	name     string
-	names    map[string]int // name → mentions
-	aliases  []string       // every form seen, in order
-	votes    map[string]int
-	mentions int
-	titles   int  // mentions after a person's title
-	female   bool // named with "Mrs", "Ms", "Miss": not the man of the same surname
-	parent   *cluster
+	name       string
+	names      map[string]int // name → mentions
+	aliases    []string       // every form seen, in order
+	votes      map[string]int
+	mentions   int
+	titles     int  // mentions after a person's title
+	female     bool // named with "Mrs", "Ms", "Miss": not the man of the same surname
+	maleTitled bool // named with "Mr" once
+	parent     *cluster
 }
 
 // titled reports whether a person's title was seen before one of its
@@ -229,6 +230,9 @@ func (d *docState) add(m *mention) {
 	if m.titled && personTitleIn(m.role) {
 		c.titles++
 	}
+	if m.titled && maleTitleIn(m.role) {
+		c.maleTitled = true
+	}
 	for _, a := range []string{m.name, m.full} {
 		if female && a == m.name {
 			continue
@@ -247,6 +251,15 @@ func (d *docState) sentOf(m *mention) *sentence { return &d.sents[m.sent] }
 
 // femaleTitles say that a surname after them is a woman's.
 var femaleTitles = set("mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "lady", "dame")
+
+func maleTitleIn(role string) bool {
+	for _, w := range strings.Fields(role) {
+		if w == "mr" || w == "mr." || w == "sir" || w == "lord" || w == "king" || w == "prince" {
+			return true
+		}
+	}
+	return false
+}
 
 func femaleTitleIn(role string) bool {
 	for _, w := range strings.Fields(role) {
@@ -780,11 +793,24 @@ func (d *docState) resolve() {
 	for _, c := range d.order {
 		words[c] = nameWords(c.name)
 	}
-	for _, c := range d.order {
+	// women named by title first, so that "Ms Kestilä" is Aino Kestilä's
+	// before a bare "Kestilä" looks for its person
+	order := make([]*cluster, 0, len(d.order))
+	for _, female := range []bool{true, false} {
+		for _, c := range d.order {
+			if c.female == female {
+				order = append(order, c)
+			}
+		}
+	}
+	for _, c := range order {
 		if c.parent != nil {
 			continue // linked by the text itself
 		}
 		short := words[c]
+		if c.female && len(short) > 1 {
+			short = short[1:] // "Ms Kestilä" may be Aino Kestilä
+		}
 		var match, acro *cluster
 		n, na := 0, 0
 		for _, o := range d.order {
@@ -809,10 +835,17 @@ func (d *docState) resolve() {
 			ot, ct := o.typ(), c.typ()
 			ok := false
 			switch {
-			case isPlaceName(c.name) || c.female != o.female:
+			case o.female && !c.female && len(short) == 1 && len(long) == 2 && long[1] == short[0] && !c.titled() &&
+				c.votes[graph.Person] == 0:
+				// "Kestilä", untitled and not known as a person, after
+				// "Ms Kestilä" is she; "President Reagan" is not "Mrs
+				// Reagan"
+				ok = true
+			case isPlaceName(c.name) || o.female || c.female && (len(long) < 2 || o.typ() != graph.Person || o.maleTitled):
 				// a country or capital is no one's surname and no
 				// company's short name ("Ford Canada", "Chemical Bank
-				// Tokyo"); "Mrs Reagan" is not "Reagan"
+				// Tokyo"); "Mrs Reagan" is not "Reagan" nor "Mr
+				// Reagan", but may be a woman the text names in full
 			case hasSuffixTokens(long, short) && (ot == graph.Person || ct == graph.Person) && len(short) <= 2 && graph.PlainName(o.name):
 				// "Japan" is not the surname of "Susumu Taketomi of
 				// Industrial Bank of Japan"
