@@ -284,14 +284,19 @@ func majority(votes map[string]int, cur string) string {
 // woman's name ("Mrs Reagan") that the text gives no first name.
 var courtesy = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mme": true, "madame": true}
 
-// otherPerson reports whether two names of people cannot be one person:
-// both give a first name, and the first names differ other than as an
-// initial ("R. Tillerson", "Rex Tillerson") or a spelling variant
-// ("Sergei", "Sergey").
+// otherPerson reports whether a, a document's person, cannot be b, a
+// stored one: both give a first name, and the first names differ other
+// than as an initial ("R. Tillerson", "Rex Tillerson") or a spelling
+// variant ("Sergei", "Sergey"). A courtesy title in a is no first name
+// ("Ms Kestilä" may be the stored Aino Kestilä); one in b keeps out a
+// first-named a.
 func otherPerson(a, b string) bool {
 	fa, fb := strings.Fields(Fold(a)), strings.Fields(Fold(b))
-	if len(fa) < 2 || len(fb) < 2 || fa[0] == fb[0] || courtesy[fa[0]] || courtesy[fb[0]] {
+	if len(fa) < 2 || len(fb) < 2 || fa[0] == fb[0] || courtesy[fa[0]] {
 		return false // "Ms Kestilä" gives no first name to differ
+	}
+	if courtesy[fb[0]] {
+		return true // "Michael Reagan" is not the stored "Mrs Reagan"
 	}
 	x, y := []rune(fa[0]), []rune(fb[0])
 	if (len(x) == 1 || len(y) == 1) && x[0] == y[0] {
