@@ -115,7 +115,8 @@ var dateWords = set(
 var tableLabels = set("shr", "shrs", "net", "revs", "rev", "avg", "oper", "note", "year", "qtr", "mths", "mth",
 	"sales", "loss", "profit", "dlrs", "dlr", "cts", "pct", "mln", "billion", "tonnes", "tons", "vs",
 	"nonfarm", "nine", "six", "three", "four", "shares", "turnover", "dividend", "div", "payable", "record",
-	"pay", "prior", "qtly", "annual", "gross", "total", "income", "operating", "reuter")
+	"pay", "prior", "qtly", "annual", "gross", "total", "income", "operating", "reuter", "ecu", "ecus", "yen",
+	"francs", "lire", "guilders", "pesos", "cruzados", "rupees", "dinars", "stg")
 
 // stateNouns, after a demonym, name the state itself: "the Latvian
 // government" is Latvia.
