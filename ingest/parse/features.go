@@ -179,6 +179,7 @@ func tagFeatures(fs []uint64, ws []word, i int, p1, p2 uint64) []uint64 {
 		f2(29, p2, w.lower), f3(30, p1, w.lower, low(i+1)),
 		f1(40, w.amb), f2(41, w.amb, p1), f1(42, amb(i+1)), f1(43, amb(i-1)), f2(44, w.amb, w.suf[2]),
 		f2(45, w.amb, amb(i+1)), f2(46, w.amb, w.flags), f3(47, w.amb, p1, amb(i+1)),
+		f1(48, amb(i+2)), f2(49, amb(i-1), p1), f2(50, w.amb, low(i-1)), f2(51, w.amb, low(i+1)),
 	)
 	if n := at(i + 1); n != nil {
 		fs = append(fs, f1(27, n.shape), f1(28, n.suf[0]))

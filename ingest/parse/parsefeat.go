@@ -68,13 +68,13 @@ func parseFeatures(fs []uint64, x *sent, s *state) []uint64 {
 	s0l, s0r, s0l2, s0r2 := child(s0, true, 0), child(s0, false, 0), child(s0, true, 1), child(s0, false, 1)
 	s1l, s1r := child(s1, true, 0), child(s1, false, 0)
 	b0l, b0l2 := child(b0, true, 0), child(b0, true, 1)
-	_, s0lt := pos(s0l)
+	s0lw, s0lt := pos(s0l)
 	s0rw, s0rt := pos(s0r)
 	_, s0l2t := pos(s0l2)
 	_, s0r2t := pos(s0r2)
 	_, s1lt := pos(s1l)
 	_, s1rt := pos(s1r)
-	_, b0lt := pos(b0l)
+	b0lw, b0lt := pos(b0l)
 	_, b0l2t := pos(b0l2)
 	s0wt, s1wt, b0wt, b1wt := mix(s0w, s0t), mix(s1w, s1t), mix(b0w, b0t), mix(b1w, b1t)
 	dist := func(a, b int32) uint64 {
@@ -160,6 +160,8 @@ func parseFeatures(fs []uint64, x *sent, s *state) []uint64 {
 		f2(131, s0suf, b0t), f2(132, s0t, b0suf), f2(133, s1suf, s0suf), f1(134, b0suf), f1(135, s0suf),
 		// ambiguity classes: what the words could be, whatever the tagger said
 		f2(140, s0a, s0t), f2(141, b0a, b0t), f2(142, s0a, b0a), f1(143, b1a), f2(144, s1a, s0a),
+		// the words of the nearest dependents: "by" of an agent, "to" of a dative
+		f1(90, s0lw), f2(150, s0lw, s0t), f3(151, s0lw, s1t, s0t), f1(96, b0lw), f2(152, b0lw, b0t),
 	)
 	return fs
 }
