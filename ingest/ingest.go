@@ -50,12 +50,13 @@ type Input struct {
 // Extractor extracts triples. It is safe for concurrent use; prose's models
 // are loaded once per process.
 type Extractor struct {
-	parser  *parse.Model // nil: the token-pattern relations
-	phrases bool
-	seg     *segment.Segmenter
-	tok     *tokenize.Tokenizer
-	tag     *tag.Tagger
-	ner     labeller
+	parser   *parse.Model // nil: the token-pattern relations
+	phrases  bool
+	concepts bool
+	seg      *segment.Segmenter
+	tok      *tokenize.Tokenizer
+	tag      *tag.Tagger
+	ner      labeller
 }
 
 // labeller sets the entity labels of tagged tokens: nerModel, or prose's
@@ -77,6 +78,19 @@ type Options struct {
 	// Inc"): what Open IE benchmarks compare. Subject and Object, the
 	// graph's nodes, stay the names.
 	Phrases bool
+	// Concepts keeps the triples between two plain noun phrases
+	// ("Honeywell's sale –complete→ deal" without a name at either end):
+	// open information extraction, as kg extract prints it. The graph
+	// keeps only edges with a named entity at one end (see Kept).
+	Concepts bool
+}
+
+// Kept reports whether the graph keeps a triple: one with a named entity
+// (a person, organisation, place or other name) at one end at least. A
+// plain noun phrase may be an object ("Honeywell –complete→ sale"), but
+// an edge between two of them is not stored.
+func Kept(t graph.Triple) bool {
+	return t.SubjectType != graph.Concept || t.ObjectType != graph.Concept
 }
 
 // Extractors lists the values Options.Extractor takes.
@@ -109,7 +123,7 @@ func New(o Options) (*Extractor, error) {
 			return nil, fmt.Errorf("ingest: load entity model: %v", err)
 		}
 	}
-	return &Extractor{parser: pm, phrases: o.Phrases, seg: seg, tok: tokenize.New(), tag: tg, ner: nr}, nil
+	return &Extractor{parser: pm, phrases: o.Phrases, concepts: o.Concepts, seg: seg, tok: tokenize.New(), tag: tg, ner: nr}, nil
 }
 
 // Text returns the text a document is made of: Title as a headline, then the
@@ -171,6 +185,15 @@ func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, err
 	d.resolve()
 	doc.Entities = d.entities()
 	doc.Triples = d.triples()
+	if !ex.concepts {
+		kept := doc.Triples[:0]
+		for _, t := range doc.Triples {
+			if Kept(t) {
+				kept = append(kept, t)
+			}
+		}
+		doc.Triples = kept
+	}
 	return doc, nil
 }
 
@@ -222,6 +245,9 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 		}
 		src := text[start:u.end]
 		for _, ps := range boundSentences(src, joinInitials(src, ex.seg.Segment(src))) {
+			if tableLine(ps.Text) {
+				continue // "Net 5.5 mln vs 4.1 mln": no clause, nor a name
+			}
 			s := sentence{index: len(out), start: start + ps.Start, text: ps.Text, headline: u.headline}
 			for _, t := range ex.tok.Tokenize(ps.Text) {
 				s.toks = append(s.toks, token{text: t.Text, lower: strings.ToLower(t.Text), start: s.start + t.Start})
@@ -377,4 +403,36 @@ func shouting(toks []token, headline bool) bool {
 	// "Latest News": a short line all in capitals is a label or a
 	// headline as much as a longer one
 	return headline && (caps >= 2 || caps == 1 && letters == 2)
+}
+
+// numberWords are the amounts earnings tables spell out: "Shr one dlr vs
+// 73 cts".
+var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"nil", "none", "loss", "profit", "dlr", "dlrs", "cts", "ct", "mln", "billion", "pct")
+
+// tableLine reports whether a sentence is a line of an earnings table or a
+// price list rather than prose: "Shr 1.15 dlrs vs 1.10 dlrs", "Net 5.5 mln
+// vs 4.1 mln", "Revs 100.2 mln vs 90.1 mln", "Avg shrs 47.2 mln": a
+// comparison with "vs" between amounts, or a line without final
+// punctuation that is mostly numbers.
+func tableLine(text string) bool {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return false
+	}
+	nums, vs := 0, false
+	for _, w := range f {
+		lw := strings.ToLower(strings.Trim(w, ",;:()"))
+		switch {
+		case lw == "vs" || lw == "vs.":
+			vs = true
+		case strings.ContainsAny(lw, "0123456789"), numberWords[lw]:
+			nums++
+		}
+	}
+	if vs && nums >= 2 {
+		return true
+	}
+	last := text[len(strings.TrimRight(text, " \t"))-1]
+	return last != '.' && last != '?' && last != '!' && last != '"' && nums >= 2 && 2*nums >= len(f)
 }

@@ -26,7 +26,11 @@ func tripleString(t graph.Triple) string {
 }
 
 func TestExtractRules(t *testing.T) {
-	ex := mustExtractor(t)
+	// the relation stage, concept-to-concept triples included
+	ex, err := New(Options{Concepts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		text string
@@ -308,6 +312,42 @@ func TestText(t *testing.T) {
 	for _, tt := range tests {
 		if got := Text(tt.in); got != tt.want {
 			t.Errorf("Text(%+v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTableLine(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Shr 1.15 dlrs vs 1.10 dlrs", true},
+		{"Net 5.5 mln vs 4.1 mln", true},
+		{"Revs 100.2 mln vs 90.1 mln", true},
+		{"Shr one dlr vs 73 cts", true},
+		{"Avg shrs 47.2 mln", true},
+		{"Nine mths", false},
+		{"Acme earned 5.5 mln dlrs in 1986, against 4.1 mln.", false},
+		{"GTE Corp said its net fell to 1.2 billion dlrs.", false},
+		{"Yankees vs Red Sox", false},
+	} {
+		if got := tableLine(c.text); got != c.want {
+			t.Errorf("tableLine(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestKept(t *testing.T) {
+	for _, c := range []struct {
+		s, o string
+		want bool
+	}{
+		{graph.Org, graph.Concept, true},
+		{graph.Concept, graph.Person, true},
+		{graph.Concept, graph.Concept, false},
+	} {
+		if got := Kept(graph.Triple{SubjectType: c.s, ObjectType: c.o}); got != c.want {
+			t.Errorf("Kept(%s, %s) = %v, want %v", c.s, c.o, got, c.want)
 		}
 	}
 }
