@@ -48,6 +48,8 @@ import (
 //	verb hung on a root noun   China, which …, abstained from X    → China –abstain from→ X
 //	finite verb, no subject,   Acme, which owns X, agreed to buy Y → Acme –agree to buy→ Y
 //	  sentence rooted on a noun
+//	ADJ with det a/an (tagger) Berg is a former rail executive. → Berg –be→ former rail executive
+//	cop + -ing NN compound     Kestilä is openly mocking Saarepuu. → Kestilä –mock→ Saarepuu
 //	obliques of time           on Monday, in 1986, on March 1      → none
 //
 // Factuality, from the tree:
@@ -211,6 +213,10 @@ func (t *tree) makeArg(h int) *arg {
 	case "PRON":
 		return &arg{s: h, e: h + 1, hs: h, pronoun: true}
 	case "NOUN", "PROPN", "X":
+	case "ADJ":
+		if !t.misreadNoun(h) {
+			return nil
+		}
 	default:
 		return nil
 	}
@@ -278,6 +284,39 @@ func (t *tree) makeArg(h int) *arg {
 		a.pronoun = true
 	}
 	return a
+}
+
+// misreadProgressive returns the "-ing" word a copular noun predicate p
+// has as a compound right after its copula and adverbs, a verb in the
+// progressive the tagger read as a noun ("is subtly mocking Tillerson"),
+// or -1.
+func (t *tree) misreadProgressive(p int) int {
+	cop := t.child(p, "cop")
+	if cop < 0 || t.lemma(cop) != "be" || t.w[p].UPOS != "PROPN" {
+		return -1
+	}
+	for k := cop + 1; k < p; k++ {
+		w := t.lower(k)
+		switch {
+		case t.rel(k) == "compound" && t.head(k) == p && strings.HasSuffix(w, "ing") && len(w) > 5 && t.w[k].XPOS == "NN":
+			return k
+		case t.w[k].UPOS == "ADV" || strings.HasSuffix(w, "ly"):
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// misreadNoun reports whether an adjective heads a noun phrase, a noun
+// the tagger misread: "Tillerson is a former oil executive" with
+// executive an ADJ, known by its indefinite article.
+func (t *tree) misreadNoun(h int) bool {
+	if t.w[h].UPOS != "ADJ" || t.rel(h) == "amod" {
+		return false
+	}
+	d := t.child(h, "det")
+	return d >= 0 && (t.lower(d) == "a" || t.lower(d) == "an")
 }
 
 // group returns h's argument and those of the phrases coordinated with it.
@@ -611,7 +650,16 @@ func (t *tree) caseWords(cs int) ([]string, []int) {
 
 // copula adds what "X is N (of Y)" says.
 func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
-	nominal := t.w[p].UPOS == "NOUN" || t.w[p].UPOS == "PROPN" || t.w[p].UPOS == "NUM"
+	if v := t.misreadProgressive(p); v >= 0 {
+		// "Lavrov is also subtly mocking Tillerson" tagged as a noun
+		// compound: Lavrov –mock→ Tillerson
+		vc := *c
+		vc.words = []string{lemma(t.s.toks[v].text, "VBG")}
+		vc.toks = append(append([]int(nil), c.toks...), v)
+		add(vc, subj, t.group(p), nil, nil, treeConf["obj"], false)
+		return
+	}
+	nominal := t.w[p].UPOS == "NOUN" || t.w[p].UPOS == "PROPN" || t.w[p].UPOS == "NUM" || t.misreadNoun(p)
 	if nominal {
 		if a := t.arg(p); a != nil {
 			// "is a lawyer"; "is at Henry Wood Hall" → be at
