@@ -50,6 +50,7 @@ import (
 //	  sentence rooted on a noun
 //	ADJ with det a/an (tagger) Berg is a former rail executive. → Berg –be→ former rail executive
 //	cop + -ing NN compound     Kestilä is openly mocking Saarepuu. → Kestilä –mock→ Saarepuu
+//	nsubj time N nmod(after) X days after the U.S. backed the plan → United States –back→ plan
 //	obliques of time           on Monday, in 1986, on March 1      → none
 //
 // Factuality, from the tree:
@@ -286,6 +287,21 @@ func (t *tree) makeArg(h int) *arg {
 	return a
 }
 
+// timeHead returns, for a subject that is a span of time with "after" or
+// "before" a noun ("days after the U.S. backed the plan" parsed with days
+// for subject), that noun, the clause's real subject, or -1.
+func (t *tree) timeHead(k int) int {
+	if !timeNouns[t.lower(k)] {
+		return -1
+	}
+	for _, x := range t.children(k, "nmod") {
+		if cs := t.child(x, "case"); cs >= 0 && (t.lower(cs) == "after" || t.lower(cs) == "before") && cs == k+1 {
+			return x
+		}
+	}
+	return -1
+}
+
 // misreadProgressive returns the "-ing" word a copular noun predicate p
 // has as a compound right after its copula and adverbs, a verb in the
 // progressive the tagger read as a noun ("is subtly mocking Tillerson"),
@@ -369,6 +385,8 @@ func (t *tree) subjects(p int) []*arg {
 				out = append(out, t.group(rel)...)
 			} else if sp := t.reporter(p, k); sp != nil {
 				out = append(out, sp)
+			} else if x := t.timeHead(k); x >= 0 {
+				out = append(out, t.group(x)...)
 			} else {
 				out = append(out, t.group(k)...)
 			}
