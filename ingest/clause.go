@@ -845,7 +845,95 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 		us.Tokens[i] = ud.Token{ID: i + 1, Form: tk.text, Start: tk.start, End: tk.end()}
 	}
 	m.Parse(&us)
+	repair(us.Tokens)
 	return us.Tokens
+}
+
+// repair mends two errors the parser makes often where the tree shows
+// them plainly (see the table at the top):
+//
+//	"X acquired the stake, Jonas Hovland said." with the speaker an
+//	apposition of the object and said without a subject: the speaker
+//	becomes said's subject;
+//	"blamed Poland's failure to ratify the charter" with "to ratify" an
+//	adverbial clause of blamed: it becomes a clause of the noun before it
+//	when that noun takes an infinitive (failure, plan, offer).
+func repair(w []ud.Token) {
+	head := func(i int) int { return w[i].Head - 1 }
+	hasKid := func(p int, rels ...string) bool {
+		for k := range w {
+			if head(k) == p {
+				for _, r := range rels {
+					if w[k].Deprel == r {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	for p := range w {
+		lem := strings.ToLower(w[p].Lemma)
+		switch {
+		case speechVerbs[lem] && w[p].UPOS == "VERB" && p >= 2 && !hasKid(p, "nsubj", "nsubj:pass", "expl"):
+			// the name just before p, after a comma, hung as an
+			// apposition inside p's clause
+			k := p - 1
+			for k >= 0 && head(k) >= 0 && head(k) < p && head(k) != k && w[k].Deprel == "flat" {
+				k = head(k)
+			}
+			if k < 1 || w[k].UPOS != "PROPN" && w[k].UPOS != "NOUN" || w[k].Deprel != "appos" || w[k-1].Form != "," || !under(w, k, p) {
+				continue
+			}
+			w[k].Head, w[k].Deprel = p+1, "nsubj"
+			w[k-1].Head = p + 1
+		case w[p].Deprel == "advcl" && hasMarkTo(w, p):
+			v := head(p)
+			o := -1
+			for k := range w {
+				if head(k) == v && w[k].Deprel == "obj" && k < p {
+					o = k
+				}
+			}
+			if o < 0 || !controlNouns[strings.ToLower(w[o].Lemma)] {
+				continue
+			}
+			if _, e := subtreeSpan(w, o); p < 2 || e != p-2 {
+				continue // "to" right after the noun's phrase
+			}
+			w[p].Head, w[p].Deprel = o+1, "acl"
+		}
+	}
+}
+
+// under reports whether k's head chain reaches p.
+func under(w []ud.Token, k, p int) bool {
+	for i, n := w[k].Head-1, 0; i >= 0 && n < len(w); i, n = w[i].Head-1, n+1 {
+		if i == p {
+			return true
+		}
+	}
+	return false
+}
+
+func hasMarkTo(w []ud.Token, p int) bool {
+	for k := range w {
+		if w[k].Head-1 == p && w[k].Deprel == "mark" && strings.EqualFold(w[k].Form, "to") {
+			return true
+		}
+	}
+	return false
+}
+
+// subtreeSpan returns the first and last token of k's subtree.
+func subtreeSpan(w []ud.Token, k int) (int, int) {
+	a, b := k, k
+	for i := range w {
+		if i != k && under(w, i, k) {
+			a, b = min(a, i), max(b, i)
+		}
+	}
+	return a, b
 }
 
 // newTree indexes a parsed sentence and the mentions found in it.
