@@ -3,13 +3,13 @@
 // A document is split into paragraphs and stand-alone lines (headlines), then
 // sentences; prose tokenizes, tags and labels named entities in each. Entity
 // mentions come from proper-noun chunks typed by prose's labels, titles and
-// word lists; other arguments are noun-phrase chunks. Relations are verb
-// phrases between two arguments in the manner of ReVerb (verb; verb +
-// particle or preposition; verb + nouns or adjectives + preposition), with
-// the verb lemmatised. Mentions are resolved within the document ("Tillerson"
-// → "Rex Tillerson") before the triples are returned as a graph.Document.
-// With Options{Extractor: "tree"} (experimental) the relations are read
-// off a dependency parse instead (ingest/parse; the rules in clause.go).
+// word lists. Each sentence is parsed into a Universal Dependencies tree
+// (ingest/parse) and relations are read off its clauses (the rules in
+// clause.go); Options{Extractor: "pattern"} takes instead verb phrases
+// between noun-phrase chunks in the manner of ReVerb (verb; verb + particle
+// or preposition; verb + nouns or adjectives + preposition). Mentions are
+// resolved within the document ("Tillerson" → "Rex Tillerson") before the
+// triples are returned as a graph.Document.
 //
 // Only this package imports prose.
 package ingest
@@ -67,10 +67,9 @@ type labeller interface {
 
 // Options choose how an Extractor works. The zero value is the default.
 type Options struct {
-	// Extractor names the relation stage: "" or "pattern" for verb
-	// phrases between noun phrases (ReVerb's patterns over prose's tags),
-	// "tree" for clauses read off a dependency parse (ingest/parse),
-	// experimental.
+	// Extractor names the relation stage: "" or "tree" for clauses read
+	// off a dependency parse (ingest/parse), "pattern" for verb phrases
+	// between noun phrases (ReVerb's patterns over prose's tags).
 	Extractor string
 	// Phrases makes the tree extractor give, as a triple's SubjectText
 	// and ObjectText, the whole phrase each argument heads ("Widget Inc
@@ -100,8 +99,8 @@ var Extractors = []string{"pattern", "tree"}
 func New(o Options) (*Extractor, error) {
 	var pm *parse.Model
 	switch o.Extractor {
-	case "", "pattern":
-	case "tree":
+	case "pattern":
+	case "", "tree":
 		var err error
 		if pm, err = parse.Default(); err != nil {
 			return nil, fmt.Errorf("ingest: load parser: %v", err)

@@ -36,7 +36,7 @@ that line, verbatim. With no PATH it reads standard input.`,
 		},
 	}
 	cmd.Flags().BoolVar(&lines, "lines", false, "treat each input line as its own document")
-	cmd.Flags().StringVar(&e.extractor, "extractor", "", "relation extractor: pattern (default) or tree (clauses from a dependency parse; experimental)")
+	cmd.Flags().StringVar(&e.extractor, "extractor", "", "relation extractor: tree (default: clauses from a dependency parse) or pattern (verb phrases over part-of-speech tags)")
 	return cmd
 }
 
