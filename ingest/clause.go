@@ -956,11 +956,11 @@ func newTree(s *sentence, w []ud.Token, ms []*mention) *tree {
 // treeTriples turns one parsed sentence's clauses into triples: the
 // relations of treeRelations, then the role facts of titles, possessives
 // and appositions.
-func (d *docState) treeTriples(s *sentence) []graph.Triple {
+func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 	t := newTree(s, s.tree, d.mentions[s.index])
-	t.coref = func(a *arg) *arg { return d.corefer(s, a) }
+	t.coref = func(a *arg) *arg { return d.corefer(co, s, a) }
 	rels, speakers := d.treeRelations(t)
-	defer d.remember(rels)
+	defer co.remember(s, rels)
 	var out []graph.Triple
 	out = append(out, d.roles(s, args(s, d.mentions[s.index]))...)
 	out = append(out, d.treeRoles(t)...)
