@@ -31,6 +31,7 @@ import (
 //	conj of V, no nsubj        Acme bought Widget and sold Gizmo.  → Acme –sell→ Gizmo
 //	conj of V with aux MD      Acme could buy X and sell Gizmo.    → Acme –sell→ Gizmo (modality could)
 //	acl:relcl, rel. pronoun    Smith, who chairs Acme, said …      → Smith –chair→ Acme
+//	  …, who: the person just before  Chancellor of the Exchequer Nigel Lawson, who met Funaro → Lawson –meet→ Funaro
 //	acl:relcl, object gap      the unit that Acme sold             → Acme –sell→ unit
 //	acl (VBN) + obl:agent      the strike carried out by X         → X –carry out→ strike
 //	advcl/acl (VBG), no nsubj  Acme grew, buying Widget.           → Acme –buy→ Widget
@@ -485,6 +486,14 @@ func (t *tree) leftName(p int) []*arg {
 // clause p, the noun the clause modifies; else -1.
 func (t *tree) relativeAntecedent(p, k int) int {
 	if t.rel(p) == "acl:relcl" && (relatives[t.lower(k)] || t.w[k].XPOS == "WDT" || t.w[k].XPOS == "WP") {
+		if t.lower(k) == "who" && k >= 2 && t.lower(k-1) == "," {
+			// "British Chancellor of the Exchequer Nigel Lawson, who
+			// met Funaro" with the clause hung on Chancellor: the
+			// name just before "who"
+			if m := t.byTok[k-2]; m != nil && m.e == k-1 && m.c != nil {
+				return m.hs
+			}
+		}
 		return t.head(p)
 	}
 	return -1
