@@ -173,8 +173,12 @@ func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, err
 					return graph.Document{}, err
 				}
 			}
-			if !sents[i].shouting {
+			switch {
+			case sents[i].shouting:
+			case ex.concepts || mayName(&sents[i]):
 				sents[i].tree = parseSentence(ex.parser, &sents[i])
+			default:
+				sents[i].unread = true
 			}
 		}
 	}
@@ -229,6 +233,7 @@ type sentence struct {
 	headline bool       // a line of its own without final punctuation
 	shouting bool       // Title Case or ALL CAPS: prose's tags are unreliable
 	tree     []ud.Token // the dependency parse, word i = token i; nil for the pattern extractor
+	unread   bool       // the tree extractor did not parse it: it can give the graph no edge (mayName)
 }
 
 // sentences splits text into tagged and labelled sentences.
@@ -434,4 +439,24 @@ func tableLine(text string) bool {
 	}
 	last := text[len(strings.TrimRight(text, " \t"))-1]
 	return last != '.' && last != '?' && last != '!' && last != '"' && nums >= 2 && 2*nums >= len(f)
+}
+
+// mayName reports whether a sentence can give the graph an edge: whether
+// it has a proper noun, a capital after its first word or on a first word
+// tagged as a noun or adjective ("Ozols did not attend"), or a pronoun or
+// "the company" that may stand for a name. A sentence without any gives
+// only edges between two plain noun phrases, which the graph does not
+// keep, so kg ingest does not parse it.
+func mayName(s *sentence) bool {
+	for i, t := range s.toks {
+		switch {
+		case strings.HasPrefix(t.tag, "NNP"), unicode.IsUpper(firstRune(t.text)) && (i > 0 || strings.HasPrefix(t.tag, "NN") || t.tag == "JJ"):
+			return true
+		case t.lower == "he" || t.lower == "she" || t.lower == "it" || t.lower == "they" || t.lower == "his" || t.lower == "her" || t.lower == "its" || t.lower == "their":
+			return true
+		case companyNouns[t.lower] && i > 0 && s.toks[i-1].lower == "the":
+			return true
+		}
+	}
+	return false
 }

@@ -618,7 +618,7 @@ func (d *docState) triples() []graph.Triple {
 	var co corefs
 	for i := range d.sents {
 		s := &d.sents[i]
-		if s.shouting {
+		if s.shouting || s.unread {
 			continue
 		}
 		if s.tree != nil {
