@@ -977,7 +977,7 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 		r := &rels[ri]
 		speaker := ""
 		if a := speakers[r]; a != nil {
-			speaker = d.speakerName(s, a)
+			speaker = d.speakerName(s, t.resolve(a)) // "it said": the company
 		}
 		for _, sa := range r.subj {
 			for _, oa := range r.obj {
