@@ -69,26 +69,67 @@ import (
 //	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov
 //	acl/ccomp of report noun   charges that Acme bought Widget     → attributed to who charges
 
-// treeConf is the tree extractor's confidence per rule, before the
-// adjustments every triple gets (a named end, a long relation or object, a
-// headline, reported speech: see triple). They follow the pattern
-// extractor's weights, which were fitted to judged edges; these are not
-// fitted yet: a direct object is surer than a prepositional argument, a
-// subject shared with another clause less sure than its own.
+// treeConf is the tree extractor's one table of confidence weights: a
+// base per rule, then an adjustment per flag, added up (and kept within
+// 0.05–0.95). They were fitted to 60 random edges of a store built from
+// the Reuters-21578 collection, judged strictly by hand (see the README):
+// 18 were right, 30%, where the first weights gave 0.63 on average; a
+// plain noun phrase for subject was right 1 time in 7, reported speech 26%
+// against 32%, two named ends 36% against 31%. So a confidence reads as
+// "about this often right", roughly: it orders edges, it is no
+// probability, and 60 edges fit it only coarsely.
 var treeConf = map[string]float64{
-	"obj":             0.65, // Acme bought Widget.
-	"agent":           0.65, // The deal was signed by Acme.
-	"iobj":            0.6,  // Lavrov gave Tillerson a welcome.
-	"obl":             0.6,  // Lavrov talked to Tillerson.
-	"light object":    0.6,  // Finland increased pressure on Putin.
-	"object gap":      0.6,  // the unit that Acme sold
-	"reduced passive": 0.6,  // the strike carried out by rebels
-	"copula":          0.6,  // Smith is a lawyer.
-	"copula nmod":     0.6,  // Smith is chairman of Acme.
-	"role":            0.7,  // Smith, chairman of Acme; Acme chairman Smith
-	"is-a":            0.6,  // President Smith (no owner)
-	"of":              0.6,  // Peter Greenbaum of Smith Barney
-	"shared subject":  -0.1, // Acme bought Widget and sold Gizmo.
+	// rules
+	"obj":             0.35, // Acme bought Widget.
+	"agent":           0.35, // The deal was signed by Acme.
+	"iobj":            0.3,  // Lavrov gave Tillerson a welcome.
+	"obl":             0.3,  // Lavrov talked to Tillerson.
+	"light object":    0.3,  // Finland increased pressure on Putin.
+	"object gap":      0.3,  // the unit that Acme sold
+	"reduced passive": 0.3,  // the strike carried out by rebels
+	"copula":          0.3,  // Smith is a lawyer.
+	"copula nmod":     0.3,  // Smith is chairman of Acme.
+	"role":            0.5,  // Smith, chairman of Acme; Acme chairman Smith (2 of 3 right)
+	"is-a":            0.4,  // President Smith (no owner)
+	"of":              0.4,  // Peter Greenbaum of Smith Barney
+	// flags
+	"shared subject":  -0.1,  // Acme bought Widget and sold Gizmo.
+	"named subject":   0.05,  // a name, or a reference resolved to one
+	"named object":    0.05,  //
+	"plain subject":   -0.1,  // a noun phrase: "kind –follow→ rises"
+	"reported speech": -0.05, // attributed to a speaker
+	"long relation":   -0.1,  // more than four words
+	"long object":     -0.05, // more than four words after its head
+	"headline":        -0.1,  // a line without final punctuation
+}
+
+// treeConfidence adds up the weights of treeConf for one triple of
+// relation r, whose base (rule and shared subject) is r.conf.
+func treeConfidence(s *sentence, r *relation, sa, oa *arg, speaker string) float64 {
+	w := treeConf
+	conf := r.conf
+	if sa.named() || sa.ref != nil {
+		conf += w["named subject"]
+	} else {
+		conf += w["plain subject"]
+	}
+	if oa.named() || oa.ref != nil {
+		conf += w["named object"]
+	}
+	if speaker != "" {
+		conf += w["reported speech"]
+	}
+	if len(r.words) > 4 {
+		conf += w["long relation"]
+	}
+	if oa.e-oa.hs > 4 {
+		conf += w["long object"]
+	}
+	if s.headline {
+		conf += w["headline"]
+	}
+	conf = min(max(conf, 0.05), 0.95)
+	return float64(int(conf*100+0.5)) / 100
 }
 
 // controlNouns take the subject of the verb they are the object of for
@@ -982,6 +1023,7 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 		for _, sa := range r.subj {
 			for _, oa := range r.obj {
 				if tr, ok := d.triple(s, *r, sa, oa, speaker); ok {
+					tr.Confidence = treeConfidence(s, r, sa, oa, speaker)
 					if d.phrases {
 						tr.SubjectText, tr.ObjectText = phraseText(s, sa, r.main), phraseText(s, oa, r.main)
 						tr.RelationText = r.phrase
