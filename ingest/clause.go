@@ -1124,10 +1124,20 @@ func phraseText(s *sentence, a *arg, verb int) string {
 	return span(s, a.ps, a.pe)
 }
 
+// periodNouns head phrases that say when or how far rather than what:
+// "in the third quarter", "in the past", "for the most part".
+var periodNouns = set("quarter", "quarters", "half", "past", "future", "period", "periods", "term", "weekend",
+	"session", "sessions", "part", "meantime", "interim")
+
 // temporal reports whether the phrase headed by k says when, not what: "on
 // Monday", "in 1986", "on March 1", "for two years".
 func (t *tree) temporal(k int) bool {
 	if timeNouns[t.lower(k)] || dateWords[t.lower(k)] || t.w[k].UPOS == "NUM" {
+		return true
+	}
+	if periodNouns[t.lower(k)] {
+		// "in the third quarter of 1986", "in the past", "for the most
+		// part", "during the period"
 		return true
 	}
 	for _, c := range t.children(k, "compound", "nummod", "flat") {
