@@ -44,7 +44,8 @@ import (
 //	N appos name               Acme's chairman, John Smith,        → Smith –chairman of→ Acme
 //	title nmod:desc/compound   former Acme vice chairman Smith     → Smith –former vice chairman of→ Acme
 //	pronoun in ccomp of say    Acme said it had agreed to buy …    → Acme –agree to buy→ …
-//	it/he/she/"the company"    The company said … (next sentence)  → the last named subject of its type
+//	it/he/she/"the company"    The company said … (next sentence)  → the subject before, if it alone fits (coref.go)
+//	its/his + role N, appos    Its chairman, Jonas Berg, resigned. → Jonas Berg –chairman of→ the company before
 //	finite clause, no nsubj    … just as Tillerson is visiting X   → the name just before its auxiliary
 //	verb hung on a root noun   China, which …, abstained from X    → China –abstain from→ X
 //	finite verb, no subject,   Acme, which owns X, agreed to buy Y → Acme –agree to buy→ Y
@@ -52,7 +53,7 @@ import (
 //	ADJ with det a/an (tagger) Berg is a former rail executive. → Berg –be→ former rail executive
 //	cop + -ing NN compound     Kestilä is openly mocking Saarepuu. → Kestilä –mock→ Saarepuu
 //	nsubj time N nmod(after) X days after the U.S. backed the plan → United States –back→ plan
-//	obliques of time           on Monday, in 1986, on March 1      → none
+//	obliques of time           on Monday, in 1986, in the past     → none
 //
 // Factuality, from the tree:
 //

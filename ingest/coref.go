@@ -91,11 +91,11 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 	var typ, gender string
 	w := s.toks[a.hs].lower
 	switch {
-	case a.pronoun && w == "it":
+	case a.pronoun && (w == "it" || w == "its"):
 		typ = graph.Org
-	case a.pronoun && w == "he":
+	case a.pronoun && (w == "he" || w == "his"):
 		typ, gender = graph.Person, "m"
-	case a.pronoun && w == "she":
+	case a.pronoun && (w == "she" || w == "her"):
 		typ, gender = graph.Person, "f"
 	case !a.pronoun && a.e-a.hs == 1 && companyNouns[w] && a.hs > 0 && s.toks[a.hs-1].lower == "the":
 		typ = graph.Org
@@ -114,7 +114,7 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 	switch {
 	case a.pronoun && inQuote(s, a.hs):
 		// who "he" is in a quotation is the speaker's to say
-	case a.pronoun && w == "it":
+	case a.pronoun && (w == "it" || w == "its"):
 		// "it" stands for things as often as for companies: only for
 		// the subject of the clause just before, when that is a name
 		if fits(co.latest.m) && s.index-co.latest.sent <= 1 {
