@@ -37,7 +37,7 @@ import (
 //	advcl/acl (VBG), no nsubj  Acme grew, buying Widget.           → Acme –buy→ Widget
 //	V xcomp N (named as role)  Smith was named chairman of Acme.   → Smith –chairman of→ Acme
 //	V obj X obl(as) role       Acme appointed Smith as its CFO.    → Smith –cfo of→ Acme
-//	acl to-V of N on/for X     pressure on Putin to abandon Assad  → Putin –abandon→ Assad (modality to)
+//	acl to-V of N on/for/by X  pressure on Putin to abandon Assad  → Putin –abandon→ Assad (modality to)
 //	obj N(plan…) acl to-V      Acme has plans to sell Widget.      → Acme –sell→ Widget (modality to)
 //	name nmod(of) name         Peter Greenbaum of Smith Barney     → Peter Greenbaum –of→ Smith Barney
 //	name appos N (of Y)        Smith, chairman of Acme,            → Smith –chairman of→ Acme
@@ -459,7 +459,7 @@ func (t *tree) subjects(p int) []*arg {
 				// "pressure on Putin to abandon Assad", "Japan's
 				// failure to uphold": who the noun is on, or whose it is
 				for _, k := range t.children(g, "nmod", "nmod:poss") {
-					if cs := t.child(k, "case"); t.rel(k) == "nmod:poss" || cs >= 0 && (t.lower(cs) == "on" || t.lower(cs) == "for") {
+					if cs := t.child(k, "case"); t.rel(k) == "nmod:poss" || cs >= 0 && (t.lower(cs) == "on" || t.lower(cs) == "for" || t.lower(cs) == "by") {
 						out = t.group(k)
 						break
 					}
@@ -949,12 +949,30 @@ func repair(w []ud.Token) {
 			if o < 0 || !controlNouns[strings.ToLower(w[o].Lemma)] {
 				continue
 			}
-			if _, e := subtreeSpan(w, o); p < 2 || e != p-2 {
-				continue // "to" right after the noun's phrase
+			if _, e := subtreeSpan(w, o); p < 2 || !between(w, v, e+1, p-1) {
+				continue // "to" right after the noun's phrase, or a time ("10 days ago")
 			}
 			w[p].Head, w[p].Deprel = o+1, "acl"
 		}
 	}
+}
+
+// between reports whether tokens [a, b) say only when: they belong to
+// time adverbials of v ("the decision by Brazil 10 days ago to suspend").
+func between(w []ud.Token, v, a, b int) bool {
+	for i := a; i < b; i++ {
+		ok := false
+		for x := range w {
+			if w[x].Head-1 == v && (w[x].Deprel == "advmod" || w[x].Deprel == "obl:tmod" || w[x].Deprel == "obl:unmarked") && (x == i || under(w, i, x)) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // under reports whether k's head chain reaches p.
