@@ -900,7 +900,7 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 	return us.Tokens
 }
 
-// repair mends two errors the parser makes often where the tree shows
+// repair mends errors the parser makes often where the tree shows
 // them plainly (see the table at the top):
 //
 //	"X acquired the stake, Jonas Hovland said." with the speaker an
@@ -908,7 +908,9 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 //	becomes said's subject;
 //	"blamed Poland's failure to ratify the charter" with "to ratify" an
 //	adverbial clause of blamed: it becomes a clause of the noun before it
-//	when that noun takes an infinitive (failure, plan, offer).
+//	when that noun takes an infinitive (failure, plan, offer);
+//	"to upgrade a unit" with upgrade a noun that has "to" and an object:
+//	a verb.
 func repair(w []ud.Token) {
 	head := func(i int) int { return w[i].Head - 1 }
 	hasKid := func(p int, rels ...string) bool {
@@ -924,6 +926,10 @@ func repair(w []ud.Token) {
 		return false
 	}
 	for p := range w {
+		if w[p].UPOS == "NOUN" && hasMarkTo(w, p) && hasKid(p, "obj") {
+			// "to upgrade a unit" with upgrade tagged a noun: a verb
+			w[p].UPOS, w[p].XPOS, w[p].Lemma = "VERB", "VB", strings.ToLower(w[p].Form)
+		}
 		lem := strings.ToLower(w[p].Lemma)
 		switch {
 		case speechVerbs[lem] && w[p].UPOS == "VERB" && p >= 2 && !hasKid(p, "nsubj", "nsubj:pass", "expl"):
