@@ -17,6 +17,7 @@ import (
 //	nsubj + V + iobj           Lavrov gave Tillerson a welcome.    → Lavrov –give→ Tillerson, –give→ welcome
 //	V + bare obj + P + name    Finland increased pressure on Putin. → Finland –increase pressure on→ Putin
 //	V + obj + of + name        Acme owns 80 pct of Widget.         → Acme –own pct of→ Widget
+//	V + reflexive + P + N      Acme divested itself of its units.  → Acme –divest of→ units
 //	V + measure + of + N       Acme deferred 3 mln dlrs of interest. → Acme –defer dlrs of→ interest
 //	nsubj + V + obl(case P)    Lavrov talked to Tillerson.         → Lavrov –talk to→ Tillerson
 //	nsubj + V + compound:prt   Acme sold off its unit.             → Acme –sell off→ unit
@@ -132,6 +133,9 @@ func treeConfidence(s *sentence, r *relation, sa, oa *arg, speaker string) float
 	conf = min(max(conf, 0.05), 0.95)
 	return float64(int(conf*100+0.5)) / 100
 }
+
+// reflexives are no objects of their own: "divest itself of X".
+var reflexives = set("itself", "themselves", "himself", "herself", "ourselves")
 
 // controlNouns take the subject of the verb they are the object of for
 // their infinitive: "has plans to sell" (who has them sells), unlike
@@ -621,6 +625,14 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			}
 			if a := t.relativeAntecedent(p, obj); a >= 0 {
 				add(*c, subj, t.group(a), nil, nil, treeConf["object gap"], false)
+			} else if reflexives[t.lower(obj)] {
+				// "divest itself of all businesses" → divest of
+				for _, k := range t.children(obj, "nmod") {
+					if cs := t.child(k, "case"); cs >= 0 && cs > obj {
+						cw, ct := t.caseWords(cs)
+						add(*c, subj, t.group(k), cw, ct, treeConf["obl"], false)
+					}
+				}
 			} else {
 				var light bool
 				light, used = t.lightObject(p, obj, c, subj, add)
