@@ -922,7 +922,9 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 //	adverbial clause of blamed: it becomes a clause of the noun before it
 //	when that noun takes an infinitive (failure, plan, offer);
 //	"to upgrade a unit" with upgrade a noun that has "to" and an object:
-//	a verb.
+//	a verb;
+//	"Amselco and Nerco, a unit of Nerco Inc" with the singular apposition
+//	on the first conjunct: it goes to the last.
 func repair(w []ud.Token) {
 	head := func(i int) int { return w[i].Head - 1 }
 	hasKid := func(p int, rels ...string) bool {
@@ -941,6 +943,26 @@ func repair(w []ud.Token) {
 		if w[p].UPOS == "NOUN" && hasMarkTo(w, p) && hasKid(p, "obj") {
 			// "to upgrade a unit" with upgrade tagged a noun: a verb
 			w[p].UPOS, w[p].XPOS, w[p].Lemma = "VERB", "VB", strings.ToLower(w[p].Form)
+		}
+		if w[p].Deprel == "appos" && w[p].XPOS == "NN" && p >= 2 && w[p-1].Form != "," {
+			// "Amselco and Nerco, a unit of Nerco Inc" with the
+			// apposition on Amselco: a singular one is the last
+			// conjunct's
+			h, c := head(p), -1
+			for k := range w {
+				if h >= 0 && head(k) == h && w[k].Deprel == "conj" && k < p {
+					c = k
+				}
+			}
+			x, _ := subtreeSpan(w, p)
+			for x < p && w[x].UPOS == "PUNCT" {
+				x++
+			}
+			if c >= 0 && x > 1 && w[x-1].Form == "," {
+				if _, e := subtreeSpan(w, c); e == x-2 {
+					w[p].Head = c + 1
+				}
+			}
 		}
 		lem := strings.ToLower(w[p].Lemma)
 		switch {
