@@ -70,6 +70,7 @@ import (
 //	parataxis speech verb      Acme bought Widget, Lavrov said.    → attributed to Lavrov
 //	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov
 //	acl/ccomp of report noun   charges that Acme bought Widget     → attributed to who charges
+//	clause in a noun of a ccomp  X said Y's decision to sell Z …    → attributed to X (no condition or negation)
 
 // treeConf is the tree extractor's one table of confidence weights: a
 // base per rule, then an adjustment per flag, added up (and kept within
