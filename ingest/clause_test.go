@@ -107,7 +107,9 @@ func treeTriplesOf(t *testing.T, ex *Extractor, uss []*ud.Sentence) [][]string {
 		}
 		ex.label(s.toks)
 		s.shouting = shouting(s.toks, false)
-		s.tree = us.Tokens
+		// the repairs of the parser's output apply as in parseSentence
+		s.tree = append([]ud.Token(nil), us.Tokens...)
+		repair(s.tree)
 		ss = append(ss, s)
 		start += len(text) + 1
 	}

@@ -57,54 +57,158 @@ func (t *tree) reporter(p, k int) *arg {
 var companyNouns = set("company", "firm", "group", "bank", "corporation", "concern", "carrier", "airline",
 	"utility", "insurer", "brokerage", "retailer", "maker", "producer", "agency", "association")
 
-// corefer resolves a subject that names nobody to the name it stands for:
-// "it" and "the company" to the last organisation a clause had for
-// subject, "he" and "she" to the last person. Other arguments are
-// returned as they are.
-func (d *docState) corefer(s *sentence, a *arg) *arg {
+// corefs is the tree extractor's memory of a document for coreference:
+// the named subjects of the sentences read so far, and the gender each
+// person was referred to by.
+type corefs struct {
+	last   map[string]subjectAt
+	gender map[*cluster]string
+	latest subjectAt // the subject of the last clause read, if a name (m nil if not)
+}
+
+// subjectAt is the last named subject of a type: its mention, the
+// sentence it was the subject in, and whether that sentence had another
+// named subject of the type (then a pronoun after it is no sure thing).
+type subjectAt struct {
+	m     *mention
+	sent  int
+	other bool
+}
+
+// corefer resolves a subject that names nobody to the name it stands for,
+// conservatively: "he" and "she" to a person (of the gender it was
+// referred to by before), "it" to an organisation that was the subject
+// of the clause just before; the subject of the same or the previous
+// sentence, or the one name of the type those two sentences have before
+// it, and no guess where two fit or inside quotation marks; "the company" (and "the bank", "the group", …) to the last
+// organisation a clause had for subject, else the story's first. Other
+// arguments are returned as they are. The resolved argument keeps its
+// words as written (ref is the name it stands for).
+func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 	if a == nil || a.named() || a.ref != nil {
 		return a
 	}
-	var typ string
+	var typ, gender string
 	w := s.toks[a.hs].lower
 	switch {
-	case a.pronoun && w == "it":
+	case a.pronoun && (w == "it" || w == "its"):
 		typ = graph.Org
-	case a.pronoun && (w == "he" || w == "she"):
-		typ = graph.Person
+	case a.pronoun && (w == "he" || w == "his"):
+		typ, gender = graph.Person, "m"
+	case a.pronoun && (w == "she" || w == "her"):
+		typ, gender = graph.Person, "f"
 	case !a.pronoun && a.e-a.hs == 1 && companyNouns[w] && a.hs > 0 && s.toks[a.hs-1].lower == "the":
 		typ = graph.Org
 	default:
 		return a
 	}
-	m := d.recent[typ]
-	if m == nil && !a.pronoun {
-		// "the company" before any clause named one: the story's first
-		m = d.first(typ)
+	fits := func(m *mention) bool {
+		if m == nil || m.c == nil || m.c.root().typ() != typ {
+			return false
+		}
+		g := co.gender[m.c.root()]
+		return gender == "" || g == "" || g == gender
+	}
+	var m *mention
+	last := co.last[typ]
+	switch {
+	case a.pronoun && inQuote(s, a.hs):
+		// who "he" is in a quotation is the speaker's to say
+	case a.pronoun && (w == "it" || w == "its"):
+		// "it" stands for things as often as for companies: only for
+		// the subject of the clause just before, when that is a name
+		if fits(co.latest.m) && s.index-co.latest.sent <= 1 {
+			m = co.latest.m
+		}
+	case a.pronoun:
+		// the subject of this sentence or the last, or the one name
+		// that fits in them; none where two fit ("Devocht, who had told
+		// Montalvo he would …")
+		c := d.candidates(s, a.hs, fits)
+		if fits(last.m) && !last.other && s.index-last.sent <= 1 {
+			if len(c) == 0 || len(c) == 1 && c[0].c.root() == last.m.c.root() {
+				m = last.m
+			}
+		} else if len(c) == 1 {
+			m = c[0]
+		}
+	default:
+		m = last.m
+		if m == nil {
+			// "the company" before any clause named one: the story's first
+			m = d.first(typ)
+		}
 	}
 	if m == nil || m.c == nil {
 		return a
+	}
+	if gender != "" {
+		if co.gender == nil {
+			co.gender = map[*cluster]string{}
+		}
+		co.gender[m.c.root()] = gender
 	}
 	r := *a
 	r.ref, r.pronoun = m, false
 	return &r
 }
 
+// candidates returns one mention of each entity that fits, among the
+// names of the previous sentence and of sentence s before token k.
+func (d *docState) candidates(s *sentence, k int, fits func(*mention) bool) []*mention {
+	var out []*mention
+	seen := map[*cluster]bool{}
+	for i := max(s.index-1, 0); i <= s.index; i++ {
+		for _, m := range d.mentions[i] {
+			if i == s.index && m.s >= k || !fits(m) || seen[m.c.root()] {
+				continue
+			}
+			seen[m.c.root()] = true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// inQuote reports whether token k of s stands inside quotation marks
+// opened in the sentence.
+func inQuote(s *sentence, k int) bool {
+	n := 0
+	for _, t := range s.toks[:k] {
+		if isDoubleQuote(t.text) {
+			n++
+		}
+	}
+	return n%2 == 1
+}
+
 // remember notes the named subjects of a sentence's relations for the
 // pronouns and descriptions of the sentences after it.
-func (d *docState) remember(rels []relation) {
-	if d.recent == nil {
-		d.recent = map[string]*mention{}
+func (co *corefs) remember(s *sentence, rels []relation) {
+	if co.last == nil {
+		co.last = map[string]subjectAt{}
 	}
+	seen := map[string]*cluster{}
 	for _, r := range rels {
+		if len(r.subj) > 0 {
+			a := r.subj[0]
+			co.latest = subjectAt{m: a.m, sent: s.index}
+			if a.ref != nil {
+				co.latest.m = a.ref
+			}
+		}
 		for _, a := range r.subj {
 			m := a.m
 			if a.ref != nil {
 				m = a.ref
 			}
-			if m != nil && m.c != nil {
-				d.recent[m.c.root().typ()] = m
+			if m == nil || m.c == nil {
+				continue
 			}
+			typ := m.c.root().typ()
+			other := seen[typ] != nil && seen[typ] != m.c.root()
+			seen[typ] = m.c.root()
+			co.last[typ] = subjectAt{m: m, sent: s.index, other: other || co.last[typ].other && co.last[typ].sent == s.index}
 		}
 	}
 }

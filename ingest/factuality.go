@@ -44,8 +44,9 @@ func (t *tree) factuality(p int, c *clause) {
 		}
 	}
 	// conditions and speakers, walking up the clauses
+	inner := false // climbed out of a noun phrase: look for the speaker only
 	for i, steps := p, 0; steps < 12; steps++ {
-		if m := t.child(i, "mark"); m >= 0 && c.modality == "" && condition(t, m) {
+		if m := t.child(i, "mark"); m >= 0 && c.modality == "" && !inner && condition(t, m) {
 			c.modality = "if"
 		}
 		for _, k := range t.kids[i] {
@@ -74,10 +75,10 @@ func (t *tree) factuality(p int, c *clause) {
 					c.speaker = ss[0]
 				}
 			}
-			if denyVerbs[t.lemma(g)] || t.negated(g) {
+			if (denyVerbs[t.lemma(g)] || t.negated(g)) && !inner {
 				c.neg = !c.neg
 			}
-			if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" && c.modality == "" {
+			if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" && c.modality == "" && !inner {
 				c.modality = modals[t.lower(md)]
 			}
 			return
@@ -91,16 +92,24 @@ func (t *tree) factuality(p int, c *clause) {
 				if ss := t.subjects(gv); len(ss) > 0 && c.speaker == nil && t.rel(g) != "nsubj" {
 					c.speaker = ss[0]
 				}
-				if denyVerbs[t.lemma(gv)] || t.negated(gv) {
+				if (denyVerbs[t.lemma(gv)] || t.negated(gv)) && !inner {
 					c.neg = !c.neg
 				}
 			}
 			return
 		case r == "ccomp" && denyVerbs[t.lemma(g)]:
-			c.neg = !c.neg
+			if !inner {
+				c.neg = !c.neg
+			}
 			i = g
 		case r == "conj" || r == "xcomp" || r == "advcl" || r == "ccomp":
 			i = g
+		case c.speaker == nil && (ud.BaseRel(r) == "acl" || ud.BaseRel(r) == "nsubj" || r == "obj" || ud.BaseRel(r) == "obl" || ud.BaseRel(r) == "nmod"):
+			// "Conable said he believed Brazil's decision to suspend
+			// payments is temporary": a clause inside a noun phrase of
+			// reported speech is reported too, but the condition or
+			// negation around it is not its own
+			i, inner = g, true
 		default:
 			return
 		}

@@ -117,11 +117,11 @@ func FuzzExtract(f *testing.F) {
 	f.Add("\xff\xfe invalid UTF-8", "", "bad", "")
 	f.Add("Anna met Mart.", "\xc3", "bad title", "")
 
-	tree, err := New(Options{Extractor: "tree"})
+	pattern, err := New(Options{Extractor: "pattern"})
 	if err != nil {
 		f.Fatal(err)
 	}
-	exs := []*Extractor{mustExtractor(f), tree}
+	exs := []*Extractor{mustExtractor(f), pattern}
 	f.Fuzz(func(t *testing.T, text, title, id, date string) {
 		for _, ex := range exs {
 			if len(text)+len(title) > 32<<10 {

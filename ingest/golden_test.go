@@ -22,14 +22,14 @@ func TestGolden(t *testing.T) {
 	golden(t, mustExtractor(t), ".golden")
 }
 
-// TestGoldenTree does the same with the experimental tree extractor,
-// against the .tree.golden files.
-func TestGoldenTree(t *testing.T) {
-	ex, err := New(Options{Extractor: "tree"})
+// TestGoldenPattern does the same with the pattern extractor, against the
+// .pattern.golden files.
+func TestGoldenPattern(t *testing.T) {
+	ex, err := New(Options{Extractor: "pattern"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, ex, ".tree.golden")
+	golden(t, ex, ".pattern.golden")
 }
 
 func golden(t *testing.T, ex *Extractor, suffix string) {

@@ -3,13 +3,13 @@
 // A document is split into paragraphs and stand-alone lines (headlines), then
 // sentences; prose tokenizes, tags and labels named entities in each. Entity
 // mentions come from proper-noun chunks typed by prose's labels, titles and
-// word lists; other arguments are noun-phrase chunks. Relations are verb
-// phrases between two arguments in the manner of ReVerb (verb; verb +
-// particle or preposition; verb + nouns or adjectives + preposition), with
-// the verb lemmatised. Mentions are resolved within the document ("Tillerson"
-// → "Rex Tillerson") before the triples are returned as a graph.Document.
-// With Options{Extractor: "tree"} (experimental) the relations are read
-// off a dependency parse instead (ingest/parse; the rules in clause.go).
+// word lists. Each sentence is parsed into a Universal Dependencies tree
+// (ingest/parse) and relations are read off its clauses (the rules in
+// clause.go); Options{Extractor: "pattern"} takes instead verb phrases
+// between noun-phrase chunks in the manner of ReVerb (verb; verb + particle
+// or preposition; verb + nouns or adjectives + preposition). Mentions are
+// resolved within the document ("Tillerson" → "Rex Tillerson") before the
+// triples are returned as a graph.Document.
 //
 // Only this package imports prose.
 package ingest
@@ -50,12 +50,13 @@ type Input struct {
 // Extractor extracts triples. It is safe for concurrent use; prose's models
 // are loaded once per process.
 type Extractor struct {
-	parser  *parse.Model // nil: the token-pattern relations
-	phrases bool
-	seg     *segment.Segmenter
-	tok     *tokenize.Tokenizer
-	tag     *tag.Tagger
-	ner     labeller
+	parser   *parse.Model // nil: the token-pattern relations
+	phrases  bool
+	concepts bool
+	seg      *segment.Segmenter
+	tok      *tokenize.Tokenizer
+	tag      *tag.Tagger
+	ner      labeller
 }
 
 // labeller sets the entity labels of tagged tokens: nerModel, or prose's
@@ -66,10 +67,9 @@ type labeller interface {
 
 // Options choose how an Extractor works. The zero value is the default.
 type Options struct {
-	// Extractor names the relation stage: "" or "pattern" for verb
-	// phrases between noun phrases (ReVerb's patterns over prose's tags),
-	// "tree" for clauses read off a dependency parse (ingest/parse),
-	// experimental.
+	// Extractor names the relation stage: "" or "tree" for clauses read
+	// off a dependency parse (ingest/parse), "pattern" for verb phrases
+	// between noun phrases (ReVerb's patterns over prose's tags).
 	Extractor string
 	// Phrases makes the tree extractor give, as a triple's SubjectText
 	// and ObjectText, the whole phrase each argument heads ("Widget Inc
@@ -77,6 +77,19 @@ type Options struct {
 	// Inc"): what Open IE benchmarks compare. Subject and Object, the
 	// graph's nodes, stay the names.
 	Phrases bool
+	// Concepts keeps the triples between two plain noun phrases
+	// ("Honeywell's sale –complete→ deal" without a name at either end):
+	// open information extraction, as kg extract prints it. The graph
+	// keeps only edges with a named entity at one end (see Kept).
+	Concepts bool
+}
+
+// Kept reports whether the graph keeps a triple: one with a named entity
+// (a person, organisation, place or other name) at one end at least. A
+// plain noun phrase may be an object ("Honeywell –complete→ sale"), but
+// an edge between two of them is not stored.
+func Kept(t graph.Triple) bool {
+	return t.SubjectType != graph.Concept || t.ObjectType != graph.Concept
 }
 
 // Extractors lists the values Options.Extractor takes.
@@ -86,8 +99,8 @@ var Extractors = []string{"pattern", "tree"}
 func New(o Options) (*Extractor, error) {
 	var pm *parse.Model
 	switch o.Extractor {
-	case "", "pattern":
-	case "tree":
+	case "pattern":
+	case "", "tree":
 		var err error
 		if pm, err = parse.Default(); err != nil {
 			return nil, fmt.Errorf("ingest: load parser: %v", err)
@@ -109,7 +122,7 @@ func New(o Options) (*Extractor, error) {
 			return nil, fmt.Errorf("ingest: load entity model: %v", err)
 		}
 	}
-	return &Extractor{parser: pm, phrases: o.Phrases, seg: seg, tok: tokenize.New(), tag: tg, ner: nr}, nil
+	return &Extractor{parser: pm, phrases: o.Phrases, concepts: o.Concepts, seg: seg, tok: tokenize.New(), tag: tg, ner: nr}, nil
 }
 
 // Text returns the text a document is made of: Title as a headline, then the
@@ -160,8 +173,12 @@ func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, err
 					return graph.Document{}, err
 				}
 			}
-			if !sents[i].shouting {
+			switch {
+			case sents[i].shouting:
+			case ex.concepts || mayName(&sents[i]):
 				sents[i].tree = parseSentence(ex.parser, &sents[i])
+			default:
+				sents[i].unread = true
 			}
 		}
 	}
@@ -171,6 +188,15 @@ func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, err
 	d.resolve()
 	doc.Entities = d.entities()
 	doc.Triples = d.triples()
+	if !ex.concepts {
+		kept := doc.Triples[:0]
+		for _, t := range doc.Triples {
+			if Kept(t) {
+				kept = append(kept, t)
+			}
+		}
+		doc.Triples = kept
+	}
 	return doc, nil
 }
 
@@ -207,6 +233,7 @@ type sentence struct {
 	headline bool       // a line of its own without final punctuation
 	shouting bool       // Title Case or ALL CAPS: prose's tags are unreliable
 	tree     []ud.Token // the dependency parse, word i = token i; nil for the pattern extractor
+	unread   bool       // the tree extractor did not parse it: it can give the graph no edge (mayName)
 }
 
 // sentences splits text into tagged and labelled sentences.
@@ -222,6 +249,9 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 		}
 		src := text[start:u.end]
 		for _, ps := range boundSentences(src, joinInitials(src, ex.seg.Segment(src))) {
+			if tableLine(ps.Text) {
+				continue // "Net 5.5 mln vs 4.1 mln": no clause, nor a name
+			}
 			s := sentence{index: len(out), start: start + ps.Start, text: ps.Text, headline: u.headline}
 			for _, t := range ex.tok.Tokenize(ps.Text) {
 				s.toks = append(s.toks, token{text: t.Text, lower: strings.ToLower(t.Text), start: s.start + t.Start})
@@ -379,4 +409,56 @@ func shouting(toks []token, headline bool) bool {
 	// "Latest News": a short line all in capitals is a label or a
 	// headline as much as a longer one
 	return headline && (caps >= 2 || caps == 1 && letters == 2)
+}
+
+// numberWords are the amounts earnings tables spell out: "Shr one dlr vs
+// 73 cts".
+var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"nil", "none", "loss", "profit", "dlr", "dlrs", "cts", "ct", "mln", "billion", "pct")
+
+// tableLine reports whether a sentence is a line of an earnings table or a
+// price list rather than prose: "Shr 1.15 dlrs vs 1.10 dlrs", "Net 5.5 mln
+// vs 4.1 mln", "Revs 100.2 mln vs 90.1 mln", "Avg shrs 47.2 mln": a
+// comparison with "vs" between amounts, or a line without final
+// punctuation that is mostly numbers.
+func tableLine(text string) bool {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return false
+	}
+	nums, vs := 0, false
+	for _, w := range f {
+		lw := strings.ToLower(strings.Trim(w, ",;:()"))
+		switch {
+		case lw == "vs" || lw == "vs.":
+			vs = true
+		case strings.ContainsAny(lw, "0123456789"), numberWords[lw]:
+			nums++
+		}
+	}
+	if vs && nums >= 2 {
+		return true
+	}
+	last := text[len(strings.TrimRight(text, " \t"))-1]
+	return last != '.' && last != '?' && last != '!' && last != '"' && nums >= 2 && 2*nums >= len(f)
+}
+
+// mayName reports whether a sentence can give the graph an edge: whether
+// it has a proper noun, a capital after its first word or on a first word
+// tagged as a noun or adjective ("Ozols did not attend"), or a pronoun or
+// "the company" that may stand for a name. A sentence without any gives
+// only edges between two plain noun phrases, which the graph does not
+// keep, so kg ingest does not parse it.
+func mayName(s *sentence) bool {
+	for i, t := range s.toks {
+		switch {
+		case strings.HasPrefix(t.tag, "NNP"), unicode.IsUpper(firstRune(t.text)) && (i > 0 || strings.HasPrefix(t.tag, "NN") || t.tag == "JJ"):
+			return true
+		case t.lower == "he" || t.lower == "she" || t.lower == "it" || t.lower == "they" || t.lower == "his" || t.lower == "her" || t.lower == "its" || t.lower == "their":
+			return true
+		case companyNouns[t.lower] && i > 0 && s.toks[i-1].lower == "the":
+			return true
+		}
+	}
+	return false
 }

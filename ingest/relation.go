@@ -615,13 +615,14 @@ func controllee(toks []token, a *arg) bool {
 // triples turns every sentence's relations into triples.
 func (d *docState) triples() []graph.Triple {
 	var out []graph.Triple
+	var co corefs
 	for i := range d.sents {
 		s := &d.sents[i]
-		if s.shouting {
+		if s.shouting || s.unread {
 			continue
 		}
 		if s.tree != nil {
-			out = append(out, d.treeTriples(s)...)
+			out = append(out, d.treeTriples(&co, s)...)
 			continue
 		}
 		rels, as := d.extract(s)

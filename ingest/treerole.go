@@ -30,6 +30,17 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 			return
 		}
 		ra := t.arg(role)
+		if ra != nil && ra.named() && ra.m == who.m {
+			// "Its chairman, Jonas Berg": the chunk made the person's;
+			// the role is the noun and its modifiers
+			x := role
+			for _, k := range t.kids[role] {
+				if r := t.rel(k); k < role && (r == "amod" || r == "compound") {
+					x = min(x, k)
+				}
+			}
+			ra = &arg{s: x, e: role + 1, hs: x}
+		}
 		if ra == nil || ra.named() || ra.pronoun {
 			return
 		}
@@ -65,10 +76,14 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 				}
 			}
 			if t.rel(k) == "nmod:poss" {
-				if a := t.arg(k); a != nil && !a.pronoun {
+				a := t.arg(k)
+				if a != nil && !a.pronoun {
 					return a
 				}
 				if v < 0 {
+					if r := t.resolve(a); r != nil && r.ref != nil {
+						return r // "Its chairman, Jonas Berg,": the company
+					}
 					continue
 				}
 				if ss := t.subjects(v); len(ss) > 0 && t.child(v, "nsubj:pass") < 0 {

@@ -36,7 +36,7 @@ that line, verbatim. With no PATH it reads standard input.`,
 		},
 	}
 	cmd.Flags().BoolVar(&lines, "lines", false, "treat each input line as its own document")
-	cmd.Flags().StringVar(&e.extractor, "extractor", "", "relation extractor: pattern (default) or tree (clauses from a dependency parse; experimental)")
+	cmd.Flags().StringVar(&e.extractor, "extractor", "", "relation extractor: tree (default: clauses from a dependency parse) or pattern (verb phrases over part-of-speech tags)")
 	return cmd
 }
 
@@ -57,12 +57,13 @@ type extractRow struct {
 	Negated       bool    `json:"negated"`
 	Modality      string  `json:"modality,omitempty"`
 	AttributedTo  string  `json:"attributed_to,omitempty"`
+	Graph         bool    `json:"graph"` // whether kg ingest keeps it: a named entity at one end
 	Start         int     `json:"start"`
 	End           int     `json:"end"`
 }
 
 func runExtract(ctx context.Context, e *env, paths []string, lines bool) error {
-	ex, err := ingest.New(ingest.Options{Extractor: e.extractor, Phrases: true})
+	ex, err := ingest.New(ingest.Options{Extractor: e.extractor, Phrases: true, Concepts: true})
 	if err != nil {
 		return err
 	}
@@ -95,7 +96,7 @@ func runExtract(ctx context.Context, e *env, paths []string, lines bool) error {
 			row := extractRow{Document: r.doc.ID, Subject: t.Subject, Relation: t.Relation, Object: t.Object,
 				SubjectText: t.SubjectText, RelationText: t.RelationText, ObjectText: t.ObjectText,
 				SubjectType: t.SubjectType, ObjectType: t.ObjectType, Confidence: t.Confidence,
-				Negated: t.Negated, Modality: t.Modality, AttributedTo: t.AttributedTo}
+				Negated: t.Negated, Modality: t.Modality, AttributedTo: t.AttributedTo, Graph: ingest.Kept(t)}
 			if len(t.Evidence) > 0 {
 				ev := t.Evidence[0]
 				row.SentenceIndex, row.Sentence, row.Start, row.End = ev.Sentence, ev.Text, ev.Start, ev.End

@@ -66,7 +66,7 @@ is extracted and stored while the server goes on answering queries.`,
 		},
 	}
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only errors and the summary")
-	cmd.Flags().StringVar(&e.extractor, "extractor", "", "relation extractor: pattern (default) or tree (clauses from a dependency parse; experimental)")
+	cmd.Flags().StringVar(&e.extractor, "extractor", "", "relation extractor: tree (default: clauses from a dependency parse) or pattern (verb phrases over part-of-speech tags)")
 	cmd.Flags().StringVar(&server, "server", "", "send the documents to a running kg serve at this address (like http://127.0.0.1:8080) instead of opening the store")
 	cmd.Flags().StringVar(&token, "token", "", "with --server: the server's bearer token (env KG_TOKEN)")
 	return cmd

@@ -350,7 +350,7 @@ func TestExtract(t *testing.T) {
 	}
 }
 
-// TestExtractTree runs the experimental tree extractor through kg extract
+// TestExtractTree runs the tree extractor (the default) through kg extract
 // and kg ingest: whole phrases in extract's texts, names in the store.
 func TestExtractTree(t *testing.T) {
 	in := "Nordhavn Energy agreed to buy Widget Systems for 50 million euros.\n"

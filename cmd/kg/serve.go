@@ -108,7 +108,7 @@ BAD_USER_INPUT for first/limit, TIMEOUT with 503).`,
 	f := cmd.Flags()
 	f.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	f.BoolVar(&o.demo, "demo", false, "ingest the bundled example articles first if the store is empty")
-	f.StringVar(&e.extractor, "extractor", "", "relation extractor for the ingest mutation: pattern (default) or tree (experimental)")
+	f.StringVar(&e.extractor, "extractor", "", "relation extractor for the ingest mutation: tree (default) or pattern")
 	f.BoolVar(&o.readOnly, "read-only", false, "refuse mutations (403)")
 	f.StringVar(&o.token, "token", "", "bearer token every mutation must send (env KG_TOKEN)")
 	f.StringArrayVar(&o.cors, "cors-origin", nil, "origin allowed to call the API from a browser, like https://example.com, or * (repeatable, or comma-separated)")

@@ -8,7 +8,7 @@ import (
 
 // Evaluate parses copies of the gold sentences from their words (with
 // the gold tags if goldTags is set, else with the model's) on one
-// goroutine and scores them; it returns the score and the time spent
+// goroutine, and scores them; it returns the score and the time spent
 // tagging and parsing: the CPU time of the process where the system tells
 // it (so that other processes on the machine do not count), else the
 // wall time.
@@ -26,20 +26,21 @@ func (m *Model) Evaluate(gold []*ud.Sentence, goldTags bool) (*Score, time.Durat
 	}
 	start := time.Now()
 	cpu0, cpuOK := cpuTime()
+	sc := m.scratch()
 	for _, p := range pred {
-		if goldTags {
-			m.ParseTagged(p)
-		} else {
-			m.Parse(p)
+		if !goldTags {
+			m.tag(sc, p)
 		}
+		m.parse(sc, p)
 	}
+	m.pool.Put(sc)
 	took := time.Since(start)
 	if cpu1, ok := cpuTime(); ok && cpuOK && cpu1 > cpu0 {
 		took = cpu1 - cpu0
 	}
-	sc := &Score{}
+	score := &Score{}
 	for i := range gold {
-		sc.Add(gold[i], pred[i])
+		score.Add(gold[i], pred[i])
 	}
-	return sc, took
+	return score, took
 }

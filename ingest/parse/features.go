@@ -38,10 +38,26 @@ type word struct {
 	suf          [4]uint64
 	pre          [3]uint64
 	shape, flags uint64
+	amb          uint64 // the word's ambiguity class: the tags it had in training
 }
 
 // none stands for a position outside the sentence.
 const none = 0x5bd1e995
+
+// ambiguity returns the hashed ambiguity class of a lowercase word: the
+// tags it had in training, or its shape if it was rarer than that.
+func (m *Model) ambiguity(low string) uint64 {
+	if a, ok := m.amb[low]; ok {
+		return a
+	}
+	return none
+}
+
+func (m *Model) newWord(form string) word {
+	w := newWord(form)
+	w.amb = m.ambiguity(strings.ToLower(form))
+	return w
+}
 
 func newWord(form string) word {
 	var w word
@@ -130,6 +146,12 @@ func tagFeatures(fs []uint64, ws []word, i int, p1, p2 uint64) []uint64 {
 		}
 		return none
 	}
+	amb := func(k int) uint64 {
+		if w := at(k); w != nil {
+			return w.amb
+		}
+		return none
+	}
 	suf3 := func(k int) uint64 {
 		if w := at(k); w != nil {
 			return w.suf[2]
@@ -155,6 +177,9 @@ func tagFeatures(fs []uint64, ws []word, i int, p1, p2 uint64) []uint64 {
 		f2(24, p1, w.suf[2]), f2(25, w.shape, first),
 		f2(26, suf3(i+1), w.suf[2]),
 		f2(29, p2, w.lower), f3(30, p1, w.lower, low(i+1)),
+		f1(40, w.amb), f2(41, w.amb, p1), f1(42, amb(i+1)), f1(43, amb(i-1)), f2(44, w.amb, w.suf[2]),
+		f2(45, w.amb, amb(i+1)), f2(46, w.amb, w.flags), f3(47, w.amb, p1, amb(i+1)),
+		f1(48, amb(i+2)), f2(49, amb(i-1), p1), f2(50, w.amb, low(i-1)), f2(51, w.amb, low(i+1)),
 	)
 	if n := at(i + 1); n != nil {
 		fs = append(fs, f1(27, n.shape), f1(28, n.suf[0]))

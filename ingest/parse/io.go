@@ -16,10 +16,11 @@ const magic = "kgparse1"
 var ErrBadModel = errors.New("parse: bad model")
 
 type header struct {
-	XPOS    []string       `json:"xpos"`
-	UPOS    []string       `json:"upos"`
-	TagDict map[string]int `json:"tag_dict"`
-	Labels  []string       `json:"labels"`
+	XPOS    []string          `json:"xpos"`
+	UPOS    []string          `json:"upos"`
+	TagDict map[string]int    `json:"tag_dict"`
+	Labels  []string          `json:"labels"`
+	Amb     map[string]string `json:"ambiguity"`
 }
 
 // Write writes the model, gzip-compressed; Load reads it back.
@@ -30,7 +31,7 @@ func (m *Model) Write(w io.Writer) error {
 	}
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(magic)
-	h, err := json.Marshal(header{m.xpos, m.upos, m.tagDict, m.labels})
+	h, err := json.Marshal(header{m.xpos, m.upos, m.tagDict, m.labels, m.ambText})
 	if err != nil {
 		return err
 	}
@@ -98,7 +99,8 @@ func read(br *bufio.Reader) (*Model, error) {
 	if len(h.XPOS) == 0 || len(h.XPOS) != len(h.UPOS) || len(h.XPOS) > 256 || len(h.Labels) == 0 || 1+2*len(h.Labels) > 256 {
 		return nil, errors.New("tag or label lists")
 	}
-	m := &Model{xpos: h.XPOS, upos: h.UPOS, tagDict: h.TagDict, labels: h.Labels, root: -1}
+	m := &Model{xpos: h.XPOS, upos: h.UPOS, tagDict: h.TagDict, labels: h.Labels, ambText: h.Amb, root: -1}
+	m.hashAmbiguity()
 	for i, l := range m.labels {
 		if l == "root" {
 			m.root = i

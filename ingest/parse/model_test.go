@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden parses of testdata/n
 // (150 sentences of EWT dev and 150 of GUM dev, allowed genres),
 // predicted tags: the scores of the model when it was committed, less a
 // little. Raise it with a better model.
-var floor = struct{ UAS, LAS, XPOS float64 }{UAS: 84, LAS: 80, XPOS: 94}
+var floor = struct{ UAS, LAS, XPOS float64 }{UAS: 85, LAS: 81.5, XPOS: 95.5}
 
 func TestModelFloor(t *testing.T) {
 	m, err := Default()

@@ -19,8 +19,10 @@ import (
 
 // Model is a trained tagger and parser. It is safe for concurrent use.
 type Model struct {
-	xpos, upos []string       // tag classes
-	tagDict    map[string]int // frequent unambiguous words → class
+	xpos, upos []string          // tag classes
+	tagDict    map[string]int    // frequent unambiguous words → class
+	ambText    map[string]string // lowercase word → the tags it had in training
+	amb        map[string]uint64 // the same, hashed
 	labels     []string
 	root       int // index of "root" in labels
 	tagger     *table
@@ -76,7 +78,7 @@ func (m *Model) tag(sc *scratch, s *ud.Sentence) {
 	n := len(s.Tokens)
 	sc.ws = sc.ws[:0]
 	for _, t := range s.Tokens {
-		sc.ws = append(sc.ws, newWord(t.Form))
+		sc.ws = append(sc.ws, m.newWord(t.Form))
 	}
 	nc := len(m.xpos)
 	if cap(sc.scores) < max(nc, 1+2*len(m.labels)) {
@@ -103,13 +105,14 @@ func (m *Model) tag(sc *scratch, s *ud.Sentence) {
 	}
 }
 
-func fillSent(x *sent, s *ud.Sentence) {
+func (m *Model) fillSent(x *sent, s *ud.Sentence) {
 	x.reset(len(s.Tokens))
 	for i, t := range s.Tokens {
 		low := strings.ToLower(t.Form)
+		x.amb[i+1] = m.ambiguity(low)
 		x.w[i+1] = hashString(low)
 		x.suf[i+1] = hashString(lastRunes(low, 3))
-		x.t[i+1] = hashString(t.XPOS)
+		x.t[i+1] = hashString(t.XPOS + "\t" + t.UPOS)
 	}
 }
 
@@ -126,7 +129,7 @@ func (m *Model) parse(sc *scratch, s *ud.Sentence) {
 	if n == 0 {
 		return
 	}
-	fillSent(&sc.x, s)
+	m.fillSent(&sc.x, s)
 	st := &sc.st
 	st.reset(n)
 	nc := 1 + 2*len(m.labels)

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"os"
 	"testing"
 
@@ -131,5 +132,24 @@ func TestTrainableGUM(t *testing.T) {
 			t.Errorf("TrainableGUM kept %v, want %v", got, want)
 			break
 		}
+	}
+}
+
+// TestTrainDeterministic: the same sentences and options give the same
+// model, byte for byte, however many folds run at once.
+func TestTrainDeterministic(t *testing.T) {
+	ss := readSample(t, "testdata/dev-sample.conllu")[:120]
+	var out [2]bytes.Buffer
+	for i, workers := range []int{1, 2} {
+		m, err := Train(ss, TrainOptions{TaggerEpochs: 2, ParserEpochs: 3, Folds: 3, Workers: workers, Seed: 7})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Write(&out[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
+		t.Errorf("two trainings on the same data gave different models (%d and %d bytes)", out[0].Len(), out[1].Len())
 	}
 }

@@ -3,7 +3,7 @@ package parse
 // sent is what the parser reads of a sentence: per word (0 is the root)
 // the hashed lowercase form, its last three letters, and the tag.
 type sent struct {
-	w, suf, t []uint64
+	w, suf, t, amb []uint64
 }
 
 const rootValue = 0x2545f4914f6cdd1d
@@ -13,9 +13,10 @@ func (x *sent) reset(n int) {
 		x.w = make([]uint64, n+1)
 		x.suf = make([]uint64, n+1)
 		x.t = make([]uint64, n+1)
+		x.amb = make([]uint64, n+1)
 	}
-	x.w, x.suf, x.t = x.w[:n+1], x.suf[:n+1], x.t[:n+1]
-	x.w[0], x.suf[0], x.t[0] = rootValue, rootValue, rootValue
+	x.w, x.suf, x.t, x.amb = x.w[:n+1], x.suf[:n+1], x.t[:n+1], x.amb[:n+1]
+	x.w[0], x.suf[0], x.t[0], x.amb[0] = rootValue, rootValue, rootValue, rootValue
 }
 
 // parseFeatures appends the features of a configuration: the templates of
@@ -71,8 +72,8 @@ func parseFeatures(fs []uint64, x *sent, s *state) []uint64 {
 	s0rw, s0rt := pos(s0r)
 	_, s0l2t := pos(s0l2)
 	_, s0r2t := pos(s0r2)
-	s1lw, s1lt := pos(s1l)
-	s1rw, s1rt := pos(s1r)
+	_, s1lt := pos(s1l)
+	_, s1rt := pos(s1r)
 	b0lw, b0lt := pos(b0l)
 	_, b0l2t := pos(b0l2)
 	s0wt, s1wt, b0wt, b1wt := mix(s0w, s0t), mix(s1w, s1t), mix(b0w, b0t), mix(b1w, b1t)
@@ -110,14 +111,18 @@ func parseFeatures(fs []uint64, x *sent, s *state) []uint64 {
 		return s.rs[i] + 1
 	}
 	var s0suf, b0suf, s1suf uint64 = none, none, none
+	var s0a, s1a, b0a, b1a uint64 = none, none, none, none
 	if s0 >= 0 {
-		s0suf = x.suf[s0]
+		s0suf, s0a = x.suf[s0], x.amb[s0]
 	}
 	if b0 >= 0 {
-		b0suf = x.suf[b0]
+		b0suf, b0a = x.suf[b0], x.amb[b0]
 	}
 	if s1 >= 0 {
-		s1suf = x.suf[s1]
+		s1suf, s1a = x.suf[s1], x.amb[s1]
+	}
+	if b1 >= 0 {
+		b1a = x.amb[b1]
 	}
 	fs = append(fs,
 		f1(1, 0),
@@ -131,32 +136,32 @@ func parseFeatures(fs []uint64, x *sent, s *state) []uint64 {
 		// pairs
 		f2(20, s0wt, b0wt), f2(21, s0wt, b0w), f2(22, s0w, b0wt), f2(23, s0wt, b0t), f2(24, s0t, b0wt),
 		f2(25, s0w, b0w), f2(26, s0t, b0t), f2(27, b0t, b1t),
-		f2(28, s1wt, s0wt), f2(29, s1w, s0w), f2(30, s1t, s0t), f2(31, s1t, s0wt), f2(32, s1wt, s0t),
-		f2(33, s1t, b0t), f2(34, s0w, b1w),
+		f2(28, s1wt, s0wt), f2(30, s1t, s0t), f2(31, s1t, s0wt), f2(32, s1wt, s0t),
 		// triples
 		f3(40, b0t, b1t, b2t), f3(41, s0t, b0t, b1t), f3(42, s1t, s0t, b0t),
 		f3(43, s0t, s0lt, b0t), f3(44, s0t, s0rt, b0t), f3(45, s0t, b0t, b0lt),
 		f3(46, s1t, s0t, s0lt), f3(47, s1t, s0t, s0rt), f3(48, s1t, s1lt, s0t), f3(49, s1t, s1rt, s0t),
 		f3(50, s2t, s1t, s0t), f3(51, s1t, s0t, b1t),
 		// distance
-		f2(60, s0w, d0), f2(61, s0t, d0), f2(62, b0w, d0), f2(63, b0t, d0), f3(64, s0t, b0t, d0), f3(65, s0w, b0w, d0),
-		f2(66, s1w, d1), f2(67, s1t, d1), f2(68, s0w, d1), f2(69, s0t, d1), f3(70, s1t, s0t, d1), f3(71, s1w, s0w, d1),
+		f2(61, s0t, d0), f2(63, b0t, d0), f3(64, s0t, b0t, d0), f3(65, s0w, b0w, d0),
+		f2(67, s1t, d1), f2(69, s0t, d1), f3(70, s1t, s0t, d1), f3(71, s1w, s0w, d1),
 		// valency
-		f2(80, s0w, val(s0, false)), f2(81, s0t, val(s0, false)), f2(82, s0w, val(s0, true)), f2(83, s0t, val(s0, true)),
-		f2(84, b0w, val(b0, true)), f2(85, b0t, val(b0, true)), f2(86, s1t, val(s1, false)), f2(87, s1w, val(s1, false)),
+		f2(81, s0t, val(s0, false)), f2(83, s0t, val(s0, true)), f2(85, b0t, val(b0, true)), f2(86, s1t, val(s1, false)),
 		// dependents
-		f1(90, s0lw), f1(91, s0lt), f1(92, lab(s0l)), f1(93, s0rw), f1(94, s0rt), f1(95, lab(s0r)),
-		f1(96, b0lw), f1(97, b0lt), f1(98, lab(b0l)), f1(99, s1lw), f1(100, s1lt), f1(101, lab(s1l)),
-		f1(102, s1rw), f1(103, s1rt), f1(104, lab(s1r)),
+		f1(91, s0lt), f1(92, lab(s0l)), f1(93, s0rw), f1(94, s0rt), f1(95, lab(s0r)),
+		f1(97, b0lt), f1(98, lab(b0l)), f1(100, s1lt), f1(101, lab(s1l)),
+		f1(103, s1rt), f1(104, lab(s1r)),
 		f1(105, s0l2t), f1(106, lab(s0l2)), f1(107, s0r2t), f1(108, lab(s0r2)), f1(109, b0l2t), f1(110, lab(b0l2)),
 		f3(111, s0t, lab(s0l), lab(s0l2)), f3(112, s0t, lab(s0r), lab(s0r2)), f3(113, b0t, lab(b0l), lab(b0l2)),
 		f3(114, s0t, s0lt, s0l2t), f3(115, s0t, s0rt, s0r2t), f3(116, b0t, b0lt, b0l2t),
 		// label sets
-		f2(120, s0w, set(s0, false)), f2(121, s0t, set(s0, false)), f2(122, s0w, set(s0, true)), f2(123, s0t, set(s0, true)),
-		f2(124, b0w, set(b0, true)), f2(125, b0t, set(b0, true)), f2(126, s1t, set(s1, false)), f2(127, s1t, set(s1, true)),
+		f2(121, s0t, set(s0, false)), f2(123, s0t, set(s0, true)), f2(125, b0t, set(b0, true)), f2(126, s1t, set(s1, false)),
 		// suffixes
-		f2(130, s0suf, b0suf), f2(131, s0suf, b0t), f2(132, s0t, b0suf), f2(133, s1suf, s0suf), f1(134, b0suf), f1(135, s0suf),
-		f2(136, b1w, b0t), f2(137, b1wt, b0wt),
+		f2(131, s0suf, b0t), f2(132, s0t, b0suf), f2(133, s1suf, s0suf), f1(134, b0suf), f1(135, s0suf),
+		// ambiguity classes: what the words could be, whatever the tagger said
+		f2(140, s0a, s0t), f2(141, b0a, b0t), f2(142, s0a, b0a), f1(143, b1a), f2(144, s1a, s0a),
+		// the words of the nearest dependents: "by" of an agent, "to" of a dative
+		f1(90, s0lw), f2(150, s0lw, s0t), f3(151, s0lw, s1t, s0t), f1(96, b0lw), f2(152, b0lw, b0t),
 	)
 	return fs
 }

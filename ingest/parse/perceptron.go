@@ -212,6 +212,11 @@ func (m *Model) Size() (taggerFeatures, taggerWeights, parserFeatures, parserWei
 }
 
 // score adds the weights of feats to scores.
+//
+// The tables are larger than the caches and each lookup is a miss, so it
+// goes in three passes: touch every feature's slot, then find every
+// feature's weights and touch the first, then add them up. The loads of a
+// pass do not wait for one another, so the memory serves them together.
 func (t *table) score(feats []uint64, scores []int32) {
 	for i := range scores {
 		scores[i] = 0
@@ -219,6 +224,48 @@ func (t *table) score(feats []uint64, scores []int32) {
 	if len(t.keys) == 0 {
 		return
 	}
+	if len(feats) > maxFeatures {
+		t.scoreSlow(feats, scores)
+		return
+	}
+	slots, cw, mask := t.slots, t.cw, t.mask
+	var sink uint32
+	for _, f := range feats {
+		sink += slots[slot(f)&mask].at
+	}
+	var at [maxFeatures]uint32
+	n := 0
+	for _, f := range feats {
+		h := slot(f) & mask
+		for {
+			s := slots[h]
+			if s.at == 0 {
+				break
+			}
+			if s.fp == uint32(f>>32) {
+				at[n] = s.at
+				n++
+				sink += uint32(cw[s.at&(1<<24-1)].w)
+				break
+			}
+			h = (h + 1) & mask
+		}
+	}
+	for _, a := range at[:n] {
+		lo := a & (1<<24 - 1)
+		for _, x := range cw[lo : lo+a>>24] {
+			scores[x.c] += int32(x.w)
+		}
+	}
+	if sink == 1<<32-1 { // never: keeps the touching loads
+		scores[0]++
+	}
+}
+
+// maxFeatures is the most features score takes in its fast way.
+const maxFeatures = 256
+
+func (t *table) scoreSlow(feats []uint64, scores []int32) {
 	slots, cw := t.slots, t.cw
 	for _, f := range feats {
 		h := slot(f) & t.mask

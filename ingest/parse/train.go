@@ -65,6 +65,7 @@ func Train(train []*ud.Sentence, o TrainOptions) (*Model, error) {
 	}
 	m := &Model{}
 	classOf := m.tagClasses(train)
+	m.setAmbiguity(train)
 	m.labelSet(train, o.MinLabel)
 
 	o.logf("tagger: %d classes, %d dictionary words", len(m.xpos), len(m.tagDict))
@@ -89,6 +90,7 @@ func Train(train []*ud.Sentence, o TrainOptions) (*Model, error) {
 					}
 				}
 				fm := &Model{xpos: m.xpos, upos: m.upos, tagDict: m.tagDict, labels: m.labels}
+				fm.setAmbiguity(in)
 				fm.tagger = trainTagger(fm, in, classOf, o, uint64(f+1))
 				sc := &scratch{}
 				for i, s := range train {
@@ -170,11 +172,51 @@ func (m *Model) tagClasses(train []*ud.Sentence) map[string]int {
 				top, best = n, p
 			}
 		}
-		if total >= 20 && float64(top) >= 0.995*float64(total) {
+		if total >= 20 && float64(top) >= 0.98*float64(total) {
 			m.tagDict[f] = classOf[best]
 		}
 	}
 	return classOf
+}
+
+// setAmbiguity sets the ambiguity classes of the words seen at least
+// twice: the tags each had at least 3 times or 5% of the time.
+func (m *Model) setAmbiguity(train []*ud.Sentence) {
+	n := map[string]map[string]int{}
+	for _, s := range train {
+		for _, t := range s.Tokens {
+			low := strings.ToLower(t.Form)
+			if n[low] == nil {
+				n[low] = map[string]int{}
+			}
+			n[low][t.XPOS]++
+		}
+	}
+	m.ambText = map[string]string{}
+	for _, w := range sortedKeys(n) {
+		total := 0
+		for _, c := range n[w] {
+			total += c
+		}
+		if total < 2 {
+			continue
+		}
+		var tags []string
+		for _, t := range sortedKeys(n[w]) {
+			if c := n[w][t]; c >= 3 || 20*c >= total {
+				tags = append(tags, t)
+			}
+		}
+		m.ambText[w] = strings.Join(tags, " ")
+	}
+	m.hashAmbiguity()
+}
+
+func (m *Model) hashAmbiguity() {
+	m.amb = make(map[string]uint64, len(m.ambText))
+	for w, a := range m.ambText {
+		m.amb[w] = hashString(a)
+	}
 }
 
 // labelSet sets the relations the parser predicts: those seen at least
@@ -234,7 +276,7 @@ func trainTagger(m *Model, train []*ud.Sentence, classOf map[string]int, o Train
 	words := make([][]word, len(train))
 	for i, s := range train {
 		for _, t := range s.Tokens {
-			words[i] = append(words[i], newWord(t.Form))
+			words[i] = append(words[i], m.newWord(t.Form))
 		}
 	}
 	order := make([]int, len(train))
@@ -291,7 +333,7 @@ func trainParser(m *Model, gold, tagged []*ud.Sentence, o TrainOptions) *table {
 	var exs []*example
 	for i, g := range gold {
 		ex := &example{}
-		fillSent(&ex.x, tagged[i])
+		m.fillSent(&ex.x, tagged[i])
 		heads := make([]int, len(g.Tokens))
 		for j, t := range g.Tokens {
 			heads[j] = t.Head

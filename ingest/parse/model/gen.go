@@ -44,10 +44,11 @@ func main() {
 	flag.IntVar(&o.ParserEpochs, "parser-epochs", 15, "parser epochs")
 	flag.IntVar(&o.Folds, "folds", 5, "jackknife folds for the parser's training tags")
 	flag.Float64Var(&o.Explore, "explore", 0.9, "probability of following a wrong transition (dynamic oracle)")
-	flag.IntVar(&o.MinWeight, "min-tagger", 16, "prune the tagger's quantised weights below this magnitude")
-	flag.IntVar(&o.MinParser, "min-parser", 256, "prune the parser's quantised weights below this magnitude")
+	flag.IntVar(&o.MinWeight, "min-tagger", 32, "prune the tagger's quantised weights below this magnitude")
+	flag.IntVar(&o.MinParser, "min-parser", 512, "prune the parser's quantised weights below this magnitude")
 	flag.IntVar(&o.MinLabel, "min-label", 20, "relations seen fewer times fall back to their base")
 	seed := flag.Uint64("seed", 1, "random seed")
+	unpruned := flag.String("unpruned", "", "also write the model before pruning to this file")
 	workers := flag.Int("workers", 2, "parallel jackknife folds (the result does not depend on it)")
 	flag.Parse()
 	o.Seed, o.Workers, o.Log = *seed, *workers, os.Stderr
@@ -82,11 +83,27 @@ func main() {
 	}
 
 	start := time.Now()
+	// train unpruned, so that -unpruned can keep that for trying other
+	// pruning levels (Model.Prune) without training again
+	minTagger, minParser := o.MinWeight, o.MinParser
+	o.MinWeight, o.MinParser = 1, 1
 	m, err := parse.Train(train, o)
 	if err != nil {
 		log.Fatal(err)
 	}
 	took := time.Since(start)
+	o.MinWeight, o.MinParser = minTagger, minParser
+	if *unpruned != "" {
+		f, err := os.Create(*unpruned)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := m.Write(f); err != nil {
+			log.Fatal(err)
+		}
+		f.Close()
+	}
+	m.Prune(o.MinWeight, o.MinParser)
 	var buf bytes.Buffer
 	if err := m.Write(&buf); err != nil {
 		log.Fatal(err)
@@ -141,7 +158,7 @@ func main() {
 		"note":            "LAS and UAS exclude punct; LAS compares the relation with its subtype, BaseLAS without; tokens_per_s is tagging and parsing on one goroutine (GOMAXPROCS as run). Relations: [UAS, LAS] of the words of that gold relation.",
 	}
 	js, _ := json.MarshalIndent(rec, "", "  ")
-	if err := os.WriteFile("model.json", append(js, '\n'), 0o644); err != nil {
+	if err := os.WriteFile(strings.TrimSuffix(*out, ".bin")+".json", append(js, '\n'), 0o644); err != nil {
 		log.Fatal(err)
 	}
 	log.Printf("model.bin: %d bytes, sha256 %x, trained in %s, loads in %s", buf.Len(), sum, took.Round(time.Second), loadTook.Round(time.Millisecond))
