@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -13,12 +12,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/kg-builder/kg/graph"
 	"github.com/kg-builder/kg/schema"
+
+	"github.com/kg-builder/kg/internal/dgraphtest"
 )
 
 // dgraphArticles is how many Reuters articles the Dgraph figures are
@@ -49,7 +49,8 @@ func BenchmarkDgraph(b *testing.B) {
 func benchDgraph(b *testing.B, bin string) {
 	s := ingest(b, dgraphArticles)
 	b.Logf("store of %d articles: %d entities, %d edges, %d evidence", dgraphArticles, s.stats.Entities, s.stats.Triples, s.stats.Evidence)
-	alpha, alphaGRPC, zero := benchCluster(b, bin)
+	c := dgraphtest.Start(b, bin, 512)
+	alpha, alphaGRPC, zero := c.Alpha, c.AlphaGRPC, c.ZeroGRPC
 
 	out := filepath.Join(work, "dgraph-export")
 	os.RemoveAll(out)
@@ -213,92 +214,4 @@ func pushed(out, word string) float64 {
 		}
 	}
 	return 0
-}
-
-// benchCluster starts a zero and two alphas on free loopback ports, and
-// stops them when the benchmark ends; it returns the first alpha's HTTP
-// and gRPC addresses and the zero's gRPC address.
-func benchCluster(b *testing.B, bin string) (alpha, alphaGRPC, zero string) {
-	b.Helper()
-	dir := b.TempDir()
-	start := func(name string, args ...string) {
-		wd := filepath.Join(dir, name)
-		os.MkdirAll(wd, 0o755)
-		logf, err := os.Create(filepath.Join(dir, name+".log"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		cmd := exec.Command(bin, args...)
-		cmd.Dir, cmd.Stdout, cmd.Stderr = wd, logf, logf
-		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-		if err := cmd.Start(); err != nil {
-			b.Fatal(err)
-		}
-		b.Cleanup(func() {
-			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-			cmd.Wait()
-			logf.Close()
-		})
-	}
-	zo := freeOffset(b, 5080, 6080)
-	zero = fmt.Sprintf("127.0.0.1:%d", 5080+zo)
-	start("zero", "zero", "--my="+zero, "-o", strconv.Itoa(zo), "--bindall=false", "--wal", "zw", "--replicas", "1")
-	waitFor(b, fmt.Sprintf("http://127.0.0.1:%d/state", 6080+zo), "")
-	for i := range 2 {
-		o := freeOffset(b, 7080, 8080, 9080)
-		start(fmt.Sprintf("alpha%d", i), "alpha", "--my="+fmt.Sprintf("127.0.0.1:%d", 7080+o), "-o", strconv.Itoa(o), "--zero="+zero,
-			"--bindall=false", "-p", "p", "-w", "w", "--tmp", "t", "--security", "whitelist=127.0.0.1", "--cache", "size-mb=512")
-		u := fmt.Sprintf("http://127.0.0.1:%d", 8080+o)
-		waitFor(b, u+"/health", `"healthy"`)
-		if i == 0 {
-			alpha, alphaGRPC = u, fmt.Sprintf("127.0.0.1:%d", 9080+o)
-		}
-	}
-	return alpha, alphaGRPC, zero
-}
-
-func freeOffset(b *testing.B, bases ...int) int {
-	for range 50 {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			b.Fatal(err)
-		}
-		p := l.Addr().(*net.TCPAddr).Port
-		l.Close()
-		o := p - bases[0]
-		if o <= 0 || slices.Max(bases)+o > 65000 {
-			continue
-		}
-		free := true
-		for _, base := range bases {
-			l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(base+o))
-			if err != nil {
-				free = false
-				break
-			}
-			l.Close()
-		}
-		if free {
-			return o
-		}
-	}
-	b.Fatal("no free ports for Dgraph")
-	return 0
-}
-
-func waitFor(b *testing.B, url, want string) {
-	deadline := time.Now().Add(time.Minute)
-	for {
-		if resp, err := http.Get(url); err == nil {
-			body, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode == 200 && strings.Contains(string(body), want) {
-				return
-			}
-		}
-		if time.Now().After(deadline) {
-			b.Fatalf("%s did not come up in a minute", url)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
 }

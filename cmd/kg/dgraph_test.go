@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -27,6 +26,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kg-builder/kg/graph"
+
+	"github.com/kg-builder/kg/internal/dgraphtest"
 )
 
 // dgraphBinary is the Dgraph binary the cluster tests run: KG_DGRAPH, or
@@ -42,119 +43,6 @@ func dgraphBinary(t *testing.T) string {
 		requireE2E(t, "no Dgraph binary at %s (set KG_DGRAPH to one): %v", bin, err)
 	}
 	return bin
-}
-
-// cluster is a Dgraph zero and two alphas on the loopback interface.
-type cluster struct {
-	zeroGRPC, alphaGRPC string // host:port
-	alpha, alpha2       string // http://host:port
-	dir                 string
-}
-
-// freeOffset finds a port offset at which every base port is free.
-func freeOffset(t *testing.T, bases ...int) int {
-	t.Helper()
-	for try := 0; try < 50; try++ {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := l.Addr().(*net.TCPAddr).Port
-		l.Close()
-		o := p - bases[0]
-		if o <= 0 || slices.Max(bases)+o > 65000 {
-			continue
-		}
-		free := true
-		for _, b := range bases {
-			l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(b+o))
-			if err != nil {
-				free = false
-				break
-			}
-			l.Close()
-		}
-		if free {
-			return o
-		}
-	}
-	t.Fatal("no free ports for Dgraph")
-	return 0
-}
-
-// startCluster starts a zero and two alphas (two groups), each in its
-// own folder, and stops them (their process groups) when the test ends.
-func startCluster(t *testing.T, bin string) *cluster {
-	t.Helper()
-	dir := t.TempDir()
-	c := &cluster{dir: dir}
-	start := func(name string, args ...string) {
-		t.Helper()
-		wd := filepath.Join(dir, name)
-		if err := os.MkdirAll(wd, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		logf, err := os.Create(filepath.Join(dir, name+".log"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cmd := exec.Command(bin, args...)
-		cmd.Dir, cmd.Stdout, cmd.Stderr = wd, logf, logf
-		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-			cmd.Wait()
-			logf.Close()
-			if t.Failed() {
-				b, _ := os.ReadFile(logf.Name())
-				if len(b) > 3000 {
-					b = b[len(b)-3000:]
-				}
-				t.Logf("%s log (end):\n%s", name, b)
-			}
-		})
-	}
-	zo := freeOffset(t, 5080, 6080)
-	c.zeroGRPC = fmt.Sprintf("127.0.0.1:%d", 5080+zo)
-	start("zero", "zero", "--my="+c.zeroGRPC, "-o", strconv.Itoa(zo), "--bindall=false", "--wal", "zw", "--replicas", "1")
-	waitHTTP(t, fmt.Sprintf("http://127.0.0.1:%d/state", 6080+zo), "")
-	for i := range 2 {
-		o := freeOffset(t, 7080, 8080, 9080)
-		my := fmt.Sprintf("127.0.0.1:%d", 7080+o)
-		start(fmt.Sprintf("alpha%d", i), "alpha", "--my="+my, "-o", strconv.Itoa(o), "--zero="+c.zeroGRPC, "--bindall=false",
-			"-p", "p", "-w", "w", "--tmp", "t", "--security", "whitelist=127.0.0.1", "--cache", "size-mb=256")
-		u := fmt.Sprintf("http://127.0.0.1:%d", 8080+o)
-		waitHTTP(t, u+"/health", `"healthy"`)
-		if i == 0 {
-			c.alpha, c.alphaGRPC = u, fmt.Sprintf("127.0.0.1:%d", 9080+o)
-		} else {
-			c.alpha2 = u
-		}
-	}
-	return c
-}
-
-// waitHTTP waits up to a minute for url to answer 200 with want in its body.
-func waitHTTP(t *testing.T, url, want string) {
-	t.Helper()
-	deadline := time.Now().Add(time.Minute)
-	for {
-		resp, err := http.Get(url)
-		if err == nil {
-			b, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode == 200 && strings.Contains(string(b), want) {
-				return
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s did not come up in a minute: %v", url, err)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
 }
 
 // post sends body to Dgraph and decodes its answer's data into out.
@@ -255,7 +143,7 @@ func tripleLine(id, s, rel, o, relText string, conf float64, count int, neg bool
 
 // dqlGraph reads the nodes of store back through DQL, as kgGraph shows
 // the store, and counts the evidence and document nodes that are there.
-func dqlGraph(t *testing.T, c *cluster, store string) (lines []string, evidence, docs int) {
+func dqlGraph(t *testing.T, c *dgraphtest.Cluster, store string) (lines []string, evidence, docs int) {
 	t.Helper()
 	q := `{
   e(func: type(kg.Entity)) { xid kg.id kg.name kg.type kg.mentions kg.alias }
@@ -302,7 +190,7 @@ func dqlGraph(t *testing.T, c *cluster, store string) (lines []string, evidence,
 			XID string `json:"xid"`
 		}
 	}
-	dgraphPost(t, c.alpha+"/query", "application/dql", q, &r)
+	dgraphPost(t, c.Alpha+"/query", "application/dql", q, &r)
 	mine := func(xid string) bool { return strings.HasPrefix(xid, store+".") }
 	for _, e := range r.E {
 		if mine(e.XID) {
@@ -336,7 +224,7 @@ func dqlGraph(t *testing.T, c *cluster, store string) (lines []string, evidence,
 
 // graphqlGraph reads the nodes of store back through Dgraph's GraphQL,
 // with the schema kg export wrote, as kgGraph shows the store.
-func graphqlGraph(t *testing.T, c *cluster, store string) []string {
+func graphqlGraph(t *testing.T, c *dgraphtest.Cluster, store string) []string {
 	t.Helper()
 	q := `{ queryEntity { xid id name type mentions aliases }
   queryTriple { xid id subject { id } relation object { id } relationText confidence count negated modality attributedTo
@@ -365,7 +253,7 @@ func graphqlGraph(t *testing.T, c *cluster, store string) []string {
 			}
 		}
 	}
-	dgraphPost(t, c.alpha+"/graphql", "application/json", string(body), &r)
+	dgraphPost(t, c.Alpha+"/graphql", "application/json", string(body), &r)
 	var lines []string
 	mine := func(xid string) bool { return strings.HasPrefix(xid, store+".") }
 	for _, e := range r.QueryEntity {
@@ -392,7 +280,7 @@ func graphqlGraph(t *testing.T, c *cluster, store string) []string {
 // what kg export shows of the store in data: every entity and edge, each
 // once, with its evidence, no evidence node left over, and a node for
 // every document.
-func sameGraph(t *testing.T, c *cluster, data, store, when string) {
+func sameGraph(t *testing.T, c *dgraphtest.Cluster, data, store, when string) {
 	t.Helper()
 	want := kgGraph(t, data)
 	got, evidence, docs := dqlGraph(t, c, store)
@@ -424,14 +312,14 @@ func sameGraph(t *testing.T, c *cluster, data, store, when string) {
 }
 
 // pushedSeq reads the change sequence Dgraph holds for store.
-func pushedSeq(t *testing.T, c *cluster, store string) int {
+func pushedSeq(t *testing.T, c *dgraphtest.Cluster, store string) int {
 	t.Helper()
 	var r struct {
 		S []struct {
 			P int `json:"kg.pushed"`
 		}
 	}
-	dgraphPost(t, c.alpha+"/query", "application/dql", `{ s(func: eq(xid, "`+store+`")) { kg.pushed } }`, &r)
+	dgraphPost(t, c.Alpha+"/query", "application/dql", `{ s(func: eq(xid, "`+store+`")) { kg.pushed } }`, &r)
 	if len(r.S) != 1 {
 		t.Fatalf("%d nodes for store %s, want 1", len(r.S), store)
 	}
@@ -453,7 +341,7 @@ func TestDgraph(t *testing.T) {
 	longTest(t)
 	bin := dgraphBinary(t)
 	began := time.Now()
-	c := startCluster(t, bin)
+	c := dgraphtest.Start(t, bin, 256)
 	t.Logf("cluster up in %v", time.Since(began).Round(time.Millisecond))
 
 	data := filepath.Join(t.TempDir(), "store")
@@ -478,7 +366,7 @@ func TestDgraph(t *testing.T) {
 	}
 
 	live := exec.Command(bin, "live", "--files", filepath.Join(out, "kg.rdf"), "--schema", filepath.Join(out, "kg.dql"),
-		"--upsertPredicate", "xid", "--alpha", c.alphaGRPC, "--zero", c.zeroGRPC)
+		"--upsertPredicate", "xid", "--alpha", c.AlphaGRPC, "--zero", c.ZeroGRPC)
 	live.Dir = t.TempDir()
 	lo, err := live.CombinedOutput()
 	if err != nil {
@@ -490,7 +378,7 @@ func TestDgraph(t *testing.T) {
 	}
 	// dgraph bulk reads the same files, into a folder of its own (an
 	// alpha would serve it), with the same zero
-	bulk := exec.Command(bin, "bulk", "-f", filepath.Join(out, "kg.rdf"), "-s", filepath.Join(out, "kg.dql"), "--zero", c.zeroGRPC,
+	bulk := exec.Command(bin, "bulk", "-f", filepath.Join(out, "kg.rdf"), "-s", filepath.Join(out, "kg.dql"), "--zero", c.ZeroGRPC,
 		"--out", "out", "--tmp", "tmp", "--map_shards", "1", "--reduce_shards", "1", "--store_xids")
 	bulk.Dir = t.TempDir()
 	if bo, err := bulk.CombinedOutput(); err != nil || warned.Match(bo) {
@@ -502,7 +390,7 @@ func TestDgraph(t *testing.T) {
 	}
 	for deadline := time.Now().Add(time.Minute); ; time.Sleep(500 * time.Millisecond) {
 		// the GraphQL admin API starts after /health says healthy
-		resp, err := http.Post(c.alpha+"/admin/schema", "application/graphql", bytes.NewReader(gql))
+		resp, err := http.Post(c.Alpha+"/admin/schema", "application/graphql", bytes.NewReader(gql))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -525,7 +413,7 @@ func TestDgraph(t *testing.T) {
 	if code, _, errOut := kg(t, "", "merge", "--data", data, "Nordhavn Energy", "Saarepuu"); code != 0 {
 		t.Fatalf("kg merge: %s", errOut)
 	}
-	code, pushOut, errOut := kg(t, "", "push", "--data", data, "--dgraph", c.alpha)
+	code, pushOut, errOut := kg(t, "", "push", "--data", data, "--dgraph", c.Alpha)
 	if code != 0 {
 		t.Fatalf("kg push: %s", errOut)
 	}
@@ -544,7 +432,7 @@ func TestDgraph(t *testing.T) {
 		t.Fatalf("kg split: %s", errOut)
 	}
 	before := pushedSeq(t, c, store)
-	target, _ := url.Parse(c.alpha)
+	target, _ := url.Parse(c.Alpha)
 	proxy := httputil.NewSingleHostReverseProxy(target)
 	var mutations atomic.Int32
 	var pushCmd atomic.Pointer[exec.Cmd]
@@ -574,7 +462,7 @@ func TestDgraph(t *testing.T) {
 	if got := pushedSeq(t, c, store); got != before {
 		t.Errorf("after the killed push Dgraph says %d was pushed, want still %d", got, before)
 	}
-	code, pushOut, errOut = kg(t, "", "push", "--data", data, "--dgraph", c.alpha)
+	code, pushOut, errOut = kg(t, "", "push", "--data", data, "--dgraph", c.Alpha)
 	if code != 0 {
 		t.Fatalf("kg push after kill -9: %s", errOut)
 	}
@@ -586,7 +474,7 @@ func TestDgraph(t *testing.T) {
 	if code, _, errOut := kg(t, "", "ingest", "--data", data2, "../../examples/news/01-helsinki-talks.txt"); code != 0 {
 		t.Fatalf("kg ingest: %s", errOut)
 	}
-	if code, _, errOut := kg(t, "", "push", "--data", data2, "--dgraph", c.alpha2); code != 0 {
+	if code, _, errOut := kg(t, "", "push", "--data", data2, "--dgraph", c.Alpha2); code != 0 {
 		t.Fatalf("kg push, second store: %s", errOut)
 	}
 	st2, err := openStore(data2)
