@@ -229,13 +229,13 @@ var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": tr
 func matchScore(e Entity, n string, byName bool, rec *entityRec) int {
 	sameName := Fold(rec.Name) == Fold(e.Name)
 	if !sameName && !byName && e.Type != Person && rec.Type != Person && !strings.Contains(strings.TrimSpace(n), " ") &&
-		Fold(n) != Fold(rec.Name) && !acronym(n) {
+		Fold(n) != Fold(rec.Name) && !Acronym(n) {
 		// one word two names share is not the thing they share:
 		// "Federal" of "Federal Express Corp" and of "Federal
 		// Reserve", "International" of two companies
 		return 0
 	}
-	if !sameName && !byName && e.Type != Person && !strings.Contains(strings.TrimSpace(n), " ") && !acronym(n) &&
+	if !sameName && !byName && e.Type != Person && !strings.Contains(strings.TrimSpace(n), " ") && !Acronym(n) &&
 		standsForAnother(e, n, rec) {
 		// "International", stored alone, already stands for
 		// "International Minerals": not for another company too
@@ -305,8 +305,9 @@ func otherPerson(a, b string) bool {
 	return !spellingVariant(fa[0], fb[0])
 }
 
-// acronym reports whether a name is written as one: "IBM", "U.S.".
-func acronym(name string) bool {
+// Acronym reports whether a name is written as one, in capitals: "IBM",
+// "U.S.", "ZCCM".
+func Acronym(name string) bool {
 	letters := 0
 	for _, r := range name {
 		if unicode.IsLetter(r) {

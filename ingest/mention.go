@@ -273,7 +273,7 @@ func femaleTitleIn(role string) bool {
 // lookupCountry finds a country by a name as written; a short word in
 // lower case is no country code ("Us" of Toys "R" Us is not the US).
 func lookupCountry(name string) (*country.Country, bool) {
-	if len(name) <= 3 && !isCapitals(name) {
+	if len(name) <= 3 && !graph.Acronym(name) {
 		return nil, false
 	}
 	return country.Lookup(name)
@@ -818,7 +818,7 @@ func (d *docState) resolve() {
 				continue
 			}
 			if len(short) == 1 && isInitials(short[0], o.name) && !isPlaceName(c.name) &&
-				(o.typ() != graph.Person || isCapitals(c.name)) {
+				(o.typ() != graph.Person || graph.Acronym(c.name)) {
 				// "Zambia Consolidated Copper Mines (ZCCM)", "EC" for
 				// "European Community" (before "EC Commission"), "BP"
 				// for "British Petroleum Co PLC"
@@ -851,7 +851,7 @@ func (d *docState) resolve() {
 				// Industrial Bank of Japan"
 				ok = compatible(ot, ct) || ot == graph.Person && c.votes[graph.Org] == 0
 			case len(short) == 1 && (orgHeads[short[0]] || placeHeads[short[0]]) && hasSuffixTokens(long, short) &&
-				(ot == graph.Org || ot == graph.Place) && !isCapitals(c.name):
+				(ot == graph.Org || ot == graph.Place) && !graph.Acronym(c.name):
 				// "the Fund" for the International Monetary Fund, when
 				// the document names one fund
 				ok = true
@@ -901,7 +901,7 @@ func (d *docState) linkParenthesised() {
 		toks := d.sents[i].toks
 		for k := 1; k < len(ms); k++ {
 			a, b := ms[k-1], ms[k]
-			if a.c == nil || b.c == nil || b.s != a.e+1 || b.e >= len(toks) || b.e-b.s != 1 || !isCapitals(b.name) ||
+			if a.c == nil || b.c == nil || b.s != a.e+1 || b.e >= len(toks) || b.e-b.s != 1 || !graph.Acronym(b.name) ||
 				isPlaceName(b.name) || a.c.root() == b.c.root() || b.c.parent != nil || b.c.typ() == graph.Person ||
 				a.he-a.hs < 2 || a.c.typ() == graph.Person || a.c.typ() == graph.Place || !halfInitials(b.name, a.name) {
 				// the name must be the whole of one, and half the
@@ -981,7 +981,7 @@ func shortFor(short, long string) bool {
 		if corporateSuffixes[lw] {
 			continue
 		}
-		if isCapitals(short) || subBodies[lw] || isRegion(w) && (i == 0 || rest[i-1] != "of") {
+		if graph.Acronym(short) || subBodies[lw] || isRegion(w) && (i == 0 || rest[i-1] != "of") {
 			return false // "Bank" may stand for "Bank of England"
 		}
 	}
@@ -1029,7 +1029,7 @@ func isInitials(abbr, name string) bool {
 	}
 	var b strings.Builder
 	for _, w := range f {
-		if isCapitals(w) {
+		if graph.Acronym(w) {
 			// "U.S.", "EC": every letter ("EC Commission" is no EC)
 			b.WriteString(strings.ToLower(strings.ReplaceAll(w, ".", "")))
 			continue
@@ -1040,21 +1040,6 @@ func isInitials(abbr, name string) bool {
 		}
 	}
 	return len(abbr) >= 2 && b.Len() >= 2 && b.String() == abbr
-}
-
-// isCapitals reports whether a name is written in capitals, as acronyms
-// are: "ZCCM", "U.S.".
-func isCapitals(name string) bool {
-	letters := 0
-	for _, r := range name {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			letters++
-		}
-	}
-	return letters >= 2
 }
 
 // entities lists the document's entities for the store.
