@@ -235,15 +235,7 @@ func TestIngestMissingFile(t *testing.T) {
 // does: ID#1, ID#2, ..., and answers with the first part's id and the
 // counts of all. Sent again, every part is a duplicate.
 func TestAPIIngestParts(t *testing.T) {
-	st, err := graph.Open("", graph.Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ing, err := newIngester(st, ingest.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, ing := memIngester(t)
 	ctx := context.Background()
 	text := longText(3*source.PartSize, "\n\n")
 	a, err := ing.Ingest(ctx, schema.Doc{ID: "long", Title: "Long", Text: text})
@@ -479,15 +471,7 @@ func TestIngestThroughServerParts(t *testing.T) {
 // An API ingest of a long text that runs out of time after its first part
 // is stored says which parts were stored, never that nothing was.
 func TestAPIIngestPartsTimeout(t *testing.T) {
-	st, err := graph.Open("", graph.Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ing, err := newIngester(st, ingest.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, ing := memIngester(t)
 	s, err := schema.New(st, schema.Options{Ingester: ing, Editor: st})
 	if err != nil {
 		t.Fatal(err)
@@ -518,4 +502,20 @@ func TestAPIIngestPartsTimeout(t *testing.T) {
 	if !strings.Contains(msg, "stored before that: long#1") || strings.Contains(msg, "nothing of it was stored") || resp.Errors[0].Extensions["code"] != "TIMEOUT" {
 		t.Errorf("with %d parts stored the answer is %q (%v)", len(docs), msg, resp.Errors[0].Extensions)
 	}
+}
+
+// memIngester is the API's ingester over an in-memory store, closed when
+// the test ends.
+func memIngester(t *testing.T) (*graph.Store, *ingester) {
+	t.Helper()
+	st, err := graph.Open("", graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ing, err := newIngester(st, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, ing
 }

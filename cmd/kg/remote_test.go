@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kg-builder/kg/graph"
-	"github.com/kg-builder/kg/ingest"
 	"github.com/kg-builder/kg/schema"
 )
 
@@ -87,17 +85,9 @@ func TestIngestThroughServer(t *testing.T) {
 
 // TestAPIIngestNotEnglish: the API refuses what kg ingest refuses.
 func TestAPIIngestNotEnglish(t *testing.T) {
-	st, err := graph.Open("", graph.Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ing, err := newIngester(st, ingest.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, ing := memIngester(t)
 	german := "Die Bundesregierung hat am Dienstag in Berlin beschlossen, dass die neuen Regeln für den Hafen ab dem kommenden Jahr gelten sollen. Der Minister sagte, man werde mit den Ländern und den Gemeinden sprechen."
-	_, err = ing.Ingest(context.Background(), schema.Doc{Text: german})
+	_, err := ing.Ingest(context.Background(), schema.Doc{Text: german})
 	if err == nil || !strings.Contains(err.Error(), "not English text") {
 		t.Errorf("Ingest(German) = %v, want a not-English error", err)
 	}
