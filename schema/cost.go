@@ -26,64 +26,21 @@ func (c *checker) cost(doc *ast.QueryDocument, op *ast.OperationDefinition, vars
 }
 
 func (c *checker) costOf(doc *ast.QueryDocument, set ast.SelectionSet, mult int, vars map[string]any, depth int) int {
-	if depth > 2*introspectionDepth {
-		return 0
-	}
 	total := 0
-	for _, sel := range set {
-		switch sel := sel.(type) {
-		case *ast.Field:
-			total = add(total, mult)
-			if len(sel.SelectionSet) == 0 {
-				continue
-			}
-			lists := c.lists(sel, vars)
-			for _, sub := range sel.SelectionSet {
-				m := mult
-				if f, ok := sub.(*ast.Field); ok {
-					m = mul(mult, lists(f.Name))
-				} else {
-					// fragments on the field's type: their fields are
-					// counted as the field's own
-					total = add(total, c.fragmentCost(doc, sub, mult, lists, vars, depth+1))
-					continue
-				}
-				total = add(total, c.costOf(doc, ast.SelectionSet{sub}, m, vars, depth+1))
-			}
-		case *ast.InlineFragment:
-			total = add(total, c.costOf(doc, sel.SelectionSet, mult, vars, depth+1))
-		case *ast.FragmentSpread:
-			if f := doc.Fragments.ForName(sel.Name); f != nil {
-				total = add(total, c.costOf(doc, f.SelectionSet, mult, vars, depth+1))
-			}
+	eachField(doc, set, func(f *ast.Field, _ int) bool {
+		total = add(total, mult)
+		if len(f.SelectionSet) == 0 || depth > 2*introspectionDepth {
+			return false
 		}
-	}
-	return total
-}
-
-// fragmentCost counts a fragment spread or inline fragment directly under
-// a field, whose fields take that field's list sizes.
-func (c *checker) fragmentCost(doc *ast.QueryDocument, sel ast.Selection, mult int, lists func(string) int, vars map[string]any, depth int) int {
-	if depth > 2*introspectionDepth {
-		return 0
-	}
-	var set ast.SelectionSet
-	switch sel := sel.(type) {
-	case *ast.InlineFragment:
-		set = sel.SelectionSet
-	case *ast.FragmentSpread:
-		if f := doc.Fragments.ForName(sel.Name); f != nil {
-			set = f.SelectionSet
-		}
-	}
-	total := 0
-	for _, sub := range set {
-		if f, ok := sub.(*ast.Field); ok {
-			total = add(total, c.costOf(doc, ast.SelectionSet{sub}, mul(mult, lists(f.Name)), vars, depth+1))
-		} else {
-			total = add(total, c.fragmentCost(doc, sub, mult, lists, vars, depth+1))
-		}
-	}
+		// the fields below, fragments on the field's type included, once
+		// for every element of the list each is in
+		lists := c.lists(f, vars)
+		eachField(doc, f.SelectionSet, func(sub *ast.Field, _ int) bool {
+			total = add(total, c.costOf(doc, ast.SelectionSet{sub}, mul(mult, lists(sub.Name)), vars, depth+1))
+			return false
+		})
+		return false
+	})
 	return total
 }
 
