@@ -640,9 +640,6 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 		if s.opt.ReadOnly {
 			return fail(http.StatusForbidden, codeForbidden, "the graph is served read-only: mutations are refused")
 		}
-		if msg := s.disabled(p.doc, op.SelectionSet); msg != "" {
-			return fail(http.StatusForbidden, codeForbidden, msg)
-		}
 	}
 	vars, cheap, errs := s.chk.check(p, req.variables)
 	if errs != nil {
@@ -655,8 +652,8 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 		return fail(http.StatusInternalServerError, codeInternal, "internal error")
 	}
 	if op.Operation == ast.Mutation && refused(resp) {
-		// the store refused to write (opened read-only): a refused
-		// mutation is 403 whatever the media type, without data
+		// refused by its resolvers (no ingester or editor, or a store
+		// opened read-only): 403 whatever the media type, without data
 		return &reply{status: http.StatusForbidden, errs: resp.Errors}
 	}
 	status := http.StatusOK
@@ -675,23 +672,6 @@ func (s *Schema) run(w http.ResponseWriter, r *http.Request, req request, media 
 	w.WriteHeader(status)
 	w.Write(b)
 	return nil
-}
-
-// disabled says why a mutation cannot run on this server, or "": a root
-// field needs an Ingester or an Editor the server was not given.
-func (s *Schema) disabled(doc *ast.QueryDocument, set ast.SelectionSet) string {
-	msg := ""
-	eachField(doc, set, func(f *ast.Field, _ int) bool {
-		switch {
-		case msg != "":
-		case f.Name == "ingest" && s.opt.Ingester == nil:
-			msg = "ingest is not enabled on this server: mutations are refused"
-		case (f.Name == "mergeEntities" || f.Name == "splitAlias" || f.Name == "deleteDocument") && s.opt.Editor == nil:
-			msg = "editing the graph is not enabled on this server: mutations are refused"
-		}
-		return false // the mutation's own fields only
-	})
-	return msg
 }
 
 // refused tells whether a mutation's answer is a refusal: no field has a
