@@ -114,7 +114,7 @@ var dateWords = set(
 // 1.20 dlrs vs 1.10 dlrs", "Note: …"), and units: capitalised, never names.
 var tableLabels = set("shr", "shrs", "net", "revs", "rev", "avg", "oper", "note", "year", "qtr", "mths", "mth",
 	"sales", "loss", "profit", "dlrs", "dlr", "cts", "pct", "mln", "billion", "tonnes", "tons", "vs",
-	"nonfarm", "nine", "six", "three", "four", "shares", "turnover", "dividend", "div", "payable", "record",
+	"nine", "six", "three", "four", "shares", "turnover", "dividend", "div", "payable", "record",
 	"pay", "prior", "qtly", "annual", "gross", "total", "income", "operating", "reuter", "ecu", "ecus", "yen",
 	"francs", "lire", "guilders", "pesos", "cruzados", "rupees", "dinars", "stg")
 

@@ -8,6 +8,8 @@ import (
 
 	"github.com/kg-builder/kg/graph"
 	"github.com/kg-builder/kg/ingest/country"
+
+	treebank "github.com/kg-builder/kg/ingest/lemma"
 )
 
 // A mention is a named entity found in a sentence.
@@ -559,7 +561,6 @@ func makeMention(s *sentence, a, b int) *mention {
 		len(strings.TrimSuffix(toks[hs].text, ".")) == 1) {
 		// "Shr", "Avg", "Note": labels of tables, not names; "Ltd",
 		// "A", "B" alone name nothing
-		// "Shr", "Avg", "Note": labels of tables, not names
 		return nil
 	}
 	m := &mention{sent: s.index, s: a, e: b, hs: hs, he: b, votes: map[string]int{}}
@@ -598,7 +599,9 @@ func makeMention(s *sentence, a, b int) *mention {
 // ("asked", "referring", "however"), which begins sentences, not names.
 func ordinaryForm(w string) bool {
 	return len(w) > 5 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly")) ||
-		w == "however" || w == "meanwhile" || w == "earlier" || w == "later"
+		w == "however" || w == "meanwhile" || w == "earlier" || w == "later" ||
+		// "Nonfarm payrolls", "Nonresidential construction": non- and a word
+		len(w) > 6 && strings.HasPrefix(w, "non") && treebank.Known(w[3:])
 }
 
 // isTitleChain: the title words from a to i are contiguous apart from a
