@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/kg-builder/kg/ingest"
+
+	"github.com/kg-builder/kg/source"
 )
 
 // TestArticles checks the bundled articles are there and shaped as the
@@ -29,7 +31,7 @@ func TestArticles(t *testing.T) {
 		if !utf8.Valid(b) {
 			t.Errorf("%s is not UTF-8", n)
 		}
-		in := ingest.FrontMatter(ingest.Input{Text: string(b)})
+		in := ingest.Input(source.FrontMatter(source.Document{Text: string(b)}))
 		if !regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`).MatchString(in.Date) {
 			t.Errorf("%s has no date in its front matter: %q", n, in.Date)
 		}

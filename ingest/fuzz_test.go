@@ -14,6 +14,8 @@ import (
 	"github.com/kg-builder/kg/examples"
 	"github.com/kg-builder/kg/graph"
 	"github.com/kg-builder/kg/ingest/country"
+
+	"github.com/kg-builder/kg/source"
 )
 
 // fuzzTexts seed FuzzExtract besides the example articles: written for
@@ -102,7 +104,7 @@ func FuzzExtract(f *testing.F) {
 		if err != nil {
 			f.Fatal(err)
 		}
-		in := FrontMatter(Input{Text: string(b)})
+		in := Input(source.FrontMatter(source.Document{Text: string(b)}))
 		f.Add(in.Text, "", filepath.Base(n), in.Date)
 	}
 	for i, s := range fuzzTexts {

@@ -26,6 +26,8 @@ import (
 	"github.com/kg-builder/kg/graph"
 	"github.com/kg-builder/kg/ingest"
 	"github.com/kg-builder/kg/schema"
+
+	"github.com/kg-builder/kg/source"
 )
 
 // fuzzToken is the bearer token of the fuzzed handler.
@@ -476,7 +478,7 @@ func (g *fuzzIngester) Ingest(ctx context.Context, d schema.Doc) (graph.Added, e
 	if strings.TrimSpace(d.Text) == "" {
 		return graph.Added{}, schema.BadInput("text is empty")
 	}
-	in := ingest.FrontMatter(ingest.Input{ID: d.ID, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date, Text: d.Text})
+	in := ingest.Input(source.FrontMatter(source.Document{ID: d.ID, Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date, Text: d.Text}))
 	if in.ID == "" {
 		in.ID = "api-" + ingest.Hash(ingest.Text(in))[:12]
 	}
@@ -506,7 +508,7 @@ func exampleDocs(t testing.TB, ex *ingest.Extractor) []graph.Document {
 		if err != nil {
 			t.Fatal(err)
 		}
-		in := ingest.FrontMatter(ingest.Input{ID: path.Base(n), Source: "examples", Text: string(b)})
+		in := ingest.Input(source.FrontMatter(source.Document{ID: path.Base(n), Source: "examples", Text: string(b)}))
 		d, err := ex.Extract(context.Background(), in)
 		if err != nil {
 			t.Fatalf("Extract(%s): %v", n, err)
