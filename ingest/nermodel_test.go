@@ -8,6 +8,8 @@ import (
 
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/tag"
+
+	"github.com/kg-builder/kg/internal/testcorpus"
 )
 
 // TestNERMatchesProse: nerModel gives every token the label prose's own
@@ -42,8 +44,8 @@ func TestNERMatchesProse(t *testing.T) {
 		n = 2000
 	}
 	if !testing.Short() {
-		for _, in := range reutersIf(n) {
-			texts = append(texts, Text(in))
+		for _, a := range testcorpus.Reuters(n) {
+			texts = append(texts, Text(Input{ID: a.ID, Title: a.Title, Text: a.Text}))
 		}
 	}
 	ctx := context.Background()

@@ -1,10 +1,7 @@
 package source
 
 import (
-	"bufio"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,6 +10,8 @@ import (
 	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/kg-builder/kg/internal/testcorpus"
 )
 
 func readMarkdown(t *testing.T, md string) string {
@@ -239,7 +238,7 @@ func TestEnglish(t *testing.T) {
 			t.Errorf("English(%s) = %v, want nil", f, err)
 		}
 	}
-	for _, in := range reutersIf(100000) {
+	for _, in := range testcorpus.Reuters(100000) {
 		if err := English(in.Text); err != nil {
 			t.Errorf("English(Reuters %s) = %v, want nil:\n%s", in.ID, err, in.Text)
 		}
@@ -262,29 +261,4 @@ func TestLanguageWrites(t *testing.T) {
 			}
 		}
 	}
-}
-
-// reutersIf reads up to n texts of the Reuters corpus, none when it is not
-// here.
-func reutersIf(n int) []Document {
-	f, err := os.Open("../../shared/corpus/reuters21578/reuters21578.jsonl")
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	var out []Document
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() && len(out) < n {
-		var a struct {
-			ID    any    `json:"id"`
-			Title string `json:"title"`
-			Text  string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil
-		}
-		out = append(out, Document{ID: fmt.Sprint(a.ID), Title: a.Title, Text: a.Text})
-	}
-	return out
 }
