@@ -39,6 +39,7 @@ type word struct {
 	pre          [3]uint64
 	shape, flags uint64
 	amb          uint64 // the word's ambiguity class: the tags it had in training
+	lex          uint64 // what WordNet says it can be (lex… bits)
 }
 
 // none stands for a position outside the sentence.
@@ -54,51 +55,102 @@ func (m *Model) ambiguity(low string) uint64 {
 }
 
 func (m *Model) newWord(form string) word {
-	w := newWord(form)
-	w.amb = m.ambiguity(strings.ToLower(form))
+	low := strings.ToLower(form)
+	w := newWordLow(form, low)
+	w.amb = m.ambiguity(low)
+	w.lex = uint64(m.lex[low] & lexBits)
 	return w
 }
 
-func newWord(form string) word {
+func newWord(form string) word { return newWordLow(form, strings.ToLower(form)) }
+
+// newWordLow is newWord given the lowercase form; it allocates nothing.
+func newWordLow(form, low string) word {
 	var w word
-	low := strings.ToLower(form)
 	w.lower = hashString(low)
 	w.form = hashString(form)
-	rs := []rune(low)
+	// suffixes and prefixes of 1…4 and 1…3 runes: substrings, not copies
+	end := len(low)
 	for k := 1; k <= 4; k++ {
-		if len(rs) >= k {
-			w.suf[k-1] = hashString(string(rs[len(rs)-k:]))
+		if end > 0 {
+			_, size := utf8.DecodeLastRuneInString(low[:end])
+			end -= size
+			w.suf[k-1] = hashString(low[end:])
 		} else {
 			w.suf[k-1] = none
 		}
 	}
+	start := 0
 	for k := 1; k <= 3; k++ {
-		if len(rs) >= k {
-			w.pre[k-1] = hashString(string(rs[:k]))
+		if start < len(low) {
+			_, size := utf8.DecodeRuneInString(low[start:])
+			start += size
+			w.pre[k-1] = hashString(low[:start])
 		} else {
 			w.pre[k-1] = none
 		}
 	}
-	w.shape = hashString(shape(form))
+	w.shape = shapeHash(form)
 	var fl uint64
 	r, _ := utf8.DecodeRuneInString(form)
 	if unicode.IsUpper(r) {
 		fl |= 1
 	}
-	if strings.ContainsAny(form, "0123456789") {
-		fl |= 2
+	upper, lowerable := true, false // strings.ToUpper(form) == form != strings.ToLower(form)
+	for _, r := range form {
+		switch {
+		case r >= '0' && r <= '9':
+			fl |= 2
+		case r == '-':
+			fl |= 4
+		case r == '.':
+			fl |= 16
+		}
+		if unicode.ToUpper(r) != r {
+			upper = false
+		}
+		if unicode.ToLower(r) != r {
+			lowerable = true
+		}
 	}
-	if strings.Contains(form, "-") {
-		fl |= 4
-	}
-	if strings.ToUpper(form) == form && strings.ToLower(form) != form {
+	if upper && lowerable {
 		fl |= 8
-	}
-	if strings.Contains(form, ".") {
-		fl |= 16
 	}
 	w.flags = fl
 	return w
+}
+
+// shapeHash is hashString(shape(s)) without building the string.
+func shapeHash(s string) uint64 {
+	h := uint64(offset64)
+	var last rune
+	run := 0
+	for _, r := range s {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		}
+		if c == last {
+			run++
+			if run >= 2 {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = c
+		var buf [utf8.UTFMax]byte
+		for _, b := range buf[:utf8.EncodeRune(buf[:], c)] {
+			h ^= uint64(b)
+			h *= prime64
+		}
+	}
+	return h
 }
 
 // shape maps letters to X and x, digits to d, collapsing runs longer than
@@ -133,7 +185,7 @@ func shape(s string) string {
 
 // tagFeatures appends the tagger's features of word i given the two tags
 // before it (p1, p2; class numbers, or classes+1 for none).
-func tagFeatures(fs []uint64, ws []word, i int, p1, p2 uint64) []uint64 {
+func (m *Model) tagFeatures(fs []uint64, ws []word, i int, p1, p2 uint64) []uint64 {
 	at := func(k int) *word {
 		if k < 0 || k >= len(ws) {
 			return nil
@@ -183,6 +235,16 @@ func tagFeatures(fs []uint64, ws []word, i int, p1, p2 uint64) []uint64 {
 	)
 	if n := at(i + 1); n != nil {
 		fs = append(fs, f1(27, n.shape), f1(28, n.suf[0]))
+	}
+	if m.lex != nil {
+		lex := func(k int) uint64 {
+			if w := at(k); w != nil {
+				return w.lex
+			}
+			return none
+		}
+		fs = append(fs, f1(60, w.lex), f2(61, w.lex, w.suf[1]), f2(62, w.lex, p1), f1(63, lex(i+1)),
+			f1(64, lex(i-1)), f2(65, w.lex, w.amb), f2(66, w.lex, w.flags), f3(67, w.lex, p1, lex(i+1)))
 	}
 	return fs
 }

@@ -21,6 +21,7 @@ type header struct {
 	TagDict map[string]int    `json:"tag_dict"`
 	Labels  []string          `json:"labels"`
 	Amb     map[string]string `json:"ambiguity"`
+	WordNet *WordNet          `json:"wordnet,omitempty"`
 }
 
 // Write writes the model, gzip-compressed; Load reads it back.
@@ -31,7 +32,7 @@ func (m *Model) Write(w io.Writer) error {
 	}
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(magic)
-	h, err := json.Marshal(header{m.xpos, m.upos, m.tagDict, m.labels, m.ambText})
+	h, err := json.Marshal(header{m.xpos, m.upos, m.tagDict, m.labels, m.ambText, m.wordnet})
 	if err != nil {
 		return err
 	}
@@ -101,6 +102,9 @@ func read(br *bufio.Reader) (*Model, error) {
 	}
 	m := &Model{xpos: h.XPOS, upos: h.UPOS, tagDict: h.TagDict, labels: h.Labels, ambText: h.Amb, root: -1}
 	m.hashAmbiguity()
+	if h.WordNet != nil {
+		m.wordnet, m.lex = h.WordNet, h.WordNet.forms()
+	}
 	for i, l := range m.labels {
 		if l == "root" {
 			m.root = i

@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/kg-builder/kg/ingest/lemma"
 	"github.com/kg-builder/kg/ingest/parse/model"
@@ -23,6 +24,8 @@ type Model struct {
 	tagDict    map[string]int    // frequent unambiguous words → class
 	ambText    map[string]string // lowercase word → the tags it had in training
 	amb        map[string]uint64 // the same, hashed
+	wordnet    *WordNet          // nil in models trained without it
+	lex        map[string]uint32 // lowercase form → what WordNet says it can be (lex… bits and supersenses)
 	labels     []string
 	root       int // index of "root" in labels
 	tagger     *table
@@ -89,7 +92,7 @@ func (m *Model) tag(sc *scratch, s *ud.Sentence) {
 	for i := 0; i < n; i++ {
 		c, ok := m.tagDict[s.Tokens[i].Form]
 		if !ok {
-			sc.fs = tagFeatures(sc.fs[:0], sc.ws, i, p1, p2)
+			sc.fs = m.tagFeatures(sc.fs[:0], sc.ws, i, p1, p2)
 			m.tagger.score(sc.fs, scores)
 			c = 0
 			for j := 1; j < nc; j++ {
@@ -107,21 +110,37 @@ func (m *Model) tag(sc *scratch, s *ud.Sentence) {
 
 func (m *Model) fillSent(x *sent, s *ud.Sentence) {
 	x.reset(len(s.Tokens))
+	x.hasLex = m.lex != nil
 	for i, t := range s.Tokens {
 		low := strings.ToLower(t.Form)
 		x.amb[i+1] = m.ambiguity(low)
+		x.lex[i+1] = uint64(m.lex[low])
 		x.w[i+1] = hashString(low)
 		x.suf[i+1] = hashString(lastRunes(low, 3))
-		x.t[i+1] = hashString(t.XPOS + "\t" + t.UPOS)
+		x.t[i+1] = tagHash(t.XPOS, t.UPOS)
 	}
 }
 
+// lastRunes returns the last k runes of s, a substring of it.
 func lastRunes(s string, k int) string {
-	rs := []rune(s)
-	if len(rs) <= k {
-		return s
+	end := len(s)
+	for ; k > 0 && end > 0; k-- {
+		_, size := utf8.DecodeLastRuneInString(s[:end])
+		end -= size
 	}
-	return string(rs[len(rs)-k:])
+	return s[end:]
+}
+
+// tagHash is hashString(xpos + "\t" + upos) without the concatenation.
+func tagHash(xpos, upos string) uint64 {
+	h := uint64(offset64)
+	for _, part := range [3]string{xpos, "\t", upos} {
+		for i := 0; i < len(part); i++ {
+			h ^= uint64(part[i])
+			h *= prime64
+		}
+	}
+	return h
 }
 
 func (m *Model) parse(sc *scratch, s *ud.Sentence) {

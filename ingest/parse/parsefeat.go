@@ -3,7 +3,8 @@ package parse
 // sent is what the parser reads of a sentence: per word (0 is the root)
 // the hashed lowercase form, its last three letters, and the tag.
 type sent struct {
-	w, suf, t, amb []uint64
+	w, suf, t, amb, lex []uint64
+	hasLex              bool // the model has WordNet's analyses (lex)
 }
 
 const rootValue = 0x2545f4914f6cdd1d
@@ -14,9 +15,10 @@ func (x *sent) reset(n int) {
 		x.suf = make([]uint64, n+1)
 		x.t = make([]uint64, n+1)
 		x.amb = make([]uint64, n+1)
+		x.lex = make([]uint64, n+1)
 	}
-	x.w, x.suf, x.t, x.amb = x.w[:n+1], x.suf[:n+1], x.t[:n+1], x.amb[:n+1]
-	x.w[0], x.suf[0], x.t[0], x.amb[0] = rootValue, rootValue, rootValue, rootValue
+	x.w, x.suf, x.t, x.amb, x.lex = x.w[:n+1], x.suf[:n+1], x.t[:n+1], x.amb[:n+1], x.lex[:n+1]
+	x.w[0], x.suf[0], x.t[0], x.amb[0], x.lex[0] = rootValue, rootValue, rootValue, rootValue, rootValue
 }
 
 // parseFeatures appends the features of a configuration: the templates of
@@ -163,5 +165,25 @@ func parseFeatures(fs []uint64, x *sent, s *state) []uint64 {
 		// the words of the nearest dependents: "by" of an agent, "to" of a dative
 		f1(90, s0lw), f2(150, s0lw, s0t), f3(151, s0lw, s1t, s0t), f1(96, b0lw), f2(152, b0lw, b0t),
 	)
+	if x.hasLex {
+		var s0x, b0x uint64 = none, none
+		if s0 >= 0 {
+			s0x = x.lex[s0]
+		}
+		if b0 >= 0 {
+			b0x = x.lex[b0]
+		}
+		s1x := uint64(none)
+		if s1 >= 0 {
+			s1x = x.lex[s1]
+		}
+		// what WordNet says the words can be, and their supersenses:
+		// "stake in company" and "invest in company" attach alike
+		ss := func(v uint64) uint64 { return v >> lexNounSense }
+		fs = append(fs, f2(160, s0x&lexBits, s0t), f2(161, b0x&lexBits, b0t), f3(162, s0x&lexBits, b0x&lexBits, s0t),
+			f2(163, ss(s0x), s0t), f2(164, ss(b0x), b0t), f2(165, ss(s1x), s1t),
+			f3(166, ss(s1x), s0lw, ss(s0x)), f3(167, ss(b0x), ss(s0x), d0), f3(168, ss(s1x), ss(s0x), d1),
+			f3(169, s1w, s0lw, ss(s0x)), f3(170, ss(s1x), s0lw, s0t))
+	}
 	return fs
 }

@@ -24,6 +24,7 @@ type TrainOptions struct {
 	Seed         uint64
 	Workers      int       // parallel jackknife folds (default 1)
 	Log          io.Writer // progress, if not nil
+	WordNet      *WordNet  // what the words can be, as features; nil trains without
 }
 
 func (o *TrainOptions) defaults() {
@@ -64,6 +65,9 @@ func Train(train []*ud.Sentence, o TrainOptions) (*Model, error) {
 		return nil, fmt.Errorf("parse: train: no sentences")
 	}
 	m := &Model{}
+	if o.WordNet != nil {
+		m.wordnet, m.lex = o.WordNet, o.WordNet.forms()
+	}
 	classOf := m.tagClasses(train)
 	m.setAmbiguity(train)
 	m.labelSet(train, o.MinLabel)
@@ -89,7 +93,7 @@ func Train(train []*ud.Sentence, o TrainOptions) (*Model, error) {
 						in = append(in, s)
 					}
 				}
-				fm := &Model{xpos: m.xpos, upos: m.upos, tagDict: m.tagDict, labels: m.labels}
+				fm := &Model{xpos: m.xpos, upos: m.upos, tagDict: m.tagDict, labels: m.labels, lex: m.lex}
 				fm.setAmbiguity(in)
 				fm.tagger = trainTagger(fm, in, classOf, o, uint64(f+1))
 				sc := &scratch{}
@@ -296,7 +300,7 @@ func trainTagger(m *Model, train []*ud.Sentence, classOf map[string]int, o Train
 				gold := classOf[t.XPOS+"\t"+t.UPOS]
 				c, ok := m.tagDict[t.Form]
 				if !ok {
-					fs = tagFeatures(fs[:0], words[si], i, p1, p2)
+					fs = m.tagFeatures(fs[:0], words[si], i, p1, p2)
 					p.score(fs, scores)
 					c = 0
 					for j := 1; j < nc; j++ {
