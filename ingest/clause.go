@@ -95,6 +95,7 @@ var treeConf = map[string]float64{
 	"role":            0.5,  // Smith, chairman of Acme; Acme chairman Smith (2 of 3 right)
 	"is-a":            0.4,  // President Smith (no owner)
 	"of":              0.4,  // Peter Greenbaum of Smith Barney
+	"clause":          0.3,  // Smith said Acme would sell Widget. (kg extract only)
 	// flags
 	"shared subject":  -0.1,  // Acme bought Widget and sold Gizmo.
 	"named subject":   0.05,  // a name, or a reference resolved to one
@@ -161,6 +162,10 @@ type tree struct {
 	subjs map[int][]*arg
 	byTok []*mention // the mention covering each token, if any
 	coref func(*arg) *arg
+	// phrases: the texts of open extraction are wanted (Options.Phrases)
+	phrases bool
+	// open: the triples the graph never keeps are wanted too (Options.Concepts)
+	open bool
 }
 
 func (t *tree) head(i int) int { return t.w[i].Head - 1 }
@@ -262,6 +267,10 @@ func (t *tree) makeArg(h int) *arg {
 	case "PRON":
 		return &arg{s: h, e: h + 1, hs: h, pronoun: true}
 	case "NOUN", "PROPN", "X":
+	case "NUM":
+		if r := t.rel(h); r != "nsubj" && r != "nsubj:pass" {
+			return nil // "About 800 have crossed the picket lines"; not amounts
+		}
 	case "ADJ":
 		if !t.misreadNoun(h) {
 			return nil
@@ -601,7 +610,9 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 		if agent := t.child(p, "obl:agent"); agent >= 0 && c.passive {
 			// the passive turned active: the agent does it to the subject
 			if subj2 := t.group(agent); len(subj2) > 0 {
+				n := len(rels)
 				add(*c, subj2, subj, nil, nil, treeConf["agent"], true)
+				t.moreArgs(rels[n:], p, agent)
 			}
 		}
 		if t.rel(p) == "acl" && t.w[p].XPOS == "VBN" && t.child(p, "nsubj", "aux") < 0 && !(t.rootNoun(t.head(p)) && t.child(p, "obl:agent") < 0) {
@@ -638,7 +649,9 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 				var light bool
 				light, used = t.lightObject(p, obj, c, subj, add)
 				if !light {
+					n := len(rels)
 					add(*c, subj, t.group(obj), nil, nil, treeConf["obj"], false)
+					t.moreArgs(rels[n:], p, used)
 				}
 			}
 		}
@@ -646,6 +659,14 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			add(*c, subj, t.group(io), nil, nil, treeConf["iobj"], false)
 		}
 		t.obliques(p, c, subj, add, used)
+		if k := t.child(p, "ccomp"); k >= 0 && t.open && obj < 0 {
+			// "Smith said Acme would sell Widget": what is said, whole
+			if a := t.clauseArg(k); a != nil {
+				n := len(rels)
+				add(*c, subj, []*arg{a}, nil, nil, treeConf["clause"], false)
+				t.moreArgs(rels[n:], p, k)
+			}
+		}
 	}
 	out := map[*relation]*arg{}
 	for i := range rels {
@@ -654,6 +675,52 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 		}
 	}
 	return rels, out
+}
+
+// moreArgs gives relations rs of predicate p, for open extraction, the
+// obliques of p but skip, time and place included, as written: "made
+// for mid-August performances in 1944" → arguments "mid-August
+// performances", "in 1944" (Open IE benchmarks compare n-ary tuples).
+func (t *tree) moreArgs(rs []relation, p, skip int) {
+	if !t.phrases || len(rs) == 0 {
+		return
+	}
+	var parts []string
+	for _, k := range t.kids[p] {
+		if k == skip || ud.BaseRel(t.rel(k)) != "obl" && t.rel(k) != "ccomp" || t.rel(k) == "obl:agent" {
+			continue
+		}
+		a, b := t.span(k)
+		for a < b && t.w[a].UPOS == "PUNCT" {
+			a++
+		}
+		for b > a && t.w[b-1].UPOS == "PUNCT" {
+			b--
+		}
+		if a < b {
+			parts = append(parts, span(t.s, a, b))
+		}
+	}
+	for i := range rs {
+		rs[i].more = strings.Join(parts, " ")
+	}
+}
+
+// clauseArg returns the clause headed by k as an argument, without its
+// complementizer: "said that Acme would sell Widget" → "Acme would sell
+// Widget".
+func (t *tree) clauseArg(k int) *arg {
+	a, b := t.span(k)
+	for a < b && (t.w[a].UPOS == "PUNCT" || t.rel(a) == "mark" && t.head(a) == k && t.lower(a) == "that") {
+		a++
+	}
+	for b > a && t.w[b-1].UPOS == "PUNCT" {
+		b--
+	}
+	if a >= b {
+		return nil
+	}
+	return &arg{s: a, e: b, hs: a, ps: a, pe: b, clause: true}
 }
 
 type addFunc func(c clause, subj, obj []*arg, extra []string, extraToks []int, conf float64, agent bool)
@@ -1069,11 +1136,23 @@ func newTree(s *sentence, w []ud.Token, ms []*mention) *tree {
 func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 	t := newTree(s, s.tree, d.mentions[s.index])
 	t.coref = func(a *arg) *arg { return d.corefer(co, s, a) }
+	t.phrases = d.phrases
+	t.open = d.open
 	rels, speakers := d.treeRelations(t)
 	defer co.remember(s, rels)
 	var out []graph.Triple
 	out = append(out, d.roles(s, args(s, d.mentions[s.index]))...)
 	out = append(out, d.treeRoles(t)...)
+	if d.phrases {
+		// as an Open IE tuple a role is what someone is: "Smith, chairman
+		// of Acme" → (Smith; is; chairman of Acme)
+		for i := range out {
+			if out[i].Relation != "be" {
+				out[i].ObjectText = out[i].RelationText + " of " + out[i].ObjectText
+			}
+			out[i].RelationText = "is"
+		}
+	}
 	for ri := range rels {
 		r := &rels[ri]
 		speaker := ""
@@ -1086,6 +1165,9 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 					tr.Confidence = treeConfidence(s, r, sa, oa, speaker)
 					if d.phrases {
 						tr.SubjectText, tr.ObjectText = phraseText(s, sa, r.main), phraseText(s, oa, r.main)
+						if r.more != "" {
+							tr.ObjectText += " " + r.more
+						}
 						tr.RelationText = r.phrase
 					}
 					out = append(out, tr)

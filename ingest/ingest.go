@@ -87,10 +87,25 @@ type Options struct {
 // Kept reports whether the graph keeps a triple: one with a named entity
 // (a person, organisation, place or other name) at one end at least. A
 // plain noun phrase may be an object ("Honeywell –complete→ sale"), but
-// an edge between two of them is not stored.
+// an edge between two of them is not stored, nor one with a Pronoun
+// nobody was found for or a Clause at an end, which only kg extract
+// prints (Options.Concepts).
 func Kept(t graph.Triple) bool {
+	if openOnly[t.SubjectType] || openOnly[t.ObjectType] {
+		return false
+	}
 	return t.SubjectType != graph.Concept || t.ObjectType != graph.Concept
 }
+
+// The types of the ends only open extraction gives: a pronoun left
+// unresolved ("it –include→ schools"), and a clause said, reported or
+// believed ("Acme –say→ it would sell Widget").
+const (
+	Pronoun = "PRONOUN"
+	Clause  = "CLAUSE"
+)
+
+var openOnly = set(Pronoun, Clause)
 
 // Extractors lists the values Options.Extractor takes.
 var Extractors = []string{"pattern", "tree"}
@@ -184,6 +199,7 @@ func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, err
 	}
 	d := newDocState(sents)
 	d.phrases = ex.phrases
+	d.open = ex.concepts
 	d.findMentions()
 	d.resolve()
 	doc.Entities = d.entities()

@@ -369,7 +369,8 @@ func TestExtractTree(t *testing.T) {
 	found := false
 	for _, r := range rows {
 		if r.Subject == "Nordhavn Energy" && r.Relation == "agree to buy" && r.Object == "Widget Systems" &&
-			r.RelationText == "agreed to buy" && r.ObjectText == "Widget Systems" {
+			r.RelationText == "agreed to buy" && r.ObjectText == "Widget Systems for 50 million euros" {
+			// the verb's other arguments follow the object in its text
 			found = true
 		}
 	}
