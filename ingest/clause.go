@@ -136,6 +136,11 @@ func treeConfidence(s *sentence, r *relation, sa, oa *arg, speaker string) float
 	return float64(int(conf*100+0.5)) / 100
 }
 
+// reportVerbs, in the passive with an infinitive, report what it says:
+// "is said to have bought", "is believed to be considering".
+var reportVerbs = set("say", "believe", "think", "report", "rumour", "rumor", "understand", "know", "allege",
+	"suspect", "claim", "consider", "reckon", "assume")
+
 // reflexives are no objects of their own: "divest itself of X".
 var reflexives = set("itself", "themselves", "himself", "herself", "ourselves")
 
@@ -887,6 +892,17 @@ func (t *tree) clause(p int) *clause {
 			if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" {
 				mark, mt = []string{"to"}, []int{m}
 			}
+			if gc.passive && reportVerbs[t.lemma(g)] {
+				// "Texaco is said to have bought Getty": Texaco bought
+				// Getty, reportedly, by whom the agent or the sentence says
+				gc.words, gc.toks, mark, mt = nil, nil, nil, nil
+				if c.modality == "" {
+					c.modality = "reportedly"
+				}
+				if a := t.child(g, "obl:agent"); a >= 0 && c.speaker == nil {
+					c.speaker = t.resolve(t.arg(a))
+				}
+			}
 			c.words = append(append(append([]string(nil), gc.words...), mark...), c.words...)
 			c.toks = append(append(append([]int(nil), gc.toks...), mt...), c.toks...)
 			c.neg = c.neg || gc.neg
@@ -992,7 +1008,9 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 //	"to upgrade a unit" with upgrade a noun that has "to" and an object:
 //	a verb;
 //	"Amselco and Nerco, a unit of Nerco Inc" with the singular apposition
-//	on the first conjunct: it goes to the last.
+//	on the first conjunct: it goes to the last;
+//	"X is expected to rise, industry sources said." with said a conjunct
+//	of the clause it reports: a parataxis.
 func repair(w []ud.Token) {
 	head := func(i int) int { return w[i].Head - 1 }
 	hasKid := func(p int, rels ...string) bool {
@@ -1034,6 +1052,11 @@ func repair(w []ud.Token) {
 		}
 		lem := strings.ToLower(w[p].Lemma)
 		switch {
+		case speechVerbs[lem] && w[p].Deprel == "conj" && hasKid(p, "nsubj") && !hasKid(p, "cc", "obj", "ccomp") && lastWord(w, p) &&
+			p >= 2 && commaBefore(w, p):
+			// "X is expected to …, industry sources said." with said a
+			// conjunct of the clause it reports: parataxis
+			w[p].Deprel = "parataxis"
 		case speechVerbs[lem] && w[p].UPOS == "VERB" && p >= 2 && !hasKid(p, "nsubj", "nsubj:pass", "expl"):
 			// the name just before p, after a comma, hung as an
 			// apposition inside p's clause
@@ -1063,6 +1086,27 @@ func repair(w []ud.Token) {
 			w[p].Head, w[p].Deprel = o+1, "acl"
 		}
 	}
+}
+
+// lastWord reports whether p is the last word of its sentence but
+// punctuation.
+func lastWord(w []ud.Token, p int) bool {
+	for k := p + 1; k < len(w); k++ {
+		if w[k].UPOS != "PUNCT" {
+			return false
+		}
+	}
+	return true
+}
+
+// commaBefore reports whether a comma opens p's subtree: ", industry
+// sources said".
+func commaBefore(w []ud.Token, p int) bool {
+	a, _ := subtreeSpan(w, p)
+	for a < p && w[a].UPOS == "PUNCT" {
+		a++
+	}
+	return a > 0 && w[a-1].Form == ","
 }
 
 // between reports whether tokens [a, b) say only when: they belong to

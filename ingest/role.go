@@ -104,6 +104,9 @@ func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 			if end < len(s.toks) && s.toks[end].text != "," && s.toks[end].text != "." && !isVerb(s.toks[end].tag) {
 				continue // not an apposition: "Tillerson, Lavrov and ..."
 			}
+			if end < len(s.toks) && isVerb(s.toks[end].tag) && (s.toks[b.e-1].tag == "NNS" || s.toks[b.e-1].tag == "NNPS") {
+				continue // the subject of what follows: "Getty Oil, analysts said"
+			}
 			switch {
 			case of != nil:
 				o := of.m.c.root()
