@@ -55,6 +55,14 @@ import (
 //	cop + -ing NN compound     Kestilä is openly mocking Saarepuu. → Kestilä –mock→ Saarepuu
 //	nsubj time N nmod(after) X days after the U.S. backed the plan → United States –back→ plan
 //	obliques of time           on Monday, in 1986, in the past     → none
+//	V + obj + obl amount       GM bought Hughes for 2.5 bln dlrs.  → GM –buy→ Hughes; no "buy for" of the price
+//
+// kg extract (Options.Phrases and Concepts) prints besides, for Open IE:
+//
+//	V + obj + obliques         made offers in May to Acme          → object text "offers in May to Acme"
+//	V + ccomp                  Smith said Acme would sell Widget.  → Smith –say→ "Acme would sell Widget" (CLAUSE)
+//	pronoun left unresolved    It includes ten schools.            → it –include→ ten schools (PRONOUN)
+//	role                       Smith, chairman of Acme             → (Smith; is; chairman of Acme)
 //
 // Factuality, from the tree:
 //
@@ -71,6 +79,7 @@ import (
 //	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov
 //	acl/ccomp of report noun   charges that Acme bought Widget     → attributed to who charges
 //	clause in a noun of a ccomp  X said Y's decision to sell Z …    → attributed to X (no condition or negation)
+//	passive report verb + xcomp  X is said to have bought Y.       → X –buy→ Y, modality reportedly (by the agent, if any)
 
 // treeConf is the tree extractor's one table of confidence weights: a
 // base per rule, then an adjustment per flag, added up (and kept within
@@ -744,9 +753,36 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if t.temporal(k) {
 			continue
 		}
+		if t.child(p, "obj") >= 0 && t.amount(k) {
+			// "GM bought Hughes for 2.5 billion dlrs": what was bought is
+			// Hughes, not the price; the amount stays in the object's text
+			continue
+		}
 		words, toks := t.caseWords(cs)
 		add(*c, subj, t.group(k), words, toks, treeConf["obl"], false)
 	}
+}
+
+// amountNouns count money, shares or a part: "for 2.5 billion dlrs", "by
+// five pct".
+var amountNouns = set("pct", "percent", "%", "dlrs", "dlr", "dollars", "dollar", "euros", "euro", "mln", "billion",
+	"million", "bln", "yen", "marks", "francs", "pounds", "stg", "lire", "guilders", "cts", "cents", "pesos", "$")
+
+// amount reports whether the phrase headed by k is an amount: a number
+// and a unit of money or a share ("2.5 billion dlrs", "five pct",
+// "an undisclosed amount of cash").
+func (t *tree) amount(k int) bool {
+	if t.w[k].UPOS == "NUM" {
+		return true
+	}
+	if amountNouns[t.lower(k)] {
+		return true
+	}
+	switch t.lower(k) {
+	case "amount", "sum", "price", "cash", "consideration":
+		return true
+	}
+	return false
 }
 
 // lightObject adds the relation a noun object makes with the
