@@ -105,6 +105,7 @@ var treeConf = map[string]float64{
 	"is-a":            0.4,  // President Smith (no owner)
 	"of":              0.4,  // Peter Greenbaum of Smith Barney
 	"clause":          0.3,  // Smith said Acme would sell Widget. (kg extract only)
+	"apposition":      0.2,  // Owen, a socialist, (kg extract only)
 	// flags
 	"shared subject":  -0.1,  // Acme bought Widget and sold Gizmo.
 	"named subject":   0.05,  // a name, or a reference resolved to one
@@ -149,6 +150,11 @@ func treeConfidence(s *sentence, r *relation, sa, oa *arg, speaker string) float
 // "is said to have bought", "is believed to be considering".
 var reportVerbs = set("say", "believe", "think", "report", "rumour", "rumor", "understand", "know", "allege",
 	"suspect", "claim", "consider", "reckon", "assume")
+
+// quantifiers stand for a noun as subjects or objects: "each of the
+// programs", "some were sold".
+var quantifiers = set("each", "some", "all", "many", "most", "both", "none", "any", "several", "few", "either",
+	"neither", "much", "more", "another")
 
 // reflexives are no objects of their own: "divest itself of X".
 var reflexives = set("itself", "themselves", "himself", "herself", "ourselves")
@@ -281,6 +287,12 @@ func (t *tree) makeArg(h int) *arg {
 	case "PRON":
 		return &arg{s: h, e: h + 1, hs: h, pronoun: true}
 	case "NOUN", "PROPN", "X":
+	case "DET":
+		if r := t.rel(h); quantifiers[t.lower(h)] && (r == "nsubj" || r == "nsubj:pass" || r == "obj") {
+			// "Each of the programs uses …": a pronoun of sorts
+			return &arg{s: h, e: h + 1, hs: h, pronoun: true}
+		}
+		return nil
 	case "NUM":
 		if r := t.rel(h); r != "nsubj" && r != "nsubj:pass" {
 			return nil // "About 800 have crossed the picket lines"; not amounts
@@ -1223,6 +1235,9 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 	var out []graph.Triple
 	out = append(out, d.roles(s, args(s, d.mentions[s.index]))...)
 	out = append(out, d.treeRoles(t)...)
+	if d.open {
+		out = append(out, d.openFacts(t, len(out) > 0)...)
+	}
 	if d.phrases {
 		// as an Open IE tuple a role is what someone is: "Smith, chairman
 		// of Acme" → (Smith; is; chairman of Acme)
@@ -1256,6 +1271,42 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 		}
 	}
 	return dedupe(out)
+}
+
+// openFacts are the facts Open IE benchmarks also read off noun phrases,
+// for kg extract only (the graph has the role facts of treeRoles):
+//
+//	apposition of nouns        Owen, a socialist,                  → (Owen; is; a socialist), unless a role said it
+//
+// (A possessive as "has", "Dangaioh's characters" → (Dangaioh; has;
+// characters), and an adjective with its copula, "was never vaulted",
+// cost CaRB more precision than they gave recall: not given.)
+func (d *docState) openFacts(t *tree, roles bool) []graph.Triple {
+	s := t.s
+	var out []graph.Triple
+	for k := range t.w {
+		h := t.head(k)
+		if h < 0 || t.rel(k) != "appos" || roles || t.w[k].UPOS == "NUM" {
+			continue
+		}
+		sa, oa := t.arg(h), t.arg(k)
+		if sa == nil || oa == nil {
+			continue
+		}
+		subj, styp, _ := d.argName(s, sa)
+		obj, otyp, _ := d.argName(s, oa)
+		if subj == "" || obj == "" || graph.Fold(subj) == graph.Fold(obj) {
+			continue
+		}
+		if sa.pronoun {
+			styp = Pronoun
+		}
+		out = append(out, graph.Triple{Subject: subj, SubjectType: styp, Relation: "be", Object: obj, ObjectType: otyp,
+			SubjectText: phraseText(s, sa, -1), RelationText: "is", ObjectText: phraseText(s, oa, -1),
+			Confidence: treeConf["apposition"],
+			Evidence:   []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
+	}
+	return out
 }
 
 // speakerName names who a sentence attributes a clause to: an entity's
