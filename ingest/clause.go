@@ -56,6 +56,11 @@ import (
 //	nsubj time N nmod(after) X days after the U.S. backed the plan → United States –back→ plan
 //	obliques of time           on Monday, in 1986, in the past     → none
 //	V + obj + obl amount       GM bought Hughes for 2.5 bln dlrs.  → GM –buy→ Hughes; no "buy for" of the price
+//	passive, "by" on its object  bonds are rated AAA by Moody's    → Moody's –rate→ bonds
+//	N acl VBG with a preposition  received offers about becoming head of X → (who received) –become head of→ X
+//	passive + noun xcomp       he was offered a post at the SEC    → he –be offered post at→ SEC
+//	Name compound N(plan) acl to  the Community plans to offer X  → Community –offer→ X (modality to)
+//	speech verb's obliques     told Reuters in an interview that … → none ("tell in interview" is no fact)
 //
 // kg extract (Options.Phrases and Concepts) prints besides, for Open IE:
 //
@@ -75,6 +80,7 @@ import (
 //	mark if/unless/whether     if Acme buys Widget                 → modality if
 //	provided that, so long as  provided that Acme buys Widget      → modality if
 //	ccomp of a speech verb     Lavrov said Acme bought Widget.     → attributed to Lavrov
+//	  or its object noun with a clause: said the Acme plans to buy X → attributed
 //	parataxis speech verb      Acme bought Widget, Lavrov said.    → attributed to Lavrov
 //	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov
 //	acl/ccomp of report noun   charges that Acme bought Widget     → attributed to who charges
@@ -504,8 +510,21 @@ func (t *tree) subjects(p int) []*arg {
 						break
 					}
 				}
+				for _, k := range t.children(g, "compound") {
+					if a := t.arg(k); out == nil && controlNouns[t.lemma(g)] && k < g && a != nil && a.named() {
+						out = t.group(k) // "the European Community plans to offer"
+					}
+				}
 				if v := t.head(g); out == nil && t.rel(g) == "obj" && v >= 0 && t.isPredicate(v) && controlNouns[t.lemma(g)] {
 					out = t.subjects(v) // "Acme has plans to sell Widget"
+				}
+				break
+			}
+			if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.w[p].XPOS == "VBG" && t.lower(m) != "to" {
+				// "received feelers about becoming head", "prior to
+				// entering a venture": not the noun's doing, the clause's
+				if v := t.clauseOf(g); v >= 0 {
+					out = t.subjects(v)
 				}
 				break
 			}
@@ -545,6 +564,22 @@ func (t *tree) subjects(p int) []*arg {
 	}
 	t.subjs[p] = out
 	return out
+}
+
+// clauseOf returns the predicate whose clause the noun g stands in,
+// through the nouns and prepositions above it, or -1.
+func (t *tree) clauseOf(g int) int {
+	for i, n := g, 0; i >= 0 && n < len(t.w); i, n = t.head(i), n+1 {
+		if i != g && t.isPredicate(i) {
+			return i
+		}
+		switch ud.BaseRel(t.rel(i)) {
+		case "obj", "obl", "nmod", "iobj", "conj", "appos":
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // leftName returns, for a finite clause the parser left without a
@@ -633,7 +668,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 		}
 		subj := t.subjects(p)
 		c.inherit = t.child(p, "nsubj", "nsubj:pass") < 0
-		if agent := t.child(p, "obl:agent"); agent >= 0 && c.passive {
+		if agent := t.agent(p); agent >= 0 && c.passive {
 			// the passive turned active: the agent does it to the subject
 			if subj2 := t.group(agent); len(subj2) > 0 {
 				n := len(rels)
@@ -656,6 +691,9 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			continue
 		}
 		obj := t.child(p, "obj")
+		if x := t.child(p, "xcomp"); obj < 0 && x > p && t.w[x].UPOS == "NOUN" && t.child(x, "cop") < 0 && !roleVerbs[t.lemma(p)] {
+			obj = x // "had been offered a top post at the SEC", the second object taken for a complement
+		}
 		used := -1 // an oblique the object's relation took
 		if obj >= 0 {
 			if t.child(obj, "det") >= 0 && t.lower(t.child(obj, "det")) == "no" {
@@ -749,11 +787,34 @@ func (t *tree) clauseArg(k int) *arg {
 	return &arg{s: a, e: b, hs: a, ps: a, pe: b, clause: true}
 }
 
+// agent returns the agent of passive p: its obl:agent, or the "by" phrase
+// the parser hung on its object or oblique ("are rated AAA by Moody's",
+// "will be represented at the meeting by Daniel Amstutz"); else -1.
+func (t *tree) agent(p int) int {
+	if a := t.child(p, "obl:agent"); a >= 0 {
+		return a
+	}
+	for _, k := range t.kids[p] {
+		if r := t.rel(k); r != "obj" && r != "obl" && r != "xcomp" || k < p {
+			continue
+		}
+		for _, x := range t.children(k, "nmod") {
+			if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "by" && x > k && t.arg(x) != nil && !t.temporal(x) {
+				return x
+			}
+		}
+	}
+	return -1
+}
+
 type addFunc func(c clause, subj, obj []*arg, extra []string, extraToks []int, conf float64, agent bool)
 
 // obliques adds a relation for every prepositional argument of p: "talked
 // to Tillerson" → talk to.
 func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
+	if speechVerbs[t.lemma(p)] && t.child(p, "ccomp", "parataxis") >= 0 {
+		return // "said in a statement", "told Reuters in an interview": when and where, not what
+	}
 	for _, k := range t.kids[p] {
 		if k == skip || ud.BaseRel(t.rel(k)) != "obl" || t.rel(k) == "obl:agent" || t.rel(k) == "obl:tmod" || t.rel(k) == "obl:npmod" {
 			continue
