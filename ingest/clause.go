@@ -43,6 +43,7 @@ import (
 //	name nmod(of) name         Peter Greenbaum of Smith Barney     → Peter Greenbaum –of→ Smith Barney
 //	name appos N (of Y)        Smith, chairman of Acme,            → Smith –chairman of→ Acme
 //	N appos name               Acme's chairman, John Smith,        → Smith –chairman of→ Acme
+//	place, state or country    its Beaumont, Texas, refinery       → Beaumont –in→ Texas
 //	title nmod:desc/compound   former Acme vice chairman Smith     → Smith –former vice chairman of→ Acme
 //	pronoun in ccomp of say    Acme said it had agreed to buy …    → Acme –agree to buy→ …
 //	it/he/she/"the company"    The company said … (next sentence)  → the subject before, if it alone fits (coref.go)
@@ -110,6 +111,7 @@ var treeConf = map[string]float64{
 	"role":            0.5,  // Smith, chairman of Acme; Acme chairman Smith (2 of 3 right)
 	"is-a":            0.4,  // President Smith (no owner)
 	"of":              0.4,  // Peter Greenbaum of Smith Barney
+	"place in":        0.5,  // Portland, Ore.
 	"clause":          0.3,  // Smith said Acme would sell Widget. (kg extract only)
 	"apposition":      0.2,  // Owen, a socialist, (kg extract only)
 	// flags
@@ -923,7 +925,7 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 		return
 	}
 	nominal := t.w[p].UPOS == "NOUN" || t.w[p].UPOS == "PROPN" || t.w[p].UPOS == "NUM" || t.misreadNoun(p)
-	if nominal {
+	if nominal && !t.amount(p) { // not "which is 90.5 pct owned by", an amount without what it counts
 		if a := t.arg(p); a != nil {
 			// "is a lawyer"; "is at Henry Wood Hall" → be at
 			var cw []string
@@ -1119,7 +1121,9 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 //	"Amselco and Nerco, a unit of Nerco Inc" with the singular apposition
 //	on the first conjunct: it goes to the last;
 //	"X is expected to rise, industry sources said." with said a conjunct
-//	of the clause it reports: a parataxis.
+//	of the clause it reports: a parataxis;
+//	"Pacificorp, a Portland holding company," with the phrase a conjunct
+//	(an article, no "and" or "or" in the list): an apposition.
 func repair(w []ud.Token) {
 	head := func(i int) int { return w[i].Head - 1 }
 	hasKid := func(p int, rels ...string) bool {
@@ -1157,6 +1161,24 @@ func repair(w []ud.Token) {
 				if _, e := subtreeSpan(w, c); e == x-2 {
 					w[p].Head = c + 1
 				}
+			}
+		}
+		if w[p].Deprel == "conj" && commaBefore(w, p) {
+			// "Pacificorp, a Portland holding company, said" with the
+			// phrase a conjunct: without "and" or "or" in the list, and
+			// with an article, an apposition
+			h := head(p)
+			art, cc := false, false
+			for k := range w {
+				if head(k) == p && w[k].Deprel == "det" && (strings.EqualFold(w[k].Form, "a") || strings.EqualFold(w[k].Form, "an")) {
+					art = true
+				}
+				if w[k].Deprel == "cc" && (head(k) == h || head(k) >= 0 && w[head(k)].Deprel == "conj" && head(head(k)) == h) {
+					cc = true
+				}
+			}
+			if art && !cc {
+				w[p].Deprel = "appos"
 			}
 		}
 		lem := strings.ToLower(w[p].Lemma)
@@ -1296,6 +1318,7 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 	var out []graph.Triple
 	out = append(out, d.roles(s, args(s, d.mentions[s.index]))...)
 	out = append(out, d.treeRoles(t)...)
+	out = append(out, d.placesIn(s)...)
 	if d.open {
 		out = append(out, d.openFacts(t, len(out) > 0)...)
 	}

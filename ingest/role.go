@@ -114,6 +114,9 @@ func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 			case b.owner != nil && b.owner.c != nil:
 				o := b.owner.c.root()
 				emit(a.m, s.toks[b.rs:b.e], o.name, o.typ(), span(s, b.owner.hs, b.owner.he), 0.7)
+			case b.hs == b.s && !person:
+				// a bare noun after a place or company is no apposition:
+				// "its Beaumont, Texas, refinery"
 			default:
 				emit(a.m, s.toks[b.hs:b.e], "", "", "", 0.65)
 			}

@@ -248,3 +248,43 @@ func isDemonym(w string) bool {
 	_, ok := country.ByDemonym(w)
 	return ok
 }
+
+// placesIn finds "City, State" and "City, Country": a place named right
+// before a state or country and a comma, "its Beaumont, Texas,
+// refinery", "Portland, Ore." → Beaumont –in→ Texas. Not in a list of
+// states or countries ("Texas, Oklahoma and Louisiana"), nor one that
+// goes on with "and" or "or".
+func (d *docState) placesIn(s *sentence) []graph.Triple {
+	ms := d.mentions[s.index]
+	big := func(c *cluster) bool {
+		if _, ok := country.State(c.name); ok {
+			return true
+		}
+		_, ok := country.Lookup(c.name)
+		return ok
+	}
+	var out []graph.Triple
+	for _, a := range ms {
+		if a.c == nil || a.e >= len(s.toks) || s.toks[a.e].text != "," {
+			continue
+		}
+		for _, b := range ms {
+			if b.s != a.e+1 || b.c == nil {
+				continue
+			}
+			ca, cb := a.c.root(), b.c.root()
+			if ca == cb || ca.typ() != graph.Place || cb.typ() != graph.Place || big(ca) || !big(cb) {
+				continue
+			}
+			if b.e < len(s.toks) && (s.toks[b.e].lower == "and" || s.toks[b.e].lower == "or") ||
+				b.e+1 < len(s.toks) && s.toks[b.e].text == "," && (s.toks[b.e+1].lower == "and" || s.toks[b.e+1].lower == "or") && a.s > 0 && s.toks[a.s-1].text == "," {
+				continue // "Beaumont, Texas, and …" in a list of places
+			}
+			out = append(out, graph.Triple{Subject: ca.name, SubjectType: graph.Place, SubjectText: span(s, a.hs, a.he),
+				Relation: "in", RelationText: ",", Object: cb.name, ObjectType: graph.Place, ObjectText: span(s, b.hs, b.he),
+				Confidence: treeConf["place in"],
+				Evidence:   []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
+		}
+	}
+	return out
+}
