@@ -44,6 +44,9 @@ import (
 //	name appos N (of Y)        Smith, chairman of Acme,            → Smith –chairman of→ Acme
 //	N appos name               Acme's chairman, John Smith,        → Smith –chairman of→ Acme
 //	place, state or country    its Beaumont, Texas, refinery       → Beaumont –in→ Texas
+//	name's act-noun + P + N    Gorbachev's campaign for openness   → Gorbachev –campaign for→ openness
+//	  its, after a speaker     Acme said its stake in Widget rose. → Acme –stake in→ Widget (no other company between)
+//	  of a name's holding      ownership of U.S. Sprint's operations → –ownership of→ U.S. Sprint
 //	title nmod:desc/compound   former Acme vice chairman Smith     → Smith –former vice chairman of→ Acme
 //	pronoun in ccomp of say    Acme said it had agreed to buy …    → Acme –agree to buy→ …
 //	it/he/she/"the company"    The company said … (next sentence)  → the subject before, if it alone fits (coref.go)
@@ -59,6 +62,9 @@ import (
 //	V + obj + obl amount       GM bought Hughes for 2.5 bln dlrs.  → GM –buy→ Hughes; no "buy for" of the price
 //	passive, "by" on its object  bonds are rated AAA by Moody's    → Moody's –rate→ bonds
 //	N acl VBG with a preposition  received offers about becoming head of X → (who received) –become head of→ X
+//	  … of a possessive noun   the government's success in preventing X → government –prevent→ X
+//	V obj X from/of/into VBG   prevented Fujitsu from taking control of Y → Fujitsu –take control of→ Y
+//	gerund noun                the decline in manufacturing investment → no clause ("manufacturing" names a trade)
 //	passive + noun xcomp       he was offered a post at the SEC    → he –be offered post at→ SEC
 //	Name compound N(plan) acl to  the Community plans to offer X  → Community –offer→ X (modality to)
 //	speech verb's obliques     told Reuters in an interview that … → none ("tell in interview" is no fact)
@@ -112,6 +118,7 @@ var treeConf = map[string]float64{
 	"is-a":            0.4,  // President Smith (no owner)
 	"of":              0.4,  // Peter Greenbaum of Smith Barney
 	"place in":        0.5,  // Portland, Ore.
+	"nominal":         0.25, // Gorbachev's campaign for openness
 	"clause":          0.3,  // Smith said Acme would sell Widget. (kg extract only)
 	"apposition":      0.2,  // Owen, a socialist, (kg extract only)
 	// flags
@@ -158,6 +165,13 @@ func treeConfidence(s *sentence, r *relation, sa, oa *arg, speaker string) float
 // "is said to have bought", "is believed to be considering".
 var reportVerbs = set("say", "believe", "think", "report", "rumour", "rumor", "understand", "know", "allege",
 	"suspect", "claim", "consider", "reckon", "assume")
+
+// gerundNouns are "-ing" words that name a trade or a sum more often than
+// they act: "the decline in manufacturing investment".
+var gerundNouns = set("manufacturing", "marketing", "trading", "spending", "lending", "banking", "shipping",
+	"farming", "mining", "housing", "pricing", "funding", "financing", "borrowing", "refining", "processing",
+	"planning", "building", "accounting", "advertising", "engineering", "publishing", "printing", "broadcasting",
+	"operating", "selling", "buying", "earnings", "savings", "holdings", "offering", "listing", "filing", "ruling")
 
 // quantifiers stand for a noun as subjects or objects: "each of the
 // programs", "some were sold".
@@ -445,6 +459,9 @@ func (t *tree) group(h int) []*arg {
 // isPredicate reports whether token i heads a clause.
 func (t *tree) isPredicate(i int) bool {
 	if t.w[i].UPOS == "VERB" {
+		if gerundNouns[t.lower(i)] && (t.rel(i) == "acl" || t.rel(i) == "amod") && i+1 < len(t.w) && t.head(i+1) == i {
+			return false // "the decline in manufacturing investment"
+		}
 		switch t.rel(i) {
 		case "amod", "compound", "case", "mark", "det", "nmod", "fixed", "flat":
 			return false
@@ -522,11 +539,22 @@ func (t *tree) subjects(p int) []*arg {
 				}
 				break
 			}
-			if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.w[p].XPOS == "VBG" && t.lower(m) != "to" {
-				// "received feelers about becoming head", "prior to
-				// entering a venture": not the noun's doing, the clause's
-				if v := t.clauseOf(g); v >= 0 {
-					out = t.subjects(v)
+			if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.w[p].XPOS == "VBG" && t.lower(m) != "to" && !gerundNouns[t.lower(p)] {
+				switch poss := t.child(g, "nmod:poss"); {
+				case poss >= 0:
+					out = t.group(poss) // "the government's success in preventing"
+				case t.lower(m) == "from" || t.lower(m) == "of" || t.lower(m) == "into":
+					if t.rel(g) == "obj" {
+						// "prevented Fujitsu from taking control",
+						// "accused Soriano of violating": the object does it
+						out = t.group(g)
+					}
+				default:
+					// "received feelers about becoming head": not the
+					// noun's doing, the clause's
+					if v := t.clauseOf(g); v >= 0 {
+						out = t.subjects(v)
+					}
 				}
 				break
 			}
@@ -540,7 +568,9 @@ func (t *tree) subjects(p int) []*arg {
 			if t.child(p, "aux", "aux:pass", "cop") >= 0 {
 				break // a finite clause whose subject the parser lost
 			}
-			if t.w[p].XPOS == "VBG" || t.w[p].XPOS == "VBN" && t.child(p, "mark") < 0 {
+			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && (t.lower(m) == "from" || t.lower(m) == "into") && t.child(g, "obj") >= 0 {
+				out = t.group(t.child(g, "obj")) // "prevented Fujitsu from taking control"
+			} else if t.w[p].XPOS == "VBG" || t.w[p].XPOS == "VBN" && t.child(p, "mark") < 0 {
 				out = t.subjects(g)
 			} else if t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
 				out = t.subjects(g) // "went to Moscow to meet Putin"
@@ -734,6 +764,9 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			}
 		}
 	}
+	for g := range t.w {
+		t.nominal(g, add)
+	}
 	out := map[*relation]*arg{}
 	for i := range rels {
 		if a := spk[i]; a != nil {
@@ -797,8 +830,8 @@ func (t *tree) agent(p int) int {
 		return a
 	}
 	for _, k := range t.kids[p] {
-		if r := t.rel(k); r != "obj" && r != "obl" && r != "xcomp" || k < p {
-			continue
+		if r := t.rel(k); r != "obj" && r != "obl" && r != "xcomp" || k < p || controlNouns[t.lemma(k)] || eventNoun(t.lower(k)) {
+			continue // not "embroiled in a row over efforts by Britain's Cable": the efforts' agent
 		}
 		for _, x := range t.children(k, "nmod") {
 			if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "by" && x > k && t.arg(x) != nil && !t.temporal(x) {
@@ -807,6 +840,94 @@ func (t *tree) agent(p int) int {
 		}
 	}
 	return -1
+}
+
+// eventNouns name an act or a holding one can own: "Gorbachev's campaign
+// for openness", "its stake in Widget" (beside the words ending in -tion,
+// -sion, -ment, -ship, -al).
+var eventNouns = set("campaign", "bid", "offer", "purchase", "sale", "stake", "interest", "plan", "plans", "deal",
+	"talks", "visit", "control", "support", "takeover", "merger", "attack", "demand", "request", "call", "move",
+	"loan", "loans", "exports", "imports", "holding", "holdings", "investment", "venture", "role", "share",
+	"shares", "victory", "win", "trip", "war", "battle", "dispute", "ties", "links", "relations", "contract",
+	"agreement", "pact", "order", "orders", "claim", "suit", "lawsuit", "payment", "payments", "debt", "debts")
+
+// holdingNouns stand for the company that has them: "a stake in Acme's
+// shares", "ownership of Acme's operations".
+var holdingNouns = set("operations", "business", "businesses", "shares", "stock", "assets", "stake", "equity", "capital")
+
+func eventNoun(w string) bool {
+	if eventNouns[w] {
+		return true
+	}
+	for _, suf := range []string{"tion", "sion", "ment", "ship", "sal", "val"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// nominal adds what a possessive says of an act or holding with a
+// prepositional object: "Gorbachev's campaign for openness" →
+// Gorbachev –campaign for→ openness; "its stake in Widget" → (it) –stake
+// in→ Widget. Whoever reports the clause around it reports it too.
+func (t *tree) nominal(g int, add addFunc) {
+	if t.w[g].UPOS != "NOUN" || !eventNoun(t.lower(g)) {
+		return
+	}
+	k := t.child(g, "nmod:poss")
+	if k < 0 || k > g {
+		return
+	}
+	owner := t.arg(k)
+	if owner == nil {
+		return
+	}
+	if t.coref != nil {
+		owner = t.coref(owner)
+	}
+	c := clause{p: g, lemma: t.lower(g), words: []string{t.lower(g)}, toks: []int{g}}
+	t.factuality(g, &c)
+	if owner.pronoun && c.speaker != nil {
+		// "Acme said its stake in Widget rose": the speaker's, when the
+		// pronoun fits it
+		sp := t.resolve(c.speaker)
+		var typ string
+		switch {
+		case sp.named() && sp.m.c != nil:
+			typ = sp.m.c.root().typ()
+		case sp.ref != nil && sp.ref.c != nil:
+			typ = sp.ref.c.root().typ()
+		}
+		between := false // "Moody's said it may downgrade GAF Corp because of its offer": GAF's
+		for x := sp.e; x < k && x < len(t.byTok); x++ {
+			if m := t.byTok[x]; m != nil && m.c != nil && m.c.root().typ() == typ {
+				between = true
+			}
+		}
+		switch w := t.lower(k); {
+		case between:
+		case (w == "its" || w == "their") && typ == graph.Org, (w == "his" || w == "her") && typ == graph.Person:
+			owner = sp
+		}
+	}
+	if !owner.named() && owner.ref == nil {
+		return
+	}
+	for _, x := range t.children(g, "nmod") {
+		cs := t.child(x, "case")
+		if cs < 0 || x < g || t.temporal(x) || t.lower(cs) == "according" {
+			continue
+		}
+		obj := t.group(x)
+		if a := t.arg(x); a != nil && !a.named() && holdingNouns[t.lower(x)] {
+			if p := t.child(x, "nmod:poss"); p >= 0 && t.arg(p) != nil && t.arg(p).named() {
+				obj = t.group(p) // "ownership of U.S. Sprint's operations": of U.S. Sprint
+			}
+		}
+		cw, ct := t.caseWords(cs)
+		add(c, []*arg{owner}, obj, cw, ct, treeConf["nominal"], false)
+	}
 }
 
 type addFunc func(c clause, subj, obj []*arg, extra []string, extraToks []int, conf float64, agent bool)
