@@ -65,6 +65,8 @@ import (
 //	  … of a possessive noun   the government's success in preventing X → government –prevent→ X
 //	V obj X from/of/into VBG   prevented Fujitsu from taking control of Y → Fujitsu –take control of→ Y
 //	gerund noun                the decline in manufacturing investment → no clause ("manufacturing" names a trade)
+//	V + obl act-noun of N      raised money through an offering of bonds → –raise through offering of→ bonds
+//	"…, said lead manager X."  said parsed as a conjunct or adverbial clause → a parataxis: attributed to X
 //	passive + noun xcomp       he was offered a post at the SEC    → he –be offered post at→ SEC
 //	Name compound N(plan) acl to  the Community plans to offer X  → Community –offer→ X (modality to)
 //	speech verb's obliques     told Reuters in an interview that … → none ("tell in interview" is no fact)
@@ -955,8 +957,29 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 			continue
 		}
 		words, toks := t.caseWords(cs)
+		if x := t.ofPhrase(k); x >= 0 {
+			// "raising money through an offering of certificates" →
+			// raise through offering of → certificates
+			add(*c, subj, t.group(x), append(words, t.lower(k), "of"), append(toks, k, t.child(x, "case")), treeConf["obl"], false)
+			continue
+		}
 		add(*c, subj, t.group(k), words, toks, treeConf["obl"], false)
 	}
+}
+
+// ofPhrase returns, for an oblique noun k that names an act or a measure
+// ("an offering of certificates", "a sale of assets"), the noun of its
+// "of" phrase, what the act is about; else -1.
+func (t *tree) ofPhrase(k int) int {
+	if t.w[k].UPOS != "NOUN" || t.child(k, "nmod:poss") >= 0 || !(eventNoun(t.lower(k)) || gerundNouns[t.lower(k)]) {
+		return -1
+	}
+	for _, x := range t.children(k, "nmod") {
+		if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "of" && x > k && t.arg(x) != nil && !t.temporal(x) {
+			return x
+		}
+	}
+	return -1
 }
 
 // amountNouns count money, shares or a part: "for 2.5 billion dlrs", "by
@@ -1008,7 +1031,11 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 			continue // but "deferred three mln dlrs of interest payments"
 		}
 		cw, ct := t.caseWords(cs)
-		add(*c, subj, t.group(k), append([]string{t.lower(obj)}, cw...), append([]int{obj}, ct...), treeConf["light object"], false)
+		if x := t.ofPhrase(k); x >= 0 {
+			add(*c, subj, t.group(x), append(append([]string{t.lower(obj)}, cw...), t.lower(k), "of"), append(append([]int{obj}, ct...), k, t.child(x, "case")), treeConf["light object"], false)
+		} else {
+			add(*c, subj, t.group(k), append([]string{t.lower(obj)}, cw...), append([]int{obj}, ct...), treeConf["light object"], false)
+		}
 		if t.head(k) == p {
 			used = k
 		}
@@ -1244,7 +1271,9 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 //	"X is expected to rise, industry sources said." with said a conjunct
 //	of the clause it reports: a parataxis;
 //	"Pacificorp, a Portland holding company," with the phrase a conjunct
-//	(an article, no "and" or "or" in the list): an apposition.
+//	(an article, no "and" or "or" in the list): an apposition;
+//	"a debt offering totalling 2.55 billion" with offering a verb hung on
+//	debt: offering heads the phrase, debt its compound.
 func repair(w []ud.Token) {
 	head := func(i int) int { return w[i].Head - 1 }
 	hasKid := func(p int, rels ...string) bool {
@@ -1302,12 +1331,27 @@ func repair(w []ud.Token) {
 				w[p].Deprel = "appos"
 			}
 		}
+		if gerundNouns[strings.ToLower(w[p].Form)] && w[p].UPOS == "VERB" && (w[p].Deprel == "acl" || w[p].Deprel == "amod") &&
+			p >= 1 && head(p) == p-1 && w[p-1].UPOS == "NOUN" && !hasKid(p, "obj") {
+			// "announced a debt offering totalling 2.55 billion" with
+			// offering a verb on debt: the noun the phrase is about
+			h := p - 1
+			w[p].Head, w[p].Deprel = w[h].Head, w[h].Deprel
+			w[p].UPOS, w[p].XPOS, w[p].Lemma = "NOUN", "NN", strings.ToLower(w[p].Form)
+			for k := range w {
+				if k != p && head(k) == h && k < h {
+					w[k].Head = p + 1 // "a": the determiner of the whole
+				}
+			}
+			w[h].Head, w[h].Deprel = p+1, "compound"
+		}
 		lem := strings.ToLower(w[p].Lemma)
 		switch {
-		case speechVerbs[lem] && w[p].Deprel == "conj" && hasKid(p, "nsubj") && !hasKid(p, "cc", "obj", "ccomp") && lastWord(w, p) &&
-			p >= 2 && commaBefore(w, p):
-			// "X is expected to …, industry sources said." with said a
-			// conjunct of the clause it reports: parataxis
+		case speechVerbs[lem] && (w[p].Deprel == "conj" || w[p].Deprel == "advcl") && hasKid(p, "nsubj") && !hasKid(p, "cc", "obj", "ccomp", "mark") &&
+			subtreeLast(w, p) && p >= 2 && commaBefore(w, p):
+			// "X is expected to …, industry sources said." or "…, said
+			// lead manager Morgan Stanley." with said a conjunct or an
+			// adverbial clause of the clause it reports: parataxis
 			w[p].Deprel = "parataxis"
 		case speechVerbs[lem] && w[p].UPOS == "VERB" && p >= 2 && !hasKid(p, "nsubj", "nsubj:pass", "expl"):
 			// the name just before p, after a comma, hung as an
@@ -1340,10 +1384,11 @@ func repair(w []ud.Token) {
 	}
 }
 
-// lastWord reports whether p is the last word of its sentence but
+// subtreeLast reports whether p's subtree ends its sentence, but for
 // punctuation.
-func lastWord(w []ud.Token, p int) bool {
-	for k := p + 1; k < len(w); k++ {
+func subtreeLast(w []ud.Token, p int) bool {
+	_, b := subtreeSpan(w, p)
+	for k := b + 1; k < len(w); k++ {
 		if w[k].UPOS != "PUNCT" {
 			return false
 		}
