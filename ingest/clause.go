@@ -67,6 +67,10 @@ import (
 //	gerund noun                the decline in manufacturing investment → no clause ("manufacturing" names a trade)
 //	V + obl act-noun of N      raised money through an offering of bonds → –raise through offering of→ bonds
 //	"…, said lead manager X."  said parsed as a conjunct or adverbial clause → a parataxis: attributed to X
+//	  also "…, the spokesman said, adding …"
+//	"said X, and that Y"       that-clause parsed as a conjunct of said → a second thing said
+//	"said to date it has …"    clause parsed as a relative of "date" → what is said
+//	V + bare N + of amount     received proceeds of 90 mln dlrs    → no "receive proceeds of → 90 mln dlrs"
 //	passive + noun xcomp       he was offered a post at the SEC    → he –be offered post at→ SEC
 //	Name compound N(plan) acl to  the Community plans to offer X  → Community –offer→ X (modality to)
 //	speech verb's obliques     told Reuters in an interview that … → none ("tell in interview" is no fact)
@@ -1020,8 +1024,8 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 	oa := t.arg(obj)
 	for _, k := range append(t.children(obj, "nmod"), t.children(p, "obl")...) {
 		cs := t.child(k, "case")
-		if cs < 0 || k < obj || t.temporal(k) {
-			continue
+		if cs < 0 || k < obj || t.temporal(k) || t.amount(k) {
+			continue // not "received proceeds of → 90 mln dlrs"
 		}
 		if t.head(k) == p && (oa == nil || cs != oa.e) {
 			continue // the verb's oblique only right after the object
@@ -1273,7 +1277,11 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 //	"Pacificorp, a Portland holding company," with the phrase a conjunct
 //	(an article, no "and" or "or" in the list): an apposition;
 //	"a debt offering totalling 2.55 billion" with offering a verb hung on
-//	debt: offering heads the phrase, debt its compound.
+//	debt: offering heads the phrase, debt its compound;
+//	"Lyng indicated X, and that Washington would prefer Y" with the second
+//	clause a conjunct of indicated: a second ccomp;
+//	"said to date it has received" with the clause a relative clause of
+//	the oblique: a ccomp of said.
 func repair(w []ud.Token) {
 	head := func(i int) int { return w[i].Head - 1 }
 	hasKid := func(p int, rels ...string) bool {
@@ -1345,10 +1353,25 @@ func repair(w []ud.Token) {
 			}
 			w[h].Head, w[h].Deprel = p+1, "compound"
 		}
+		if h := head(p); h >= 0 && w[p].Deprel == "conj" && speechVerbs[strings.ToLower(w[h].Lemma)] && w[h].UPOS == "VERB" && p > h {
+			for k := range w {
+				if head(k) == p && w[k].Deprel == "mark" && strings.EqualFold(w[k].Form, "that") {
+					// "Lyng indicated X, and that Washington would
+					// prefer Y": a second thing said
+					w[p].Deprel = "ccomp"
+				}
+			}
+		}
+		if n := head(p); n >= 0 && w[p].Deprel == "acl:relcl" && p > n && head(n) >= 0 && speechVerbs[strings.ToLower(w[head(n)].Lemma)] &&
+			strings.HasPrefix(w[n].Deprel, "obl") && !relativeWord(w, p) {
+			// "said to date it has received": a clause said, not a
+			// relative clause of the time
+			w[p].Head, w[p].Deprel = w[n].Head, "ccomp"
+		}
 		lem := strings.ToLower(w[p].Lemma)
 		switch {
-		case speechVerbs[lem] && (w[p].Deprel == "conj" || w[p].Deprel == "advcl") && hasKid(p, "nsubj") && !hasKid(p, "cc", "obj", "ccomp", "mark") &&
-			subtreeLast(w, p) && p >= 2 && commaBefore(w, p):
+		case speechVerbs[lem] && (w[p].Deprel == "conj" || w[p].Deprel == "advcl") && hasKid(p, "nsubj") && !hasKid(p, "cc", "mark") &&
+			(!hasKid(p, "obj", "ccomp") || p+1 < len(w) && w[p+1].Form == ",") && subtreeLast(w, p) && p >= 2 && commaBefore(w, p):
 			// "X is expected to …, industry sources said." or "…, said
 			// lead manager Morgan Stanley." with said a conjunct or an
 			// adverbial clause of the clause it reports: parataxis
@@ -1382,6 +1405,19 @@ func repair(w []ud.Token) {
 			w[p].Head, w[p].Deprel = o+1, "acl"
 		}
 	}
+}
+
+// relativeWord reports whether relative clause p has a relative word
+// of its own: "which", "who", "that", "whose", "where".
+func relativeWord(w []ud.Token, p int) bool {
+	for k := range w {
+		if w[k].Head-1 == p || k < p && under(w, k, p) {
+			if w[k].XPOS == "WDT" || w[k].XPOS == "WP" || w[k].XPOS == "WP$" || w[k].XPOS == "WRB" || strings.EqualFold(w[k].Form, "that") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // subtreeLast reports whether p's subtree ends its sentence, but for
