@@ -687,7 +687,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			phrase += " " + t.text(extraToks) // "buy … for", whatever the order of the words
 		}
 		r := relation{v0: minInt(tk), main: c.p, words: words, surface: t.surface(tk), phrase: phrase, neg: c.neg,
-			modality: c.modality, passive: c.passive && !agent, subj: subj, obj: obj, conf: conf}
+			modality: c.modality, passive: c.passive && !agent, subj: subj, obj: obj, conf: conf, agentInv: agent && c.passive}
 		if c.inherit {
 			r.conf += treeConf["shared subject"]
 		}
@@ -1550,6 +1550,14 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 							tr.ObjectText += " " + r.more
 						}
 						tr.RelationText = r.phrase
+						if r.agentInv {
+							// as written: "(the deal; was signed by; Acme)"
+							tr.SubjectText, tr.ObjectText = phraseText(s, oa, r.main), phraseText(s, sa, r.main)
+							if r.more != "" {
+								tr.ObjectText += " " + r.more
+							}
+							tr.RelationText = r.phrase + " by"
+						}
 					}
 					out = append(out, tr)
 				}

@@ -75,7 +75,11 @@ type Options struct {
 	// and ObjectText, the whole phrase each argument heads ("Widget Inc
 	// for 50 mln dlrs") rather than the words that name it ("Widget
 	// Inc"): what Open IE benchmarks compare. Subject and Object, the
-	// graph's nodes, stay the names.
+	// graph's nodes, stay the names. The texts read as the sentence does:
+	// ObjectText goes on with the verb's other arguments ("Widget Inc for
+	// 50 mln dlrs in May"), a role reads (Smith; is; chairman of Acme),
+	// and a passive with its agent keeps its voice, (the deal; was signed
+	// by; Acme), where Subject, Relation and Object say Acme –sign→ deal.
 	Phrases bool
 	// Concepts keeps the triples between two plain noun phrases
 	// ("Honeywell's sale –complete→ deal" without a name at either end):
