@@ -1281,7 +1281,11 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 //	"Lyng indicated X, and that Washington would prefer Y" with the second
 //	clause a conjunct of indicated: a second ccomp;
 //	"said to date it has received" with the clause a relative clause of
-//	the oblique: a ccomp of said.
+//	the oblique: a ccomp of said;
+//	"sold its unit to Widget Inc" with "to Widget Inc" on the object (not
+//	"access to"): the verb's;
+//	"its solids processing equipment businesses" with processing a verb
+//	whose object ends the phrase: one noun phrase.
 func repair(w []ud.Token) {
 	head := func(i int) int { return w[i].Head - 1 }
 	hasKid := func(p int, rels ...string) bool {
@@ -1368,6 +1372,44 @@ func repair(w []ud.Token) {
 			// relative clause of the time
 			w[p].Head, w[p].Deprel = w[n].Head, "ccomp"
 		}
+		if gerundNouns[strings.ToLower(w[p].Form)] && w[p].UPOS == "VERB" && w[p].Deprel == "acl" && p >= 1 && head(p) == p-1 && w[p-1].UPOS == "NOUN" {
+			// "sell its solids processing equipment businesses to X" with
+			// processing a verb hung on solids, its object the rest of
+			// the phrase: one noun phrase, headed by that object
+			for o := range w {
+				if head(o) != p || w[o].Deprel != "obj" {
+					continue
+				}
+				if a, _ := subtreeSpan(w, o); a != p+1 {
+					break
+				}
+				h := p - 1
+				w[o].Head, w[o].Deprel = w[h].Head, w[h].Deprel
+				for k := range w {
+					switch {
+					case k == o:
+					case head(k) == h && k < h:
+						w[k].Head = o + 1 // "its"
+					case head(k) == p && k > o:
+						w[k].Head = w[o].Head // "for 90 mln dlrs": the verb's
+					}
+				}
+				w[h].Head, w[h].Deprel = o+1, "compound"
+				w[p].Head, w[p].Deprel = o+1, "compound"
+				w[p].UPOS, w[p].XPOS, w[p].Lemma = "NOUN", "NN", strings.ToLower(w[p].Form)
+				break
+			}
+		}
+		if o := head(p); o >= 0 && (w[p].Deprel == "nmod" || w[p].Deprel == "appos") && p > o && w[o].Deprel == "obj" && head(o) >= 0 &&
+			w[head(o)].UPOS == "VERB" && !eventNoun(strings.ToLower(w[o].Form)) && !eventNoun(strings.ToLower(w[o].Lemma)) &&
+			!toNouns[strings.ToLower(w[o].Lemma)] && !controlNouns[strings.ToLower(w[o].Lemma)] {
+			if a, _ := subtreeSpan(w, p); strings.EqualFold(w[a].Form, "to") && w[a].Deprel == "case" {
+				// "sold its unit to Widget Inc" with "to Widget Inc" on
+				// the unit: the verb's, whom it goes to
+				w[p].Head, w[p].Deprel = w[o].Head, "obl"
+				w[a].Head = p + 1
+			}
+		}
 		lem := strings.ToLower(w[p].Lemma)
 		switch {
 		case speechVerbs[lem] && (w[p].Deprel == "conj" || w[p].Deprel == "advcl") && hasKid(p, "nsubj") && !hasKid(p, "cc", "mark") &&
@@ -1406,6 +1448,13 @@ func repair(w []ud.Token) {
 		}
 	}
 }
+
+// toNouns take a "to" phrase of their own: "access to", "a visit to".
+var toNouns = set("access", "visit", "trip", "exports", "export", "aid", "threat", "approach", "answer",
+	"response", "solution", "key", "road", "path", "way", "right", "rights", "contribution", "letter", "reply",
+	"ambassador", "envoy", "adviser", "advisor", "successor", "heir", "damage", "injury", "resistance", "alternative",
+	"amendment", "amendments", "changes", "change", "increase", "rise", "cut", "reduction", "boost", "link", "links",
+	"service", "flight", "route", "shipment", "delivery", "sale", "commitment", "exposure", "debt", "credit")
 
 // relativeWord reports whether relative clause p has a relative word
 // of its own: "which", "who", "that", "whose", "where".
