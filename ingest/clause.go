@@ -47,6 +47,8 @@ import (
 //	name's act-noun + P + N    Gorbachev's campaign for openness   → Gorbachev –campaign for→ openness
 //	  its, after a speaker     Acme said its stake in Widget rose. → Acme –stake in→ Widget (no other company between)
 //	  of a name's holding      ownership of U.S. Sprint's operations → –ownership of→ U.S. Sprint
+//	title the name hangs on    Kremlin leader Mikhail Gorbachev (leader the head) → Gorbachev –leader of→ Kremlin
+//	  or right before it       under Kremlin leader Gorbachev's campaign (apart in the tree) → the same
 //	title nmod:desc/compound   former Acme vice chairman Smith     → Smith –former vice chairman of→ Acme
 //	pronoun in ccomp of say    Acme said it had agreed to buy …    → Acme –agree to buy→ …
 //	it/he/she/"the company"    The company said … (next sentence)  → the subject before, if it alone fits (coref.go)
