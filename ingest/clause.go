@@ -71,6 +71,8 @@ import (
 //	"…, said lead manager X."  said parsed as a conjunct or adverbial clause → a parataxis: attributed to X
 //	  also "…, the spokesman said, adding …"
 //	"said X, and that Y"       that-clause parsed as a conjunct of said → a second thing said
+//	"…, arranger X said."      said hung anywhere (xcomp, conjunct of a noun), X in the object → said a parataxis of the root, X its subject
+//	  also "…, X said as lead manager.", "…, said lead manager X."; its obliques give no triple
 //	"said to date it has …"    clause parsed as a relative of "date" → what is said
 //	V + bare N + of amount     received proceeds of 90 mln dlrs    → no "receive proceeds of → 90 mln dlrs"
 //	passive + noun xcomp       he was offered a post at the SEC    → he –be offered post at→ SEC
@@ -943,7 +945,7 @@ type addFunc func(c clause, subj, obj []*arg, extra []string, extraToks []int, c
 // obliques adds a relation for every prepositional argument of p: "talked
 // to Tillerson" → talk to.
 func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
-	if speechVerbs[t.lemma(p)] && t.child(p, "ccomp", "parataxis") >= 0 {
+	if speechVerbs[t.lemma(p)] && (t.child(p, "ccomp", "parataxis") >= 0 || t.rel(p) == "parataxis") {
 		return // "said in a statement", "told Reuters in an interview": when and where, not what
 	}
 	for _, k := range t.kids[p] {
@@ -1449,6 +1451,7 @@ func repair(w []ud.Token) {
 			w[p].Head, w[p].Deprel = o+1, "acl"
 		}
 	}
+	trailingSpeech(w)
 }
 
 // toNouns take a "to" phrase of their own: "access to", "a visit to".
@@ -1481,6 +1484,81 @@ func subtreeLast(w []ud.Token, p int) bool {
 		}
 	}
 	return true
+}
+
+// trailingSpeech mends the attribution that ends so many news sentences,
+// "…, arranger Banque Nationale de Paris said." or "…, said lead manager
+// Morgan Stanley.", which the parser hangs anywhere (an xcomp, a conjunct
+// of a noun, its subject taken into the object's apposition): the speech
+// verb becomes a parataxis of the sentence's root, and the noun phrase
+// between the comma and the verb (or after the verb) its subject.
+func trailingSpeech(w []ud.Token) {
+	head := func(i int) int { return w[i].Head - 1 }
+	end := len(w)
+	for end > 0 && w[end-1].UPOS == "PUNCT" {
+		end--
+	}
+	root := -1
+	for k := range w {
+		if head(k) < 0 {
+			root = k
+		}
+	}
+	for p := max(0, end-12); p < end; p++ {
+		if !speechVerbs[strings.ToLower(w[p].Lemma)] || w[p].UPOS != "VERB" || p == root || w[p].Deprel == "ccomp" ||
+			w[p].XPOS != "VBD" && w[p].XPOS != "VBZ" && w[p].XPOS != "VBP" {
+			continue
+		}
+		noVerb := func(a, b int) bool {
+			for k := a; k < b; k++ {
+				if w[k].UPOS == "VERB" || w[k].UPOS == "AUX" || w[k].UPOS == "CCONJ" || w[k].UPOS == "SCONJ" || w[k].Form == "," && k > a {
+					return false
+				}
+			}
+			return true
+		}
+		a, b := -1, -1 // the subject's words
+		switch {
+		case p >= 2 && w[p-1].Form == "," && end-p >= 2 && end-p <= 10 && noVerb(p+1, end):
+			a, b = p+1, end // "…, said lead manager Morgan Stanley."
+		default:
+			c := p - 1
+			for c >= 0 && w[c].Form != "," {
+				c--
+			}
+			if c < 3 || p-c-1 < 1 || p-c-1 > 8 || !noVerb(c+1, p) || end-p > 6 || !noVerb(p+1, end) {
+				continue
+			}
+			a, b = c+1, p // "…, arranger Banque Nationale de Paris said."
+		}
+		if root >= a && root < b {
+			continue
+		}
+		h := -1
+		for k := a; k < b; k++ {
+			if hk := head(k); hk < a || hk >= b {
+				if h < 0 || hk == p {
+					h = k
+				}
+			}
+		}
+		if h < 0 || w[h].UPOS != "NOUN" && w[h].UPOS != "PROPN" && w[h].UPOS != "PRON" {
+			continue
+		}
+		for k := a; k < b; k++ {
+			if hk := head(k); k != h && (hk < a || hk >= b) {
+				w[k].Head, w[k].Deprel = h+1, "dep" // "a spokesman for the oil company Ecopetrol": one phrase
+			}
+		}
+		for k := range w {
+			if head(k) == p && (k < a || k >= b) && k < p && w[k].UPOS != "PUNCT" {
+				w[k].Head = root + 1 // what the parser hung on the verb before it
+			}
+		}
+		w[h].Head, w[h].Deprel = p+1, "nsubj"
+		w[p].Head, w[p].Deprel = root+1, "parataxis"
+		return
+	}
 }
 
 // commaBefore reports whether a comma opens p's subtree: ", industry
