@@ -52,6 +52,7 @@ import (
 //	title nmod:desc/compound   former Acme vice chairman Smith     → Smith –former vice chairman of→ Acme
 //	pronoun in ccomp of say    Acme said it had agreed to buy …    → Acme –agree to buy→ …
 //	it/he/she/"the company"    The company said … (next sentence)  → the subject before, if it alone fits (coref.go)
+//	  "the bank" before any name: the story's first name of its type before it, never one after
 //	its/his + role N, appos    Its chairman, Jonas Berg, resigned. → Jonas Berg –chairman of→ the company before
 //	finite clause, no nsubj    … just as Tillerson is visiting X   → the name just before its auxiliary
 //	verb hung on a root noun   China, which …, abstained from X    → China –abstain from→ X
@@ -175,6 +176,10 @@ func treeConfidence(s *sentence, r *relation, sa, oa *arg, speaker string) float
 // "is said to have bought", "is believed to be considering".
 var reportVerbs = set("say", "believe", "think", "report", "rumour", "rumor", "understand", "know", "allege",
 	"suspect", "claim", "consider", "reckon", "assume")
+
+// clauseVerbs say, add or believe a clause; a noun the parser makes
+// their object is that clause's subject.
+var clauseVerbs = set("say", "add", "believe", "think", "argue", "insist", "feel", "contend", "assert")
 
 // gerundNouns are "-ing" words that name a trade or a sum more often than
 // they act: "the decline in manufacturing investment".
@@ -733,6 +738,10 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			continue
 		}
 		obj := t.child(p, "obj")
+		said := -1 // what is said, when the parser made its subject the object
+		if obj >= 0 && clauseVerbs[t.lemma(p)] && t.w[obj].UPOS != "PRON" {
+			said, obj = obj, -1 // "said the stock market is poised": the subject of what is said, parsed as an object
+		}
 		if x := t.child(p, "xcomp"); obj < 0 && x > p && t.w[x].UPOS == "NOUN" && t.child(x, "cop") < 0 && !roleVerbs[t.lemma(p)] {
 			obj = x // "had been offered a top post at the SEC", the second object taken for a complement
 		}
@@ -771,6 +780,15 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 				n := len(rels)
 				add(*c, subj, []*arg{a}, nil, nil, treeConf["clause"], false)
 				t.moreArgs(rels[n:], p, k)
+			}
+		} else if said >= 0 && t.open {
+			a, _ := t.span(said)
+			_, b := t.span(p)
+			for b > a && t.w[b-1].UPOS == "PUNCT" {
+				b--
+			}
+			if a > p && a < b {
+				add(*c, subj, []*arg{{s: a, e: b, hs: a, ps: a, pe: b, clause: true}}, nil, nil, treeConf["clause"], false)
 			}
 		}
 	}
@@ -1286,6 +1304,8 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 //	clause a conjunct of indicated: a second ccomp;
 //	"said to date it has received" with the clause a relative clause of
 //	the oblique: a ccomp of said;
+//	"said the stock market is poised" with the market said's object and
+//	the clause without a subject: its subject;
 //	"sold its unit to Widget Inc" with "to Widget Inc" on the object (not
 //	"access to"): the verb's;
 //	"its solids processing equipment businesses" with processing a verb
@@ -1367,6 +1387,19 @@ func repair(w []ud.Token) {
 					// "Lyng indicated X, and that Washington would
 					// prefer Y": a second thing said
 					w[p].Deprel = "ccomp"
+				}
+			}
+		}
+		if w[p].Deprel == "ccomp" && head(p) >= 0 && speechVerbs[strings.ToLower(w[head(p)].Lemma)] && !hasKid(p, "nsubj", "nsubj:pass", "expl", "mark") {
+			for o := range w {
+				if head(o) == head(p) && w[o].Deprel == "obj" && o < p && w[o].UPOS != "PRON" {
+					// "said the stock market is poised to climb" with the
+					// market said's object: the subject of what is said
+					w[o].Head, w[o].Deprel = p+1, "nsubj"
+					if hasKid(p, "aux:pass") {
+						w[o].Deprel = "nsubj:pass"
+					}
+					break
 				}
 			}
 		}
