@@ -34,6 +34,8 @@ import (
 //	acl:relcl, rel. pronoun    Smith, who chairs Acme, said …      → Smith –chair→ Acme
 //	  …, who: the person just before  Chancellor of the Exchequer Nigel Lawson, who met Funaro → Lawson –meet→ Funaro
 //	acl:relcl, object gap      the unit that Acme sold             → Acme –sell→ unit
+//	  …, which: the name just before (a ticker between), when the parser chose a name farther back
+//	which is 90 pct owned by X  pct parsed as the predicate        → owned heads the clause: X –own→ the name before
 //	acl (VBN) + obl:agent      the strike carried out by X         → X –carry out→ strike
 //	advcl/acl (VBG), no nsubj  Acme grew, buying Widget.           → Acme –buy→ Widget
 //	V xcomp N (named as role)  Smith was named chairman of Acme.   → Smith –chairman of→ Acme
@@ -176,6 +178,9 @@ func treeConfidence(s *sentence, r *relation, sa, oa *arg, speaker string) float
 // "is said to have bought", "is believed to be considering".
 var reportVerbs = set("say", "believe", "think", "report", "rumour", "rumor", "understand", "know", "allege",
 	"suspect", "claim", "consider", "reckon", "assume")
+
+// amountWords measure a share: "90.5 pct owned".
+var amountWords = set("pct", "percent", "%", "pc")
 
 // clauseVerbs say, add or believe a clause; a noun the parser makes
 // their object is that clause's subject.
@@ -655,6 +660,21 @@ func (t *tree) relativeAntecedent(p, k int) int {
 			// met Funaro" with the clause hung on Chancellor: the
 			// name just before "who"
 			if m := t.byTok[k-2]; m != nil && m.e == k-1 && m.c != nil {
+				return m.hs
+			}
+		}
+		if t.lower(k) == "which" && k >= 3 && t.lower(k-1) == "," {
+			// "Amselco and Nerco, a unit of Nerco Inc <NER>, which is
+			// owned by Pacificorp" with the clause hung on Amselco: the
+			// name just before "which" (a ticker between), when the
+			// parser chose another name farther away
+			j := k - 2
+			if strings.HasPrefix(t.s.toks[j].text, "<") && j > 0 {
+				j--
+			}
+			h := t.head(p)
+			m, hm := t.byTok[j], t.byTok[max(h, 0)]
+			if m != nil && m.e == j+1 && m.c != nil && hm != nil && hm != m && h < m.s {
 				return m.hs
 			}
 		}
@@ -1389,6 +1409,27 @@ func repair(w []ud.Token) {
 					w[p].Deprel = "ccomp"
 				}
 			}
+		}
+		if w[p].Deprel == "acl:relcl" && w[p].UPOS == "NOUN" && p+1 < len(w) && w[p+1].XPOS == "VBN" && head(p+1) != p &&
+			(amountWords[strings.ToLower(w[p].Form)]) && hasKid(p, "cop") {
+			// "which is 90.5 pct owned by Pacificorp" with pct the
+			// predicate and owned hung elsewhere: owned heads the clause
+			v := p + 1
+			w[v].Head, w[v].Deprel = w[p].Head, "acl:relcl"
+			for k := range w {
+				if head(k) != p {
+					continue
+				}
+				switch w[k].Deprel {
+				case "cop":
+					w[k].Head, w[k].Deprel = v+1, "aux:pass"
+				case "nsubj":
+					w[k].Head, w[k].Deprel = v+1, "nsubj:pass"
+				case "punct":
+					w[k].Head = v + 1
+				}
+			}
+			w[p].Head, w[p].Deprel = v+1, "obl:npmod"
 		}
 		if w[p].Deprel == "ccomp" && head(p) >= 0 && speechVerbs[strings.ToLower(w[head(p)].Lemma)] && !hasKid(p, "nsubj", "nsubj:pass", "expl", "mark") {
 			for o := range w {
