@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/kg-builder/kg/graph"
 	"github.com/kg-builder/kg/ingest/parse"
@@ -76,6 +77,7 @@ import (
 //	"said X, and that Y"       that-clause parsed as a conjunct of said → a second thing said
 //	"…, arranger X said."      said hung anywhere (xcomp, conjunct of a noun), X in the object → said a parataxis of the root, X its subject
 //	  also "…, X said as lead manager.", "…, said lead manager X."; its obliques give no triple
+//	speaker's own title, no owner  Acme sold X, spokesman Smith said. → Smith –spokesman of→ Acme (not analyst, economist …)
 //	"said to date it has …"    clause parsed as a relative of "date" → what is said
 //	V + bare N + of amount     received proceeds of 90 mln dlrs    → no "receive proceeds of → 90 mln dlrs"
 //	passive + noun xcomp       he was offered a post at the SEC    → he –be offered post at→ SEC
@@ -132,6 +134,7 @@ var treeConf = map[string]float64{
 	"of":              0.4,  // Peter Greenbaum of Smith Barney
 	"place in":        0.5,  // Portland, Ore.
 	"nominal":         0.25, // Gorbachev's campaign for openness
+	"speaker role":    0.4,  // Acme sold Widget, spokesman John Smith said.
 	"clause":          0.3,  // Smith said Acme would sell Widget. (kg extract only)
 	"apposition":      0.2,  // Owen, a socialist, (kg extract only)
 	// flags
@@ -184,7 +187,7 @@ var amountWords = set("pct", "percent", "%", "pc")
 
 // clauseVerbs say, add or believe a clause; a noun the parser makes
 // their object is that clause's subject.
-var clauseVerbs = set("say", "add", "believe", "think", "argue", "insist", "feel", "contend", "assert")
+var clauseVerbs = set("say", "believe", "think", "argue", "insist", "contend", "assert")
 
 // gerundNouns are "-ing" words that name a trade or a sum more often than
 // they act: "the decline in manufacturing investment".
@@ -1724,6 +1727,7 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 	out = append(out, d.roles(s, args(s, d.mentions[s.index]))...)
 	out = append(out, d.treeRoles(t)...)
 	out = append(out, d.placesIn(s)...)
+	out = append(out, d.speakerRoles(t, rels, speakers)...)
 	if d.open {
 		out = append(out, d.openFacts(t, len(out) > 0)...)
 	}
@@ -1769,6 +1773,63 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 	}
 	return dedupe(out)
 }
+
+// externalRoles speak about a company from outside it: "Acme will grow,
+// analyst Jane Doe said" makes her no analyst of Acme.
+var externalRoles = set("analyst", "analysts", "economist", "strategist", "trader", "dealer", "broker", "source",
+	"sources", "official", "officials", "lawyer", "attorney", "observer", "expert", "consultant", "banker")
+
+// speakerRoles gives the role the speaker of a company's news holds in
+// it, named by a title with no owner of its own: "Southern Railway is
+// raising 20 mln dlrs …, said lead manager Morgan Stanley" →
+// Morgan Stanley –lead manager of→ Southern Railway; "Acme sold Widget,
+// spokesman John Smith said" → Smith –spokesman of→ Acme. Not for
+// titles that speak from outside (analyst, economist, dealer).
+func (d *docState) speakerRoles(t *tree, rels []relation, speakers map[*relation]*arg) []graph.Triple {
+	s := t.s
+	var out []graph.Triple
+	seen := map[*cluster]bool{}
+	for ri := range rels {
+		r := &rels[ri]
+		sp := speakers[r]
+		if sp == nil || !sp.named() || sp.m.c == nil || seen[sp.m.c.root()] || len(r.subj) != 1 {
+			continue
+		}
+		sa := r.subj[0]
+		m := sa.m
+		if sa.ref != nil {
+			m = sa.ref
+		}
+		if m == nil || m.c == nil || m.c.root().typ() != graph.Org || m.c.root() == sp.m.c.root() {
+			continue
+		}
+		// the title: nouns right before the speaker's name, in its phrase
+		k := sp.m.s - 1
+		if k < 0 || t.w[k].UPOS != "NOUN" || externalRoles[t.lower(k)] || !(titleWords[t.lower(k)] || roleNouns[t.lower(k)] || t.lower(k) == "manager" || t.lower(k) == "arranger" || t.lower(k) == "underwriter") {
+			continue
+		}
+		a := k
+		for a > 0 && (t.w[a-1].UPOS == "NOUN" || t.w[a-1].UPOS == "ADJ") && t.w[a-1].XPOS != "NNP" && !isUpper(t.s.toks[a-1].text) {
+			a--
+		}
+		if a > 0 && (t.w[a-1].UPOS == "PROPN" || t.w[a-1].XPOS == "POS" || t.w[a-1].XPOS == "PRP$" || isUpper(t.s.toks[a-1].text) && a-1 > 0) {
+			continue // an owner of its own: "Acme spokesman John Smith"
+		}
+		words := roleWords(s.toks[a : k+1])
+		if len(words) == 0 {
+			continue
+		}
+		seen[sp.m.c.root()] = true
+		c, o := sp.m.c.root(), m.c.root()
+		out = append(out, graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, sp.m.hs, sp.m.he),
+			Relation: strings.Join(words, " ") + " of", RelationText: span(s, a, k+1), Object: o.name, ObjectType: o.typ(),
+			ObjectText: span(s, m.hs, m.he), Confidence: treeConf["speaker role"],
+			Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
+	}
+	return out
+}
+
+func isUpper(w string) bool { return w != "" && unicode.IsUpper(firstRune(w)) }
 
 // openFacts are the facts Open IE benchmarks also read off noun phrases,
 // for kg extract only (the graph has the role facts of treeRoles):

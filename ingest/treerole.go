@@ -246,7 +246,7 @@ func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
 	}
 	var role []token
 	for x := a; x < b; x++ {
-		if x >= ownerA && x < ownerB || s.toks[x].tag == "POS" || t.rel(x) == "case" && t.head(x) == k {
+		if x >= ownerA && x < ownerB || s.toks[x].tag == "POS" || t.rel(x) == "case" && t.head(x) == k || t.w[x].UPOS == "PUNCT" && len(role) == 0 {
 			continue // not "under" of "under Kremlin leader Gorbachev's"
 		}
 		role = append(role, s.toks[x])
