@@ -66,6 +66,11 @@ import (
 //	nsubj time N nmod(after) X days after the U.S. backed the plan → United States –back→ plan
 //	obliques of time           on Monday, in 1986, in the past     → none
 //	V + obj + obl amount       GM bought Hughes for 2.5 bln dlrs.  → GM –buy→ Hughes; no "buy for" of the price
+//	V + obj + obl plain noun   IBM will increase its staff through hiring → IBM –increase→ staff; no "increase through → hiring"
+//	  (but "to": sold the unit to an affiliate; and after an amount: raised 20 mln through an offering of X)
+//	obl of circumstance        under the plan, following signals, despite, during … → none
+//	obj before its verb        Goodyear Chairman Mercer lashed out (Goodyear parsed obj) → no object
+//	V obj X of VBG (advcl)     accusing Widget of violating the pact → Widget –violate→ pact
 //	passive, "by" on its object  bonds are rated AAA by Moody's    → Moody's –rate→ bonds
 //	N acl VBG with a preposition  received offers about becoming head of X → (who received) –become head of→ X
 //	  … of a possessive noun   the government's success in preventing X → government –prevent→ X
@@ -591,8 +596,8 @@ func (t *tree) subjects(p int) []*arg {
 			if t.child(p, "aux", "aux:pass", "cop") >= 0 {
 				break // a finite clause whose subject the parser lost
 			}
-			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && (t.lower(m) == "from" || t.lower(m) == "into") && t.child(g, "obj") >= 0 {
-				out = t.group(t.child(g, "obj")) // "prevented Fujitsu from taking control"
+			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && (t.lower(m) == "from" || t.lower(m) == "into" || t.lower(m) == "of") && t.child(g, "obj") >= 0 {
+				out = t.group(t.child(g, "obj")) // "prevented Fujitsu from taking control", "accusing them of causing harm"
 			} else if t.w[p].XPOS == "VBG" || t.w[p].XPOS == "VBN" && t.child(p, "mark") < 0 {
 				out = t.subjects(g)
 			} else if t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
@@ -760,7 +765,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			t.copula(p, c, subj, add)
 			continue
 		}
-		obj := t.child(p, "obj")
+		obj := t.object(p)
 		said := -1 // what is said, when the parser made its subject the object
 		if obj >= 0 && clauseVerbs[t.lemma(p)] && t.w[obj].UPOS != "PRON" {
 			said, obj = obj, -1 // "said the stock market is poised": the subject of what is said, parsed as an object
@@ -871,6 +876,17 @@ func (t *tree) clauseArg(k int) *arg {
 		return nil
 	}
 	return &arg{s: a, e: b, hs: a, ps: a, pe: b, clause: true}
+}
+
+// object returns the direct object of p, or -1: not a noun the parser
+// made an object before its verb, but for a relative pronoun
+// ("Goodyear Chairman Robert Mercer lashed out" with Goodyear the object).
+func (t *tree) object(p int) int {
+	obj := t.child(p, "obj")
+	if obj >= 0 && obj < p && t.relativeAntecedent(p, obj) < 0 && t.w[obj].UPOS != "PRON" {
+		return -1
+	}
+	return obj
 }
 
 // agent returns the agent of passive p: its obl:agent, or the "by" phrase
@@ -1000,9 +1016,20 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if t.temporal(k) {
 			continue
 		}
-		if t.child(p, "obj") >= 0 && t.amount(k) {
+		if t.object(p) >= 0 && t.amount(k) {
 			// "GM bought Hughes for 2.5 billion dlrs": what was bought is
 			// Hughes, not the price; the amount stays in the object's text
+			continue
+		}
+		if adjunctPreps[t.lower(cs)] {
+			continue // "oppose under the Reagan administration", "endorse following signals": circumstances
+		}
+		if a, o := t.arg(k), t.object(p); o >= 0 && !t.amount(o) && a != nil && !a.named() && a.ref == nil && t.lower(cs) != "to" {
+			// "IBM will increase its workforce through hiring": with an
+			// object, a plain noun oblique is how or why, no fact of its
+			// own ("increase through → hiring" loses what increases); but
+			// "raise 20 mln dlrs through an offering of certificates", and
+			// "sold the unit to an affiliate": whom it goes to
 			continue
 		}
 		words, toks := t.caseWords(cs)
@@ -1030,6 +1057,12 @@ func (t *tree) ofPhrase(k int) int {
 	}
 	return -1
 }
+
+// adjunctPreps open obliques that say in what circumstances, not to
+// what or whom: "under the Reagan administration", "following signals".
+var adjunctPreps = set("following", "under", "despite", "during", "after", "before", "since", "until", "amid",
+	"because", "due", "given", "unlike", "besides", "including", "excluding", "regarding", "pending", "throughout",
+	"notwithstanding", "upon", "without")
 
 // amountNouns count money, shares or a part: "for 2.5 billion dlrs", "by
 // five pct".
