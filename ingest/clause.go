@@ -1904,7 +1904,10 @@ func (d *docState) openFacts(t *tree, roles bool) []graph.Triple {
 // canonical name, or the words of a noun phrase or pronoun.
 func (d *docState) speakerName(s *sentence, a *arg) string {
 	if a.pronoun {
-		return s.toks[a.hs].lower
+		if w := s.toks[a.hs].lower; !relatives[w] && !quantifiers[w] {
+			return w
+		}
+		return "" // "the settlement, which was announced with …": no one
 	}
 	name, _, _ := d.argName(s, a)
 	return name
