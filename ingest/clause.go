@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/kg-builder/kg/graph"
 	"github.com/kg-builder/kg/ingest/parse"
@@ -34,6 +35,8 @@ import (
 //	acl:relcl, rel. pronoun    Smith, who chairs Acme, said …      → Smith –chair→ Acme
 //	  …, who: the person just before  Chancellor of the Exchequer Nigel Lawson, who met Funaro → Lawson –meet→ Funaro
 //	acl:relcl, object gap      the unit that Acme sold             → Acme –sell→ unit
+//	  …, which: the name just before (a ticker between), when the parser chose a name farther back
+//	which is 90 pct owned by X  pct parsed as the predicate        → owned heads the clause: X –own→ the name before
 //	acl (VBN) + obl:agent      the strike carried out by X         → X –carry out→ strike
 //	advcl/acl (VBG), no nsubj  Acme grew, buying Widget.           → Acme –buy→ Widget
 //	V xcomp N (named as role)  Smith was named chairman of Acme.   → Smith –chairman of→ Acme
@@ -43,9 +46,16 @@ import (
 //	name nmod(of) name         Peter Greenbaum of Smith Barney     → Peter Greenbaum –of→ Smith Barney
 //	name appos N (of Y)        Smith, chairman of Acme,            → Smith –chairman of→ Acme
 //	N appos name               Acme's chairman, John Smith,        → Smith –chairman of→ Acme
+//	place, state or country    its Beaumont, Texas, refinery       → Beaumont –in→ Texas
+//	name's act-noun + P + N    Gorbachev's campaign for openness   → Gorbachev –campaign for→ openness
+//	  its, after a speaker     Acme said its stake in Widget rose. → Acme –stake in→ Widget (no other company between)
+//	  of a name's holding      ownership of U.S. Sprint's operations → –ownership of→ U.S. Sprint
+//	title the name hangs on    Kremlin leader Mikhail Gorbachev (leader the head) → Gorbachev –leader of→ Kremlin
+//	  or right before it       under Kremlin leader Gorbachev's campaign (apart in the tree) → the same
 //	title nmod:desc/compound   former Acme vice chairman Smith     → Smith –former vice chairman of→ Acme
 //	pronoun in ccomp of say    Acme said it had agreed to buy …    → Acme –agree to buy→ …
 //	it/he/she/"the company"    The company said … (next sentence)  → the subject before, if it alone fits (coref.go)
+//	  "the bank" before any name: the story's first name of its type before it, never one after
 //	its/his + role N, appos    Its chairman, Jonas Berg, resigned. → Jonas Berg –chairman of→ the company before
 //	finite clause, no nsubj    … just as Tillerson is visiting X   → the name just before its auxiliary
 //	verb hung on a root noun   China, which …, abstained from X    → China –abstain from→ X
@@ -55,6 +65,36 @@ import (
 //	cop + -ing NN compound     Kestilä is openly mocking Saarepuu. → Kestilä –mock→ Saarepuu
 //	nsubj time N nmod(after) X days after the U.S. backed the plan → United States –back→ plan
 //	obliques of time           on Monday, in 1986, in the past     → none
+//	V + obj + obl amount       GM bought Hughes for 2.5 bln dlrs.  → GM –buy→ Hughes; no "buy for" of the price
+//	V + obj + obl plain noun   IBM will increase its staff through hiring → IBM –increase→ staff; no "increase through → hiring"
+//	  (but "to": sold the unit to an affiliate; and after an amount: raised 20 mln through an offering of X)
+//	obl of circumstance        under the plan, following signals, despite, during … → none
+//	obj before its verb        Goodyear Chairman Mercer lashed out (Goodyear parsed obj) → no object
+//	V obj X of VBG (advcl)     accusing Widget of violating the pact → Widget –violate→ pact
+//	passive, "by" on its object  bonds are rated AAA by Moody's    → Moody's –rate→ bonds
+//	N acl VBG with a preposition  received offers about becoming head of X → (who received) –become head of→ X
+//	  … of a possessive noun   the government's success in preventing X → government –prevent→ X
+//	V obj X from/of/into VBG   prevented Fujitsu from taking control of Y → Fujitsu –take control of→ Y
+//	gerund noun                the decline in manufacturing investment → no clause ("manufacturing" names a trade)
+//	V + obl act-noun of N      raised money through an offering of bonds → –raise through offering of→ bonds
+//	"…, said lead manager X."  said parsed as a conjunct or adverbial clause → a parataxis: attributed to X
+//	  also "…, the spokesman said, adding …"
+//	"said X, and that Y"       that-clause parsed as a conjunct of said → a second thing said
+//	"…, arranger X said."      said hung anywhere (xcomp, conjunct of a noun), X in the object → said a parataxis of the root, X its subject
+//	  also "…, X said as lead manager.", "…, said lead manager X."; its obliques give no triple
+//	speaker's own title, no owner  Acme sold X, spokesman Smith said. → Smith –spokesman of→ Acme (not analyst, economist …)
+//	"said to date it has …"    clause parsed as a relative of "date" → what is said
+//	V + bare N + of amount     received proceeds of 90 mln dlrs    → no "receive proceeds of → 90 mln dlrs"
+//	passive + noun xcomp       he was offered a post at the SEC    → he –be offered post at→ SEC
+//	Name compound N(plan) acl to  the Community plans to offer X  → Community –offer→ X (modality to)
+//	speech verb's obliques     told Reuters in an interview that … → none ("tell in interview" is no fact)
+//
+// kg extract (Options.Phrases and Concepts) prints besides, for Open IE:
+//
+//	V + obj + obliques         made offers in May to Acme          → object text "offers in May to Acme"
+//	V + ccomp                  Smith said Acme would sell Widget.  → Smith –say→ "Acme would sell Widget" (CLAUSE)
+//	pronoun left unresolved    It includes ten schools.            → it –include→ ten schools (PRONOUN)
+//	role                       Smith, chairman of Acme             → (Smith; is; chairman of Acme)
 //
 // Factuality, from the tree:
 //
@@ -67,10 +107,12 @@ import (
 //	mark if/unless/whether     if Acme buys Widget                 → modality if
 //	provided that, so long as  provided that Acme buys Widget      → modality if
 //	ccomp of a speech verb     Lavrov said Acme bought Widget.     → attributed to Lavrov
+//	  or its object noun with a clause: said the Acme plans to buy X → attributed
 //	parataxis speech verb      Acme bought Widget, Lavrov said.    → attributed to Lavrov
 //	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov
 //	acl/ccomp of report noun   charges that Acme bought Widget     → attributed to who charges
 //	clause in a noun of a ccomp  X said Y's decision to sell Z …    → attributed to X (no condition or negation)
+//	passive report verb + xcomp  X is said to have bought Y.       → X –buy→ Y, modality reportedly (by the agent, if any)
 
 // treeConf is the tree extractor's one table of confidence weights: a
 // base per rule, then an adjustment per flag, added up (and kept within
@@ -95,6 +137,11 @@ var treeConf = map[string]float64{
 	"role":            0.5,  // Smith, chairman of Acme; Acme chairman Smith (2 of 3 right)
 	"is-a":            0.4,  // President Smith (no owner)
 	"of":              0.4,  // Peter Greenbaum of Smith Barney
+	"place in":        0.5,  // Portland, Ore.
+	"nominal":         0.25, // Gorbachev's campaign for openness
+	"speaker role":    0.4,  // Acme sold Widget, spokesman John Smith said.
+	"clause":          0.3,  // Smith said Acme would sell Widget. (kg extract only)
+	"apposition":      0.2,  // Owen, a socialist, (kg extract only)
 	// flags
 	"shared subject":  -0.1,  // Acme bought Widget and sold Gizmo.
 	"named subject":   0.05,  // a name, or a reference resolved to one
@@ -135,6 +182,30 @@ func treeConfidence(s *sentence, r *relation, sa, oa *arg, speaker string) float
 	return float64(int(conf*100+0.5)) / 100
 }
 
+// reportVerbs, in the passive with an infinitive, report what it says:
+// "is said to have bought", "is believed to be considering".
+var reportVerbs = set("say", "believe", "think", "report", "rumour", "rumor", "understand", "know", "allege",
+	"suspect", "claim", "consider", "reckon", "assume")
+
+// amountWords measure a share: "90.5 pct owned".
+var amountWords = set("pct", "percent", "%", "pc")
+
+// clauseVerbs say, add or believe a clause; a noun the parser makes
+// their object is that clause's subject.
+var clauseVerbs = set("say", "believe", "think", "argue", "insist", "contend", "assert")
+
+// gerundNouns are "-ing" words that name a trade or a sum more often than
+// they act: "the decline in manufacturing investment".
+var gerundNouns = set("manufacturing", "marketing", "trading", "spending", "lending", "banking", "shipping",
+	"farming", "mining", "housing", "pricing", "funding", "financing", "borrowing", "refining", "processing",
+	"planning", "building", "accounting", "advertising", "engineering", "publishing", "printing", "broadcasting",
+	"operating", "selling", "buying", "earnings", "savings", "holdings", "offering", "listing", "filing", "ruling")
+
+// quantifiers stand for a noun as subjects or objects: "each of the
+// programs", "some were sold".
+var quantifiers = set("each", "some", "all", "many", "most", "both", "none", "any", "several", "few", "either",
+	"neither", "much", "more", "another")
+
 // reflexives are no objects of their own: "divest itself of X".
 var reflexives = set("itself", "themselves", "himself", "herself", "ourselves")
 
@@ -161,6 +232,10 @@ type tree struct {
 	subjs map[int][]*arg
 	byTok []*mention // the mention covering each token, if any
 	coref func(*arg) *arg
+	// phrases: the texts of open extraction are wanted (Options.Phrases)
+	phrases bool
+	// open: the triples the graph never keeps are wanted too (Options.Concepts)
+	open bool
 }
 
 func (t *tree) head(i int) int { return t.w[i].Head - 1 }
@@ -262,6 +337,16 @@ func (t *tree) makeArg(h int) *arg {
 	case "PRON":
 		return &arg{s: h, e: h + 1, hs: h, pronoun: true}
 	case "NOUN", "PROPN", "X":
+	case "DET":
+		if r := t.rel(h); quantifiers[t.lower(h)] && (r == "nsubj" || r == "nsubj:pass" || r == "obj") {
+			// "Each of the programs uses …": a pronoun of sorts
+			return &arg{s: h, e: h + 1, hs: h, pronoun: true}
+		}
+		return nil
+	case "NUM":
+		if r := t.rel(h); r != "nsubj" && r != "nsubj:pass" {
+			return nil // "About 800 have crossed the picket lines"; not amounts
+		}
 	case "ADJ":
 		if !t.misreadNoun(h) {
 			return nil
@@ -402,6 +487,9 @@ func (t *tree) group(h int) []*arg {
 // isPredicate reports whether token i heads a clause.
 func (t *tree) isPredicate(i int) bool {
 	if t.w[i].UPOS == "VERB" {
+		if gerundNouns[t.lower(i)] && (t.rel(i) == "acl" || t.rel(i) == "amod") && i+1 < len(t.w) && t.head(i+1) == i {
+			return false // "the decline in manufacturing investment"
+		}
 		switch t.rel(i) {
 		case "amod", "compound", "case", "mark", "det", "nmod", "fixed", "flat":
 			return false
@@ -469,8 +557,32 @@ func (t *tree) subjects(p int) []*arg {
 						break
 					}
 				}
+				for _, k := range t.children(g, "compound") {
+					if a := t.arg(k); out == nil && controlNouns[t.lemma(g)] && k < g && a != nil && a.named() {
+						out = t.group(k) // "the European Community plans to offer"
+					}
+				}
 				if v := t.head(g); out == nil && t.rel(g) == "obj" && v >= 0 && t.isPredicate(v) && controlNouns[t.lemma(g)] {
 					out = t.subjects(v) // "Acme has plans to sell Widget"
+				}
+				break
+			}
+			if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.w[p].XPOS == "VBG" && t.lower(m) != "to" && !gerundNouns[t.lower(p)] {
+				switch poss := t.child(g, "nmod:poss"); {
+				case poss >= 0:
+					out = t.group(poss) // "the government's success in preventing"
+				case t.lower(m) == "from" || t.lower(m) == "of" || t.lower(m) == "into":
+					if t.rel(g) == "obj" {
+						// "prevented Fujitsu from taking control",
+						// "accused Soriano of violating": the object does it
+						out = t.group(g)
+					}
+				default:
+					// "received feelers about becoming head": not the
+					// noun's doing, the clause's
+					if v := t.clauseOf(g); v >= 0 {
+						out = t.subjects(v)
+					}
 				}
 				break
 			}
@@ -484,7 +596,9 @@ func (t *tree) subjects(p int) []*arg {
 			if t.child(p, "aux", "aux:pass", "cop") >= 0 {
 				break // a finite clause whose subject the parser lost
 			}
-			if t.w[p].XPOS == "VBG" || t.w[p].XPOS == "VBN" && t.child(p, "mark") < 0 {
+			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && (t.lower(m) == "from" || t.lower(m) == "into" || t.lower(m) == "of") && t.child(g, "obj") >= 0 {
+				out = t.group(t.child(g, "obj")) // "prevented Fujitsu from taking control", "accusing them of causing harm"
+			} else if t.w[p].XPOS == "VBG" || t.w[p].XPOS == "VBN" && t.child(p, "mark") < 0 {
 				out = t.subjects(g)
 			} else if t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
 				out = t.subjects(g) // "went to Moscow to meet Putin"
@@ -510,6 +624,22 @@ func (t *tree) subjects(p int) []*arg {
 	}
 	t.subjs[p] = out
 	return out
+}
+
+// clauseOf returns the predicate whose clause the noun g stands in,
+// through the nouns and prepositions above it, or -1.
+func (t *tree) clauseOf(g int) int {
+	for i, n := g, 0; i >= 0 && n < len(t.w); i, n = t.head(i), n+1 {
+		if i != g && t.isPredicate(i) {
+			return i
+		}
+		switch ud.BaseRel(t.rel(i)) {
+		case "obj", "obl", "nmod", "iobj", "conj", "appos":
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // leftName returns, for a finite clause the parser left without a
@@ -538,6 +668,21 @@ func (t *tree) relativeAntecedent(p, k int) int {
 			// met Funaro" with the clause hung on Chancellor: the
 			// name just before "who"
 			if m := t.byTok[k-2]; m != nil && m.e == k-1 && m.c != nil {
+				return m.hs
+			}
+		}
+		if t.lower(k) == "which" && k >= 3 && t.lower(k-1) == "," {
+			// "Amselco and Nerco, a unit of Nerco Inc <NER>, which is
+			// owned by Pacificorp" with the clause hung on Amselco: the
+			// name just before "which" (a ticker between), when the
+			// parser chose another name farther away
+			j := k - 2
+			if strings.HasPrefix(t.s.toks[j].text, "<") && j > 0 {
+				j--
+			}
+			h := t.head(p)
+			m, hm := t.byTok[j], t.byTok[max(h, 0)]
+			if m != nil && m.e == j+1 && m.c != nil && hm != nil && hm != m && h < m.s {
 				return m.hs
 			}
 		}
@@ -579,7 +724,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			phrase += " " + t.text(extraToks) // "buy … for", whatever the order of the words
 		}
 		r := relation{v0: minInt(tk), main: c.p, words: words, surface: t.surface(tk), phrase: phrase, neg: c.neg,
-			modality: c.modality, passive: c.passive && !agent, subj: subj, obj: obj, conf: conf}
+			modality: c.modality, passive: c.passive && !agent, subj: subj, obj: obj, conf: conf, agentInv: agent && c.passive}
 		if c.inherit {
 			r.conf += treeConf["shared subject"]
 		}
@@ -598,10 +743,12 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 		}
 		subj := t.subjects(p)
 		c.inherit = t.child(p, "nsubj", "nsubj:pass") < 0
-		if agent := t.child(p, "obl:agent"); agent >= 0 && c.passive {
+		if agent := t.agent(p); agent >= 0 && c.passive {
 			// the passive turned active: the agent does it to the subject
 			if subj2 := t.group(agent); len(subj2) > 0 {
+				n := len(rels)
 				add(*c, subj2, subj, nil, nil, treeConf["agent"], true)
+				t.moreArgs(rels[n:], p, agent)
 			}
 		}
 		if t.rel(p) == "acl" && t.w[p].XPOS == "VBN" && t.child(p, "nsubj", "aux") < 0 && !(t.rootNoun(t.head(p)) && t.child(p, "obl:agent") < 0) {
@@ -618,7 +765,14 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			t.copula(p, c, subj, add)
 			continue
 		}
-		obj := t.child(p, "obj")
+		obj := t.object(p)
+		said := -1 // what is said, when the parser made its subject the object
+		if obj >= 0 && clauseVerbs[t.lemma(p)] && t.w[obj].UPOS != "PRON" {
+			said, obj = obj, -1 // "said the stock market is poised": the subject of what is said, parsed as an object
+		}
+		if x := t.child(p, "xcomp"); obj < 0 && x > p && t.w[x].UPOS == "NOUN" && t.child(x, "cop") < 0 && !roleVerbs[t.lemma(p)] {
+			obj = x // "had been offered a top post at the SEC", the second object taken for a complement
+		}
 		used := -1 // an oblique the object's relation took
 		if obj >= 0 {
 			if t.child(obj, "det") >= 0 && t.lower(t.child(obj, "det")) == "no" {
@@ -638,7 +792,9 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 				var light bool
 				light, used = t.lightObject(p, obj, c, subj, add)
 				if !light {
+					n := len(rels)
 					add(*c, subj, t.group(obj), nil, nil, treeConf["obj"], false)
+					t.moreArgs(rels[n:], p, used)
 				}
 			}
 		}
@@ -646,6 +802,26 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			add(*c, subj, t.group(io), nil, nil, treeConf["iobj"], false)
 		}
 		t.obliques(p, c, subj, add, used)
+		if k := t.child(p, "ccomp"); k >= 0 && t.open && obj < 0 {
+			// "Smith said Acme would sell Widget": what is said, whole
+			if a := t.clauseArg(k); a != nil {
+				n := len(rels)
+				add(*c, subj, []*arg{a}, nil, nil, treeConf["clause"], false)
+				t.moreArgs(rels[n:], p, k)
+			}
+		} else if said >= 0 && t.open {
+			a, _ := t.span(said)
+			_, b := t.span(p)
+			for b > a && t.w[b-1].UPOS == "PUNCT" {
+				b--
+			}
+			if a > p && a < b {
+				add(*c, subj, []*arg{{s: a, e: b, hs: a, ps: a, pe: b, clause: true}}, nil, nil, treeConf["clause"], false)
+			}
+		}
+	}
+	for g := range t.w {
+		t.nominal(g, add)
 	}
 	out := map[*relation]*arg{}
 	for i := range rels {
@@ -656,11 +832,179 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 	return rels, out
 }
 
+// moreArgs gives relations rs of predicate p, for open extraction, the
+// obliques of p but skip, time and place included, as written: "made
+// for mid-August performances in 1944" → arguments "mid-August
+// performances", "in 1944" (Open IE benchmarks compare n-ary tuples).
+func (t *tree) moreArgs(rs []relation, p, skip int) {
+	if !t.phrases || len(rs) == 0 {
+		return
+	}
+	var parts []string
+	for _, k := range t.kids[p] {
+		if k == skip || ud.BaseRel(t.rel(k)) != "obl" && t.rel(k) != "ccomp" || t.rel(k) == "obl:agent" {
+			continue
+		}
+		a, b := t.span(k)
+		for a < b && t.w[a].UPOS == "PUNCT" {
+			a++
+		}
+		for b > a && t.w[b-1].UPOS == "PUNCT" {
+			b--
+		}
+		if a < b {
+			parts = append(parts, span(t.s, a, b))
+		}
+	}
+	for i := range rs {
+		rs[i].more = strings.Join(parts, " ")
+	}
+}
+
+// clauseArg returns the clause headed by k as an argument, without its
+// complementizer: "said that Acme would sell Widget" → "Acme would sell
+// Widget".
+func (t *tree) clauseArg(k int) *arg {
+	a, b := t.span(k)
+	for a < b && (t.w[a].UPOS == "PUNCT" || t.rel(a) == "mark" && t.head(a) == k && t.lower(a) == "that") {
+		a++
+	}
+	for b > a && t.w[b-1].UPOS == "PUNCT" {
+		b--
+	}
+	if a >= b {
+		return nil
+	}
+	return &arg{s: a, e: b, hs: a, ps: a, pe: b, clause: true}
+}
+
+// object returns the direct object of p, or -1: not a noun the parser
+// made an object before its verb, but for a relative pronoun
+// ("Goodyear Chairman Robert Mercer lashed out" with Goodyear the object).
+func (t *tree) object(p int) int {
+	obj := t.child(p, "obj")
+	if obj >= 0 && obj < p && t.relativeAntecedent(p, obj) < 0 && t.w[obj].UPOS != "PRON" {
+		return -1
+	}
+	return obj
+}
+
+// agent returns the agent of passive p: its obl:agent, or the "by" phrase
+// the parser hung on its object or oblique ("are rated AAA by Moody's",
+// "will be represented at the meeting by Daniel Amstutz"); else -1.
+func (t *tree) agent(p int) int {
+	if a := t.child(p, "obl:agent"); a >= 0 {
+		return a
+	}
+	for _, k := range t.kids[p] {
+		if r := t.rel(k); r != "obj" && r != "obl" && r != "xcomp" || k < p || controlNouns[t.lemma(k)] || eventNoun(t.lower(k)) {
+			continue // not "embroiled in a row over efforts by Britain's Cable": the efforts' agent
+		}
+		for _, x := range t.children(k, "nmod") {
+			if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "by" && x > k && t.arg(x) != nil && !t.temporal(x) {
+				return x
+			}
+		}
+	}
+	return -1
+}
+
+// eventNouns name an act or a holding one can own: "Gorbachev's campaign
+// for openness", "its stake in Widget" (beside the words ending in -tion,
+// -sion, -ment, -ship, -al).
+var eventNouns = set("campaign", "bid", "offer", "purchase", "sale", "stake", "interest", "plan", "plans", "deal",
+	"talks", "visit", "control", "support", "takeover", "merger", "attack", "demand", "request", "call", "move",
+	"loan", "loans", "exports", "imports", "holding", "holdings", "investment", "venture", "role", "share",
+	"shares", "victory", "win", "trip", "war", "battle", "dispute", "ties", "links", "relations", "contract",
+	"agreement", "pact", "order", "orders", "claim", "suit", "lawsuit", "payment", "payments", "debt", "debts")
+
+// holdingNouns stand for the company that has them: "a stake in Acme's
+// shares", "ownership of Acme's operations".
+var holdingNouns = set("operations", "business", "businesses", "shares", "stock", "assets", "stake", "equity", "capital")
+
+func eventNoun(w string) bool {
+	if eventNouns[w] {
+		return true
+	}
+	for _, suf := range []string{"tion", "sion", "ment", "ship", "sal", "val"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// nominal adds what a possessive says of an act or holding with a
+// prepositional object: "Gorbachev's campaign for openness" →
+// Gorbachev –campaign for→ openness; "its stake in Widget" → (it) –stake
+// in→ Widget. Whoever reports the clause around it reports it too.
+func (t *tree) nominal(g int, add addFunc) {
+	if t.w[g].UPOS != "NOUN" || !eventNoun(t.lower(g)) {
+		return
+	}
+	k := t.child(g, "nmod:poss")
+	if k < 0 || k > g {
+		return
+	}
+	owner := t.arg(k)
+	if owner == nil {
+		return
+	}
+	if t.coref != nil {
+		owner = t.coref(owner)
+	}
+	c := clause{p: g, lemma: t.lower(g), words: []string{t.lower(g)}, toks: []int{g}}
+	t.factuality(g, &c)
+	if owner.pronoun && c.speaker != nil {
+		// "Acme said its stake in Widget rose": the speaker's, when the
+		// pronoun fits it
+		sp := t.resolve(c.speaker)
+		var typ string
+		switch {
+		case sp.named() && sp.m.c != nil:
+			typ = sp.m.c.root().typ()
+		case sp.ref != nil && sp.ref.c != nil:
+			typ = sp.ref.c.root().typ()
+		}
+		between := false // "Moody's said it may downgrade GAF Corp because of its offer": GAF's
+		for x := sp.e; x < k && x < len(t.byTok); x++ {
+			if m := t.byTok[x]; m != nil && m.c != nil && m.c.root().typ() == typ {
+				between = true
+			}
+		}
+		switch w := t.lower(k); {
+		case between:
+		case (w == "its" || w == "their") && typ == graph.Org, (w == "his" || w == "her") && typ == graph.Person:
+			owner = sp
+		}
+	}
+	if !owner.named() && owner.ref == nil {
+		return
+	}
+	for _, x := range t.children(g, "nmod") {
+		cs := t.child(x, "case")
+		if cs < 0 || x < g || t.temporal(x) || t.lower(cs) == "according" {
+			continue
+		}
+		obj := t.group(x)
+		if a := t.arg(x); a != nil && !a.named() && holdingNouns[t.lower(x)] {
+			if p := t.child(x, "nmod:poss"); p >= 0 && t.arg(p) != nil && t.arg(p).named() {
+				obj = t.group(p) // "ownership of U.S. Sprint's operations": of U.S. Sprint
+			}
+		}
+		cw, ct := t.caseWords(cs)
+		add(c, []*arg{owner}, obj, cw, ct, treeConf["nominal"], false)
+	}
+}
+
 type addFunc func(c clause, subj, obj []*arg, extra []string, extraToks []int, conf float64, agent bool)
 
 // obliques adds a relation for every prepositional argument of p: "talked
 // to Tillerson" → talk to.
 func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
+	if speechVerbs[t.lemma(p)] && (t.child(p, "ccomp", "parataxis") >= 0 || t.rel(p) == "parataxis") {
+		return // "said in a statement", "told Reuters in an interview": when and where, not what
+	}
 	for _, k := range t.kids[p] {
 		if k == skip || ud.BaseRel(t.rel(k)) != "obl" || t.rel(k) == "obl:agent" || t.rel(k) == "obl:tmod" || t.rel(k) == "obl:npmod" {
 			continue
@@ -672,9 +1016,74 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if t.temporal(k) {
 			continue
 		}
+		if t.object(p) >= 0 && t.amount(k) {
+			// "GM bought Hughes for 2.5 billion dlrs": what was bought is
+			// Hughes, not the price; the amount stays in the object's text
+			continue
+		}
+		if adjunctPreps[t.lower(cs)] {
+			continue // "oppose under the Reagan administration", "endorse following signals": circumstances
+		}
+		if a, o := t.arg(k), t.object(p); o >= 0 && !t.amount(o) && a != nil && !a.named() && a.ref == nil && t.lower(cs) != "to" {
+			// "IBM will increase its workforce through hiring": with an
+			// object, a plain noun oblique is how or why, no fact of its
+			// own ("increase through → hiring" loses what increases); but
+			// "raise 20 mln dlrs through an offering of certificates", and
+			// "sold the unit to an affiliate": whom it goes to
+			continue
+		}
 		words, toks := t.caseWords(cs)
+		if x := t.ofPhrase(k); x >= 0 {
+			// "raising money through an offering of certificates" →
+			// raise through offering of → certificates
+			add(*c, subj, t.group(x), append(words, t.lower(k), "of"), append(toks, k, t.child(x, "case")), treeConf["obl"], false)
+			continue
+		}
 		add(*c, subj, t.group(k), words, toks, treeConf["obl"], false)
 	}
+}
+
+// ofPhrase returns, for an oblique noun k that names an act or a measure
+// ("an offering of certificates", "a sale of assets"), the noun of its
+// "of" phrase, what the act is about; else -1.
+func (t *tree) ofPhrase(k int) int {
+	if t.w[k].UPOS != "NOUN" || t.child(k, "nmod:poss") >= 0 || !(eventNoun(t.lower(k)) || gerundNouns[t.lower(k)]) {
+		return -1
+	}
+	for _, x := range t.children(k, "nmod") {
+		if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "of" && x > k && t.arg(x) != nil && !t.temporal(x) {
+			return x
+		}
+	}
+	return -1
+}
+
+// adjunctPreps open obliques that say in what circumstances, not to
+// what or whom: "under the Reagan administration", "following signals".
+var adjunctPreps = set("following", "under", "despite", "during", "after", "before", "since", "until", "amid",
+	"because", "due", "given", "unlike", "besides", "including", "excluding", "regarding", "pending", "throughout",
+	"notwithstanding", "upon", "without")
+
+// amountNouns count money, shares or a part: "for 2.5 billion dlrs", "by
+// five pct".
+var amountNouns = set("pct", "percent", "%", "dlrs", "dlr", "dollars", "dollar", "euros", "euro", "mln", "billion",
+	"million", "bln", "yen", "marks", "francs", "pounds", "stg", "lire", "guilders", "cts", "cents", "pesos", "$")
+
+// amount reports whether the phrase headed by k is an amount: a number
+// and a unit of money or a share ("2.5 billion dlrs", "five pct",
+// "an undisclosed amount of cash").
+func (t *tree) amount(k int) bool {
+	if t.w[k].UPOS == "NUM" {
+		return true
+	}
+	if amountNouns[t.lower(k)] {
+		return true
+	}
+	switch t.lower(k) {
+	case "amount", "sum", "price", "cash", "consideration":
+		return true
+	}
+	return false
 }
 
 // lightObject adds the relation a noun object makes with the
@@ -693,8 +1102,8 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 	oa := t.arg(obj)
 	for _, k := range append(t.children(obj, "nmod"), t.children(p, "obl")...) {
 		cs := t.child(k, "case")
-		if cs < 0 || k < obj || t.temporal(k) {
-			continue
+		if cs < 0 || k < obj || t.temporal(k) || t.amount(k) {
+			continue // not "received proceeds of → 90 mln dlrs"
 		}
 		if t.head(k) == p && (oa == nil || cs != oa.e) {
 			continue // the verb's oblique only right after the object
@@ -704,7 +1113,11 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 			continue // but "deferred three mln dlrs of interest payments"
 		}
 		cw, ct := t.caseWords(cs)
-		add(*c, subj, t.group(k), append([]string{t.lower(obj)}, cw...), append([]int{obj}, ct...), treeConf["light object"], false)
+		if x := t.ofPhrase(k); x >= 0 {
+			add(*c, subj, t.group(x), append(append([]string{t.lower(obj)}, cw...), t.lower(k), "of"), append(append([]int{obj}, ct...), k, t.child(x, "case")), treeConf["light object"], false)
+		} else {
+			add(*c, subj, t.group(k), append([]string{t.lower(obj)}, cw...), append([]int{obj}, ct...), treeConf["light object"], false)
+		}
 		if t.head(k) == p {
 			used = k
 		}
@@ -742,7 +1155,7 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 		return
 	}
 	nominal := t.w[p].UPOS == "NOUN" || t.w[p].UPOS == "PROPN" || t.w[p].UPOS == "NUM" || t.misreadNoun(p)
-	if nominal {
+	if nominal && !t.amount(p) { // not "which is 90.5 pct owned by", an amount without what it counts
 		if a := t.arg(p); a != nil {
 			// "is a lawyer"; "is at Henry Wood Hall" → be at
 			var cw []string
@@ -819,6 +1232,17 @@ func (t *tree) clause(p int) *clause {
 			mt := []int{}
 			if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" {
 				mark, mt = []string{"to"}, []int{m}
+			}
+			if gc.passive && reportVerbs[t.lemma(g)] {
+				// "Texaco is said to have bought Getty": Texaco bought
+				// Getty, reportedly, by whom the agent or the sentence says
+				gc.words, gc.toks, mark, mt = nil, nil, nil, nil
+				if c.modality == "" {
+					c.modality = "reportedly"
+				}
+				if a := t.child(g, "obl:agent"); a >= 0 && c.speaker == nil {
+					c.speaker = t.resolve(t.arg(a))
+				}
 			}
 			c.words = append(append(append([]string(nil), gc.words...), mark...), c.words...)
 			c.toks = append(append(append([]int(nil), gc.toks...), mt...), c.toks...)
@@ -925,7 +1349,23 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 //	"to upgrade a unit" with upgrade a noun that has "to" and an object:
 //	a verb;
 //	"Amselco and Nerco, a unit of Nerco Inc" with the singular apposition
-//	on the first conjunct: it goes to the last.
+//	on the first conjunct: it goes to the last;
+//	"X is expected to rise, industry sources said." with said a conjunct
+//	of the clause it reports: a parataxis;
+//	"Pacificorp, a Portland holding company," with the phrase a conjunct
+//	(an article, no "and" or "or" in the list): an apposition;
+//	"a debt offering totalling 2.55 billion" with offering a verb hung on
+//	debt: offering heads the phrase, debt its compound;
+//	"Lyng indicated X, and that Washington would prefer Y" with the second
+//	clause a conjunct of indicated: a second ccomp;
+//	"said to date it has received" with the clause a relative clause of
+//	the oblique: a ccomp of said;
+//	"said the stock market is poised" with the market said's object and
+//	the clause without a subject: its subject;
+//	"sold its unit to Widget Inc" with "to Widget Inc" on the object (not
+//	"access to"): the verb's;
+//	"its solids processing equipment businesses" with processing a verb
+//	whose object ends the phrase: one noun phrase.
 func repair(w []ud.Token) {
 	head := func(i int) int { return w[i].Head - 1 }
 	hasKid := func(p int, rels ...string) bool {
@@ -965,8 +1405,133 @@ func repair(w []ud.Token) {
 				}
 			}
 		}
+		if w[p].Deprel == "conj" && commaBefore(w, p) {
+			// "Pacificorp, a Portland holding company, said" with the
+			// phrase a conjunct: without "and" or "or" in the list, and
+			// with an article, an apposition
+			h := head(p)
+			art, cc := false, false
+			for k := range w {
+				if head(k) == p && w[k].Deprel == "det" && (strings.EqualFold(w[k].Form, "a") || strings.EqualFold(w[k].Form, "an")) {
+					art = true
+				}
+				if w[k].Deprel == "cc" && (head(k) == h || head(k) >= 0 && w[head(k)].Deprel == "conj" && head(head(k)) == h) {
+					cc = true
+				}
+			}
+			if art && !cc {
+				w[p].Deprel = "appos"
+			}
+		}
+		if gerundNouns[strings.ToLower(w[p].Form)] && w[p].UPOS == "VERB" && (w[p].Deprel == "acl" || w[p].Deprel == "amod") &&
+			p >= 1 && head(p) == p-1 && w[p-1].UPOS == "NOUN" && !hasKid(p, "obj") {
+			// "announced a debt offering totalling 2.55 billion" with
+			// offering a verb on debt: the noun the phrase is about
+			h := p - 1
+			w[p].Head, w[p].Deprel = w[h].Head, w[h].Deprel
+			w[p].UPOS, w[p].XPOS, w[p].Lemma = "NOUN", "NN", strings.ToLower(w[p].Form)
+			for k := range w {
+				if k != p && head(k) == h && k < h {
+					w[k].Head = p + 1 // "a": the determiner of the whole
+				}
+			}
+			w[h].Head, w[h].Deprel = p+1, "compound"
+		}
+		if h := head(p); h >= 0 && w[p].Deprel == "conj" && speechVerbs[strings.ToLower(w[h].Lemma)] && w[h].UPOS == "VERB" && p > h {
+			for k := range w {
+				if head(k) == p && w[k].Deprel == "mark" && strings.EqualFold(w[k].Form, "that") {
+					// "Lyng indicated X, and that Washington would
+					// prefer Y": a second thing said
+					w[p].Deprel = "ccomp"
+				}
+			}
+		}
+		if w[p].Deprel == "acl:relcl" && w[p].UPOS == "NOUN" && p+1 < len(w) && w[p+1].XPOS == "VBN" && head(p+1) != p &&
+			(amountWords[strings.ToLower(w[p].Form)]) && hasKid(p, "cop") {
+			// "which is 90.5 pct owned by Pacificorp" with pct the
+			// predicate and owned hung elsewhere: owned heads the clause
+			v := p + 1
+			w[v].Head, w[v].Deprel = w[p].Head, "acl:relcl"
+			for k := range w {
+				if head(k) != p {
+					continue
+				}
+				switch w[k].Deprel {
+				case "cop":
+					w[k].Head, w[k].Deprel = v+1, "aux:pass"
+				case "nsubj":
+					w[k].Head, w[k].Deprel = v+1, "nsubj:pass"
+				case "punct":
+					w[k].Head = v + 1
+				}
+			}
+			w[p].Head, w[p].Deprel = v+1, "obl:npmod"
+		}
+		if w[p].Deprel == "ccomp" && head(p) >= 0 && speechVerbs[strings.ToLower(w[head(p)].Lemma)] && !hasKid(p, "nsubj", "nsubj:pass", "expl", "mark") {
+			for o := range w {
+				if head(o) == head(p) && w[o].Deprel == "obj" && o < p && w[o].UPOS != "PRON" {
+					// "said the stock market is poised to climb" with the
+					// market said's object: the subject of what is said
+					w[o].Head, w[o].Deprel = p+1, "nsubj"
+					if hasKid(p, "aux:pass") {
+						w[o].Deprel = "nsubj:pass"
+					}
+					break
+				}
+			}
+		}
+		if n := head(p); n >= 0 && w[p].Deprel == "acl:relcl" && p > n && head(n) >= 0 && speechVerbs[strings.ToLower(w[head(n)].Lemma)] &&
+			strings.HasPrefix(w[n].Deprel, "obl") && !relativeWord(w, p) {
+			// "said to date it has received": a clause said, not a
+			// relative clause of the time
+			w[p].Head, w[p].Deprel = w[n].Head, "ccomp"
+		}
+		if gerundNouns[strings.ToLower(w[p].Form)] && w[p].UPOS == "VERB" && w[p].Deprel == "acl" && p >= 1 && head(p) == p-1 && w[p-1].UPOS == "NOUN" {
+			// "sell its solids processing equipment businesses to X" with
+			// processing a verb hung on solids, its object the rest of
+			// the phrase: one noun phrase, headed by that object
+			for o := range w {
+				if head(o) != p || w[o].Deprel != "obj" {
+					continue
+				}
+				if a, _ := subtreeSpan(w, o); a != p+1 {
+					break
+				}
+				h := p - 1
+				w[o].Head, w[o].Deprel = w[h].Head, w[h].Deprel
+				for k := range w {
+					switch {
+					case k == o:
+					case head(k) == h && k < h:
+						w[k].Head = o + 1 // "its"
+					case head(k) == p && k > o:
+						w[k].Head = w[o].Head // "for 90 mln dlrs": the verb's
+					}
+				}
+				w[h].Head, w[h].Deprel = o+1, "compound"
+				w[p].Head, w[p].Deprel = o+1, "compound"
+				w[p].UPOS, w[p].XPOS, w[p].Lemma = "NOUN", "NN", strings.ToLower(w[p].Form)
+				break
+			}
+		}
+		if o := head(p); o >= 0 && (w[p].Deprel == "nmod" || w[p].Deprel == "appos") && p > o && w[o].Deprel == "obj" && head(o) >= 0 &&
+			w[head(o)].UPOS == "VERB" && !eventNoun(strings.ToLower(w[o].Form)) && !eventNoun(strings.ToLower(w[o].Lemma)) &&
+			!toNouns[strings.ToLower(w[o].Lemma)] && !controlNouns[strings.ToLower(w[o].Lemma)] {
+			if a, _ := subtreeSpan(w, p); strings.EqualFold(w[a].Form, "to") && w[a].Deprel == "case" {
+				// "sold its unit to Widget Inc" with "to Widget Inc" on
+				// the unit: the verb's, whom it goes to
+				w[p].Head, w[p].Deprel = w[o].Head, "obl"
+				w[a].Head = p + 1
+			}
+		}
 		lem := strings.ToLower(w[p].Lemma)
 		switch {
+		case speechVerbs[lem] && (w[p].Deprel == "conj" || w[p].Deprel == "advcl") && hasKid(p, "nsubj") && !hasKid(p, "cc", "mark") &&
+			(!hasKid(p, "obj", "ccomp") || p+1 < len(w) && w[p+1].Form == ",") && subtreeLast(w, p) && p >= 2 && commaBefore(w, p):
+			// "X is expected to …, industry sources said." or "…, said
+			// lead manager Morgan Stanley." with said a conjunct or an
+			// adverbial clause of the clause it reports: parataxis
+			w[p].Deprel = "parataxis"
 		case speechVerbs[lem] && w[p].UPOS == "VERB" && p >= 2 && !hasKid(p, "nsubj", "nsubj:pass", "expl"):
 			// the name just before p, after a comma, hung as an
 			// apposition inside p's clause
@@ -996,6 +1561,124 @@ func repair(w []ud.Token) {
 			w[p].Head, w[p].Deprel = o+1, "acl"
 		}
 	}
+	trailingSpeech(w)
+}
+
+// toNouns take a "to" phrase of their own: "access to", "a visit to".
+var toNouns = set("access", "visit", "trip", "exports", "export", "aid", "threat", "approach", "answer",
+	"response", "solution", "key", "road", "path", "way", "right", "rights", "contribution", "letter", "reply",
+	"ambassador", "envoy", "adviser", "advisor", "successor", "heir", "damage", "injury", "resistance", "alternative",
+	"amendment", "amendments", "changes", "change", "increase", "rise", "cut", "reduction", "boost", "link", "links",
+	"service", "flight", "route", "shipment", "delivery", "sale", "commitment", "exposure", "debt", "credit")
+
+// relativeWord reports whether relative clause p has a relative word
+// of its own: "which", "who", "that", "whose", "where".
+func relativeWord(w []ud.Token, p int) bool {
+	for k := range w {
+		if w[k].Head-1 == p || k < p && under(w, k, p) {
+			if w[k].XPOS == "WDT" || w[k].XPOS == "WP" || w[k].XPOS == "WP$" || w[k].XPOS == "WRB" || strings.EqualFold(w[k].Form, "that") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subtreeLast reports whether p's subtree ends its sentence, but for
+// punctuation.
+func subtreeLast(w []ud.Token, p int) bool {
+	_, b := subtreeSpan(w, p)
+	for k := b + 1; k < len(w); k++ {
+		if w[k].UPOS != "PUNCT" {
+			return false
+		}
+	}
+	return true
+}
+
+// trailingSpeech mends the attribution that ends so many news sentences,
+// "…, arranger Banque Nationale de Paris said." or "…, said lead manager
+// Morgan Stanley.", which the parser hangs anywhere (an xcomp, a conjunct
+// of a noun, its subject taken into the object's apposition): the speech
+// verb becomes a parataxis of the sentence's root, and the noun phrase
+// between the comma and the verb (or after the verb) its subject.
+func trailingSpeech(w []ud.Token) {
+	head := func(i int) int { return w[i].Head - 1 }
+	end := len(w)
+	for end > 0 && w[end-1].UPOS == "PUNCT" {
+		end--
+	}
+	root := -1
+	for k := range w {
+		if head(k) < 0 {
+			root = k
+		}
+	}
+	for p := max(0, end-12); p < end; p++ {
+		if !speechVerbs[strings.ToLower(w[p].Lemma)] || w[p].UPOS != "VERB" || p == root || w[p].Deprel == "ccomp" ||
+			w[p].XPOS != "VBD" && w[p].XPOS != "VBZ" && w[p].XPOS != "VBP" {
+			continue
+		}
+		noVerb := func(a, b int) bool {
+			for k := a; k < b; k++ {
+				if w[k].UPOS == "VERB" || w[k].UPOS == "AUX" || w[k].UPOS == "CCONJ" || w[k].UPOS == "SCONJ" || w[k].Form == "," && k > a {
+					return false
+				}
+			}
+			return true
+		}
+		a, b := -1, -1 // the subject's words
+		switch {
+		case p >= 2 && w[p-1].Form == "," && end-p >= 2 && end-p <= 10 && noVerb(p+1, end):
+			a, b = p+1, end // "…, said lead manager Morgan Stanley."
+		default:
+			c := p - 1
+			for c >= 0 && w[c].Form != "," {
+				c--
+			}
+			if c < 3 || p-c-1 < 1 || p-c-1 > 8 || !noVerb(c+1, p) || end-p > 6 || !noVerb(p+1, end) {
+				continue
+			}
+			a, b = c+1, p // "…, arranger Banque Nationale de Paris said."
+		}
+		if root >= a && root < b {
+			continue
+		}
+		h := -1
+		for k := a; k < b; k++ {
+			if hk := head(k); hk < a || hk >= b {
+				if h < 0 || hk == p {
+					h = k
+				}
+			}
+		}
+		if h < 0 || w[h].UPOS != "NOUN" && w[h].UPOS != "PROPN" && w[h].UPOS != "PRON" {
+			continue
+		}
+		for k := a; k < b; k++ {
+			if hk := head(k); k != h && (hk < a || hk >= b) {
+				w[k].Head, w[k].Deprel = h+1, "dep" // "a spokesman for the oil company Ecopetrol": one phrase
+			}
+		}
+		for k := range w {
+			if head(k) == p && (k < a || k >= b) && k < p && w[k].UPOS != "PUNCT" {
+				w[k].Head = root + 1 // what the parser hung on the verb before it
+			}
+		}
+		w[h].Head, w[h].Deprel = p+1, "nsubj"
+		w[p].Head, w[p].Deprel = root+1, "parataxis"
+		return
+	}
+}
+
+// commaBefore reports whether a comma opens p's subtree: ", industry
+// sources said".
+func commaBefore(w []ud.Token, p int) bool {
+	a, _ := subtreeSpan(w, p)
+	for a < p && w[a].UPOS == "PUNCT" {
+		a++
+	}
+	return a > 0 && w[a-1].Form == ","
 }
 
 // between reports whether tokens [a, b) say only when: they belong to
@@ -1069,11 +1752,28 @@ func newTree(s *sentence, w []ud.Token, ms []*mention) *tree {
 func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 	t := newTree(s, s.tree, d.mentions[s.index])
 	t.coref = func(a *arg) *arg { return d.corefer(co, s, a) }
+	t.phrases = d.phrases
+	t.open = d.open
 	rels, speakers := d.treeRelations(t)
 	defer co.remember(s, rels)
 	var out []graph.Triple
 	out = append(out, d.roles(s, args(s, d.mentions[s.index]))...)
 	out = append(out, d.treeRoles(t)...)
+	out = append(out, d.placesIn(s)...)
+	out = append(out, d.speakerRoles(t, rels, speakers)...)
+	if d.open {
+		out = append(out, d.openFacts(t, len(out) > 0)...)
+	}
+	if d.phrases {
+		// as an Open IE tuple a role is what someone is: "Smith, chairman
+		// of Acme" → (Smith; is; chairman of Acme)
+		for i := range out {
+			if out[i].Relation != "be" {
+				out[i].ObjectText = out[i].RelationText + " of " + out[i].ObjectText
+			}
+			out[i].RelationText = "is"
+		}
+	}
 	for ri := range rels {
 		r := &rels[ri]
 		speaker := ""
@@ -1086,7 +1786,18 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 					tr.Confidence = treeConfidence(s, r, sa, oa, speaker)
 					if d.phrases {
 						tr.SubjectText, tr.ObjectText = phraseText(s, sa, r.main), phraseText(s, oa, r.main)
+						if r.more != "" {
+							tr.ObjectText += " " + r.more
+						}
 						tr.RelationText = r.phrase
+						if r.agentInv {
+							// as written: "(the deal; was signed by; Acme)"
+							tr.SubjectText, tr.ObjectText = phraseText(s, oa, r.main), phraseText(s, sa, r.main)
+							if r.more != "" {
+								tr.ObjectText += " " + r.more
+							}
+							tr.RelationText = r.phrase + " by"
+						}
 					}
 					out = append(out, tr)
 				}
@@ -1096,11 +1807,107 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 	return dedupe(out)
 }
 
+// externalRoles speak about a company from outside it: "Acme will grow,
+// analyst Jane Doe said" makes her no analyst of Acme.
+var externalRoles = set("analyst", "analysts", "economist", "strategist", "trader", "dealer", "broker", "source",
+	"sources", "official", "officials", "lawyer", "attorney", "observer", "expert", "consultant", "banker")
+
+// speakerRoles gives the role the speaker of a company's news holds in
+// it, named by a title with no owner of its own: "Southern Railway is
+// raising 20 mln dlrs …, said lead manager Morgan Stanley" →
+// Morgan Stanley –lead manager of→ Southern Railway; "Acme sold Widget,
+// spokesman John Smith said" → Smith –spokesman of→ Acme. Not for
+// titles that speak from outside (analyst, economist, dealer).
+func (d *docState) speakerRoles(t *tree, rels []relation, speakers map[*relation]*arg) []graph.Triple {
+	s := t.s
+	var out []graph.Triple
+	seen := map[*cluster]bool{}
+	for ri := range rels {
+		r := &rels[ri]
+		sp := speakers[r]
+		if sp == nil || !sp.named() || sp.m.c == nil || seen[sp.m.c.root()] || len(r.subj) != 1 {
+			continue
+		}
+		sa := r.subj[0]
+		m := sa.m
+		if sa.ref != nil {
+			m = sa.ref
+		}
+		if m == nil || m.c == nil || m.c.root().typ() != graph.Org || m.c.root() == sp.m.c.root() {
+			continue
+		}
+		// the title: nouns right before the speaker's name, in its phrase
+		k := sp.m.s - 1
+		if k < 0 || t.w[k].UPOS != "NOUN" || externalRoles[t.lower(k)] || !(titleWords[t.lower(k)] || roleNouns[t.lower(k)] || t.lower(k) == "manager" || t.lower(k) == "arranger" || t.lower(k) == "underwriter") {
+			continue
+		}
+		a := k
+		for a > 0 && (t.w[a-1].UPOS == "NOUN" || t.w[a-1].UPOS == "ADJ") && t.w[a-1].XPOS != "NNP" && !isUpper(t.s.toks[a-1].text) {
+			a--
+		}
+		if a > 0 && (t.w[a-1].UPOS == "PROPN" || t.w[a-1].XPOS == "POS" || t.w[a-1].XPOS == "PRP$" || isUpper(t.s.toks[a-1].text) && a-1 > 0) {
+			continue // an owner of its own: "Acme spokesman John Smith"
+		}
+		words := roleWords(s.toks[a : k+1])
+		if len(words) == 0 {
+			continue
+		}
+		seen[sp.m.c.root()] = true
+		c, o := sp.m.c.root(), m.c.root()
+		out = append(out, graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, sp.m.hs, sp.m.he),
+			Relation: strings.Join(words, " ") + " of", RelationText: span(s, a, k+1), Object: o.name, ObjectType: o.typ(),
+			ObjectText: span(s, m.hs, m.he), Confidence: treeConf["speaker role"],
+			Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
+	}
+	return out
+}
+
+func isUpper(w string) bool { return w != "" && unicode.IsUpper(firstRune(w)) }
+
+// openFacts are the facts Open IE benchmarks also read off noun phrases,
+// for kg extract only (the graph has the role facts of treeRoles):
+//
+//	apposition of nouns        Owen, a socialist,                  → (Owen; is; a socialist), unless a role said it
+//
+// (A possessive as "has", "Dangaioh's characters" → (Dangaioh; has;
+// characters), and an adjective with its copula, "was never vaulted",
+// cost CaRB more precision than they gave recall: not given.)
+func (d *docState) openFacts(t *tree, roles bool) []graph.Triple {
+	s := t.s
+	var out []graph.Triple
+	for k := range t.w {
+		h := t.head(k)
+		if h < 0 || t.rel(k) != "appos" || roles || t.w[k].UPOS == "NUM" {
+			continue
+		}
+		sa, oa := t.arg(h), t.arg(k)
+		if sa == nil || oa == nil {
+			continue
+		}
+		subj, styp, _ := d.argName(s, sa)
+		obj, otyp, _ := d.argName(s, oa)
+		if subj == "" || obj == "" || graph.Fold(subj) == graph.Fold(obj) {
+			continue
+		}
+		if sa.pronoun {
+			styp = Pronoun
+		}
+		out = append(out, graph.Triple{Subject: subj, SubjectType: styp, Relation: "be", Object: obj, ObjectType: otyp,
+			SubjectText: phraseText(s, sa, -1), RelationText: "is", ObjectText: phraseText(s, oa, -1),
+			Confidence: treeConf["apposition"],
+			Evidence:   []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
+	}
+	return out
+}
+
 // speakerName names who a sentence attributes a clause to: an entity's
 // canonical name, or the words of a noun phrase or pronoun.
 func (d *docState) speakerName(s *sentence, a *arg) string {
 	if a.pronoun {
-		return s.toks[a.hs].lower
+		if w := s.toks[a.hs].lower; !relatives[w] && !quantifiers[w] {
+			return w
+		}
+		return "" // "the settlement, which was announced with …": no one
 	}
 	name, _, _ := d.argName(s, a)
 	return name

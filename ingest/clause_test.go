@@ -18,7 +18,11 @@ import (
 // tested without parser error: prose still finds the names, the gold tree
 // gives the clauses. Each sentence lists the triples it must give as
 // "# triple = subject | relation | object [| negated] [| modality=M]
-// [| by=SPEAKER]" comments; go test ./ingest -update rewrites them.
+// [| by=SPEAKER]" comments; go test ./ingest -update rewrites them. A
+// sentence marked "# open = yes" is extracted as kg extract does it
+// (Options.Phrases and Concepts), and its triples also give the texts
+// and the types Open IE compares: "… || subject text | relation text |
+// object text | TYPE TYPE".
 func TestClauseRules(t *testing.T) {
 	const file = "testdata/clauses.conllu"
 	f, err := os.Open(file)
@@ -38,7 +42,7 @@ func TestClauseRules(t *testing.T) {
 		j := i + 1
 		for doc := sents[i].Comment("doc"); doc != "" && j < len(sents) && sents[j].Comment("doc") == doc; j++ {
 		}
-		for k, ts := range treeTriplesOf(t, ex, sents[i:j]) {
+		for k, ts := range treeTriplesOf(t, ex, sents[i:j], sents[i].Comment("open") == "yes") {
 			got[sents[i+k]] = ts
 		}
 		i = j
@@ -86,7 +90,7 @@ func TestClauseRules(t *testing.T) {
 // treeTriplesOf extracts the triples of a document of gold-parsed
 // sentences, by sentence: prose tags and labels their words, the gold
 // trees stand for the parser's.
-func treeTriplesOf(t *testing.T, ex *Extractor, uss []*ud.Sentence) [][]string {
+func treeTriplesOf(t *testing.T, ex *Extractor, uss []*ud.Sentence, open bool) [][]string {
 	t.Helper()
 	var ss []sentence
 	start := 0
@@ -114,12 +118,17 @@ func treeTriplesOf(t *testing.T, ex *Extractor, uss []*ud.Sentence) [][]string {
 		start += len(text) + 1
 	}
 	d := newDocState(ss)
+	d.phrases, d.open = open, open
 	d.findMentions()
 	d.resolve()
 	out := make([][]string, len(uss))
 	for _, tr := range d.triples() {
 		i := tr.Evidence[0].Sentence
-		out[i] = append(out[i], renderTriple(tr))
+		r := renderTriple(tr)
+		if open {
+			r += fmt.Sprintf(" || %s | %s | %s | %s %s", tr.SubjectText, tr.RelationText, tr.ObjectText, tr.SubjectType, tr.ObjectType)
+		}
+		out[i] = append(out[i], r)
 	}
 	return out
 }

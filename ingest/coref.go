@@ -136,7 +136,7 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 		m = last.m
 		if m == nil {
 			// "the company" before any clause named one: the story's first
-			m = d.first(typ)
+			m = d.first(typ, s, a.hs)
 		}
 	}
 	if m == nil || m.c == nil {
@@ -214,9 +214,12 @@ func (co *corefs) remember(s *sentence, rels []relation) {
 }
 
 // first returns the document's first mention of an entity of type typ.
-func (d *docState) first(typ string) *mention {
-	for _, ms := range d.mentions {
+func (d *docState) first(typ string, s *sentence, k int) *mention {
+	for i, ms := range d.mentions {
 		for _, m := range ms {
+			if i > s.index || i == s.index && m.s >= k {
+				continue // not a name after "the bank": "The bank bought Widget Systems."
+			}
 			if m.c != nil && m.c.root().typ() == typ {
 				return m
 			}

@@ -68,7 +68,9 @@ func (t *tree) factuality(p int, c *clause) {
 		}
 		r := t.rel(i)
 		switch {
-		case (r == "ccomp" || r == "parataxis") && speechVerbs[t.lemma(g)] && t.isPredicate(g):
+		case (r == "ccomp" || r == "parataxis" || r == "obj" && inner) && speechVerbs[t.lemma(g)] && t.isPredicate(g):
+			// (an object with a clause inside: "said the Acme plans to
+			// buy Widget", plans parsed as a noun)
 			// "Lavrov said (that) X": said by Lavrov; "denied that X": not X
 			if c.speaker == nil {
 				if ss := t.subjects(g); len(ss) > 0 {

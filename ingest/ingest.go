@@ -75,7 +75,11 @@ type Options struct {
 	// and ObjectText, the whole phrase each argument heads ("Widget Inc
 	// for 50 mln dlrs") rather than the words that name it ("Widget
 	// Inc"): what Open IE benchmarks compare. Subject and Object, the
-	// graph's nodes, stay the names.
+	// graph's nodes, stay the names. The texts read as the sentence does:
+	// ObjectText goes on with the verb's other arguments ("Widget Inc for
+	// 50 mln dlrs in May"), a role reads (Smith; is; chairman of Acme),
+	// and a passive with its agent keeps its voice, (the deal; was signed
+	// by; Acme), where Subject, Relation and Object say Acme –sign→ deal.
 	Phrases bool
 	// Concepts keeps the triples between two plain noun phrases
 	// ("Honeywell's sale –complete→ deal" without a name at either end):
@@ -87,10 +91,25 @@ type Options struct {
 // Kept reports whether the graph keeps a triple: one with a named entity
 // (a person, organisation, place or other name) at one end at least. A
 // plain noun phrase may be an object ("Honeywell –complete→ sale"), but
-// an edge between two of them is not stored.
+// an edge between two of them is not stored, nor one with a Pronoun
+// nobody was found for or a Clause at an end, which only kg extract
+// prints (Options.Concepts).
 func Kept(t graph.Triple) bool {
+	if openOnly[t.SubjectType] || openOnly[t.ObjectType] {
+		return false
+	}
 	return t.SubjectType != graph.Concept || t.ObjectType != graph.Concept
 }
+
+// The types of the ends only open extraction gives: a pronoun left
+// unresolved ("it –include→ schools"), and a clause said, reported or
+// believed ("Acme –say→ it would sell Widget").
+const (
+	Pronoun = "PRONOUN"
+	Clause  = "CLAUSE"
+)
+
+var openOnly = set(Pronoun, Clause)
 
 // Extractors lists the values Options.Extractor takes.
 var Extractors = []string{"pattern", "tree"}
@@ -184,6 +203,7 @@ func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, err
 	}
 	d := newDocState(sents)
 	d.phrases = ex.phrases
+	d.open = ex.concepts
 	d.findMentions()
 	d.resolve()
 	doc.Entities = d.entities()

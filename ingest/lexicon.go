@@ -139,7 +139,8 @@ var speechVerbs = set("say", "tell", "add", "state", "claim", "insist", "announc
 	"note", "argue", "deny", "believe", "think", "confirm", "warn", "write", "explain", "suggest",
 	"acknowledge", "admit", "allege", "reply", "declare", "predict", "estimate", "comment", "stress",
 	"emphasise", "emphasize", "indicate", "maintain", "reiterate", "recall", "signal", "hope", "expect",
-	"fear", "complain", "conclude", "contend", "concede", "tweet")
+	"fear", "complain", "conclude", "contend", "concede", "tweet", "speculate", "forecast", "anticipate",
+	"suspect", "reveal", "disclose", "assume", "rumour", "rumor")
 
 // modals qualify a relation; their lemma is kept as its modality.
 var modals = map[string]string{"can": "can", "could": "could", "may": "may", "might": "might",

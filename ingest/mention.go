@@ -67,6 +67,7 @@ type docState struct {
 	clusters map[string]*cluster
 	order    []*cluster
 	phrases  bool                // Options.Phrases
+	open     bool                // Options.Concepts: also what the graph never keeps (pronouns, clauses)
 	recent   map[string]*mention // the tree extractor's last named subject of each type, for coref
 }
 

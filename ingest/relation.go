@@ -22,6 +22,7 @@ type arg struct {
 
 	ps, pe int      // the tree extractor's whole phrase ("Widget Inc for 50 mln dlrs"); pe 0 when unknown
 	ref    *mention // the name a pronoun or "the company" stands for, found in an earlier clause
+	clause bool     // a whole clause, the object of open extraction only: "Acme –say→ it would sell Widget"
 }
 
 func (a *arg) named() bool { return a.m != nil }
@@ -214,6 +215,7 @@ type relation struct {
 	trail    bool // the verb phrase follows a comma or quote: "…, Lavrov said"
 	agentInv bool
 	phrase   string // the tree extractor's relation words alone, as written: "agreed to buy for"
+	more     string // the tree extractor's other arguments of the verb, as written, for open extraction: "in 1944"
 }
 
 // extract finds the relations of one sentence, and its arguments.
@@ -670,11 +672,20 @@ func attribution(rels []relation) []string {
 
 // triple makes the triple one relation states between two arguments.
 func (d *docState) triple(s *sentence, r relation, sa, oa *arg, speaker string) (graph.Triple, bool) {
-	if sa.pronoun || oa.pronoun || sa == oa {
+	if (sa.pronoun || oa.pronoun) && !d.open || sa == oa {
 		return graph.Triple{}, false
 	}
 	subj, styp, stext := d.argName(s, sa)
 	obj, otyp, otext := d.argName(s, oa)
+	if sa.pronoun {
+		styp = Pronoun
+	}
+	if oa.pronoun {
+		otyp = Pronoun
+	}
+	if oa.clause {
+		otyp = Clause
+	}
 	if subj == "" || obj == "" || graph.Fold(subj) == graph.Fold(obj) {
 		return graph.Triple{}, false
 	}

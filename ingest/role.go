@@ -104,6 +104,9 @@ func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 			if end < len(s.toks) && s.toks[end].text != "," && s.toks[end].text != "." && !isVerb(s.toks[end].tag) {
 				continue // not an apposition: "Tillerson, Lavrov and ..."
 			}
+			if end < len(s.toks) && isVerb(s.toks[end].tag) && (s.toks[b.e-1].tag == "NNS" || s.toks[b.e-1].tag == "NNPS") {
+				continue // the subject of what follows: "Getty Oil, analysts said"
+			}
 			switch {
 			case of != nil:
 				o := of.m.c.root()
@@ -111,6 +114,9 @@ func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 			case b.owner != nil && b.owner.c != nil:
 				o := b.owner.c.root()
 				emit(a.m, s.toks[b.rs:b.e], o.name, o.typ(), span(s, b.owner.hs, b.owner.he), 0.7)
+			case b.hs == b.s && !person:
+				// a bare noun after a place or company is no apposition:
+				// "its Beaumont, Texas, refinery"
 			default:
 				emit(a.m, s.toks[b.hs:b.e], "", "", "", 0.65)
 			}

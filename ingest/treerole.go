@@ -166,9 +166,26 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		if h < 0 {
 			continue
 		}
-		for _, k := range t.kids[h] {
-			if k >= m.hs || t.w[k].UPOS != "NOUN" || (t.rel(k) != "nmod:desc" && t.rel(k) != "compound" && t.rel(k) != "appos") {
+		kids := t.kids[h]
+		inverted := -1
+		if g := t.head(h); g >= 0 && g < m.hs && (t.rel(h) == "flat" || t.rel(h) == "appos" || t.rel(h) == "compound") {
+			// "Kremlin leader Mikhail Gorbachev" parsed with the title
+			// for head and the name hung on it
+			inverted = g
+			kids = append([]int{g}, kids...)
+		} else if g := m.hs - 1; g >= 0 && t.w[g].UPOS == "NOUN" && (titleWords[t.lower(g)] || personTitles[t.lower(g)]) && t.rel(g) != "compound" && t.rel(g) != "nmod:desc" {
+			// "under Kremlin leader Mikhail Gorbachev's campaign" with
+			// the title and the name apart in the tree: the title right
+			// before the name
+			inverted = g
+			kids = append([]int{g}, kids...)
+		}
+		for _, k := range kids {
+			if k >= m.hs || t.w[k].UPOS != "NOUN" || k != inverted && t.rel(k) != "nmod:desc" && t.rel(k) != "compound" && t.rel(k) != "appos" {
 				continue
+			}
+			if k == inverted && (!t.plainUpTo(k, m.hs) || t.child(k, "nmod:poss") >= 0) {
+				continue // "FECSA's General Manager, Jose Zaforteza": the possessive's, for roles
 			}
 			if w := t.lower(k); !titleWords[w] && !personTitles[w] && !roleNouns[w] {
 				continue // a title, not any noun the parser hung on the name
@@ -179,6 +196,18 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		}
 	}
 	return out
+}
+
+// plainUpTo reports whether the words of k's phrase before token end
+// are words, no punctuation or quote among them.
+func (t *tree) plainUpTo(k, end int) bool {
+	a, _ := t.span(k)
+	for x := a; x < end; x++ {
+		if t.w[x].UPOS == "PUNCT" {
+			return false
+		}
+	}
+	return true
 }
 
 // nameHead returns the word of mention m's name that the tree attaches
@@ -217,8 +246,8 @@ func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
 	}
 	var role []token
 	for x := a; x < b; x++ {
-		if x >= ownerA && x < ownerB || s.toks[x].tag == "POS" {
-			continue
+		if x >= ownerA && x < ownerB || s.toks[x].tag == "POS" || t.rel(x) == "case" && t.head(x) == k || t.w[x].UPOS == "PUNCT" && len(role) == 0 {
+			continue // not "under" of "under Kremlin leader Gorbachev's"
 		}
 		role = append(role, s.toks[x])
 	}
@@ -247,4 +276,44 @@ func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
 func isDemonym(w string) bool {
 	_, ok := country.ByDemonym(w)
 	return ok
+}
+
+// placesIn finds "City, State" and "City, Country": a place named right
+// before a state or country and a comma, "its Beaumont, Texas,
+// refinery", "Portland, Ore." → Beaumont –in→ Texas. Not in a list of
+// states or countries ("Texas, Oklahoma and Louisiana"), nor one that
+// goes on with "and" or "or".
+func (d *docState) placesIn(s *sentence) []graph.Triple {
+	ms := d.mentions[s.index]
+	big := func(c *cluster) bool {
+		if _, ok := country.State(c.name); ok {
+			return true
+		}
+		_, ok := country.Lookup(c.name)
+		return ok
+	}
+	var out []graph.Triple
+	for _, a := range ms {
+		if a.c == nil || a.e >= len(s.toks) || s.toks[a.e].text != "," {
+			continue
+		}
+		for _, b := range ms {
+			if b.s != a.e+1 || b.c == nil {
+				continue
+			}
+			ca, cb := a.c.root(), b.c.root()
+			if ca == cb || ca.typ() != graph.Place || cb.typ() != graph.Place || big(ca) || !big(cb) {
+				continue
+			}
+			if b.e < len(s.toks) && (s.toks[b.e].lower == "and" || s.toks[b.e].lower == "or") ||
+				b.e+1 < len(s.toks) && s.toks[b.e].text == "," && (s.toks[b.e+1].lower == "and" || s.toks[b.e+1].lower == "or") && a.s > 0 && s.toks[a.s-1].text == "," {
+				continue // "Beaumont, Texas, and …" in a list of places
+			}
+			out = append(out, graph.Triple{Subject: ca.name, SubjectType: graph.Place, SubjectText: span(s, a.hs, a.he),
+				Relation: "in", RelationText: ",", Object: cb.name, ObjectType: graph.Place, ObjectText: span(s, b.hs, b.he),
+				Confidence: treeConf["place in"],
+				Evidence:   []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
+		}
+	}
+	return out
 }
