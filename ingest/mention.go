@@ -340,6 +340,19 @@ func chunkMentions(s *sentence) []*mention {
 				j += 2
 				continue
 			}
+			// an initial inside a name, its full stop a token of its own:
+			// "T. Rowe Price Associates Inc"
+			if toks[j].text == "." && len(toks[j-1].text) == 1 && unicode.IsUpper(firstRune(toks[j-1].text)) &&
+				j+1 < len(toks) && isProper(toks, j+1) {
+				j++
+				continue
+			}
+			// an office named with "of the" before its holder's name:
+			// "Chancellor of the Exchequer Nigel Lawson"
+			if n := officeOfThe(s, j); n > 0 {
+				j += n
+				continue
+			}
 			break
 		}
 		if possessiveName(toks, j) && (j-i == 1 || hasLabel(toks[i:j], "ORGANIZATION")) {
@@ -351,6 +364,21 @@ func chunkMentions(s *sentence) []*mention {
 	return out
 }
 
+// officeOfThe reports how many tokens from j, "of the" and one word, go on
+// a person's title into the name that follows it: "Chancellor of the
+// Exchequer Nigel Lawson", "Speaker of the House Jim Wright". The office is
+// one proper noun, no place ("President of the United States" is no
+// title of a name), and a name prose labels a person's follows it.
+func officeOfThe(s *sentence, j int) int {
+	toks := s.toks
+	if j < 1 || j+4 > len(toks) || toks[j].lower != "of" || toks[j+1].lower != "the" ||
+		!personTitles[strings.TrimSuffix(toks[j-1].lower, ".")] || !isProper(toks, j+2) || isRegion(toks[j+2].text) ||
+		!isProper(toks, j+3) || !strings.HasSuffix(toks[j+3].label, "PERSON") {
+		return 0
+	}
+	return 3
+}
+
 // joinedName reports whether the word at j, "and" or "'s", joins the
 // proper nouns [i,j) and those after it into one name, and where that name
 // ends. It does when what follows ends like a company or a body (a legal
@@ -360,6 +388,22 @@ func chunkMentions(s *sentence) []*mention {
 func joinedName(s *sentence, i, j int) (int, bool) {
 	toks := s.toks
 	w := toks[j].lower
+	if w == "'" && j+1 < len(toks) && isProper(toks, j+1) {
+		// "Wheat Producers' Association", "Workers' Party": a plural
+		// common word owns the body's head
+		l := toks[j-1].lower
+		k := j + 1
+		for k < len(toks) && isProper(toks, k) {
+			k++
+		}
+		if strings.HasSuffix(l, "s") && ordinaryWord(strings.TrimSuffix(l, "s")) && orgHeads[toks[k-1].lower] {
+			return k, true
+		}
+		return 0, false
+	}
+	if k, ok := ofCompleted(s, i, j); ok {
+		return k, true
+	}
 	if w != "and" && w != "'s" || j+1 >= len(toks) || !isProper(toks, j+1) {
 		return 0, false
 	}
@@ -417,6 +461,50 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 	return k, true
 }
 
+// ordinaryWord reports whether w, in lower case, is a common English word.
+func ordinaryWord(w string) bool { return basicWords[w] || treebank.Known(w) }
+
+// ofCompleted reports whether "and" at j joins a body's name "X of Y" in
+// [i,j) to the rest of what it is "of", and where the name ends: "National
+// Union of Agricultural and Cereal Cooperatives", "Ministry of Trade and
+// Industry". The words after "of" on both sides are common words, written
+// with capitals, and no place.
+func ofCompleted(s *sentence, i, j int) (int, bool) {
+	toks := s.toks
+	if toks[j].lower != "and" {
+		return 0, false
+	}
+	p := -1
+	for x := i + 1; x < j-1; x++ {
+		if toks[x].lower == "of" && orgHeads[toks[x-1].lower] {
+			p = x
+		}
+	}
+	if p < 0 {
+		return 0, false
+	}
+	capitalWord := func(t token) bool {
+		return unicode.IsUpper(firstRune(t.text)) && !graph.Acronym(t.text) && !isRegion(t.text) &&
+			(ordinaryWord(t.lower) || ordinaryWord(strings.TrimSuffix(t.lower, "s")) || orgHeads[t.lower])
+	}
+	for _, t := range toks[p+1 : j] {
+		if !capitalWord(t) {
+			return 0, false
+		}
+	}
+	k := j + 1
+	for k < len(toks) && capitalWord(toks[k]) {
+		if subBodies[toks[k].lower] || toks[k].lower == toks[p-1].lower {
+			return 0, false // "Department of Agriculture and Commerce Department" are two
+		}
+		k++
+	}
+	if k == j+1 {
+		return 0, false
+	}
+	return k, true
+}
+
 // possessiveName reports whether the "'s" at j ends a name rather than
 // owning what follows: nothing that it could own follows ("Moody's said",
 // "Moody's, the rating agency").
@@ -445,12 +533,25 @@ func nameEnds(toks []token) bool {
 	if corporateSuffixes[toks[len(toks)-1].lower] {
 		return true
 	}
+	if len(toks) < 2 {
+		return false
+	}
+	if toks[0].label == "B-PERSON" && len(toks) <= 3 && !titleWords[toks[0].lower] {
+		// a first name prose knows and a word or two after it, none a
+		// body's or a place's head: "Paul Boltz of T. Rowe Price"
+		for _, t := range toks {
+			if orgHeads[t.lower] || placeHeads[t.lower] || isAcronym([]token{t}) || isRegion(t.text) {
+				return false
+			}
+		}
+		return true
+	}
 	for _, t := range toks {
 		if !strings.HasSuffix(t.label, "PERSON") {
 			return false
 		}
 	}
-	return len(toks) >= 2
+	return true
 }
 
 // isProper reports whether token i can be part of a name.
@@ -467,11 +568,29 @@ func isProper(toks []token, i int) bool {
 		r, _ := utf8.DecodeRuneInString(t.text)
 		return unicode.IsUpper(r)
 	}
+	if i == 0 && len(toks) > 1 && toks[1].tag == "NNP" && t.tag != "NNP" && t.tag != "NNPS" && unknownCapital(t.text) {
+		// a first word the tagger, which trusts no sentence-initial
+		// capital, took for another part of speech: "Theodore Brophy,
+		// chairman of GTE, said"; an English word is not taken
+		return true
+	}
 	if t.tag != "NNP" && t.tag != "NNPS" {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t.text)
 	return unicode.IsUpper(r) || hasNamePrefix(t.text) || unicode.IsDigit(r) && i > 0 && toks[i-1].tag == "NNP"
+}
+
+// unknownCapital reports whether w is a capitalised word of letters that
+// English does not know as a common word: a name's.
+func unknownCapital(w string) bool {
+	for i, r := range w {
+		if !unicode.IsLetter(r) || i == 0 && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	l := strings.ToLower(w)
+	return len(w) > 1 && !graph.Acronym(w) && !basicWords[l] && !treebank.Known(l) && !titleWords[l] && !dateWords[l]
 }
 
 // splitDates cuts month and day names out of a chunk and makes mentions of
@@ -528,6 +647,9 @@ func makeMention(s *sentence, a, b int) *mention {
 				person = person || personTitles[w] || personTitles[toks[i].lower]
 				strong = strong || strongTitles[w] || strongTitles[toks[i].lower]
 			}
+		case w == "of" && last == i-1 && i+2 < b && toks[i+1].lower == "the":
+			last = i + 2 // "Chancellor of the Exchequer"
+			i += 2
 		case (w == "of" || w == "for") && last == i-1 && i+1 < b:
 			last = i + 1 // "Secretary of State", "Minister for Health"
 			i++
@@ -671,10 +793,17 @@ func typeVotes(m *mention, toks []token) {
 		m.votes[graph.Org] += 4
 	case placeHeads[head]:
 		m.votes[graph.Place] += 4
+	case len(toks) > 2 && orgLeads[toks[0].lower]:
+		// "Banco do Brasil", "Banque de France"
+		m.votes[graph.Org] += 4
 	case miscHeads[head] && len(toks) > 1:
 		m.votes[graph.Misc] += 4
 	}
-	for _, t := range toks {
+	lead := 0 // a country written before a name: "U.S. Sprint", "British Petroleum"
+	if !m.titled && countryLead(m.name) {
+		lead = 1
+	}
+	for _, t := range toks[lead:] {
 		if t.label == "O" || t.label == "" {
 			continue
 		}
@@ -683,6 +812,11 @@ func typeVotes(m *mention, toks []token) {
 			l = l[i+1:]
 		}
 		m.votes[nerType(l)]++
+	}
+	if lead > 0 {
+		// no one's name begins with a country: what prose took for a
+		// person is a company or a body
+		delete(m.votes, graph.Person)
 	}
 	// gazetteer: countries and capitals are places, whatever the tagger
 	// says ("Georgia" the country; "Jordan" stays a person after a title)
@@ -697,6 +831,21 @@ func typeVotes(m *mention, toks []token) {
 		// prose labels a place
 		m.votes = map[string]int{graph.Org: 1}
 	}
+}
+
+// countryLead reports whether name is a country, written as its code or
+// its demonym, before a name that is no place: "U.S. Sprint", "British
+// Petroleum".
+func countryLead(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 || isPlaceName(name) {
+		return false
+	}
+	if _, ok := lookupCountry(f[0]); ok && graph.Acronym(f[0]) {
+		return true
+	}
+	_, ok := country.ByDemonym(f[0])
+	return ok && !country.IsPlural(f[0])
 }
 
 // leaderNouns follow a leader's name: "the Obama administration", "the
@@ -721,11 +870,77 @@ func contextVotes(m *mention, toks []token) {
 		m.votes[graph.Person] += 3
 		return
 	}
+	if k := listEnd(toks, m.e); k < len(toks) && bodyNouns[toks[k].lower] {
+		// "the Qutaiba, Muthanna and Mohammed al-Qassem forces": names
+		// of bodies of people
+		m.votes[graph.Org] += 3
+	}
+	if m.s >= 2 && (toks[m.s-1].lower == "of" || toks[m.s-1].lower == "in") && stakeNouns[toks[m.s-2].lower] {
+		// "50 pct of Sprint", "a stake in Allegheny": what is owned in
+		// shares is a company
+		m.votes[graph.Org] += 2
+	}
+	if m.s >= 2 && toks[m.s-1].lower == "of" && placeOf[toks[m.s-2].lower] {
+		// "the southern state of Rio Grande do Sul", "the port of Beira"
+		m.votes[graph.Place] += 3
+	}
+	if m.e+1 < len(toks) && toks[m.e].text == "," && appositeTitle(toks[m.e+1:]) {
+		// "Theodore Brophy, chairman of GTE, said": a person's office
+		// in apposition
+		m.votes[graph.Person] += 3
+	}
 	if m.s > 0 && toks[m.s-1].lower == "the" && m.votes[graph.Person] > 0 {
 		// a person's label on a name after "the" is the tagger's mistake
 		m.votes[graph.Org] += m.votes[graph.Person]
 		delete(m.votes, graph.Person)
 	}
+}
+
+// orgLeads begin the names of bodies in languages that put the head
+// first.
+var orgLeads = set("banco", "banca", "banque", "compagnie", "compania", "companhia", "societe", "sociedad",
+	"instituto", "institut", "ministerio", "ministere")
+
+// bodyNouns, after a name, say that it names a body of people.
+var bodyNouns = set("forces", "army", "armies", "division", "divisions", "brigade", "brigades", "regiment",
+	"militia", "militias", "guerrillas", "rebels")
+
+// stakeNouns measure a holding in a company: "50 pct of", "a stake in".
+var stakeNouns = set("pct", "percent", "stake", "shares", "stock")
+
+// placeOf are the nouns that, with "of", say the name after them is a
+// place: "the state of", "the port of".
+var placeOf = set("state", "province", "city", "town", "village", "region", "port", "island", "county",
+	"district", "capital", "republic", "kingdom", "emirate")
+
+// listEnd skips, from token k, the rest of a list of names ("Qutaiba,
+// Muthanna and Mohammed al-Qassem"): the commas, the "and" and the names
+// after them. It returns the token after the list, or k.
+func listEnd(toks []token, k int) int {
+	for k+1 < len(toks) && (toks[k].text == "," || toks[k].lower == "and") && isProper(toks, k+1) {
+		k++
+		for k < len(toks) && (isProper(toks, k) || nameParticles[toks[k].lower] && k+1 < len(toks) && isProper(toks, k+1)) {
+			k++
+		}
+	}
+	return k
+}
+
+// appositeTitle reports whether toks begin with an office in lower case,
+// perhaps after an article: "chairman of GTE", "a spokesman for".
+func appositeTitle(toks []token) bool {
+	for i, t := range toks {
+		if i == 0 && (t.lower == "a" || t.lower == "an" || t.lower == "the") {
+			continue
+		}
+		if t.text != t.lower || !titleWords[strings.TrimSuffix(t.lower, ".")] || i > 3 {
+			return false
+		}
+		if personTitles[t.lower] {
+			return true
+		}
+	}
+	return false
 }
 
 func personTitleIn(role string) bool {
@@ -806,6 +1021,18 @@ func (d *docState) resolve() {
 			}
 		}
 	}
+	apart := d.apposedApart()
+	// names used as names at least once, not only before a noun that
+	// they qualify ("World trade", "Federal funds")
+	named := map[*cluster]bool{}
+	for i, ms := range d.mentions {
+		toks := d.sents[i].toks
+		for _, m := range ms {
+			if m.c != nil && !(m.e < len(toks) && isNoun(toks[m.e].tag) && toks[m.e].text == toks[m.e].lower) {
+				named[m.c] = true
+			}
+		}
+	}
 	for _, c := range order {
 		if c.parent != nil {
 			continue // linked by the text itself
@@ -817,11 +1044,10 @@ func (d *docState) resolve() {
 		var match, acro *cluster
 		n, na := 0, 0
 		for _, o := range d.order {
-			if o == c || o.root() == match {
+			if o == c || o.root() == match || apart[[2]*cluster{c, o}] {
 				continue
 			}
-			if len(short) == 1 && isInitials(short[0], o.name) && !isPlaceName(c.name) &&
-				(o.typ() != graph.Person || graph.Acronym(c.name)) {
+			if len(short) == 1 && isInitials(short[0], o.name) && !isPlaceName(c.name) && graph.Acronym(c.name) {
 				// "Zambia Consolidated Copper Mines (ZCCM)", "EC" for
 				// "European Community" (before "EC Commission"), "BP"
 				// for "British Petroleum Co PLC"
@@ -853,6 +1079,9 @@ func (d *docState) resolve() {
 				// "Japan" is not the surname of "Susumu Taketomi of
 				// Industrial Bank of Japan"
 				ok = compatible(ot, ct) || ot == graph.Person && c.votes[graph.Org] == 0
+			case len(long) == len(short)+1 && hasSuffixTokens(long, short) && countryLead(o.name) && ot != graph.Place:
+				// "Sprint" for "U.S. Sprint"
+				ok = true
 			case len(short) == 1 && (orgHeads[short[0]] || placeHeads[short[0]]) && hasSuffixTokens(long, short) &&
 				(ot == graph.Org || ot == graph.Place) && !graph.Acronym(c.name):
 				// "the Fund" for the International Monetary Fund, when
@@ -861,7 +1090,7 @@ func (d *docState) resolve() {
 			case hasPrefixTokens(long, short) && (ot == graph.Org || ot == graph.Place && placeHeads[long[len(long)-1]]) && !c.titled():
 				// "Southmark" for "Southmark Corp", whatever prose
 				// calls it; a real place is excluded above
-				ok = shortFor(c.name, o.name)
+				ok = shortFor(c.name, o.name) && (legalSuffix(o.name) || !commonStart(c, short, named[c]))
 			}
 			if ok && o.root() != match {
 				match = o.root()
@@ -894,6 +1123,39 @@ func (d *docState) resolve() {
 		}
 		r.mentions += c.mentions
 	}
+}
+
+// apposedApart finds the pairs of entities the text sets apart by an
+// apposition that relates one to the other: "Nerco, a unit of Nerco Inc",
+// "Michael Reagan, son of President Reagan" are two.
+func (d *docState) apposedApart() map[[2]*cluster]bool {
+	apart := map[[2]*cluster]bool{}
+	for i, ms := range d.mentions {
+		toks := d.sents[i].toks
+		for k, a := range ms {
+			j := a.e
+			if a.c == nil || j >= len(toks) || toks[j].text != "," {
+				continue
+			}
+			j++
+			if j < len(toks) && (toks[j].lower == "a" || toks[j].lower == "an" || toks[j].lower == "the") {
+				j++
+			}
+			for j < len(toks) && strings.HasPrefix(toks[j].tag, "JJ") {
+				j++
+			}
+			if j+1 >= len(toks) || toks[j].tag != "NN" || toks[j].text != toks[j].lower || toks[j+1].lower != "of" {
+				continue
+			}
+			for _, b := range ms[k+1:] {
+				if b.s == j+2 && b.c != nil && b.c != a.c {
+					apart[[2]*cluster{a.c, b.c}] = true
+					apart[[2]*cluster{b.c, a.c}] = true
+				}
+			}
+		}
+	}
+	return apart
 }
 
 // linkParenthesised links an acronym in brackets to the name just before
@@ -950,6 +1212,8 @@ func halfInitials(abbr, name string) bool {
 func nameWords(name string) []string {
 	var f []string
 	for _, w := range strings.Fields(name) {
+		// "Oshman's" of "Oshman's Sporting Goods Inc" is Oshman
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		if w = graph.Fold(stripNamePrefix(w)); w != "" {
 			f = append(f, w)
 		}
@@ -971,6 +1235,31 @@ func stripNamePrefix(w string) string {
 // Committee" not OPEC.
 var subBodies = set("committee", "committees", "subcommittee", "commission", "council", "board", "department",
 	"ministry", "office", "division", "bureau", "unit", "room", "branch", "staff", "panel", "caucus")
+
+// legalSuffix reports whether a name has a company's legal suffix.
+func legalSuffix(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if corporateSuffixes[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// commonStart reports whether c, a short name of words short, may begin
+// another name without standing for it: an English word the text only
+// writes before a noun it qualifies ("World trade" is no World Bank,
+// "Federal funds" no Federal Reserve), or a place ("Chicago" of "Chicago
+// Mercantile Exchange"). A company, by its legal suffix, is known by the
+// first words of its name ("Standard" for "Standard Oil Co"), and any body
+// by an English word the text uses as a name ("Eastern said" for Eastern
+// Airlines, whatever prose calls it).
+func commonStart(c *cluster, short []string, named bool) bool {
+	if len(short) == 1 && ordinaryWord(short[0]) {
+		return !named
+	}
+	return c.typ() == graph.Place
+}
 
 // shortFor reports whether short, the first words of long, may stand for
 // it: "Southmark" for "Southmark Corp", "Ford" for "Ford Motor Co", but
@@ -1048,6 +1337,12 @@ func isInitials(abbr, name string) bool {
 // entities lists the document's entities for the store.
 func (d *docState) entities() []graph.Entity {
 	var out []graph.Entity
+	used := map[string]*cluster{} // folded names the document gives, by entity
+	for _, c := range d.order {
+		for _, a := range c.aliases {
+			used[graph.Fold(a)] = c.root()
+		}
+	}
 	for _, c := range d.order {
 		if c.root() != c {
 			continue
@@ -1055,8 +1350,16 @@ func (d *docState) entities() []graph.Entity {
 		aliases := c.aliases
 		if t := c.typ(); t == graph.Org {
 			// "Boeing Co" is also "Boeing" in other documents
-			if bare := bareCompany(c.name); bare != "" && !contains(aliases, bare) {
+			// unless the text calls another entity so ("Nerco, a unit of
+			// Nerco Inc")
+			if bare := bareCompany(c.name); bare != "" && !contains(aliases, bare) &&
+				(used[graph.Fold(bare)] == nil || used[graph.Fold(bare)] == c) {
 				aliases = append(aliases[:len(aliases):len(aliases)], bare)
+			}
+			// "Oshman's Sporting Goods Inc" is "Oshman's" for short
+			if f := strings.Fields(c.name); len(f) > 1 && len(f[0]) > 4 && strings.HasSuffix(f[0], "'s") &&
+				!contains(aliases, f[0]) {
+				aliases = append(aliases[:len(aliases):len(aliases)], f[0])
 			}
 		}
 		out = append(out, graph.Entity{Name: c.name, Type: c.typ(), Aliases: aliases, Mentions: c.mentions})
