@@ -625,6 +625,8 @@ func TestSharedWordGuard(t *testing.T) {
 		count int
 	}{
 		{"a shared first word", [][]graph.Entity{{org("Federal Reserve", "Federal")}, {org("Federal Express Corp", "Federal")}}, 2},
+		{"a shared first word shouted in a headline",
+			[][]graph.Entity{{org("Federal Reserve", "Federal", "FEDERAL")}, {org("Federal Express Corp", "Federal", "FEDERAL")}}, 2},
 		{"a shared acronym", [][]graph.Entity{{org("International Business Machines Corp", "IBM")}, {org("IBM Corp", "IBM")}}, 1},
 		{"the stored name", [][]graph.Entity{{org("Boeing")}, {org("Boeing Co", "Boeing")}}, 1},
 		{"a shared full name", [][]graph.Entity{{org("Boeing Co", "Boeing")}, {org("Boeing Co.", "Boeing")}}, 1},

@@ -228,14 +228,15 @@ var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": tr
 // when byName), fits e: 0 not at all.
 func matchScore(e Entity, n string, byName bool, rec *entityRec) int {
 	sameName := Fold(rec.Name) == Fold(e.Name)
+	acronym := Acronym(n) && !spelledOut(e, n)
 	if !sameName && !byName && e.Type != Person && rec.Type != Person && !strings.Contains(strings.TrimSpace(n), " ") &&
-		Fold(n) != Fold(rec.Name) && !Acronym(n) {
+		Fold(n) != Fold(rec.Name) && !acronym {
 		// one word two names share is not the thing they share:
 		// "Federal" of "Federal Express Corp" and of "Federal
 		// Reserve", "International" of two companies
 		return 0
 	}
-	if !sameName && !byName && e.Type != Person && !strings.Contains(strings.TrimSpace(n), " ") && !Acronym(n) &&
+	if !sameName && !byName && e.Type != Person && !strings.Contains(strings.TrimSpace(n), " ") && !acronym &&
 		standsForAnother(e, n, rec) {
 		// "International", stored alone, already stands for
 		// "International Minerals": not for another company too
@@ -318,6 +319,19 @@ func Acronym(name string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// spelledOut reports whether e also gives n, a word in capitals, in lower
+// case: then it is an ordinary word shouted in a headline ("INTERNATIONAL"
+// beside "International"), not an acronym.
+func spelledOut(e Entity, n string) bool {
+	f := Fold(n)
+	for _, a := range append([]string{e.Name}, e.Aliases...) {
+		if Fold(a) == f && !Acronym(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // standsForAnother reports whether rec, found under the one word n, already
