@@ -3,8 +3,9 @@ package graph
 // Cross-document resolution: which stored entity a document's entity is.
 // Every rule of the store's matching lives here: an entity is found by its
 // canonical name across types (NER labels are noisy), by any alias within
-// a compatible type, by the lookup keys ingest gives it (a person's
-// surname), and, for a person, by a spelling variant of the first name.
+// a compatible type, by the lookup keys ingest gave it before (a person's
+// surname, Entity.Keys), and, for a person, by a spelling variant of the
+// first name.
 // Name heuristics (titles, particles, suffixes, surnames) are ingest's: it
 // hands the store each entity's names, aliases and keys.
 
@@ -82,15 +83,10 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 		}
 		rec.Name = e.Name
 	}
-	if (rec.Type == Person || e.Type == Person) && PlainName(e.Name) {
-		// a person is also looked up by surname: "Tillerson"
-		f := strings.Fields(e.Name)
-		for len(f) > 2 && nameSuffixes[strings.ToLower(strings.TrimSuffix(f[len(f)-1], "."))] {
-			f = f[:len(f)-1]
-		}
-		if len(f) > 1 && len(f[len(f)-1]) > 2 {
-			names = append(names, strings.TrimSuffix(f[len(f)-1], ","))
-		}
+	if rec.Type == Person || e.Type == Person {
+		// a person is also looked up by the keys ingest gives, its
+		// surname: "Tillerson"
+		names = append(names, e.Keys...)
 	}
 	for _, n := range names {
 		if n == "" || containsExact(mr.Aliases, n) {
@@ -220,9 +216,6 @@ func editDistance(a, b []rune) int {
 	}
 	return prev[len(b)]
 }
-
-// nameSuffixes follow a surname: "Martin Luther King Jr."
-var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 // matchScore says how well rec, found under the alias n of e (e's name
 // when byName), fits e: 0 not at all.

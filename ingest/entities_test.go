@@ -128,3 +128,21 @@ func TestEntityRules(t *testing.T) {
 		})
 	}
 }
+
+// TestSurname checks the key ingest gives a person's entity for later
+// documents to find it by.
+func TestSurname(t *testing.T) {
+	for name, want := range map[string]string{
+		"Rex Tillerson":          "Tillerson",
+		"Xi Jinping":             "Jinping",
+		"Li Na":                  "",
+		"Madonna":                "",
+		"Martin Luther King Jr.": "King",
+		"Susumu Taketomi of Industrial Bank of Japan": "",
+		"Bashar al-Assad": "al-Assad",
+	} {
+		if got := surname(name); got != want {
+			t.Errorf("surname(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -1362,10 +1362,35 @@ func (d *docState) entities() []graph.Entity {
 				aliases = append(aliases[:len(aliases):len(aliases)], f[0])
 			}
 		}
-		out = append(out, graph.Entity{Name: c.name, Type: c.typ(), Aliases: aliases, Mentions: c.mentions})
+		e := graph.Entity{Name: c.name, Type: c.typ(), Aliases: aliases, Mentions: c.mentions}
+		if k := surname(c.name); k != "" {
+			e.Keys = []string{k}
+		}
+		out = append(out, e)
 	}
 	return out
 }
+
+// surname is the word later documents may call a person named name by,
+// or "": the last word of a plain name of two words or more, a suffix
+// aside ("King" of "Martin Luther King Jr."), if it has three letters or
+// more ("Xi Jinping", not "Li Na"). The store keeps it for a person only.
+func surname(name string) string {
+	if !graph.PlainName(name) {
+		return "" // "Susumu Taketomi of Industrial Bank of Japan"
+	}
+	f := strings.Fields(name)
+	for len(f) > 2 && nameSuffixes[strings.ToLower(strings.TrimSuffix(f[len(f)-1], "."))] {
+		f = f[:len(f)-1]
+	}
+	if len(f) < 2 || len(f[len(f)-1]) <= 2 {
+		return ""
+	}
+	return strings.TrimSuffix(f[len(f)-1], ",")
+}
+
+// nameSuffixes follow a surname: "Martin Luther King Jr."
+var nameSuffixes = set("jr", "sr", "ii", "iii", "iv")
 
 // bareCompany is a company's name without its legal suffixes ("Boeing Co"
 // → "Boeing", "British Petroleum Co PLC" → "British Petroleum"), or ""
