@@ -633,6 +633,12 @@ func TestSharedWordGuard(t *testing.T) {
 		{"a shared first word shouted in a headline",
 			[][]graph.Entity{{org("Federal Reserve", "Federal", "FEDERAL")}, {org("Federal Express Corp", "Federal", "FEDERAL")}}, 2},
 		{"a shared acronym", [][]graph.Entity{{org("International Business Machines Corp", "IBM")}, {org("IBM Corp", "IBM")}}, 1},
+		{"a short word is not the acronym it folds to", [][]graph.Entity{
+			{{Name: "United States", Type: graph.Place, Aliases: []string{"United States", "US", "U.S."}}},
+			{{Name: "Us", Type: graph.Place, Aliases: []string{"Us"}}}}, 2},
+		{"an acronym written with full stops is the same acronym", [][]graph.Entity{
+			{{Name: "United States", Type: graph.Place, Aliases: []string{"United States", "US"}}},
+			{{Name: "U.S.", Type: graph.Place, Aliases: []string{"U.S."}}}}, 1},
 		{"the stored name", [][]graph.Entity{{org("Boeing")}, {org("Boeing Co", "Boeing")}}, 1},
 		{"a shared full name", [][]graph.Entity{{org("Boeing Co", "Boeing")}, {org("Boeing Co.", "Boeing")}}, 1},
 		{"a word that already stands for another name",

@@ -35,6 +35,9 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 				return 0, false, err
 			}
 			score := matchScore(e, n, i == 0, rec)
+			if score > 0 && !sameWriting(n, rec) {
+				score = 0
+			}
 			switch {
 			case score > bestScore:
 				best, bestScore, tied = c, score, false
@@ -312,6 +315,28 @@ func Acronym(name string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// sameWriting reports whether rec, found under the folded n, has n
+// written as n is, where the writing tells a short word apart: "Us" (of
+// "Europe on Us") is not the stored "US", nor "US" a stored "Us".
+func sameWriting(n string, rec *entityRec) bool {
+	letters := 0
+	for _, r := range n {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters > 3 {
+		return true
+	}
+	f, acronym := Fold(n), Acronym(n)
+	for _, a := range append([]string{rec.Name}, rec.Aliases...) {
+		if Fold(a) == f && Acronym(a) == acronym {
+			return true
+		}
+	}
+	return false
 }
 
 // spelledOut reports whether e also gives n, a word in capitals, in lower

@@ -1247,16 +1247,20 @@ func legalSuffix(name string) bool {
 }
 
 // commonStart reports whether c, a short name of words short, may begin
-// another name without standing for it: an English word the text only
-// writes before a noun it qualifies ("World trade" is no World Bank,
-// "Federal funds" no Federal Reserve), or a place ("Chicago" of "Chicago
-// Mercantile Exchange"). A company, by its legal suffix, is known by the
-// first words of its name ("Standard" for "Standard Oil Co"), and any body
-// by an English word the text uses as a name ("Eastern said" for Eastern
-// Airlines, whatever prose calls it).
+// another name without standing for it: a word the text only writes
+// before a noun it qualifies ("World trade" is no World Bank, "Federal
+// funds" no Federal Reserve, "the Chicago exchange" names no exchange
+// Chicago), or a place ("Chicago" of "Chicago Mercantile Exchange"). A
+// company, by its legal suffix, is known by the first words of its name
+// ("Standard" for "Standard Oil Co"), and any body by an English word the
+// text uses as a name ("Eastern said" for Eastern Airlines, whatever
+// prose calls it).
 func commonStart(c *cluster, short []string, named bool) bool {
+	if !named {
+		return true
+	}
 	if len(short) == 1 && ordinaryWord(short[0]) {
-		return !named
+		return false
 	}
 	return c.typ() == graph.Place
 }
