@@ -68,6 +68,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Dilson Funaro", graph.Person}, {"Brazil", graph.Place}}, nil, []string{"Funaro Brazil"}},
 		{"a country glued before a person", "Prime Minister Yasuhiro Nakasone spoke. Officials in Japan Nakasone trusts would visit.",
 			[]ent{{"Yasuhiro Nakasone", graph.Person}, {"Japan", graph.Place}}, nil, []string{"Japan Nakasone"}},
+		{"a name the document gives alone is cut off a person's", "Agriculture Secretary Richard Lyng spoke of the Soviet Union. Asked about wheat for the Soviet Union Lyng said no.",
+			[]ent{{"Richard Lyng", graph.Person}, {"Soviet Union", ""}}, nil, []string{"Soviet Union Lyng"}},
 		{"an initial inside a company's name, a person before of", "Paul Boltz of T. Rowe Price Associates Inc said rates would rise.",
 			[]ent{{"Paul Boltz", graph.Person}, {"T. Rowe Price Associates Inc", graph.Org}}, nil,
 			[]string{"Paul Boltz of T", "Rowe Price Associates Inc"}},

@@ -79,10 +79,12 @@ func newDocState(sents []sentence) *docState {
 // or capitals, where only names already known from the body count.
 func (d *docState) findMentions() {
 	persons := map[string]bool{} // folded words of names typed as people
+	names := map[string]bool{}   // folded names of the mentions
 	for i := range d.sents {
 		if !d.sents[i].shouting {
 			d.mentions[i] = chunkMentions(&d.sents[i])
 			for _, m := range d.mentions[i] {
+				names[graph.Fold(m.name)] = true
 				if m.votes[graph.Person] > 0 && m.votes[graph.Person] >= m.votes[graph.Org]+m.votes[graph.Place] &&
 					(m.titled || m.he-m.hs >= 2) && !hasCountry(&d.sents[i], m) {
 					// a person the text names in full or by title
@@ -95,7 +97,7 @@ func (d *docState) findMentions() {
 	}
 	for i := range d.sents {
 		if !d.sents[i].shouting {
-			d.mentions[i] = splitGlued(&d.sents[i], d.mentions[i], persons)
+			d.mentions[i] = splitGlued(&d.sents[i], d.mentions[i], persons, names)
 			for _, m := range d.mentions[i] {
 				if !m.weak {
 					d.add(m)
@@ -137,11 +139,13 @@ func (d *docState) findMentions() {
 	}
 }
 
-// splitGlued cuts a country off either end of a name that the document
-// otherwise gives a person: "told Funaro Brazil had to …" is Funaro and
-// Brazil, "in Japan Nakasone trusts" Japan and Nakasone; "Ford
-// Canada", whose Ford is no person here, stays a company.
-func splitGlued(s *sentence, ms []*mention, persons map[string]bool) []*mention {
+// splitGlued cuts a country, or a name the document gives on its own,
+// off either end of a name that the document otherwise gives a person:
+// "told Funaro Brazil had to …" is Funaro and Brazil, "in Japan Nakasone
+// trusts" Japan and Nakasone, "wheat to the Soviet Union Lyng said" the
+// Soviet Union and Lyng; "Ford Canada", whose Ford is no person here,
+// stays a company.
+func splitGlued(s *sentence, ms []*mention, persons, names map[string]bool) []*mention {
 	var out []*mention
 	for _, m := range ms {
 		n := m.he - m.hs
@@ -149,25 +153,39 @@ func splitGlued(s *sentence, ms []*mention, persons map[string]bool) []*mention 
 			out = append(out, m)
 			continue
 		}
-		cut, from, to := -1, m.hs, m.he // the person's words are [from,to)
-		for k := 1; k <= 2 && k < n; k++ {
-			if _, ok := lookupCountry(span(s, m.he-k, m.he)); ok {
-				cut, to = m.he-k, m.he-k
-			} else if _, ok := lookupCountry(span(s, m.hs, m.hs+k)); ok && cut < 0 {
-				// "in Japan Nakasone trusts"
-				cut, from = m.hs+k, m.hs+k
+		person := func(a, b int) bool { // [a,b) are words of a person's name
+			for _, t := range s.toks[a:b] {
+				if !persons[graph.Fold(t.text)] {
+					return false
+				}
+			}
+			return true
+		}
+		other := func(a, b int) bool { // [a,b) names a country or another entity, no person
+			if _, ok := lookupCountry(span(s, a, b)); ok {
+				return true
+			}
+			for _, t := range s.toks[a:b] {
+				if persons[graph.Fold(t.text)] || !hasWordRune(t.text) {
+					return false
+				}
+			}
+			return names[graph.Fold(span(s, a, b))]
+		}
+		cut := -1
+		for k := 1; k <= 2 && k < n && cut < 0; k++ {
+			if other(m.he-k, m.he) && person(m.hs, m.he-k) {
+				cut = m.he - k
+			} else if other(m.hs, m.hs+k) && person(m.hs+k, m.he) {
+				cut = m.hs + k // "in Japan Nakasone trusts"
 			}
 		}
 		if cut < 0 {
 			out = append(out, m)
 			continue
 		}
-		person := true
-		for _, t := range s.toks[from:to] {
-			person = person && persons[graph.Fold(t.text)]
-		}
 		a, b := makeMention(s, m.s, cut), makeMention(s, cut, m.e)
-		if !person || a == nil || b == nil {
+		if a == nil || b == nil {
 			out = append(out, m)
 			continue
 		}
@@ -1367,7 +1385,7 @@ func (d *docState) entities() []graph.Entity {
 			}
 		}
 		e := graph.Entity{Name: c.name, Type: c.typ(), Aliases: aliases, Mentions: c.mentions}
-		if k := surname(c.name); k != "" {
+		if k := surname(c.name); k != "" && c.votes[graph.Person] > 0 {
 			e.Keys = []string{k}
 		}
 		out = append(out, e)
