@@ -70,6 +70,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Yasuhiro Nakasone", graph.Person}, {"Japan", graph.Place}}, nil, []string{"Japan Nakasone"}},
 		{"a name the document gives alone is cut off a person's", "Agriculture Secretary Richard Lyng spoke of the Soviet Union. Asked about wheat for the Soviet Union Lyng said no.",
 			[]ent{{"Richard Lyng", graph.Person}, {"Soviet Union", ""}}, nil, []string{"Soviet Union Lyng"}},
+		{"a misspelt head still heads a body", "The Standstill Coordinating Commmittee met in Pretoria.",
+			[]ent{{"Standstill Coordinating Commmittee", graph.Org}}, nil, nil},
 		{"an initial inside a company's name, a person before of", "Paul Boltz of T. Rowe Price Associates Inc said rates would rise.",
 			[]ent{{"Paul Boltz", graph.Person}, {"T. Rowe Price Associates Inc", graph.Org}}, nil,
 			[]string{"Paul Boltz of T", "Rowe Price Associates Inc"}},

@@ -795,6 +795,9 @@ func typeVotes(m *mention, toks []token) {
 	if len(toks) == 1 && len(head) > 6 && strings.HasSuffix(head, "bank") {
 		head = "bank" // "Bundesbank"
 	}
+	if len(toks) > 1 && len(head) >= 7 && !orgHeads[head] && !placeHeads[head] && !miscHeads[head] && !ordinaryWord(head) {
+		head = misspeltHead(head) // "Standstill Coordinating Commmittee"
+	}
 	// "S and P", "Moody's", "Standard and Poor's": a company's way of
 	// naming itself, not a person's nor a place's
 	corporate := len(toks) == 3 && (toks[1].lower == "and" || toks[1].text == "&") && len(toks[0].text) == 1 &&
@@ -864,6 +867,36 @@ func countryLead(name string) bool {
 	}
 	_, ok := country.ByDemonym(f[0])
 	return ok && !country.IsPlural(f[0])
+}
+
+// misspeltHead returns the head of a body's name that w, no English word,
+// misspells by one letter ("commmittee", "comission"), or w.
+func misspeltHead(w string) string {
+	for h := range orgHeads {
+		if len(h) >= 6 && oneEdit(w, h) {
+			return h
+		}
+	}
+	return w
+}
+
+// oneEdit reports whether a and b differ by one letter added, dropped or
+// changed.
+func oneEdit(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a)-len(b) > 1 || a == b {
+		return false
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i+1:] == b[i:]
 }
 
 // leaderNouns follow a leader's name: "the Obama administration", "the
