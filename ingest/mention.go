@@ -824,7 +824,11 @@ func typeVotes(m *mention, toks []token) {
 	if !m.titled && countryLead(m.name) {
 		lead = 1
 	}
-	for _, t := range toks[lead:] {
+	tail := len(toks) // a country written after a name: "Environment Canada", "Ford Canada"
+	if !m.titled && countryTail(m.name) {
+		tail--
+	}
+	for _, t := range toks[lead:tail] {
 		if t.label == "O" || t.label == "" {
 			continue
 		}
@@ -838,6 +842,14 @@ func typeVotes(m *mention, toks []token) {
 		// no one's name begins with a country: what prose took for a
 		// person is a company or a body
 		delete(m.votes, graph.Person)
+	}
+	if tail < len(toks) {
+		// a company's or a body's branch in a country: its words before
+		// the country are no place
+		delete(m.votes, graph.Place)
+		if len(m.votes) == 0 {
+			m.votes[graph.Org]++
+		}
 	}
 	// gazetteer: countries and capitals are places, whatever the tagger
 	// says ("Georgia" the country; "Jordan" stays a person after a title)
@@ -868,6 +880,31 @@ func countryLead(name string) bool {
 	_, ok := country.ByDemonym(f[0])
 	return ok && !country.IsPlural(f[0])
 }
+
+// countryTail reports whether name ends in a country after words that are
+// no place nor a part of one: "Environment Canada", "Ford Canada", not
+// "Eastern Canada" nor "South Africa".
+func countryTail(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 || isPlaceName(name) {
+		return false
+	}
+	last := f[len(f)-1]
+	if _, ok := lookupCountry(last); !ok || ordinaryWord(strings.ToLower(last)) {
+		return false // "Prince Edward Island" does not end in Iceland's "Island"
+	}
+	for _, w := range f[:len(f)-1] {
+		if regionWords[strings.ToLower(w)] || isPlaceName(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// regionWords name a part of a country: "Eastern Canada", "Upper Egypt".
+var regionWords = set("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+	"northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+	"southwestern", "upper", "lower", "greater", "atlantic", "pacific", "mainland", "rural", "coastal", "inner", "outer")
 
 // misspeltHead returns the head of a body's name that w, no English word,
 // misspells by one letter ("commmittee", "comission"), or w.
@@ -934,6 +971,15 @@ func contextVotes(m *mention, toks []token) {
 	if m.s >= 2 && toks[m.s-1].lower == "of" && placeOf[toks[m.s-2].lower] {
 		// "the southern state of Rio Grande do Sul", "the port of Beira"
 		m.votes[graph.Place] += 3
+	}
+	if k := m.e; k < len(toks) && (toks[k].lower == "who" || toks[k].lower == "whom" ||
+		k+1 < len(toks) && toks[k].text == "," && (toks[k+1].lower == "who" || toks[k+1].lower == "whom")) {
+		// "Otto Jespersen, who": a person
+		m.votes[graph.Person] += 2
+	}
+	if k := m.e; k+1 < len(toks) && (toks[k].lower == "was" || toks[k].lower == "is") && toks[k+1].lower == "born" {
+		// "Otto Jespersen was born in Randers"
+		m.votes[graph.Person] += 3
 	}
 	if m.e+1 < len(toks) && toks[m.e].text == "," && appositeTitle(toks[m.e+1:]) {
 		// "Theodore Brophy, chairman of GTE, said": a person's office
@@ -1130,6 +1176,10 @@ func (d *docState) resolve() {
 				// "Japan" is not the surname of "Susumu Taketomi of
 				// Industrial Bank of Japan"
 				ok = compatible(ot, ct) || ot == graph.Person && c.votes[graph.Org] == 0
+			case len(short) >= 2 && ot == graph.Person && ct == graph.Person && short[len(short)-1] == long[len(long)-1] &&
+				subsequence(short, long) && !c.female && !o.female:
+				// "Otto Jespersen" for "Jens Otto Harry Jespersen"
+				ok = true
 			case len(long) == len(short)+1 && hasSuffixTokens(long, short) && countryLead(o.name) && ot != graph.Place:
 				// "Sprint" for "U.S. Sprint"
 				ok = true
@@ -1347,6 +1397,18 @@ func hasSuffixTokens(long, short []string) bool {
 		}
 	}
 	return true
+}
+
+// subsequence reports whether the words short stand in long in the same
+// order.
+func subsequence(short, long []string) bool {
+	i := 0
+	for _, w := range long {
+		if i < len(short) && short[i] == w {
+			i++
+		}
+	}
+	return i == len(short)
 }
 
 func hasPrefixTokens(long, short []string) bool {

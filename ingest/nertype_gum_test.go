@@ -69,7 +69,7 @@ func TestTypesGUM(t *testing.T) {
 }
 
 // gumTypeFloor is the type accuracy TestTypesGUM insists on.
-const gumTypeFloor = 0.65
+const gumTypeFloor = 0.7
 
 // gumNames is a GUM document with its named gold mentions.
 type gumNames struct {
