@@ -74,6 +74,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Environment Canada", graph.Org}, {"Ford Canada", graph.Org}, {"Eastern Canada", graph.Place}}, nil, nil},
 		{"a person's shorter full name and their birth", "Jens Otto Harry Jespersen was a linguist. Otto Jespersen was born in Randers. Jespersen, who taught, wrote books.",
 			[]ent{{"Jens Otto Harry Jespersen", graph.Person}}, map[string][]string{"Jens Otto Harry Jespersen": {"Otto Jespersen", "Jespersen"}}, nil},
+		{"a demonym before an acronym owns it", "Spain worried about Spanish EC membership. The EC will import more.",
+			[]ent{{"EC", graph.Org}}, nil, []string{"Spanish EC"}},
 		{"a misspelt head still heads a body", "The Standstill Coordinating Commmittee met in Pretoria.",
 			[]ent{{"Standstill Coordinating Commmittee", graph.Org}}, nil, nil},
 		{"an initial inside a company's name, a person before of", "Paul Boltz of T. Rowe Price Associates Inc said rates would rise.",

@@ -715,9 +715,18 @@ func makeMention(s *sentence, a, b int) *mention {
 		// gives in full, or for none
 		m.weak = true
 	}
+	owned := false
+	if hs == a && b-a == 2 && !s.shouting && !graph.Acronym(toks[a].text) && isAcronym(toks[a+1:b]) &&
+		!isRegion(toks[a+1].text) {
+		// "Spanish EC membership": a demonym before an acronym says whose
+		// the body is, not its name
+		if _, ok := country.ByDemonym(toks[a].text); ok {
+			hs, owned = a+1, true
+		}
+	}
 	m.name = span(s, hs, b)
 	m.full = span(s, a, b)
-	if hs > a {
+	if hs > a && !owned {
 		m.role = strings.ToLower(span(s, a, hs))
 		m.titled = true
 		m.ts = first
@@ -1121,11 +1130,23 @@ func (d *docState) resolve() {
 	apart := d.apposedApart()
 	// names used as names at least once, not only before a noun that
 	// they qualify ("World trade", "Federal funds")
-	named := map[*cluster]bool{}
+	// (a headline's words say nothing of how a name is used: a name only
+	// the headline gives counts as one)
+	named, inBody := map[*cluster]bool{}, map[*cluster]bool{}
 	for i, ms := range d.mentions {
 		toks := d.sents[i].toks
 		for _, m := range ms {
-			if m.c != nil && !(m.e < len(toks) && isNoun(toks[m.e].tag) && toks[m.e].text == toks[m.e].lower) {
+			if m.c == nil {
+				continue
+			}
+			if d.sents[i].shouting {
+				named[m.c] = named[m.c] || !inBody[m.c]
+				continue
+			}
+			if !inBody[m.c] {
+				inBody[m.c], named[m.c] = true, false
+			}
+			if !(m.e < len(toks) && isNoun(toks[m.e].tag) && toks[m.e].text == toks[m.e].lower) {
 				named[m.c] = true
 			}
 		}
