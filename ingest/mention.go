@@ -365,6 +365,12 @@ func chunkMentions(s *sentence) []*mention {
 				j++
 				continue
 			}
+			// a partnership's names listed before "and Co": "Smith Barney,
+			// Harris Upham and Co Inc"
+			if k, ok := partnership(toks, i, j); ok {
+				j = k
+				continue
+			}
 			// an office named with "of the" before its holder's name:
 			// "Chancellor of the Exchequer Nigel Lawson"
 			if n := officeOfThe(s, j); n > 0 {
@@ -380,6 +386,61 @@ func chunkMentions(s *sentence) []*mention {
 		i = j
 	}
 	return out
+}
+
+// partnership reports whether the comma at j continues the name [i,j)
+// as a list of partners ending in "and Co" and legal suffixes ("Smith
+// Barney, Harris Upham and Co Inc"), and where that name ends. Each
+// partner is one or two capitalised words, none a place, a body or an
+// acronym; a list of companies stays a list.
+func partnership(toks []token, i, j int) (int, bool) {
+	partner := func(a, b int) bool {
+		if b-a < 1 || b-a > 2 {
+			return false
+		}
+		for _, t := range toks[a:b] {
+			if t.tag != "NNP" || !unicode.IsUpper(firstRune(t.text)) || graph.Acronym(t.text) || isRegion(t.text) ||
+				orgHeads[t.lower] || corporateSuffixes[t.lower] || titleWords[t.lower] {
+				return false
+			}
+		}
+		return true
+	}
+	if toks[j].text != "," || !partner(i, j) {
+		return 0, false
+	}
+	k := j
+	for k < len(toks) && toks[k].text == "," {
+		a := k + 1
+		b := a
+		for b < len(toks) && b-a < 3 && toks[b].tag == "NNP" && !corporateSuffixes[toks[b].lower] {
+			b++
+		}
+		if !partner(a, b) {
+			return 0, false
+		}
+		k = b
+	}
+	if k+1 >= len(toks) || toks[k].lower != "and" && toks[k].text != "&" {
+		return 0, false
+	}
+	if w := strings.TrimSuffix(toks[k+1].lower, "."); w != "co" && w != "company" {
+		return 0, false
+	}
+	k += 2
+	for k < len(toks) && corporateSuffixes[strings.TrimSuffix(toks[k].lower, ".")] {
+		k++
+	}
+	if k < len(toks) && toks[k].text == "," {
+		// "dealers are Lloyds, Samuel Montagu and Co Ltd, Morgan Grenfell
+		// and Co Ltd": a list of firms, each with its "and Co"
+		for x := k + 1; x+1 < len(toks) && x < k+8; x++ {
+			if (toks[x].lower == "and" || toks[x].text == "&") && strings.TrimSuffix(toks[x+1].lower, ".") == "co" {
+				return 0, false
+			}
+		}
+	}
+	return k, true
 }
 
 // officeOfThe reports how many tokens from j, "of the" and one word, go on
