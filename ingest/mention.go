@@ -443,6 +443,29 @@ func partnership(toks []token, i, j int) (int, bool) {
 	return k, true
 }
 
+// ownerName reports whether toks, before a person's title, name a body
+// that the title is of: a body's head word among them ("Finance Ministry
+// State", "General Motors"), and no word that begins a title ("Chief
+// Cabinet Secretary", "Deputy Planning Minister" are titles whole).
+func ownerName(toks []token) bool {
+	if titleOpeners[toks[0].lower] {
+		return false
+	}
+	for _, t := range toks {
+		if orgHeads[t.lower] || corporateSuffixes[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleOpeners begin a title, never its owner's name.
+var titleOpeners = set("chief", "deputy", "assistant", "acting", "former", "vice", "senior", "interim", "associate",
+	"executive", "under", "first", "second", "principal", "permanent", "joint")
+
+// isParticle reports whether t joins the words of a name ("of", "de").
+func (t token) isParticle() bool { return nameParticles[t.lower] }
+
 // officeOfThe reports how many tokens from j, "of the" and one word, go on
 // a person's title into the name that follows it: "Chancellor of the
 // Exchequer Nigel Lawson", "Speaker of the House Jim Wright". The office is
@@ -718,6 +741,14 @@ func makeMention(s *sentence, a, b int) *mention {
 			// "Department of Agriculture", "Ministry of Finance": the
 			// body's field, not a title
 		case titleWords[w] || titleWords[toks[i].lower]:
+			if !(last == i-1 || last == -1 || i == a || isTitleChain(toks, a, i)) && i+1 < b &&
+				(personTitles[w] || personTitles[toks[i].lower]) && !toks[i-1].isParticle() && ownerName(toks[a:i]) {
+				// "Finance Ministry State Secretary Hans Tietmeyer",
+				// "General Motors Chairman Roger Smith": a person's title
+				// after words that name its owner, whatever title word
+				// the owner's name holds
+				first, last, person, strong = i, i-1, false, false
+			}
 			if last == i-1 || last == -1 || i == a || isTitleChain(toks, a, i) {
 				if first < 0 {
 					first = i
