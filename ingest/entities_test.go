@@ -84,6 +84,8 @@ func TestEntityRules(t *testing.T) {
 		{"a person's title after its owner's name", "Finance Ministry State Secretary Hans Tietmeyer said the mark was stable. General Motors Chairman Roger Smith and Chief Cabinet Secretary Masaharu Gotoda agreed.",
 			[]ent{{"Hans Tietmeyer", graph.Person}, {"Roger Smith", graph.Person}}, nil,
 			[]string{"Finance Ministry State Secretary Hans Tietmeyer", "General Motors Chairman Roger Smith", "Chief Cabinet"}},
+		{"a title and its owner without a name", "Tietmeyer is the current Finance Ministry State Secretary.",
+			nil, nil, []string{"Finance Ministry State Secretary"}},
 		{"a misspelt head still heads a body", "The Standstill Coordinating Commmittee met in Pretoria.",
 			[]ent{{"Standstill Coordinating Commmittee", graph.Org}}, nil, nil},
 		{"an initial inside a company's name, a person before of", "Paul Boltz of T. Rowe Price Associates Inc said rates would rise.",

@@ -459,6 +459,16 @@ func ownerName(toks []token) bool {
 	return false
 }
 
+// hasWord reports whether one of toks is w, in lower case.
+func hasWord(toks []token, w string) bool {
+	for _, t := range toks {
+		if t.lower == w {
+			return true
+		}
+	}
+	return false
+}
+
 // titleOpeners begin a title, never its owner's name.
 var titleOpeners = set("chief", "deputy", "assistant", "acting", "former", "vice", "senior", "interim", "associate",
 	"executive", "under", "first", "second", "principal", "permanent", "joint")
@@ -781,6 +791,12 @@ func makeMention(s *sentence, a, b int) *mention {
 		if person || titleWords[strings.ToLower(toks[b-1].text)] {
 			return nil
 		}
+	}
+	if b-a >= 3 && personTitles[strings.TrimSuffix(toks[b-1].lower, ".")] && toks[b-1].lower != "general" &&
+		ownerName(toks[a:b-1]) && !hasWord(toks[a:b-1], "of") {
+		// a title and its owner, no name: "the current Finance Ministry
+		// State Secretary"
+		return nil
 	}
 	if b-hs == 1 && hs == a {
 		// a demonym alone qualifies a noun or names a people: "Russian
