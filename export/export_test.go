@@ -72,7 +72,7 @@ func testDocs() []graph.Document {
 				{Name: "Helsinki", Type: pl, Aliases: []string{"Helsinki"}, Mentions: 1},
 				{Name: nordhavn, Type: o, Aliases: []string{nordhavn, "Nordhavn & Co <AB>"}, Mentions: 2},
 				{Name: lineName, Type: o, Aliases: []string{lineName, `Back\slash; Semi`}, Mentions: 1},
-				{Name: "Dave Brown", Type: p, Aliases: []string{"Dave Brown"}, Mentions: 1},
+				{Name: "Dave Brown", Type: p, Aliases: []string{"Dave Brown"}, Keys: []string{"Brown"}, Mentions: 1},
 			},
 			Triples: []graph.Triple{
 				tr("Aino Kestilä", "Aino Kestilä", "meet", "met", "Kristjan Saarepuu", "Kristjan Saarepuu", 0.8, p, p,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -144,21 +145,21 @@ func TestEntityLookupPrecedence(t *testing.T) {
 	}
 }
 
-// A person is also known by the last word of their name, when it is longer
-// than two letters; other entities are not.
+// A person is also known by the keys ingest gives it, its surname; other
+// entities are not.
 func TestSurnameAlias(t *testing.T) {
 	tests := []struct {
 		entity graph.Entity
 		lookup string
 		found  bool
 	}{
-		{graph.Entity{Name: "Rex Tillerson", Type: graph.Person}, "Tillerson", true},
-		{graph.Entity{Name: "Xi Jinping", Type: graph.Person}, "jinping", true},
+		{graph.Entity{Name: "Rex Tillerson", Type: graph.Person, Keys: []string{"Tillerson"}}, "Tillerson", true},
+		{graph.Entity{Name: "Xi Jinping", Type: graph.Person, Keys: []string{"Jinping"}}, "jinping", true},
 		{graph.Entity{Name: "Li Na", Type: graph.Person}, "Na", false},
 		{graph.Entity{Name: "Madonna", Type: graph.Person}, "Madonna", true},
-		{graph.Entity{Name: "Goldman Sachs", Type: graph.Org}, "Sachs", false},
-		{graph.Entity{Name: "New York", Type: graph.Place}, "York", false},
-		{graph.Entity{Name: "climate change", Type: graph.Concept}, "change", false},
+		{graph.Entity{Name: "Goldman Sachs", Type: graph.Org, Keys: []string{"Sachs"}}, "Sachs", false},
+		{graph.Entity{Name: "New York", Type: graph.Place, Keys: []string{"York"}}, "York", false},
+		{graph.Entity{Name: "climate change", Type: graph.Concept, Keys: []string{"change"}}, "change", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.entity.Name, func(t *testing.T) {
@@ -179,7 +180,7 @@ func TestSurnameAlias(t *testing.T) {
 	}
 	// A bare surname mentioned later is the same person.
 	s := mustOpen(t)
-	mustAdd(t, s, graph.Document{ID: "d1", Hash: "h1", Entities: []graph.Entity{{Name: "Rex Tillerson", Type: graph.Person}}})
+	mustAdd(t, s, graph.Document{ID: "d1", Hash: "h1", Entities: []graph.Entity{{Name: "Rex Tillerson", Type: graph.Person, Keys: []string{"Tillerson"}}}})
 	a := mustAdd(t, s, graph.Document{ID: "d2", Hash: "h2", Entities: []graph.Entity{{Name: "Tillerson", Type: graph.Person}}})
 	if a.Entities != 0 {
 		t.Errorf("Add(Tillerson after Rex Tillerson) created %d entities, want 0", a.Entities)
@@ -354,10 +355,10 @@ func TestEntitiesPrefixOrder(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)
 	mustAdd(t, s, graph.Document{ID: "d", Hash: "h", Entities: []graph.Entity{
-		{Name: "Sam Zed", Type: graph.Person, Aliases: []string{"Sam", "Samuel Zed", "Sammy"}},
+		{Name: "Sam Zed", Type: graph.Person, Aliases: []string{"Sam", "Samuel Zed", "Sammy"}, Keys: []string{"Zed"}},
 		{Name: "Samoa", Type: graph.Place, Aliases: []string{"Independent State of Samoa"}},
 		{Name: "Sa", Type: graph.Misc},
-		{Name: "Bo Sam", Type: graph.Person},
+		{Name: "Bo Sam", Type: graph.Person, Keys: []string{"Sam"}},
 	}})
 	got, _, err := s.Entities(ctx, graph.EntityFilter{Prefix: "sa"}, graph.Page{})
 	if err != nil {
@@ -520,7 +521,11 @@ func TestCountEntities(t *testing.T) {
 // does not.
 func TestCrossDocumentGuards(t *testing.T) {
 	person := func(name string, aliases ...string) graph.Entity {
-		return graph.Entity{Name: name, Type: graph.Person, Aliases: append([]string{name}, aliases...)}
+		e := graph.Entity{Name: name, Type: graph.Person, Aliases: append([]string{name}, aliases...)}
+		if f := strings.Fields(name); len(f) > 1 {
+			e.Keys = f[len(f)-1:] // the surname, as ingest gives it
+		}
+		return e
 	}
 	tests := []struct {
 		name   string
@@ -625,7 +630,15 @@ func TestSharedWordGuard(t *testing.T) {
 		count int
 	}{
 		{"a shared first word", [][]graph.Entity{{org("Federal Reserve", "Federal")}, {org("Federal Express Corp", "Federal")}}, 2},
+		{"a shared first word shouted in a headline",
+			[][]graph.Entity{{org("Federal Reserve", "Federal", "FEDERAL")}, {org("Federal Express Corp", "Federal", "FEDERAL")}}, 2},
 		{"a shared acronym", [][]graph.Entity{{org("International Business Machines Corp", "IBM")}, {org("IBM Corp", "IBM")}}, 1},
+		{"a short word is not the acronym it folds to", [][]graph.Entity{
+			{{Name: "United States", Type: graph.Place, Aliases: []string{"United States", "US", "U.S."}}},
+			{{Name: "Us", Type: graph.Place, Aliases: []string{"Us"}}}}, 2},
+		{"an acronym written with full stops is the same acronym", [][]graph.Entity{
+			{{Name: "United States", Type: graph.Place, Aliases: []string{"United States", "US"}}},
+			{{Name: "U.S.", Type: graph.Place, Aliases: []string{"U.S."}}}}, 1},
 		{"the stored name", [][]graph.Entity{{org("Boeing")}, {org("Boeing Co", "Boeing")}}, 1},
 		{"a shared full name", [][]graph.Entity{{org("Boeing Co", "Boeing")}, {org("Boeing Co.", "Boeing")}}, 1},
 		{"a word that already stands for another name",

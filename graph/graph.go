@@ -43,6 +43,11 @@ type Entity struct {
 	Aliases  []string // every name it was mentioned by, canonical name included
 	Mentions int      // how many times it was mentioned
 
+	// Keys, given on ingest, are names later documents may call it by
+	// that do not match it to a stored entity now: a person's surname
+	// ("Tillerson" for Rex Tillerson). They become aliases of a person.
+	Keys []string
+
 	Cursor string // where it stands in the listing that returned it
 }
 

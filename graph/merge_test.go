@@ -61,7 +61,7 @@ func dupDoc() graph.Document {
 	praise.AttributedTo = "Lavrov"
 	return graph.Document{ID: "d4", Hash: "h4", Sentences: 4, Tokens: 30,
 		Entities: []graph.Entity{
-			{Name: "R. Tillerson", Type: p, Mentions: 3},
+			{Name: "R. Tillerson", Type: p, Mentions: 3, Keys: []string{"Tillerson"}},
 			{Name: "Vladimir Putin", Type: p, Mentions: 1},
 			{Name: "Kyiv", Type: pl, Mentions: 1},
 			{Name: "Rex Tillerson", Type: p, Mentions: 1},

@@ -3,8 +3,9 @@ package graph
 // Cross-document resolution: which stored entity a document's entity is.
 // Every rule of the store's matching lives here: an entity is found by its
 // canonical name across types (NER labels are noisy), by any alias within
-// a compatible type, by the lookup keys ingest gives it (a person's
-// surname), and, for a person, by a spelling variant of the first name.
+// a compatible type, by the lookup keys ingest gave it before (a person's
+// surname, Entity.Keys), and, for a person, by a spelling variant of the
+// first name.
 // Name heuristics (titles, particles, suffixes, surnames) are ingest's: it
 // hands the store each entity's names, aliases and keys.
 
@@ -34,6 +35,9 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 				return 0, false, err
 			}
 			score := matchScore(e, n, i == 0, rec)
+			if score > 0 && !sameWriting(n, rec) {
+				score = 0
+			}
 			switch {
 			case score > bestScore:
 				best, bestScore, tied = c, score, false
@@ -82,15 +86,10 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 		}
 		rec.Name = e.Name
 	}
-	if (rec.Type == Person || e.Type == Person) && PlainName(e.Name) {
-		// a person is also looked up by surname: "Tillerson"
-		f := strings.Fields(e.Name)
-		for len(f) > 2 && nameSuffixes[strings.ToLower(strings.TrimSuffix(f[len(f)-1], "."))] {
-			f = f[:len(f)-1]
-		}
-		if len(f) > 1 && len(f[len(f)-1]) > 2 {
-			names = append(names, strings.TrimSuffix(f[len(f)-1], ","))
-		}
+	if rec.Type == Person || e.Type == Person {
+		// a person is also looked up by the keys ingest gives, its
+		// surname: "Tillerson"
+		names = append(names, e.Keys...)
 	}
 	for _, n := range names {
 		if n == "" || containsExact(mr.Aliases, n) {
@@ -221,21 +220,19 @@ func editDistance(a, b []rune) int {
 	return prev[len(b)]
 }
 
-// nameSuffixes follow a surname: "Martin Luther King Jr."
-var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
-
 // matchScore says how well rec, found under the alias n of e (e's name
 // when byName), fits e: 0 not at all.
 func matchScore(e Entity, n string, byName bool, rec *entityRec) int {
 	sameName := Fold(rec.Name) == Fold(e.Name)
+	acronym := Acronym(n) && !spelledOut(e, n)
 	if !sameName && !byName && e.Type != Person && rec.Type != Person && !strings.Contains(strings.TrimSpace(n), " ") &&
-		Fold(n) != Fold(rec.Name) && !Acronym(n) {
+		Fold(n) != Fold(rec.Name) && !acronym {
 		// one word two names share is not the thing they share:
 		// "Federal" of "Federal Express Corp" and of "Federal
 		// Reserve", "International" of two companies
 		return 0
 	}
-	if !sameName && !byName && e.Type != Person && !strings.Contains(strings.TrimSpace(n), " ") && !Acronym(n) &&
+	if !sameName && !byName && e.Type != Person && !strings.Contains(strings.TrimSpace(n), " ") && !acronym &&
 		standsForAnother(e, n, rec) {
 		// "International", stored alone, already stands for
 		// "International Minerals": not for another company too
@@ -318,6 +315,41 @@ func Acronym(name string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// sameWriting reports whether rec, found under the folded n, has n
+// written as n is, where the writing tells a short word apart: "Us" (of
+// "Europe on Us") is not the stored "US", nor "US" a stored "Us".
+func sameWriting(n string, rec *entityRec) bool {
+	letters := 0
+	for _, r := range n {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters > 3 {
+		return true
+	}
+	f, acronym := Fold(n), Acronym(n)
+	for _, a := range append([]string{rec.Name}, rec.Aliases...) {
+		if Fold(a) == f && Acronym(a) == acronym {
+			return true
+		}
+	}
+	return false
+}
+
+// spelledOut reports whether e also gives n, a word in capitals, in lower
+// case: then it is an ordinary word shouted in a headline ("INTERNATIONAL"
+// beside "International"), not an acronym.
+func spelledOut(e Entity, n string) bool {
+	f := Fold(n)
+	for _, a := range append([]string{e.Name}, e.Aliases...) {
+		if Fold(a) == f && !Acronym(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // standsForAnother reports whether rec, found under the one word n, already

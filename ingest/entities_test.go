@@ -68,6 +68,54 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Dilson Funaro", graph.Person}, {"Brazil", graph.Place}}, nil, []string{"Funaro Brazil"}},
 		{"a country glued before a person", "Prime Minister Yasuhiro Nakasone spoke. Officials in Japan Nakasone trusts would visit.",
 			[]ent{{"Yasuhiro Nakasone", graph.Person}, {"Japan", graph.Place}}, nil, []string{"Japan Nakasone"}},
+		{"a name the document gives alone is cut off a person's", "Agriculture Secretary Richard Lyng spoke of the Soviet Union. Asked about wheat for the Soviet Union Lyng said no.",
+			[]ent{{"Richard Lyng", graph.Person}, {"Soviet Union", ""}}, nil, []string{"Soviet Union Lyng"}},
+		{"a company's branch in a country", "Environment Canada said snow would fall. Ford Canada said sales rose in Eastern Canada.",
+			[]ent{{"Environment Canada", graph.Org}, {"Ford Canada", graph.Org}, {"Eastern Canada", graph.Place}}, nil, nil},
+		{"a person's shorter full name and their birth", "Jens Otto Harry Jespersen was a linguist. Otto Jespersen was born in Randers. Jespersen, who taught, wrote books.",
+			[]ent{{"Jens Otto Harry Jespersen", graph.Person}}, map[string][]string{"Jens Otto Harry Jespersen": {"Otto Jespersen", "Jespersen"}}, nil},
+		{"a demonym before an acronym owns it", "Spain worried about Spanish EC membership. The EC will import more.",
+			[]ent{{"EC", graph.Org}}, nil, []string{"Spanish EC"}},
+		{"partners listed before and Co", "Peter Greenbaum of Smith Barney, Harris Upham and Co Inc expects a rise. Chrysler, Ford and General Motors Corp raised prices.",
+			[]ent{{"Smith Barney, Harris Upham and Co Inc", graph.Org}, {"General Motors Corp", graph.Org}}, nil,
+			[]string{"Smith Barney", "Harris Upham and Co Inc"}},
+		{"a list of firms stays a list", "The dealers are Lloyds, Samuel Montagu and Co Ltd, Morgan Grenfell and Co Ltd and S.G. Warburg and Co Ltd.",
+			[]ent{{"Samuel Montagu and Co Ltd", graph.Org}}, nil, []string{"Lloyds, Samuel Montagu and Co Ltd"}},
+		{"a person's title after its owner's name", "Finance Ministry State Secretary Hans Tietmeyer said the mark was stable. General Motors Chairman Roger Smith and Chief Cabinet Secretary Masaharu Gotoda agreed.",
+			[]ent{{"Hans Tietmeyer", graph.Person}, {"Roger Smith", graph.Person}}, nil,
+			[]string{"Finance Ministry State Secretary Hans Tietmeyer", "General Motors Chairman Roger Smith", "Chief Cabinet"}},
+		{"a title and its owner without a name", "Tietmeyer is the current Finance Ministry State Secretary.",
+			nil, nil, []string{"Finance Ministry State Secretary"}},
+		{"a misspelt head still heads a body", "The Standstill Coordinating Commmittee met in Pretoria.",
+			[]ent{{"Standstill Coordinating Commmittee", graph.Org}}, nil, nil},
+		{"an initial inside a company's name, a person before of", "Paul Boltz of T. Rowe Price Associates Inc said rates would rise.",
+			[]ent{{"Paul Boltz", graph.Person}, {"T. Rowe Price Associates Inc", graph.Org}}, nil,
+			[]string{"Paul Boltz of T", "Rowe Price Associates Inc"}},
+		{"an office named with of the", "The remarks echoed those of British Chancellor of the Exchequer Nigel Lawson, who met Funaro.",
+			[]ent{{"Nigel Lawson", graph.Person}}, nil, []string{"Exchequer Nigel Lawson"}},
+		{"a first name the tagger missed, an office in apposition", "Theodore Brophy, chairman of GTE, said sales rose.",
+			[]ent{{"Theodore Brophy", graph.Person}}, nil, []string{"Brophy"}},
+		{"a country before a company's name", "GTE Corp said it owns 50 pct of U.S. Sprint. Sprint lost money.",
+			[]ent{{"U.S. Sprint", graph.Org}}, map[string][]string{"U.S. Sprint": {"Sprint"}}, []string{"Sprint"}},
+		{"bodies named with a plural possessive and with of ... and", "The Wheat Producers' Association and the National Union of Agricultural and Cereal Cooperatives met.",
+			[]ent{{"Wheat Producers' Association", graph.Org}, {"National Union of Agricultural and Cereal Cooperatives", graph.Org}},
+			nil, []string{"Wheat Producers", "National Union of Agricultural"}},
+		{"two bodies of one kind stay two", "The Department of Agriculture and Commerce Department officials met.",
+			[]ent{{"Department of Agriculture", graph.Org}}, nil, []string{"Department of Agriculture and Commerce Department"}},
+		{"particles of places", "Exports went through the port of Dar es Salaam and farmers in the state of Rio Grande do Sul protested.",
+			[]ent{{"Dar es Salaam", graph.Place}, {"Rio Grande do Sul", graph.Place}}, nil, []string{"Dar", "Salaam", "Sul"}},
+		{"names of armed forces", "The Iranians attacked the Qutaiba, Muthanna and Mohammed al-Qassem forces.",
+			[]ent{{"Mohammed al-Qassem", graph.Org}, {"Muthanna", graph.Org}}, nil, nil},
+		{"a company's possessive short name", "Oshman's Sporting Goods Inc said profit fell. It operates 188 Oshman's stores.",
+			[]ent{{"Oshman's Sporting Goods Inc", graph.Org}}, map[string][]string{"Oshman's Sporting Goods Inc": {"Oshman's"}},
+			[]string{"Oshman"}},
+		{"a place or an English word is no short name of a body", "The Chicago Mercantile Exchange said trading in Chicago rose. The World Bank said World trade grew.",
+			[]ent{{"Chicago Mercantile Exchange", graph.Org}, {"Chicago", graph.Place}, {"World Bank", graph.Org}}, nil, nil},
+		{"initials are written in capitals", "It sold the trip from the United States as Europe on Us, it said.",
+			[]ent{{"United States", graph.Place}, {"Us", ""}}, nil, nil},
+		{"an apposition that relates two keeps them apart", "Nerco Minerals Co said the mine is owned by Nerco, a unit of Nerco Inc, it said. The show is hosted by Michael Reagan, son of President Reagan.",
+			[]ent{{"Nerco Minerals Co", graph.Org}, {"Nerco Inc", graph.Org}, {"Michael Reagan", graph.Person}, {"Reagan", graph.Person}},
+			map[string][]string{"Nerco Minerals Co": {"Nerco"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
@@ -98,5 +146,23 @@ func TestEntityRules(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSurname checks the key ingest gives a person's entity for later
+// documents to find it by.
+func TestSurname(t *testing.T) {
+	for name, want := range map[string]string{
+		"Rex Tillerson":          "Tillerson",
+		"Xi Jinping":             "Jinping",
+		"Li Na":                  "",
+		"Madonna":                "",
+		"Martin Luther King Jr.": "King",
+		"Susumu Taketomi of Industrial Bank of Japan": "",
+		"Bashar al-Assad": "al-Assad",
+	} {
+		if got := surname(name); got != want {
+			t.Errorf("surname(%q) = %q, want %q", name, got, want)
+		}
 	}
 }

@@ -80,10 +80,12 @@ func newDocState(sents []sentence) *docState {
 // or capitals, where only names already known from the body count.
 func (d *docState) findMentions() {
 	persons := map[string]bool{} // folded words of names typed as people
+	names := map[string]bool{}   // folded names of the mentions
 	for i := range d.sents {
 		if !d.sents[i].shouting {
 			d.mentions[i] = chunkMentions(&d.sents[i])
 			for _, m := range d.mentions[i] {
+				names[graph.Fold(m.name)] = true
 				if m.votes[graph.Person] > 0 && m.votes[graph.Person] >= m.votes[graph.Org]+m.votes[graph.Place] &&
 					(m.titled || m.he-m.hs >= 2) && !hasCountry(&d.sents[i], m) {
 					// a person the text names in full or by title
@@ -96,7 +98,7 @@ func (d *docState) findMentions() {
 	}
 	for i := range d.sents {
 		if !d.sents[i].shouting {
-			d.mentions[i] = splitGlued(&d.sents[i], d.mentions[i], persons)
+			d.mentions[i] = splitGlued(&d.sents[i], d.mentions[i], persons, names)
 			for _, m := range d.mentions[i] {
 				if !m.weak {
 					d.add(m)
@@ -138,11 +140,13 @@ func (d *docState) findMentions() {
 	}
 }
 
-// splitGlued cuts a country off either end of a name that the document
-// otherwise gives a person: "told Funaro Brazil had to …" is Funaro and
-// Brazil, "in Japan Nakasone trusts" Japan and Nakasone; "Ford
-// Canada", whose Ford is no person here, stays a company.
-func splitGlued(s *sentence, ms []*mention, persons map[string]bool) []*mention {
+// splitGlued cuts a country, or a name the document gives on its own,
+// off either end of a name that the document otherwise gives a person:
+// "told Funaro Brazil had to …" is Funaro and Brazil, "in Japan Nakasone
+// trusts" Japan and Nakasone, "wheat to the Soviet Union Lyng said" the
+// Soviet Union and Lyng; "Ford Canada", whose Ford is no person here,
+// stays a company.
+func splitGlued(s *sentence, ms []*mention, persons, names map[string]bool) []*mention {
 	var out []*mention
 	for _, m := range ms {
 		n := m.he - m.hs
@@ -150,25 +154,39 @@ func splitGlued(s *sentence, ms []*mention, persons map[string]bool) []*mention 
 			out = append(out, m)
 			continue
 		}
-		cut, from, to := -1, m.hs, m.he // the person's words are [from,to)
-		for k := 1; k <= 2 && k < n; k++ {
-			if _, ok := lookupCountry(span(s, m.he-k, m.he)); ok {
-				cut, to = m.he-k, m.he-k
-			} else if _, ok := lookupCountry(span(s, m.hs, m.hs+k)); ok && cut < 0 {
-				// "in Japan Nakasone trusts"
-				cut, from = m.hs+k, m.hs+k
+		person := func(a, b int) bool { // [a,b) are words of a person's name
+			for _, t := range s.toks[a:b] {
+				if !persons[graph.Fold(t.text)] {
+					return false
+				}
+			}
+			return true
+		}
+		other := func(a, b int) bool { // [a,b) names a country or another entity, no person
+			if _, ok := lookupCountry(span(s, a, b)); ok {
+				return true
+			}
+			for _, t := range s.toks[a:b] {
+				if persons[graph.Fold(t.text)] || !hasWordRune(t.text) {
+					return false
+				}
+			}
+			return names[graph.Fold(span(s, a, b))]
+		}
+		cut := -1
+		for k := 1; k <= 2 && k < n && cut < 0; k++ {
+			if other(m.he-k, m.he) && person(m.hs, m.he-k) {
+				cut = m.he - k
+			} else if other(m.hs, m.hs+k) && person(m.hs+k, m.he) {
+				cut = m.hs + k // "in Japan Nakasone trusts"
 			}
 		}
 		if cut < 0 {
 			out = append(out, m)
 			continue
 		}
-		person := true
-		for _, t := range s.toks[from:to] {
-			person = person && persons[graph.Fold(t.text)]
-		}
 		a, b := makeMention(s, m.s, cut), makeMention(s, cut, m.e)
-		if !person || a == nil || b == nil {
+		if a == nil || b == nil {
 			out = append(out, m)
 			continue
 		}
@@ -341,6 +359,25 @@ func chunkMentions(s *sentence) []*mention {
 				j += 2
 				continue
 			}
+			// an initial inside a name, its full stop a token of its own:
+			// "T. Rowe Price Associates Inc"
+			if toks[j].text == "." && len(toks[j-1].text) == 1 && unicode.IsUpper(firstRune(toks[j-1].text)) &&
+				j+1 < len(toks) && isProper(toks, j+1) {
+				j++
+				continue
+			}
+			// a partnership's names listed before "and Co": "Smith Barney,
+			// Harris Upham and Co Inc"
+			if k, ok := partnership(toks, i, j); ok {
+				j = k
+				continue
+			}
+			// an office named with "of the" before its holder's name:
+			// "Chancellor of the Exchequer Nigel Lawson"
+			if n := officeOfThe(s, j); n > 0 {
+				j += n
+				continue
+			}
 			break
 		}
 		if possessiveName(toks, j) && (j-i == 1 || hasLabel(toks[i:j], "ORGANIZATION")) {
@@ -352,6 +389,109 @@ func chunkMentions(s *sentence) []*mention {
 	return out
 }
 
+// partnership reports whether the comma at j continues the name [i,j)
+// as a list of partners ending in "and Co" and legal suffixes ("Smith
+// Barney, Harris Upham and Co Inc"), and where that name ends. Each
+// partner is one or two capitalised words, none a place, a body or an
+// acronym; a list of companies stays a list.
+func partnership(toks []token, i, j int) (int, bool) {
+	partner := func(a, b int) bool {
+		if b-a < 1 || b-a > 2 {
+			return false
+		}
+		for _, t := range toks[a:b] {
+			if t.tag != "NNP" || !unicode.IsUpper(firstRune(t.text)) || graph.Acronym(t.text) || isRegion(t.text) ||
+				orgHeads[t.lower] || corporateSuffixes[t.lower] || titleWords[t.lower] {
+				return false
+			}
+		}
+		return true
+	}
+	if toks[j].text != "," || !partner(i, j) {
+		return 0, false
+	}
+	k := j
+	for k < len(toks) && toks[k].text == "," {
+		a := k + 1
+		b := a
+		for b < len(toks) && b-a < 3 && toks[b].tag == "NNP" && !corporateSuffixes[toks[b].lower] {
+			b++
+		}
+		if !partner(a, b) {
+			return 0, false
+		}
+		k = b
+	}
+	if k+1 >= len(toks) || toks[k].lower != "and" && toks[k].text != "&" {
+		return 0, false
+	}
+	if w := strings.TrimSuffix(toks[k+1].lower, "."); w != "co" && w != "company" {
+		return 0, false
+	}
+	k += 2
+	for k < len(toks) && corporateSuffixes[strings.TrimSuffix(toks[k].lower, ".")] {
+		k++
+	}
+	if k < len(toks) && toks[k].text == "," {
+		// "dealers are Lloyds, Samuel Montagu and Co Ltd, Morgan Grenfell
+		// and Co Ltd": a list of firms, each with its "and Co"
+		for x := k + 1; x+1 < len(toks) && x < k+8; x++ {
+			if (toks[x].lower == "and" || toks[x].text == "&") && strings.TrimSuffix(toks[x+1].lower, ".") == "co" {
+				return 0, false
+			}
+		}
+	}
+	return k, true
+}
+
+// ownerName reports whether toks, before a person's title, name a body
+// that the title is of: a body's head word among them ("Finance Ministry
+// State", "General Motors"), and no word that begins a title ("Chief
+// Cabinet Secretary", "Deputy Planning Minister" are titles whole).
+func ownerName(toks []token) bool {
+	if titleOpeners[toks[0].lower] {
+		return false
+	}
+	for _, t := range toks {
+		if orgHeads[t.lower] || corporateSuffixes[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWord reports whether one of toks is w, in lower case.
+func hasWord(toks []token, w string) bool {
+	for _, t := range toks {
+		if t.lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// titleOpeners begin a title, never its owner's name.
+var titleOpeners = set("chief", "deputy", "assistant", "acting", "former", "vice", "senior", "interim", "associate",
+	"executive", "under", "first", "second", "principal", "permanent", "joint")
+
+// isParticle reports whether t joins the words of a name ("of", "de").
+func (t token) isParticle() bool { return nameParticles[t.lower] }
+
+// officeOfThe reports how many tokens from j, "of the" and one word, go on
+// a person's title into the name that follows it: "Chancellor of the
+// Exchequer Nigel Lawson", "Speaker of the House Jim Wright". The office is
+// one proper noun, no place ("President of the United States" is no
+// title of a name), and a name prose labels a person's follows it.
+func officeOfThe(s *sentence, j int) int {
+	toks := s.toks
+	if j < 1 || j+4 > len(toks) || toks[j].lower != "of" || toks[j+1].lower != "the" ||
+		!personTitles[strings.TrimSuffix(toks[j-1].lower, ".")] || !isProper(toks, j+2) || isRegion(toks[j+2].text) ||
+		!isProper(toks, j+3) || !strings.HasSuffix(toks[j+3].label, "PERSON") {
+		return 0
+	}
+	return 3
+}
+
 // joinedName reports whether the word at j, "and" or "'s", joins the
 // proper nouns [i,j) and those after it into one name, and where that name
 // ends. It does when what follows ends like a company or a body (a legal
@@ -361,6 +501,22 @@ func chunkMentions(s *sentence) []*mention {
 func joinedName(s *sentence, i, j int) (int, bool) {
 	toks := s.toks
 	w := toks[j].lower
+	if w == "'" && j+1 < len(toks) && isProper(toks, j+1) {
+		// "Wheat Producers' Association", "Workers' Party": a plural
+		// common word owns the body's head
+		l := toks[j-1].lower
+		k := j + 1
+		for k < len(toks) && isProper(toks, k) {
+			k++
+		}
+		if strings.HasSuffix(l, "s") && ordinaryWord(strings.TrimSuffix(l, "s")) && orgHeads[toks[k-1].lower] {
+			return k, true
+		}
+		return 0, false
+	}
+	if k, ok := ofCompleted(s, i, j); ok {
+		return k, true
+	}
 	if w != "and" && w != "'s" || j+1 >= len(toks) || !isProper(toks, j+1) {
 		return 0, false
 	}
@@ -418,6 +574,50 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 	return k, true
 }
 
+// ordinaryWord reports whether w, in lower case, is a common English word.
+func ordinaryWord(w string) bool { return basicWords[w] || treebank.Known(w) }
+
+// ofCompleted reports whether "and" at j joins a body's name "X of Y" in
+// [i,j) to the rest of what it is "of", and where the name ends: "National
+// Union of Agricultural and Cereal Cooperatives", "Ministry of Trade and
+// Industry". The words after "of" on both sides are common words, written
+// with capitals, and no place.
+func ofCompleted(s *sentence, i, j int) (int, bool) {
+	toks := s.toks
+	if toks[j].lower != "and" {
+		return 0, false
+	}
+	p := -1
+	for x := i + 1; x < j-1; x++ {
+		if toks[x].lower == "of" && orgHeads[toks[x-1].lower] {
+			p = x
+		}
+	}
+	if p < 0 {
+		return 0, false
+	}
+	capitalWord := func(t token) bool {
+		return unicode.IsUpper(firstRune(t.text)) && !graph.Acronym(t.text) && !isRegion(t.text) &&
+			(ordinaryWord(t.lower) || ordinaryWord(strings.TrimSuffix(t.lower, "s")) || orgHeads[t.lower])
+	}
+	for _, t := range toks[p+1 : j] {
+		if !capitalWord(t) {
+			return 0, false
+		}
+	}
+	k := j + 1
+	for k < len(toks) && capitalWord(toks[k]) {
+		if subBodies[toks[k].lower] || toks[k].lower == toks[p-1].lower {
+			return 0, false // "Department of Agriculture and Commerce Department" are two
+		}
+		k++
+	}
+	if k == j+1 {
+		return 0, false
+	}
+	return k, true
+}
+
 // possessiveName reports whether the "'s" at j ends a name rather than
 // owning what follows: nothing that it could own follows ("Moody's said",
 // "Moody's, the rating agency").
@@ -446,12 +646,25 @@ func nameEnds(toks []token) bool {
 	if corporateSuffixes[toks[len(toks)-1].lower] {
 		return true
 	}
+	if len(toks) < 2 {
+		return false
+	}
+	if toks[0].label == "B-PERSON" && len(toks) <= 3 && !titleWords[toks[0].lower] {
+		// a first name prose knows and a word or two after it, none a
+		// body's or a place's head: "Paul Boltz of T. Rowe Price"
+		for _, t := range toks {
+			if orgHeads[t.lower] || placeHeads[t.lower] || isAcronym([]token{t}) || isRegion(t.text) {
+				return false
+			}
+		}
+		return true
+	}
 	for _, t := range toks {
 		if !strings.HasSuffix(t.label, "PERSON") {
 			return false
 		}
 	}
-	return len(toks) >= 2
+	return true
 }
 
 // isProper reports whether token i can be part of a name.
@@ -468,11 +681,29 @@ func isProper(toks []token, i int) bool {
 		r, _ := utf8.DecodeRuneInString(t.text)
 		return unicode.IsUpper(r)
 	}
+	if i == 0 && len(toks) > 1 && toks[1].tag == "NNP" && t.tag != "NNP" && t.tag != "NNPS" && unknownCapital(t.text) {
+		// a first word the tagger, which trusts no sentence-initial
+		// capital, took for another part of speech: "Theodore Brophy,
+		// chairman of GTE, said"; an English word is not taken
+		return true
+	}
 	if t.tag != "NNP" && t.tag != "NNPS" {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t.text)
 	return unicode.IsUpper(r) || hasNamePrefix(t.text) || unicode.IsDigit(r) && i > 0 && toks[i-1].tag == "NNP"
+}
+
+// unknownCapital reports whether w is a capitalised word of letters that
+// English does not know as a common word: a name's.
+func unknownCapital(w string) bool {
+	for i, r := range w {
+		if !unicode.IsLetter(r) || i == 0 && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	l := strings.ToLower(w)
+	return len(w) > 1 && !graph.Acronym(w) && !basicWords[l] && !treebank.Known(l) && !titleWords[l] && !dateWords[l]
 }
 
 // splitDates cuts month and day names out of a chunk and makes mentions of
@@ -521,6 +752,14 @@ func makeMention(s *sentence, a, b int) *mention {
 			// "Department of Agriculture", "Ministry of Finance": the
 			// body's field, not a title
 		case titleWords[w] || titleWords[toks[i].lower]:
+			if !(last == i-1 || last == -1 || i == a || isTitleChain(toks, a, i)) && i+1 < b &&
+				(personTitles[w] || personTitles[toks[i].lower]) && !toks[i-1].isParticle() && ownerName(toks[a:i]) {
+				// "Finance Ministry State Secretary Hans Tietmeyer",
+				// "General Motors Chairman Roger Smith": a person's title
+				// after words that name its owner, whatever title word
+				// the owner's name holds
+				first, last, person, strong = i, i-1, false, false
+			}
 			if last == i-1 || last == -1 || i == a || isTitleChain(toks, a, i) {
 				if first < 0 {
 					first = i
@@ -529,6 +768,9 @@ func makeMention(s *sentence, a, b int) *mention {
 				person = person || personTitles[w] || personTitles[toks[i].lower]
 				strong = strong || strongTitles[w] || strongTitles[toks[i].lower]
 			}
+		case w == "of" && last == i-1 && i+2 < b && toks[i+1].lower == "the":
+			last = i + 2 // "Chancellor of the Exchequer"
+			i += 2
 		case (w == "of" || w == "for") && last == i-1 && i+1 < b:
 			last = i + 1 // "Secretary of State", "Minister for Health"
 			i++
@@ -550,6 +792,12 @@ func makeMention(s *sentence, a, b int) *mention {
 		if person || titleWords[strings.ToLower(toks[b-1].text)] {
 			return nil
 		}
+	}
+	if b-a >= 3 && personTitles[strings.TrimSuffix(toks[b-1].lower, ".")] && toks[b-1].lower != "general" &&
+		ownerName(toks[a:b-1]) && !hasWord(toks[a:b-1], "of") {
+		// a title and its owner, no name: "the current Finance Ministry
+		// State Secretary"
+		return nil
 	}
 	if b-hs == 1 && hs == a {
 		// a demonym alone qualifies a noun or names a people: "Russian
@@ -576,9 +824,18 @@ func makeMention(s *sentence, a, b int) *mention {
 		// gives in full, or for none
 		m.weak = true
 	}
+	owned := false
+	if hs == a && b-a == 2 && !s.shouting && !graph.Acronym(toks[a].text) && isAcronym(toks[a+1:b]) &&
+		!isRegion(toks[a+1].text) {
+		// "Spanish EC membership": a demonym before an acronym says whose
+		// the body is, not its name
+		if _, ok := country.ByDemonym(toks[a].text); ok {
+			hs, owned = a+1, true
+		}
+	}
 	m.name = span(s, hs, b)
 	m.full = span(s, a, b)
-	if hs > a {
+	if hs > a && !owned {
 		m.role = strings.ToLower(span(s, a, hs))
 		m.titled = true
 		m.ts = first
@@ -656,6 +913,9 @@ func typeVotes(m *mention, toks []token) {
 	if len(toks) == 1 && len(head) > 6 && strings.HasSuffix(head, "bank") {
 		head = "bank" // "Bundesbank"
 	}
+	if len(toks) > 1 && len(head) >= 7 && !orgHeads[head] && !placeHeads[head] && !miscHeads[head] && !ordinaryWord(head) {
+		head = misspeltHead(head) // "Standstill Coordinating Commmittee"
+	}
 	// "S and P", "Moody's", "Standard and Poor's": a company's way of
 	// naming itself, not a person's nor a place's
 	corporate := len(toks) == 3 && (toks[1].lower == "and" || toks[1].text == "&") && len(toks[0].text) == 1 &&
@@ -672,10 +932,21 @@ func typeVotes(m *mention, toks []token) {
 		m.votes[graph.Org] += 4
 	case placeHeads[head]:
 		m.votes[graph.Place] += 4
+	case len(toks) > 2 && orgLeads[toks[0].lower]:
+		// "Banco do Brasil", "Banque de France"
+		m.votes[graph.Org] += 4
 	case miscHeads[head] && len(toks) > 1:
 		m.votes[graph.Misc] += 4
 	}
-	for _, t := range toks {
+	lead := 0 // a country written before a name: "U.S. Sprint", "British Petroleum"
+	if !m.titled && countryLead(m.name) {
+		lead = 1
+	}
+	tail := len(toks) // a country written after a name: "Environment Canada", "Ford Canada"
+	if !m.titled && countryTail(m.name) {
+		tail--
+	}
+	for _, t := range toks[lead:tail] {
 		if t.label == "O" || t.label == "" {
 			continue
 		}
@@ -684,6 +955,19 @@ func typeVotes(m *mention, toks []token) {
 			l = l[i+1:]
 		}
 		m.votes[nerType(l)]++
+	}
+	if lead > 0 {
+		// no one's name begins with a country: what prose took for a
+		// person is a company or a body
+		delete(m.votes, graph.Person)
+	}
+	if tail < len(toks) {
+		// a company's or a body's branch in a country: its words before
+		// the country are no place
+		delete(m.votes, graph.Place)
+		if len(m.votes) == 0 {
+			m.votes[graph.Org]++
+		}
 	}
 	// gazetteer: countries and capitals are places, whatever the tagger
 	// says ("Georgia" the country; "Jordan" stays a person after a title)
@@ -698,6 +982,76 @@ func typeVotes(m *mention, toks []token) {
 		// prose labels a place
 		m.votes = map[string]int{graph.Org: 1}
 	}
+}
+
+// countryLead reports whether name is a country, written as its code or
+// its demonym, before a name that is no place: "U.S. Sprint", "British
+// Petroleum".
+func countryLead(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 || isPlaceName(name) {
+		return false
+	}
+	if _, ok := lookupCountry(f[0]); ok && graph.Acronym(f[0]) {
+		return true
+	}
+	_, ok := country.ByDemonym(f[0])
+	return ok && !country.IsPlural(f[0])
+}
+
+// countryTail reports whether name ends in a country after words that are
+// no place nor a part of one: "Environment Canada", "Ford Canada", not
+// "Eastern Canada" nor "South Africa".
+func countryTail(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 || isPlaceName(name) {
+		return false
+	}
+	last := f[len(f)-1]
+	if _, ok := lookupCountry(last); !ok || ordinaryWord(strings.ToLower(last)) {
+		return false // "Prince Edward Island" does not end in Iceland's "Island"
+	}
+	for _, w := range f[:len(f)-1] {
+		if regionWords[strings.ToLower(w)] || isPlaceName(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// regionWords name a part of a country: "Eastern Canada", "Upper Egypt".
+var regionWords = set("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+	"northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+	"southwestern", "upper", "lower", "greater", "atlantic", "pacific", "mainland", "rural", "coastal", "inner", "outer")
+
+// misspeltHead returns the head of a body's name that w, no English word,
+// misspells by one letter ("commmittee", "comission"), or w.
+func misspeltHead(w string) string {
+	for h := range orgHeads {
+		if len(h) >= 6 && oneEdit(w, h) {
+			return h
+		}
+	}
+	return w
+}
+
+// oneEdit reports whether a and b differ by one letter added, dropped or
+// changed.
+func oneEdit(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a)-len(b) > 1 || a == b {
+		return false
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i+1:] == b[i:]
 }
 
 // leaderNouns follow a leader's name: "the Obama administration", "the
@@ -722,11 +1076,86 @@ func contextVotes(m *mention, toks []token) {
 		m.votes[graph.Person] += 3
 		return
 	}
+	if k := listEnd(toks, m.e); k < len(toks) && bodyNouns[toks[k].lower] {
+		// "the Qutaiba, Muthanna and Mohammed al-Qassem forces": names
+		// of bodies of people
+		m.votes[graph.Org] += 3
+	}
+	if m.s >= 2 && (toks[m.s-1].lower == "of" || toks[m.s-1].lower == "in") && stakeNouns[toks[m.s-2].lower] {
+		// "50 pct of Sprint", "a stake in Allegheny": what is owned in
+		// shares is a company
+		m.votes[graph.Org] += 2
+	}
+	if m.s >= 2 && toks[m.s-1].lower == "of" && placeOf[toks[m.s-2].lower] {
+		// "the southern state of Rio Grande do Sul", "the port of Beira"
+		m.votes[graph.Place] += 3
+	}
+	if k := m.e; k < len(toks) && (toks[k].lower == "who" || toks[k].lower == "whom" ||
+		k+1 < len(toks) && toks[k].text == "," && (toks[k+1].lower == "who" || toks[k+1].lower == "whom")) {
+		// "Otto Jespersen, who": a person
+		m.votes[graph.Person] += 2
+	}
+	if k := m.e; k+1 < len(toks) && (toks[k].lower == "was" || toks[k].lower == "is") && toks[k+1].lower == "born" {
+		// "Otto Jespersen was born in Randers"
+		m.votes[graph.Person] += 3
+	}
+	if m.e+1 < len(toks) && toks[m.e].text == "," && appositeTitle(toks[m.e+1:]) {
+		// "Theodore Brophy, chairman of GTE, said": a person's office
+		// in apposition
+		m.votes[graph.Person] += 3
+	}
 	if m.s > 0 && toks[m.s-1].lower == "the" && m.votes[graph.Person] > 0 {
 		// a person's label on a name after "the" is the tagger's mistake
 		m.votes[graph.Org] += m.votes[graph.Person]
 		delete(m.votes, graph.Person)
 	}
+}
+
+// orgLeads begin the names of bodies in languages that put the head
+// first.
+var orgLeads = set("banco", "banca", "banque", "compagnie", "compania", "companhia", "societe", "sociedad",
+	"instituto", "institut", "ministerio", "ministere")
+
+// bodyNouns, after a name, say that it names a body of people.
+var bodyNouns = set("forces", "army", "armies", "division", "divisions", "brigade", "brigades", "regiment",
+	"militia", "militias", "guerrillas", "rebels")
+
+// stakeNouns measure a holding in a company: "50 pct of", "a stake in".
+var stakeNouns = set("pct", "percent", "stake", "shares", "stock")
+
+// placeOf are the nouns that, with "of", say the name after them is a
+// place: "the state of", "the port of".
+var placeOf = set("state", "province", "city", "town", "village", "region", "port", "island", "county",
+	"district", "capital", "republic", "kingdom", "emirate")
+
+// listEnd skips, from token k, the rest of a list of names ("Qutaiba,
+// Muthanna and Mohammed al-Qassem"): the commas, the "and" and the names
+// after them. It returns the token after the list, or k.
+func listEnd(toks []token, k int) int {
+	for k+1 < len(toks) && (toks[k].text == "," || toks[k].lower == "and") && isProper(toks, k+1) {
+		k++
+		for k < len(toks) && (isProper(toks, k) || nameParticles[toks[k].lower] && k+1 < len(toks) && isProper(toks, k+1)) {
+			k++
+		}
+	}
+	return k
+}
+
+// appositeTitle reports whether toks begin with an office in lower case,
+// perhaps after an article: "chairman of GTE", "a spokesman for".
+func appositeTitle(toks []token) bool {
+	for i, t := range toks {
+		if i == 0 && (t.lower == "a" || t.lower == "an" || t.lower == "the") {
+			continue
+		}
+		if t.text != t.lower || !titleWords[strings.TrimSuffix(t.lower, ".")] || i > 3 {
+			return false
+		}
+		if personTitles[t.lower] {
+			return true
+		}
+	}
+	return false
 }
 
 func personTitleIn(role string) bool {
@@ -807,6 +1236,30 @@ func (d *docState) resolve() {
 			}
 		}
 	}
+	apart := d.apposedApart()
+	// names used as names at least once, not only before a noun that
+	// they qualify ("World trade", "Federal funds")
+	// (a headline's words say nothing of how a name is used: a name only
+	// the headline gives counts as one)
+	named, inBody := map[*cluster]bool{}, map[*cluster]bool{}
+	for i, ms := range d.mentions {
+		toks := d.sents[i].toks
+		for _, m := range ms {
+			if m.c == nil {
+				continue
+			}
+			if d.sents[i].shouting {
+				named[m.c] = named[m.c] || !inBody[m.c]
+				continue
+			}
+			if !inBody[m.c] {
+				inBody[m.c], named[m.c] = true, false
+			}
+			if !(m.e < len(toks) && isNoun(toks[m.e].tag) && toks[m.e].text == toks[m.e].lower) {
+				named[m.c] = true
+			}
+		}
+	}
 	for _, c := range order {
 		if c.parent != nil {
 			continue // linked by the text itself
@@ -818,11 +1271,10 @@ func (d *docState) resolve() {
 		var match, acro *cluster
 		n, na := 0, 0
 		for _, o := range d.order {
-			if o == c || o.root() == match {
+			if o == c || o.root() == match || apart[[2]*cluster{c, o}] {
 				continue
 			}
-			if len(short) == 1 && isInitials(short[0], o.name) && !isPlaceName(c.name) &&
-				(o.typ() != graph.Person || graph.Acronym(c.name)) {
+			if len(short) == 1 && isInitials(short[0], o.name) && !isPlaceName(c.name) && graph.Acronym(c.name) {
 				// "Zambia Consolidated Copper Mines (ZCCM)", "EC" for
 				// "European Community" (before "EC Commission"), "BP"
 				// for "British Petroleum Co PLC"
@@ -854,6 +1306,13 @@ func (d *docState) resolve() {
 				// "Japan" is not the surname of "Susumu Taketomi of
 				// Industrial Bank of Japan"
 				ok = compatible(ot, ct) || ot == graph.Person && c.votes[graph.Org] == 0
+			case len(short) >= 2 && ot == graph.Person && ct == graph.Person && short[len(short)-1] == long[len(long)-1] &&
+				subsequence(short, long) && !c.female && !o.female:
+				// "Otto Jespersen" for "Jens Otto Harry Jespersen"
+				ok = true
+			case len(long) == len(short)+1 && hasSuffixTokens(long, short) && countryLead(o.name) && ot != graph.Place:
+				// "Sprint" for "U.S. Sprint"
+				ok = true
 			case len(short) == 1 && (orgHeads[short[0]] || placeHeads[short[0]]) && hasSuffixTokens(long, short) &&
 				(ot == graph.Org || ot == graph.Place) && !graph.Acronym(c.name):
 				// "the Fund" for the International Monetary Fund, when
@@ -862,7 +1321,7 @@ func (d *docState) resolve() {
 			case hasPrefixTokens(long, short) && (ot == graph.Org || ot == graph.Place && placeHeads[long[len(long)-1]]) && !c.titled():
 				// "Southmark" for "Southmark Corp", whatever prose
 				// calls it; a real place is excluded above
-				ok = shortFor(c.name, o.name)
+				ok = shortFor(c.name, o.name) && (legalSuffix(o.name) || !commonStart(c, short, named[c]))
 			}
 			if ok && o.root() != match {
 				match = o.root()
@@ -895,6 +1354,39 @@ func (d *docState) resolve() {
 		}
 		r.mentions += c.mentions
 	}
+}
+
+// apposedApart finds the pairs of entities the text sets apart by an
+// apposition that relates one to the other: "Nerco, a unit of Nerco Inc",
+// "Michael Reagan, son of President Reagan" are two.
+func (d *docState) apposedApart() map[[2]*cluster]bool {
+	apart := map[[2]*cluster]bool{}
+	for i, ms := range d.mentions {
+		toks := d.sents[i].toks
+		for k, a := range ms {
+			j := a.e
+			if a.c == nil || j >= len(toks) || toks[j].text != "," {
+				continue
+			}
+			j++
+			if j < len(toks) && (toks[j].lower == "a" || toks[j].lower == "an" || toks[j].lower == "the") {
+				j++
+			}
+			for j < len(toks) && strings.HasPrefix(toks[j].tag, "JJ") {
+				j++
+			}
+			if j+1 >= len(toks) || toks[j].tag != "NN" || toks[j].text != toks[j].lower || toks[j+1].lower != "of" {
+				continue
+			}
+			for _, b := range ms[k+1:] {
+				if b.s == j+2 && b.c != nil && b.c != a.c {
+					apart[[2]*cluster{a.c, b.c}] = true
+					apart[[2]*cluster{b.c, a.c}] = true
+				}
+			}
+		}
+	}
+	return apart
 }
 
 // linkParenthesised links an acronym in brackets to the name just before
@@ -951,6 +1443,8 @@ func halfInitials(abbr, name string) bool {
 func nameWords(name string) []string {
 	var f []string
 	for _, w := range strings.Fields(name) {
+		// "Oshman's" of "Oshman's Sporting Goods Inc" is Oshman
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		if w = graph.Fold(stripNamePrefix(w)); w != "" {
 			f = append(f, w)
 		}
@@ -972,6 +1466,35 @@ func stripNamePrefix(w string) string {
 // Committee" not OPEC.
 var subBodies = set("committee", "committees", "subcommittee", "commission", "council", "board", "department",
 	"ministry", "office", "division", "bureau", "unit", "room", "branch", "staff", "panel", "caucus")
+
+// legalSuffix reports whether a name has a company's legal suffix.
+func legalSuffix(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if corporateSuffixes[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// commonStart reports whether c, a short name of words short, may begin
+// another name without standing for it: a word the text only writes
+// before a noun it qualifies ("World trade" is no World Bank, "Federal
+// funds" no Federal Reserve, "the Chicago exchange" names no exchange
+// Chicago), or a place ("Chicago" of "Chicago Mercantile Exchange"). A
+// company, by its legal suffix, is known by the first words of its name
+// ("Standard" for "Standard Oil Co"), and any body by an English word the
+// text uses as a name ("Eastern said" for Eastern Airlines, whatever
+// prose calls it).
+func commonStart(c *cluster, short []string, named bool) bool {
+	if !named {
+		return true
+	}
+	if len(short) == 1 && ordinaryWord(short[0]) {
+		return false
+	}
+	return c.typ() == graph.Place
+}
 
 // shortFor reports whether short, the first words of long, may stand for
 // it: "Southmark" for "Southmark Corp", "Ford" for "Ford Motor Co", but
@@ -1004,6 +1527,18 @@ func hasSuffixTokens(long, short []string) bool {
 		}
 	}
 	return true
+}
+
+// subsequence reports whether the words short stand in long in the same
+// order.
+func subsequence(short, long []string) bool {
+	i := 0
+	for _, w := range long {
+		if i < len(short) && short[i] == w {
+			i++
+		}
+	}
+	return i == len(short)
 }
 
 func hasPrefixTokens(long, short []string) bool {
@@ -1049,6 +1584,12 @@ func isInitials(abbr, name string) bool {
 // entities lists the document's entities for the store.
 func (d *docState) entities() []graph.Entity {
 	var out []graph.Entity
+	used := map[string]*cluster{} // folded names the document gives, by entity
+	for _, c := range d.order {
+		for _, a := range c.aliases {
+			used[graph.Fold(a)] = c.root()
+		}
+	}
 	for _, c := range d.order {
 		if c.root() != c {
 			continue
@@ -1056,14 +1597,47 @@ func (d *docState) entities() []graph.Entity {
 		aliases := c.aliases
 		if t := c.typ(); t == graph.Org {
 			// "Boeing Co" is also "Boeing" in other documents
-			if bare := bareCompany(c.name); bare != "" && !contains(aliases, bare) {
+			// unless the text calls another entity so ("Nerco, a unit of
+			// Nerco Inc")
+			if bare := bareCompany(c.name); bare != "" && !contains(aliases, bare) &&
+				(used[graph.Fold(bare)] == nil || used[graph.Fold(bare)] == c) {
 				aliases = append(aliases[:len(aliases):len(aliases)], bare)
 			}
+			// "Oshman's Sporting Goods Inc" is "Oshman's" for short
+			if f := strings.Fields(c.name); len(f) > 1 && len(f[0]) > 4 && strings.HasSuffix(f[0], "'s") &&
+				!contains(aliases, f[0]) {
+				aliases = append(aliases[:len(aliases):len(aliases)], f[0])
+			}
 		}
-		out = append(out, graph.Entity{Name: c.name, Type: c.typ(), Aliases: aliases, Mentions: c.mentions})
+		e := graph.Entity{Name: c.name, Type: c.typ(), Aliases: aliases, Mentions: c.mentions}
+		if k := surname(c.name); k != "" && c.votes[graph.Person] > 0 {
+			e.Keys = []string{k}
+		}
+		out = append(out, e)
 	}
 	return out
 }
+
+// surname is the word later documents may call a person named name by,
+// or "": the last word of a plain name of two words or more, a suffix
+// aside ("King" of "Martin Luther King Jr."), if it has three letters or
+// more ("Xi Jinping", not "Li Na"). The store keeps it for a person only.
+func surname(name string) string {
+	if !graph.PlainName(name) {
+		return "" // "Susumu Taketomi of Industrial Bank of Japan"
+	}
+	f := strings.Fields(name)
+	for len(f) > 2 && nameSuffixes[strings.ToLower(strings.TrimSuffix(f[len(f)-1], "."))] {
+		f = f[:len(f)-1]
+	}
+	if len(f) < 2 || len(f[len(f)-1]) <= 2 {
+		return ""
+	}
+	return strings.TrimSuffix(f[len(f)-1], ",")
+}
+
+// nameSuffixes follow a surname: "Martin Luther King Jr."
+var nameSuffixes = set("jr", "sr", "ii", "iii", "iv")
 
 // bareCompany is a company's name without its legal suffixes ("Boeing Co"
 // → "Boeing", "British Petroleum Co PLC" → "British Petroleum"), or ""

@@ -48,7 +48,7 @@ func seedDocs() []graph.Document {
 			Sentences: 2, Tokens: 18,
 			Entities: []graph.Entity{
 				{Name: "Alice Smith", Type: graph.Person, Aliases: []string{"Alice Smith", "Smith"}, Mentions: 2},
-				{Name: "Bob Jones", Type: graph.Person, Aliases: []string{"Bob Jones"}, Mentions: 1},
+				{Name: "Bob Jones", Type: graph.Person, Aliases: []string{"Bob Jones"}, Keys: []string{"Jones"}, Mentions: 1},
 				{Name: "Helsinki", Type: graph.Place, Aliases: []string{"Helsinki"}, Mentions: 2},
 			},
 			Triples: []graph.Triple{

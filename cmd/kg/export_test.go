@@ -39,7 +39,9 @@ func exportStore(t *testing.T) string {
 	}
 	p, pl, o := graph.Person, graph.Place, graph.Org
 	for _, d := range []graph.Document{
-		{ID: "d1", Hash: "h1", Title: "Talks", Date: "2026-05-02", Triples: []graph.Triple{
+		{ID: "d1", Hash: "h1", Title: "Talks", Date: "2026-05-02", Entities: []graph.Entity{
+			{Name: "Liis Kuusik", Type: p, Keys: []string{"Kuusik"}}, // her surname, as ingest gives it
+		}, Triples: []graph.Triple{
 			tr("Liis Kuusik", p, "meet", "Andris Ozols", p, 0.8, 0), tr("Liis Kuusik", p, "visit", "Tallinn", pl, 0.6, 1)}},
 		{ID: "d2", Hash: "h2", Title: "Bank", Date: "2026-06-01", Triples: []graph.Triple{
 			tr("Liis Kuusik", p, "meet", "Andris Ozols", p, 0.5, 0), tr("Nordbank", o, "acquire", "Danube Logistics", o, 0.7, 1),
