@@ -190,6 +190,27 @@ var reportVerbs = set("say", "believe", "think", "report", "rumour", "rumor", "u
 // amountWords measure a share: "90.5 pct owned".
 var amountWords = set("pct", "percent", "%", "pc")
 
+// subjectPronoun reports whether pronoun o, which the parser made the
+// object of say-verb v, stands right before the clause p said, as its
+// subject ("said it proposed setting up a fund"); not "told him it was".
+func subjectPronoun(w []ud.Token, o, p, v int) bool {
+	low := strings.ToLower(w[o].Form)
+	if !clauseVerbs[strings.ToLower(w[v].Lemma)] || o != v+1 {
+		return false
+	}
+	switch low {
+	case "it", "he", "she", "they", "we", "i", "you":
+	default:
+		return false
+	}
+	for k := o + 1; k < p; k++ {
+		if w[k].Head-1 != p && w[k].UPOS != "ADV" && w[k].UPOS != "AUX" {
+			return false
+		}
+	}
+	return true
+}
+
 // clauseVerbs say, add or believe a clause; a noun the parser makes
 // their object is that clause's subject.
 var clauseVerbs = set("say", "believe", "think", "argue", "insist", "contend", "assert")
@@ -208,6 +229,12 @@ var quantifiers = set("each", "some", "all", "many", "most", "both", "none", "an
 
 // reflexives are no objects of their own: "divest itself of X".
 var reflexives = set("itself", "themselves", "himself", "herself", "ourselves")
+
+// objectControl verbs give their object as the subject of their "to"
+// clause: "prompted Trump to launch", "urged Japan to cut rates".
+var objectControl = set("prompt", "urge", "ask", "force", "allow", "permit", "persuade", "tell", "cause",
+	"encourage", "enable", "require", "invite", "order", "compel", "lead", "push", "press", "pressure",
+	"advise", "authorize", "authorise", "instruct", "oblige", "want", "expect")
 
 // controlNouns take the subject of the verb they are the object of for
 // their infinitive: "has plans to sell" (who has them sells), unlike
@@ -459,13 +486,27 @@ func (t *tree) misreadProgressive(p int) int {
 
 // misreadNoun reports whether an adjective heads a noun phrase, a noun
 // the tagger misread: "Tillerson is a former oil executive" with
-// executive an ADJ, known by its indefinite article.
+// executive an ADJ, known by its indefinite article, which the parser may
+// have hung on a modifier before it (a → oil).
 func (t *tree) misreadNoun(h int) bool {
 	if t.w[h].UPOS != "ADJ" || t.rel(h) == "amod" {
 		return false
 	}
-	d := t.child(h, "det")
-	return d >= 0 && (t.lower(d) == "a" || t.lower(d) == "an")
+	indefinite := func(p int) bool {
+		d := t.child(p, "det")
+		return d >= 0 && (t.lower(d) == "a" || t.lower(d) == "an")
+	}
+	if indefinite(h) {
+		return true
+	}
+	for _, rel := range []string{"compound", "amod"} {
+		for _, m := range t.children(h, rel) {
+			if m < h && indefinite(m) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // group returns h's argument and those of the phrases coordinated with it.
@@ -601,6 +642,12 @@ func (t *tree) subjects(p int) []*arg {
 			} else if t.w[p].XPOS == "VBG" || t.w[p].XPOS == "VBN" && t.child(p, "mark") < 0 {
 				out = t.subjects(g)
 			} else if t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
+				if o := t.child(g, "obj", "iobj"); o >= 0 && o > g && o < p && objectControl[t.lemma(g)] {
+					// "prompted Trump to launch", an xcomp the parser
+					// took for a purpose clause: the object does it
+					out = t.group(o)
+					break
+				}
 				out = t.subjects(g) // "went to Moscow to meet Putin"
 			}
 		}
@@ -1469,7 +1516,7 @@ func repair(w []ud.Token) {
 		}
 		if w[p].Deprel == "ccomp" && head(p) >= 0 && speechVerbs[strings.ToLower(w[head(p)].Lemma)] && !hasKid(p, "nsubj", "nsubj:pass", "expl", "mark") {
 			for o := range w {
-				if head(o) == head(p) && w[o].Deprel == "obj" && o < p && w[o].UPOS != "PRON" {
+				if head(o) == head(p) && w[o].Deprel == "obj" && o < p && (w[o].UPOS != "PRON" || subjectPronoun(w, o, p, head(p))) {
 					// "said the stock market is poised to climb" with the
 					// market said's object: the subject of what is said
 					w[o].Head, w[o].Deprel = p+1, "nsubj"
