@@ -101,10 +101,14 @@ func read(br *bufio.Reader) (*Model, error) {
 		return nil, errors.New("tag or label lists")
 	}
 	m := &Model{xpos: h.XPOS, upos: h.UPOS, tagDict: h.TagDict, labels: h.Labels, ambText: h.Amb, root: -1}
-	m.hashAmbiguity()
+	// WordNet's forms are built while the tables are read
+	var forms chan map[string]uint32
 	if h.WordNet != nil {
-		m.wordnet, m.lex = h.WordNet, h.WordNet.forms()
+		m.wordnet = h.WordNet
+		forms = make(chan map[string]uint32, 1)
+		go func() { forms <- h.WordNet.forms() }()
 	}
+	m.hashAmbiguity()
 	for i, l := range m.labels {
 		if l == "root" {
 			m.root = i
@@ -118,59 +122,93 @@ func read(br *bufio.Reader) (*Model, error) {
 			return nil, errors.New("tag dictionary")
 		}
 	}
+	// the tables, read whole: decoding varints from memory is faster than
+	// through the reader
+	rest, err := io.ReadAll(br)
+	if err != nil {
+		return nil, err
+	}
 	classes := []int{len(m.xpos), 1 + 2*len(m.labels)}
+	indexed := make(chan struct{})
 	for i := range 2 {
-		t := &table{}
-		nk, err := binary.ReadUvarint(br)
-		if err != nil || nk > 1<<28 {
-			return nil, errors.New("table size")
-		}
-		t.keys = make([]uint64, nk)
-		prev := uint64(0)
-		for j := range t.keys {
-			d, err := binary.ReadUvarint(br)
-			if err != nil {
-				return nil, err
-			}
-			prev += d
-			t.keys[j] = prev
-		}
-		t.off = make([]uint32, nk)
-		total := uint64(0)
-		for j := range t.off {
-			c, err := binary.ReadUvarint(br)
-			if err != nil || c > 256 {
-				return nil, errors.New("table row")
-			}
-			total += c
-			t.off[j] = uint32(total)
-		}
-		if total >= 1<<24-1 {
-			return nil, errors.New("table too large")
-		}
-		t.cls = make([]uint8, total)
-		if _, err := io.ReadFull(br, t.cls); err != nil {
+		t, n, err := decodeTable(rest, classes[i])
+		if err != nil {
 			return nil, err
 		}
-		for _, c := range t.cls {
-			if int(c) >= classes[i] {
-				return nil, errors.New("class out of range")
-			}
-		}
-		t.w = make([]int16, total)
-		for j := range t.w {
-			v, err := binary.ReadUvarint(br)
-			if err != nil {
-				return nil, err
-			}
-			t.w[j] = int16(int64(v>>1) ^ -int64(v&1))
-		}
-		t.index()
+		rest = rest[n:]
 		if i == 0 {
 			m.tagger = t
+			go func() { t.index(); close(indexed) }()
 		} else {
 			m.parser = t
+			t.index()
 		}
 	}
+	<-indexed
+	if len(rest) != 0 {
+		return nil, errors.New("trailing bytes")
+	}
+	if forms != nil {
+		m.lex = <-forms
+	}
 	return m, nil
+}
+
+// decodeTable decodes a table written by Write from b, for a model of
+// that many classes, and returns it, not yet indexed, with the number of
+// bytes it took.
+func decodeTable(b []byte, classes int) (*table, int, error) {
+	at := 0
+	uvarint := func() (uint64, error) {
+		v, n := binary.Uvarint(b[at:])
+		if n <= 0 {
+			return 0, errors.New("truncated table")
+		}
+		at += n
+		return v, nil
+	}
+	t := &table{}
+	nk, err := uvarint()
+	if err != nil || nk > 1<<28 || nk > uint64(len(b)) {
+		return nil, 0, errors.New("table size")
+	}
+	t.keys = make([]uint64, nk)
+	prev := uint64(0)
+	for j := range t.keys {
+		d, err := uvarint()
+		if err != nil {
+			return nil, 0, err
+		}
+		prev += d
+		t.keys[j] = prev
+	}
+	t.off = make([]uint32, nk)
+	total := uint64(0)
+	for j := range t.off {
+		c, err := uvarint()
+		if err != nil || c > 256 {
+			return nil, 0, errors.New("table row")
+		}
+		total += c
+		t.off[j] = uint32(total)
+	}
+	if total >= 1<<24-1 || uint64(len(b)-at) < total {
+		return nil, 0, errors.New("table too large")
+	}
+	t.cls = append([]uint8(nil), b[at:at+int(total)]...)
+	at += int(total)
+	for _, c := range t.cls {
+		if int(c) >= classes {
+			return nil, 0, errors.New("class out of range")
+		}
+	}
+	t.w = make([]int16, total)
+	for j := range t.w {
+		v, err := uvarint()
+		if err != nil {
+			return nil, 0, err
+		}
+		t.w[j] = int16(int64(v>>1) ^ -int64(v&1))
+	}
+	return t, at, nil
 }
