@@ -3,8 +3,10 @@ package ingest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest/country"
 	"github.com/kg-builder/kg/ingest/parse"
 	"github.com/kg-builder/kg/ingest/ud"
 )
@@ -189,6 +191,98 @@ var reportVerbs = set("say", "believe", "think", "report", "rumour", "rumor", "u
 
 // amountWords measure a share: "90.5 pct owned".
 var amountWords = set("pct", "percent", "%", "pc")
+
+// premodifiers mends a capitalised adjective the parser hung on a verb
+// although it begins the name or title after it: "met Latvian Foreign
+// Minister Andris Ozols" with Latvian an xcomp of met and the name its
+// object, "Estonian Prime Minister Liis Kuusik met" with Estonian an
+// advmod of met. The adjective becomes a modifier of the phrase it
+// begins, and its dependents go to the verb.
+func premodifiers(w []ud.Token) {
+	head := func(i int) int { return w[i].Head - 1 }
+	capital := func(i int) bool {
+		r, _ := utf8.DecodeRuneInString(w[i].Form)
+		return unicode.IsUpper(r)
+	}
+	for a := 0; a+1 < len(w); a++ {
+		v := head(a)
+		if w[a].UPOS != "ADJ" || v < 0 || w[v].UPOS != "VERB" || !capital(a) || !capital(a+1) {
+			continue
+		}
+		switch w[a].Deprel {
+		case "xcomp", "advmod", "obl", "dep", "ccomp", "advcl":
+		default:
+			continue
+		}
+		if n := w[a+1].UPOS; n != "ADJ" && n != "PROPN" && n != "NOUN" {
+			continue
+		}
+		// the word the next one modifies inside the phrase: Minister of
+		// "Prime Minister", or the next word itself
+		m := a + 1
+		if d := w[m].Deprel; (d == "amod" || d == "compound") && head(m) > m {
+			m = head(m)
+		}
+		if m == v || head(m) == a && w[m].Deprel != "obj" && w[m].Deprel != "nsubj" && !strings.HasPrefix(w[m].Deprel, "nmod") && w[m].Deprel != "amod" && w[m].Deprel != "compound" {
+			continue
+		}
+		for k := range w {
+			if head(k) == a {
+				w[k].Head = v + 1 // "Andris Ozols", "on Tuesday": the verb's
+			}
+		}
+		w[a].Head, w[a].Deprel = m+1, "amod"
+	}
+}
+
+// toldThat mends "told Stoltenberg that rates would fall" parsed with
+// the clause a relative clause of the person told, "that" its object: a
+// relative clause on the object of a speech verb whose "that" is not its
+// subject (it has one) is what was said, a ccomp of the verb.
+func toldThat(w []ud.Token) {
+	head := func(i int) int { return w[i].Head - 1 }
+	for p := range w {
+		n := head(p)
+		if w[p].Deprel != "acl:relcl" || n < 0 {
+			continue
+		}
+		that, subj := -1, -1
+		for k := range w {
+			if head(k) != p {
+				continue
+			}
+			switch {
+			case strings.EqualFold(w[k].Form, "that") && k == n+1+lastOffset(w, n):
+				that = k
+			case w[k].Deprel == "nsubj" || w[k].Deprel == "nsubj:pass":
+				subj = k
+			}
+		}
+		if that < 0 || subj < 0 || subj == that {
+			continue
+		}
+		x := n // up the name's appositions to the word the verb governs
+		for (w[x].Deprel == "appos" || w[x].Deprel == "flat") && head(x) >= 0 && head(x) < x {
+			x = head(x)
+		}
+		v := head(x)
+		if v < 0 || w[v].UPOS != "VERB" || (w[x].Deprel != "obj" && w[x].Deprel != "iobj") || !speechVerbs[strings.ToLower(w[v].Lemma)] {
+			continue
+		}
+		w[p].Head, w[p].Deprel = v+1, "ccomp"
+		w[that].Head, w[that].Deprel = p+1, "mark"
+		w[that].UPOS, w[that].XPOS = "SCONJ", "IN"
+	}
+}
+
+// lastOffset returns how many words after n its name goes on (flat).
+func lastOffset(w []ud.Token, n int) int {
+	e := n
+	for k := n + 1; k < len(w) && w[k].Head-1 == n && w[k].Deprel == "flat"; k++ {
+		e = k
+	}
+	return e - n
+}
 
 // subjectPronoun reports whether pronoun o, which the parser made the
 // object of say-verb v, stands right before the clause p said, as its
@@ -1376,13 +1470,32 @@ func minInt(xs []int) int {
 // dependency model: word i of the tree is token i of the sentence.
 func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 	us := ud.Sentence{Tokens: make([]ud.Token, len(s.toks))}
+	// demonyms the treebanks hardly had ("Latvian Prime Minister Ilze
+	// Kalnina met …", which the parser rooted on Latvian) are tagged and
+	// parsed as the commonest one, then given back their own words
+	var standIn []int
 	for i, tk := range s.toks {
 		us.Tokens[i] = ud.Token{ID: i + 1, Form: tk.text, Start: tk.start, End: tk.end()}
+		if r, _ := utf8.DecodeRuneInString(tk.text); unicode.IsUpper(r) && !strings.EqualFold(tk.text, demonymStandIn) && !country.IsPlural(tk.text) {
+			if _, ok := country.ByDemonym(tk.text); ok {
+				standIn = append(standIn, i)
+				us.Tokens[i].Form = demonymStandIn
+			}
+		}
 	}
 	m.Parse(&us)
+	for _, i := range standIn {
+		us.Tokens[i].Form, us.Tokens[i].Lemma = s.toks[i].text, s.toks[i].text
+	}
 	repair(us.Tokens)
 	return us.Tokens
 }
+
+// demonymStandIn is the demonym the treebanks have most often, in every
+// use (American Express, an American bank, the Americans said):
+// 136 times in the training treebanks, against 42 for French and 23 for
+// British.
+const demonymStandIn = "American"
 
 // repair mends errors the parser makes often where the tree shows
 // them plainly (see the table at the top):
@@ -1415,6 +1528,8 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 //	whose object ends the phrase: one noun phrase.
 func repair(w []ud.Token) {
 	head := func(i int) int { return w[i].Head - 1 }
+	premodifiers(w)
+	toldThat(w)
 	hasKid := func(p int, rels ...string) bool {
 		for k := range w {
 			if head(k) == p {
