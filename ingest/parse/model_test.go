@@ -17,10 +17,11 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden parses of testdata/news")
 
 // floor is what the embedded model must score on testdata/dev-sample.conllu
-// (150 sentences of EWT dev and 150 of GUM dev, allowed genres),
-// predicted tags: the scores of the model when it was committed, less a
-// little. Raise it with a better model.
-var floor = struct{ UAS, LAS, XPOS float64 }{UAS: 85, LAS: 81.5, XPOS: 95.5}
+// (150 sentences of EWT dev and 150 of GUM dev, allowed genres, which the
+// trainer holds out of the rest of dev that it trains on), predicted
+// tags: the scores of the model when it was committed, less a little.
+// Raise it with a better model.
+var floor = struct{ UAS, LAS, XPOS float64 }{UAS: 85.5, LAS: 82.5, XPOS: 96}
 
 func TestModelFloor(t *testing.T) {
 	m, err := Default()

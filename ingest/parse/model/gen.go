@@ -45,17 +45,19 @@ func main() {
 	flag.IntVar(&o.Folds, "folds", 5, "jackknife folds for the parser's training tags")
 	flag.Float64Var(&o.Explore, "explore", 0.9, "probability of following a wrong transition (dynamic oracle)")
 	flag.IntVar(&o.MinWeight, "min-tagger", 32, "prune the tagger's quantised weights below this magnitude")
-	flag.IntVar(&o.MinParser, "min-parser", 512, "prune the parser's quantised weights below this magnitude")
+	flag.IntVar(&o.MinParser, "min-parser", 336, "prune the parser's quantised weights below this magnitude")
 	flag.IntVar(&o.MinLabel, "min-label", 20, "relations seen fewer times fall back to their base")
 	seed := flag.Uint64("seed", 1, "random seed")
 	unpruned := flag.String("unpruned", "", "also write the model before pruning to this file")
 	workers := flag.Int("workers", 2, "parallel jackknife folds (the result does not depend on it)")
+	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0's database files (Debian: apt-get install wordnet-base)")
+	trainDev := flag.Bool("train-dev", true, "also train on the dev splits (EWT dev and GUM dev's trainable genres), less the sentences of ../testdata/dev-sample.conllu, which stay held out")
 	flag.Parse()
 	o.Seed, o.Workers, o.Log = *seed, *workers, os.Stderr
 	log.SetFlags(0)
 
-	read := func(p string) []*ud.Sentence {
-		f, err := os.Open(filepath.Join(*dir, p))
+	readFile := func(p string) []*ud.Sentence {
+		f, err := os.Open(p)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -66,8 +68,43 @@ func main() {
 		}
 		return ss
 	}
+	read := func(p string) []*ud.Sentence { return readFile(filepath.Join(*dir, p)) }
 	ewt := read("UD_English-EWT/en_ewt-ud-train.conllu")
 	gum := parse.TrainableGUM(read("UD_English-GUM/en_gum-ud-train.conllu"))
+	// the dev sample of the floor test (TestModelFloor) stays out of
+	// training, whatever else of dev goes in
+	sample := readFile("../testdata/dev-sample.conllu")
+	held := map[string]bool{}
+	for _, s := range sample {
+		held[s.Comment("sent_id")] = true
+	}
+	heldOut := func(ss []*ud.Sentence) []*ud.Sentence {
+		var out []*ud.Sentence
+		for _, s := range ss {
+			if !held[s.Comment("sent_id")] {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	if *trainDev {
+		ewt = append(ewt, heldOut(read("UD_English-EWT/en_ewt-ud-dev.conllu"))...)
+		gum = append(gum, heldOut(parse.TrainableGUM(read("UD_English-GUM/en_gum-ud-dev.conllu")))...)
+	}
+	splits := []string{"train"}
+	if *trainDev {
+		splits = append(splits, "dev")
+	}
+	lexicon := "none"
+	if *wordnet != "" {
+		wn, err := parse.ReadWordNet(*wordnet)
+		if err != nil {
+			log.Fatalf("%v (WordNet 3.0: apt-get install wordnet-base, or -wordnet \"\" to train without)", err)
+		}
+		o.WordNet = wn
+		lexicon = fmt.Sprintf("WordNet 3.0 (Princeton University) from %s: %d noun, %d verb, %d adjective and %d adverb lemmas, %d irregular forms", *wordnet, len(wn.Noun), len(wn.Verb), len(wn.Adj), len(wn.Adv), len(wn.Exceptions))
+		log.Printf("WordNet: %d noun, %d verb, %d adjective and %d adverb lemmas, %d irregular forms", len(wn.Noun), len(wn.Verb), len(wn.Adj), len(wn.Adv), len(wn.Exceptions))
+	}
 	train := append(append([]*ud.Sentence(nil), ewt...), gum...)
 	words := 0
 	var entries []lemma.Entry
@@ -118,27 +155,39 @@ func main() {
 	loadTook := time.Since(loadStart)
 
 	scores := map[string]result{}
+	type evalSet struct {
+		name string
+		gold []*ud.Sentence
+	}
+	var sets []evalSet
 	for _, split := range []string{"dev", "test"} {
+		if split == "dev" && *trainDev {
+			continue // trained on; the held-out dev sample stands for it
+		}
 		for _, tb := range []string{"EWT", "GUM"} {
-			gold := read(fmt.Sprintf("UD_English-%s/en_%s-ud-%s.conllu", tb, strings.ToLower(tb), split))
-			for _, goldTags := range []bool{false, true} {
-				sc, t := m.Evaluate(gold, goldTags)
-				r := result{UAS: round(sc.UAS()), LAS: round(sc.LAS()), BaseLAS: round(sc.BaseLAS()), Words: sc.Tokens,
-					TokensPerSecond: int(float64(sc.Tokens) / t.Seconds()), Relations: map[string][2]float64{}}
-				name := fmt.Sprintf("%s %s, predicted tags", tb, split)
-				if goldTags {
-					name = fmt.Sprintf("%s %s, gold tags", tb, split)
-				} else {
-					r.XPOS, r.UPOS = round(sc.XPOSAccuracy()), round(sc.UPOSAccuracy())
-				}
-				for _, rel := range []string{"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "obl:tmod", "obl:unmarked", "xcomp", "ccomp", "appos", "conj", "acl:relcl", "nmod:poss", "compound:prt", "compound", "amod", "advcl"} {
-					if rs := sc.Relations[rel]; rs != nil && rs.Words > 0 {
-						r.Relations[rel] = [2]float64{round(100 * float64(rs.Heads) / float64(rs.Words)), round(100 * float64(rs.Labels) / float64(rs.Words))}
-					}
-				}
-				scores[name] = r
-				log.Printf("%-26s UAS %.2f LAS %.2f (base %.2f) XPOS %.2f UPOS %.2f, %d tokens/s", name, r.UAS, r.LAS, r.BaseLAS, r.XPOS, r.UPOS, r.TokensPerSecond)
+			sets = append(sets, evalSet{fmt.Sprintf("%s %s", tb, split), read(fmt.Sprintf("UD_English-%s/en_%s-ud-%s.conllu", tb, strings.ToLower(tb), split))})
+		}
+	}
+	sets = append(sets, evalSet{"dev sample (held out)", sample})
+	for _, set := range sets {
+		gold := set.gold
+		for _, goldTags := range []bool{false, true} {
+			sc, t := m.Evaluate(gold, goldTags)
+			r := result{UAS: round(sc.UAS()), LAS: round(sc.LAS()), BaseLAS: round(sc.BaseLAS()), Words: sc.Tokens,
+				TokensPerSecond: int(float64(sc.Tokens) / t.Seconds()), Relations: map[string][2]float64{}}
+			name := set.name + ", predicted tags"
+			if goldTags {
+				name = set.name + ", gold tags"
+			} else {
+				r.XPOS, r.UPOS = round(sc.XPOSAccuracy()), round(sc.UPOSAccuracy())
 			}
+			for _, rel := range []string{"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "obl:tmod", "obl:unmarked", "xcomp", "ccomp", "appos", "conj", "acl:relcl", "nmod:poss", "compound:prt", "compound", "amod", "advcl"} {
+				if rs := sc.Relations[rel]; rs != nil && rs.Words > 0 {
+					r.Relations[rel] = [2]float64{round(100 * float64(rs.Heads) / float64(rs.Words)), round(100 * float64(rs.Labels) / float64(rs.Words))}
+				}
+			}
+			scores[name] = r
+			log.Printf("%-34s UAS %.2f LAS %.2f (base %.2f) XPOS %.2f UPOS %.2f, %d tokens/s", name, r.UAS, r.LAS, r.BaseLAS, r.XPOS, r.UPOS, r.TokensPerSecond)
 		}
 	}
 	sum := sha256.Sum256(buf.Bytes())
@@ -148,7 +197,8 @@ func main() {
 		"options":   map[string]any{"tagger_epochs": o.TaggerEpochs, "parser_epochs": o.ParserEpochs, "folds": o.Folds, "explore": o.Explore, "min_tagger": o.MinWeight, "min_parser": o.MinParser, "min_label": o.MinLabel, "seed": o.Seed},
 		"treebanks": treebanks(string(readme)),
 		"train": map[string]any{"EWT sentences": len(ewt), "GUM sentences": len(gum), "words": words,
-			"GUM genres": parse.TrainableGenres},
+			"GUM genres": parse.TrainableGenres, "splits": splits},
+		"lexicon":         lexicon,
 		"training_time_s": int(took.Seconds()),
 		"load_time_ms":    loadTook.Milliseconds(),
 		"model_bytes":     buf.Len(),
