@@ -25,5 +25,6 @@ func ExampleExtractor_Extract() {
 	// Output:
 	// Aino Kestilä –foreign minister of→ Finland (negated: false)
 	// Aino Kestilä –meet→ Kristjan Saarepuu (negated: false)
+	// Aino Kestilä –meet in→ Tallinn (negated: false)
 	// Aino Kestilä –sign→ charter (negated: true)
 }
