@@ -104,8 +104,11 @@ func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 			if end < len(s.toks) && s.toks[end].text != "," && s.toks[end].text != "." && !isVerb(s.toks[end].tag) {
 				continue // not an apposition: "Tillerson, Lavrov and ..."
 			}
-			if end < len(s.toks) && isVerb(s.toks[end].tag) && (s.toks[b.e-1].tag == "NNS" || s.toks[b.e-1].tag == "NNPS") {
-				continue // the subject of what follows: "Getty Oil, analysts said"
+			if end < len(s.toks) && isVerb(s.toks[end].tag) {
+				// the subject of what follows: "Getty Oil, analysts
+				// said", "… in eastern India, the bank said" (an
+				// apposition is closed by a comma before its verb)
+				continue
 			}
 			switch {
 			case of != nil:
