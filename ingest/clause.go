@@ -101,6 +101,7 @@ import (
 //	advmod not/never/n't       Acme did not buy Widget.            → negated
 //	det no on the object       Acme has no plans …                 → negated
 //	xcomp of fail/refuse       Acme failed to buy Widget.          → negated
+//	infinitive of unable       Acme was unable to buy Widget.      → negated
 //	ccomp of deny              Acme denied that it bought Widget.  → negated, attributed to Acme
 //	aux MD                     Acme could buy Widget.              → modality could
 //	xcomp of plan/expect/seek  Acme plans to sell Widget.          → modality to
@@ -1261,6 +1262,12 @@ func (t *tree) clause(p int) *clause {
 			}
 		} else if g >= 0 && c.modality == "" {
 			c.modality = "to" // "urged Japan to cut rates"
+		}
+	}
+	if g := t.head(p); g >= 0 && failAdjectives[t.lower(g)] && t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
+		c.neg = true // "was unable to explain a rise"
+		if c.modality == "" {
+			c.modality = "to"
 		}
 	}
 	if g := t.head(p); g >= 0 && t.rel(p) == "conj" && c.modality == "" && t.child(p, "aux", "nsubj") < 0 {

@@ -12,6 +12,9 @@ var desireVerbs = set("plan", "expect", "seek", "intend", "hope", "want", "aim",
 // failVerbs deny what their infinitive says.
 var failVerbs = set("fail", "refuse", "decline", "neglect")
 
+// failAdjectives deny the infinitive they govern: "was unable to explain".
+var failAdjectives = set("unable")
+
 // denyVerbs deny what their clause says.
 var denyVerbs = set("deny", "reject", "dispute")
 
