@@ -85,6 +85,7 @@ import (
 //	speaker's own title, no owner  Acme sold X, spokesman Smith said. → Smith –spokesman of→ Acme (not analyst, economist …)
 //	"said to date it has …"    clause parsed as a relative of "date" → what is said
 //	V + bare N + of amount     received proceeds of 90 mln dlrs    → no "receive proceeds of → 90 mln dlrs"
+//	V + amount + of Name       owns 30 pct of Baltic Rail          → own pct of → Baltic Rail, not also own → 30 pct (graph only)
 //	passive + noun xcomp       he was offered a post at the SEC    → he –be offered post at→ SEC
 //	Name compound N(plan) acl to  the Community plans to offer X  → Community –offer→ X (modality to)
 //	speech verb's obliques     told Reuters in an interview that … → none ("tell in interview" is no fact)
@@ -1123,6 +1124,12 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 			used = k
 		}
 		light = light || !det && a != nil && a.named()
+		if !t.open && a != nil && a.named() && (measureNouns[t.lower(obj)] || t.amount(obj)) {
+			// for the graph, "Reuters owns about 49 pct of Instinet"
+			// is own pct of → Instinet, not also own → about 49 pct
+			// (kg extract keeps the whole object for Open IE)
+			light = true
+		}
 	}
 	return light, used
 }
