@@ -85,6 +85,7 @@ import (
 //	speaker's own title, no owner  Acme sold X, spokesman Smith said. → Smith –spokesman of→ Acme (not analyst, economist …)
 //	"said to date it has …"    clause parsed as a relative of "date" → what is said
 //	V + bare N + of amount     received proceeds of 90 mln dlrs    → no "receive proceeds of → 90 mln dlrs"
+//	set phrase of manner       agreed in principle, at year end    → no "agree in → principle"
 //	V + amount + of Name       owns 30 pct of Baltic Rail          → own pct of → Baltic Rail, not also own → 30 pct (graph only)
 //	passive + noun xcomp       he was offered a post at the SEC    → he –be offered post at→ SEC
 //	Name compound N(plan) acl to  the Community plans to offer X  → Community –offer→ X (modality to)
@@ -1026,6 +1027,9 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if adjunctPreps[t.lower(cs)] {
 			continue // "oppose under the Reagan administration", "endorse following signals": circumstances
 		}
+		if idiomNouns[t.lower(k)] && t.child(k, "det", "amod") < 0 || t.lower(k) == "end" {
+			continue // "agreed in principle", "in addition", "at year end": how or when, no argument
+		}
 		if a, o := t.arg(k), t.object(p); o >= 0 && !t.amount(o) && a != nil && !a.named() && a.ref == nil && t.lower(cs) != "to" {
 			// "IBM will increase its workforce through hiring": with an
 			// object, a plain noun oblique is how or why, no fact of its
@@ -1065,6 +1069,11 @@ func (t *tree) ofPhrase(k int) int {
 var adjunctPreps = set("following", "under", "despite", "during", "after", "before", "since", "until", "amid",
 	"because", "due", "given", "unlike", "besides", "including", "excluding", "regarding", "pending", "throughout",
 	"notwithstanding", "upon", "without")
+
+// idiomNouns make set phrases of manner with a preposition and no
+// article: "in principle", "in fact", "in turn".
+var idiomNouns = set("principle", "addition", "fact", "general", "total", "effect", "turn", "particular", "all",
+	"part", "practice", "theory", "response", "return", "advance", "person", "public", "private", "full", "time")
 
 // amountNouns count money, shares or a part: "for 2.5 billion dlrs", "by
 // five pct".
