@@ -1960,10 +1960,13 @@ func (t *tree) subjectWords(p int) []int {
 	if k < 0 {
 		return nil
 	}
+	if t.prepositional(k) {
+		return nil // a broken parse: "with the SEC" for a subject
+	}
 	out := []int{k}
 	for _, x := range t.children(p, "nsubj", "nsubj:pass", "nsubj:outer") {
-		if x == k || x > p || k > p {
-			continue
+		if x == k || x > p || k > p || t.prepositional(x) {
+			continue // "In a filing with the SEC, the Bass group said": not the SEC
 		}
 		ok := true
 		for _, m := range t.children(p, "mark", "cop", "aux", "aux:pass") {
@@ -1976,6 +1979,24 @@ func (t *tree) subjectWords(p int) []int {
 		}
 	}
 	return out
+}
+
+// prepositional tells whether noun k has a preposition of its own (not a
+// possessive 's): then it is no subject, whatever the parse says.
+func (t *tree) prepositional(k int) bool {
+	for _, c := range t.children(k, "case") {
+		if c < k && t.w[c].XPOS != "POS" && t.w[c].UPOS == "ADP" {
+			return true
+		}
+	}
+	for _, m := range t.children(k, "compound", "flat") {
+		// "with the Securities and Exchange Commission", the case
+		// word hung on the first word of the name
+		if m < k && t.prepositional(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // nearest returns the child of p with one of rels closest to p, or -1:
