@@ -107,6 +107,7 @@ import (
 //	ccomp of deny              Acme denied that it bought Widget.  → negated, attributed to Acme
 //	aux MD                     Acme could buy Widget.              → modality could
 //	xcomp of plan/expect/seek  Acme plans to sell Widget.          → modality to
+//	  and its conjunct          Acme plans to sell X and buy Y.     → buy: modality to
 //	mark if/unless/whether     if Acme buys Widget                 → modality if
 //	provided that, so long as  provided that Acme buys Widget      → modality if
 //	ccomp of a speech verb     Lavrov said Acme bought Widget.     → attributed to Lavrov
@@ -1290,6 +1291,9 @@ func (t *tree) clause(p int) *clause {
 		// "Acme could buy Widget and sell Gizmo": could sell
 		if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" {
 			c.modality = modals[t.lower(md)]
+		} else if t.rel(g) == "xcomp" && t.child(p, "mark") < 0 && t.w[p].XPOS == "VB" {
+			// "plans to eliminate X and emphasize Y": to emphasize
+			c.modality = t.clause(g).modality
 		}
 	}
 	if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && c.modality == "" && (t.rel(p) == "acl" || t.rel(p) == "advcl") {
