@@ -113,6 +113,7 @@ import (
 //	ccomp of a speech verb     Lavrov said Acme bought Widget.     → attributed to Lavrov
 //	  or its object noun with a clause: said the Acme plans to buy X → attributed
 //	parataxis speech verb      Acme bought Widget, Lavrov said.    → attributed to Lavrov
+//	"it said", no subject before  It also said Smith would retain …  → attributed to the story's first company
 //	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov
 //	acl/ccomp of report noun   charges that Acme bought Widget     → attributed to who charges
 //	clause in a noun of a ccomp  X said Y's decision to sell Z …    → attributed to X (no condition or negation)
@@ -1931,7 +1932,14 @@ func (d *docState) openFacts(t *tree, roles bool) []graph.Triple {
 // canonical name, or the words of a noun phrase or pronoun.
 func (d *docState) speakerName(s *sentence, a *arg) string {
 	if a.pronoun {
-		if w := s.toks[a.hs].lower; !relatives[w] && !quantifiers[w] {
+		w := s.toks[a.hs].lower
+		if m := d.first(graph.Org, s, a.hs); w == "it" && m != nil && m.c != nil {
+			// "It also said Harwood would retain his position" with no
+			// subject before for it: the company of the story, as for
+			// "the company said"
+			return m.c.root().name
+		}
+		if !relatives[w] && !quantifiers[w] {
 			return w
 		}
 		return "" // "the settlement, which was announced with …": no one
