@@ -90,6 +90,7 @@ import (
 //	passive + noun xcomp       he was offered a post at the SEC    → he –be offered post at→ SEC
 //	Name compound N(plan) acl to  the Community plans to offer X  → Community –offer→ X (modality to)
 //	speech verb's obliques     told Reuters in an interview that … → none ("tell in interview" is no fact)
+//	  in the graph, of say/tell/speak/state at all: "said in a review", "spoke at a hearing" → none
 //
 // kg extract (Options.Phrases and Concepts) prints besides, for Open IE:
 //
@@ -1004,11 +1005,18 @@ func (t *tree) nominal(g int, add addFunc) {
 
 type addFunc func(c clause, subj, obj []*arg, extra []string, extraToks []int, conf float64, agent bool)
 
+// sayVerbs take no argument of their own with a preposition, only
+// circumstances of the speech: "said in a review", "spoke to reporters".
+var sayVerbs = set("say", "tell", "speak", "state", "remark", "quote")
+
 // obliques adds a relation for every prepositional argument of p: "talked
 // to Tillerson" → talk to.
 func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 	if speechVerbs[t.lemma(p)] && (t.child(p, "ccomp", "parataxis") >= 0 || t.rel(p) == "parataxis") {
 		return // "said in a statement", "told Reuters in an interview": when and where, not what
+	}
+	if sayVerbs[t.lemma(p)] && !t.open {
+		return // "said in a review", "told a press conference in Rio", "spoke at a hearing": even with what is said elsewhere
 	}
 	for _, k := range t.kids[p] {
 		if k == skip || ud.BaseRel(t.rel(k)) != "obl" || t.rel(k) == "obl:agent" || t.rel(k) == "obl:tmod" || t.rel(k) == "obl:npmod" {
