@@ -111,6 +111,7 @@ import (
 //	  and its conjunct          Acme plans to sell X and buy Y.     → buy: modality to
 //	mark if/unless/whether     if Acme buys Widget                 → modality if
 //	provided that, so long as  provided that Acme buys Widget      → modality if
+//	advcl with if/unless       Acme will buy X if Y agrees.        → buy: modality if (not will)
 //	ccomp of a speech verb     Lavrov said Acme bought Widget.     → attributed to Lavrov
 //	  or its object noun with a clause: said the Acme plans to buy X → attributed
 //	parataxis speech verb      Acme bought Widget, Lavrov said.    → attributed to Lavrov

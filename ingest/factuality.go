@@ -41,6 +41,13 @@ func (t *tree) factuality(p int, c *clause) {
 			}
 		}
 	}
+	for _, k := range t.children(p, "advcl") {
+		if m := t.child(k, "mark"); m >= 0 && condition(t, m) && t.lower(m) != "whether" {
+			// "First Financial would not pursue the offer if Comdata's
+			// board rejected it": as conditional as the clause of "if"
+			c.modality = "if"
+		}
+	}
 	if g := t.head(p); g >= 0 && t.rel(p) == "acl" {
 		if det := t.child(g, "det"); det >= 0 && t.lower(det) == "no" {
 			c.neg = true // "has no plans to sell"
