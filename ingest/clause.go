@@ -104,6 +104,7 @@ import (
 //	advmod not/never/n't       Acme did not buy Widget.            → negated
 //	det no on the object       Acme has no plans …                 → negated
 //	xcomp of fail/refuse       Acme failed to buy Widget.          → negated
+//	mark without + V-ing       Acme sold X without paying cash.    → pay: negated
 //	infinitive of unable       Acme was unable to buy Widget.      → negated
 //	ccomp of deny              Acme denied that it bought Widget.  → negated, attributed to Acme
 //	aux MD                     Acme could buy Widget.              → modality could

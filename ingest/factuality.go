@@ -41,6 +41,9 @@ func (t *tree) factuality(p int, c *clause) {
 			}
 		}
 	}
+	if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.lower(m) == "without" && t.w[p].UPOS == "VERB" {
+		c.neg = true // "said without providing details": no details provided
+	}
 	for _, k := range t.children(p, "advcl") {
 		if m := t.child(k, "mark"); m >= 0 && condition(t, m) && t.lower(m) != "whether" {
 			// "First Financial would not pursue the offer if Comdata's
