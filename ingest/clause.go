@@ -86,6 +86,7 @@ import (
 //	"said to date it has …"    clause parsed as a relative of "date" → what is said
 //	V + bare N + of amount     received proceeds of 90 mln dlrs    → no "receive proceeds of → 90 mln dlrs"
 //	set phrase of manner       agreed in principle, at year end    → no "agree in → principle"
+//	amount + in/at plain noun  borrowed 9 mln dlrs in the markets  → no "borrow in → markets" (graph only; not invest/spend in)
 //	V + amount + of Name       owns 30 pct of Baltic Rail          → own pct of → Baltic Rail, not also own → 30 pct (graph only)
 //	passive + noun xcomp       he was offered a post at the SEC    → he –be offered post at→ SEC
 //	Name compound N(plan) acl to  the Community plans to offer X  → Community –offer→ X (modality to)
@@ -1050,6 +1051,10 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 			// "sold the unit to an affiliate": whom it goes to
 			continue
 		}
+		if a, o := t.arg(k), t.object(p); o >= 0 && t.amount(o) && a != nil && !a.named() && a.ref == nil &&
+			(t.lower(cs) == "in" || t.lower(cs) == "at") && !investVerbs[t.lemma(p)] && !t.open {
+			continue // "borrowed 1.91 billion dlrs in the capital markets": where, not what
+		}
 		words, toks := t.caseWords(cs)
 		if x := t.ofPhrase(k); x >= 0 {
 			// "raising money through an offering of certificates" →
@@ -1081,6 +1086,10 @@ func (t *tree) ofPhrase(k int) int {
 var adjunctPreps = set("following", "under", "despite", "during", "after", "before", "since", "until", "amid",
 	"because", "due", "given", "unlike", "besides", "including", "excluding", "regarding", "pending", "throughout",
 	"notwithstanding", "upon", "without")
+
+// investVerbs put an amount into something: "invested 50 mln dlrs in a
+// plant" says where it went.
+var investVerbs = set("invest", "spend", "put", "pour", "inject", "sink", "plough", "plow")
 
 // idiomNouns make set phrases of manner with a preposition and no
 // article: "in principle", "in fact", "in turn".
