@@ -116,6 +116,7 @@ import (
 //	advcl with if/unless       Acme will buy X if Y agrees.        → buy: modality if (not will)
 //	ccomp of a speech verb     Lavrov said Acme bought Widget.     → attributed to Lavrov
 //	  or its object noun with a clause: said the Acme plans to buy X → attributed
+//	ccomp, two subjects        New York, Oct 20 - Acme said it …   → attributed to Acme, the one next to said
 //	parataxis speech verb      Acme bought Widget, Lavrov said.    → attributed to Lavrov
 //	"it said", no subject before  It also said Smith would retain …  → attributed to the story's first company
 //	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov

@@ -88,6 +88,11 @@ func (t *tree) factuality(p int, c *clause) {
 			if c.speaker == nil {
 				if ss := t.subjects(g); len(ss) > 0 {
 					c.speaker = ss[0]
+					if ks := t.subjectWords(g); len(ks) > 1 && t.arg(ks[len(ks)-1]) != nil && t.rel(ks[len(ks)-1]) == "nsubj" {
+						// two subjects, a broken parse: the one next to
+						// the verb ("New York, Oct 20 - Texaco Inc said")
+						c.speaker = t.arg(ks[len(ks)-1])
+					}
 				}
 			}
 			if (denyVerbs[t.lemma(g)] || t.negated(g)) && !inner {
