@@ -117,6 +117,7 @@ import (
 //	ccomp of a speech verb     Lavrov said Acme bought Widget.     → attributed to Lavrov
 //	  or its object noun with a clause: said the Acme plans to buy X → attributed
 //	ccomp, two subjects        New York, Oct 20 - Acme said it …   → attributed to Acme, the one next to said
+//	title + name as speaker    …, bookrunner Hambros Bank said.    → attributed to Hambros Bank, not the title
 //	parataxis speech verb      Acme bought Widget, Lavrov said.    → attributed to Lavrov
 //	"it said", no subject before  It also said Smith would retain …  → attributed to the story's first company
 //	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov
@@ -1826,7 +1827,7 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 		r := &rels[ri]
 		speaker := ""
 		if a := speakers[r]; a != nil {
-			speaker = d.speakerName(s, t.resolve(a)) // "it said": the company
+			speaker = d.speakerName(s, t.resolve(t.titledName(a))) // "it said": the company
 		}
 		for _, sa := range r.subj {
 			for _, oa := range r.obj {
@@ -1966,6 +1967,23 @@ func (d *docState) speakerName(s *sentence, a *arg) string {
 	}
 	name, _, _ := d.argName(s, a)
 	return name
+}
+
+// titledName is the name a title noun speaks for, hung on it as an
+// apposition: "bookrunner Hambros Bank Ltd said" → Hambros Bank Ltd.
+// Else a itself.
+func (t *tree) titledName(a *arg) *arg {
+	if a == nil || a.named() || a.pronoun || a.ref != nil {
+		return a
+	}
+	for k := a.s; k < a.e && k < len(t.w); k++ {
+		for _, x := range t.children(k, "appos", "flat") {
+			if n := t.arg(x); n != nil && n.named() && x == k+1+len(t.children(x, "compound")) {
+				return n
+			}
+		}
+	}
+	return a
 }
 
 // dedupe drops a triple a sentence states twice (a role found by two rules).
