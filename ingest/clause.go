@@ -87,9 +87,13 @@ import (
 //	speaker's own title, no owner  Acme sold X, spokesman Smith said. → Smith –spokesman of→ Acme (not analyst, economist …)
 //	"said to date it has …"    clause parsed as a relative of "date" → what is said
 //	V + bare N + of amount     received proceeds of 90 mln dlrs    → no "receive proceeds of → 90 mln dlrs"
+//	set phrase of manner       agreed in principle, at year end    → no "agree in → principle"
+//	amount + in/at plain noun  borrowed 9 mln dlrs in the markets  → no "borrow in → markets" (graph only; not invest/spend in)
+//	V + amount + of Name       owns 30 pct of Baltic Rail          → own pct of → Baltic Rail, not also own → 30 pct (graph only)
 //	passive + noun xcomp       he was offered a post at the SEC    → he –be offered post at→ SEC
 //	Name compound N(plan) acl to  the Community plans to offer X  → Community –offer→ X (modality to)
 //	speech verb's obliques     told Reuters in an interview that … → none ("tell in interview" is no fact)
+//	  in the graph, of say/tell/speak/state at all: "said in a review", "spoke at a hearing" → none
 //
 // kg extract (Options.Phrases and Concepts) prints besides, for Open IE:
 //
@@ -103,14 +107,21 @@ import (
 //	advmod not/never/n't       Acme did not buy Widget.            → negated
 //	det no on the object       Acme has no plans …                 → negated
 //	xcomp of fail/refuse       Acme failed to buy Widget.          → negated
+//	mark without + V-ing       Acme sold X without paying cash.    → pay: negated
+//	infinitive of unable       Acme was unable to buy Widget.      → negated
 //	ccomp of deny              Acme denied that it bought Widget.  → negated, attributed to Acme
 //	aux MD                     Acme could buy Widget.              → modality could
 //	xcomp of plan/expect/seek  Acme plans to sell Widget.          → modality to
+//	  and its conjunct          Acme plans to sell X and buy Y.     → buy: modality to
 //	mark if/unless/whether     if Acme buys Widget                 → modality if
 //	provided that, so long as  provided that Acme buys Widget      → modality if
+//	advcl with if/unless       Acme will buy X if Y agrees.        → buy: modality if (not will)
 //	ccomp of a speech verb     Lavrov said Acme bought Widget.     → attributed to Lavrov
 //	  or its object noun with a clause: said the Acme plans to buy X → attributed
+//	ccomp, two subjects        New York, Oct 20 - Acme said it …   → attributed to Acme, the one next to said
+//	title + name as speaker    …, bookrunner Hambros Bank said.    → attributed to Hambros Bank, not the title
 //	parataxis speech verb      Acme bought Widget, Lavrov said.    → attributed to Lavrov
+//	"it said", no subject before  It also said Smith would retain …  → attributed to the story's first company
 //	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov
 //	acl/ccomp of report noun   charges that Acme bought Widget     → attributed to who charges
 //	clause in a noun of a ccomp  X said Y's decision to sell Z …    → attributed to X (no condition or negation)
@@ -1140,11 +1151,18 @@ func (t *tree) nominal(g int, add addFunc) {
 
 type addFunc func(c clause, subj, obj []*arg, extra []string, extraToks []int, conf float64, agent bool)
 
+// sayVerbs take no argument of their own with a preposition, only
+// circumstances of the speech: "said in a review", "spoke to reporters".
+var sayVerbs = set("say", "tell", "speak", "state", "remark", "quote")
+
 // obliques adds a relation for every prepositional argument of p: "talked
 // to Tillerson" → talk to.
 func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 	if speechVerbs[t.lemma(p)] && (t.child(p, "ccomp", "parataxis") >= 0 || t.rel(p) == "parataxis") {
 		return // "said in a statement", "told Reuters in an interview": when and where, not what
+	}
+	if sayVerbs[t.lemma(p)] && !t.open {
+		return // "said in a review", "told a press conference in Rio", "spoke at a hearing": even with what is said elsewhere
 	}
 	for _, k := range t.kids[p] {
 		if k == skip || ud.BaseRel(t.rel(k)) != "obl" || t.rel(k) == "obl:agent" || t.rel(k) == "obl:tmod" || t.rel(k) == "obl:npmod" {
@@ -1165,6 +1183,9 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if adjunctPreps[t.lower(cs)] {
 			continue // "oppose under the Reagan administration", "endorse following signals": circumstances
 		}
+		if idiomNouns[t.lower(k)] && t.child(k, "det", "amod") < 0 || t.lower(k) == "end" {
+			continue // "agreed in principle", "in addition", "at year end": how or when, no argument
+		}
 		if a, o := t.arg(k), t.object(p); o >= 0 && !t.amount(o) && a != nil && !a.named() && a.ref == nil && t.lower(cs) != "to" {
 			// "IBM will increase its workforce through hiring": with an
 			// object, a plain noun oblique is how or why, no fact of its
@@ -1172,6 +1193,10 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 			// "raise 20 mln dlrs through an offering of certificates", and
 			// "sold the unit to an affiliate": whom it goes to
 			continue
+		}
+		if a, o := t.arg(k), t.object(p); o >= 0 && t.amount(o) && a != nil && !a.named() && a.ref == nil &&
+			(t.lower(cs) == "in" || t.lower(cs) == "at") && !investVerbs[t.lemma(p)] && !t.open {
+			continue // "borrowed 1.91 billion dlrs in the capital markets": where, not what
 		}
 		words, toks := t.caseWords(cs)
 		if x := t.ofPhrase(k); x >= 0 {
@@ -1204,6 +1229,15 @@ func (t *tree) ofPhrase(k int) int {
 var adjunctPreps = set("following", "under", "despite", "during", "after", "before", "since", "until", "amid",
 	"because", "due", "given", "unlike", "besides", "including", "excluding", "regarding", "pending", "throughout",
 	"notwithstanding", "upon", "without")
+
+// investVerbs put an amount into something: "invested 50 mln dlrs in a
+// plant" says where it went.
+var investVerbs = set("invest", "spend", "put", "pour", "inject", "sink", "plough", "plow")
+
+// idiomNouns make set phrases of manner with a preposition and no
+// article: "in principle", "in fact", "in turn".
+var idiomNouns = set("principle", "addition", "fact", "general", "total", "effect", "turn", "particular", "all",
+	"part", "practice", "theory", "response", "return", "advance", "person", "public", "private", "full", "time")
 
 // amountNouns count money, shares or a part: "for 2.5 billion dlrs", "by
 // five pct".
@@ -1263,6 +1297,12 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 			used = k
 		}
 		light = light || !det && a != nil && a.named()
+		if !t.open && a != nil && a.named() && (measureNouns[t.lower(obj)] || t.amount(obj)) {
+			// for the graph, "Reuters owns about 49 pct of Instinet"
+			// is own pct of → Instinet, not also own → about 49 pct
+			// (kg extract keeps the whole object for Open IE)
+			light = true
+		}
 	}
 	return light, used
 }
@@ -1404,10 +1444,19 @@ func (t *tree) clause(p int) *clause {
 			c.modality = "to" // "urged Japan to cut rates"
 		}
 	}
+	if g := t.head(p); g >= 0 && failAdjectives[t.lower(g)] && t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
+		c.neg = true // "was unable to explain a rise"
+		if c.modality == "" {
+			c.modality = "to"
+		}
+	}
 	if g := t.head(p); g >= 0 && t.rel(p) == "conj" && c.modality == "" && t.child(p, "aux", "nsubj") < 0 {
 		// "Acme could buy Widget and sell Gizmo": could sell
 		if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" {
 			c.modality = modals[t.lower(md)]
+		} else if t.rel(g) == "xcomp" && t.child(p, "mark") < 0 && t.w[p].XPOS == "VB" {
+			// "plans to eliminate X and emphasize Y": to emphasize
+			c.modality = t.clause(g).modality
 		}
 	}
 	if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && c.modality == "" && (t.rel(p) == "acl" || t.rel(p) == "advcl") {
@@ -1940,7 +1989,7 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 		r := &rels[ri]
 		speaker := ""
 		if a := speakers[r]; a != nil {
-			speaker = d.speakerName(s, t.resolve(a)) // "it said": the company
+			speaker = d.speakerName(s, t.resolve(t.titledName(a))) // "it said": the company
 		}
 		for _, sa := range r.subj {
 			for _, oa := range r.obj {
@@ -2066,13 +2115,37 @@ func (d *docState) openFacts(t *tree, roles bool) []graph.Triple {
 // canonical name, or the words of a noun phrase or pronoun.
 func (d *docState) speakerName(s *sentence, a *arg) string {
 	if a.pronoun {
-		if w := s.toks[a.hs].lower; !relatives[w] && !quantifiers[w] {
+		w := s.toks[a.hs].lower
+		if m := d.first(graph.Org, s, a.hs); w == "it" && m != nil && m.c != nil {
+			// "It also said Harwood would retain his position" with no
+			// subject before for it: the company of the story, as for
+			// "the company said"
+			return m.c.root().name
+		}
+		if !relatives[w] && !quantifiers[w] {
 			return w
 		}
 		return "" // "the settlement, which was announced with …": no one
 	}
 	name, _, _ := d.argName(s, a)
 	return name
+}
+
+// titledName is the name a title noun speaks for, hung on it as an
+// apposition: "bookrunner Hambros Bank Ltd said" → Hambros Bank Ltd.
+// Else a itself.
+func (t *tree) titledName(a *arg) *arg {
+	if a == nil || a.named() || a.pronoun || a.ref != nil {
+		return a
+	}
+	for k := a.s; k < a.e && k < len(t.w); k++ {
+		for _, x := range t.children(k, "appos", "flat") {
+			if n := t.arg(x); n != nil && n.named() && x == k+1+len(t.children(x, "compound")) {
+				return n
+			}
+		}
+	}
+	return a
 }
 
 // dedupe drops a triple a sentence states twice (a role found by two rules).
@@ -2099,10 +2172,13 @@ func (t *tree) subjectWords(p int) []int {
 	if k < 0 {
 		return nil
 	}
+	if t.prepositional(k) {
+		return nil // a broken parse: "with the SEC" for a subject
+	}
 	out := []int{k}
 	for _, x := range t.children(p, "nsubj", "nsubj:pass", "nsubj:outer") {
-		if x == k || x > p || k > p {
-			continue
+		if x == k || x > p || k > p || t.prepositional(x) {
+			continue // "In a filing with the SEC, the Bass group said": not the SEC
 		}
 		ok := true
 		for _, m := range t.children(p, "mark", "cop", "aux", "aux:pass") {
@@ -2115,6 +2191,24 @@ func (t *tree) subjectWords(p int) []int {
 		}
 	}
 	return out
+}
+
+// prepositional tells whether noun k has a preposition of its own (not a
+// possessive 's): then it is no subject, whatever the parse says.
+func (t *tree) prepositional(k int) bool {
+	for _, c := range t.children(k, "case") {
+		if c < k && t.w[c].XPOS != "POS" && t.w[c].UPOS == "ADP" {
+			return true
+		}
+	}
+	for _, m := range t.children(k, "compound", "flat") {
+		// "with the Securities and Exchange Commission", the case
+		// word hung on the first word of the name
+		if m < k && t.prepositional(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // nearest returns the child of p with one of rels closest to p, or -1:

@@ -27,11 +27,11 @@ func (t *tree) reporter(p, k int) *arg {
 	} else if p < 0 || g < 0 || t.rel(p) != "ccomp" || !speechVerbs[t.lemma(g)] {
 		return nil
 	}
-	s := t.child(g, "nsubj")
-	if s < 0 {
+	ks := t.subjectWords(g) // not "with the SEC" the parser took for a subject
+	if len(ks) == 0 || t.rel(ks[len(ks)-1]) != "nsubj" {
 		return nil
 	}
-	a := t.arg(s)
+	a := t.arg(ks[len(ks)-1])
 	if a != nil && t.coref != nil {
 		a = t.coref(a)
 	}

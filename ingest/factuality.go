@@ -12,6 +12,9 @@ var desireVerbs = set("plan", "expect", "seek", "intend", "hope", "want", "aim",
 // failVerbs deny what their infinitive says.
 var failVerbs = set("fail", "refuse", "decline", "neglect")
 
+// failAdjectives deny the infinitive they govern: "was unable to explain".
+var failAdjectives = set("unable")
+
 // denyVerbs deny what their clause says.
 var denyVerbs = set("deny", "reject", "dispute")
 
@@ -36,6 +39,16 @@ func (t *tree) factuality(p int, c *clause) {
 			if t.w[k].XPOS == "MD" || t.lemma(k) == "have" || t.lemma(k) == "be" || t.lemma(k) == "do" {
 				c.toks = append(c.toks, k)
 			}
+		}
+	}
+	if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.lower(m) == "without" && t.w[p].UPOS == "VERB" {
+		c.neg = true // "said without providing details": no details provided
+	}
+	for _, k := range t.children(p, "advcl") {
+		if m := t.child(k, "mark"); m >= 0 && condition(t, m) && t.lower(m) != "whether" {
+			// "First Financial would not pursue the offer if Comdata's
+			// board rejected it": as conditional as the clause of "if"
+			c.modality = "if"
 		}
 	}
 	if g := t.head(p); g >= 0 && t.rel(p) == "acl" {
@@ -75,6 +88,11 @@ func (t *tree) factuality(p int, c *clause) {
 			if c.speaker == nil {
 				if ss := t.subjects(g); len(ss) > 0 {
 					c.speaker = ss[0]
+					if ks := t.subjectWords(g); len(ks) > 1 && t.arg(ks[len(ks)-1]) != nil && t.rel(ks[len(ks)-1]) == "nsubj" {
+						// two subjects, a broken parse: the one next to
+						// the verb ("New York, Oct 20 - Texaco Inc said")
+						c.speaker = t.arg(ks[len(ks)-1])
+					}
 				}
 			}
 			if (denyVerbs[t.lemma(g)] || t.negated(g)) && !inner {

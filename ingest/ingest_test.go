@@ -362,13 +362,15 @@ func TestTableLine(t *testing.T) {
 func TestKept(t *testing.T) {
 	for _, c := range []struct {
 		s, o string
+		conf float64
 		want bool
 	}{
-		{graph.Org, graph.Concept, true},
-		{graph.Concept, graph.Person, true},
-		{graph.Concept, graph.Concept, false},
+		{graph.Org, graph.Concept, 0.4, true},
+		{graph.Org, graph.Concept, 0.15, false},
+		{graph.Concept, graph.Person, 0.4, false},
+		{graph.Concept, graph.Concept, 0.4, false},
 	} {
-		if got := Kept(graph.Triple{SubjectType: c.s, ObjectType: c.o}); got != c.want {
+		if got := Kept(graph.Triple{SubjectType: c.s, ObjectType: c.o, Confidence: c.conf}); got != c.want {
 			t.Errorf("Kept(%s, %s) = %v, want %v", c.s, c.o, got, c.want)
 		}
 	}

@@ -61,6 +61,9 @@ func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 			continue
 		}
 		role := s.toks[m.ts:m.hs]
+		if m.ts == m.s && m.ts > 0 && roleQualifiers[s.toks[m.ts-1].lower] {
+			role = s.toks[m.ts-1 : m.hs] // "his colleague and former Prime Minister Robert Muldoon"
+		}
 		if a := named[m]; a != nil && a.owner != nil {
 			continue // "Russia's President Vladimir Putin": the possessive below
 		}
@@ -104,8 +107,11 @@ func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 			if end < len(s.toks) && s.toks[end].text != "," && s.toks[end].text != "." && !isVerb(s.toks[end].tag) {
 				continue // not an apposition: "Tillerson, Lavrov and ..."
 			}
-			if end < len(s.toks) && isVerb(s.toks[end].tag) && (s.toks[b.e-1].tag == "NNS" || s.toks[b.e-1].tag == "NNPS") {
-				continue // the subject of what follows: "Getty Oil, analysts said"
+			if end < len(s.toks) && isVerb(s.toks[end].tag) {
+				// the subject of what follows: "Getty Oil, analysts
+				// said", "… in eastern India, the bank said" (an
+				// apposition is closed by a comma before its verb)
+				continue
 			}
 			switch {
 			case of != nil:
@@ -124,6 +130,9 @@ func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 	}
 	return out
 }
+
+// roleQualifiers before a title belong to the role: "former", "acting".
+var roleQualifiers = set("former", "acting", "outgoing", "interim", "incoming", "deputy")
 
 func titleOf(s *sentence, m *mention) []token {
 	if !m.titled || m.ts < m.s {

@@ -143,6 +143,9 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		if who == nil || of == nil || !who.named() || !of.named() || who.m == of.m || who.m.c == nil {
 			continue
 		}
+		if e := who.m.e; cs != e && !(cs == e+1 && s.toks[e].text == ">") {
+			continue // "of" right after the name only: not "Honeywell Inc, <NEC Corp> of Japan"
+		}
 		if typ := who.m.c.root().typ(); typ != graph.Person && typ != graph.Org {
 			continue
 		}
