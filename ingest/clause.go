@@ -3,7 +3,6 @@ package ingest
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/kg-builder/kg/graph"
 	"github.com/kg-builder/kg/ingest/country"
@@ -211,13 +210,9 @@ var amountWords = set("pct", "percent", "%", "pc")
 // begins, and its dependents go to the verb.
 func premodifiers(w []ud.Token) {
 	head := func(i int) int { return w[i].Head - 1 }
-	capital := func(i int) bool {
-		r, _ := utf8.DecodeRuneInString(w[i].Form)
-		return unicode.IsUpper(r)
-	}
 	for a := 0; a+1 < len(w); a++ {
 		v := head(a)
-		if w[a].UPOS != "ADJ" || v < 0 || w[v].UPOS != "VERB" || !capital(a) || !capital(a+1) {
+		if w[a].UPOS != "ADJ" || v < 0 || w[v].UPOS != "VERB" || !isUpper(w[a].Form) || !isUpper(w[a+1].Form) {
 			continue
 		}
 		switch w[a].Deprel {
@@ -1525,11 +1520,9 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 	var standIn []int
 	for i, tk := range s.toks {
 		us.Tokens[i] = ud.Token{ID: i + 1, Form: tk.text, Start: tk.start, End: tk.end()}
-		if r, _ := utf8.DecodeRuneInString(tk.text); unicode.IsUpper(r) && !strings.EqualFold(tk.text, demonymStandIn) && !country.IsPlural(tk.text) {
-			if _, ok := country.ByDemonym(tk.text); ok {
-				standIn = append(standIn, i)
-				us.Tokens[i].Form = demonymStandIn
-			}
+		if isUpper(tk.text) && !strings.EqualFold(tk.text, demonymStandIn) && !country.IsPlural(tk.text) && isDemonym(tk.text) {
+			standIn = append(standIn, i)
+			us.Tokens[i].Form = demonymStandIn
 		}
 	}
 	m.Parse(&us)

@@ -14,10 +14,13 @@ const (
 	offset64 = 14695981039346656037
 )
 
-func hashString(s string) uint64 {
-	h := uint64(offset64)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
+func hashString(s string) uint64 { return hashMore(offset64, s) }
+
+// hashMore goes on hashing b after h: hashMore(hashString(a), b) is
+// hashString(a + b).
+func hashMore[T string | []byte](h uint64, b T) uint64 {
+	for i := 0; i < len(b); i++ {
+		h ^= uint64(b[i])
 		h *= prime64
 	}
 	return h
@@ -120,9 +123,9 @@ func newWordLow(form, low string) word {
 	return w
 }
 
-// shapeHash is hashString(shape(s)) without building the string.
-func shapeHash(s string) uint64 {
-	h := uint64(offset64)
+// eachShapeRune calls f with the runes of s's shape: letters as X and x,
+// digits as d, runs longer than two collapsed.
+func eachShapeRune(s string, f func(rune)) {
 	var last rune
 	run := 0
 	for _, r := range s {
@@ -144,12 +147,17 @@ func shapeHash(s string) uint64 {
 			run = 0
 		}
 		last = c
-		var buf [utf8.UTFMax]byte
-		for _, b := range buf[:utf8.EncodeRune(buf[:], c)] {
-			h ^= uint64(b)
-			h *= prime64
-		}
+		f(c)
 	}
+}
+
+// shapeHash is hashString(shape(s)) without building the string.
+func shapeHash(s string) uint64 {
+	h := uint64(offset64)
+	eachShapeRune(s, func(c rune) {
+		var buf [utf8.UTFMax]byte
+		h = hashMore(h, buf[:utf8.EncodeRune(buf[:], c)])
+	})
 	return h
 }
 
@@ -157,29 +165,7 @@ func shapeHash(s string) uint64 {
 // two: "Kuusik" → "Xxx", "1,000" → "d,dd".
 func shape(s string) string {
 	var b strings.Builder
-	var last rune
-	run := 0
-	for _, r := range s {
-		c := r
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLetter(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		}
-		if c == last {
-			run++
-			if run >= 2 {
-				continue
-			}
-		} else {
-			run = 0
-		}
-		last = c
-		b.WriteRune(c)
-	}
+	eachShapeRune(s, func(c rune) { b.WriteRune(c) })
 	return b.String()
 }
 

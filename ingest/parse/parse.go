@@ -133,14 +133,7 @@ func lastRunes(s string, k int) string {
 
 // tagHash is hashString(xpos + "\t" + upos) without the concatenation.
 func tagHash(xpos, upos string) uint64 {
-	h := uint64(offset64)
-	for _, part := range [3]string{xpos, "\t", upos} {
-		for i := 0; i < len(part); i++ {
-			h ^= uint64(part[i])
-			h *= prime64
-		}
-	}
-	return h
+	return hashMore(hashMore(hashString(xpos), "\t"), upos)
 }
 
 func (m *Model) parse(sc *scratch, s *ud.Sentence) {

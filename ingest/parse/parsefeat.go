@@ -166,17 +166,13 @@ func parseFeatures(fs []uint64, x *sent, s *state) []uint64 {
 		f1(90, s0lw), f2(150, s0lw, s0t), f3(151, s0lw, s1t, s0t), f1(96, b0lw), f2(152, b0lw, b0t),
 	)
 	if x.hasLex {
-		var s0x, b0x uint64 = none, none
-		if s0 >= 0 {
-			s0x = x.lex[s0]
+		lex := func(i int32) uint64 {
+			if i < 0 {
+				return none
+			}
+			return x.lex[i]
 		}
-		if b0 >= 0 {
-			b0x = x.lex[b0]
-		}
-		s1x := uint64(none)
-		if s1 >= 0 {
-			s1x = x.lex[s1]
-		}
+		s0x, b0x, s1x := lex(s0), lex(b0), lex(s1)
 		// what WordNet says the words can be, and their supersenses:
 		// "stake in company" and "invest in company" attach alike
 		ss := func(v uint64) uint64 { return v >> lexNounSense }
