@@ -149,14 +149,13 @@ func (t *table) index() {
 	for size < len(t.keys)*4/3+1 {
 		size <<= 1
 	}
-	t.slots = make([]slotEntry, size)
+	t.slots = bigSlice[slotEntry](t, size)
 	t.mask = uint64(size - 1)
-	t.cw = make([]classWeight, len(t.cls))
-	for j := range t.cls {
-		t.cw[j] = classWeight{t.w[j], t.cls[j]}
-	}
 	// entry 0 is a dummy, so that no slot in use has at == 0
-	t.cw = append([]classWeight{{}}, t.cw...)
+	t.cw = bigSlice[classWeight](t, len(t.cls)+1)
+	for j := range t.cls {
+		t.cw[j+1] = classWeight{t.w[j], t.cls[j]}
+	}
 	lo := uint32(1)
 	for i, k := range t.keys {
 		h := slot(k) & t.mask
