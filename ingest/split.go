@@ -116,10 +116,23 @@ func endsWithContinuation(s string) bool {
 // "HELSINKI, March 3 (Reuters) -", which is not part of the first sentence.
 var dateline = regexp.MustCompile(`^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,9})?(?:,\s*[A-Z][A-Za-z.]{2,9}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]+\))?\s*(?:-{1,2}|–|—)\s+`)
 
+// casedDateline matches, at the very start of a story only, an opening
+// whose place is in any case, with a month and a day: "New York, Feb 26
+// -", "ESCHBORN, West Germany, March 2 -", "Bogota, march 4 -",
+// "AMSTERDAM, 2 March -". Further in, "Sales, Jan 1 - Dec 31" is no
+// dateline.
+var casedDateline = regexp.MustCompile(`^[A-Z][A-Za-z.'’/ -]{1,40}?(?:,\s*[A-Z][A-Za-z.'’ ]{1,25}?)?,\s*(?:` + months + `\.?\s+\d{1,2}|\d{1,2}\s+` + months + `),?(?:\s*\([A-Za-z ]+\))?\s*(?:-{1,2}|–|—)\s+`)
+
+const months = `(?i:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`
+
 // stripDateline returns where a unit's text starts once its dateline, if
 // any, is cut off, and the place the dateline names.
 func stripDateline(text string, u unit) (int, string) {
-	m := dateline.FindStringSubmatchIndex(text[u.start:u.end])
+	unitText := text[u.start:u.end]
+	m := dateline.FindStringIndex(unitText)
+	if m == nil && strings.TrimSpace(text[:u.start]) == "" {
+		m = casedDateline.FindStringIndex(unitText)
+	}
 	if m == nil {
 		return u.start, ""
 	}

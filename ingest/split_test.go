@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -50,6 +51,13 @@ func TestStripDateline(t *testing.T) {
 		{"SALVADOR, Feb 26 - Showers continued.", "Showers continued.", "SALVADOR"},
 		{"HELSINKI, March 3 (Reuters) - Talks opened.", "Talks opened.", "HELSINKI"},
 		{"NEW YORK -- Stocks fell.", "Stocks fell.", "NEW YORK"},
+		{"New York, Feb 26 - American Express Co remained silent.", "American Express Co remained silent.", "New York"},
+		{"ESCHBORN, West Germany, March 2 - Alcan said so.", "Alcan said so.", "ESCHBORN"},
+		{"Winnipeg, Manitoba, Feb 26 - Federal Industries Ltd said so.", "Federal Industries Ltd said so.", "Winnipeg"},
+		{"Bogota, march 4 - the fall will not affect it.", "the fall will not affect it.", "Bogota"},
+		{"AMSTERDAM, 2 March - The bank said so.", "The bank said so.", "AMSTERDAM"},
+		{"DALLAS/FORT WORTH, Texas, March 3 - AMR Corp will hold a conference.", "AMR Corp will hold a conference.", "DALLAS/FORT WORTH"},
+		{"Smith, Jones and Brown - a law firm - said so.", "Smith, Jones and Brown - a law firm - said so.", ""},
 		{"Putin met Tillerson - briefly.", "Putin met Tillerson - briefly.", ""},
 		{"US Secretary of State Rex Tillerson arrived.", "US Secretary of State Rex Tillerson arrived.", ""},
 	}
@@ -59,6 +67,13 @@ func TestStripDateline(t *testing.T) {
 		if got := tt.text[start:]; got != tt.rest || place != tt.place {
 			t.Errorf("stripDateline(%q) = %q, %q; want %q, %q", tt.text, got, place, tt.rest, tt.place)
 		}
+	}
+	// a place in any case with a date is a dateline only where the story
+	// starts
+	text := "Acme Corp reported.\n\nSales, Jan 1 - Dec 31 were 5 mln dlrs."
+	u := unit{start: strings.Index(text, "Sales"), end: len(text)}
+	if start, place := stripDateline(text, u); start != u.start || place != "" {
+		t.Errorf("stripDateline(%q) cut %q off a later paragraph", text, text[u.start:start])
 	}
 }
 
