@@ -20,12 +20,17 @@ import (
 //	V + bare obj + P + name    Finland increased pressure on Putin. → Finland –increase pressure on→ Putin
 //	V + obj + of + name        Acme owns 80 pct of Widget.         → Acme –own pct of→ Widget
 //	V + reflexive + P + N      Acme divested itself of its units.  → Acme –divest of→ units
-//	V + measure + of + N       Acme deferred 3 mln dlrs of interest. → Acme –defer dlrs of→ interest
+//	V + amount + of N          Acme deferred 3 mln dlrs of interest. → Acme –defer→ interest
+//	  … of N of name           downgraded 1.2 bln dlrs of debt of Texaco → –downgrade debt of→ Texaco
+//	V + P + bare N + P + X     Acme voted in favor of the merger.  → Acme –vote in favor of→ merger (on behalf of, in exchange for …)
 //	nsubj + V + obl(case P)    Lavrov talked to Tillerson.         → Lavrov –talk to→ Tillerson
 //	nsubj + V + compound:prt   Acme sold off its unit.             → Acme –sell off→ unit
 //	nsubj:pass + V + obl:agent The deal was signed by Acme.        → Acme –sign→ deal
 //	nsubj:pass + V (no agent)  Widget was sold to Acme.            → Widget –be sold to→ Acme
 //	V xcomp V' (subject)       Acme agreed to buy Widget.          → Acme –agree to buy→ Widget
+//	  V' passive + obl:agent   Widget agreed to be acquired by Acme. → Acme –acquire→ Widget (modality to)
+//	expected + xcomp (passive) Acme is expected to buy Widget.     → Acme –buy→ Widget (modality expected; scheduled, set …)
+//	sentence ends on "Inc."    … of Texaco Inc.                     → parsed with a full stop of its own
 //	V obj X xcomp V' (object)  He urged Japan to cut rates.        → Japan –cut→ rates (modality to)
 //	nsubj + N + cop            Smith is chairman of Acme.          → Smith –be chairman of→ Acme
 //	nsubj + N + cop (no nmod)  Smith is a lawyer.                  → Smith –be→ lawyer
@@ -198,6 +203,11 @@ func treeConfidence(s *sentence, r *relation, sa, oa *arg, speaker string) float
 // "is said to have bought", "is believed to be considering".
 var reportVerbs = set("say", "believe", "think", "report", "rumour", "rumor", "understand", "know", "allege",
 	"suspect", "claim", "consider", "reckon", "assume")
+
+// expectVerbs, in the passive with an infinitive, expect what it says:
+// "is expected to buy", "are scheduled to be published".
+var expectVerbs = set("expect", "schedule", "slate", "plan", "intend", "project", "forecast", "estimate", "predict",
+	"anticipate", "set")
 
 // amountWords measure a share: "90.5 pct owned".
 var amountWords = set("pct", "percent", "%", "pc")
@@ -843,6 +853,7 @@ type clause struct {
 	p        int
 	lemma    string // the main verb's lemma
 	words    []string
+	own      int   // where the main verb's own words start in words, after an xcomp chain's
 	toks     []int // tokens of the relation, for its text
 	neg      bool
 	modality string
@@ -861,10 +872,14 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 		}
 		words := append(append([]string(nil), c.words...), extra...)
 		tk := append(append([]int(nil), c.toks...), extraToks...)
-		if agent && c.passive && len(c.words) >= 2 {
+		if agent && c.passive && len(c.words) >= c.own+2 {
 			// "was signed by X": X signs; "was carried out by X": X
-			// carries out
-			words = append(append([]string{c.lemma}, c.words[2:]...), extra...)
+			// carries out; "agreed to be acquired by X": X acquires, the
+			// chain above is the subject's, not the agent's
+			words = append(append([]string{c.lemma}, c.words[c.own+2:]...), extra...)
+			if c.own > 0 && c.modality == "" {
+				c.modality = "to" // what the subject agreed to, not yet done
+			}
 		}
 		phrase := t.text(c.toks)
 		if len(extraToks) > 0 {
@@ -936,6 +951,15 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 					}
 				}
 			} else {
+				if x := t.measured(obj); x >= 0 {
+					// "downgraded 1.2 billion dlrs of debt of Texaco": debt,
+					// of Texaco, its text with the amount
+					if xa := t.arg(x); xa != nil {
+						a, _ := t.span(obj)
+						xa.s, xa.ps = min(xa.s, a), min(xa.ps, a)
+					}
+					obj = x
+				}
 				var light bool
 				light, used = t.lightObject(p, obj, c, subj, add)
 				if !light {
@@ -1159,8 +1183,9 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 	if sayVerbs[t.lemma(p)] && !t.open {
 		return // "said in a review", "told a press conference in Rio", "spoke at a hearing": even with what is said elsewhere
 	}
+	taken := -1 // the phrase after a preposition of several words: "of Acme" after "on behalf"
 	for _, k := range t.kids[p] {
-		if k == skip || ud.BaseRel(t.rel(k)) != "obl" || t.rel(k) == "obl:agent" || t.rel(k) == "obl:tmod" || t.rel(k) == "obl:npmod" {
+		if k == skip || k == taken || ud.BaseRel(t.rel(k)) != "obl" || t.rel(k) == "obl:agent" || t.rel(k) == "obl:tmod" || t.rel(k) == "obl:npmod" {
 			continue
 		}
 		cs := t.child(k, "case")
@@ -1177,6 +1202,16 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		}
 		if adjunctPreps[t.lower(cs)] {
 			continue // "oppose under the Reagan administration", "endorse following signals": circumstances
+		}
+		if x := t.complexPrep(k); x >= 0 {
+			// "voted in favor of the merger" → vote in favor of →
+			// merger; "bought on behalf of Acme" → buy on behalf of
+			words, toks := t.caseWords(cs)
+			cx, _ := t.span(x)
+			xw, xt := t.caseWords(cx)
+			add(*c, subj, t.group(x), append(append(words, t.lower(k)), xw...), append(append(toks, k), xt...), treeConf["obl"], false)
+			taken = x
+			continue
 		}
 		if idiomNouns[t.lower(k)] && t.child(k, "det", "amod") < 0 || t.lower(k) == "end" {
 			continue // "agreed in principle", "in addition", "at year end": how or when, no argument
@@ -1219,6 +1254,28 @@ func (t *tree) ofPhrase(k int) int {
 	return -1
 }
 
+// complexPrep returns, for an oblique k that is the noun of a preposition
+// of several words ("in favor of", "on behalf of", "in exchange for"),
+// the noun of the phrase after it; else -1.
+func (t *tree) complexPrep(k int) int {
+	if !prepNouns[t.lower(k)] || t.child(k, "det", "amod", "nmod:poss") >= 0 {
+		return -1
+	}
+	// "of Acme" on the noun, or, as the parser often has it, on the verb
+	// right after it
+	for _, x := range append(t.children(k, "nmod"), t.children(t.head(k), "obl")...) {
+		if a, _ := t.span(x); x > k && t.w[a].UPOS == "ADP" && (t.head(x) == k || a == k+1) && t.arg(x) != nil && !t.temporal(x) {
+			return x
+		}
+	}
+	return -1
+}
+
+// prepNouns, bare between two prepositions, make one preposition of
+// them: "in favor of", "on behalf of", "in exchange for", "in charge of".
+var prepNouns = set("favor", "favour", "behalf", "exchange", "charge", "lieu", "place", "front", "accordance",
+	"connection", "compliance", "conjunction", "search", "pursuit", "recognition", "honor", "honour")
+
 // adjunctPreps open obliques that say in what circumstances, not to
 // what or whom: "under the Reagan administration", "following signals".
 var adjunctPreps = set("following", "under", "despite", "during", "after", "before", "since", "until", "amid",
@@ -1254,6 +1311,28 @@ func (t *tree) amount(k int) bool {
 		return true
 	}
 	return false
+}
+
+// measured returns, for an object that is an amount of money or a share
+// of a plain noun ("1.2 billion dlrs of debt", "5 pct of the shares"),
+// that noun, what the act is about; else -1. A name stays behind its
+// measure: "owns 80 pct of Acme" is own pct of → Acme. Goods keep their
+// quantity as the object ("carried 36,000 tonnes of ore"): how much is
+// the news there.
+func (t *tree) measured(obj int) int {
+	if t.w[obj].UPOS == "NUM" || !t.amount(obj) {
+		return -1
+	}
+	for _, x := range t.children(obj, "nmod") {
+		cs := t.child(x, "case")
+		if cs < 0 || t.lower(cs) != "of" || x < obj || t.w[x].UPOS != "NOUN" || t.amount(x) || t.temporal(x) {
+			continue
+		}
+		if a := t.arg(x); a != nil && !a.named() && a.ref == nil {
+			return x
+		}
+	}
+	return -1
 }
 
 // lightObject adds the relation a noun object makes with the
@@ -1419,7 +1498,16 @@ func (t *tree) clause(p int) *clause {
 				if a := t.child(g, "obl:agent"); a >= 0 && c.speaker == nil {
 					c.speaker = t.resolve(t.arg(a))
 				}
+			} else if gc.passive && expectVerbs[t.lemma(g)] {
+				// "Texaco is expected to buy Getty", "figures are due to be
+				// published by the commission": Texaco buys Getty, the
+				// commission publishes figures, both expected
+				gc.words, gc.toks, mark, mt = nil, nil, nil, nil
+				if c.modality == "" {
+					c.modality = "expected"
+				}
 			}
+			c.own = len(gc.words) + len(mark)
 			c.words = append(append(append([]string(nil), gc.words...), mark...), c.words...)
 			c.toks = append(append(append([]int(nil), gc.toks...), mt...), c.toks...)
 			c.neg = c.neg || gc.neg
@@ -1525,7 +1613,30 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 			us.Tokens[i].Form = demonymStandIn
 		}
 	}
+	// a sentence that ends on an abbreviation ("… of Texaco Inc.") has its
+	// full stop inside the word; the treebanks give such a sentence a full
+	// stop of its own, and without one the parser loses the sentence's
+	// end ("Inc." hung on the main verb). The parser gets one, which is
+	// taken off again.
+	n := len(us.Tokens)
+	if n > 0 && len(s.toks[n-1].text) > 1 && strings.HasSuffix(s.toks[n-1].text, ".") && !strings.HasSuffix(s.toks[n-1].text, "..") {
+		end := us.Tokens[n-1].End
+		us.Tokens = append(us.Tokens, ud.Token{ID: n + 1, Form: ".", Start: end, End: end})
+	}
 	m.Parse(&us)
+	if len(us.Tokens) > n {
+		stop := us.Tokens[n]
+		us.Tokens = us.Tokens[:n]
+		if stop.Head == 0 {
+			m.Parse(&us) // the stop taken for the root: parse without it
+		} else {
+			for i := range us.Tokens {
+				if us.Tokens[i].Head == n+1 { // hung on the stop: on the stop's head
+					us.Tokens[i].Head = stop.Head
+				}
+			}
+		}
+	}
 	for _, i := range standIn {
 		us.Tokens[i].Form, us.Tokens[i].Lemma = s.toks[i].text, s.toks[i].text
 	}
