@@ -59,6 +59,7 @@ import (
 //	title the name hangs on    Kremlin leader Mikhail Gorbachev (leader the head) → Gorbachev –leader of→ Kremlin
 //	  or right before it       under Kremlin leader Gorbachev's campaign (apart in the tree) → the same
 //	title nmod:desc/compound   former Acme vice chairman Smith     → Smith –former vice chairman of→ Acme
+//	  no owner, an office      President Mauno Koivisto            → Koivisto –be→ president; not "Rep. Jack Kemp", "King Fahd"
 //	pronoun in ccomp of say    Acme said it had agreed to buy …    → Acme –agree to buy→ …
 //	it/he/she/"the company"    The company said … (next sentence)  → the subject before, if it alone fits (coref.go)
 //	  "the bank" before any name: the story's first name of its type before it, never one after

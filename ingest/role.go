@@ -73,7 +73,12 @@ func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 				continue
 			}
 		}
-		emit(m, role, "", "", "", 0.6)
+		for len(role) > 1 && (role[0].lower == "and" || role[0].lower == "or") {
+			role = role[1:] // "chairman and chief executive officer" cut before the name's own
+		}
+		if officeOf(roleWords(role)) != nil { // not "Rep. Jack Kemp", "King Fahd"
+			emit(m, role, "", "", "", 0.6)
+		}
 	}
 	for i, a := range as {
 		if !a.named() || a.m.c == nil {

@@ -17,6 +17,51 @@ import (
 var roleNouns = set("economist", "strategist", "spokesman", "spokeswoman", "trader", "dealer", "banker",
 	"lawyer", "partner", "founder", "vice-president", "treasurer", "controller", "auditor", "broker")
 
+// officeOf returns the words of a title that has no owner if they name an
+// office ("President Mauno Koivisto" is a president), without a
+// conjunction a cut left in front ("and chief executive officer"); nil if
+// they only say how a name is styled ("Rep. Jack Kemp", "King Fahd"), or
+// name no office at all ("General" of "General Dynamics").
+func officeOf(words []string) []string {
+	for len(words) > 1 && (words[0] == "and" || words[0] == "or") {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	head := words[len(words)-1]
+	for i, w := range words {
+		if w == "of" && i > 0 {
+			head = words[i-1] // "finance minister of the republic"
+			break
+		}
+	}
+	if styleTitles[head] || !(officeNouns[head] || roleNouns[head] || externalRoles[head]) {
+		return nil
+	}
+	return words
+}
+
+// styleTitles say how a name is styled, not what office its bearer holds
+// (without an owner, that is): "Rep. Jack Kemp", "King Fahd", "Sen. Dole".
+var styleTitles = set("rep", "sen", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "rev", "lord", "lady",
+	"king", "queen", "prince", "princess", "sheikh", "sultan", "emir", "pope", "general", "senator",
+	"representative", "congressman", "congresswoman", "mr", "mrs", "ms", "dr", "sir", "dame", "prof",
+	"professor", "father", "brother", "sister", "saint", "st", "cardinal", "archbishop", "bishop",
+	"reverend", "rabbi", "imam", "ayatollah", "crown", "first", "top", "senior", "former", "acting")
+
+// officeNouns are the last word of a title that names an office: a
+// chairman, a finance minister, a lead manager.
+var officeNouns = set("president", "minister", "secretary", "chancellor", "ambassador", "envoy", "spokesman",
+	"spokeswoman", "spokesperson", "governor", "mayor", "chairman", "chairwoman", "chair", "ceo", "cfo",
+	"director", "head", "leader", "commander", "judge", "justice", "attorney", "officer", "counsel",
+	"adviser", "advisor", "negotiator", "commissioner", "councillor", "councilor", "premier", "manager",
+	"founder", "co-founder", "owner", "editor", "correspondent", "speaker", "whip", "clerk", "delegate",
+	"consul", "president-elect", "vice-president", "vice-chairman", "undersecretary", "under-secretary",
+	"deputy", "chief", "executive", "official", "analyst", "economist", "lawmaker", "mp", "mep",
+	"general-secretary", "secretary-general", "treasurer", "controller", "auditor", "partner", "arranger",
+	"underwriter", "trustee", "administrator", "regulator", "inspector", "auditor-general", "governor-general")
+
 // roleVerbs name someone to a role: "was named chairman", "appointed X as".
 var roleVerbs = set("name", "appoint", "elect", "nominate", "promote", "make", "choose", "select", "install")
 
@@ -263,6 +308,9 @@ func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
 		RelationText: textOf(s, role[0], role[len(role)-1]), Confidence: treeConf["role"],
 		Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}}
 	if ownerA < 0 {
+		if words = officeOf(words); words == nil {
+			return graph.Triple{}, false
+		}
 		tr.Relation, tr.Object, tr.ObjectType, tr.ObjectText = "be", strings.Join(words, " "), graph.Concept, tr.RelationText
 		tr.Confidence = treeConf["is-a"]
 		return tr, true
