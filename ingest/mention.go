@@ -780,8 +780,11 @@ func makeMention(s *sentence, a, b int) *mention {
 	if last >= a && last < b-1 && person {
 		rest := b - (last + 1)
 		headWord := strings.ToLower(toks[b-1].text)
+		// "General" alone before one word is a company's name more often
+		// than a rank: General Dynamics, General Foods (but General John
+		// Galvin)
 		if !orgHeads[headWord] && !placeHeads[headWord] && !miscHeads[headWord] && !isRegion(span(s, last+1, b)) &&
-			(strong || rest >= 2 || hasLabel(toks[last+1:b], "PERSON")) {
+			(strong || rest >= 2 || hasLabel(toks[last+1:b], "PERSON") && !(last == first && toks[last].lower == "general")) {
 			// a title is before a person, not before a country:
 			// "Burger King USA" is a company
 			hs = last + 1
