@@ -52,6 +52,7 @@ import (
 //	name nmod(of) name         Peter Greenbaum of Smith Barney     → Peter Greenbaum –of→ Smith Barney
 //	name appos N (of Y)        Smith, chairman of Acme,            → Smith –chairman of→ Acme
 //	N appos name               Acme's chairman, John Smith,        → Smith –chairman of→ Acme
+//	name, a Name N,            Acme Telephone, a GTE Corp unit,    → Acme Telephone –unit of→ GTE Corp (not a place: a Tallinn chip maker)
 //	place, state or country    its Beaumont, Texas, refinery       → Beaumont –in→ Texas
 //	name's act-noun + P + N    Gorbachev's campaign for openness   → Gorbachev –campaign for→ openness
 //	  its, after a speaker     Acme said its stake in Widget rose. → Acme –stake in→ Widget (no other company between)

@@ -125,6 +125,12 @@ func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 			case b.owner != nil && b.owner.c != nil:
 				o := b.owner.c.root()
 				emit(a.m, s.toks[b.rs:b.e], o.name, o.typ(), span(s, b.owner.hs, b.owner.he), 0.7)
+			case d.innerOwner(s, b) != nil:
+				// "Hawaiian Telephone Co, a GTE Corp unit,": the unit of
+				// the company the phrase names
+				m := d.innerOwner(s, b)
+				o := m.c.root()
+				emit(a.m, s.toks[m.e:b.e], o.name, o.typ(), span(s, m.hs, m.he), 0.7)
 			case b.hs == b.s && !person:
 				// a bare noun after a place or company is no apposition:
 				// "its Beaumont, Texas, refinery"
@@ -134,6 +140,28 @@ func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 		}
 	}
 	return out
+}
+
+// innerOwner returns the company or person a phrase names before its
+// last words, whose role or part those are: "a GTE Corp unit", "Chicago
+// Milwaukee president". A place is no owner: "a Tallinn chip maker" is a
+// maker in Tallinn.
+func (d *docState) innerOwner(s *sentence, b *arg) *mention {
+	for _, m := range d.mentions[s.index] {
+		if m.s < b.hs || m.e >= b.e || m.c == nil {
+			continue
+		}
+		if typ := m.c.root().typ(); typ != graph.Org && typ != graph.Person {
+			continue
+		}
+		for _, t := range s.toks[m.e:b.e] {
+			if !isNoun(t.tag) || t.tag == "NNP" || t.tag == "NNPS" {
+				return nil // the words after the name are a role: "unit", "vice president"
+			}
+		}
+		return m
+	}
+	return nil
 }
 
 // roleQualifiers before a title belong to the role: "former", "acting".
