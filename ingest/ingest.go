@@ -269,11 +269,13 @@ type sentence struct {
 // sentences splits text into tagged and labelled sentences.
 func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, error) {
 	var out []sentence
+	body := false // a unit that is no headline was read
 	for _, u := range units(text) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		start, _ := stripDateline(text, u)
+		start, _ := stripDateline(text, u, !body)
+		body = body || !u.headline
 		if start >= u.end {
 			continue
 		}

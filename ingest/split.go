@@ -126,11 +126,12 @@ var casedDateline = regexp.MustCompile(`^[A-Z][A-Za-z.'’/ -]{1,40}?(?:,\s*[A-Z
 const months = `(?i:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`
 
 // stripDateline returns where a unit's text starts once its dateline, if
-// any, is cut off, and the place the dateline names.
-func stripDateline(text string, u unit) (int, string) {
+// any, is cut off, and the place the dateline names. first says whether
+// the unit begins the story (after its headlines, if any).
+func stripDateline(text string, u unit, first bool) (int, string) {
 	unitText := text[u.start:u.end]
 	m := dateline.FindStringIndex(unitText)
-	if m == nil && strings.TrimSpace(text[:u.start]) == "" {
+	if m == nil && first {
 		m = casedDateline.FindStringIndex(unitText)
 	}
 	if m == nil {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -63,7 +64,7 @@ func TestStripDateline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		u := unit{start: 0, end: len(tt.text)}
-		start, place := stripDateline(tt.text, u)
+		start, place := stripDateline(tt.text, u, true)
 		if got := tt.text[start:]; got != tt.rest || place != tt.place {
 			t.Errorf("stripDateline(%q) = %q, %q; want %q, %q", tt.text, got, place, tt.rest, tt.place)
 		}
@@ -72,7 +73,7 @@ func TestStripDateline(t *testing.T) {
 	// starts
 	text := "Acme Corp reported.\n\nSales, Jan 1 - Dec 31 were 5 mln dlrs."
 	u := unit{start: strings.Index(text, "Sales"), end: len(text)}
-	if start, place := stripDateline(text, u); start != u.start || place != "" {
+	if start, place := stripDateline(text, u, false); start != u.start || place != "" {
 		t.Errorf("stripDateline(%q) cut %q off a later paragraph", text, text[u.start:start])
 	}
 }
@@ -89,5 +90,24 @@ func TestEndsSentence(t *testing.T) {
 		if got := endsSentence(tt.s); got != tt.want {
 			t.Errorf("endsSentence(%q) = %v, want %v", tt.s, got, tt.want)
 		}
+	}
+}
+
+// TestDatelineAfterHeadline: a story's dateline is cut where the story
+// starts, after the headline the title makes, and not further in.
+func TestDatelineAfterHeadline(t *testing.T) {
+	ex := mustExtractor(t)
+	text := Text(Input{Title: "NORDHAVN BUYS WIDGET", Text: "New York, March 19 - Nordhavn Energy said it bought Widget Systems.\n\nSales, Jan 1 - Dec 31 were 5 mln dlrs."})
+	ss, err := ex.sentences(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range ss {
+		got = append(got, s.text)
+	}
+	want := []string{"NORDHAVN BUYS WIDGET", "Nordhavn Energy said it bought Widget Systems.", "Sales, Jan 1 - Dec 31 were 5 mln dlrs."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
 	}
 }
