@@ -20,7 +20,10 @@ import (
 //	V + bare obj + P + name    Finland increased pressure on Putin. → Finland –increase pressure on→ Putin
 //	V + obj + of + name        Acme owns 80 pct of Widget.         → Acme –own pct of→ Widget
 //	V + reflexive + P + N      Acme divested itself of its units.  → Acme –divest of→ units
-//	V + amount + of N          Acme deferred 3 mln dlrs of interest. → Acme –defer→ interest
+//	V + amount/part + of N     Acme deferred 3 mln dlrs of interest. → Acme –defer→ interest (the rest of its shares → shares)
+//	V(transfer) + poss N + to X  Acme sold its unit to Widget ("to" on unit) → Acme –sell to→ Widget
+//	"of"/"the" on a name's first word  of Widget Systems Inc (of on Widget) → on the name's head
+//	part or edge of a time     for the balance of 1987, the end of March → a time, no argument
 //	  … of N of name           downgraded 1.2 bln dlrs of debt of Texaco → –downgrade debt of→ Texaco
 //	V + P + bare N + P + X     Acme voted in favor of the merger.  → Acme –vote in favor of→ merger (on behalf of, in exchange for …)
 //	nsubj + V + obl(case P)    Lavrov talked to Tillerson.         → Lavrov –talk to→ Tillerson
@@ -213,6 +216,26 @@ var expectVerbs = set("expect", "schedule", "slate", "plan", "intend", "project"
 
 // amountWords measure a share: "90.5 pct owned".
 var amountWords = set("pct", "percent", "%", "pc")
+
+// caseOnCompound mends a preposition or determiner the parser hung on the
+// first word of a name whose head is its last ("of Widget Inc." with of
+// on Widget, Widget a compound of Inc.): it goes to the name's head,
+// where the rules look for it.
+func caseOnCompound(w []ud.Token) {
+	for c := range w {
+		d := w[c].Deprel
+		if d != "case" && d != "det" {
+			continue
+		}
+		h := w[c].Head - 1
+		for h > c && w[h].Deprel == "compound" && w[h].Head-1 > h {
+			h = w[h].Head - 1
+		}
+		if h != w[c].Head-1 {
+			w[c].Head = h + 1
+		}
+	}
+}
 
 // premodifiers mends a capitalised adjective the parser hung on a verb
 // although it begins the name or title after it: "met Latvian Foreign
@@ -1185,6 +1208,22 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 	if sayVerbs[t.lemma(p)] && !t.open {
 		return // "said in a review", "told a press conference in Rio", "spoke at a hearing": even with what is said elsewhere
 	}
+	if o := t.object(p); o >= 0 && transferVerbs[t.lemma(p)] {
+		// "will sell its units to Gizmo Inc" with "to Gizmo" hung on
+		// the object, which a possessive keeps from being light: whom it
+		// goes to
+		if x := t.measured(o); x >= 0 {
+			o = x
+		}
+		if t.child(o, "nmod:poss") >= 0 {
+			for _, k := range t.children(o, "nmod") {
+				cs := t.child(k, "case")
+				if a := t.arg(k); cs >= 0 && t.lower(cs) == "to" && k > o && a != nil && (a.named() || a.ref != nil) {
+					add(*c, subj, t.group(k), []string{"to"}, []int{cs}, treeConf["obl"], false)
+				}
+			}
+		}
+	}
 	taken := -1 // the phrase after a preposition of several words: "of Acme" after "on behalf"
 	for _, k := range t.kids[p] {
 		if k == skip || k == taken || ud.BaseRel(t.rel(k)) != "obl" || t.rel(k) == "obl:agent" || t.rel(k) == "obl:tmod" || t.rel(k) == "obl:npmod" {
@@ -1278,6 +1317,10 @@ func (t *tree) complexPrep(k int) int {
 var prepNouns = set("favor", "favour", "behalf", "exchange", "charge", "lieu", "place", "front", "accordance",
 	"connection", "compliance", "conjunction", "search", "pursuit", "recognition", "honor", "honour")
 
+// transferVerbs hand their object to someone: "sold its unit to Acme".
+var transferVerbs = set("sell", "give", "transfer", "lend", "send", "pay", "offer", "supply", "ship", "export",
+	"lease", "license", "licence", "deliver", "grant", "award", "issue", "provide", "cede", "hand", "return")
+
 // adjunctPreps open obliques that say in what circumstances, not to
 // what or whom: "under the Reagan administration", "following signals".
 var adjunctPreps = set("following", "under", "despite", "during", "after", "before", "since", "until", "amid",
@@ -1315,14 +1358,15 @@ func (t *tree) amount(k int) bool {
 	return false
 }
 
-// measured returns, for an object that is an amount of money or a share
-// of a plain noun ("1.2 billion dlrs of debt", "5 pct of the shares"),
-// that noun, what the act is about; else -1. A name stays behind its
+// measured returns, for an object that is an amount of money, a share or
+// a part of a plain noun ("1.2 billion dlrs of debt", "5 pct of the
+// shares", "the rest of its Dayton Hudson shares"), that noun, what the
+// act is about; else -1. A name stays behind its
 // measure: "owns 80 pct of Acme" is own pct of → Acme. Goods keep their
 // quantity as the object ("carried 36,000 tonnes of ore"): how much is
 // the news there.
 func (t *tree) measured(obj int) int {
-	if t.w[obj].UPOS == "NUM" || !t.amount(obj) {
+	if t.w[obj].UPOS == "NUM" || !t.amount(obj) && !(partNouns[t.lower(obj)] && t.w[obj].UPOS == "NOUN") {
 		return -1
 	}
 	for _, x := range t.children(obj, "nmod") {
@@ -1373,7 +1417,7 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 			used = k
 		}
 		light = light || !det && a != nil && a.named()
-		if !t.open && a != nil && a.named() && (measureNouns[t.lower(obj)] || t.amount(obj)) {
+		if !t.open && a != nil && a.named() && (measureNouns[t.lower(obj)] || t.amount(obj) || partNouns[t.lower(obj)]) {
 			// for the graph, "Reuters owns about 49 pct of Instinet"
 			// is own pct of → Instinet, not also own → about 49 pct
 			// (kg extract keeps the whole object for Open IE)
@@ -1685,6 +1729,7 @@ func repair(w []ud.Token) {
 	head := func(i int) int { return w[i].Head - 1 }
 	premodifiers(w)
 	toldThat(w)
+	caseOnCompound(w)
 	hasKid := func(p int, rels ...string) bool {
 		for k := range w {
 			if head(k) == p {
@@ -2358,6 +2403,14 @@ func phraseText(s *sentence, a *arg, verb int) string {
 var periodNouns = set("quarter", "quarters", "half", "past", "future", "period", "periods", "term", "weekend",
 	"session", "sessions", "part", "meantime", "interim")
 
+// edgeNouns name a point of a period: "the end of March".
+var edgeNouns = set("end", "beginning", "start", "middle", "close", "remainder")
+
+// partNouns take a part of what their "of" phrase names: "the rest of its
+// shares", "the bulk of the debt", "a number of banks".
+var partNouns = set("rest", "remainder", "portion", "majority", "minority", "bulk", "balance", "fraction",
+	"lot", "lots", "number", "series", "range", "variety", "kind", "type", "sort", "total", "part", "half")
+
 // temporal reports whether the phrase headed by k says when, not what: "on
 // Monday", "in 1986", "on March 1", "for two years".
 func (t *tree) temporal(k int) bool {
@@ -2372,6 +2425,15 @@ func (t *tree) temporal(k int) bool {
 	for _, c := range t.children(k, "compound", "nummod", "flat") {
 		if dateWords[t.lower(c)] {
 			return true
+		}
+	}
+	if partNouns[t.lower(k)] || edgeNouns[t.lower(k)] {
+		// "the balance of 1987", "the rest of the year", "the end of
+		// March"
+		for _, x := range t.children(k, "nmod") {
+			if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "of" && x > k && t.temporal(x) {
+				return true
+			}
 		}
 	}
 	return false
