@@ -112,14 +112,17 @@ func Kept(t graph.Triple) bool {
 const GraphMinConfidence = 0.2
 
 // The types of the ends only open extraction gives: a pronoun left
-// unresolved ("it –include→ schools"), and a clause said, reported or
-// believed ("Acme –say→ it would sell Widget").
+// unresolved ("it –include→ schools"), a clause said, reported or
+// believed ("Acme –say→ it would sell Widget"), and an amount with no
+// thing it measures ("Acme –earn→ 1.19 dlrs": a number is no node of an
+// entity graph, though the object text of an edge may hold one).
 const (
 	Pronoun = "PRONOUN"
 	Clause  = "CLAUSE"
+	Amount  = "AMOUNT" // an object that is only an amount: "earned 1.19 dlrs", "owns 49 pct"
 )
 
-var openOnly = set(Pronoun, Clause)
+var openOnly = set(Pronoun, Clause, Amount)
 
 // Extractors lists the values Options.Extractor takes.
 var Extractors = []string{"pattern", "tree"}

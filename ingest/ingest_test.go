@@ -373,9 +373,39 @@ func TestKept(t *testing.T) {
 		{graph.Org, graph.Concept, 0.15, false},
 		{graph.Concept, graph.Person, 0.4, false},
 		{graph.Concept, graph.Concept, 0.4, false},
+		{graph.Org, Amount, 0.6, false},
 	} {
 		if got := Kept(graph.Triple{SubjectType: c.s, ObjectType: c.o, Confidence: c.conf}); got != c.want {
 			t.Errorf("Kept(%s, %s) = %v, want %v", c.s, c.o, got, c.want)
+		}
+	}
+}
+
+// TestAmountObject: an object that is only an amount is open extraction's,
+// not the graph's; an amount of something is that thing.
+func TestAmountObject(t *testing.T) {
+	text := "Nordhavn Energy earned 1.19 euros per share. Nordhavn Energy bought 2 mln euros of bonds."
+	for _, open := range []bool{false, true} {
+		ex, err := New(Options{Concepts: open})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, tr := range doc.Triples {
+			got[tripleString(tr)] = tr.ObjectType
+		}
+		want := map[string]string{"Nordhavn Energy -earn-> 1.19 euros": "", "Nordhavn Energy -buy-> bonds": graph.Concept}
+		if open {
+			want["Nordhavn Energy -earn-> 1.19 euros"] = Amount
+		}
+		for w, typ := range want {
+			if got[w] != typ {
+				t.Errorf("open %v: %q has object type %q, want %q (all: %v)", open, w, got[w], typ, got)
+			}
 		}
 	}
 }

@@ -670,6 +670,26 @@ func attribution(rels []relation) []string {
 	return who
 }
 
+// amountOnly reports whether argument a names nothing but an amount:
+// "27 dlrs", "about 2.70 billion dlrs", "49 pct", "15-20 mln".
+func amountOnly(s *sentence, a *arg) bool {
+	number := false
+	for _, t := range s.toks[a.hs:a.e] {
+		switch {
+		case t.tag == "CD" || isNumber(t.text):
+			number = true
+		case amountNouns[t.lower] || amountMods[t.lower]:
+		default:
+			return false
+		}
+	}
+	return number
+}
+
+// amountMods qualify an amount: "about 27 dlrs", "more than 5 pct".
+var amountMods = set("about", "nearly", "some", "over", "more", "than", "up", "to", "approximately", "around",
+	"almost", "roughly", "under", "less", "at", "least", "a", "an", "-", "and", "or", "between", "just")
+
 // triple makes the triple one relation states between two arguments.
 func (d *docState) triple(s *sentence, r relation, sa, oa *arg, speaker string) (graph.Triple, bool) {
 	if (sa.pronoun || oa.pronoun) && !d.open || sa == oa {
@@ -685,6 +705,9 @@ func (d *docState) triple(s *sentence, r relation, sa, oa *arg, speaker string) 
 	}
 	if oa.clause {
 		otyp = Clause
+	}
+	if !oa.named() && oa.ref == nil && !oa.pronoun && amountOnly(s, oa) {
+		otyp = Amount // "earned 1.19 dlrs", "owns 49 pct": no thing
 	}
 	if subj == "" || obj == "" || graph.Fold(subj) == graph.Fold(obj) {
 		return graph.Triple{}, false
