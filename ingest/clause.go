@@ -166,33 +166,35 @@ var treeConf = map[string]float64{
 }
 
 // treeConfidence adds up the weights of treeConf for one triple of
-// relation r, whose base (rule and shared subject) is r.conf.
-func treeConfidence(s *sentence, r *relation, sa, oa *arg, speaker string) float64 {
-	w := treeConf
-	conf := r.conf
-	if sa.named() || sa.ref != nil {
-		conf += w["named subject"]
-	} else {
-		conf += w["plain subject"]
+// relation r, whose subject has type styp: its rule's, then each flag's.
+// It returns the confidence and the flags that applied, in the order of
+// treeFlags.
+func treeConfidence(s *sentence, r *relation, sa, oa *arg, speaker, styp string) (float64, []string) {
+	on := map[string]bool{
+		"shared subject":  r.shared,
+		"named subject":   sa.named() || sa.ref != nil,
+		"plain subject":   !sa.named() && sa.ref == nil,
+		"named object":    oa.named() || oa.ref != nil,
+		"reported speech": speaker != "",
+		"long relation":   len(r.words) > 4,
+		"long object":     oa.e-oa.hs > 4,
+		"headline":        s.headline,
 	}
-	if oa.named() || oa.ref != nil {
-		conf += w["named object"]
-	}
-	if speaker != "" {
-		conf += w["reported speech"]
-	}
-	if len(r.words) > 4 {
-		conf += w["long relation"]
-	}
-	if oa.e-oa.hs > 4 {
-		conf += w["long object"]
-	}
-	if s.headline {
-		conf += w["headline"]
+	conf := treeConf[r.rule]
+	var flags []string
+	for _, f := range treeFlags {
+		if on[f] {
+			conf += treeConf[f]
+			flags = append(flags, f)
+		}
 	}
 	conf = min(max(conf, 0.05), 0.95)
-	return float64(int(conf*100+0.5)) / 100
+	return float64(int(conf*100+0.5)) / 100, flags
 }
+
+// treeFlags are the flags of treeConf, in the order kg extract prints them.
+var treeFlags = []string{"shared subject", "named subject", "plain subject", "named object", "reported speech",
+	"long relation", "long object", "headline"}
 
 // reportVerbs, in the passive with an infinitive, report what it says:
 // "is said to have bought", "is believed to be considering".
@@ -855,7 +857,7 @@ type clause struct {
 func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 	var rels []relation
 	spk := map[int]*arg{} // relation index → speaker
-	add := func(c clause, subj, obj []*arg, extra []string, extraToks []int, conf float64, agent bool) {
+	add := func(c clause, subj, obj []*arg, extra []string, extraToks []int, rule string, agent bool) {
 		if len(subj) == 0 || len(obj) == 0 {
 			return
 		}
@@ -871,10 +873,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			phrase += " " + t.text(extraToks) // "buy … for", whatever the order of the words
 		}
 		r := relation{v0: minInt(tk), main: c.p, words: words, surface: t.surface(tk), phrase: phrase, neg: c.neg,
-			modality: c.modality, passive: c.passive && !agent, subj: subj, obj: obj, conf: conf, agentInv: agent && c.passive}
-		if c.inherit {
-			r.conf += treeConf["shared subject"]
-		}
+			modality: c.modality, passive: c.passive && !agent, subj: subj, obj: obj, rule: rule, shared: c.inherit, agentInv: agent && c.passive}
 		if c.speaker != nil {
 			spk[len(rels)] = c.speaker
 		}
@@ -894,14 +893,14 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			// the passive turned active: the agent does it to the subject
 			if subj2 := t.group(agent); len(subj2) > 0 {
 				n := len(rels)
-				add(*c, subj2, subj, nil, nil, treeConf["agent"], true)
+				add(*c, subj2, subj, nil, nil, "agent", true)
 				t.moreArgs(rels[n:], p, agent)
 			}
 		}
 		if t.rel(p) == "acl" && t.w[p].XPOS == "VBN" && t.child(p, "nsubj", "aux") < 0 && !(t.rootNoun(t.head(p)) && t.child(p, "obl:agent") < 0) {
 			// "the strike carried out by X", "a company owned by Y"
 			if agent := t.child(p, "obl:agent"); agent >= 0 {
-				add(*c, t.group(agent), t.group(t.head(p)), nil, nil, treeConf["reduced passive"], true)
+				add(*c, t.group(agent), t.group(t.head(p)), nil, nil, "reduced passive", true)
 			}
 			continue
 		}
@@ -926,13 +925,13 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 				c.neg = true
 			}
 			if a := t.relativeAntecedent(p, obj); a >= 0 {
-				add(*c, subj, t.group(a), nil, nil, treeConf["object gap"], false)
+				add(*c, subj, t.group(a), nil, nil, "object gap", false)
 			} else if reflexives[t.lower(obj)] {
 				// "divest itself of all businesses" → divest of
 				for _, k := range t.children(obj, "nmod") {
 					if cs := t.child(k, "case"); cs >= 0 && cs > obj {
 						cw, ct := t.caseWords(cs)
-						add(*c, subj, t.group(k), cw, ct, treeConf["obl"], false)
+						add(*c, subj, t.group(k), cw, ct, "obl", false)
 					}
 				}
 			} else {
@@ -940,20 +939,20 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 				light, used = t.lightObject(p, obj, c, subj, add)
 				if !light {
 					n := len(rels)
-					add(*c, subj, t.group(obj), nil, nil, treeConf["obj"], false)
+					add(*c, subj, t.group(obj), nil, nil, "obj", false)
 					t.moreArgs(rels[n:], p, used)
 				}
 			}
 		}
 		if io := t.child(p, "iobj"); io >= 0 {
-			add(*c, subj, t.group(io), nil, nil, treeConf["iobj"], false)
+			add(*c, subj, t.group(io), nil, nil, "iobj", false)
 		}
 		t.obliques(p, c, subj, add, used)
 		if k := t.child(p, "ccomp"); k >= 0 && t.open && obj < 0 {
 			// "Smith said Acme would sell Widget": what is said, whole
 			if a := t.clauseArg(k); a != nil {
 				n := len(rels)
-				add(*c, subj, []*arg{a}, nil, nil, treeConf["clause"], false)
+				add(*c, subj, []*arg{a}, nil, nil, "clause", false)
 				t.moreArgs(rels[n:], p, k)
 			}
 		} else if said >= 0 && t.open {
@@ -963,7 +962,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 				b--
 			}
 			if a > p && a < b {
-				add(*c, subj, []*arg{{s: a, e: b, hs: a, ps: a, pe: b, clause: true}}, nil, nil, treeConf["clause"], false)
+				add(*c, subj, []*arg{{s: a, e: b, hs: a, ps: a, pe: b, clause: true}}, nil, nil, "clause", false)
 			}
 		}
 	}
@@ -1140,11 +1139,11 @@ func (t *tree) nominal(g int, add addFunc) {
 			}
 		}
 		cw, ct := t.caseWords(cs)
-		add(c, []*arg{owner}, obj, cw, ct, treeConf["nominal"], false)
+		add(c, []*arg{owner}, obj, cw, ct, "nominal", false)
 	}
 }
 
-type addFunc func(c clause, subj, obj []*arg, extra []string, extraToks []int, conf float64, agent bool)
+type addFunc func(c clause, subj, obj []*arg, extra []string, extraToks []int, rule string, agent bool)
 
 // sayVerbs take no argument of their own with a preposition, only
 // circumstances of the speech: "said in a review", "spoke to reporters".
@@ -1197,10 +1196,10 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if x := t.ofPhrase(k); x >= 0 {
 			// "raising money through an offering of certificates" →
 			// raise through offering of → certificates
-			add(*c, subj, t.group(x), append(words, t.lower(k), "of"), append(toks, k, t.child(x, "case")), treeConf["obl"], false)
+			add(*c, subj, t.group(x), append(words, t.lower(k), "of"), append(toks, k, t.child(x, "case")), "obl", false)
 			continue
 		}
-		add(*c, subj, t.group(k), words, toks, treeConf["obl"], false)
+		add(*c, subj, t.group(k), words, toks, "obl", false)
 	}
 }
 
@@ -1284,9 +1283,9 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 		}
 		cw, ct := t.caseWords(cs)
 		if x := t.ofPhrase(k); x >= 0 {
-			add(*c, subj, t.group(x), append(append([]string{t.lower(obj)}, cw...), t.lower(k), "of"), append(append([]int{obj}, ct...), k, t.child(x, "case")), treeConf["light object"], false)
+			add(*c, subj, t.group(x), append(append([]string{t.lower(obj)}, cw...), t.lower(k), "of"), append(append([]int{obj}, ct...), k, t.child(x, "case")), "light object", false)
 		} else {
-			add(*c, subj, t.group(k), append([]string{t.lower(obj)}, cw...), append([]int{obj}, ct...), treeConf["light object"], false)
+			add(*c, subj, t.group(k), append([]string{t.lower(obj)}, cw...), append([]int{obj}, ct...), "light object", false)
 		}
 		if t.head(k) == p {
 			used = k
@@ -1327,7 +1326,7 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 		vc := *c
 		vc.words = []string{lemma(t.s.toks[v].text, "VBG")}
 		vc.toks = append(append([]int(nil), c.toks...), v)
-		add(vc, subj, t.group(p), nil, nil, treeConf["obj"], false)
+		add(vc, subj, t.group(p), nil, nil, "obj", false)
 		return
 	}
 	nominal := t.w[p].UPOS == "NOUN" || t.w[p].UPOS == "PROPN" || t.w[p].UPOS == "NUM" || t.misreadNoun(p)
@@ -1339,7 +1338,7 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 			if cs := t.child(p, "case"); cs >= 0 && cs < p && t.w[cs].XPOS != "POS" {
 				cw, ct = t.caseWords(cs)
 			}
-			add(*c, subj, t.group(p), cw, ct, treeConf["copula"], false)
+			add(*c, subj, t.group(p), cw, ct, "copula", false)
 		}
 	}
 	// "is chairman of Acme", "is close to a deal"; not "is Henry Wood
@@ -1367,7 +1366,7 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 			words, toks = []string{t.lower(p)}, []int{p}
 		}
 		cw, ct := t.caseWords(cs)
-		add(*c, subj, t.group(k), append(words, cw...), append(toks, ct...), treeConf["copula nmod"], false)
+		add(*c, subj, t.group(k), append(words, cw...), append(toks, ct...), "copula nmod", false)
 	}
 }
 
@@ -1962,6 +1961,9 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 	defer co.remember(s, rels)
 	var out []graph.Triple
 	out = append(out, d.roles(s, args(s, d.mentions[s.index]))...)
+	for i := range out {
+		out[i].Rule = "title" // the pattern extractor's roles of titles, possessives and appositions (confidence 0.6–0.75)
+	}
 	out = append(out, d.treeRoles(t)...)
 	out = append(out, d.placesIn(s)...)
 	out = append(out, d.speakerRoles(t, rels, speakers)...)
@@ -1987,7 +1989,8 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 		for _, sa := range r.subj {
 			for _, oa := range r.obj {
 				if tr, ok := d.triple(s, *r, sa, oa, speaker); ok {
-					tr.Confidence = treeConfidence(s, r, sa, oa, speaker)
+					tr.Confidence, tr.Flags = treeConfidence(s, r, sa, oa, speaker, tr.SubjectType)
+					tr.Rule = r.rule
 					if d.phrases {
 						tr.SubjectText, tr.ObjectText = phraseText(s, sa, r.main), phraseText(s, oa, r.main)
 						if r.more != "" {
@@ -2060,7 +2063,7 @@ func (d *docState) speakerRoles(t *tree, rels []relation, speakers map[*relation
 		c, o := sp.m.c.root(), m.c.root()
 		out = append(out, graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, sp.m.hs, sp.m.he),
 			Relation: strings.Join(words, " ") + " of", RelationText: span(s, a, k+1), Object: o.name, ObjectType: o.typ(),
-			ObjectText: span(s, m.hs, m.he), Confidence: treeConf["speaker role"],
+			ObjectText: span(s, m.hs, m.he), Confidence: treeConf["speaker role"], Rule: "speaker role",
 			Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
 	}
 	return out
@@ -2098,8 +2101,8 @@ func (d *docState) openFacts(t *tree, roles bool) []graph.Triple {
 		}
 		out = append(out, graph.Triple{Subject: subj, SubjectType: styp, Relation: "be", Object: obj, ObjectType: otyp,
 			SubjectText: phraseText(s, sa, -1), RelationText: "is", ObjectText: phraseText(s, oa, -1),
-			Confidence: treeConf["apposition"],
-			Evidence:   []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
+			Confidence: treeConf["apposition"], Rule: "apposition",
+			Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
 	}
 	return out
 }
