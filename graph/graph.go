@@ -89,6 +89,12 @@ type Triple struct {
 	Modality     string  // "", or the modal that qualifies it ("could", "may", …)
 	AttributedTo string  // speaker, for reported speech
 
+	// Rule and Flags say how the extractor came by Confidence: its pattern
+	// ("obj", "role", …) and what adjusted the weight ("named object",
+	// "headline", …). kg extract prints them; the store keeps neither.
+	Rule  string
+	Flags []string
+
 	SubjectID string // entity ids; set on stored triples
 	ObjectID  string
 	Cursor    string // where it stands in the listing that returned it

@@ -216,6 +216,8 @@ type relation struct {
 	agentInv bool
 	phrase   string // the tree extractor's relation words alone, as written: "agreed to buy for"
 	more     string // the tree extractor's other arguments of the verb, as written, for open extraction: "in 1944"
+	rule     string // the tree extractor's rule, its key in treeConf: "obj", "obl", …
+	shared   bool   // the tree extractor's subject comes from another clause
 }
 
 // extract finds the relations of one sentence, and its arguments.

@@ -95,7 +95,7 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 			return
 		}
 		tr := graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, who.m.hs, who.m.he),
-			RelationText: span(s, ra.hs, ra.e), Confidence: treeConf["role"],
+			RelationText: span(s, ra.hs, ra.e), Confidence: treeConf["role"], Rule: "role",
 			Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}}
 		if owner == nil {
 			tr.Relation, tr.Object, tr.ObjectType, tr.ObjectText = "be", strings.Join(words, " "), graph.Concept, tr.RelationText
@@ -201,8 +201,8 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		}
 		out = append(out, graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, who.m.hs, who.m.he),
 			Relation: "of", RelationText: t.s.toks[cs].text, Object: name, ObjectType: otyp, ObjectText: otext,
-			Confidence: treeConf["of"],
-			Evidence:   []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
+			Confidence: treeConf["of"], Rule: "of",
+			Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
 	}
 	// titles in the tree: "Nordhavn Energy chairman Jonas Berg", "former
 	// Baltic Rail vice chairman Jonas Berg"
@@ -305,14 +305,14 @@ func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
 	}
 	c := m.c.root()
 	tr := graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, m.hs, m.he),
-		RelationText: textOf(s, role[0], role[len(role)-1]), Confidence: treeConf["role"],
+		RelationText: textOf(s, role[0], role[len(role)-1]), Confidence: treeConf["role"], Rule: "role",
 		Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}}
 	if ownerA < 0 {
 		if words = officeOf(words); words == nil {
 			return graph.Triple{}, false
 		}
 		tr.Relation, tr.Object, tr.ObjectType, tr.ObjectText = "be", strings.Join(words, " "), graph.Concept, tr.RelationText
-		tr.Confidence = treeConf["is-a"]
+		tr.Confidence, tr.Rule = treeConf["is-a"], "is-a"
 		return tr, true
 	}
 	name, typ, ok := d.owner(s, ownerA, ownerB)
@@ -362,8 +362,8 @@ func (d *docState) placesIn(s *sentence) []graph.Triple {
 			}
 			out = append(out, graph.Triple{Subject: ca.name, SubjectType: graph.Place, SubjectText: span(s, a.hs, a.he),
 				Relation: "in", RelationText: ",", Object: cb.name, ObjectType: graph.Place, ObjectText: span(s, b.hs, b.he),
-				Confidence: treeConf["place in"],
-				Evidence:   []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
+				Confidence: treeConf["place in"], Rule: "place in",
+				Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
 		}
 	}
 	return out

@@ -22,7 +22,10 @@ func newExtractCmd(e *env) *cobra.Command {
 document, sentence, subject, relation, object (normalised: canonical names,
 lemmatised relation), subject_text, relation_text, object_text (the words as
 written), subject_type, object_type, confidence, negated, modality,
-attributed_to, and the sentence's index and byte offsets.
+attributed_to, graph (whether kg ingest would keep it), the sentence's index
+and byte offsets, and rule and flags: the tree extractor's pattern and the
+flags whose weights, added up, gave the confidence (the README's table:
+"rule":"obj","flags":["named object","reported speech"]).
 
 With --lines every input line is a document of its own, and "sentence" is
 that line, verbatim. With no PATH it reads standard input.`,
@@ -60,6 +63,11 @@ type extractRow struct {
 	Graph         bool    `json:"graph"` // whether kg ingest keeps it: a named entity at one end
 	Start         int     `json:"start"`
 	End           int     `json:"end"`
+
+	// how it got its confidence: the extractor's rule, a key of its table
+	// of weights ("obj", "role"), and the flags whose weights were added
+	Rule  string   `json:"rule,omitempty"`
+	Flags []string `json:"flags,omitempty"`
 }
 
 func runExtract(ctx context.Context, e *env, paths []string, lines bool) error {
@@ -96,7 +104,8 @@ func runExtract(ctx context.Context, e *env, paths []string, lines bool) error {
 			row := extractRow{Document: r.doc.ID, Subject: t.Subject, Relation: t.Relation, Object: t.Object,
 				SubjectText: t.SubjectText, RelationText: t.RelationText, ObjectText: t.ObjectText,
 				SubjectType: t.SubjectType, ObjectType: t.ObjectType, Confidence: t.Confidence,
-				Negated: t.Negated, Modality: t.Modality, AttributedTo: t.AttributedTo, Graph: ingest.Kept(t)}
+				Negated: t.Negated, Modality: t.Modality, AttributedTo: t.AttributedTo, Graph: ingest.Kept(t),
+				Rule: t.Rule, Flags: t.Flags}
 			if len(t.Evidence) > 0 {
 				ev := t.Evidence[0]
 				row.SentenceIndex, row.Sentence, row.Start, row.End = ev.Sentence, ev.Text, ev.Start, ev.End
