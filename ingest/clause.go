@@ -27,6 +27,7 @@ import (
 //	  … of N of name           downgraded 1.2 bln dlrs of debt of Texaco → –downgrade debt of→ Texaco
 //	V + P + bare N + P + X     Acme voted in favor of the merger.  → Acme –vote in favor of→ merger (on behalf of, in exchange for …)
 //	nsubj + V + obl(case P)    Lavrov talked to Tillerson.         → Lavrov –talk to→ Tillerson
+//	  with a plain noun object   held brief talks on Monday with Sarney → –hold talks with→ Sarney (not "hold with")
 //	nsubj + V + compound:prt   Acme sold off its unit.             → Acme –sell off→ unit
 //	nsubj:pass + V + obl:agent The deal was signed by Acme.        → Acme –sign→ deal
 //	nsubj:pass + V (no agent)  Widget was sold to Acme.            → Widget –be sold to→ Acme
@@ -1211,19 +1212,34 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 	if sayVerbs[t.lemma(p)] && !t.open {
 		return // "said in a review", "told a press conference in Rio", "spoke at a hearing": even with what is said elsewhere
 	}
-	if o := t.object(p); o >= 0 && transferVerbs[t.lemma(p)] {
+	// the verb's object, when a plain noun, joins the relation of an
+	// oblique: "held brief talks with Sarney" is hold talks with →
+	// Sarney, "suspended interest payments to banks" suspend payments to
+	// → banks, not "hold with", "suspend to"
+	fold := t.object(p)
+	if fold >= 0 {
+		if x := t.measured(fold); x >= 0 {
+			fold = x
+		}
+		if a := t.arg(fold); a == nil || a.named() || a.ref != nil || a.pronoun || t.w[fold].UPOS != "NOUN" || t.amount(fold) || reflexives[t.lower(fold)] {
+			fold = -1
+		}
+	}
+	folded := func(words []string, toks []int) ([]string, []int) {
+		if fold < 0 {
+			return words, toks
+		}
+		return append([]string{t.lower(fold)}, words...), append([]int{fold}, toks...)
+	}
+	if o := fold; o >= 0 && transferVerbs[t.lemma(p)] && t.child(o, "nmod:poss") >= 0 {
 		// "will sell its units to Gizmo Inc" with "to Gizmo" hung on
 		// the object, which a possessive keeps from being light: whom it
 		// goes to
-		if x := t.measured(o); x >= 0 {
-			o = x
-		}
-		if t.child(o, "nmod:poss") >= 0 {
-			for _, k := range t.children(o, "nmod") {
-				cs := t.child(k, "case")
-				if a := t.arg(k); cs >= 0 && t.lower(cs) == "to" && k > o && a != nil && (a.named() || a.ref != nil) {
-					add(*c, subj, t.group(k), []string{"to"}, []int{cs}, "obl", false)
-				}
+		for _, k := range t.children(o, "nmod") {
+			cs := t.child(k, "case")
+			if a := t.arg(k); cs >= 0 && t.lower(cs) == "to" && k > o && a != nil && (a.named() || a.ref != nil) {
+				words, toks := folded([]string{"to"}, []int{cs})
+				add(*c, subj, t.group(k), words, toks, "obl", false)
 			}
 		}
 	}
@@ -1279,6 +1295,7 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 			add(*c, subj, t.group(x), append(words, t.lower(k), "of"), append(toks, k, t.child(x, "case")), "obl", false)
 			continue
 		}
+		words, toks = folded(words, toks)
 		add(*c, subj, t.group(k), words, toks, "obl", false)
 	}
 }
