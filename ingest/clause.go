@@ -36,6 +36,7 @@ import (
 //	expected + xcomp (passive) Acme is expected to buy Widget.     → Acme –buy→ Widget (modality expected; scheduled, set …)
 //	sentence ends on "Inc."    … of Texaco Inc.                     → parsed with a full stop of its own
 //	V obj X xcomp V' (object)  He urged Japan to cut rates.        → Japan –cut→ rates (modality to)
+//	  expect/want obj X xcomp  They expect Wang to report a loss.  → Wang –report→ loss; no "expect → Wang"
 //	nsubj + N + cop            Smith is chairman of Acme.          → Smith –be chairman of→ Acme
 //	nsubj + N + cop (no nmod)  Smith is a lawyer.                  → Smith –be→ lawyer
 //	nsubj + A + cop + obl      Acme is close to a deal.            → Acme –be close to→ deal
@@ -991,6 +992,12 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 				}
 				var light bool
 				light, used = t.lightObject(p, obj, c, subj, add)
+				if x := t.infinitive(p); x > obj && raisingVerbs[t.lemma(p)] {
+					// "expect Wang to report a loss": Wang is the subject
+					// of what is expected (Wang –report→ loss), not what
+					// is expected
+					light = true
+				}
 				if !light {
 					n := len(rels)
 					add(*c, subj, t.group(obj), nil, nil, "obj", false)
@@ -1336,6 +1343,28 @@ func (t *tree) complexPrep(k int) int {
 // them: "in favor of", "on behalf of", "in exchange for", "in charge of".
 var prepNouns = set("favor", "favour", "behalf", "exchange", "charge", "lieu", "place", "front", "accordance",
 	"connection", "compliance", "conjunction", "search", "pursuit", "recognition", "honor", "honour")
+
+// infinitive returns p's xcomp, or an adverbial clause with "to" the
+// parser made of one ("expect Wang to report" with report an advcl);
+// else -1.
+func (t *tree) infinitive(p int) int {
+	if x := t.child(p, "xcomp"); x >= 0 {
+		return x
+	}
+	for _, x := range t.children(p, "advcl") {
+		if m := t.child(x, "mark"); m >= 0 && t.lower(m) == "to" && m == x-1 {
+			return x
+		}
+	}
+	return -1
+}
+
+// raisingVerbs take for object the subject of the infinitive after it,
+// and say nothing of that object alone: "expect Wang to report", "want
+// Democrats to take the heat" (unlike "urged Japan to cut rates").
+var raisingVerbs = set("expect", "want", "need", "like", "allow", "permit", "enable", "cause", "require",
+	"believe", "consider", "find", "see", "help", "let", "make", "prefer", "wish", "intend", "mean", "estimate",
+	"forecast", "project", "predict", "show", "report", "assume", "judge", "deem")
 
 // transferVerbs hand their object to someone: "sold its unit to Acme".
 var transferVerbs = set("sell", "give", "transfer", "lend", "send", "pay", "offer", "supply", "ship", "export",
