@@ -35,6 +35,7 @@ import (
 //	  V' passive + obl:agent   Widget agreed to be acquired by Acme. → Acme –acquire→ Widget (modality to)
 //	expected + xcomp (passive) Acme is expected to buy Widget.     → Acme –buy→ Widget (modality expected; scheduled, set …)
 //	sentence ends on "Inc."    … of Texaco Inc.                     → parsed with a full stop of its own
+//	N plans(NNS) to VB         The company plans to cut debt.      → plans a verb, parsed again with that tag
 //	V obj X xcomp V' (object)  He urged Japan to cut rates.        → Japan –cut→ rates (modality to)
 //	  expect/want obj X xcomp  They expect Wang to report a loss.  → Wang –report→ loss; no "expect → Wang"
 //	nsubj + N + cop            Smith is chairman of Acme.          → Smith –be chairman of→ Acme
@@ -1719,6 +1720,9 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 		us.Tokens = append(us.Tokens, ud.Token{ID: n + 1, Form: ".", Start: end, End: end})
 	}
 	m.Parse(&us)
+	if retag(us.Tokens) {
+		m.ParseTagged(&us)
+	}
 	if len(us.Tokens) > n {
 		stop := us.Tokens[n]
 		us.Tokens = us.Tokens[:n]
@@ -1738,6 +1742,38 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 	repair(us.Tokens)
 	return us.Tokens
 }
+
+// retag mends a tagging error the parser cannot get past, and reports
+// whether it did: a verb that takes an infinitive read as a plural noun
+// after the noun that is its subject ("The company plans to cut debt",
+// "Acme expects to report a loss": plans NNS in one such sentence of
+// four). Not after a possessive or determiner: "its plans to expand".
+func retag(w []ud.Token) bool {
+	changed := false
+	for i := 1; i+2 < len(w); i++ {
+		if w[i].XPOS != "NNS" || !infinitiveVerbs[strings.ToLower(w[i].Form)] || strings.ToLower(w[i+1].Form) != "to" {
+			continue
+		}
+		if p := w[i-1].XPOS; p != "NN" && p != "NNS" && p != "NNP" && p != "NNPS" {
+			continue
+		}
+		k := i + 2
+		for k < len(w) && w[k].XPOS == "RB" {
+			k++ // "plans to drastically reduce"
+		}
+		if k < len(w) && w[k].XPOS == "VB" {
+			w[i].XPOS, w[i].UPOS = "VBZ", "VERB"
+			w[i].Lemma = lemma(w[i].Form, "VBZ")
+			changed = true
+		}
+	}
+	return changed
+}
+
+// infinitiveVerbs take an infinitive far more often than their plurals
+// are nouns before "to".
+var infinitiveVerbs = set("plans", "expects", "intends", "wants", "hopes", "needs", "aims", "seeks", "proposes",
+	"decides", "tries", "fails", "refuses", "continues", "prepares", "promises", "threatens", "declines", "wishes")
 
 // demonymStandIn is the demonym the treebanks have most often, in every
 // use (American Express, an American bank, the Americans said):

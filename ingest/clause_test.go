@@ -168,3 +168,27 @@ func TestTreeOddInputs(t *testing.T) {
 		}
 	}
 }
+
+// TestRetag: a verb that takes an infinitive, read as a plural noun after
+// its subject, is parsed as the verb it is; after a possessive it stays a
+// noun.
+func TestRetag(t *testing.T) {
+	ex := mustExtractor(t)
+	for _, c := range []struct {
+		text, word, upos string
+	}{
+		{"The company plans to drastically reduce debt.", "plans", "VERB"},
+		{"Nordhavn Energy expects to report a loss.", "expects", "VERB"},
+		{"Its plans to expand were dropped.", "plans", "NOUN"},
+	} {
+		ss, err := ex.sentences(context.Background(), c.text)
+		if err != nil || len(ss) != 1 {
+			t.Fatalf("sentences(%q) = %d, %v", c.text, len(ss), err)
+		}
+		for _, w := range parseSentence(ex.parser, &ss[0]) {
+			if w.Form == c.word && w.UPOS != c.upos {
+				t.Errorf("%q: %s is %s, want %s", c.text, w.Form, w.UPOS, c.upos)
+			}
+		}
+	}
+}

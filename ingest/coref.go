@@ -8,7 +8,9 @@ import "github.com/kg-builder/kg/graph"
 
 // reporter resolves a pronoun subject k of a reported clause p to the
 // named subject of the verb that reports it: "Acme said it had agreed" →
-// Acme; "Smith said he would resign" → Smith. It returns nil otherwise.
+// Acme; "Smith said he would resign" → Smith; "It had agreed, Acme said"
+// → Acme, unless the sentence before had a subject the pronoun fits. It
+// returns nil otherwise.
 func (t *tree) reporter(p, k int) *arg {
 	pron := t.lower(k)
 	if t.w[k].UPOS != "PRON" || !(pron == "it" || pron == "he" || pron == "she" || pron == "they") {
@@ -48,6 +50,16 @@ func (t *tree) reporter(p, k int) *arg {
 	person := m.c.root().typ() == graph.Person
 	if (pron == "he" || pron == "she") != person {
 		return nil
+	}
+	if k < g && t.coref != nil {
+		// the speaker after what is said: "It plans to cut debt, S and P
+		// said" after a sentence about Allis-Chalmers is about
+		// Allis-Chalmers; the pronoun goes on with the subject before
+		// where that fits, and stands for the speaker only where none
+		// does
+		if r := t.coref(t.arg(k)); r != nil && r.ref != nil && r.ref.c != nil && r.ref.c.root() != m.c.root() {
+			return nil
+		}
 	}
 	return a
 }
