@@ -21,6 +21,8 @@ import (
 //	V + obj + of + name        Acme owns 80 pct of Widget.         → Acme –own pct of→ Widget
 //	V + reflexive + P + N      Acme divested itself of its units.  → Acme –divest of→ units
 //	V + amount/part + of N     Acme deferred 3 mln dlrs of interest. → Acme –defer→ interest (the rest of its shares → shares)
+//	  part of an amount        paid a total of 8.7 mln dlrs        → the amount (AMOUNT: kg extract only)
+//	obj N + of + plain N       signed a letter of intent           → Acme –sign→ letter of intent (the object's name)
 //	V(transfer) + poss N + to X  Acme sold its unit to Widget ("to" on unit) → Acme –sell to→ Widget
 //	"of"/"the" on a name's first word  of Widget Systems Inc (of on Widget) → on the name's head
 //	part or edge of a time     for the balance of 1987, the end of March → a time, no argument
@@ -496,7 +498,35 @@ func (t *tree) arg(h int) *arg {
 		a.ps, a.pe = min(a.ps, a.s), max(a.pe, a.e)
 	}
 	t.args[h] = a
+	if a != nil && !a.named() && !a.pronoun && t.w[h].UPOS == "NOUN" {
+		a.ofE = t.ofComplement(h, a)
+	}
 	return a
+}
+
+// ofComplement returns the end of the "of" phrase right after plain noun
+// h's chunk a that completes its name, a plain noun phrase itself:
+// "letter of intent", "basic rate of taxation", "restriction of oil
+// production"; else 0. A name after "of" makes a relation of its own
+// ("sale of Widget": sale of → Widget), an amount or a time none.
+func (t *tree) ofComplement(h int, a *arg) int {
+	for _, x := range t.children(h, "nmod") {
+		cs := t.child(x, "case")
+		if cs != a.e || t.lower(cs) != "of" || t.w[x].UPOS != "NOUN" || t.amount(x) || t.temporal(x) {
+			continue
+		}
+		xa := t.arg(x)
+		if xa == nil || xa.named() || xa.ref != nil || xa.pronoun || xa.e-a.hs > 7 {
+			return 0
+		}
+		for k := xa.hs; k < xa.e; k++ {
+			if t.byTok[k] != nil {
+				return 0 // a name inside: "shares of Acme stock"
+			}
+		}
+		return max(xa.e, xa.ofE)
+	}
+	return 0
 }
 
 func (t *tree) makeArg(h int) *arg {
@@ -1419,9 +1449,12 @@ func (t *tree) measured(obj int) int {
 	if t.w[obj].UPOS == "NUM" || !t.amount(obj) && !(partNouns[t.lower(obj)] && t.w[obj].UPOS == "NOUN") {
 		return -1
 	}
+	// a part or an amount of money ("a total of 8.7 mln dlrs", "a modest
+	// amount of dollars") is what it counts, an amount itself or money
+	whole := partNouns[t.lower(obj)] || t.lower(obj) == "amount" || t.lower(obj) == "sum"
 	for _, x := range t.children(obj, "nmod") {
 		cs := t.child(x, "case")
-		if cs < 0 || t.lower(cs) != "of" || x < obj || t.w[x].UPOS != "NOUN" || t.amount(x) || t.temporal(x) {
+		if cs < 0 || t.lower(cs) != "of" || x < obj || t.w[x].UPOS != "NOUN" || t.amount(x) && !whole || t.temporal(x) {
 			continue
 		}
 		if a := t.arg(x); a != nil && !a.named() && a.ref == nil {
@@ -1456,6 +1489,9 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 		a := t.arg(k)
 		if det && (a == nil || !a.named()) && !(measureNouns[t.lower(obj)] && t.lower(cs) == "of") {
 			continue // but "deferred three mln dlrs of interest payments"
+		}
+		if oa != nil && oa.ofE > 0 && cs == oa.e {
+			continue // the object's own name: "moved production of cars" → move → production of cars
 		}
 		cw, ct := t.caseWords(cs)
 		if x := t.ofPhrase(k); x >= 0 {

@@ -21,6 +21,7 @@ type arg struct {
 	appositive *arg     // "Tillerson, a former oil executive,": the second phrase
 
 	ps, pe int      // the tree extractor's whole phrase ("Widget Inc for 50 mln dlrs"); pe 0 when unknown
+	ofE    int      // the end of an "of" phrase that completes a plain noun's name ("letter of intent"); 0 if none
 	ref    *mention // the name a pronoun or "the company" stands for, found in an earlier clause
 	clause bool     // a whole clause, the object of open extraction only: "Acme –say→ it would sell Widget"
 }
@@ -758,10 +759,11 @@ func (d *docState) argName(s *sentence, a *arg) (string, string, string) {
 		return c.name, c.typ(), span(s, a.m.hs, a.m.he)
 	}
 	var words []string
-	for k := a.hs; k < a.e; k++ {
+	end := max(a.e, a.ofE)
+	for k := a.hs; k < end; k++ {
 		t := s.toks[k]
-		if t.tag == "POS" {
-			continue
+		if t.tag == "POS" || k > a.e && (t.tag == "DT" || t.tag == "PRP$") {
+			continue // "restriction of (its) oil production"
 		}
 		w := t.text
 		if !strings.HasPrefix(t.tag, "NNP") && (k == 0 || !unicode.IsUpper(firstRune(w))) {
