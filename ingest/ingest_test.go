@@ -409,3 +409,27 @@ func TestAmountObject(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounBeforeSpeaker: "It plans X, Acme said" after a sentence
+// about Widget is about Widget; "Acme said it plans X" is about Acme.
+func TestPronounBeforeSpeaker(t *testing.T) {
+	ex := mustExtractor(t)
+	for text, want := range map[string]string{
+		"Widget Systems reported a loss. In addition, it plans to sell Baltic Rail, Nordhavn Energy said.": "Widget Systems -plan to sell-> Baltic Rail to by Nordhavn Energy",
+		"Widget Systems reported a loss. Nordhavn Energy said it plans to sell Baltic Rail.":               "Nordhavn Energy -plan to sell-> Baltic Rail to by Nordhavn Energy",
+	} {
+		doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		found := false
+		for _, tr := range doc.Triples {
+			all = append(all, tripleString(tr))
+			found = found || tripleString(tr) == want
+		}
+		if !found {
+			t.Errorf("Extract(%q) lacks %q; got:\n  %s", text, want, strings.Join(all, "\n  "))
+		}
+	}
+}
