@@ -40,7 +40,8 @@ import (
 //	N plans(NNS) to VB         The company plans to cut debt.      → plans a verb, parsed again with that tag
 //	V obj X xcomp V' (object)  He urged Japan to cut rates.        → Japan –cut→ rates (modality to)
 //	  expect/want obj X xcomp  They expect Wang to report a loss.  → Wang –report→ loss; no "expect → Wang"
-//	nsubj + N + cop            Smith is chairman of Acme.          → Smith –be chairman of→ Acme
+//	nsubj + N + cop            Smith is chairman of Acme.          → Smith –chairman of→ Acme (a role noun; else be N of)
+//	  formerly, previously     Smith was formerly president of Acme. → Smith –former president of→ Acme
 //	nsubj + N + cop (no nmod)  Smith is a lawyer.                  → Smith –be→ lawyer
 //	nsubj + A + cop + obl      Acme is close to a deal.            → Acme –be close to→ deal
 //	conj of nsubj/obj          Acme and Widget signed a deal.      → one triple each
@@ -1578,9 +1579,53 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 			words, toks = []string{t.lower(p)}, []int{p}
 		}
 		cw, ct := t.caseWords(cs)
+		if role := t.copulaRole(p, k, cs); role != nil {
+			// "Collins was formerly executive vice president of Valley
+			// National Bank": the role fact the title would give
+			vc := *c
+			vc.words, vc.toks = role, append(append([]int(nil), c.toks...), p)
+			add(vc, subj, t.group(k), cw, ct, "role", false)
+			continue
+		}
 		add(*c, subj, t.group(k), append(words, cw...), append(toks, ct...), "copula nmod", false)
 	}
 }
+
+// copulaRole returns the words of the role a copula's noun p names with
+// its "of" or "at" phrase k, when that names someone ("is chairman of
+// Acme" → chairman; "was formerly executive vice president of Acme" →
+// former executive vice president); else nil.
+func (t *tree) copulaRole(p, k, cs int) []string {
+	if w := t.lower(cs); w != "of" && w != "at" || !(officeNouns[t.lower(p)] || roleNouns[t.lower(p)]) {
+		return nil
+	}
+	if a := t.arg(k); a == nil || !a.named() && a.ref == nil {
+		return nil
+	}
+	a := t.arg(p)
+	if a == nil {
+		return nil
+	}
+	var words []string
+	for x := a.hs; x <= p; x++ {
+		switch w := t.lower(x); {
+		case formerAdverbs[w]:
+			words = append([]string{"former"}, words...)
+		case t.w[x].UPOS == "ADV" || t.w[x].UPOS == "DET" || t.w[x].XPOS == "PRP$":
+		default:
+			words = append(words, w)
+		}
+	}
+	for _, m := range t.children(p, "advmod") {
+		if formerAdverbs[t.lower(m)] && (len(words) == 0 || words[0] != "former") {
+			words = append([]string{"former"}, words...)
+		}
+	}
+	return words
+}
+
+// formerAdverbs make a role a past one: "was formerly president of".
+var formerAdverbs = set("formerly", "previously", "once")
 
 // clause builds the relation words and factuality of predicate p.
 func (t *tree) clause(p int) *clause {
