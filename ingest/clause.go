@@ -139,6 +139,8 @@ import (
 //	"it said", no subject before  It also said Smith would retain …  → attributed to the story's first company
 //	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov
 //	acl/ccomp of report noun   charges that Acme bought Widget     → attributed to who charges
+//	not say whether X          Acme did not say whether it would buy Widget. → Acme –buy→ Widget, modality if (not negated)
+//	no longer                  Acme no longer owns Widget.         → negated
 //	clause in a noun of a ccomp  X said Y's decision to sell Z …    → attributed to X (no condition or negation)
 //	passive report verb + xcomp  X is said to have bought Y.       → X –buy→ Y, modality reportedly (by the agent, if any)
 

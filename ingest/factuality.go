@@ -28,7 +28,7 @@ func (t *tree) factuality(p int, c *clause) {
 	for _, k := range t.kids[p] {
 		switch t.rel(k) {
 		case "advmod", "neg", "advmod:neg":
-			if negations[t.lower(k)] || t.lemma(k) == "not" {
+			if negations[t.lower(k)] || t.lemma(k) == "not" || noLonger(t, k) {
 				c.neg = true
 				c.toks = append(c.toks, k)
 			}
@@ -59,8 +59,8 @@ func (t *tree) factuality(p int, c *clause) {
 	// conditions and speakers, walking up the clauses
 	inner := false // climbed out of a noun phrase: look for the speaker only
 	for i, steps := p, 0; steps < 12; steps++ {
-		if m := t.child(i, "mark"); m >= 0 && c.modality == "" && !inner && condition(t, m) {
-			c.modality = "if"
+		if m := t.child(i, "mark"); m >= 0 && (c.modality == "" || i == p) && !inner && condition(t, m) {
+			c.modality = "if" // its own "if" or "whether" before its "would"
 		}
 		for _, k := range t.kids[i] {
 			// "…, Lavrov said"; "according to Lavrov"
@@ -95,7 +95,9 @@ func (t *tree) factuality(p int, c *clause) {
 					}
 				}
 			}
-			if (denyVerbs[t.lemma(g)] || t.negated(g)) && !inner {
+			if (denyVerbs[t.lemma(g)] || t.negated(g)) && !inner && !asked(t, i) {
+				// "denied that X", "did not expect that X": not X; but
+				// "did not say whether X" leaves X open (modality if)
 				c.neg = !c.neg
 			}
 			if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" && c.modality == "" && !inner {
@@ -136,12 +138,29 @@ func (t *tree) factuality(p int, c *clause) {
 	}
 }
 
+// asked reports whether clause i is an indirect question: "whether it
+// would buy", "if it would buy".
+func asked(t *tree, i int) bool {
+	m := t.child(i, "mark")
+	return m >= 0 && (t.lower(m) == "whether" || t.lower(m) == "if")
+}
+
+// noLonger reports whether advmod k is "no longer" or "any longer" after
+// "not": "no longer believes".
+func noLonger(t *tree, k int) bool {
+	if t.lower(k) != "longer" {
+		return false
+	}
+	d := t.child(k, "advmod", "det")
+	return d >= 0 && t.lower(d) == "no" || k > 0 && t.lower(k-1) == "no"
+}
+
 // negated reports whether predicate p has a negation of its own.
 func (t *tree) negated(p int) bool {
 	for _, k := range t.kids[p] {
 		switch t.rel(k) {
 		case "advmod", "neg", "advmod:neg":
-			if negations[t.lower(k)] || t.lemma(k) == "not" {
+			if negations[t.lower(k)] || t.lemma(k) == "not" || noLonger(t, k) {
 				return true
 			}
 		}
