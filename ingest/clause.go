@@ -19,6 +19,7 @@ import (
 //	nsubj + V + iobj           Lavrov gave Tillerson a welcome.    → Lavrov –give→ Tillerson, –give→ welcome
 //	V + bare obj + P + name    Finland increased pressure on Putin. → Finland –increase pressure on→ Putin
 //	V + obj + of + name        Acme owns 80 pct of Widget.         → Acme –own pct of→ Widget
+//	  its + obj + P + name     Acme raised its stake in Widget.    → Acme –raise stake in→ Widget (not Japan's: someone else's)
 //	V + reflexive + P + N      Acme divested itself of its units.  → Acme –divest of→ units
 //	V + amount/part + of N     Acme deferred 3 mln dlrs of interest. → Acme –defer→ interest (the rest of its shares → shares)
 //	  part of an amount        paid a total of 8.7 mln dlrs        → the amount (AMOUNT: kg extract only)
@@ -1475,10 +1476,16 @@ func (t *tree) measured(obj int) int {
 // whether the object was a bare noun that made such a relation with a
 // name (then it is no object of its own), and the verb's oblique it took.
 func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (bool, int) {
-	if t.w[obj].UPOS != "NOUN" || t.child(obj, "nmod:poss") >= 0 {
+	if t.w[obj].UPOS != "NOUN" {
 		return false, -1
 	}
-	det := t.child(obj, "det", "nummod") >= 0
+	// "raised its stake in Widget" is the subject's own stake; "raised
+	// Japan's pressure on X" someone else's
+	poss := t.child(obj, "nmod:poss")
+	if poss >= 0 && t.w[poss].XPOS != "PRP$" {
+		return false, -1
+	}
+	det := t.child(obj, "det", "nummod") >= 0 || poss >= 0
 	light, used := false, -1
 	oa := t.arg(obj)
 	for _, k := range append(t.children(obj, "nmod"), t.children(p, "obl")...) {

@@ -171,8 +171,8 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		if t.w[k].UPOS != "NOUN" {
 			who, role = t.arg(k), h
 		}
-		if t.w[role].UPOS != "NOUN" || who == nil || !who.named() || who.m.c == nil {
-			continue
+		if t.w[role].UPOS != "NOUN" || who == nil || !who.named() || who.m.c == nil || measureNouns[t.lower(role)] {
+			continue // not "its stake in Widget Inc" with the name an apposition of stake
 		}
 		if o := ownerOf(role, -1); o != nil {
 			emit(who, role, o)
