@@ -1001,6 +1001,9 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			obj = x // "had been offered a top post at the SEC", the second object taken for a complement
 		}
 		used := -1 // an oblique the object's relation took
+		if obj >= 0 && !t.open && t.temporal(obj) {
+			obj = -1 // "to cover the next five years": how long, no thing (kg extract keeps it)
+		}
 		if obj >= 0 {
 			if t.child(obj, "det") >= 0 && t.lower(t.child(obj, "det")) == "no" {
 				c.neg = true

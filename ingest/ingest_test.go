@@ -433,3 +433,18 @@ func TestPronounBeforeSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeIsNoObject: a span of time is no object of the graph.
+func TestTimeIsNoObject(t *testing.T) {
+	ex := mustExtractor(t)
+	text := "Nordhavn Energy is to negotiate tomorrow with trade houses for renewal of contracts, to cover the next five years, traders said. The Baltic Plan had worked for a while."
+	doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range doc.Triples {
+		if o := tr.Object; o == "next five years" || o == "while" {
+			t.Errorf("Extract(%q) has %q", text, tripleString(tr))
+		}
+	}
+}

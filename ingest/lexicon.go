@@ -125,7 +125,7 @@ var stateNouns = set("government", "authorities", "state", "administration", "re
 // timeNouns measure time: "days after the vote" is no head noun of "the
 // vote", and "six years" is no object.
 var timeNouns = set("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
-	"weeks", "month", "months", "year", "years", "decade", "decades", "moment", "moments", "time")
+	"weeks", "month", "months", "year", "years", "decade", "decades", "moment", "moments", "time", "while")
 
 // nameParticles may stand inside a name between capitalised words.
 var nameParticles = set("of", "for", "de", "del", "della", "di", "da", "du", "van", "von", "der", "den",
