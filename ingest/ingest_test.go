@@ -94,6 +94,8 @@ func extractRules(t *testing.T, ex *Extractor, name string) {
 			[]string{"Anna Tamm -be-> former rail engineer"}, nil},
 		{"role from an apposition that names its owner first", "Baltic Rail Co, a Nordhavn Energy unit, raised fares.",
 			[]string{"Baltic Rail Co -unit of-> Nordhavn Energy"}, []string{"Baltic Rail Co -be-> nordhavn energy unit"}},
+		{"a possessive owner keeps no 's", "Nordhavn Energy's chairman Jonas Berg resigned.",
+			[]string{"Jonas Berg -chairman of-> Nordhavn Energy"}, []string{"Jonas Berg -chairman of-> Nordhavn Energy's"}},
 		{"a styling title is no role", "Rep. Jonas Berg met Andris Ozols.",
 			nil, []string{"Jonas Berg -be-> rep"}},
 		{"an honorific is no role", "Mr Kuusik met Andris Ozols.",

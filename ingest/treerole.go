@@ -292,6 +292,9 @@ func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
 			}
 		}
 	}
+	for ownerB > ownerA && ownerA >= 0 && s.toks[ownerB-1].tag == "POS" {
+		ownerB-- // "Nordhavn Energy's chairman": the owner is Nordhavn Energy
+	}
 	var role []token
 	for x := a; x < b; x++ {
 		if x >= ownerA && x < ownerB || s.toks[x].tag == "POS" || t.rel(x) == "case" && t.head(x) == k || t.w[x].UPOS == "PUNCT" && len(role) == 0 {
