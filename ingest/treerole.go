@@ -319,6 +319,11 @@ func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
 		return tr, true
 	}
 	name, typ, ok := d.owner(s, ownerA, ownerB)
+	if om := t.byTok[ownerB-1]; om != nil && om.c != nil && om.s >= ownerA && om.e == ownerB {
+		// a name of the document: the entity it is ("Mr Trump's
+		// spokesman": Donald Trump), not its words
+		name, typ, ok = om.c.root().name, om.c.root().typ(), true
+	}
 	if !ok || graph.Fold(name) == graph.Fold(c.name) {
 		return graph.Triple{}, false
 	}
