@@ -1608,7 +1608,7 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 // Acme" → chairman; "was formerly executive vice president of Acme" →
 // former executive vice president); else nil.
 func (t *tree) copulaRole(p, k, cs int) []string {
-	if w := t.lower(cs); w != "of" && w != "at" || !(officeNouns[t.lower(p)] || roleNouns[t.lower(p)]) {
+	if w := t.lower(cs); w != "of" && w != "at" || !(officeNouns[t.lower(p)] || roleNouns[t.lower(p)] || partOfNouns[t.lower(p)]) {
 		return nil
 	}
 	if a := t.arg(k); a == nil || !a.named() && a.ref == nil {
@@ -1635,6 +1635,11 @@ func (t *tree) copulaRole(p, k, cs int) []string {
 	}
 	return words
 }
+
+// partOfNouns make a company or person part of another: "is a
+// wholly-owned subsidiary of Acme", "was a partner of Braxton".
+var partOfNouns = set("subsidiary", "unit", "affiliate", "division", "arm", "member", "partner", "parent",
+	"shareholder", "stockholder", "holder", "customer", "supplier", "client")
 
 // formerAdverbs make a role a past one: "was formerly president of".
 var formerAdverbs = set("formerly", "previously", "once")
