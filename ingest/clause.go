@@ -139,6 +139,7 @@ import (
 //	parataxis speech verb      Acme bought Widget, Lavrov said.    → attributed to Lavrov
 //	"it said", no subject before  It also said Smith would retain …  → attributed to the story's first company
 //	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov
+//	"…, he said" after a named speaker  Smith said X. … Y, he added. → attributed to Smith (within 4 sentences)
 //	acl/ccomp of report noun   charges that Acme bought Widget     → attributed to who charges
 //	not say whether X          Acme did not say whether it would buy Widget. → Acme –buy→ Widget, modality if (not negated)
 //	no longer                  Acme no longer owns Widget.         → negated
@@ -2461,14 +2462,37 @@ func (d *docState) speakerName(s *sentence, a *arg) string {
 			// "the company said"
 			return m.c.root().name
 		}
+		if sp := d.speaker; (w == "he" || w == "she") && sp.m != nil && s.index-sp.sent <= speakerReach {
+			// "…, he said" a few sentences after "Smith said": Smith
+			return sp.m.c.root().name
+		}
 		if !relatives[w] && !quantifiers[w] {
 			return w
 		}
 		return "" // "the settlement, which was announced with …": no one
 	}
+	m := a.m
+	if a.ref != nil {
+		m = a.ref
+	}
+	if m != nil && m.c != nil && m.c.root().typ() == graph.Person {
+		d.speaker = speakerAt{m: m, sent: s.index}
+	}
 	name, _, _ := d.argName(s, a)
 	return name
 }
+
+// speakerAt is a person named as a speaker and the sentence that named
+// them.
+type speakerAt struct {
+	m    *mention
+	sent int
+}
+
+// speakerReach is how many sentences after a named speaker "he said" and
+// "she said" still stand for them: a story quotes one person for a few
+// sentences at a time.
+const speakerReach = 4
 
 // titledName is the name a title noun speaks for, hung on it as an
 // apposition: "bookrunner Hambros Bank Ltd said" → Hambros Bank Ltd.

@@ -450,3 +450,27 @@ func TestTimeIsNoObject(t *testing.T) {
 		}
 	}
 }
+
+// TestHeSaidAfterSpeaker: "…, he added" a few sentences after a named
+// speaker is that speaker; far from any, it stays "he".
+func TestHeSaidAfterSpeaker(t *testing.T) {
+	ex := mustExtractor(t)
+	for text, want := range map[string]string{
+		"Japan will cut output, Trade Minister Hajime Tamura said. Exports fell in March. Imports rose. Nissan Motor will raise prices, he added.":                                       "Nissan Motor -raise-> prices will by Hajime Tamura",
+		"Japan will cut output, Trade Minister Hajime Tamura said. Exports fell in March. Imports rose. Sales fell. Stocks rose. Output fell. Nissan Motor will raise prices, he added.": "Nissan Motor -raise-> prices will by he",
+	} {
+		doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		found := false
+		for _, tr := range doc.Triples {
+			all = append(all, tripleString(tr))
+			found = found || tripleString(tr) == want
+		}
+		if !found {
+			t.Errorf("Extract(%q) lacks %q; got:\n  %s", text, want, strings.Join(all, "\n  "))
+		}
+	}
+}

@@ -69,6 +69,7 @@ type docState struct {
 	phrases  bool                // Options.Phrases
 	open     bool                // Options.Concepts: also what the graph never keeps (pronouns, clauses)
 	recent   map[string]*mention // the tree extractor's last named subject of each type, for coref
+	speaker  speakerAt           // the last person named as a speaker, for "he said"
 }
 
 func newDocState(sents []sentence) *docState {
