@@ -2466,6 +2466,10 @@ func (d *docState) speakerName(s *sentence, a *arg) string {
 			// "…, he said" a few sentences after "Smith said": Smith
 			return sp.m.c.root().name
 		}
+		if sp := d.speakers; w == "they" && sp.name != "" && s.index-sp.sent <= speakerReach {
+			// "…, they said" after "analysts said": the analysts
+			return sp.name
+		}
 		if !relatives[w] && !quantifiers[w] {
 			return w
 		}
@@ -2479,7 +2483,17 @@ func (d *docState) speakerName(s *sentence, a *arg) string {
 		d.speaker = speakerAt{m: m, sent: s.index}
 	}
 	name, _, _ := d.argName(s, a)
+	if !a.named() && a.ref == nil && a.e > a.hs && s.toks[a.e-1].tag == "NNS" {
+		d.speakers = pluralSpeaker{name: name, sent: s.index}
+	}
 	return name
+}
+
+// pluralSpeaker is the last plural noun that spoke ("analysts said") and
+// its sentence, for "they said".
+type pluralSpeaker struct {
+	name string
+	sent int
 }
 
 // speakerAt is a person named as a speaker and the sentence that named

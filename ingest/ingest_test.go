@@ -452,12 +452,14 @@ func TestTimeIsNoObject(t *testing.T) {
 }
 
 // TestHeSaidAfterSpeaker: "…, he added" a few sentences after a named
-// speaker is that speaker; far from any, it stays "he".
+// speaker is that speaker, "they said" after "dealers said" the dealers;
+// far from any, it stays "he".
 func TestHeSaidAfterSpeaker(t *testing.T) {
 	ex := mustExtractor(t)
 	for text, want := range map[string]string{
 		"Japan will cut output, Trade Minister Hajime Tamura said. Exports fell in March. Imports rose. Nissan Motor will raise prices, he added.":                                       "Nissan Motor -raise-> prices will by Hajime Tamura",
 		"Japan will cut output, Trade Minister Hajime Tamura said. Exports fell in March. Imports rose. Sales fell. Stocks rose. Output fell. Nissan Motor will raise prices, he added.": "Nissan Motor -raise-> prices will by he",
+		"Japan will cut output, dealers said. Exports fell in March. Nissan Motor will raise prices, they said.":                                                                         "Nissan Motor -raise-> prices will by dealers",
 	} {
 		doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: text})
 		if err != nil {

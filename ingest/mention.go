@@ -70,6 +70,7 @@ type docState struct {
 	open     bool                // Options.Concepts: also what the graph never keeps (pronouns, clauses)
 	recent   map[string]*mention // the tree extractor's last named subject of each type, for coref
 	speaker  speakerAt           // the last person named as a speaker, for "he said"
+	speakers pluralSpeaker       // the last plural noun that spoke, for "they said"
 }
 
 func newDocState(sents []sentence) *docState {
