@@ -143,6 +143,7 @@ import (
 //	acl/ccomp of report noun   charges that Acme bought Widget     → attributed to who charges
 //	not say whether X          Acme did not say whether it would buy Widget. → Acme –buy→ Widget, modality if (not negated)
 //	no longer                  Acme no longer owns Widget.         → negated
+//	the latest/first to V      Acme is the latest to cut prices.   → Acme –cut→ prices (asserted, no modality to)
 //	clause in a noun of a ccomp  X said Y's decision to sell Z …    → attributed to X (no condition or negation)
 //	passive report verb + xcomp  X is said to have bought Y.       → X –buy→ Y, modality reportedly (by the agent, if any)
 
@@ -1642,6 +1643,10 @@ func (t *tree) copulaRole(p, k, cs int) []string {
 var partOfNouns = set("subsidiary", "unit", "affiliate", "division", "arm", "member", "partner", "parent",
 	"shareholder", "stockholder", "holder", "customer", "supplier", "client")
 
+// ordinalHeads assert the infinitive they take: "is the latest to file
+// suit", "was the first to cut rates".
+var ordinalHeads = set("latest", "first", "last", "only", "second", "third", "fourth", "fifth")
+
 // formerAdverbs make a role a past one: "was formerly president of".
 var formerAdverbs = set("formerly", "previously", "once")
 
@@ -1737,8 +1742,9 @@ func (t *tree) clause(p int) *clause {
 			c.modality = t.clause(g).modality
 		}
 	}
-	if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && c.modality == "" && (t.rel(p) == "acl" || t.rel(p) == "advcl") {
-		c.modality = "to" // an infinitive nothing asserts
+	if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && c.modality == "" && (t.rel(p) == "acl" || t.rel(p) == "advcl") &&
+		!(t.head(p) >= 0 && ordinalHeads[t.lower(t.head(p))]) {
+		c.modality = "to" // an infinitive nothing asserts; but "the latest to file suit" did
 	}
 	return c
 }
