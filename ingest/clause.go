@@ -26,6 +26,7 @@ import (
 //	obj N + of + plain N       signed a letter of intent           → Acme –sign→ letter of intent (the object's name)
 //	V(transfer) + poss N + to X  Acme sold its unit to Widget ("to" on unit) → Acme –sell to→ Widget
 //	"of"/"the" on a name's first word  of Widget Systems Inc (of on Widget) → on the name's head
+//	X's VBG(acl) N(obj)        Japan's ruling party announced (ruling a clause of Japan) → party the subject, ruling its modifier
 //	part or edge of a time     for the balance of 1987, the end of March → a time, no argument
 //	  … of N of name           downgraded 1.2 bln dlrs of debt of Texaco → –downgrade debt of→ Texaco
 //	V + P + bare N + P + X     Acme voted in favor of the merger.  → Acme –vote in favor of→ merger (on behalf of, in exchange for …)
@@ -233,6 +234,32 @@ var expectVerbs = set("expect", "schedule", "slate", "plan", "intend", "project"
 
 // amountWords measure a share: "90.5 pct owned".
 var amountWords = set("pct", "percent", "%", "pc")
+
+// possessedGerund mends "Japan's ruling Liberal Democratic Party
+// announced" parsed with ruling a clause of Japan and the party its
+// object: the party is what Japan's is, ruling a modifier of it, and the
+// party takes Japan's place in the sentence.
+func possessedGerund(w []ud.Token) {
+	for i := 2; i < len(w); i++ {
+		h := w[i].Head - 1
+		if w[i].XPOS != "VBG" || w[i].Deprel != "acl" || h != i-2 || w[i-1].XPOS != "POS" {
+			continue
+		}
+		o := -1
+		for k := i + 1; k < len(w); k++ {
+			if w[k].Head-1 == i && w[k].Deprel == "obj" {
+				o = k
+				break
+			}
+		}
+		if o < 0 || w[o].UPOS != "PROPN" && w[o].UPOS != "NOUN" {
+			continue
+		}
+		w[o].Head, w[o].Deprel = w[h].Head, w[h].Deprel
+		w[h].Head, w[h].Deprel = o+1, "nmod:poss"
+		w[i].Head, w[i].Deprel, w[i].UPOS = o+1, "amod", "ADJ"
+	}
+}
 
 // caseOnCompound mends a preposition or determiner the parser hung on the
 // first word of a name whose head is its last ("of Widget Inc." with of
@@ -1920,6 +1947,7 @@ func repair(w []ud.Token) {
 	premodifiers(w)
 	toldThat(w)
 	caseOnCompound(w)
+	possessedGerund(w)
 	hasKid := func(p int, rels ...string) bool {
 		for k := range w {
 			if head(k) == p {

@@ -47,6 +47,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Canada", graph.Place}, {"Ford Canada", ""}}, nil, nil},
 		{"a title before a country is no title", "It said Burger King USA reported higher sales in the USA.",
 			[]ent{{"Burger King USA", ""}, {"United States", graph.Place}}, nil, nil},
+		{"a country's possessive is the country", "Japan's ruling party met. Standard and Poor's said it may cut the rating.",
+			[]ent{{"Japan", graph.Place}, {"Standard and Poor's", graph.Org}}, nil, []string{"Japan's"}},
 		{"General before one word is a company's name", "General Dynamics sold the unit. General John Galvin met Anna Varga.",
 			[]ent{{"General Dynamics", ""}, {"John Galvin", graph.Person}}, nil, []string{"Dynamics"}},
 		{"a woman's title keeps her apart", "Mrs Reagan met President Reagan.",

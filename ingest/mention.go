@@ -740,10 +740,15 @@ func isNumber(w string) bool {
 
 // makeMention strips a title off tokens [a,b) and types the name.
 func makeMention(s *sentence, a, b int) *mention {
+	toks := s.toks
+	if b-a >= 2 && (toks[b-1].lower == "'s" || toks[b-1].lower == "’s") {
+		if _, ok := country.Lookup(span(s, a, b-1)); ok {
+			b-- // "Japan's ruling party": Japan, not "Japan's" (but "Standard and Poor's", "Moody's")
+		}
+	}
 	if a >= b {
 		return nil
 	}
-	toks := s.toks
 	last, first := -1, -1
 	person := false
 	strong := false
