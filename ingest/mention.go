@@ -676,6 +676,12 @@ func isProper(toks []token, i int) bool {
 		r, _ := utf8.DecodeRuneInString(t.text)
 		return unicode.IsUpper(r)
 	}
+	if i+2 < len(toks) && unicode.IsUpper(firstRune(t.text)) && !determiners[t.lower] && isProper(toks, i+1) {
+		if _, ok := country.ByDemonym(t.text + " " + toks[i+1].text); ok {
+			// "West German" of "the West German Finance Ministry"
+			return true
+		}
+	}
 	if (t.tag == "NN" || t.tag == "NNS") && t.label != "O" && t.label != "" {
 		// prose's labels mark a name the tagger took for a common noun
 		r, _ := utf8.DecodeRuneInString(t.text)
@@ -834,7 +840,10 @@ func makeMention(s *sentence, a, b int) *mention {
 		}
 	}
 	m.name = span(s, hs, b)
-	m.full = span(s, a, b)
+	m.full = span(s, fullStart(toks, a, hs, first), b)
+	if owned {
+		m.full = m.name // "Spanish EC" is the EC
+	}
 	if hs > a && !owned {
 		m.role = strings.ToLower(span(s, a, hs))
 		m.titled = true
@@ -851,6 +860,27 @@ func makeMention(s *sentence, a, b int) *mention {
 		m.votes[graph.Org] += 10
 	}
 	return m
+}
+
+// fullStart is where the name with its title, [a,hs), begins as an alias:
+// at a, unless words before the title are no owner of it but a sentence's
+// first ordinary word ("Using President Reagan"), or the title is another
+// person's office of the one named ("Chairman of President Reagan").
+func fullStart(toks []token, a, hs, first int) int {
+	if hs == a {
+		return a
+	}
+	if _, demonym := country.ByDemonym(toks[0].text); first > a && a == 0 && first == 1 && !isRegion(toks[0].text) && !demonym &&
+		(!strings.HasPrefix(toks[0].tag, "NNP") || ordinaryWord(toks[0].lower) || ordinaryForm(toks[0].lower)) {
+		return first
+	}
+	for k := a + 1; k+1 < hs; k++ {
+		if (toks[k].lower == "of" || toks[k].lower == "for") && strongTitles[strings.TrimSuffix(toks[k+1].lower, ".")] &&
+			personTitles[strings.TrimSuffix(toks[k-1].lower, ".")] {
+			return k + 1
+		}
+	}
+	return a
 }
 
 // ordinaryForm reports a word shaped like an inflected verb or an adverb
@@ -923,7 +953,10 @@ func typeVotes(m *mention, toks []token) {
 	for _, t := range toks[1:] {
 		corporate = corporate || corporateSuffixes[t.lower] && t.text != "SA" && t.text != "S.A."
 	}
+	_, isCountry := lookupCountry(m.name)
 	switch {
+	case isCountry:
+		// "Soviet Union" is a country whatever its head word says
 	case corporate:
 		// a legal suffix outweighs prose's labels: "Deutsche Bank AG",
 		// "Tribune Co" are companies whatever the tagger says
@@ -1086,6 +1119,10 @@ func contextVotes(m *mention, toks []token) {
 		// shares is a company
 		m.votes[graph.Org] += 2
 	}
+	if k := m.e; k < len(toks) && diseaseNouns[toks[k].lower] && m.he-m.hs == 1 {
+		// "AIDS patients", "the AIDS virus": a disease, not a body
+		m.votes[graph.Misc] += 3
+	}
 	if m.s >= 2 && toks[m.s-1].lower == "of" && placeOf[toks[m.s-2].lower] {
 		// "the southern state of Rio Grande do Sul", "the port of Beira"
 		m.votes[graph.Place] += 3
@@ -1119,6 +1156,10 @@ var orgLeads = set("banco", "banca", "banque", "compagnie", "compania", "companh
 // bodyNouns, after a name, say that it names a body of people.
 var bodyNouns = set("forces", "army", "armies", "division", "divisions", "brigade", "brigades", "regiment",
 	"militia", "militias", "guerrillas", "rebels")
+
+// diseaseNouns, after a name, say that it names a disease.
+var diseaseNouns = set("virus", "viruses", "patients", "patient", "victims", "sufferers", "vaccine", "vaccines",
+	"epidemic", "infection", "infections", "antibodies", "antibody", "carriers")
 
 // stakeNouns measure a holding in a company: "50 pct of", "a stake in".
 var stakeNouns = set("pct", "percent", "stake", "shares", "stock")
@@ -1255,7 +1296,7 @@ func (d *docState) resolve() {
 			if !inBody[m.c] {
 				inBody[m.c], named[m.c] = true, false
 			}
-			if !(m.e < len(toks) && isNoun(toks[m.e].tag) && toks[m.e].text == toks[m.e].lower) {
+			if !(m.e < len(toks) && qualifies(toks[m.e])) {
 				named[m.c] = true
 			}
 		}
@@ -1354,6 +1395,18 @@ func (d *docState) resolve() {
 		}
 		r.mentions += c.mentions
 	}
+}
+
+// qualifies reports whether t, after a name, shows the name used as a
+// word that qualifies it rather than as a name: a noun or an adjective in
+// lower case ("World trade", "International monetary sources"), or a
+// word glued on by a hyphen ("New York-based": the name is cut there).
+func qualifies(t token) bool {
+	if (isNoun(t.tag) || strings.HasPrefix(t.tag, "JJ")) && t.text == t.lower {
+		return true
+	}
+	i := strings.LastIndexByte(t.text, '-')
+	return i > 0 && i+1 < len(t.text) && t.text[i+1:] == strings.ToLower(t.text[i+1:]) && unicode.IsLetter(rune(t.text[i+1]))
 }
 
 // apposedApart finds the pairs of entities the text sets apart by an
@@ -1609,7 +1662,8 @@ func (d *docState) entities() []graph.Entity {
 				aliases = append(aliases[:len(aliases):len(aliases)], f[0])
 			}
 		}
-		e := graph.Entity{Name: c.name, Type: c.typ(), Aliases: aliases, Mentions: c.mentions}
+		e := graph.Entity{Name: c.name, Type: c.typ(), Aliases: aliases, Mentions: c.mentions,
+			Local: localNames(append([]string{c.name}, aliases...))}
 		if k := surname(c.name); k != "" && c.votes[graph.Person] > 0 {
 			e.Keys = []string{k}
 		}
