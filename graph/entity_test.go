@@ -662,7 +662,8 @@ func TestSharedWordGuard(t *testing.T) {
 // A local name (Entity.Local) finds no stored entity: "Finance Ministry"
 // in a document about Japan is not the one of a document about Brazil,
 // and "National Bank", a short name within one document, joins no other
-// bank. The entity's other names still find it.
+// bank. The entity's other names still find it. An acronym joins an entity
+// of no known type (MISC) as well as one of its own.
 func TestLocalNames(t *testing.T) {
 	org := graph.Org
 	tests := []struct {
@@ -682,6 +683,12 @@ func TestLocalNames(t *testing.T) {
 		{"the same name with its country",
 			graph.Entity{Name: "Japanese Finance Ministry", Type: org, Aliases: []string{"Finance Ministry"}, Local: []string{"Finance Ministry"}},
 			graph.Entity{Name: "Japanese Finance Ministry", Type: org, Aliases: []string{"Japan's Finance Ministry", "Finance Ministry"}, Local: []string{"Finance Ministry"}}, true},
+		{"an acronym typed a body where another document spells it out",
+			graph.Entity{Name: "Acquired Immune Deficiency Syndrome", Type: graph.Misc, Aliases: []string{"AIDS"}},
+			graph.Entity{Name: "AIDS", Type: org}, true},
+		{"two bodies sharing an acronym stay apart from a person",
+			graph.Entity{Name: "Arabian Auto Agency", Type: org, Aliases: []string{"AAA"}},
+			graph.Entity{Name: "AAA", Type: graph.Person}, false},
 		{"not local: found as before",
 			graph.Entity{Name: "Swiss National Bank", Type: org, Aliases: []string{"National Bank"}},
 			graph.Entity{Name: "National Bank of Canada", Type: org, Aliases: []string{"National Bank"}}, true},

@@ -122,6 +122,12 @@ func TestEntityRules(t *testing.T) {
 			[]string{"Finance Ministry", "Foreign Ministry"}},
 		{"a country of its day", "The Soviet Union bought wheat. The West German Finance Ministry said the USSR would pay.",
 			[]ent{{"Soviet Union", graph.Place}, {"West German Finance Ministry", graph.Org}}, nil, []string{"USSR", "German Finance Ministry"}},
+		{"the House is no short name of the White House", "The White House said the House would vote. House Speaker Jim Wright agreed.",
+			[]ent{{"White House", graph.Org}, {"House", graph.Org}}, nil, nil},
+		{"a legal suffix with full stops is no country", "Petroleos de Venezuela, S.A. said it will buy a refinery.",
+			nil, nil, []string{"S.A.", "Saudi Arabia"}},
+		{"an economic measure is no body", "Gross Domestic Product rose 2.1 pct.",
+			[]ent{{"Gross Domestic Product", graph.Misc}}, nil, nil},
 		{"a disease is no body", "Doctors treated AIDS patients and tested an AIDS vaccine. AIDS spread.",
 			[]ent{{"AIDS", graph.Misc}}, nil, nil},
 	}

@@ -97,7 +97,7 @@ var placeHeads = set(
 var miscHeads = set(
 	"charter", "treaty", "agreement", "accord", "act", "convention", "protocol", "pact", "plan", "law",
 	"bill", "summit", "games", "cup", "war", "declaration", "initiative", "programme", "program",
-	"project", "line", "deal", "strategy", "doctrine", "index", "syndrome", "disease",
+	"project", "line", "deal", "strategy", "doctrine", "index", "syndrome", "disease", "product",
 )
 
 // dateWords are names of months and days, which prose tags NNP but which are

@@ -813,9 +813,11 @@ func makeMention(s *sentence, a, b int) *mention {
 		}
 	}
 	if b-hs == 1 && (tableLabels[strings.TrimSuffix(toks[hs].lower, ".")] || corporateSuffixes[toks[hs].lower] ||
+		corporateSuffixes[strings.ReplaceAll(toks[hs].lower, ".", "")] ||
 		len(strings.TrimSuffix(toks[hs].text, ".")) == 1) {
 		// "Shr", "Avg", "Note": labels of tables, not names; "Ltd",
-		// "A", "B" alone name nothing
+		// "S.A." (no Saudi Arabia after a company's comma), "A", "B"
+		// alone name nothing
 		return nil
 	}
 	m := &mention{sent: s.index, s: a, e: b, hs: hs, he: b, votes: map[string]int{}}
@@ -1355,7 +1357,7 @@ func (d *docState) resolve() {
 				// "Sprint" for "U.S. Sprint"
 				ok = true
 			case len(short) == 1 && (orgHeads[short[0]] || placeHeads[short[0]]) && hasSuffixTokens(long, short) &&
-				(ot == graph.Org || ot == graph.Place) && !graph.Acronym(c.name):
+				(ot == graph.Org || ot == graph.Place) && !graph.Acronym(c.name) && !chamberWords[short[0]]:
 				// "the Fund" for the International Monetary Fund, when
 				// the document names one fund
 				ok = true
@@ -1513,6 +1515,11 @@ func stripNamePrefix(w string) string {
 	}
 	return w[len(p):]
 }
+
+// chamberWords alone name a chamber of a parliament, never another body
+// they end: "the House" is the House of Representatives, not the White
+// House.
+var chamberWords = set("house")
 
 // subBodies head a part of an organisation, which is not the organisation:
 // "Senate Finance Committee" is not the Senate, "OPEC Differentials
