@@ -128,6 +128,10 @@ func TestEntityRules(t *testing.T) {
 			nil, nil, []string{"S.A.", "Saudi Arabia"}},
 		{"an economic measure is no body", "Gross Domestic Product rose 2.1 pct.",
 			[]ent{{"Gross Domestic Product", graph.Misc}}, nil, nil},
+		{"an acronym takes the type of the name it spells out", "Acquired Immune Deficiency Syndrome (AIDS) spread. AIDS spread fast. AIDS worried doctors.",
+			[]ent{{"Acquired Immune Deficiency Syndrome", graph.Misc}}, map[string][]string{"Acquired Immune Deficiency Syndrome": {"AIDS"}}, nil},
+		{"the House begins no committee", "The House Ways and Means said the House would vote.",
+			[]ent{{"House", graph.Org}}, nil, nil},
 		{"a disease is no body", "Doctors treated AIDS patients and tested an AIDS vaccine. AIDS spread.",
 			[]ent{{"AIDS", graph.Misc}}, nil, nil},
 	}

@@ -1161,7 +1161,8 @@ var bodyNouns = set("forces", "army", "armies", "division", "divisions", "brigad
 
 // diseaseNouns, after a name, say that it names a disease.
 var diseaseNouns = set("virus", "viruses", "patients", "patient", "victims", "sufferers", "vaccine", "vaccines",
-	"epidemic", "infection", "infections", "antibodies", "antibody", "carriers")
+	"epidemic", "infection", "infections", "antibodies", "antibody", "carriers", "drug", "drugs", "test", "tests",
+	"testing", "treatment", "therapy")
 
 // stakeNouns measure a holding in a company: "50 pct of", "a stake in".
 var stakeNouns = set("pct", "percent", "stake", "shares", "stock")
@@ -1364,7 +1365,8 @@ func (d *docState) resolve() {
 			case hasPrefixTokens(long, short) && (ot == graph.Org || ot == graph.Place && placeHeads[long[len(long)-1]]) && !c.titled():
 				// "Southmark" for "Southmark Corp", whatever prose
 				// calls it; a real place is excluded above
-				ok = shortFor(c.name, o.name) && (legalSuffix(o.name) || !commonStart(c, short, named[c]))
+				ok = shortFor(c.name, o.name) && (legalSuffix(o.name) || !commonStart(c, short, named[c])) &&
+					!(len(short) == 1 && chamberWords[short[0]])
 			}
 			if ok && o.root() != match {
 				match = o.root()
@@ -1392,8 +1394,12 @@ func (d *docState) resolve() {
 				r.aliases = append(r.aliases, a)
 			}
 		}
-		for k, v := range c.votes {
-			r.votes[k] += v
+		if !(graph.Acronym(c.name) && headTyped(r.name)) {
+			// an acronym's type is a guess that the name it spells out
+			// settles: "AIDS" for "Acquired Immune Deficiency Syndrome"
+			for k, v := range c.votes {
+				r.votes[k] += v
+			}
 		}
 		r.mentions += c.mentions
 	}
@@ -1409,6 +1415,17 @@ func qualifies(t token) bool {
 	}
 	i := strings.LastIndexByte(t.text, '-')
 	return i > 0 && i+1 < len(t.text) && t.text[i+1:] == strings.ToLower(t.text[i+1:]) && unicode.IsLetter(rune(t.text[i+1]))
+}
+
+// headTyped reports whether name, of two words or more, ends in a word
+// that says its type: "Syndrome", "Bank", "Island".
+func headTyped(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) < 2 {
+		return false
+	}
+	h := f[len(f)-1]
+	return orgHeads[h] || placeHeads[h] || miscHeads[h]
 }
 
 // apposedApart finds the pairs of entities the text sets apart by an
@@ -1517,8 +1534,8 @@ func stripNamePrefix(w string) string {
 }
 
 // chamberWords alone name a chamber of a parliament, never another body
-// they end: "the House" is the House of Representatives, not the White
-// House.
+// they begin or end: "the House" is the House of Representatives, not the
+// White House nor the House Ways and Means Committee.
 var chamberWords = set("house")
 
 // subBodies head a part of an organisation, which is not the organisation:
