@@ -263,7 +263,7 @@ func matchScore(e Entity, n string, byName bool, rec *entityRec) int {
 		return 2 // e's name is one of rec's aliases
 	case rec.Type == e.Type:
 		return 1 // they share an alias
-	case acronym && (rec.Type == Misc || e.Type == Misc):
+	case acronym && (rec.Type == Misc || e.Type == Misc) && rec.Type != Person && e.Type != Person:
 		// "AIDS", typed a body where a document says no more, is the
 		// "Acquired Immune Deficiency Syndrome" another spells out
 		return 1
