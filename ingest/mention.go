@@ -115,7 +115,9 @@ func (d *docState) findMentions() {
 	for i, ms := range d.mentions {
 		kept := ms[:0]
 		for _, m := range ms {
-			if m.weak && !words[graph.Fold(m.name)] {
+			if m.weak && (!words[graph.Fold(m.name)] || m.e < len(d.sents[i].toks) && qualifies(d.sents[i].toks[m.e])) {
+				// "Creditor banks", "Final dividend": a first word
+				// before the noun it qualifies
 				continue
 			}
 			if m.weak {
@@ -786,8 +788,11 @@ func makeMention(s *sentence, a, b int) *mention {
 	if last >= a && last < b-1 && person {
 		rest := b - (last + 1)
 		headWord := strings.ToLower(toks[b-1].text)
+		// "General Cinema", "General Mills": "General" before one English
+		// word is a company's name, not an officer's title
+		company := last == a && toks[a].lower == "general" && rest == 1 && ordinaryWord(toks[b-1].lower)
 		if !orgHeads[headWord] && !placeHeads[headWord] && !miscHeads[headWord] && !isRegion(span(s, last+1, b)) &&
-			(strong || rest >= 2 || hasLabel(toks[last+1:b], "PERSON")) {
+			(strong || rest >= 2 || hasLabel(toks[last+1:b], "PERSON")) && !company {
 			// a title is before a person, not before a country:
 			// "Burger King USA" is a company
 			hs = last + 1
@@ -812,12 +817,21 @@ func makeMention(s *sentence, a, b int) *mention {
 			return nil
 		}
 	}
+	if b-hs == 1 && dateRange(toks[hs].lower) {
+		// "Jan/Dec", "March/April": a span of months in a table
+		return nil
+	}
 	if b-hs == 1 && (tableLabels[strings.TrimSuffix(toks[hs].lower, ".")] || corporateSuffixes[toks[hs].lower] ||
 		corporateSuffixes[strings.ReplaceAll(toks[hs].lower, ".", "")] ||
 		len(strings.TrimSuffix(toks[hs].text, ".")) == 1) {
 		// "Shr", "Avg", "Note": labels of tables, not names; "Ltd",
 		// "S.A." (no Saudi Arabia after a company's comma), "A", "B"
 		// alone name nothing
+		return nil
+	}
+	if a == 0 && b == 1 && b < len(toks) && !isAcronym(toks[:1]) && ordinaryWord(toks[0].lower) && qualifies(toks[1]) {
+		// "Creditor banks met", "Final dividend was": a sentence's first
+		// word before the noun it qualifies
 		return nil
 	}
 	m := &mention{sent: s.index, s: a, e: b, hs: hs, he: b, votes: map[string]int{}}
@@ -836,8 +850,9 @@ func makeMention(s *sentence, a, b int) *mention {
 	if hs == a && b-a == 2 && !s.shouting && !graph.Acronym(toks[a].text) && isAcronym(toks[a+1:b]) &&
 		!isRegion(toks[a+1].text) {
 		// "Spanish EC membership": a demonym before an acronym says whose
-		// the body is, not its name
-		if _, ok := country.ByDemonym(toks[a].text); ok {
+		// the body is, not its name; "Senior EC officials" which of its
+		// people
+		if _, ok := country.ByDemonym(toks[a].text); ok || titleOpeners[toks[a].lower] {
 			hs, owned = a+1, true
 		}
 	}
@@ -856,6 +871,11 @@ func makeMention(s *sentence, a, b int) *mention {
 	}
 	typeVotes(m, toks[hs:b])
 	contextVotes(m, toks)
+	if hs == a && b-a == 2 && toks[a].lower == "general" && ordinaryWord(toks[a+1].lower) {
+		// "General Cinema", "General Mills": a company
+		m.votes[graph.Org] += 4
+		delete(m.votes, graph.Person)
+	}
 	if b < len(toks) && isTicker(toks[b].text) || a > 0 && toks[a-1].text == "<" {
 		// "GTE <GTE>", "<Chartham Management Corp>": Reuters marks
 		// companies
@@ -883,6 +903,20 @@ func fullStart(toks []token, a, hs, first int) int {
 		}
 	}
 	return a
+}
+
+// dateRange reports whether w is months or days joined by slashes:
+// "jan/dec", "march/april".
+func dateRange(w string) bool {
+	if !strings.Contains(w, "/") {
+		return false
+	}
+	for _, p := range strings.Split(w, "/") {
+		if !dateWords[p] && !dateWords[p+"."] {
+			return false
+		}
+	}
+	return true
 }
 
 // ordinaryForm reports a word shaped like an inflected verb or an adverb
@@ -967,9 +1001,12 @@ func typeVotes(m *mention, toks []token) {
 		m.votes[graph.Org] += 4
 	case placeHeads[head]:
 		m.votes[graph.Place] += 4
-	case len(toks) > 2 && orgLeads[toks[0].lower]:
-		// "Banco do Brasil", "Banque de France"
+	case len(toks) > 1 && orgLeads[toks[0].lower]:
+		// "Banco do Brasil", "Banque de France", "Bank Hapoalim"
 		m.votes[graph.Org] += 4
+	case len(toks) > 1 && placeLeads[toks[0].lower]:
+		// "Mount Snow", "Lake Placid", "Cape Town"
+		m.votes[graph.Place] += 4
 	case miscHeads[head] && len(toks) > 1:
 		m.votes[graph.Misc] += 4
 	}
@@ -1012,6 +1049,9 @@ func typeVotes(m *mention, toks []token) {
 		m.votes[graph.Place] += 5
 	} else if _, ok := country.Capital(m.name); ok {
 		m.votes[graph.Place] += 2
+	} else if isModel(toks) {
+		// "CFM-56-S3", "MD-80": a product's model, no body
+		m.votes = map[string]int{graph.Misc: 2}
 	} else if isAcronym(toks) && !m.titled && (len(m.votes) == 0 || len(m.votes) == 1 && (m.votes[graph.Place] > 0 || m.votes[graph.Person] > 0)) {
 		// an acronym that is not a country names a body: "NATO", which
 		// prose labels a place
@@ -1125,6 +1165,20 @@ func contextVotes(m *mention, toks []token) {
 		// "AIDS patients", "the AIDS virus": a disease, not a body
 		m.votes[graph.Misc] += 3
 	}
+	if k := m.e; k+1 < len(toks) && toks[k].text == "," && m.he-m.hs <= 3 {
+		// "VEVEY, Switzerland", "Trenton, N.J.": a town of a country or
+		// state
+		n := k + 1
+		var words []string
+		for n < len(toks) && n < k+4 && isProper(toks, n) {
+			words = append(words, toks[n].text)
+			n++
+		}
+		if len(words) > 0 && isRegion(strings.Join(words, " ")) && !isRegion(m.name) &&
+			(n == len(toks) || toks[n].text == "," || toks[n].text == "." || toks[n].text == "-") {
+			m.votes[graph.Place] += 3
+		}
+	}
 	if m.s >= 2 && toks[m.s-1].lower == "of" && placeOf[toks[m.s-2].lower] {
 		// "the southern state of Rio Grande do Sul", "the port of Beira"
 		m.votes[graph.Place] += 3
@@ -1152,8 +1206,11 @@ func contextVotes(m *mention, toks []token) {
 
 // orgLeads begin the names of bodies in languages that put the head
 // first.
-var orgLeads = set("banco", "banca", "banque", "compagnie", "compania", "companhia", "societe", "sociedad",
+var orgLeads = set("bank", "banco", "banca", "banque", "compagnie", "compania", "companhia", "societe", "sociedad",
 	"instituto", "institut", "ministerio", "ministere")
+
+// placeLeads begin the names of places: "Mount Snow", "Lake Placid".
+var placeLeads = set("mount", "mt", "mt.", "lake", "cape", "fort", "isle")
 
 // bodyNouns, after a name, say that it names a body of people.
 var bodyNouns = set("forces", "army", "armies", "division", "divisions", "brigade", "brigades", "regiment",
@@ -1217,6 +1274,24 @@ func isAcronym(toks []token) bool {
 	}
 	w := strings.ReplaceAll(toks[0].text, ".", "")
 	return len(w) >= 2 && w == strings.ToUpper(w)
+}
+
+// isModel reports whether toks, one word, name a product's model: capitals
+// and digits joined by hyphens ("CFM-56-S3", "MD-80", "B-747").
+func isModel(toks []token) bool {
+	if len(toks) != 1 || !strings.Contains(toks[0].text, "-") {
+		return false
+	}
+	digit := false
+	for _, r := range toks[0].text {
+		switch {
+		case unicode.IsDigit(r):
+			digit = true
+		case unicode.IsLower(r):
+			return false
+		}
+	}
+	return digit
 }
 
 // nerType maps prose's entity labels to the graph's types.
@@ -1410,8 +1485,8 @@ func (d *docState) resolve() {
 // lower case ("World trade", "International monetary sources"), or a
 // word glued on by a hyphen ("New York-based": the name is cut there).
 func qualifies(t token) bool {
-	if (isNoun(t.tag) || strings.HasPrefix(t.tag, "JJ")) && t.text == t.lower {
-		return true
+	if (isNoun(t.tag) || strings.HasPrefix(t.tag, "JJ")) && t.text == t.lower || dateWords[t.lower] || t.lower == "year" {
+		return true // "World trade", "the New Year"
 	}
 	i := strings.LastIndexByte(t.text, '-')
 	return i > 0 && i+1 < len(t.text) && t.text[i+1:] == strings.ToLower(t.text[i+1:]) && unicode.IsLetter(rune(t.text[i+1]))
