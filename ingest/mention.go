@@ -829,9 +829,11 @@ func makeMention(s *sentence, a, b int) *mention {
 		// alone name nothing
 		return nil
 	}
-	if a == 0 && b == 1 && b < len(toks) && !isAcronym(toks[:1]) && ordinaryWord(toks[0].lower) && qualifies(toks[1]) {
+	if a == 0 && b == 1 && b < len(toks) && !isAcronym(toks[:1]) && ordinaryWord(toks[0].lower) && qualifies(toks[1]) &&
+		!strings.HasSuffix(toks[0].label, "ORGANIZATION") && !strings.HasSuffix(toks[0].label, "PERSON") {
 		// "Creditor banks met", "Final dividend was": a sentence's first
-		// word before the noun it qualifies
+		// word before the noun it qualifies, unless prose knows it for a
+		// body's name ("Fed officials said")
 		return nil
 	}
 	m := &mention{sent: s.index, s: a, e: b, hs: hs, he: b, votes: map[string]int{}}
