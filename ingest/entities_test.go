@@ -146,6 +146,12 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"General Cinema", graph.Org}}, nil, []string{"Cinema"}},
 		{"a first word before the noun it qualifies", "Creditor banks met. Final dividend was set. Senior EC officials agreed with the Creditor Committee.",
 			[]ent{{"EC", graph.Org}}, nil, []string{"Creditor", "Final", "Senior EC"}},
+		{"a quotation's first word is a sentence's", "He said: \"Simply put, the Zelmar Group agreed.\"",
+			nil, nil, []string{"Simply"}},
+		{"places joined by a slash are no name", "Prices rose in Texas/Oklahoma and in Kansas.",
+			nil, nil, []string{"Texas/Oklahoma"}},
+		{"a firm of analysts is a body", "Agri Analysis said prices fell.",
+			[]ent{{"Agri Analysis", graph.Org}}, nil, nil},
 		{"a disease is no body", "Doctors treated AIDS patients and tested an AIDS vaccine. AIDS spread.",
 			[]ent{{"AIDS", graph.Misc}}, nil, nil},
 	}

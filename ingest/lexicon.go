@@ -77,7 +77,7 @@ var orgHeads = set(
 	"investors", "products", "resources", "communications", "telecommunications", "electronics",
 	"chemicals", "chemical", "foods", "stores", "enterprises", "technologies", "technology", "bancshares",
 	"financial", "insurance", "steel", "airline", "cooperatives", "cooperative", "producers", "exporters",
-	"command",
+	"command", "community", "analysis", "research",
 )
 
 // newsAgencies are organisations news cites by a one-word name.

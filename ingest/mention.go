@@ -817,7 +817,7 @@ func makeMention(s *sentence, a, b int) *mention {
 			return nil
 		}
 	}
-	if b-hs == 1 && dateRange(toks[hs].lower) {
+	if dateRange(strings.ReplaceAll(span(s, hs, b), " ", "")) {
 		// "Jan/Dec", "March/April": a span of months in a table
 		return nil
 	}
@@ -841,8 +841,10 @@ func makeMention(s *sentence, a, b int) *mention {
 	// ordinary English word or inflected verb ("Asked", "Depending"),
 	// may be an ordinary word: it counts only if the document names it
 	// elsewhere
-	m.weak = a == 0 && b == 1 && !isAcronym(toks[:1]) &&
-		(!hasLabel(toks[:1], "") || basicWords[toks[0].lower] || ordinaryForm(toks[0].lower))
+	// (a quotation's first word is a sentence's: "Simply put, …")
+	opens := a == 0 || isDoubleQuote(toks[a-1].text) && (a == 1 || toks[a-2].text == ":" || toks[a-2].text == ",")
+	m.weak = opens && b == a+1 && !isAcronym(toks[a:b]) &&
+		(!hasLabel(toks[a:b], "") || basicWords[toks[a].lower] || ordinaryForm(toks[a].lower))
 	if b-hs == 1 && !isAcronym(toks[hs:b]) && (orgHeads[toks[hs].lower] || placeHeads[toks[hs].lower]) {
 		// "the Bank", "the Commission" stand for a name the document
 		// gives in full, or for none
@@ -907,14 +909,15 @@ func fullStart(toks []token, a, hs, first int) int {
 	return a
 }
 
-// dateRange reports whether w is months or days joined by slashes:
-// "jan/dec", "march/april".
+// dateRange reports whether w is months, days or regions joined by
+// slashes: "Jan/Dec", "March/April", "Texas/Oklahoma" (two places, no
+// name).
 func dateRange(w string) bool {
 	if !strings.Contains(w, "/") {
 		return false
 	}
 	for _, p := range strings.Split(w, "/") {
-		if !dateWords[p] && !dateWords[p+"."] {
+		if l := strings.ToLower(p); !dateWords[l] && !dateWords[l+"."] && !isRegion(p) {
 			return false
 		}
 	}
