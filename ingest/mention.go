@@ -746,10 +746,15 @@ func isNumber(w string) bool {
 
 // makeMention strips a title off tokens [a,b) and types the name.
 func makeMention(s *sentence, a, b int) *mention {
+	toks := s.toks
+	for a < b-1 && (toks[a].text == "'s" || toks[a].text == "’s" || locative(toks[a].text)) {
+		// "today's European Community", "the Paris-based Atlantic
+		// Council": a possessive or a place's adjective is not the name's
+		a++
+	}
 	if a >= b {
 		return nil
 	}
-	toks := s.toks
 	last, first := -1, -1
 	person := false
 	strong := false
@@ -817,8 +822,9 @@ func makeMention(s *sentence, a, b int) *mention {
 			return nil
 		}
 	}
-	if dateRange(strings.ReplaceAll(span(s, hs, b), " ", "")) {
-		// "Jan/Dec", "March/April": a span of months in a table
+	if slashed(strings.ReplaceAll(span(s, hs, b), " ", "")) {
+		// "Jan/Dec", "Texas/Oklahoma", "IMF/World Bank": two names, no
+		// name
 		return nil
 	}
 	if b-hs == 1 && (tableLabels[strings.TrimSuffix(toks[hs].lower, ".")] || corporateSuffixes[toks[hs].lower] ||
@@ -909,20 +915,30 @@ func fullStart(toks []token, a, hs, first int) int {
 	return a
 }
 
-// dateRange reports whether w is months, days or regions joined by
-// slashes: "Jan/Dec", "March/April", "Texas/Oklahoma" (two places, no
-// name).
-func dateRange(w string) bool {
-	if !strings.Contains(w, "/") {
+// slashed reports whether w is words joined by slashes, each of two
+// letters or more and capitalised: months ("Jan/Dec"), places
+// ("Texas/Oklahoma"), bodies ("IMF/WorldBank", spaces taken out).
+func slashed(w string) bool {
+	parts := strings.Split(w, "/")
+	if len(parts) < 2 {
 		return false
 	}
-	for _, p := range strings.Split(w, "/") {
-		if l := strings.ToLower(p); !dateWords[l] && !dateWords[l+"."] && !isRegion(p) {
+	for _, p := range parts {
+		if len(p) < 2 || !unicode.IsUpper(firstRune(p)) {
 			return false
 		}
 	}
 	return true
 }
+
+// locative reports whether w is a place's adjective glued on by a hyphen:
+// "Paris-based", "Republican-controlled".
+func locative(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	return i > 0 && unicode.IsUpper(firstRune(w)) && locativeSuffixes[w[i+1:]]
+}
+
+var locativeSuffixes = set("based", "owned", "led", "controlled", "backed", "run", "born", "made", "dominated", "registered")
 
 // ordinaryForm reports a word shaped like an inflected verb or an adverb
 // ("asked", "referring", "however"), which begins sentences, not names.
