@@ -154,6 +154,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Zentral Grain Board", graph.Org}, {"Atlantic Council", graph.Org}}, nil, []string{"'s Zentral Grain Board", "Paris-based Atlantic Council"}},
 		{"a firm of analysts is a body", "Agri Analysis said prices fell.",
 			[]ent{{"Agri Analysis", graph.Org}}, nil, nil},
+		{"an economy's measure is no body", "Real GDP rose. GDP growth slowed and the GNP deflator fell in real GNP terms.",
+			[]ent{{"GDP", graph.Misc}, {"GNP", graph.Misc}}, nil, []string{"Real GDP"}},
 		{"a disease is no body", "Doctors treated AIDS patients and tested an AIDS vaccine. AIDS spread.",
 			[]ent{{"AIDS", graph.Misc}}, nil, nil},
 	}

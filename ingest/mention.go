@@ -861,8 +861,9 @@ func makeMention(s *sentence, a, b int) *mention {
 		!isRegion(toks[a+1].text) {
 		// "Spanish EC membership": a demonym before an acronym says whose
 		// the body is, not its name; "Senior EC officials" which of its
-		// people
-		if _, ok := country.ByDemonym(toks[a].text); ok || titleOpeners[toks[a].lower] {
+		// people, "Real GDP" which measure
+		if _, ok := country.ByDemonym(toks[a].text); ok || titleOpeners[toks[a].lower] || toks[a].lower == "real" ||
+			toks[a].lower == "nominal" {
 			hs, owned = a+1, true
 		}
 	}
@@ -1182,6 +1183,11 @@ func contextVotes(m *mention, toks []token) {
 		// shares is a company
 		m.votes[graph.Org] += 2
 	}
+	if m.he-m.hs == 1 && isAcronym(toks[m.hs:m.he]) && (m.e < len(toks) && economyNouns[toks[m.e].lower] ||
+		m.s > 0 && (toks[m.s-1].lower == "real" || toks[m.s-1].lower == "nominal")) {
+		// "GDP growth", "real GNP": a measure of an economy, no body
+		m.votes[graph.Misc] += 4
+	}
 	if k := m.e; k < len(toks) && diseaseNouns[toks[k].lower] && m.he-m.hs == 1 {
 		// "AIDS patients", "the AIDS virus": a disease, not a body
 		m.votes[graph.Misc] += 3
@@ -1236,6 +1242,10 @@ var placeLeads = set("mount", "mt", "mt.", "lake", "cape", "fort", "isle")
 // bodyNouns, after a name, say that it names a body of people.
 var bodyNouns = set("forces", "army", "armies", "division", "divisions", "brigade", "brigades", "regiment",
 	"militia", "militias", "guerrillas", "rebels")
+
+// economyNouns, after an acronym, say that it names a measure of an
+// economy: "GDP growth", "the GNP deflator".
+var economyNouns = set("growth", "deflator", "deflators")
 
 // diseaseNouns, after a name, say that it names a disease.
 var diseaseNouns = set("virus", "viruses", "patients", "patient", "victims", "sufferers", "vaccine", "vaccines",
