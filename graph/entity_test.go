@@ -658,3 +658,55 @@ func TestSharedWordGuard(t *testing.T) {
 		})
 	}
 }
+
+// A local name (Entity.Local) finds no stored entity: "Finance Ministry"
+// in a document about Japan is not the one of a document about Brazil,
+// and "National Bank", a short name within one document, joins no other
+// bank. The entity's other names still find it. An acronym joins an entity
+// of no known type (MISC) as well as one of its own.
+func TestLocalNames(t *testing.T) {
+	org := graph.Org
+	tests := []struct {
+		name        string
+		first, then graph.Entity
+		merged      bool
+	}{
+		{"bare body twice",
+			graph.Entity{Name: "Finance Ministry", Type: org, Aliases: []string{"Ministry"}, Local: []string{"Finance Ministry", "Ministry"}},
+			graph.Entity{Name: "Finance Ministry", Type: org, Local: []string{"Finance Ministry"}}, false},
+		{"bare body after a named one",
+			graph.Entity{Name: "Dutch Central Bank", Type: org, Aliases: []string{"Central Bank"}, Local: []string{"Central Bank"}},
+			graph.Entity{Name: "Central Bank", Type: org, Local: []string{"Central Bank"}}, false},
+		{"local alias shared by two banks",
+			graph.Entity{Name: "Swiss National Bank", Type: org, Aliases: []string{"National Bank"}, Local: []string{"National Bank"}},
+			graph.Entity{Name: "National Bank of Canada", Type: org, Aliases: []string{"National Bank"}, Local: []string{"National Bank"}}, false},
+		{"the same name with its country",
+			graph.Entity{Name: "Japanese Finance Ministry", Type: org, Aliases: []string{"Finance Ministry"}, Local: []string{"Finance Ministry"}},
+			graph.Entity{Name: "Japanese Finance Ministry", Type: org, Aliases: []string{"Japan's Finance Ministry", "Finance Ministry"}, Local: []string{"Finance Ministry"}}, true},
+		{"an acronym typed a body where another document spells it out",
+			graph.Entity{Name: "Acquired Immune Deficiency Syndrome", Type: graph.Misc, Aliases: []string{"AIDS"}},
+			graph.Entity{Name: "AIDS", Type: org}, true},
+		{"a disease spelt out is no person",
+			graph.Entity{Name: "Acquired Immune Deficiency Syndrome", Type: graph.Misc, Aliases: []string{"AIDS"}},
+			graph.Entity{Name: "Advanced AIDS", Type: graph.Person, Aliases: []string{"AIDS"}}, false},
+		{"not local: found as before",
+			graph.Entity{Name: "Swiss National Bank", Type: org, Aliases: []string{"National Bank"}},
+			graph.Entity{Name: "National Bank of Canada", Type: org, Aliases: []string{"National Bank"}}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := mustOpen(t)
+			mustAdd(t, s, graph.Document{ID: "d1", Hash: "h1", Entities: []graph.Entity{tt.first}})
+			a := mustAdd(t, s, graph.Document{ID: "d2", Hash: "h2", Entities: []graph.Entity{tt.then}})
+			if got := a.Entities == 0; got != tt.merged {
+				t.Errorf("Add(%s after %s) created %d entities, want merged %v", tt.then.Name, tt.first.Name, a.Entities, tt.merged)
+			}
+			// a local name is still an alias: it finds its entity
+			for _, l := range tt.first.Local {
+				if _, err := s.Entity(context.Background(), l); err != nil {
+					t.Errorf("Entity(%q) = %v, want an entity", l, err)
+				}
+			}
+		})
+	}
+}

@@ -48,6 +48,12 @@ type Entity struct {
 	// ("Tillerson" for Rex Tillerson). They become aliases of a person.
 	Keys []string
 
+	// Local names say who it is only within its document: "the Finance
+	// Ministry", "Central Bank" (which country's, the document says).
+	// They stay aliases, but the store never finds a stored entity by
+	// them; an entity whose name is local is a new one.
+	Local []string
+
 	Cursor string // where it stands in the listing that returned it
 }
 

@@ -5,7 +5,8 @@ package graph
 // canonical name across types (NER labels are noisy), by any alias within
 // a compatible type, by the lookup keys ingest gave it before (a person's
 // surname, Entity.Keys), and, for a person, by a spelling variant of the
-// first name.
+// first name. A name ingest calls local (Entity.Local: "Central Bank",
+// whose country only its document gives) finds nothing.
 // Name heuristics (titles, particles, suffixes, surnames) are ingest's: it
 // hands the store each entity's names, aliases and keys.
 
@@ -25,6 +26,10 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	best, bestScore := uint64(0), 0
 	tied := false // two entities match equally well
 	for i, n := range names {
+		if containsFold(e.Local, n) {
+			// "Finance Ministry": which one, only its document says
+			continue
+		}
 		cands, err := w.aliasIDs(Fold(n))
 		if err != nil {
 			return 0, false, err
@@ -258,6 +263,10 @@ func matchScore(e Entity, n string, byName bool, rec *entityRec) int {
 		return 2 // e's name is one of rec's aliases
 	case rec.Type == e.Type:
 		return 1 // they share an alias
+	case acronym && (rec.Type == Misc || e.Type == Misc) && rec.Type != Person && e.Type != Person:
+		// "AIDS", typed a body where a document says no more, is the
+		// "Acquired Immune Deficiency Syndrome" another spells out
+		return 1
 	}
 	return 0
 }

@@ -120,6 +120,48 @@ func TestEntityRules(t *testing.T) {
 		{"an apposition that relates two keeps them apart", "Nerco Minerals Co said the mine is owned by Nerco, a unit of Nerco Inc, it said. The show is hosted by Michael Reagan, son of President Reagan.",
 			[]ent{{"Nerco Minerals Co", graph.Org}, {"Nerco Inc", graph.Org}, {"Michael Reagan", graph.Person}, {"Reagan", graph.Person}},
 			map[string][]string{"Nerco Minerals Co": {"Nerco"}}, nil},
+		{"a body every country has, named with its country", "Japan's Finance Ministry said it sold bonds. The Brazilian Foreign Ministry said the Foreign Ministry agreed.",
+			[]ent{{"Japanese Finance Ministry", graph.Org}, {"Brazilian Foreign Ministry", graph.Org}},
+			map[string][]string{"Japanese Finance Ministry": {"Finance Ministry"}, "Brazilian Foreign Ministry": {"Foreign Ministry"}},
+			[]string{"Finance Ministry", "Foreign Ministry"}},
+		{"a country of its day", "The Soviet Union bought wheat. The West German Finance Ministry said the USSR would pay.",
+			[]ent{{"Soviet Union", graph.Place}, {"West German Finance Ministry", graph.Org}}, nil, []string{"USSR", "German Finance Ministry"}},
+		{"the House is no short name of the White House", "The White House said the House would vote. House Speaker Jim Wright agreed.",
+			[]ent{{"White House", graph.Org}, {"House", graph.Org}}, nil, nil},
+		{"a legal suffix with full stops is no country", "Petroleos de Venezuela, S.A. said it will buy a refinery.",
+			nil, nil, []string{"S.A.", "Saudi Arabia"}},
+		{"an economic measure is no body", "Gross Domestic Product rose 2.1 pct.",
+			[]ent{{"Gross Domestic Product", graph.Misc}}, nil, nil},
+		{"an acronym takes the type of the name it spells out", "Acquired Immune Deficiency Syndrome (AIDS) spread. AIDS spread fast. AIDS worried doctors.",
+			[]ent{{"Acquired Immune Deficiency Syndrome", graph.Misc}}, map[string][]string{"Acquired Immune Deficiency Syndrome": {"AIDS"}}, nil},
+		{"the House begins no committee", "The House Ways and Means said the House would vote.",
+			[]ent{{"House", graph.Org}}, nil, nil},
+		{"a bank named head first", "Bank Hapoalim and Banco Itau raised rates.",
+			[]ent{{"Bank Hapoalim", graph.Org}}, nil, nil},
+		{"a place named head first", "Snow fell on Mount Kestrel and Lake Tamsin.",
+			[]ent{{"Mount Kestrel", graph.Place}, {"Lake Tamsin", graph.Place}}, nil, nil},
+		{"a town before its country or state", "Widget Co said it sold the plant in ZORVEC, Switzerland.",
+			[]ent{{"ZORVEC", graph.Place}}, nil, nil},
+		{"a model number is no body", "The airline ordered the CFM-56-S3 engine and the XR-70 jet.",
+			[]ent{{"CFM-56-S3", graph.Misc}}, nil, nil},
+		{"months joined by a slash are no entity", "Jan/Dec sales rose. March/April sold at 4,340 dlrs.",
+			nil, nil, []string{"Jan/Dec", "March/April"}},
+		{"General before an English word names a company", "General Cinema said it would own 60 pct of the company.",
+			[]ent{{"General Cinema", graph.Org}}, nil, []string{"Cinema"}},
+		{"a first word before the noun it qualifies", "Creditor banks met. Final dividend was set. Senior EC officials agreed with the Creditor Committee.",
+			[]ent{{"EC", graph.Org}}, nil, []string{"Creditor", "Final", "Senior EC"}},
+		{"a quotation's first word is a sentence's", "He said: \"Simply put, the Zelmar Group agreed.\"",
+			nil, nil, []string{"Simply"}},
+		{"names joined by a slash are no name", "Prices rose in Texas/Oklahoma and in Kansas, the IMF/World Bank meeting heard.",
+			nil, nil, []string{"Texas/Oklahoma", "IMF/World Bank"}},
+		{"a possessive or a place's adjective is not the name's", "Oats sold at today's Zentral Grain Board tender. The Paris-based Atlantic Council met.",
+			[]ent{{"Zentral Grain Board", graph.Org}, {"Atlantic Council", graph.Org}}, nil, []string{"'s Zentral Grain Board", "Paris-based Atlantic Council"}},
+		{"a firm of analysts is a body", "Agri Analysis said prices fell.",
+			[]ent{{"Agri Analysis", graph.Org}}, nil, nil},
+		{"an economy's measure is no body", "Real GDP rose. GDP growth slowed and the GNP deflator fell in real GNP terms.",
+			[]ent{{"GDP", graph.Misc}, {"GNP", graph.Misc}}, nil, []string{"Real GDP"}},
+		{"a disease is no body", "Doctors treated AIDS patients and tested an AIDS vaccine. AIDS spread.",
+			[]ent{{"AIDS", graph.Misc}}, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
@@ -167,6 +209,116 @@ func TestSurname(t *testing.T) {
 	} {
 		if got := surname(name); got != want {
 			t.Errorf("surname(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestLocalNames checks which names of a document's entities are local to
+// it (graph.Entity.Local): a body every country has, named by its field
+// alone, unless its country is written before it.
+func TestLocalNames(t *testing.T) {
+	tests := []struct {
+		name  string
+		local bool
+	}{
+		{"Finance Ministry", true},
+		{"FINANCE MINISTRY", true},
+		{"Central Bank", true},
+		{"Ministry of Agriculture", true},
+		{"Parliament", true},
+		{"Ministry", true},
+		{"Reserve Bank", true},
+		{"Ministry's", true},
+		{"Bank of Japan", false},
+		{"Dutch Central Bank", false},
+		{"Japanese Finance Ministry", false},
+		{"Federal Reserve Board", false},
+		{"Ministry of International Trade and Industry", false},
+		{"World Bank", false},
+		{"Chase Manhattan Bank", false},
+		{"finance", false},
+	}
+	for _, tt := range tests {
+		if got := genericBody(tt.name); got != tt.local {
+			t.Errorf("genericBody(%q) = %v, want %v", tt.name, got, tt.local)
+		}
+	}
+	owned := []struct{ name, country, body string }{
+		{"Japanese Finance Ministry", "Japan", "Finance Ministry"},
+		{"West German Finance Ministry", "West Germany", "Finance Ministry"},
+		{"U.S. Agriculture Department", "United States", "Agriculture Department"},
+		{"Brazilian Central Bank", "Brazil", "Central Bank"},
+		{"Dutch Shell Group", "", ""},
+		{"Central Bank", "", ""},
+	}
+	for _, tt := range owned {
+		c, body, ok := ownedBody(tt.name)
+		got := ""
+		if ok {
+			got = c.Name
+		}
+		if got != tt.country || body != tt.body {
+			t.Errorf("ownedBody(%q) = %q, %q, want %q, %q", tt.name, got, body, tt.country, tt.body)
+		}
+	}
+}
+
+// TestAliases checks what a document gives the store as an entity's
+// names: its full name with a title, but not a sentence's first word
+// before the title, another person's office, a demonym before an
+// acronym or a word that qualifies a noun.
+func TestAliases(t *testing.T) {
+	ex, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, entity string
+		want, not    []string
+		local        []string
+	}{
+		{"Using President Reagan's plan, they sold. He was Chairman of President Reagan's council.", "Reagan",
+			[]string{"President Reagan"}, []string{"Using President Reagan", "Chairman of President Reagan"}, nil},
+		{"Japanese Finance Minister Kiichi Miyazawa said rates would fall.", "Kiichi Miyazawa",
+			[]string{"Japanese Finance Minister Kiichi Miyazawa"}, nil, nil},
+		{"The International Monetary Fund met. International monetary sources said the Fund agreed.", "International Monetary Fund",
+			[]string{"Fund"}, []string{"International"}, nil},
+		{"The New York Stock Exchange said the New York-based fund was listed before the New Year.", "New York Stock Exchange",
+			nil, []string{"New"}, nil},
+		{"The Dutch Central Bank cut rates. The Central Bank said money supply grew.", "Dutch Central Bank",
+			[]string{"Central Bank"}, nil, []string{"Central Bank"}},
+		{"The Finance Ministry said the Ministry would sell bonds.", "Finance Ministry",
+			nil, nil, []string{"Finance Ministry"}},
+	}
+	for _, tt := range tests {
+		doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e *graph.Entity
+		for i := range doc.Entities {
+			if doc.Entities[i].Name == tt.entity {
+				e = &doc.Entities[i]
+			}
+		}
+		if e == nil {
+			t.Errorf("%q: no entity %q: %v", tt.text, tt.entity, doc.Entities)
+			continue
+		}
+		for _, a := range tt.want {
+			if !contains(e.Aliases, a) {
+				t.Errorf("%q: %q lacks alias %q: %v", tt.text, tt.entity, a, e.Aliases)
+			}
+		}
+		for _, a := range tt.not {
+			if contains(e.Aliases, a) {
+				t.Errorf("%q: %q has alias %q: %v", tt.text, tt.entity, a, e.Aliases)
+			}
+		}
+		for _, a := range tt.local {
+			if !contains(e.Local, a) {
+				t.Errorf("%q: %q does not keep %q local: %v", tt.text, tt.entity, a, e.Local)
+			}
 		}
 	}
 }

@@ -219,6 +219,7 @@ func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, err
 	d.open = ex.concepts
 	d.findMentions()
 	d.resolve()
+	d.qualify()
 	doc.Entities = d.entities()
 	doc.Triples = d.triples()
 	if !ex.concepts {

@@ -77,7 +77,7 @@ var orgHeads = set(
 	"investors", "products", "resources", "communications", "telecommunications", "electronics",
 	"chemicals", "chemical", "foods", "stores", "enterprises", "technologies", "technology", "bancshares",
 	"financial", "insurance", "steel", "airline", "cooperatives", "cooperative", "producers", "exporters",
-	"command",
+	"command", "community", "analysis", "research",
 )
 
 // newsAgencies are organisations news cites by a one-word name.
@@ -93,11 +93,11 @@ var placeHeads = set(
 	"mine", "field", "oilfield", "refinery", "terminal",
 )
 
-// miscHeads end names of laws, treaties, events and products.
+// miscHeads end names of laws, treaties, events, products and diseases.
 var miscHeads = set(
 	"charter", "treaty", "agreement", "accord", "act", "convention", "protocol", "pact", "plan", "law",
 	"bill", "summit", "games", "cup", "war", "declaration", "initiative", "programme", "program",
-	"project", "line", "deal", "strategy", "doctrine", "index",
+	"project", "line", "deal", "strategy", "doctrine", "index", "syndrome", "disease", "product",
 )
 
 // dateWords are names of months and days, which prose tags NNP but which are

@@ -117,7 +117,9 @@ func (d *docState) findMentions() {
 	for i, ms := range d.mentions {
 		kept := ms[:0]
 		for _, m := range ms {
-			if m.weak && !words[graph.Fold(m.name)] {
+			if m.weak && (!words[graph.Fold(m.name)] || m.e < len(d.sents[i].toks) && qualifies(d.sents[i].toks[m.e])) {
+				// "Creditor banks", "Final dividend": a first word
+				// before the noun it qualifies
 				continue
 			}
 			if m.weak {
@@ -678,6 +680,12 @@ func isProper(toks []token, i int) bool {
 		r, _ := utf8.DecodeRuneInString(t.text)
 		return unicode.IsUpper(r)
 	}
+	if i+2 < len(toks) && unicode.IsUpper(firstRune(t.text)) && !determiners[t.lower] && isProper(toks, i+1) {
+		if _, ok := country.ByDemonym(t.text + " " + toks[i+1].text); ok {
+			// "West German" of "the West German Finance Ministry"
+			return true
+		}
+	}
 	if (t.tag == "NN" || t.tag == "NNS") && t.label != "O" && t.label != "" {
 		// prose's labels mark a name the tagger took for a common noun
 		r, _ := utf8.DecodeRuneInString(t.text)
@@ -741,6 +749,11 @@ func isNumber(w string) bool {
 // makeMention strips a title off tokens [a,b) and types the name.
 func makeMention(s *sentence, a, b int) *mention {
 	toks := s.toks
+	for a < b-1 && (toks[a].text == "'s" || toks[a].text == "’s" || locative(toks[a].text)) {
+		// "today's European Community", "the Paris-based Atlantic
+		// Council": a possessive or a place's adjective is not the name's
+		a++
+	}
 	if b-a >= 2 && (toks[b-1].lower == "'s" || toks[b-1].lower == "’s") {
 		if _, ok := country.Lookup(span(s, a, b-1)); ok {
 			b-- // "Japan's ruling party": Japan, not "Japan's" (but "Standard and Poor's", "Moody's")
@@ -787,11 +800,12 @@ func makeMention(s *sentence, a, b int) *mention {
 	if last >= a && last < b-1 && person {
 		rest := b - (last + 1)
 		headWord := strings.ToLower(toks[b-1].text)
-		// "General" alone before one word is a company's name more often
-		// than a rank: General Dynamics, General Foods (but General John
-		// Galvin)
+		// "General Cinema", "General Mills", "General Dynamics": "General"
+		// alone before one word is a company's name, not an officer's
+		// title (but "General John Galvin")
+		company := last == a && toks[a].lower == "general" && rest == 1 && (ordinaryWord(toks[b-1].lower) || hasLabel(toks[last+1:b], "PERSON"))
 		if !orgHeads[headWord] && !placeHeads[headWord] && !miscHeads[headWord] && !isRegion(span(s, last+1, b)) &&
-			(strong || rest >= 2 || hasLabel(toks[last+1:b], "PERSON") && !(last == first && toks[last].lower == "general")) {
+			(strong || rest >= 2 || hasLabel(toks[last+1:b], "PERSON")) && !company {
 			// a title is before a person, not before a country:
 			// "Burger King USA" is a company
 			hs = last + 1
@@ -816,10 +830,24 @@ func makeMention(s *sentence, a, b int) *mention {
 			return nil
 		}
 	}
+	if slashed(strings.ReplaceAll(span(s, hs, b), " ", "")) {
+		// "Jan/Dec", "Texas/Oklahoma", "IMF/World Bank": two names, no
+		// name
+		return nil
+	}
 	if b-hs == 1 && (tableLabels[strings.TrimSuffix(toks[hs].lower, ".")] || corporateSuffixes[toks[hs].lower] ||
+		corporateSuffixes[strings.ReplaceAll(toks[hs].lower, ".", "")] ||
 		len(strings.TrimSuffix(toks[hs].text, ".")) == 1) {
 		// "Shr", "Avg", "Note": labels of tables, not names; "Ltd",
-		// "A", "B" alone name nothing
+		// "S.A." (no Saudi Arabia after a company's comma), "A", "B"
+		// alone name nothing
+		return nil
+	}
+	if a == 0 && b == 1 && b < len(toks) && !isAcronym(toks[:1]) && ordinaryWord(toks[0].lower) && qualifies(toks[1]) &&
+		!strings.HasSuffix(toks[0].label, "ORGANIZATION") && !strings.HasSuffix(toks[0].label, "PERSON") {
+		// "Creditor banks met", "Final dividend was": a sentence's first
+		// word before the noun it qualifies, unless prose knows it for a
+		// body's name ("Fed officials said")
 		return nil
 	}
 	m := &mention{sent: s.index, s: a, e: b, hs: hs, he: b, votes: map[string]int{}}
@@ -827,8 +855,10 @@ func makeMention(s *sentence, a, b int) *mention {
 	// ordinary English word or inflected verb ("Asked", "Depending"),
 	// may be an ordinary word: it counts only if the document names it
 	// elsewhere
-	m.weak = a == 0 && b == 1 && !isAcronym(toks[:1]) &&
-		(!hasLabel(toks[:1], "") || basicWords[toks[0].lower] || ordinaryForm(toks[0].lower))
+	// (a quotation's first word is a sentence's: "Simply put, …")
+	opens := a == 0 || isDoubleQuote(toks[a-1].text) && (a == 1 || toks[a-2].text == ":" || toks[a-2].text == ",")
+	m.weak = opens && b == a+1 && !isAcronym(toks[a:b]) &&
+		(!hasLabel(toks[a:b], "") || basicWords[toks[a].lower] || ordinaryForm(toks[a].lower))
 	if b-hs == 1 && !isAcronym(toks[hs:b]) && (orgHeads[toks[hs].lower] || placeHeads[toks[hs].lower]) {
 		// "the Bank", "the Commission" stand for a name the document
 		// gives in full, or for none
@@ -838,13 +868,18 @@ func makeMention(s *sentence, a, b int) *mention {
 	if hs == a && b-a == 2 && !s.shouting && !graph.Acronym(toks[a].text) && isAcronym(toks[a+1:b]) &&
 		!isRegion(toks[a+1].text) {
 		// "Spanish EC membership": a demonym before an acronym says whose
-		// the body is, not its name
-		if _, ok := country.ByDemonym(toks[a].text); ok {
+		// the body is, not its name; "Senior EC officials" which of its
+		// people, "Real GDP" which measure
+		if _, ok := country.ByDemonym(toks[a].text); ok || titleOpeners[toks[a].lower] || toks[a].lower == "real" ||
+			toks[a].lower == "nominal" {
 			hs, owned = a+1, true
 		}
 	}
 	m.name = span(s, hs, b)
-	m.full = span(s, a, b)
+	m.full = span(s, fullStart(toks, a, hs, first), b)
+	if owned {
+		m.full = m.name // "Spanish EC" is the EC
+	}
 	if hs > a && !owned {
 		m.role = strings.ToLower(span(s, a, hs))
 		m.titled = true
@@ -855,6 +890,11 @@ func makeMention(s *sentence, a, b int) *mention {
 	}
 	typeVotes(m, toks[hs:b])
 	contextVotes(m, toks)
+	if hs == a && b-a == 2 && toks[a].lower == "general" && ordinaryWord(toks[a+1].lower) {
+		// "General Cinema", "General Mills": a company
+		m.votes[graph.Org] += 4
+		delete(m.votes, graph.Person)
+	}
 	if b < len(toks) && isTicker(toks[b].text) || a > 0 && toks[a-1].text == "<" {
 		// "GTE <GTE>", "<Chartham Management Corp>": Reuters marks
 		// companies
@@ -862,6 +902,52 @@ func makeMention(s *sentence, a, b int) *mention {
 	}
 	return m
 }
+
+// fullStart is where the name with its title, [a,hs), begins as an alias:
+// at a, unless words before the title are no owner of it but a sentence's
+// first ordinary word ("Using President Reagan"), or the title is another
+// person's office of the one named ("Chairman of President Reagan").
+func fullStart(toks []token, a, hs, first int) int {
+	if hs == a {
+		return a
+	}
+	if _, demonym := country.ByDemonym(toks[0].text); first > a && a == 0 && first == 1 && !isRegion(toks[0].text) && !demonym &&
+		(!strings.HasPrefix(toks[0].tag, "NNP") || ordinaryWord(toks[0].lower) || ordinaryForm(toks[0].lower)) {
+		return first
+	}
+	for k := a + 1; k+1 < hs; k++ {
+		if (toks[k].lower == "of" || toks[k].lower == "for") && strongTitles[strings.TrimSuffix(toks[k+1].lower, ".")] &&
+			personTitles[strings.TrimSuffix(toks[k-1].lower, ".")] {
+			return k + 1
+		}
+	}
+	return a
+}
+
+// slashed reports whether w is words joined by slashes, each of two
+// letters or more and capitalised: months ("Jan/Dec"), places
+// ("Texas/Oklahoma"), bodies ("IMF/WorldBank", spaces taken out).
+func slashed(w string) bool {
+	parts := strings.Split(w, "/")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) < 2 || !unicode.IsUpper(firstRune(p)) {
+			return false
+		}
+	}
+	return true
+}
+
+// locative reports whether w is a place's adjective glued on by a hyphen:
+// "Paris-based", "Republican-controlled".
+func locative(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	return i > 0 && unicode.IsUpper(firstRune(w)) && locativeSuffixes[w[i+1:]]
+}
+
+var locativeSuffixes = set("based", "owned", "led", "controlled", "backed", "run", "born", "made", "dominated", "registered")
 
 // ordinaryForm reports a word shaped like an inflected verb or an adverb
 // ("asked", "referring", "however"), which begins sentences, not names.
@@ -933,7 +1019,10 @@ func typeVotes(m *mention, toks []token) {
 	for _, t := range toks[1:] {
 		corporate = corporate || corporateSuffixes[t.lower] && t.text != "SA" && t.text != "S.A."
 	}
+	_, isCountry := lookupCountry(m.name)
 	switch {
+	case isCountry:
+		// "Soviet Union" is a country whatever its head word says
 	case corporate:
 		// a legal suffix outweighs prose's labels: "Deutsche Bank AG",
 		// "Tribune Co" are companies whatever the tagger says
@@ -942,9 +1031,12 @@ func typeVotes(m *mention, toks []token) {
 		m.votes[graph.Org] += 4
 	case placeHeads[head]:
 		m.votes[graph.Place] += 4
-	case len(toks) > 2 && orgLeads[toks[0].lower]:
-		// "Banco do Brasil", "Banque de France"
+	case len(toks) > 1 && orgLeads[toks[0].lower]:
+		// "Banco do Brasil", "Banque de France", "Bank Hapoalim"
 		m.votes[graph.Org] += 4
+	case len(toks) > 1 && placeLeads[toks[0].lower]:
+		// "Mount Snow", "Lake Placid", "Cape Town"
+		m.votes[graph.Place] += 4
 	case miscHeads[head] && len(toks) > 1:
 		m.votes[graph.Misc] += 4
 	}
@@ -987,6 +1079,9 @@ func typeVotes(m *mention, toks []token) {
 		m.votes[graph.Place] += 5
 	} else if _, ok := country.Capital(m.name); ok {
 		m.votes[graph.Place] += 2
+	} else if isModel(toks) {
+		// "CFM-56-S3", "MD-80": a product's model, no body
+		m.votes = map[string]int{graph.Misc: 2}
 	} else if isAcronym(toks) && !m.titled && (len(m.votes) == 0 || len(m.votes) == 1 && (m.votes[graph.Place] > 0 || m.votes[graph.Person] > 0)) {
 		// an acronym that is not a country names a body: "NATO", which
 		// prose labels a place
@@ -1096,6 +1191,29 @@ func contextVotes(m *mention, toks []token) {
 		// shares is a company
 		m.votes[graph.Org] += 2
 	}
+	if m.he-m.hs == 1 && isAcronym(toks[m.hs:m.he]) && (m.e < len(toks) && economyNouns[toks[m.e].lower] ||
+		m.s > 0 && (toks[m.s-1].lower == "real" || toks[m.s-1].lower == "nominal")) {
+		// "GDP growth", "real GNP": a measure of an economy, no body
+		m.votes[graph.Misc] += 4
+	}
+	if k := m.e; k < len(toks) && diseaseNouns[toks[k].lower] && m.he-m.hs == 1 {
+		// "AIDS patients", "the AIDS virus": a disease, not a body
+		m.votes[graph.Misc] += 3
+	}
+	if k := m.e; k+1 < len(toks) && toks[k].text == "," && m.he-m.hs <= 3 {
+		// "VEVEY, Switzerland", "Trenton, N.J.": a town of a country or
+		// state
+		n := k + 1
+		var words []string
+		for n < len(toks) && n < k+4 && isProper(toks, n) {
+			words = append(words, toks[n].text)
+			n++
+		}
+		if len(words) > 0 && isRegion(strings.Join(words, " ")) && !isRegion(m.name) &&
+			(n == len(toks) || toks[n].text == "," || toks[n].text == "." || toks[n].text == "-") {
+			m.votes[graph.Place] += 3
+		}
+	}
 	if m.s >= 2 && toks[m.s-1].lower == "of" && placeOf[toks[m.s-2].lower] {
 		// "the southern state of Rio Grande do Sul", "the port of Beira"
 		m.votes[graph.Place] += 3
@@ -1123,12 +1241,24 @@ func contextVotes(m *mention, toks []token) {
 
 // orgLeads begin the names of bodies in languages that put the head
 // first.
-var orgLeads = set("banco", "banca", "banque", "compagnie", "compania", "companhia", "societe", "sociedad",
+var orgLeads = set("bank", "banco", "banca", "banque", "compagnie", "compania", "companhia", "societe", "sociedad",
 	"instituto", "institut", "ministerio", "ministere")
+
+// placeLeads begin the names of places: "Mount Snow", "Lake Placid".
+var placeLeads = set("mount", "mt", "mt.", "lake", "cape", "fort", "isle")
 
 // bodyNouns, after a name, say that it names a body of people.
 var bodyNouns = set("forces", "army", "armies", "division", "divisions", "brigade", "brigades", "regiment",
 	"militia", "militias", "guerrillas", "rebels")
+
+// economyNouns, after an acronym, say that it names a measure of an
+// economy: "GDP growth", "the GNP deflator".
+var economyNouns = set("growth", "deflator", "deflators")
+
+// diseaseNouns, after a name, say that it names a disease.
+var diseaseNouns = set("virus", "viruses", "patients", "patient", "victims", "sufferers", "vaccine", "vaccines",
+	"epidemic", "infection", "infections", "antibodies", "antibody", "carriers", "drug", "drugs", "test", "tests",
+	"testing", "treatment", "therapy")
 
 // stakeNouns measure a holding in a company: "50 pct of", "a stake in".
 var stakeNouns = set("pct", "percent", "stake", "shares", "stock")
@@ -1183,6 +1313,24 @@ func isAcronym(toks []token) bool {
 	}
 	w := strings.ReplaceAll(toks[0].text, ".", "")
 	return len(w) >= 2 && w == strings.ToUpper(w)
+}
+
+// isModel reports whether toks, one word, name a product's model: capitals
+// and digits joined by hyphens ("CFM-56-S3", "MD-80", "B-747").
+func isModel(toks []token) bool {
+	if len(toks) != 1 || !strings.Contains(toks[0].text, "-") {
+		return false
+	}
+	digit := false
+	for _, r := range toks[0].text {
+		switch {
+		case unicode.IsDigit(r):
+			digit = true
+		case unicode.IsLower(r):
+			return false
+		}
+	}
+	return digit
 }
 
 // nerType maps prose's entity labels to the graph's types.
@@ -1265,7 +1413,7 @@ func (d *docState) resolve() {
 			if !inBody[m.c] {
 				inBody[m.c], named[m.c] = true, false
 			}
-			if !(m.e < len(toks) && isNoun(toks[m.e].tag) && toks[m.e].text == toks[m.e].lower) {
+			if !(m.e < len(toks) && qualifies(toks[m.e])) {
 				named[m.c] = true
 			}
 		}
@@ -1324,14 +1472,15 @@ func (d *docState) resolve() {
 				// "Sprint" for "U.S. Sprint"
 				ok = true
 			case len(short) == 1 && (orgHeads[short[0]] || placeHeads[short[0]]) && hasSuffixTokens(long, short) &&
-				(ot == graph.Org || ot == graph.Place) && !graph.Acronym(c.name):
+				(ot == graph.Org || ot == graph.Place) && !graph.Acronym(c.name) && !chamberWords[short[0]]:
 				// "the Fund" for the International Monetary Fund, when
 				// the document names one fund
 				ok = true
 			case hasPrefixTokens(long, short) && (ot == graph.Org || ot == graph.Place && placeHeads[long[len(long)-1]]) && !c.titled():
 				// "Southmark" for "Southmark Corp", whatever prose
 				// calls it; a real place is excluded above
-				ok = shortFor(c.name, o.name) && (legalSuffix(o.name) || !commonStart(c, short, named[c]))
+				ok = shortFor(c.name, o.name) && (legalSuffix(o.name) || !commonStart(c, short, named[c])) &&
+					!(len(short) == 1 && chamberWords[short[0]])
 			}
 			if ok && o.root() != match {
 				match = o.root()
@@ -1359,11 +1508,38 @@ func (d *docState) resolve() {
 				r.aliases = append(r.aliases, a)
 			}
 		}
-		for k, v := range c.votes {
-			r.votes[k] += v
+		if !(graph.Acronym(c.name) && headTyped(r.name)) {
+			// an acronym's type is a guess that the name it spells out
+			// settles: "AIDS" for "Acquired Immune Deficiency Syndrome"
+			for k, v := range c.votes {
+				r.votes[k] += v
+			}
 		}
 		r.mentions += c.mentions
 	}
+}
+
+// qualifies reports whether t, after a name, shows the name used as a
+// word that qualifies it rather than as a name: a noun or an adjective in
+// lower case ("World trade", "International monetary sources"), or a
+// word glued on by a hyphen ("New York-based": the name is cut there).
+func qualifies(t token) bool {
+	if (isNoun(t.tag) || strings.HasPrefix(t.tag, "JJ")) && t.text == t.lower || dateWords[t.lower] || t.lower == "year" {
+		return true // "World trade", "the New Year"
+	}
+	i := strings.LastIndexByte(t.text, '-')
+	return i > 0 && i+1 < len(t.text) && t.text[i+1:] == strings.ToLower(t.text[i+1:]) && unicode.IsLetter(rune(t.text[i+1]))
+}
+
+// headTyped reports whether name, of two words or more, ends in a word
+// that says its type: "Syndrome", "Bank", "Island".
+func headTyped(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) < 2 {
+		return false
+	}
+	h := f[len(f)-1]
+	return orgHeads[h] || placeHeads[h] || miscHeads[h]
 }
 
 // apposedApart finds the pairs of entities the text sets apart by an
@@ -1470,6 +1646,11 @@ func stripNamePrefix(w string) string {
 	}
 	return w[len(p):]
 }
+
+// chamberWords alone name a chamber of a parliament, never another body
+// they begin or end: "the House" is the House of Representatives, not the
+// White House nor the House Ways and Means Committee.
+var chamberWords = set("house")
 
 // subBodies head a part of an organisation, which is not the organisation:
 // "Senate Finance Committee" is not the Senate, "OPEC Differentials
@@ -1619,7 +1800,8 @@ func (d *docState) entities() []graph.Entity {
 				aliases = append(aliases[:len(aliases):len(aliases)], f[0])
 			}
 		}
-		e := graph.Entity{Name: c.name, Type: c.typ(), Aliases: aliases, Mentions: c.mentions}
+		e := graph.Entity{Name: c.name, Type: c.typ(), Aliases: aliases, Mentions: c.mentions,
+			Local: localNames(append([]string{c.name}, aliases...))}
 		if k := surname(c.name); k != "" && c.votes[graph.Person] > 0 {
 			e.Keys = []string{k}
 		}

@@ -35,6 +35,7 @@ var (
 )
 
 func init() {
+	table = append(table, historic...)
 	for i := range table {
 		c := &table[i]
 		byName[Fold(c.Name)] = c

@@ -1,0 +1,140 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest/country"
+)
+
+// Bodies every country has ("the Finance Ministry", "the Central Bank",
+// "Parliament") are named by their field alone: which country's, only
+// the document says. Such a name is one entity within its document and
+// is local to it (graph.Entity.Local): the store finds no entity of
+// another document by it. Where the document gives the country ("Japan's
+// Finance Ministry", "the Japanese Finance Ministry"), the entity is
+// named with it, and documents about the same country's body meet under
+// that name.
+
+// institutionHeads head the names of bodies every country has.
+var institutionHeads = set("ministry", "ministries", "department", "bank", "parliament", "cabinet", "government",
+	"treasury", "congress", "senate", "court", "police", "army", "navy", "office", "bureau")
+
+// institutionWords name the field of such a body, or say nothing of whose
+// it is: "Finance", "Central", "Supreme", "of", "and".
+var institutionWords = set("finance", "financial", "foreign", "trade", "agriculture", "agricultural", "economy",
+	"economic", "economics", "industry", "interior", "home", "defence", "defense", "energy", "oil", "petroleum",
+	"mines", "mining", "labour", "labor", "health", "justice", "transport", "transportation", "communications",
+	"telecommunications", "post", "posts", "commerce", "planning", "statistics", "statistical", "central",
+	"reserve", "national", "state", "supreme", "high", "constitutional", "customs", "monetary", "tax", "budget",
+	"information", "education", "environment", "housing", "fisheries", "forestry", "food", "public", "works",
+	"development", "social", "welfare", "external", "affairs", "treasury", "finances", "of", "and", "the", "for", "&")
+
+// genericBody reports whether name names a body every country has by its
+// field alone: "Finance Ministry", "Central Bank", "Ministry of
+// Agriculture", "Parliament", "Ministry". A country, a demonym or any
+// other proper word makes it a name of one body: "Bank of Japan", "Dutch
+// Central Bank", "Federal Reserve Board", "Ministry of International Trade
+// and Industry".
+func genericBody(name string) bool {
+	head := false
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		switch {
+		case institutionHeads[w]:
+			head = true
+		case institutionWords[w]:
+		default:
+			return false
+		}
+	}
+	return head
+}
+
+// ownedBody splits a name into the country written before it and a
+// generic body's name: "Japanese Finance Ministry" → Japan, "Finance
+// Ministry"; "West German Finance Ministry" → West Germany; "U.S.
+// Agriculture Department" → the United States. ok is false when name is
+// no such name.
+func ownedBody(name string) (ct *country.Country, body string, ok bool) {
+	f := strings.Fields(name)
+	for k := min(2, len(f)-1); k >= 1; k-- {
+		lead := strings.Join(f[:k], " ")
+		c, found := country.ByDemonym(lead)
+		if found && country.IsPlural(lead) {
+			found = false
+		}
+		if !found && graph.Acronym(lead) {
+			c, found = lookupCountry(lead)
+		}
+		if rest := strings.Join(f[k:], " "); found && genericBody(rest) {
+			return c, rest, true
+		}
+	}
+	return nil, "", false
+}
+
+// qualify names each of the document's generic bodies with its country
+// when the document gives one: an alias with the country before the
+// name ("the Brazilian Foreign Ministry … the Foreign Ministry"), or the
+// country's possessive before a mention ("Japan's Finance Ministry" →
+// "Japanese Finance Ministry"). Two countries given for one body say
+// nothing: its name stays as it is.
+func (d *docState) qualify() {
+	found := map[*cluster]string{}
+	give := func(c *cluster, name string) {
+		if prev, ok := found[c]; ok && graph.Fold(prev) != graph.Fold(name) {
+			found[c] = "" // two countries
+			return
+		}
+		found[c] = name
+	}
+	for _, c := range d.order {
+		r := c.root()
+		if !genericBody(r.name) {
+			continue
+		}
+		for _, a := range c.aliases {
+			if _, body, ok := ownedBody(a); ok && graph.Fold(body) == graph.Fold(r.name) {
+				give(r, a)
+			}
+		}
+	}
+	for i, ms := range d.mentions {
+		toks := d.sents[i].toks
+		for k, m := range ms {
+			if m.c == nil || k == 0 || m.s < 2 || m.hs != m.s || !genericBody(m.c.root().name) {
+				continue
+			}
+			p := ms[k-1] // "Japan" of "Japan's Finance Ministry"
+			if p.e != m.s-1 || (toks[p.e].text != "'s" && toks[p.e].text != "’s") {
+				continue
+			}
+			ct, ok := lookupCountry(p.name)
+			if !ok || len(ct.Demonyms) == 0 {
+				continue
+			}
+			give(m.c.root(), ct.Demonyms[0]+" "+m.c.root().name)
+		}
+	}
+	for _, c := range d.order {
+		if name := found[c]; name != "" {
+			c.name = name
+			if !contains(c.aliases, name) {
+				c.aliases = append(c.aliases, name)
+			}
+		}
+	}
+}
+
+// localNames are the names of a that say who it is only within its
+// document: those of a generic body.
+func localNames(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if genericBody(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
