@@ -141,6 +141,7 @@ import (
 //	"it said", no subject before  It also said Smith would retain …  → attributed to the story's first company
 //	obl according to X         according to Lavrov, Acme …         → attributed to Lavrov
 //	"…, he said" after a named speaker  Smith said X. … Y, he added. → attributed to Smith (within 4 sentences)
+//	two subjects of said, one inside the other's phrase  …, analyst Rick Martin of Sanford C. Bernstein Co Inc said. → attributed to Rick Martin, not the firm
 //	acl/ccomp of report noun   charges that Acme bought Widget     → attributed to who charges
 //	not say whether X          Acme did not say whether it would buy Widget. → Acme –buy→ Widget, modality if (not negated)
 //	no longer                  Acme no longer owns Widget.         → negated

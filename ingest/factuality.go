@@ -90,8 +90,14 @@ func (t *tree) factuality(p int, c *clause) {
 					c.speaker = ss[0]
 					if ks := t.subjectWords(g); len(ks) > 1 && t.arg(ks[len(ks)-1]) != nil && t.rel(ks[len(ks)-1]) == "nsubj" {
 						// two subjects, a broken parse: the one next to
-						// the verb ("New York, Oct 20 - Texaco Inc said")
-						c.speaker = t.arg(ks[len(ks)-1])
+						// the verb ("New York, Oct 20 - Texaco Inc said"),
+						// unless it goes on the phrase of the one before
+						// ("analyst Rick Martin of Sanford C. Bernstein Co
+						// Inc said": Martin)
+						_, fe := t.span(ks[0])
+						if ls, _ := t.span(ks[len(ks)-1]); ls > fe {
+							c.speaker = t.arg(ks[len(ks)-1])
+						}
 					}
 				}
 			}

@@ -292,7 +292,7 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 			for _, t := range ex.tok.Tokenize(ps.Text) {
 				s.toks = append(s.toks, token{text: t.Text, lower: strings.ToLower(t.Text), start: s.start + t.Start})
 			}
-			s.toks = splitMarkup(s.toks)
+			s.toks = joinInitialStops(splitMarkup(s.toks))
 			if len(s.toks) == 0 {
 				continue
 			}
@@ -306,6 +306,25 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 		out[i].index = i
 	}
 	return out, nil
+}
+
+// joinInitialStops joins a capital letter and the full stop right after
+// it when a capitalised word follows: "Sanford C. Bernstein", "John F.
+// Kennedy". prose's tokenizer makes the stop a token of its own there,
+// and the parser reads it as the end of a clause.
+func joinInitialStops(toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i+2 < len(toks) && len(t.text) == 1 && t.text[0] >= 'A' && t.text[0] <= 'Z' && toks[i+1].text == "." &&
+			toks[i+1].start == t.end() && isUpper(toks[i+2].text) {
+			t.text += "."
+			t.lower = strings.ToLower(t.text)
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // joinInitials undoes the sentence breaks prose makes after initials that

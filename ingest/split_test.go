@@ -111,3 +111,26 @@ func TestDatelineAfterHeadline(t *testing.T) {
 		t.Errorf("sentences (-want +got):\n%s", diff)
 	}
 }
+
+// TestJoinInitialStops: a capital letter and its full stop are one token
+// before a capitalised word ("Sanford C. Bernstein"), not at a sentence's
+// end ("Plan C.") nor before a word in lower case.
+func TestJoinInitialStops(t *testing.T) {
+	ex := mustExtractor(t)
+	for text, want := range map[string]string{
+		"Anna Varga of Sanford C. Bernstein Co Inc said so.": "Anna|Varga|of|Sanford|C.|Bernstein|Co|Inc|said|so|.",
+		"They chose Plan C. It worked.":                      "They|chose|Plan|C|.",
+	} {
+		ss, err := ex.sentences(context.Background(), text)
+		if err != nil || len(ss) == 0 {
+			t.Fatalf("sentences(%q) = %d, %v", text, len(ss), err)
+		}
+		var got []string
+		for _, tk := range ss[0].toks {
+			got = append(got, tk.text)
+		}
+		if g := strings.Join(got, "|"); g != want {
+			t.Errorf("tokens of %q = %s, want %s", text, g, want)
+		}
+	}
+}
