@@ -43,13 +43,24 @@ func (d *docState) docTypes() {
 	short := d.short()
 	business := len(companies) > 0 || d.business()
 	evidence := map[*cluster]bool{} // a person by more than prose's label
+	located := map[*cluster]bool{}  // written after "in", "at", "near" once
 	for i, ms := range d.mentions {
 		toks := d.sents[i].toks
 		for _, m := range ms {
 			if m.c == nil || m.titled {
 				continue
 			}
-			if companyContext(m, toks) {
+			if m.s > 0 && locatives[toks[m.s-1].lower] {
+				located[m.c] = true
+			}
+			if m.c.votes[graph.Person] > 0 && employer(m, toks, ms) {
+				// "William Dorne of Halvex Securities": whom a person
+				// works for is no person
+				m.c.votes[graph.Org] += m.c.votes[graph.Person] + 1
+				delete(m.c.votes, graph.Person)
+				continue
+			}
+			if companyContext(m, toks) && !isPlaceName(m.name) {
 				if m.c.votes[graph.Person] > 0 || m.c.votes[graph.Place] > 0 {
 					m.c.votes[graph.Org] += m.c.votes[graph.Person] + m.c.votes[graph.Place]
 				}
@@ -73,8 +84,12 @@ func (d *docState) docTypes() {
 		if len(w) == 0 || c.titled() || c.female || c.maleTitled {
 			continue
 		}
-		if c.votes[graph.Person] > 0 && d.companyForm(w, companies) && !isPlaceName(c.name) {
-			// "Zentor" of "Zentor Energy Corp Ltd"
+		if (c.votes[graph.Person] > 0 || c.votes[graph.Place] > 0 && !located[c]) && d.companyForm(w, companies) &&
+			!isPlaceName(c.name) {
+			// "Zentor" of "Zentor Energy Corp Ltd", whether prose takes
+			// it for a person or, never written after "in" or "at", for a
+			// place ("Chicago" of "Chicago Pacific Corp" stays one if the
+			// text says "in Chicago")
 			c.votes[graph.Org] += c.votes[graph.Person] + c.votes[graph.Place] + 1
 			delete(c.votes, graph.Person)
 			delete(c.votes, graph.Place)
@@ -103,6 +118,32 @@ func (d *docState) business() bool {
 			if businessWords[t.lower] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// locatives, before a name, say it is a place: "in Chicago".
+var locatives = set("in", "at", "near", "from", "outside", "across", "into")
+
+// employerTitles are offices in a firm: "an analyst with", "chairman of".
+var employerTitles = set("analyst", "analysts", "economist", "economists", "chairman", "director", "spokesman",
+	"spokeswoman", "executive", "officer", "trader", "traders", "dealer", "dealers", "strategist", "partner",
+	"vice-president", "vice-chairman", "treasurer", "broker", "brokers")
+
+// employer reports whether m names whom a person works for: "William
+// Dorne of Halvex Securities", "an analyst with Halvex Securities".
+func employer(m *mention, toks []token, ms []*mention) bool {
+	if m.s < 2 || !(toks[m.s-1].lower == "of" || toks[m.s-1].lower == "with" || toks[m.s-1].lower == "at") {
+		return false
+	}
+	if employerTitles[toks[m.s-2].lower] && toks[m.s-2].text == toks[m.s-2].lower {
+		return true
+	}
+	for _, o := range ms {
+		if o != m && o.e == m.s-1 && o.c != nil && o != nil && (o.titled || o.he-o.hs >= 2) &&
+			o.votes[graph.Person] > 0 && o.votes[graph.Person] >= o.votes[graph.Org]+o.votes[graph.Place] {
+			return toks[m.s-1].lower == "of" // a person named in full "of" it
 		}
 	}
 	return false
@@ -170,7 +211,7 @@ func (d *docState) companyForm(w []string, companies [][]string) bool {
 }
 
 // possessedNouns, after a name's possessive, are what only a company has.
-var possessedNouns = set("shares", "stock", "stocks", "unit", "units", "subsidiary", "subsidiaries", "board",
+var possessedNouns = set("shares", "stock", "stocks", "chairman", "unit", "units", "subsidiary", "subsidiaries", "board",
 	"shareholders", "stockholders", "directors", "affiliate", "parent", "earnings", "profits", "dividend",
 	"takeover", "acquisition", "merger", "stake")
 
