@@ -120,6 +120,7 @@ func treeTriplesOf(t *testing.T, ex *Extractor, uss []*ud.Sentence, open bool) [
 	d := newDocState(ss)
 	d.phrases, d.open = open, open
 	d.findMentions()
+	d.docTypes()
 	d.resolve()
 	out := make([][]string, len(uss))
 	for _, tr := range d.triples() {

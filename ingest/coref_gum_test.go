@@ -241,6 +241,7 @@ func resolveDoc(t *testing.T, ex *Extractor, text string) []aResolution {
 	}
 	d := newDocState(sents)
 	d.findMentions()
+	d.docTypes()
 	d.resolve()
 	var out []aResolution
 	var co corefs

@@ -218,6 +218,7 @@ func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, err
 	d.phrases = ex.phrases
 	d.open = ex.concepts
 	d.findMentions()
+	d.docTypes()
 	d.resolve()
 	d.qualify()
 	doc.Entities = d.entities()

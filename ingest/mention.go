@@ -24,7 +24,11 @@ type mention struct {
 	titled bool // a person's title stood before it
 	ts     int  // first token of the title; tokens [s,ts) name its owner ("U.S.")
 	weak   bool // sentence-initial capital only: needs support elsewhere
-	c      *cluster
+	ticker bool // a Reuters ticker or brackets mark it a company
+	// personal: the words around it say it is a person ("who", "was
+	// born", an office in apposition), not only prose's label
+	personal bool
+	c        *cluster
 }
 
 // A cluster is one entity of the document: its mentions under all names.
@@ -899,6 +903,7 @@ func makeMention(s *sentence, a, b int) *mention {
 		// "GTE <GTE>", "<Chartham Management Corp>": Reuters marks
 		// companies
 		m.votes[graph.Org] += 10
+		m.ticker = true
 	}
 	return m
 }
@@ -1178,6 +1183,7 @@ func contextVotes(m *mention, toks []token) {
 		}
 	}
 	if n < len(toks) && leaderNouns[toks[n].lower] && m.he-m.hs <= 3 {
+		m.personal = true
 		m.votes[graph.Person] += 3
 		return
 	}
@@ -1221,15 +1227,18 @@ func contextVotes(m *mention, toks []token) {
 	if k := m.e; k < len(toks) && (toks[k].lower == "who" || toks[k].lower == "whom" ||
 		k+1 < len(toks) && toks[k].text == "," && (toks[k+1].lower == "who" || toks[k+1].lower == "whom")) {
 		// "Otto Jespersen, who": a person
+		m.personal = true
 		m.votes[graph.Person] += 2
 	}
 	if k := m.e; k+1 < len(toks) && (toks[k].lower == "was" || toks[k].lower == "is") && toks[k+1].lower == "born" {
 		// "Otto Jespersen was born in Randers"
+		m.personal = true
 		m.votes[graph.Person] += 3
 	}
 	if m.e+1 < len(toks) && toks[m.e].text == "," && appositeTitle(toks[m.e+1:]) {
 		// "Theodore Brophy, chairman of GTE, said": a person's office
 		// in apposition
+		m.personal = true
 		m.votes[graph.Person] += 3
 	}
 	if m.s > 0 && toks[m.s-1].lower == "the" && m.votes[graph.Person] > 0 {

@@ -1,0 +1,341 @@
+package ingest
+
+import (
+	"github.com/kg-builder/kg/graph"
+)
+
+// docTypes weighs the evidence for an entity's type that the document as a
+// whole gives, after every sentence's mentions are found and before they
+// are resolved: prose labels one sentence at a time, and in business news
+// it takes many a company for a person or a place.
+//
+//   - A name the document also writes with a company's legal suffix or a
+//     ticker is a company everywhere in it ("Zentor" after "Zentor Energy
+//     Corp Ltd").
+//   - Words around a mention that only a company has: "Kelvara said it
+//     would buy", "shares of Kelvara", "Kelvara's board", "Morvik, a Tokyo
+//     securities firm", "a unit of Brantwell", "merged with Brantwell".
+//   - In business news, a single word is no person on prose's label
+//     alone: it needs a title
+//     (here or elsewhere in the document), a known first name, "he" or
+//     "she" after it, or a full name of the document that ends in it.
+//   - In a text too short to tell, a lone name that talks or meets is
+//     rather a person than a place ("Lavrov talked to Tillerson").
+func (d *docState) docTypes() {
+	// companies the document names with a legal suffix or a ticker, as
+	// folded words without the suffix
+	var companies [][]string
+	for _, c := range d.order {
+		if legalSuffix(c.name) || d.tickered(c) {
+			if w := companyWords(c.name); len(w) > 0 {
+				companies = append(companies, w)
+			}
+		}
+	}
+	// last words of people the document names in full
+	surnames := map[string]bool{}
+	for _, c := range d.order {
+		if w := nameWords(c.name); len(w) >= 2 && c.votes[graph.Person] > 0 &&
+			c.votes[graph.Person] >= c.votes[graph.Org]+c.votes[graph.Place] {
+			surnames[w[len(w)-1]] = true
+		}
+	}
+	short := d.short()
+	business := len(companies) > 0 || d.business()
+	evidence := map[*cluster]bool{} // a person by more than prose's label
+	located := map[*cluster]bool{}  // written after "in", "at", "near" once
+	for i, ms := range d.mentions {
+		toks := d.sents[i].toks
+		for _, m := range ms {
+			if m.c == nil || m.titled {
+				continue
+			}
+			if m.s > 0 && locatives[toks[m.s-1].lower] {
+				located[m.c] = true
+			}
+			if m.c.votes[graph.Person] > 0 && employer(m, toks, ms) {
+				// "William Dorne of Halvex Securities": whom a person
+				// works for is no person
+				m.c.votes[graph.Org] += m.c.votes[graph.Person] + 1
+				delete(m.c.votes, graph.Person)
+				continue
+			}
+			if companyContext(m, toks) && !isPlaceName(m.name) {
+				if m.c.votes[graph.Person] > 0 || m.c.votes[graph.Place] > 0 {
+					m.c.votes[graph.Org] += m.c.votes[graph.Person] + m.c.votes[graph.Place]
+				}
+				m.c.votes[graph.Org] += 3
+				delete(m.c.votes, graph.Person)
+				continue
+			}
+			if personAfter(m, toks, ms) {
+				evidence[m.c] = true
+			}
+			if short && talks(m, toks) && !isPlaceName(m.name) && m.c.votes[graph.Org] == 0 {
+				// "Lavrov talked to Tillerson": no place talks
+				m.c.votes[graph.Person] += m.c.votes[graph.Place] + 1
+				delete(m.c.votes, graph.Place)
+				evidence[m.c] = true
+			}
+		}
+	}
+	for _, c := range d.order {
+		w := nameWords(c.name)
+		if len(w) == 0 || c.titled() || c.female || c.maleTitled {
+			continue
+		}
+		if (c.votes[graph.Person] > 0 || c.votes[graph.Place] > 0 && !located[c]) && d.companyForm(w, companies) &&
+			!isPlaceName(c.name) {
+			// "Zentor" of "Zentor Energy Corp Ltd", whether prose takes
+			// it for a person or, never written after "in" or "at", for a
+			// place ("Chicago" of "Chicago Pacific Corp" stays one if the
+			// text says "in Chicago")
+			c.votes[graph.Org] += c.votes[graph.Person] + c.votes[graph.Place] + 1
+			delete(c.votes, graph.Person)
+			delete(c.votes, graph.Place)
+			continue
+		}
+		if business && len(w) == 1 && c.votes[graph.Person] > 0 && c.typ() == graph.Person && !evidence[c] &&
+			!surnames[w[0]] && !firstNames[w[0]] && !d.personEvidence(c) {
+			// "Daiwa said": a single word is no person on prose's
+			// label alone; in business news it is a company
+			c.votes[graph.Org] += c.votes[graph.Person]
+			delete(c.votes, graph.Person)
+		}
+	}
+}
+
+// businessWords say a text is business news, where a single word prose
+// calls a person is most often a company.
+var businessWords = set("dlrs", "shares", "dividend", "subsidiary", "shareholders", "stockholders", "company")
+
+// business reports whether the document is business news: it names a
+// company with its legal suffix or ticker (see docTypes) or uses
+// businessWords.
+func (d *docState) business() bool {
+	for _, s := range d.sents {
+		for _, t := range s.toks {
+			if businessWords[t.lower] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// locatives, before a name, say it is a place: "in Chicago".
+var locatives = set("in", "at", "near", "from", "outside", "across", "into")
+
+// employerTitles are offices in a firm: "an analyst with", "chairman of".
+var employerTitles = set("analyst", "analysts", "economist", "economists", "chairman", "director", "spokesman",
+	"spokeswoman", "executive", "officer", "trader", "traders", "dealer", "dealers", "strategist", "partner",
+	"vice-president", "vice-chairman", "treasurer", "broker", "brokers")
+
+// employer reports whether m names whom a person works for: "William
+// Dorne of Halvex Securities", "an analyst with Halvex Securities".
+func employer(m *mention, toks []token, ms []*mention) bool {
+	if m.s < 2 || !(toks[m.s-1].lower == "of" || toks[m.s-1].lower == "with" || toks[m.s-1].lower == "at") {
+		return false
+	}
+	if employerTitles[toks[m.s-2].lower] && toks[m.s-2].text == toks[m.s-2].lower {
+		return true
+	}
+	for _, o := range ms {
+		if o != m && o.e == m.s-1 && o.c != nil && o != nil && (o.titled || o.he-o.hs >= 2) &&
+			o.votes[graph.Person] > 0 && o.votes[graph.Person] >= o.votes[graph.Org]+o.votes[graph.Place] {
+			return toks[m.s-1].lower == "of" // a person named in full "of" it
+		}
+	}
+	return false
+}
+
+// tickered reports whether a mention of c carried a ticker.
+func (d *docState) tickered(c *cluster) bool {
+	for _, ms := range d.mentions {
+		for _, m := range ms {
+			if m.c == c && m.ticker {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// personEvidence reports whether some mention of c has evidence of a
+// person that is not prose's label (a title, "who", "was born").
+func (d *docState) personEvidence(c *cluster) bool {
+	for _, ms := range d.mentions {
+		for _, m := range ms {
+			if m.c == c && m.personal {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// short reports whether the document is too short to tell a name's type
+// by its other mentions: two sentences at most.
+func (d *docState) short() bool {
+	n := 0
+	for _, s := range d.sents {
+		if !s.shouting {
+			n++
+		}
+	}
+	return n <= 2
+}
+
+// companyWords are the folded words of a company's name before its legal
+// suffixes ("Zentor Energy Corp Ltd" → zentor, energy).
+func companyWords(name string) []string {
+	w := nameWords(name)
+	for len(w) > 0 && (corporateSuffixes[w[len(w)-1]] || w[len(w)-1] == "and" || w[len(w)-1] == "&") {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// companyForm reports whether the words w begin the name of a company the
+// document names (companies), and are no ordinary word alone.
+func (d *docState) companyForm(w []string, companies [][]string) bool {
+	if len(w) == 1 && ordinaryWord(w[0]) {
+		return false
+	}
+	for _, c := range companies {
+		if hasPrefixTokens(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessedNouns, after a name's possessive, are what only a company has.
+var possessedNouns = set("shares", "stock", "stocks", "chairman", "unit", "units", "subsidiary", "subsidiaries", "board",
+	"shareholders", "stockholders", "directors", "affiliate", "parent", "earnings", "profits", "dividend",
+	"takeover", "acquisition", "merger", "stake")
+
+// ofCompanyNouns, before "of", say the name after them is a company's:
+// "shares of", "a unit of".
+var ofCompanyNouns = set("shares", "stock", "unit", "subsidiary", "division", "affiliate", "shareholders",
+	"stockholders", "takeover", "acquisition", "merger")
+
+// companyKinds head an apposition that says a name is a company's: "Morvik,
+// a Tokyo securities firm".
+var companyKinds = set("company", "firm", "bank", "group", "unit", "subsidiary", "concern", "maker",
+	"producer", "manufacturer", "retailer", "airline", "carrier", "insurer", "brokerage", "utility",
+	"conglomerate", "corporation", "holding", "distributor", "refiner", "partnership", "affiliate")
+
+// acquireVerbs, before a name, say it is a company: "acquired Kelvara".
+var acquireVerbs = set("acquired", "acquire", "acquiring", "acquires", "bought", "buy", "buys", "buying")
+
+// itVerbs follow "X said it" in a company's statements.
+var itVerbs = set("would", "will", "has", "had", "is", "was", "agreed", "completed", "plans", "expects", "intends",
+	"bought", "sold", "acquired", "signed", "filed", "received", "raised", "cut", "lowered", "reported", "earned",
+	"purchased", "owns", "holds", "made", "began", "paid", "sees", "does", "did", "may", "could", "can")
+
+// companyContext reports whether the words around m are a company's.
+func companyContext(m *mention, toks []token) bool {
+	e, s := m.e, m.s
+	possessive := toks[m.he-1].text == "'s" || toks[m.he-1].text == "’s"
+	if e < len(toks) && (toks[e].text == "'s" || toks[e].text == "’s") {
+		possessive, e = true, e+1
+	}
+	if possessive && e < len(toks) && possessedNouns[toks[e].lower] {
+		return true // "Kelvara's board"
+	}
+	if possessive {
+		return false
+	}
+	if e+2 < len(toks) && (toks[e].lower == "said" || toks[e].lower == "says") && toks[e+1].lower == "it" &&
+		itVerbs[toks[e+2].lower] {
+		return true // "Kelvara said it would buy"
+	}
+	if e < len(toks) && isNoun(toks[e].tag) && toks[e].text == toks[e].lower {
+		return false // "the newly acquired Salem operation": the name qualifies a noun
+	}
+	if s >= 2 && toks[s-1].lower == "of" && ofCompanyNouns[toks[s-2].lower] {
+		return true // "shares of Kelvara", "a unit of Brantwell"
+	}
+	if s >= 1 && acquireVerbs[toks[s-1].lower] ||
+		s >= 2 && toks[s-1].lower == "with" && (toks[s-2].lower == "merged" || toks[s-2].lower == "merge" || toks[s-2].lower == "merger") {
+		return true // "acquired Kelvara", "merged with Brantwell"
+	}
+	if e+2 < len(toks) && toks[e].text == "," && (toks[e+1].lower == "a" || toks[e+1].lower == "an") {
+		for k := e + 2; k < len(toks) && k < e+8; k++ {
+			t := toks[k]
+			if t.text == "," || t.text == "." || t.lower == "of" || t.lower == "for" || t.lower == "at" ||
+				t.lower == "who" || t.lower == "with" || t.lower == "and" || personTitles[t.lower] {
+				break
+			}
+			if companyKinds[t.lower] && t.text == t.lower {
+				return true // "Morvik, a Tokyo securities firm"
+			}
+		}
+	}
+	return false
+}
+
+// personAfter reports whether "he" or "she" follows m in its sentence
+// before any other name: "Drummel said he would resign".
+func personAfter(m *mention, toks []token, ms []*mention) bool {
+	end := len(toks)
+	for _, o := range ms {
+		if o != m && o.s >= m.e && o.s < end {
+			end = o.s
+		}
+	}
+	for k := m.e; k < end; k++ {
+		switch toks[k].lower {
+		case "he", "she", "him", "his", "himself", "herself":
+			return true
+		case "it", "its":
+			return false
+		}
+	}
+	return false
+}
+
+// talkVerbs, after a name or before it, say it names who talks or meets.
+var talkVerbs = set("said", "says", "told", "tells", "talked", "talks", "spoke", "speaks", "met", "meets",
+	"phoned", "telephoned", "called", "discussed", "urged", "warned", "asked", "thanked", "praised", "criticised",
+	"criticized")
+
+// talks reports whether m is the subject of a speech or meeting verb, or
+// its object: "Lavrov talked to Tillerson".
+func talks(m *mention, toks []token) bool {
+	if m.e < len(toks) && talkVerbs[toks[m.e].lower] {
+		return true
+	}
+	k := m.s - 1
+	if k >= 0 && (toks[k].lower == "to" || toks[k].lower == "with") {
+		k--
+	}
+	return k >= 0 && k < m.s && talkVerbs[toks[k].lower] && toks[k].lower != "said" && toks[k].lower != "says"
+}
+
+// firstNames are common given names: one of them alone is a person on
+// prose's label.
+var firstNames = set(
+	"john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+	"christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",
+	"kenneth", "kevin", "brian", "george", "edward", "ronald", "timothy", "jason", "jeffrey", "ryan", "jacob",
+	"gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin",
+	"samuel", "frank", "gregory", "raymond", "alexander", "patrick", "jack", "dennis", "jerry", "tyler",
+	"aaron", "henry", "adam", "peter", "nathan", "walter", "harold", "carl", "arthur", "roger", "keith",
+	"jeremy", "lawrence", "sean", "albert", "joe", "ethan", "austin", "jesse", "willie", "billy", "bruce",
+	"ralph", "roy", "eugene", "louis", "philip", "bobby", "johnny", "howard", "fred", "alan", "tom", "tim",
+	"jim", "bob", "bill", "mike", "dave", "steve", "tony", "ted", "ben", "sam", "max", "leo", "hans", "karl",
+	"pierre", "jean", "jacques", "juan", "jose", "carlos", "luis", "pedro", "ivan", "boris", "igor", "yuri",
+	"ali", "ahmed", "mohammed", "muhammad", "omar", "hassan", "mary", "patricia", "jennifer", "linda",
+	"elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret",
+	"sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa",
+	"deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley", "angela",
+	"helen", "anna", "anne", "ann", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine",
+	"debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia",
+	"julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith",
+	"megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa",
+	"kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace",
+	"denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana", "brittany",
+	"natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "jane", "kate", "sue", "liz", "meg",
+)
