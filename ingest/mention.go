@@ -322,7 +322,7 @@ func isPlaceName(name string) bool {
 	if _, ok := lookupCountry(name); ok {
 		return true
 	}
-	if _, ok := country.State(name); ok {
+	if isState(name) {
 		return true
 	}
 	_, ok := country.Capital(name)
@@ -667,8 +667,29 @@ func nameEnds(toks []token) bool {
 		}
 		return true
 	}
+	if personInFull(toks) {
+		return true
+	}
 	for _, t := range toks {
 		if !strings.HasSuffix(t.label, "PERSON") {
+			return false
+		}
+	}
+	return true
+}
+
+// personInFull reports whether a chunk is a known first name and a word or
+// two after it, after any titles, none a body's or a place's head:
+// "Senator Trent Lott" of "Senator Trent Lott of Mississippi".
+func personInFull(toks []token) bool {
+	for len(toks) > 0 && titleWords[toks[0].lower] {
+		toks = toks[1:]
+	}
+	if len(toks) < 2 || len(toks) > 3 || !firstNames[strings.ToLower(toks[0].text)] {
+		return false
+	}
+	for _, t := range toks {
+		if orgHeads[t.lower] || placeHeads[t.lower] || isAcronym([]token{t}) || isRegion(t.text) {
 			return false
 		}
 	}
@@ -1080,7 +1101,7 @@ func typeVotes(m *mention, toks []token) {
 	// says ("Georgia" the country; "Jordan" stays a person after a title)
 	if _, ok := lookupCountry(m.name); ok {
 		m.votes[graph.Place] += 5
-	} else if _, ok := country.State(m.name); ok {
+	} else if isState(m.name) {
 		m.votes[graph.Place] += 5
 	} else if _, ok := country.Capital(m.name); ok {
 		m.votes[graph.Place] += 2
@@ -1864,4 +1885,30 @@ func bareCompany(name string) string {
 		return ""
 	}
 	return bare
+}
+
+// isState reports whether name is a US state's, its abbreviation or, in a
+// headline's capitals, its name ("MISSISSIPPI"; short capitals stay
+// abbreviations or acronyms).
+func isState(name string) bool {
+	if _, ok := country.State(name); ok {
+		return true
+	}
+	if len(name) > 4 && name == strings.ToUpper(name) {
+		_, ok := country.State(titleCase(name))
+		return ok
+	}
+	return false
+}
+
+// titleCase writes each word of an all-capital name with a capital and
+// small letters: "NEW MEXICO" → "New Mexico".
+func titleCase(name string) string {
+	ws := strings.Fields(strings.ToLower(name))
+	for i, w := range ws {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		ws[i] = string(r)
+	}
+	return strings.Join(ws, " ")
 }

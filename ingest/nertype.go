@@ -53,14 +53,14 @@ func (d *docState) docTypes() {
 			if m.s > 0 && locatives[toks[m.s-1].lower] {
 				located[m.c] = true
 			}
-			if m.c.votes[graph.Person] > 0 && employer(m, toks, ms) {
+			if m.c.votes[graph.Person] > 0 && !isPlaceName(m.name) && employer(m, toks, ms) {
 				// "William Dorne of Halvex Securities": whom a person
 				// works for is no person
 				m.c.votes[graph.Org] += m.c.votes[graph.Person] + 1
 				delete(m.c.votes, graph.Person)
 				continue
 			}
-			if companyContext(m, toks) && !isPlaceName(m.name) {
+			if companyContext(m, toks) && !isPlaceName(m.name) && !fullPersonName(m.c) {
 				if m.c.votes[graph.Person] > 0 || m.c.votes[graph.Place] > 0 {
 					m.c.votes[graph.Org] += m.c.votes[graph.Person] + m.c.votes[graph.Place]
 				}
@@ -121,6 +121,15 @@ func (d *docState) business() bool {
 		}
 	}
 	return false
+}
+
+// fullPersonName reports whether c is a person's name written in full, a
+// known first name and more ("investor George Soros said it was"), which
+// company context does not overturn.
+func fullPersonName(c *cluster) bool {
+	w := nameWords(c.name)
+	return len(w) >= 2 && firstNames[w[0]] && c.votes[graph.Person] > 0 &&
+		c.votes[graph.Person] >= c.votes[graph.Org]+c.votes[graph.Place]
 }
 
 // locatives, before a name, say it is a place: "in Chicago".
