@@ -100,6 +100,10 @@ type Added struct {
 	Triples     int // edges created
 	Evidence    int // evidence records added (new and existing edges)
 	EntitiesHit int // distinct entities the document mentions
+	// Merged counts stored entities merged into another because the
+	// batch's documents showed them to be one company ("Texaco" and
+	// "Texaco Inc", stored apart before): kg split undoes one.
+	Merged int
 }
 
 // Add stores a document and everything extracted from it, atomically: after
@@ -160,7 +164,8 @@ func (s *Store) AddBatch(ctx context.Context, docs []Document) []AddResult {
 			}
 			break
 		}
-		n, failed, err := s.addTxn(ctx, docs, todo, out)
+		n, failed, merges, err := s.addTxn(ctx, docs, todo, out)
+		s.mergeCompanies(ctx, merges, todo[:max(n, 0)], out)
 		switch {
 		case err == nil:
 		case failed < 0:
@@ -224,11 +229,11 @@ func tooLong(d Document) string {
 // document todo[failed] fails, the transaction is dropped and the ones
 // before it are stored again in a fresh one; failed is -1 when none failed,
 // or when the commit itself did.
-func (s *Store) addTxn(ctx context.Context, docs []Document, todo []int, out []AddResult) (n, failed int, err error) {
+func (s *Store) addTxn(ctx context.Context, docs []Document, todo []int, out []AddResult) (n, failed int, merges [][2]uint64, err error) {
 	var res []AddResult
 	failed = -1
 	run := func(limit int) error {
-		res = res[:0]
+		res, merges = res[:0], nil
 		return s.db.Update(func(txn *badger.Txn) error {
 			snap := s.db.NewTransaction(false)
 			defer snap.Discard()
@@ -251,19 +256,52 @@ func (s *Store) addTxn(ctx context.Context, docs []Document, todo []int, out []A
 					res = append(res, AddResult{Added: a})
 				}
 			}
+			merges = w.merges
 			return w.flush()
 		})
 	}
 	err = run(len(todo))
 	if failed > 0 {
 		if err := run(failed); err != nil {
-			return failed, -1, err
+			return failed, -1, nil, err
 		}
+	}
+	if err != nil && failed < 0 {
+		merges = nil // the commit failed
 	}
 	for k, r := range res {
 		out[todo[k]] = r
 	}
-	return len(res), failed, err
+	return len(res), failed, merges, err
+}
+
+// mergeCompanies merges the stored entities the documents just stored
+// showed to be one company, each pair in a transaction of its own, as
+// MergeEntities does, and counts them in the results of the documents done
+// (on the first that succeeded). A pair one of whose entities is gone (an
+// earlier pair took it) is skipped; a merge that fails (an entity with
+// more edges than a transaction can rewrite) leaves the two as they were.
+// The caller holds s.mu.
+func (s *Store) mergeCompanies(ctx context.Context, merges [][2]uint64, done []int, out []AddResult) {
+	const op = "graph.Add"
+	for _, p := range merges {
+		err := s.db.Update(func(txn *badger.Txn) error {
+			w := &writer{txn: txn, ents: map[uint64]*entityRec{}, meta: map[string]int64{}}
+			if _, err := w.merge(ctx, op, entityID(p[0]), entityID(p[1])); err != nil {
+				return err
+			}
+			return w.flush()
+		})
+		if err != nil {
+			continue
+		}
+		for _, i := range done {
+			if out[i].Err == nil {
+				out[i].Merged++
+				break
+			}
+		}
+	}
 }
 
 // writer holds one write transaction and what it has touched.
@@ -281,6 +319,9 @@ type writer struct {
 	aliasDelta    map[string]map[uint64]bool
 	writes, bytes int     // keys set or deleted, and their size
 	changed       changes // what it touched, for the change log
+	// merges are stored entities that the documents showed to be one
+	// company (into, from), merged once the documents are stored
+	merges [][2]uint64
 }
 
 func (w *writer) add(d Document) (Added, error) {

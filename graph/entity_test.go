@@ -710,3 +710,74 @@ func TestLocalNames(t *testing.T) {
 		})
 	}
 }
+
+// A company stored under its short name and under its name with a legal
+// suffix, before any document linked the two, becomes one entity when a
+// document does; a short name that another stored company could have, or
+// a person's, stays apart.
+func TestCompanyShortAndLongForms(t *testing.T) {
+	org := func(name string, aliases ...string) graph.Entity {
+		return graph.Entity{Name: name, Type: graph.Org, Aliases: aliases, Mentions: 1}
+	}
+	tests := []struct {
+		name   string
+		docs   [][]graph.Entity
+		merged int      // Added.Merged of the last document
+		want   []string // the entities stored, by name, in id order
+	}{
+		{"linked later", [][]graph.Entity{{org("Zentor")}, {org("Zentor Energy Corp")}, {org("Zentor Energy Corp", "Zentor")}},
+			0, []string{"Zentor", "Zentor Energy Corp"}},
+		{"suffix only", [][]graph.Entity{{org("Zentor")}, {org("Zentor Inc")}, {org("Zentor Inc", "Zentor")}},
+			1, []string{"Zentor Inc"}},
+		{"long form named by its short form", [][]graph.Entity{{org("Zentor Co Ltd")}, {org("Zentor")}, {org("Zentor", "Zentor Co Ltd")}},
+			1, []string{"Zentor Co Ltd"}},
+		{"a third company with the short name", [][]graph.Entity{{org("Zentor")}, {org("Zentor Inc")}, {org("Zentor Plc")}, {org("Zentor Inc", "Zentor")}},
+			0, []string{"Zentor", "Zentor Inc", "Zentor Plc"}},
+		{"a tagger's place is the company", [][]graph.Entity{{org("Zentor Inc", "Zentor")}, {{Name: "Zentor", Type: graph.Place, Mentions: 1}}},
+			0, []string{"Zentor Inc"}},
+		{"a tagger's place two companies go by", [][]graph.Entity{{org("Zentor Inc", "Zentor")}, {org("Zentor Energy", "Zentor")}, {{Name: "Zentor", Type: graph.Place, Mentions: 1}}},
+			0, []string{"Zentor Inc", "Zentor Energy", "Zentor"}},
+		{"a person is not the company", [][]graph.Entity{{org("Kessel Inc", "Kessel")}, {{Name: "Kessel", Type: graph.Person, Mentions: 1}}},
+			0, []string{"Kessel Inc", "Kessel"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := mustOpen(t)
+			var last graph.Added
+			for i, es := range tt.docs {
+				id := fmt.Sprint("d", i)
+				d := graph.Document{ID: id, Hash: id, Entities: es}
+				if i == 0 {
+					d.Triples = []graph.Triple{typed(triple(es[0].Name, es[0].Name, "buy", "bought", "Kelvara", "Kelvara", 0.5, id, 0), es[0].Type, graph.Org)}
+				}
+				last = mustAdd(t, s, d)
+			}
+			if last.Merged != tt.merged {
+				t.Errorf("Added.Merged = %d, want %d", last.Merged, tt.merged)
+			}
+			all, _, err := s.Entities(ctx, graph.EntityFilter{}, graph.Page{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range all {
+				if e.Name != "Kelvara" {
+					got = append(got, e.Name)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("entities mismatch (-want +got):\n%s", diff)
+			}
+			// the first document's edge belongs to the entity its subject is now
+			e, err := s.Entity(ctx, tt.docs[0][0].Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, _, err := s.Match(ctx, graph.Pattern{SubjectID: e.ID}, graph.Page{})
+			if err != nil || len(out) != 1 {
+				t.Errorf("Outgoing(%s) = %d triples, %v, want the first document's", e.Name, len(out), err)
+			}
+		})
+	}
+}

@@ -24,7 +24,8 @@ import (
 func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	names := append([]string{e.Name}, e.Aliases...)
 	best, bestScore := uint64(0), 0
-	tied := false // two entities match equally well
+	tied := false                // two entities match equally well
+	named := map[uint64]string{} // stored entities e gives by their canonical name
 	for i, n := range names {
 		if containsFold(e.Local, n) {
 			// "Finance Ministry": which one, only its document says
@@ -39,9 +40,12 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 			if err != nil {
 				return 0, false, err
 			}
-			score := matchScore(e, n, i == 0, rec)
+			score := matchScore(e, n, i == 0, len(cands) == 1, rec)
 			if score > 0 && !sameWriting(n, rec) {
 				score = 0
+			}
+			if score > 0 && Fold(rec.Name) == Fold(n) {
+				named[c] = n
 			}
 			switch {
 			case score > bestScore:
@@ -71,6 +75,11 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 		best, created = n, true
 		w.ents[best] = &entityRec{Name: e.Name, Type: e.Type, Votes: map[string]int{}, Tracked: true}
 		w.meta["entities"]++
+	}
+	if !created {
+		if err := w.sameCompany(best, named); err != nil {
+			return 0, false, err
+		}
 	}
 	rec := w.ents[best]
 	mr := w.mentions[best]
@@ -226,8 +235,9 @@ func editDistance(a, b []rune) int {
 }
 
 // matchScore says how well rec, found under the alias n of e (e's name
-// when byName), fits e: 0 not at all.
-func matchScore(e Entity, n string, byName bool, rec *entityRec) int {
+// when byName; the only entity found under it when sole), fits e: 0 not at
+// all.
+func matchScore(e Entity, n string, byName, sole bool, rec *entityRec) int {
 	sameName := Fold(rec.Name) == Fold(e.Name)
 	acronym := Acronym(n) && !spelledOut(e, n)
 	if !sameName && !byName && e.Type != Person && rec.Type != Person && !strings.Contains(strings.TrimSpace(n), " ") &&
@@ -253,6 +263,12 @@ func matchScore(e Entity, n string, byName bool, rec *entityRec) int {
 		// James Baker and Howard Baker share the alias "Baker", not
 		// the person
 		return 0
+	}
+	if !sameName && byName && sole && e.Type != Person && rec.Type == Org && suffixForm(e.Name, rec.Name) {
+		// "Texaco", which a document's tagger took for a place, is the
+		// stored "Texaco Inc", when no other stored entity goes by it
+		// ("Eastern" of Eastern Co and of Eastern Airlines Inc)
+		return 2
 	}
 	switch {
 	case sameName && rec.Type == e.Type:
@@ -371,6 +387,97 @@ func standsForAnother(e Entity, n string, rec *entityRec) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// legalSuffixes end a company's name without naming it: "Texaco Inc" is
+// Texaco.
+var legalSuffixes = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "ag": true,
+	"sa": true, "nv": true, "ab": true, "spa": true, "llc": true, "gmbh": true, "bhd": true, "kk": true,
+	"corporation": true, "incorporated": true, "limited": true}
+
+// suffixForm reports whether long is short with a legal suffix or two after
+// it: "Texaco Inc", "Cominco Ltd", "Nippon Steel Co Ltd" for "Nippon Steel".
+func suffixForm(short, long string) bool {
+	s, l := strings.Fields(Fold(short)), strings.Fields(Fold(long))
+	if len(s) == 0 || len(l) <= len(s) || len(l) > len(s)+2 {
+		return false
+	}
+	for i, w := range s {
+		if l[i] != w {
+			return false
+		}
+	}
+	for _, w := range l[len(s):] {
+		if !legalSuffixes[strings.TrimSuffix(w, ",")] {
+			return false
+		}
+	}
+	return true
+}
+
+// sameCompany notes, for a merge after the documents are stored, a stored
+// company that a document names beside best as best's short or long form
+// ("Texaco" and "Texaco Inc", both stored before a document linked them),
+// when no other stored entity goes by the short name: "Bell" with Bell
+// Industries Inc and Bell Group Ltd stored is nobody's short name.
+func (w *writer) sameCompany(best uint64, named map[uint64]string) error {
+	br, err := w.entity(best)
+	if err != nil {
+		return err
+	}
+	if br.Type != Org {
+		return nil
+	}
+	for c, n := range named {
+		if c == best {
+			continue
+		}
+		rec, err := w.entity(c)
+		if err != nil {
+			return err
+		}
+		if rec.Type != Org {
+			continue
+		}
+		into, from, short := best, c, n
+		switch {
+		case suffixForm(rec.Name, br.Name):
+		case suffixForm(br.Name, rec.Name):
+			into, from, short = c, best, br.Name
+		default:
+			continue
+		}
+		ids, err := w.aliasIDs(Fold(short))
+		if err != nil {
+			return err
+		}
+		// and no third company is the short name with a suffix ("Bell
+		// Inc" beside "Bell Corp")
+		for x := range legalSuffixes {
+			more, err := w.aliasIDs(Fold(short) + " " + x)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, more...)
+		}
+		others := false
+		for _, id := range ids {
+			others = others || id != best && id != c
+		}
+		if !others && !containsPair(w.merges, into, from) {
+			w.merges = append(w.merges, [2]uint64{into, from})
+		}
+	}
+	return nil
+}
+
+func containsPair(ps [][2]uint64, a, b uint64) bool {
+	for _, p := range ps {
+		if p == [2]uint64{a, b} {
+			return true
+		}
 	}
 	return false
 }

@@ -77,6 +77,7 @@ type ingestStats struct {
 	docs, dups, failed          int
 	sentences, tokens           int
 	triples, entities, evidence int
+	merged                      int // stored entities merged as one company
 	bytes                       int64
 	start                       time.Time
 }
@@ -105,8 +106,12 @@ func (s *ingestStats) summary() string {
 	if secs > 0 {
 		rate = float64(s.tokens) / secs
 	}
-	return fmt.Sprintf("ingested %d documents (%d duplicates skipped, %d failed): %d sentences, %d tokens, %d new triples (%d evidence), %d new entities in %.1fs (%.0f tokens/s, %.1f MB/s read)",
-		s.docs, s.dups, s.failed, s.sentences, s.tokens, s.triples, s.evidence, s.entities, secs, rate, float64(s.bytes)/1e6/max(secs, 1e-9))
+	merged := ""
+	if s.merged > 0 {
+		merged = fmt.Sprintf(" (%d stored entities merged with another as one company)", s.merged)
+	}
+	return fmt.Sprintf("ingested %d documents (%d duplicates skipped, %d failed): %d sentences, %d tokens, %d new triples (%d evidence), %d new entities%s in %.1fs (%.0f tokens/s, %.1f MB/s read)",
+		s.docs, s.dups, s.failed, s.sentences, s.tokens, s.triples, s.evidence, s.entities, merged, secs, rate, float64(s.bytes)/1e6/max(secs, 1e-9))
 }
 
 // ingestMemoryLimit is the soft limit (runtime/debug.SetMemoryLimit) on
@@ -290,6 +295,7 @@ func storeBatch(ctx context.Context, e *env, st *graph.Store, batch []extracted,
 				stats.dups++
 			default:
 				stats.stored(r.doc.Sentences, r.doc.Tokens, a.Triples, a.Entities, a.Evidence)
+				stats.merged += a.Merged
 			}
 		}
 		prog.update(stats)

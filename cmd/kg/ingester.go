@@ -62,6 +62,7 @@ func (g *ingester) Ingest(ctx context.Context, d schema.Doc) (graph.Added, error
 		sum.Triples += a.Triples
 		sum.Evidence += a.Evidence
 		sum.EntitiesHit += a.EntitiesHit
+		sum.Merged += a.Merged
 	}
 	return sum, nil
 }
