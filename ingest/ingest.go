@@ -265,6 +265,7 @@ type sentence struct {
 	start    int
 	text     string
 	toks     []token
+	dateline string     // the dateline cut off before it, as written: "TOKYO, March 3 -"
 	headline bool       // a line of its own without final punctuation
 	shouting bool       // Title Case or ALL CAPS: prose's tags are unreliable
 	tree     []ud.Token // the dependency parse, word i = token i; nil for the pattern extractor
@@ -284,12 +285,14 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 		if start >= u.end {
 			continue
 		}
+		head := text[u.start:start]
 		src := text[start:u.end]
 		for _, ps := range boundSentences(src, joinInitials(src, ex.seg.Segment(src))) {
 			if tableLine(ps.Text) {
 				continue // "Net 5.5 mln vs 4.1 mln": no clause, nor a name
 			}
-			s := sentence{index: len(out), start: start + ps.Start, text: ps.Text, headline: u.headline}
+			s := sentence{index: len(out), start: start + ps.Start, text: ps.Text, headline: u.headline, dateline: head}
+			head = ""
 			for _, t := range ex.tok.Tokenize(ps.Text) {
 				s.toks = append(s.toks, token{text: t.Text, lower: strings.ToLower(t.Text), start: s.start + t.Start})
 			}

@@ -117,6 +117,18 @@ func (d *docState) qualify() {
 			give(m.c.root(), ct.Demonyms[0]+" "+m.c.root().name)
 		}
 	}
+	if ct := d.datelineCountry(); ct != nil {
+		// "TOKYO, March 3 - The Finance Ministry said": in a story
+		// datelined in a country that names no other, a body the text
+		// gives no country is that country's
+		for _, c := range d.order {
+			if r := c.root(); r == c && genericBody(r.name) && !countryWord(r.name) {
+				if _, ok := found[r]; !ok {
+					found[r] = bodyPrefix(ct) + " " + r.name
+				}
+			}
+		}
+	}
 	for _, c := range d.order {
 		if name := found[c]; name != "" {
 			c.name = name
@@ -137,4 +149,83 @@ func localNames(names []string) []string {
 		}
 	}
 	return out
+}
+
+// datelineCountry is the country of the document's dateline ("TOKYO, March
+// 3 -", "ESCHBORN, West Germany, March 2 -", "WASHINGTON -"): a country
+// written in it, or the country of a capital or of a US state, when the
+// document names no other country. Nil when there is none.
+func (d *docState) datelineCountry() *country.Country {
+	var head string
+	for _, s := range d.sents {
+		if s.dateline != "" {
+			head = s.dateline
+			break
+		}
+	}
+	if head == "" {
+		return nil
+	}
+	if i := strings.LastIndexAny(head, "-–—"); i > 0 {
+		head = head[:i]
+	}
+	var ct *country.Country
+	parts := strings.FieldsFunc(head, func(r rune) bool { return r == ',' || r == '(' || r == ')' })
+	for k := len(parts) - 1; k >= 0 && ct == nil; k-- {
+		p := strings.TrimSpace(parts[k])
+		if p == "" || strings.ContainsAny(p, "0123456789") {
+			continue
+		}
+		if p == strings.ToUpper(p) && len(p) > 3 {
+			p = titleCase(p)
+		}
+		if c, ok := lookupCountry(p); ok {
+			ct = c
+		} else if c, ok := country.Capital(p); ok {
+			ct = c
+		} else if isState(p) {
+			ct, _ = country.Lookup("United States")
+		}
+	}
+	if ct == nil {
+		return nil
+	}
+	for _, c := range d.order {
+		r := c.root()
+		if r != c || r.typ() != graph.Place {
+			continue
+		}
+		if o, ok := lookupCountry(r.name); ok && o != ct {
+			return nil // "WASHINGTON - ... Brazil": whose body, the text must say
+		}
+	}
+	return ct
+}
+
+// countryWord reports whether a body's name already says whose it is.
+func countryWord(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if _, ok := country.ByDemonym(w); ok {
+			return true
+		}
+		if _, ok := lookupCountry(w); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyPrefix is how news writes a country before a body's name: "U.S."
+// and "U.K." for the countries news calls by their initials, the
+// demonym for the others ("Japanese Finance Ministry").
+func bodyPrefix(ct *country.Country) string {
+	for _, a := range ct.Aliases {
+		if len(a) == 2 && a == ct.Code || a == "UK" && ct.Code == "GB" {
+			return a[:1] + "." + a[1:] + "."
+		}
+	}
+	if len(ct.Demonyms) > 0 {
+		return ct.Demonyms[0]
+	}
+	return ct.Name
 }
