@@ -756,6 +756,9 @@ func TestCompanyShortAndLongForms(t *testing.T) {
 			if last.Merged != tt.merged {
 				t.Errorf("Added.Merged = %d, want %d", last.Merged, tt.merged)
 			}
+			if err := s.Check(ctx); err != nil {
+				t.Errorf("Check() after the merges = %v", err)
+			}
 			all, _, err := s.Entities(ctx, graph.EntityFilter{}, graph.Page{})
 			if err != nil {
 				t.Fatal(err)

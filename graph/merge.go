@@ -205,6 +205,14 @@ func (w *writer) merge(ctx context.Context, op, intoArg, fromArg string) (Merged
 	ir.Votes, ir.Type = votes, majority(votes, ir.Type)
 	ir.Mentions += fr.Mentions
 	ir.Tracked = ir.Tracked && fr.Tracked
+	// The documents that name from: its mention records say which, when
+	// it has one for each (Tracked); otherwise every document is read.
+	var seqs []uint64
+	if fr.Tracked {
+		if seqs, err = w.mentionDocs(ctx, from); err != nil {
+			return res, err
+		}
+	}
 	if err := w.moveMentions(ctx, from, into); err != nil {
 		return res, err
 	}
@@ -239,9 +247,13 @@ func (w *writer) merge(ctx context.Context, op, intoArg, fromArg string) (Merged
 	}
 
 	// Documents that named from name into, and give their evidence of a
-	// folded edge to the edge it was folded into. No index says which
-	// documents name an entity: every document record is read.
-	err = w.eachDoc(ctx, func(d *docRec) bool {
+	// folded edge to the edge it was folded into (a document with evidence
+	// of an edge of from names from).
+	each := w.eachDoc
+	if fr.Tracked {
+		each = func(ctx context.Context, fn func(*docRec) bool) error { return w.eachDocOf(seqs, fn) }
+	}
+	err = each(ctx, func(d *docRec) bool {
 		changed := false
 		for i, id := range d.Entities {
 			if id == from {
@@ -878,6 +890,44 @@ func (w *writer) eachDoc(ctx context.Context, fn func(*docRec) bool) error {
 	for _, d := range changed {
 		if err := w.put(key(pDoc, d.ID), d); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// mentionDocs lists the sequence numbers of the documents with a mention
+// record of entity id.
+func (w *writer) mentionDocs(ctx context.Context, id uint64) ([]uint64, error) {
+	prefix := key(pMention, id)
+	var seqs []uint64
+	err := scan(ctx, w.txn, prefix, "", func(item *badger.Item) (bool, error) {
+		if k := item.Key(); len(k) == len(prefix)+8 {
+			seqs = append(seqs, binary.BigEndian.Uint64(k[len(prefix):]))
+		}
+		return true, nil
+	})
+	return seqs, err
+}
+
+// eachDocOf calls fn on the records of the documents seqs numbers, as
+// eachDoc does on all of them, and writes those fn changed.
+func (w *writer) eachDocOf(seqs []uint64, fn func(*docRec) bool) error {
+	for _, seq := range seqs {
+		id, err := w.getString(key(pDocSeq, seq))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		var d docRec
+		if err := getJSON(w.txn, key(pDoc, id), &d); err != nil {
+			return err
+		}
+		if fn(&d) {
+			if err := w.put(key(pDoc, d.ID), d); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
