@@ -122,7 +122,7 @@ func (d *docState) qualify() {
 		// datelined in a country that names no other, a body the text
 		// gives no country is that country's
 		for _, c := range d.order {
-			if r := c.root(); r == c && genericBody(r.name) && !countryWord(r.name) {
+			if r := c.root(); r == c && genericBody(r.name) && !namesCountry(r.name) {
 				if _, ok := found[r]; !ok {
 					found[r] = bodyPrefix(ct) + " " + r.name
 				}
@@ -202,8 +202,8 @@ func (d *docState) datelineCountry() *country.Country {
 	return ct
 }
 
-// countryWord reports whether a body's name already says whose it is.
-func countryWord(name string) bool {
+// namesCountry reports whether a body's name already says whose it is.
+func namesCountry(name string) bool {
 	for _, w := range strings.Fields(name) {
 		if _, ok := country.ByDemonym(w); ok {
 			return true
