@@ -820,7 +820,8 @@ func (t *tree) subjects(p int) []*arg {
 				switch poss := t.child(g, "nmod:poss"); {
 				case poss >= 0:
 					out = t.group(poss) // "the government's success in preventing"
-				case t.lower(m) == "from" || t.lower(m) == "of" || t.lower(m) == "into":
+				case t.lower(m) == "from" || t.lower(m) == "of" || t.lower(m) == "into" ||
+					(t.lower(m) == "with" || t.lower(m) == "for") && t.head(g) >= 0 && accuseVerbs[t.lemma(t.head(g))]:
 					if t.rel(g) == "obj" {
 						// "prevented Fujitsu from taking control",
 						// "accused Soriano of violating": the object does it
@@ -845,8 +846,12 @@ func (t *tree) subjects(p int) []*arg {
 			if t.child(p, "aux", "aux:pass", "cop") >= 0 {
 				break // a finite clause whose subject the parser lost
 			}
-			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && (t.lower(m) == "from" || t.lower(m) == "into" || t.lower(m) == "of") && t.child(g, "obj") >= 0 {
-				out = t.group(t.child(g, "obj")) // "prevented Fujitsu from taking control", "accusing them of causing harm"
+			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && (t.lower(m) == "from" || t.lower(m) == "into" || t.lower(m) == "of" ||
+				(t.lower(m) == "with" || t.lower(m) == "for") && accuseVerbs[t.lemma(g)]) && t.child(g, "obj") >= 0 {
+				// "prevented Fujitsu from taking control", "accusing them of
+				// causing harm", "charged Acme with selling shares", "sued
+				// Acme for infringing patents"
+				out = t.group(t.child(g, "obj"))
 			} else if t.w[p].XPOS == "VBG" || t.w[p].XPOS == "VBN" && t.child(p, "mark") < 0 {
 				out = t.subjects(g)
 			} else if t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
@@ -1059,12 +1064,14 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 					obj = x
 				}
 				var light bool
-				light, used = t.lightObject(p, obj, c, subj, add)
 				if x := t.infinitive(p); x > obj && raisingVerbs[t.lemma(p)] {
 					// "expect Wang to report a loss": Wang is the subject
 					// of what is expected (Wang –report→ loss), not what
-					// is expected
+					// is expected; nor "considers talks on farm reform to
+					// be inseparable" consider talks on → farm reform
 					light = true
+				} else {
+					light, used = t.lightObject(p, obj, c, subj, add)
 				}
 				if !light {
 					n := len(rels)
@@ -1328,6 +1335,12 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 			continue
 		}
 		if t.temporal(k) {
+			continue
+		}
+		if x := t.child(p, "xcomp"); x >= 0 && k > x && t.object(p) < 0 && t.w[x].UPOS == "VERB" {
+			// "expects to sell 48,000 cars in Japan and to ship 20,000
+			// to Europe", "to Europe" hung on expects: the infinitive's,
+			// not "expect to → Europe"
 			continue
 		}
 		if t.object(p) >= 0 && t.amount(k) {
@@ -1751,8 +1764,13 @@ func (t *tree) clause(p int) *clause {
 			if c.speaker == nil {
 				c.speaker = gc.speaker
 			}
-		} else if g >= 0 && c.modality == "" {
-			c.modality = "to" // "urged Japan to cut rates"
+		} else if g >= 0 {
+			if t.copular(g) && t.negated(g) {
+				c.neg = true // "will not be able to service its debt"
+			}
+			if c.modality == "" {
+				c.modality = "to" // "urged Japan to cut rates"
+			}
 		}
 	}
 	if g := t.head(p); g >= 0 && failAdjectives[t.lower(g)] && t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
@@ -1765,8 +1783,9 @@ func (t *tree) clause(p int) *clause {
 		// "Acme could buy Widget and sell Gizmo": could sell
 		if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" {
 			c.modality = modals[t.lower(md)]
-		} else if t.rel(g) == "xcomp" && t.child(p, "mark") < 0 && t.w[p].XPOS == "VB" {
-			// "plans to eliminate X and emphasize Y": to emphasize
+		} else if t.rel(g) == "xcomp" && t.w[p].XPOS == "VB" {
+			// "plans to eliminate X and emphasize Y": to emphasize;
+			// "expects to sell X and to ship Y": to ship
 			c.modality = t.clause(g).modality
 		}
 	}
@@ -2674,9 +2693,30 @@ var partNouns = set("rest", "remainder", "portion", "majority", "minority", "bul
 
 // temporal reports whether the phrase headed by k says when, not what: "on
 // Monday", "in 1986", "on March 1", "for two years".
+// timePoint reports whether w names a point of a period in one word:
+// "year-end", "yearend", "mid-1988", "mid-May", "midyear".
+func timePoint(w string) bool {
+	for _, pre := range []string{"mid-", "mid", "end-"} {
+		if r := strings.TrimPrefix(w, pre); r != w && r != "" {
+			if timeNouns[r] || dateWords[r] || periodNouns[r] || r[0] >= '0' && r[0] <= '9' {
+				return true
+			}
+		}
+	}
+	for _, suf := range []string{"-end", "end"} {
+		if r := strings.TrimSuffix(w, suf); r != w && (timeNouns[r] || periodNouns[r] || r == "quarter" || r == "month") {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *tree) temporal(k int) bool {
 	if timeNouns[t.lower(k)] || dateWords[t.lower(k)] || t.w[k].UPOS == "NUM" {
 		return true
+	}
+	if timePoint(t.lower(k)) {
+		return true // "by year-end", "by mid-1988"
 	}
 	if periodNouns[t.lower(k)] {
 		// "in the third quarter of 1986", "in the past", "for the most

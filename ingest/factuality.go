@@ -1,6 +1,10 @@
 package ingest
 
-import "github.com/kg-builder/kg/ingest/ud"
+import (
+	"strings"
+
+	"github.com/kg-builder/kg/ingest/ud"
+)
 
 // Factuality from the tree (see the table in clause.go): negation,
 // modality, conditions and who a clause is attributed to.
@@ -15,8 +19,22 @@ var failVerbs = set("fail", "refuse", "decline", "neglect")
 // failAdjectives deny the infinitive they govern: "was unable to explain".
 var failAdjectives = set("unable")
 
+// failNouns deny the infinitive they take: "its inability to pay",
+// "the failure to ratify", "its refusal to sell".
+var failNouns = set("inability", "failure", "refusal", "reluctance", "unwillingness")
+
 // denyVerbs deny what their clause says.
 var denyVerbs = set("deny", "reject", "dispute")
+
+// accuseVerbs make what their "of", "with" or "for" clause says an
+// allegation: "accused Acme of dumping chips", "was charged with making
+// false statements", "sued Acme for infringing its patents".
+var accuseVerbs = set("accuse", "charge", "indict", "sue", "blame", "suspect", "allege", "prosecute", "investigate",
+	"probe", "arrest", "cite", "fine", "penalize", "penalise")
+
+// accuseNouns do the same for a gerund of theirs: "charges of making
+// false statements", "allegations of dumping".
+var accuseNouns = set("charge", "allegation", "accusation", "suspicion", "claim", "complaint", "lawsuit", "suit")
 
 // reportNouns report a clause: "charges that", "reports that".
 var reportNouns = set("charge", "report", "claim", "allegation", "statement", "assertion", "suggestion",
@@ -51,7 +69,21 @@ func (t *tree) factuality(p int, c *clause) {
 			c.modality = "if"
 		}
 	}
+	if by, ok := t.allegation(p); ok {
+		// "Australia accused the U.S. of increasing protectionism": what
+		// Australia alleges, no fact; "Smith was charged with making false
+		// statements": alleged, by whoever charged him
+		c.modality = "alleged"
+		if c.speaker == nil && by != nil {
+			c.speaker = by
+		}
+	}
 	if g := t.head(p); g >= 0 && t.rel(p) == "acl" {
+		if failNouns[t.lemma(g)] || failNouns[t.lower(g)] {
+			if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" {
+				c.neg = true // "its inability to maintain financial ratios"
+			}
+		}
 		if det := t.child(g, "det"); det >= 0 && t.lower(det) == "no" {
 			c.neg = true // "has no plans to sell"
 		}
@@ -142,6 +174,66 @@ func (t *tree) factuality(p int, c *clause) {
 			return
 		}
 	}
+}
+
+// allegation reports whether clause p (or the clause it is a conjunct
+// of) is a gerund that a verb of accusing or a noun of charges governs
+// with "of", "with" or "for", and who makes the allegation: the verb's
+// subject, or its agent in the passive, or the noun's owner ("the SEC's
+// charges of fraud"); nil when the text does not say.
+func (t *tree) allegation(p int) (*arg, bool) {
+	q := p
+	if t.rel(q) == "conj" && t.head(q) >= 0 && t.child(q, "mark", "case") < 0 {
+		q = t.head(q) // "accused Acme of dumping chips and evading duties"
+	}
+	m := t.child(q, "mark", "case")
+	if m < 0 || m > q || t.w[q].XPOS != "VBG" {
+		return nil, false
+	}
+	switch t.lower(m) {
+	case "of", "with", "for":
+	default:
+		return nil, false
+	}
+	g := t.head(q)
+	if g < 0 {
+		return nil, false
+	}
+	if n := t.w[g].UPOS; n == "NOUN" || n == "PROPN" {
+		if accuseNouns[t.lemma(g)] || accuseNouns[strings.TrimSuffix(t.lower(g), "s")] {
+			if poss := t.child(g, "nmod:poss"); poss >= 0 {
+				return t.resolve(t.arg(poss)), true
+			}
+			for _, k := range t.children(g, "nmod") {
+				if cs := t.child(k, "case"); cs >= 0 && t.lower(cs) == "by" && t.arg(k) != nil {
+					return t.arg(k), true
+				}
+			}
+			return nil, true
+		}
+		if t.rel(g) != "obj" && t.rel(g) != "nsubj:pass" {
+			return nil, false
+		}
+		g = t.head(g) // "accused the U.S. of increasing", "of" hung on the object
+		if g < 0 {
+			return nil, false
+		}
+	} else if t.rel(q) != "advcl" && t.rel(q) != "acl" && ud.BaseRel(t.rel(q)) != "obl" {
+		return nil, false
+	}
+	if !accuseVerbs[t.lemma(g)] || !t.isPredicate(g) {
+		return nil, false
+	}
+	if t.child(g, "nsubj:pass", "aux:pass") >= 0 {
+		if a := t.agent(g); a >= 0 {
+			return t.arg(a), true
+		}
+		return nil, true
+	}
+	if ss := t.subjects(g); len(ss) > 0 {
+		return ss[0], true
+	}
+	return nil, true
 }
 
 // asked reports whether clause i is an indirect question: "whether it

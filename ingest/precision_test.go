@@ -1,0 +1,63 @@
+package ingest
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestPrecisionRules: the tree extractor's rules against relations that
+// are no fact, garbled or wrongly flagged (issue 18), each on invented
+// sentences: want lists triples that must be extracted (as tripleString
+// writes them), not those that must not.
+func TestPrecisionRules(t *testing.T) {
+	ex := mustExtractor(t)
+	tests := []struct {
+		name      string
+		text      string
+		want, not []string
+	}{
+		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
+			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
+		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
+			[]string{"Mart Tamm -make-> false statements alleged"}, []string{"Mart Tamm -make-> false statements"}},
+		{"charged X with: X does it, alleged by the subject", "The commission charged Nordhavn Energy with selling the shares illegally.",
+			[]string{"Nordhavn Energy -sell-> shares alleged by commission"}, []string{"commission -sell-> shares alleged by commission"}},
+		{"sued X for: X does it, alleged", "Nordhavn Energy has sued Widget Systems for copying the designs.",
+			[]string{"Widget Systems -copy-> designs alleged by Nordhavn Energy"}, nil},
+		{"a trailing charge is speech", "Jonas Hovland leaked secret information to his associates, the commission charged.",
+			[]string{"Jonas Hovland -leak information to-> associates by commission"}, nil},
+		{"not able to negates", "Latvia will not be able to service its debt, Kestilä said.",
+			[]string{"Latvia -service-> debt neg to by Kestilä"}, []string{"Latvia -service-> debt to by Kestilä"}},
+		{"considers X to be: no light object", "The European Community considers talks on farm reform to be inseparable from other talks.",
+			nil, []string{"European Community -consider talks on-> farm reform"}},
+		{"an oblique after the infinitive is the infinitive's", "Nordhavn Energy expects to sell 48,000 cars in Japan and to ship 20,000 to Poland by year-end.",
+			[]string{"Nordhavn Energy -ship to-> Poland to"}, []string{"Nordhavn Energy -expect to-> Poland", "Nordhavn Energy -ship to-> Poland", "Nordhavn Energy -expect by-> year-end"}},
+		{"a point of time in one word is no object", "Widget Systems could start production by mid-1988.",
+			nil, []string{"Widget Systems -start production by-> mid-1988 could"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			var all []string
+			for _, tr := range doc.Triples {
+				got[tripleString(tr)] = true
+				all = append(all, tripleString(tr))
+			}
+			for _, w := range tt.want {
+				if !got[w] {
+					t.Errorf("Extract(%q) lacks %q; got:\n  %s", tt.text, w, strings.Join(all, "\n  "))
+				}
+			}
+			for _, n := range tt.not {
+				if got[n] {
+					t.Errorf("Extract(%q) has %q", tt.text, n)
+				}
+			}
+		})
+	}
+}
