@@ -846,6 +846,20 @@ func (t *tree) subjects(p int) []*arg {
 			if t.child(p, "aux", "aux:pass", "cop") >= 0 {
 				break // a finite clause whose subject the parser lost
 			}
+			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && t.lower(m) == "for" && !accuseVerbs[t.lemma(g)] {
+				// "asked Japan to buy rice for making sake": what the
+				// thing is for, not the doing of the clause's subject
+				break
+			}
+			if o := t.child(g, "obj"); o >= 0 && o < p && t.w[p].XPOS == "VBN" && t.child(p, "mark", "nsubj", "nsubj:pass") < 0 && p >= 2 && t.lower(p-1) == "," {
+				if _, oe := t.span(o); oe == p-1 {
+					// "provide its inhibitor, designed to treat emphysema,
+					// to Widget": the object is designed, a reduced
+					// relative the parser hung on the verb
+					out = t.group(o)
+					break
+				}
+			}
 			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && (t.lower(m) == "from" || t.lower(m) == "into" || t.lower(m) == "of" ||
 				(t.lower(m) == "with" || t.lower(m) == "for") && accuseVerbs[t.lemma(g)]) && t.child(g, "obj") >= 0 {
 				// "prevented Fujitsu from taking control", "accusing them of
@@ -1072,6 +1086,14 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 					light = true
 				} else {
 					light, used = t.lightObject(p, obj, c, subj, add)
+				}
+				if emptyHaveVerbs[t.lemma(p)] && controlNouns[t.lower(obj)] {
+					if x := t.child(obj, "acl"); x > obj && hasMarkTo(t.w, x) {
+						// "had the right to match it", "has no plans to
+						// sell": no fact without the infinitive, which
+						// says it (Acme –match→ it, modality to)
+						light = true
+					}
 				}
 				if !light {
 					n := len(rels)
@@ -1440,6 +1462,10 @@ func (t *tree) infinitive(p int) int {
 	return -1
 }
 
+// emptyHaveVerbs say nothing of a control noun without its infinitive:
+// "has the right to", "has no plans to", "lacks the ability to".
+var emptyHaveVerbs = set("have", "lack", "retain", "hold", "keep", "see", "reserve")
+
 // raisingVerbs take for object the subject of the infinitive after it,
 // and say nothing of that object alone: "expect Wang to report", "want
 // Democrats to take the heat" (unlike "urged Japan to cut rates").
@@ -1541,6 +1567,9 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 		}
 		if t.head(k) == p && (oa == nil || cs != oa.e) {
 			continue // the verb's oblique only right after the object
+		}
+		if adjunctPreps[t.lower(cs)] {
+			continue // "will sell the ferries before Widget joins": when, not to whom
 		}
 		a := t.arg(k)
 		if det && (a == nil || !a.named()) && !(measureNouns[t.lower(obj)] && t.lower(cs) == "of") {
@@ -1933,6 +1962,55 @@ var infinitiveVerbs = set("plans", "expects", "intends", "wants", "hopes", "need
 // British.
 const demonymStandIn = "American"
 
+// subordinators that the parser takes for prepositions of the subject
+// after them: "before Turkey becomes a member".
+var subordinators = set("before", "until", "after", "once", "unless", "when", "while", "because", "since")
+
+// subordinateSubject mends "the agreement before Estonia becomes a full
+// member" parsed with Estonia a noun of "before" on the object and
+// "becomes" a clause without subject: Estonia is the subject of
+// "becomes", "before" its mark, and the clause an adverbial one of the
+// verb above.
+func subordinateSubject(w []ud.Token, p int) {
+	if x := w[p].XPOS; w[p].UPOS != "VERB" || x != "VBZ" && x != "VBP" && x != "VBD" || p < 2 {
+		return
+	}
+	for k := range w {
+		if w[k].Head-1 == p && (w[k].Deprel == "nsubj" || w[k].Deprel == "nsubj:pass" || w[k].Deprel == "mark") {
+			return
+		}
+	}
+	n := p - 1
+	for n >= 0 && (w[n].Deprel == "flat" || w[n].Deprel == "compound") && w[n].Head-1 > n && w[n].Head-1 < p {
+		n = w[n].Head - 1
+	}
+	if w[n].UPOS != "PROPN" && w[n].UPOS != "NOUN" || w[n].Deprel != "nmod" && w[n].Deprel != "obl" {
+		return
+	}
+	if _, e := subtreeSpan(w, n); e != p-1 {
+		return
+	}
+	cs := -1
+	for k := range w {
+		if w[k].Head-1 == n && w[k].Deprel == "case" && k < n {
+			cs = k
+		}
+	}
+	if cs < 0 || !subordinators[strings.ToLower(w[cs].Form)] {
+		return
+	}
+	v := w[n].Head - 1
+	for v >= 0 && w[v].UPOS != "VERB" && w[v].Head > 0 {
+		v = w[v].Head - 1
+	}
+	if v < 0 || w[v].UPOS != "VERB" || v == p {
+		return
+	}
+	w[n].Head, w[n].Deprel = p+1, "nsubj"
+	w[cs].Head, w[cs].Deprel = p+1, "mark"
+	w[p].Head, w[p].Deprel = v+1, "advcl"
+}
+
 // repair mends errors the parser makes often where the tree shows
 // them plainly (see the table at the top):
 //
@@ -1961,7 +2039,8 @@ const demonymStandIn = "American"
 //	"sold its unit to Widget Inc" with "to Widget Inc" on the object (not
 //	"access to"): the verb's;
 //	"its solids processing equipment businesses" with processing a verb
-//	whose object ends the phrase: one noun phrase.
+//	whose object ends the phrase: one noun phrase, and the subject of a
+//	time clause taken for a preposition's noun (subordinateSubject).
 func repair(w []ud.Token) {
 	head := func(i int) int { return w[i].Head - 1 }
 	premodifiers(w)
@@ -1981,6 +2060,24 @@ func repair(w []ud.Token) {
 		return false
 	}
 	for p := range w {
+		subordinateSubject(w, p)
+		if x := w[p].XPOS; w[p].UPOS == "VERB" && (x == "VBZ" || x == "VBP") && p >= 1 && strings.HasSuffix(strings.ToLower(w[p].Form), "s") &&
+			w[p-1].UPOS == "NOUN" && w[p-1].Deprel == "obj" && head(p-1) >= 0 && head(p-1) < p-1 && !hasKid(p, "nsubj", "nsubj:pass", "aux", "cc", "obj") {
+			// "to take new emergency measures to support the dollar" with
+			// measures a verb on its own: the head of the object
+			h := p - 1
+			w[p].Head, w[p].Deprel = w[h].Head, w[h].Deprel
+			w[p].UPOS, w[p].XPOS, w[p].Lemma = "NOUN", "NNS", lemma(w[p].Form, "NNS")
+			for k := range w {
+				if k != p && head(k) == h && k < h {
+					w[k].Head = p + 1
+				}
+				if head(k) == p && w[k].Deprel == "xcomp" {
+					w[k].Deprel = "acl"
+				}
+			}
+			w[h].Head, w[h].Deprel = p+1, "compound"
+		}
 		if w[p].UPOS == "NOUN" && hasMarkTo(w, p) && hasKid(p, "obj") {
 			// "to upgrade a unit" with upgrade tagged a noun: a verb
 			w[p].UPOS, w[p].XPOS, w[p].Lemma = "VERB", "VB", strings.ToLower(w[p].Form)

@@ -26,6 +26,14 @@ var failNouns = set("inability", "failure", "refusal", "reluctance", "unwillingn
 // denyVerbs deny what their clause says.
 var denyVerbs = set("deny", "reject", "dispute")
 
+// futureMarks open a time clause whose present tense may speak of the
+// future: "before Turkey becomes a member".
+var futureMarks = set("before", "until", "once", "when", "after", "till")
+
+// conditionWords open a condition as a participle: "assuming the plan is
+// approved", "supposing that".
+var conditionWords = set("assuming", "supposing")
+
 // accuseVerbs make what their "of", "with" or "for" clause says an
 // allegation: "accused Acme of dumping chips", "was charged with making
 // false statements", "sued Acme for infringing its patents".
@@ -62,11 +70,34 @@ func (t *tree) factuality(p int, c *clause) {
 	if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.lower(m) == "without" && t.w[p].UPOS == "VERB" {
 		c.neg = true // "said without providing details": no details provided
 	}
+	for _, k := range t.kids[p] {
+		if r := ud.BaseRel(t.rel(k)); r != "advcl" && r != "obl" && r != "csubj" || k > p {
+			continue
+		}
+		a, _ := t.span(k)
+		if w := t.lower(a); conditionWords[w] && t.w[a].XPOS == "VBG" && a != p ||
+			(w == "in" && a+1 < len(t.w) && (t.lower(a+1) == "case" || t.lower(a+1) == "event") && a+2 < len(t.w) && t.lower(a+2) == "of") {
+			// "Assuming the plan is approved, Acme would seek …", "in
+			// case of a competing offer, it had the right to match it"
+			c.modality = "if"
+		}
+	}
 	for _, k := range t.children(p, "advcl") {
 		if m := t.child(k, "mark"); m >= 0 && condition(t, m) && t.lower(m) != "whether" {
 			// "First Financial would not pursue the offer if Comdata's
 			// board rejected it": as conditional as the clause of "if"
 			c.modality = "if"
+		}
+	}
+	if m := t.child(p, "mark"); m >= 0 && t.rel(p) == "advcl" && futureMarks[t.lower(m)] && c.modality == "" &&
+		(t.w[p].XPOS == "VBZ" || t.w[p].XPOS == "VBP") && t.child(p, "aux") < 0 {
+		// "should implement the agreement before Turkey becomes a
+		// member": the present of a time to come, as sure as the clause
+		// it depends on
+		if md := t.child(t.head(p), "aux"); md >= 0 && t.w[md].XPOS == "MD" {
+			c.modality = modals[t.lower(md)]
+		} else if hasMarkTo(t.w, t.head(p)) {
+			c.modality = "to"
 		}
 	}
 	if by, ok := t.allegation(p); ok {

@@ -35,6 +35,22 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -ship to-> Poland to"}, []string{"Nordhavn Energy -expect to-> Poland", "Nordhavn Energy -ship to-> Poland", "Nordhavn Energy -expect by-> year-end"}},
 		{"a point of time in one word is no object", "Widget Systems could start production by mid-1988.",
 			nil, []string{"Widget Systems -start production by-> mid-1988 could"}},
+		{"a preposition of time is no light object", "Nordhavn Energy said it will sell the ferries before Widget Systems becomes a full member.",
+			nil, []string{"Nordhavn Energy -sell ferries before-> Widget Systems will by Nordhavn Energy"}},
+		{"a present after before/until under a modal is not yet so", "Analysts feel Latvia should first implement the agreement before Estonia becomes a full member.",
+			[]string{"Estonia -become-> full member should"}, []string{"Estonia -become-> full member"}},
+		{"assuming opens a condition", "Assuming the plan is approved, Nordhavn Energy would then seek acceptance from creditors.",
+			[]string{"Nordhavn Energy -seek-> acceptance if"}, []string{"Nordhavn Energy -seek-> acceptance would"}},
+		{"in case of opens a condition", "Nordhavn Energy added that in case of a competing offer, it would match it.",
+			nil, []string{"Nordhavn Energy -match-> it would by Nordhavn Energy"}},
+		{"has the right to: no fact without the infinitive", "Nordhavn Energy has the right to buy Widget Systems.",
+			[]string{"Nordhavn Energy -buy-> Widget Systems to"}, []string{"Nordhavn Energy -have-> right"}},
+		{"a reduced relative after the object is the object's", "Nordhavn Energy agreed to provide its inhibitor, designed to treat emphysema, to Widget Systems.",
+			nil, []string{"Nordhavn Energy -treat-> emphysema to", "Nordhavn Energy -treat emphysema to-> Widget Systems to"}},
+		{"a gerund of purpose is not the subject's doing", "The exporters requested Japan buy rice from Thailand for making sake.",
+			nil, []string{"Japan -make-> sake"}},
+		{"a plural verb right after an object noun is its head", "Miyazawa said Japan has no plans to take new emergency measures to support the dollar.",
+			[]string{"Japan -take-> new emergency measures neg to by Miyazawa"}, []string{"Japan -measure to support-> dollar by Miyazawa", "Japan -have-> plans neg by Miyazawa"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
