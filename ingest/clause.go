@@ -1030,7 +1030,11 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 		if t.rel(p) == "acl" && t.w[p].XPOS == "VBN" && t.child(p, "nsubj", "aux") < 0 && !(t.rootNoun(t.head(p)) && t.child(p, "obl:agent") < 0) {
 			// "the strike carried out by X", "a company owned by Y"
 			if agent := t.child(p, "obl:agent"); agent >= 0 {
-				add(*c, t.group(agent), t.group(t.head(p)), nil, nil, "reduced passive", true)
+				obj := t.head(p)
+				if x := t.measured(obj); x >= 0 {
+					obj = x // "half the amount of maize bought by the board": maize
+				}
+				add(*c, t.group(agent), t.group(obj), nil, nil, "reduced passive", true)
 			}
 			continue
 		}
@@ -1713,6 +1717,11 @@ func (t *tree) copulaRole(p, k, cs int) []string {
 var partOfNouns = set("subsidiary", "unit", "affiliate", "division", "arm", "member", "partner", "parent",
 	"shareholder", "stockholder", "holder", "customer", "supplier", "client")
 
+// willAdjectives make their infinitive or gerund a wish or a readiness,
+// no fact: "interested in buying", "ready to sell", "willing to pay".
+var willAdjectives = set("interested", "ready", "willing", "prepared", "eager", "keen", "anxious", "determined",
+	"happy", "glad", "open", "inclined", "likely", "unlikely", "reluctant", "poised", "set", "free")
+
 // ordinalHeads assert the infinitive they take: "is the latest to file
 // suit", "was the first to cut rates".
 var ordinalHeads = set("latest", "first", "last", "only", "second", "third", "fourth", "fifth")
@@ -1737,6 +1746,11 @@ func (t *tree) clause(p int) *clause {
 			c.words = []string{"be", t.lower(p)}
 		} else {
 			c.words = []string{lem}
+			if t.rel(p) == "xcomp" && t.w[p].XPOS == "VBG" && t.child(p, "mark") < 0 {
+				// "proposed setting up a body", "began selling": the
+				// gerund as written, not "propose set up"
+				c.words = []string{t.lower(p)}
+			}
 		}
 		c.toks = []int{p}
 		for _, k := range t.children(p, "aux:pass") {
@@ -1800,6 +1814,18 @@ func (t *tree) clause(p int) *clause {
 			if c.modality == "" {
 				c.modality = "to" // "urged Japan to cut rates"
 			}
+		}
+	}
+	if g := t.head(p); g >= 0 && willAdjectives[t.lower(g)] && t.copular(g) && (t.rel(p) == "xcomp" || t.rel(p) == "advcl") {
+		// "would be interested in discussing a combination", "is ready
+		// to buy": what the subject would do, not what it does
+		if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" {
+			c.modality = modals[t.lower(md)]
+		} else if c.modality == "" {
+			c.modality = "to"
+		}
+		if t.negated(g) {
+			c.neg = true
 		}
 	}
 	if g := t.head(p); g >= 0 && failAdjectives[t.lower(g)] && t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
@@ -1962,6 +1988,173 @@ var infinitiveVerbs = set("plans", "expects", "intends", "wants", "hopes", "need
 // British.
 const demonymStandIn = "American"
 
+// participleModifier mends "reported consolidated 1986 net profit" parsed
+// with consolidated an xcomp of reported that has the profit for object:
+// a past participle right after a verb without an object of its own,
+// with no "to", is an adjective of that object.
+func participleModifier(w []ud.Token, p int) {
+	h := w[p].Head - 1
+	if w[p].XPOS != "VBN" || w[p].Deprel != "xcomp" || h < 0 || h != p-1 || w[h].UPOS != "VERB" {
+		return
+	}
+	o := -1
+	for k := range w {
+		switch hk := w[k].Head - 1; {
+		case hk == h && (w[k].Deprel == "obj" || w[k].Deprel == "iobj"):
+			return
+		case hk == p && (w[k].Deprel == "mark" || w[k].Deprel == "aux" || w[k].Deprel == "aux:pass" || strings.HasPrefix(w[k].Deprel, "nsubj")):
+			return
+		case hk == p && w[k].Deprel == "obj" && o < 0:
+			o = k
+		}
+	}
+	if o < 0 {
+		return
+	}
+	for k := range w {
+		if w[k].Head-1 == p && k != o {
+			w[k].Head = o + 1
+			if k < o && w[k].Deprel != "punct" {
+				w[k].Deprel = "amod" // "1986" before the noun
+			}
+		}
+	}
+	w[o].Head, w[o].Deprel = h+1, "obj"
+	w[p].Head, w[p].Deprel = o+1, "amod"
+	w[p].UPOS, w[p].XPOS = "ADJ", "JJ"
+}
+
+// whoseClause mends "Howard Baker, whose appointment won praise, will
+// begin …" parsed with "whose appointment" an apposition of Baker and
+// Baker the subject of won: appointment is won's subject, won a relative
+// clause of Baker, and Baker the subject of the verb after (won's
+// conjunct), or of nothing.
+func whoseClause(w []ud.Token, n int) {
+	if w[n].Deprel != "appos" {
+		return
+	}
+	whose := false
+	for k := range w {
+		if w[k].Head-1 == n && w[k].Deprel == "nmod:poss" && strings.EqualFold(w[k].Form, "whose") {
+			whose = true
+		}
+	}
+	h := w[n].Head - 1
+	if !whose || h < 0 {
+		return
+	}
+	for k := range w {
+		if w[k].Head-1 == n && k > n && w[k].UPOS == "VERB" && (w[k].Deprel == "acl" || w[k].Deprel == "acl:relcl") {
+			// "Tamm, whose appointment won praise, will begin" with won
+			// a clause of the appointment: the appointment is its
+			// subject, won a relative clause of Tamm
+			w[k].Head, w[k].Deprel = h+1, "acl:relcl"
+			w[n].Head, w[n].Deprel = k+1, "nsubj"
+			return
+		}
+	}
+	if !strings.HasPrefix(w[h].Deprel, "nsubj") {
+		return
+	}
+	v := w[h].Head - 1
+	if _, e := subtreeSpan(w, n); v <= e || w[v].UPOS != "VERB" && w[v].UPOS != "AUX" && w[v].UPOS != "ADJ" && w[v].UPOS != "NOUN" {
+		return
+	}
+	vh, vr := w[v].Head, w[v].Deprel
+	c := -1
+	for k := range w {
+		if w[k].Head-1 == v && w[k].Deprel == "conj" && k > v && c < 0 {
+			own := false
+			for j := range w {
+				if w[j].Head-1 == k && strings.HasPrefix(w[j].Deprel, "nsubj") {
+					own = true
+				}
+			}
+			if !own {
+				c = k
+			}
+		}
+	}
+	w[n].Head, w[n].Deprel = v+1, w[h].Deprel
+	w[v].Head, w[v].Deprel = h+1, "acl:relcl"
+	if c < 0 {
+		w[h].Head, w[h].Deprel = vh, vr // no verb of its own left
+		return
+	}
+	for k := range w {
+		if w[k].Head-1 == v && k > c && (w[k].Deprel == "conj" || w[k].Deprel == "cc" || w[k].Deprel == "punct") {
+			w[k].Head = c + 1
+		}
+		if w[k].Head-1 == v && k > v && k < c && (w[k].Deprel == "cc" || w[k].Deprel == "punct") {
+			w[k].Head = c + 1 // ", will begin": the comma and "and" before it
+		}
+	}
+	w[c].Head, w[c].Deprel = vh, vr
+	w[h].Head = c + 1
+}
+
+// whoseVerb mends "Acme, whose shares rose 10 pct, bought Widget" parsed
+// with rose the main verb (or Acme's parataxis) and bought its
+// conjunct: rose is a relative clause of Acme, and Acme the subject of
+// bought.
+func whoseVerb(w []ud.Token, v int) {
+	if w[v].UPOS != "VERB" || w[v].Deprel == "acl:relcl" {
+		return
+	}
+	wi := -1
+	for k := range w {
+		if w[k].Head-1 == v && strings.HasPrefix(w[k].Deprel, "nsubj") {
+			for j := range w {
+				if w[j].Head-1 == k && w[j].Deprel == "nmod:poss" && strings.EqualFold(w[j].Form, "whose") {
+					wi = j
+				}
+			}
+		}
+	}
+	if wi < 2 || w[wi-1].Form != "," {
+		return
+	}
+	n := wi - 2
+	for i := 0; i < 5 && (w[n].Deprel == "flat" || w[n].Deprel == "compound") && w[n].Head-1 >= 0 && w[n].Head-1 < wi; i++ {
+		n = w[n].Head - 1
+	}
+	if w[n].UPOS != "PROPN" && w[n].UPOS != "NOUN" || under(w, n, v) && w[n].Head-1 != v {
+		return
+	}
+	c := -1
+	for k := range w {
+		if w[k].Head-1 == v && w[k].Deprel == "conj" && k > v && c < 0 {
+			own := false
+			for j := range w {
+				if w[j].Head-1 == k && strings.HasPrefix(w[j].Deprel, "nsubj") {
+					own = true
+				}
+			}
+			if !own {
+				c = k
+			}
+		}
+	}
+	if c < 0 {
+		return
+	}
+	ch, cr := w[v].Head, w[v].Deprel
+	if w[v].Head-1 == n {
+		ch, cr = w[n].Head, w[n].Deprel
+	}
+	if ch-1 == v || ch-1 == c || ch-1 == n {
+		return
+	}
+	for k := range w {
+		if w[k].Head-1 == v && k > c && (w[k].Deprel == "conj" || w[k].Deprel == "cc" || w[k].Deprel == "punct") {
+			w[k].Head = c + 1
+		}
+	}
+	w[c].Head, w[c].Deprel = ch, cr
+	w[n].Head, w[n].Deprel = c+1, "nsubj"
+	w[v].Head, w[v].Deprel = n+1, "acl:relcl"
+}
+
 // subordinators that the parser takes for prepositions of the subject
 // after them: "before Turkey becomes a member".
 var subordinators = set("before", "until", "after", "once", "unless", "when", "while", "because", "since")
@@ -2061,6 +2254,9 @@ func repair(w []ud.Token) {
 	}
 	for p := range w {
 		subordinateSubject(w, p)
+		participleModifier(w, p)
+		whoseClause(w, p)
+		whoseVerb(w, p)
 		if x := w[p].XPOS; w[p].UPOS == "VERB" && (x == "VBZ" || x == "VBP") && p >= 1 && strings.HasSuffix(strings.ToLower(w[p].Form), "s") &&
 			w[p-1].UPOS == "NOUN" && w[p-1].Deprel == "obj" && head(p-1) >= 0 && head(p-1) < p-1 && !hasKid(p, "nsubj", "nsubj:pass", "aux", "cc", "obj") {
 			// "to take new emergency measures to support the dollar" with

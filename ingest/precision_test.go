@@ -51,6 +51,18 @@ func TestPrecisionRules(t *testing.T) {
 			nil, []string{"Japan -make-> sake"}},
 		{"a plural verb right after an object noun is its head", "Miyazawa said Japan has no plans to take new emergency measures to support the dollar.",
 			[]string{"Japan -take-> new emergency measures neg to by Miyazawa"}, []string{"Japan -measure to support-> dollar by Miyazawa", "Japan -have-> plans neg by Miyazawa"}},
+		{"interested in: not done", "Nordhavn Energy said it would be interested in discussing a merger with Widget Systems.",
+			[]string{"Nordhavn Energy -discuss merger with-> Widget Systems would by Nordhavn Energy"}, []string{"Nordhavn Energy -discuss merger with-> Widget Systems by Nordhavn Energy"}},
+		{"a gerund complement as written", "The United States has proposed setting up a body to improve statistics.",
+			[]string{"United States -propose setting up-> body to"}, []string{"United States -propose set up-> body to"}},
+		{"a reduced passive on an amount of something is that thing", "A price of 180 dlrs a tonne would be paid for only half the amount of maize bought by the Grain Board in 1986.",
+			[]string{"Grain Board -buy-> maize"}, []string{"Grain Board -buy-> only half the amount of maize"}},
+		{"a participle between verb and object is an adjective", "Nordhavn Energy earlier reported consolidated 1986 net profit of 239 mln francs.",
+			[]string{"Nordhavn Energy -report-> consolidated 1986 net profit"}, []string{"Nordhavn Energy -report consolidate-> net profit"}},
+		{"whose X did: X's clause, not the name's", "Mart Tamm, whose appointment as chief of staff won praise, will begin talks with Latvia.",
+			[]string{"Mart Tamm -begin talks with-> Latvia will"}, []string{"Mart Tamm -win-> praise"}},
+		{"whose X did, then the name's verb", "Nordhavn Energy, whose chairman resigned, said it would sell Widget Systems.",
+			[]string{"Nordhavn Energy -sell-> Widget Systems would by Nordhavn Energy"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
