@@ -30,6 +30,10 @@ var denyVerbs = set("deny", "reject", "dispute")
 // future: "before Turkey becomes a member".
 var futureMarks = set("before", "until", "once", "when", "after", "till")
 
+// pastModals speak of a time to come from the past: "would drop the
+// tariffs once Japan began".
+var pastModals = set("would", "could", "might", "should")
+
 // conditionWords open a condition as a participle: "assuming the plan is
 // approved", "supposing that".
 var conditionWords = set("assuming", "supposing")
@@ -90,13 +94,14 @@ func (t *tree) factuality(p int, c *clause) {
 		}
 	}
 	if m := t.child(p, "mark"); m >= 0 && t.rel(p) == "advcl" && futureMarks[t.lower(m)] && c.modality == "" &&
-		(t.w[p].XPOS == "VBZ" || t.w[p].XPOS == "VBP") && t.child(p, "aux") < 0 {
+		(t.w[p].XPOS == "VBZ" || t.w[p].XPOS == "VBP" || t.w[p].XPOS == "VBD") && t.child(p, "aux") < 0 {
 		// "should implement the agreement before Turkey becomes a
 		// member": the present of a time to come, as sure as the clause
-		// it depends on
-		if md := t.child(t.head(p), "aux"); md >= 0 && t.w[md].XPOS == "MD" {
+		// it depends on; in reported speech its past ("would drop the
+		// tariffs once Japan began fulfilling the agreement")
+		if md := t.child(t.head(p), "aux"); md >= 0 && t.w[md].XPOS == "MD" && (t.w[p].XPOS != "VBD" || pastModals[t.lower(md)]) {
 			c.modality = modals[t.lower(md)]
-		} else if hasMarkTo(t.w, t.head(p)) {
+		} else if hasMarkTo(t.w, t.head(p)) && t.w[p].XPOS != "VBD" {
 			c.modality = "to"
 		}
 	}
@@ -135,6 +140,16 @@ func (t *tree) factuality(p int, c *clause) {
 			if ud.BaseRel(t.rel(k)) == "obl" && c.speaker == nil {
 				if cs := t.child(k, "case"); cs >= 0 && t.lower(cs) == "according" {
 					c.speaker = t.arg(k)
+				}
+			}
+		}
+		if i != p && c.modality != "alleged" {
+			if by, ok := t.allegation(i); ok {
+				// "charging the board with breaching its duty by failing
+				// to take steps": failing is alleged too
+				c.modality = "alleged"
+				if c.speaker == nil && by != nil {
+					c.speaker = by
 				}
 			}
 		}

@@ -63,6 +63,10 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Mart Tamm -begin talks with-> Latvia will"}, []string{"Mart Tamm -win-> praise"}},
 		{"whose X did, then the name's verb", "Nordhavn Energy, whose chairman resigned, said it would sell Widget Systems.",
 			[]string{"Nordhavn Energy -sell-> Widget Systems would by Nordhavn Energy"}, nil},
+		{"a past after once under would is not yet so", "Yeutter said the United States would drop the tariffs once Japan began fulfilling the agreement.",
+			[]string{"Japan -begin fulfilling-> agreement would by Yeutter"}, []string{"Japan -begin fulfilling-> agreement by Yeutter"}},
+		{"what an allegation's gerund does by is alleged too", "Estonia charged Latvia with breaching the treaty by failing to take steps against smugglers.",
+			[]string{"Latvia -fail to take-> steps neg alleged by Estonia"}, []string{"Latvia -fail to take-> steps neg"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
