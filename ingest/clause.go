@@ -1047,10 +1047,12 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 		}
 		obj := t.object(p)
 		said := -1 // what is said, when the parser made its subject the object
-		if obj >= 0 && clauseVerbs[t.lemma(p)] && t.w[obj].UPOS != "PRON" {
+		if obj >= 0 && clauseVerbs[t.lemma(p)] && (t.w[obj].UPOS != "PRON" || t.child(p, "ccomp") > obj) {
+			// (and "said it and Widget have agreed" with "it and Widget"
+			// the object: what is said is the clause)
 			said, obj = obj, -1 // "said the stock market is poised": the subject of what is said, parsed as an object
 		}
-		if x := t.child(p, "xcomp"); obj < 0 && x > p && t.w[x].UPOS == "NOUN" && t.child(x, "cop") < 0 && !roleVerbs[t.lemma(p)] {
+		if x := t.child(p, "xcomp"); obj < 0 && x > p && t.w[x].UPOS == "NOUN" && t.child(x, "cop") < 0 && !roleVerbs[t.lemma(p)] && !t.perUnit(x) {
 			obj = x // "had been offered a top post at the SEC", the second object taken for a complement
 		}
 		used := -1 // an oblique the object's relation took
@@ -1377,6 +1379,12 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if adjunctPreps[t.lower(cs)] {
 			continue // "oppose under the Reagan administration", "endorse following signals": circumstances
 		}
+		if t.split(k, cs) {
+			continue
+		}
+		if o := t.object(p); o >= 0 && t.amount(o) && comparePreps[t.lower(cs)] {
+			continue // "earned 1.9 mln dlrs against a loss of 16.5 mln": a comparison, no argument
+		}
 		if x := t.complexPrep(k); x >= 0 {
 			// "voted in favor of the merger" → vote in favor of →
 			// merger; "bought on behalf of Acme" → buy on behalf of
@@ -1487,6 +1495,32 @@ var adjunctPreps = set("following", "under", "despite", "during", "after", "befo
 	"because", "due", "given", "unlike", "besides", "including", "excluding", "regarding", "pending", "throughout",
 	"notwithstanding", "upon", "without")
 
+// unitNouns are what a rate is given per: "10 cts a share", "18 dlrs a
+// barrel".
+var unitNouns = set("share", "barrel", "tonne", "ton", "ounce", "lb", "pound", "kilo", "gallon", "bushel",
+	"year", "month", "week", "day", "head", "unit", "bag")
+
+// perUnit reports whether noun k is the unit of a rate: "a share".
+func (t *tree) perUnit(k int) bool {
+	d := t.child(k, "det")
+	return unitNouns[t.lower(k)] && d >= 0 && (t.lower(d) == "a" || t.lower(d) == "an" || t.lower(d) == "per")
+}
+
+// comparePreps compare an amount with another: "earned 1.9 mln dlrs
+// against a loss of 16.5 mln".
+var comparePreps = set("against", "versus", "vs", "vs.")
+
+// split reports whether the phrase k after preposition cs names one of
+// several things the preposition relates together ("flights between
+// Phoenix and Dallas", "a combination among USAir, Piedmont and TWA"):
+// each alone would cut the relation.
+func (t *tree) split(k, cs int) bool {
+	if w := t.lower(cs); w != "between" && w != "among" && w != "amongst" {
+		return false
+	}
+	return t.child(k, "conj") >= 0
+}
+
 // investVerbs put an amount into something: "invested 50 mln dlrs in a
 // plant" says where it went.
 var investVerbs = set("invest", "spend", "put", "pour", "inject", "sink", "plough", "plow")
@@ -1575,6 +1609,9 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 		if adjunctPreps[t.lower(cs)] {
 			continue // "will sell the ferries before Widget joins": when, not to whom
 		}
+		if t.split(k, cs) {
+			continue
+		}
 		a := t.arg(k)
 		if det && (a == nil || !a.named()) && !(measureNouns[t.lower(obj)] && t.lower(cs) == "of") {
 			continue // but "deferred three mln dlrs of interest payments"
@@ -1658,13 +1695,17 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 		}
 		words := []string{}
 		toks := []int{}
+		if pc := t.child(p, "case"); pc >= 0 && pc < p && t.w[pc].XPOS != "POS" {
+			// "was in contact with Volkswagen": be in contact with
+			words, toks = t.caseWords(pc)
+		}
 		if a := t.arg(p); nominal && a != nil {
 			for x := a.hs; x <= p; x++ {
 				words = append(words, t.lower(x))
 				toks = append(toks, x)
 			}
 		} else {
-			words, toks = []string{t.lower(p)}, []int{p}
+			words, toks = append(words, t.lower(p)), append(toks, p)
 		}
 		cw, ct := t.caseWords(cs)
 		if role := t.copulaRole(p, k, cs); role != nil {
@@ -2155,6 +2196,99 @@ func whoseVerb(w []ud.Token, v int) {
 	w[v].Head, w[v].Deprel = n+1, "acl:relcl"
 }
 
+// saidSubject mends "added the onus is still on Brazil", "said it and
+// Howmedica have agreed to a program" and "noting that expense growth in
+// 1986 increased" parsed with the subject of what is said the object of
+// the speech verb: when a finite verb, auxiliary or copula without a
+// subject follows the object, the object is its subject and its clause
+// what is said ("that" before the object its mark).
+func saidSubject(w []ud.Token) {
+	head := func(i int) int { return w[i].Head - 1 }
+	for o := range w {
+		p := head(o)
+		if w[o].Deprel != "obj" || p < 0 || p > o || w[p].UPOS != "VERB" || !speechVerbs[strings.ToLower(w[p].Lemma)] {
+			continue
+		}
+		a, e := subtreeSpan(w, o)
+		that := -1
+		if strings.EqualFold(w[a].Form, "that") && w[a].Deprel == "det" {
+			that = a
+		}
+		if a != p+1 {
+			continue
+		}
+		// the first finite word after the object, before any other verb
+		x := -1
+		for k := o + 1; k < len(w) && k <= e+6; k++ {
+			if w[k].UPOS == "PUNCT" || w[k].UPOS == "VERB" && w[k].XPOS != "VBD" && w[k].XPOS != "VBZ" && w[k].XPOS != "VBP" {
+				break
+			}
+			if xp := w[k].XPOS; xp == "VBD" || xp == "VBZ" || xp == "VBP" || xp == "MD" {
+				x = k
+				break
+			}
+		}
+		if x < 0 {
+			continue
+		}
+		h := x
+		if r := w[x].Deprel; r == "aux" || r == "aux:pass" || r == "cop" {
+			h = head(x)
+		}
+		if h < 0 || h <= o || w[h].UPOS == "PRON" {
+			continue
+		}
+		// only a clause the speech verb governs, one step below it, or
+		// a conjunct of the speech verb's own clause ("noting that
+		// growth increased" with increased a conjunct of reduce)
+		if hp := head(h); hp != p && hp != o && (hp < 0 || head(hp) != p) && !(hp == head(p) && w[h].Deprel == "conj") {
+			continue
+		}
+		own := false
+		for k := range w {
+			if head(k) == h && strings.HasPrefix(w[k].Deprel, "nsubj") {
+				own = true
+			}
+		}
+		if own {
+			continue
+		}
+		w[o].Head, w[o].Deprel = h+1, "nsubj"
+		if that >= 0 {
+			w[that].Head, w[that].Deprel = h+1, "mark"
+			w[that].UPOS, w[that].XPOS = "SCONJ", "IN"
+		}
+		w[h].Head, w[h].Deprel = p+1, "ccomp"
+	}
+}
+
+// timeObject mends "exported its refined silver last year" parsed with
+// year the head of the object: the noun before "last" heads it, and
+// "last year" is when.
+func timeObject(w []ud.Token) {
+	for o := range w {
+		if w[o].Deprel != "obj" || !timeNouns[strings.ToLower(w[o].Form)] || o < 2 {
+			continue
+		}
+		a, c := o-1, o-2
+		switch strings.ToLower(w[a].Form) {
+		case "last", "next", "this", "previous", "coming", "past":
+		default:
+			continue
+		}
+		if w[a].Head-1 != o || w[c].Head-1 != o || w[c].UPOS != "NOUN" || w[c].Deprel != "compound" {
+			continue
+		}
+		for k := range w {
+			if w[k].Head-1 == o && k < c {
+				w[k].Head = c + 1
+			}
+		}
+		w[c].Head, w[c].Deprel = w[o].Head, "obj"
+		w[o].Deprel = "obl:tmod"
+	}
+}
+
 // subordinators that the parser takes for prepositions of the subject
 // after them: "before Turkey becomes a member".
 var subordinators = set("before", "until", "after", "once", "unless", "when", "while", "because", "since")
@@ -2238,6 +2372,8 @@ func repair(w []ud.Token) {
 	head := func(i int) int { return w[i].Head - 1 }
 	premodifiers(w)
 	toldThat(w)
+	saidSubject(w)
+	timeObject(w)
 	caseOnCompound(w)
 	possessedGerund(w)
 	hasKid := func(p int, rels ...string) bool {

@@ -188,7 +188,7 @@ func (t *tree) factuality(p int, c *clause) {
 				c.modality = modals[t.lower(md)]
 			}
 			return
-		case (r == "acl" || r == "ccomp") && reportNouns[t.lemma(g)]:
+		case (r == "acl" || r == "ccomp" || r == "acl:relcl" && t.child(i, "mark") >= 0) && reportNouns[t.lemma(g)]:
 			// "charges that X": said by whoever charges; "denied charges
 			// that X": not X
 			if poss := t.child(g, "nmod:poss"); poss >= 0 && c.speaker == nil {
@@ -201,6 +201,17 @@ func (t *tree) factuality(p int, c *clause) {
 				if (denyVerbs[t.lemma(gv)] || t.negated(gv)) && !inner {
 					c.neg = !c.neg
 				}
+			}
+			if c.speaker == nil && t.w[g].UPOS == "NOUN" && t.lemma(g) != "charge" {
+				// "Rumors circulated on Wall Street that Continental would
+				// join …": the rumours say it
+				c.speaker = t.arg(g)
+			}
+			return
+		case r == "ccomp" && t.isPredicate(g) && t.child(g, "nsubj") >= 0 && reportNouns[t.lemma(t.child(g, "nsubj"))] && t.w[t.child(g, "nsubj")].UPOS == "NOUN":
+			// "reports circulated that X", "speculation grew that X"
+			if c.speaker == nil {
+				c.speaker = t.arg(t.child(g, "nsubj"))
 			}
 			return
 		case r == "ccomp" && denyVerbs[t.lemma(g)]:
