@@ -1084,7 +1084,11 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 					obj = x
 				}
 				var light bool
-				if x := t.infinitive(p); x > obj && raisingVerbs[t.lemma(p)] {
+				if x := t.infinitive(p); (x > obj || t.objectInfinitive(obj)) && raisingVerbs[t.lemma(p)] ||
+					nameVerbs[t.lemma(p)] && t.child(p, "xcomp") > obj {
+					// ("does not expect the dollar to collapse" with the
+					// infinitive on the dollar; "called his decision a very
+					// difficult decision": what it was called, no object)
 					// "expect Wang to report a loss": Wang is the subject
 					// of what is expected (Wang –report→ loss), not what
 					// is expected; nor "considers talks on farm reform to
@@ -1407,8 +1411,10 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 			continue
 		}
 		if a, o := t.arg(k), t.object(p); o >= 0 && t.amount(o) && a != nil && !a.named() && a.ref == nil &&
-			(t.lower(cs) == "in" || t.lower(cs) == "at") && !investVerbs[t.lemma(p)] && !t.open {
-			continue // "borrowed 1.91 billion dlrs in the capital markets": where, not what
+			(t.lower(cs) == "in" || t.lower(cs) == "at" || t.lower(cs) == "with") && !investVerbs[t.lemma(p)] && !t.open {
+			// "borrowed 1.91 billion dlrs in the capital markets": where,
+			// not what; "raising 35 mln dlrs … with par pricing": how
+			continue
 		}
 		words, toks := t.caseWords(cs)
 		if x := t.ofPhrase(k); x >= 0 {
@@ -1474,6 +1480,24 @@ func (t *tree) infinitive(p int) int {
 	return -1
 }
 
+// nameVerbs say what their object is called: "called the decision a
+// mistake".
+var nameVerbs = set("call", "term", "label", "dub", "brand", "deem", "declare", "pronounce")
+
+// objectInfinitive reports whether noun o has an infinitive clause right
+// after it ("expect the dollar to collapse" parsed with "to collapse" on
+// the dollar).
+func (t *tree) objectInfinitive(o int) bool {
+	for _, x := range t.children(o, "acl") {
+		if m := t.child(x, "mark"); m >= 0 && t.lower(m) == "to" && x > o {
+			if _, e := t.span(o); m <= e+1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // emptyHaveVerbs say nothing of a control noun without its infinitive:
 // "has the right to", "has no plans to", "lacks the ability to".
 var emptyHaveVerbs = set("have", "lack", "retain", "hold", "keep", "see", "reserve")
@@ -1515,11 +1539,29 @@ var comparePreps = set("against", "versus", "vs", "vs.")
 // Phoenix and Dallas", "a combination among USAir, Piedmont and TWA"):
 // each alone would cut the relation.
 func (t *tree) split(k, cs int) bool {
-	if w := t.lower(cs); w != "between" && w != "among" && w != "amongst" {
+	switch w := t.lower(cs); {
+	case w == "between" || w == "among" || w == "amongst":
+	case w == "of" && t.head(k) >= 0 && jointNouns[t.lower(t.head(k))]:
+		// "reopen the merger of Southern and the Atchison": a merger of
+		// both
+	default:
 		return false
 	}
-	return t.child(k, "conj") >= 0
+	if t.child(k, "conj") >= 0 {
+		return true
+	}
+	a, b := t.span(k)
+	for x := a; x < b; x++ {
+		if t.rel(x) == "cc" && (t.lower(x) == "and" || t.lower(x) == "&") {
+			return true // "Nordline and Widget Systems" parsed as one name's compounds
+		}
+	}
+	return false
 }
+
+// jointNouns join the things of their "of" phrase: "the merger of A and B".
+var jointNouns = set("merger", "mergers", "combination", "union", "link", "links", "alliance", "partnership",
+	"amalgamation", "consolidation", "integration", "fusion")
 
 // investVerbs put an amount into something: "invested 50 mln dlrs in a
 // plant" says where it went.
@@ -1572,6 +1614,9 @@ func (t *tree) measured(obj int) int {
 			continue
 		}
 		if a := t.arg(x); a != nil && !a.named() && a.ref == nil {
+			if y := t.measured(x); y >= 0 && y != obj && x != obj && t.amount(x) {
+				return y // "a minimum of 10 mln dlrs of equipment": equipment
+			}
 			return x
 		}
 	}
@@ -1609,8 +1654,8 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 		if adjunctPreps[t.lower(cs)] {
 			continue // "will sell the ferries before Widget joins": when, not to whom
 		}
-		if t.split(k, cs) {
-			continue
+		if t.split(k, cs) || t.lower(cs) == "per" {
+			continue // "earned 2.22 dlrs per share": a rate, no argument
 		}
 		a := t.arg(k)
 		if det && (a == nil || !a.named()) && !(measureNouns[t.lower(obj)] && t.lower(cs) == "of") {
@@ -1690,7 +1735,10 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 			continue
 		}
 		cs := t.child(k, "case")
-		if cs < 0 {
+		if cs < 0 || k < p || adjunctPreps[t.lower(cs)] || t.temporal(k) {
+			// "With the sale, CSR will be able to …", "after Bass Strait,
+			// X is the largest": a circumstance, no argument of the
+			// predicate
 			continue
 		}
 		words := []string{}
@@ -2262,6 +2310,44 @@ func saidSubject(w []ud.Token) {
 	}
 }
 
+// saidCondition mends "said if the permits were granted, it would start
+// production" parsed with the "if" clause a second thing said: it is the
+// condition of the clause said after it.
+func saidCondition(w []ud.Token) {
+	for c1 := range w {
+		p := w[c1].Head - 1
+		if w[c1].Deprel != "ccomp" || p < 0 || !speechVerbs[strings.ToLower(w[p].Lemma)] {
+			continue
+		}
+		cond := false
+		for k := range w {
+			if w[k].Head-1 == c1 && w[k].Deprel == "mark" && k < c1 {
+				switch strings.ToLower(w[k].Form) {
+				case "if", "unless", "provided":
+					cond = true
+				}
+			}
+		}
+		if !cond {
+			continue
+		}
+		for c2 := c1 + 1; c2 < len(w); c2++ {
+			if w[c2].Head-1 == p && w[c2].Deprel == "ccomp" {
+				mark := false
+				for k := range w {
+					if w[k].Head-1 == c2 && w[k].Deprel == "mark" && (strings.EqualFold(w[k].Form, "if") || strings.EqualFold(w[k].Form, "whether")) {
+						mark = true
+					}
+				}
+				if !mark {
+					w[c1].Head, w[c1].Deprel = c2+1, "advcl"
+				}
+				break
+			}
+		}
+	}
+}
+
 // timeObject mends "exported its refined silver last year" parsed with
 // year the head of the object: the noun before "last" heads it, and
 // "last year" is when.
@@ -2374,6 +2460,7 @@ func repair(w []ud.Token) {
 	toldThat(w)
 	saidSubject(w)
 	timeObject(w)
+	saidCondition(w)
 	caseOnCompound(w)
 	possessedGerund(w)
 	hasKid := func(p int, rels ...string) bool {
@@ -3118,7 +3205,8 @@ var edgeNouns = set("end", "beginning", "start", "middle", "close", "remainder")
 // partNouns take a part of what their "of" phrase names: "the rest of its
 // shares", "the bulk of the debt", "a number of banks".
 var partNouns = set("rest", "remainder", "portion", "majority", "minority", "bulk", "balance", "fraction",
-	"lot", "lots", "number", "series", "range", "variety", "kind", "type", "sort", "total", "part", "half")
+	"lot", "lots", "number", "series", "range", "variety", "kind", "type", "sort", "total", "part", "half",
+	"minimum", "maximum")
 
 // temporal reports whether the phrase headed by k says when, not what: "on
 // Monday", "in 1986", "on March 1", "for two years".

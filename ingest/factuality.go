@@ -105,6 +105,15 @@ func (t *tree) factuality(p int, c *clause) {
 			c.modality = "to"
 		}
 	}
+	if m := t.child(p, "mark"); m >= 0 && t.rel(p) == "advcl" && t.w[p].XPOS == "VBG" && c.modality == "" && t.head(p) >= 0 {
+		switch t.lower(m) {
+		case "in", "by", "through":
+			// "can assist in maintaining the rate": as sure as assisting
+			if md := t.child(t.head(p), "aux"); md >= 0 && t.w[md].XPOS == "MD" {
+				c.modality = modals[t.lower(md)]
+			}
+		}
+	}
 	if by, ok := t.allegation(p); ok {
 		// "Australia accused the U.S. of increasing protectionism": what
 		// Australia alleges, no fact; "Smith was charged with making false
@@ -159,7 +168,10 @@ func (t *tree) factuality(p int, c *clause) {
 		}
 		r := t.rel(i)
 		switch {
-		case (r == "ccomp" || r == "parataxis" || r == "obj" && inner) && speechVerbs[t.lemma(g)] && t.isPredicate(g):
+		case (r == "ccomp" || r == "parataxis" || r == "obj" && inner ||
+			r == "advcl" && g > i && t.child(i, "mark") < 0 && t.child(i, "nsubj", "nsubj:pass") >= 0) && speechVerbs[t.lemma(g)] && t.isPredicate(g):
+			// (a finite clause before ", he added" the parser made an
+			// adverbial clause of added: what is said)
 			// (an object with a clause inside: "said the Acme plans to
 			// buy Widget", plans parsed as a noun)
 			// "Lavrov said (that) X": said by Lavrov; "denied that X": not X
