@@ -2244,6 +2244,72 @@ func whoseVerb(w []ud.Token, v int) {
 	w[v].Head, w[v].Deprel = n+1, "acl:relcl"
 }
 
+// objectHead mends "to take new emergency measures to support the
+// dollar" with measures a verb on its own: a plural verb right after an
+// object noun, with no subject, auxiliary or object of its own, heads
+// that object.
+func objectHead(w []ud.Token, p int) {
+	head := func(i int) int { return w[i].Head - 1 }
+	hasKid := func(p int, rels ...string) bool {
+		for k := range w {
+			if head(k) == p {
+				for _, r := range rels {
+					if w[k].Deprel == r {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	if x := w[p].XPOS; w[p].UPOS == "VERB" && (x == "VBZ" || x == "VBP") && p >= 1 && strings.HasSuffix(strings.ToLower(w[p].Form), "s") &&
+		w[p-1].UPOS == "NOUN" && w[p-1].Deprel == "obj" && head(p-1) >= 0 && head(p-1) < p-1 && !hasKid(p, "nsubj", "nsubj:pass", "aux", "cc", "obj") && w[p-1].Head-1 != p && !under(w, w[p-1].Head-1, p) {
+		// "to take new emergency measures to support the dollar" with
+		// measures a verb on its own: the head of the object
+		h := p - 1
+		w[p].Head, w[p].Deprel = w[h].Head, w[h].Deprel
+		w[p].UPOS, w[p].XPOS, w[p].Lemma = "NOUN", "NNS", lemma(w[p].Form, "NNS")
+		for k := range w {
+			if k != p && head(k) == h && k < h {
+				w[k].Head = p + 1
+			}
+			if head(k) == p && w[k].Deprel == "xcomp" {
+				w[k].Deprel = "acl"
+			}
+		}
+		w[h].Head, w[h].Deprel = p+1, "compound"
+	}
+}
+
+// guarded runs one mend of the tree and undoes it if it left a cycle
+// (a word its own ancestor): a mend that meets a parse it was not written
+// for must not break the tree the rules walk.
+func guarded(w []ud.Token, mend func()) {
+	save := append([]ud.Token(nil), w...)
+	mend()
+	if !acyclic(w) {
+		copy(w, save)
+	}
+}
+
+// acyclic reports whether every word reaches the root.
+func acyclic(w []ud.Token) bool {
+	for i := range w {
+		x, n := i, 0
+		for x >= 0 && n <= len(w) {
+			h := w[x].Head - 1
+			if h >= len(w) {
+				return false
+			}
+			x, n = h, n+1
+		}
+		if n > len(w) {
+			return false
+		}
+	}
+	return true
+}
+
 // saidSubject mends "added the onus is still on Brazil", "said it and
 // Howmedica have agreed to a program" and "noting that expense growth in
 // 1986 increased" parsed with the subject of what is said the object of
@@ -2455,12 +2521,18 @@ func subordinateSubject(w []ud.Token, p int) {
 //	whose object ends the phrase: one noun phrase, and the subject of a
 //	time clause taken for a preposition's noun (subordinateSubject).
 func repair(w []ud.Token) {
+	orig := append([]ud.Token(nil), w...)
+	defer func() {
+		if !acyclic(w) {
+			copy(w, orig) // a mend met a parse it was not written for: the parse as it was
+		}
+	}()
 	head := func(i int) int { return w[i].Head - 1 }
 	premodifiers(w)
 	toldThat(w)
-	saidSubject(w)
-	timeObject(w)
-	saidCondition(w)
+	guarded(w, func() { saidSubject(w) })
+	guarded(w, func() { timeObject(w) })
+	guarded(w, func() { saidCondition(w) })
 	caseOnCompound(w)
 	possessedGerund(w)
 	hasKid := func(p int, rels ...string) bool {
@@ -2476,27 +2548,11 @@ func repair(w []ud.Token) {
 		return false
 	}
 	for p := range w {
-		subordinateSubject(w, p)
-		participleModifier(w, p)
-		whoseClause(w, p)
-		whoseVerb(w, p)
-		if x := w[p].XPOS; w[p].UPOS == "VERB" && (x == "VBZ" || x == "VBP") && p >= 1 && strings.HasSuffix(strings.ToLower(w[p].Form), "s") &&
-			w[p-1].UPOS == "NOUN" && w[p-1].Deprel == "obj" && head(p-1) >= 0 && head(p-1) < p-1 && !hasKid(p, "nsubj", "nsubj:pass", "aux", "cc", "obj") {
-			// "to take new emergency measures to support the dollar" with
-			// measures a verb on its own: the head of the object
-			h := p - 1
-			w[p].Head, w[p].Deprel = w[h].Head, w[h].Deprel
-			w[p].UPOS, w[p].XPOS, w[p].Lemma = "NOUN", "NNS", lemma(w[p].Form, "NNS")
-			for k := range w {
-				if k != p && head(k) == h && k < h {
-					w[k].Head = p + 1
-				}
-				if head(k) == p && w[k].Deprel == "xcomp" {
-					w[k].Deprel = "acl"
-				}
-			}
-			w[h].Head, w[h].Deprel = p+1, "compound"
-		}
+		guarded(w, func() { subordinateSubject(w, p) })
+		guarded(w, func() { participleModifier(w, p) })
+		guarded(w, func() { whoseClause(w, p) })
+		guarded(w, func() { whoseVerb(w, p) })
+		guarded(w, func() { objectHead(w, p) })
 		if w[p].UPOS == "NOUN" && hasMarkTo(w, p) && hasKid(p, "obj") {
 			// "to upgrade a unit" with upgrade tagged a noun: a verb
 			w[p].UPOS, w[p].XPOS, w[p].Lemma = "VERB", "VB", strings.ToLower(w[p].Form)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/kg-builder/kg/ingest/ud"
 )
 
 // TestPrecisionRules: the tree extractor's rules against relations that
@@ -127,5 +129,21 @@ func TestPrecisionRules(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestGuardedMend: a mend of the tree that leaves a cycle is undone, and
+// a sentence whose parse led a mend into a cycle (a plural verb after an
+// object, itself above that object's verb) still extracts.
+func TestGuardedMend(t *testing.T) {
+	w := []ud.Token{{Form: "a", Head: 0, Deprel: "root"}, {Form: "b", Head: 1, Deprel: "obj"}}
+	guarded(w, func() { w[0].Head = 2 })
+	if !acyclic(w) || w[0].Head != 0 {
+		t.Errorf("guarded left %v", w)
+	}
+	ex := mustExtractor(t)
+	text := "Jonas Berg criticized Baltic Union policies which he said encourage domestic production by providing high supports to farmers and then exporting the surplus product with the help of subsidies."
+	if _, err := ex.Extract(context.Background(), Input{ID: "t", Text: text}); err != nil {
+		t.Fatal(err)
 	}
 }
