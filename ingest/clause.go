@@ -1744,11 +1744,17 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 		words := []string{}
 		toks := []int{}
 		if pc := t.child(p, "case"); pc >= 0 && pc < p && t.w[pc].XPOS != "POS" {
-			// "was in contact with Volkswagen": be in contact with
-			words, toks = t.caseWords(pc)
+			// "was in contact with Volkswagen": be in contact with (the
+			// words of the phrase below may hold it already)
+			if a := t.arg(p); !nominal || a == nil || pc < a.hs {
+				words, toks = t.caseWords(pc)
+			}
 		}
 		if a := t.arg(p); nominal && a != nil {
 			for x := a.hs; x <= p; x++ {
+				if t.head(x) == p && t.rel(x) == "advmod" && !formerAdverbs[t.lower(x)] {
+					continue // "is also in charge of": be in charge of; but "was previously in charge of" keeps it
+				}
 				words = append(words, t.lower(x))
 				toks = append(toks, x)
 			}

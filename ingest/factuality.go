@@ -74,6 +74,16 @@ func (t *tree) factuality(p int, c *clause) {
 	if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.lower(m) == "without" && t.w[p].UPOS == "VERB" {
 		c.neg = true // "said without providing details": no details provided
 	}
+	if c.modality != "" && c.modality != "to" {
+		_, e := t.span(p)
+		for x := p + 1; x+1 < e; x++ {
+			if t.lower(x) == "subject" && t.lower(x+1) == "to" && t.predicateOf(x) == p {
+				// "will change its name to Ausimont NV on May 6, subject
+				// to shareholder approval": what will be, if approved
+				c.modality = "if"
+			}
+		}
+	}
 	for _, k := range t.kids[p] {
 		if r := ud.BaseRel(t.rel(k)); r != "advcl" && r != "obl" && r != "csubj" || k > p {
 			continue
@@ -303,6 +313,16 @@ func (t *tree) allegation(p int) (*arg, bool) {
 		return ss[0], true
 	}
 	return nil, true
+}
+
+// predicateOf returns the nearest predicate above word x, or -1.
+func (t *tree) predicateOf(x int) int {
+	for i, n := t.head(x), 0; i >= 0 && n < len(t.w); i, n = t.head(i), n+1 {
+		if t.isPredicate(i) {
+			return i
+		}
+	}
+	return -1
 }
 
 // asked reports whether clause i is an indirect question: "whether it

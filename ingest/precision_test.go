@@ -105,6 +105,10 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Kuwait -guarantee-> markets by Hovland"}, []string{"Kuwait -guarantee-> markets"}},
 		{"a gerund after in/by under a modal takes the modal", "Hovland said Nordhavn Energy can assist in maintaining the high rate of discoveries.",
 			[]string{"Nordhavn Energy -maintain-> high rate of discoveries can by Hovland"}, []string{"Nordhavn Energy -maintain-> high rate of discoveries by Hovland"}},
+		{"subject to approval makes what will be a condition", "Nordhavn Energy said it will change its name to Nordhavn Group on May 6, subject to shareholder approval.",
+			[]string{"Nordhavn Energy -change name to-> Nordhavn Group if by Nordhavn Energy"}, []string{"Nordhavn Energy -change name to-> Nordhavn Group will by Nordhavn Energy"}},
+		{"an adverb of the predicate noun is no part of the relation, but previously is", "Mart Tamm is also in charge of Widget Systems. Jonas Berg was previously in charge of Baltic Rail.",
+			[]string{"Mart Tamm -be in charge of-> Widget Systems", "Jonas Berg -be previously in charge of-> Baltic Rail"}, []string{"Jonas Berg -be in previously in charge of-> Baltic Rail"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
