@@ -1343,6 +1343,13 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if fold < 0 {
 			return words, toks
 		}
+		for _, x := range t.children(fold, "nmod") {
+			// "receive a line of credit from the Bank": receive line of
+			// credit from, not "receive line from"
+			if cs := t.child(x, "case"); cs == fold+1 && t.lower(cs) == "of" && x == cs+1 && t.w[x].UPOS == "NOUN" {
+				return append([]string{t.lower(fold), "of", t.lower(x)}, words...), append([]int{fold, cs, x}, toks...)
+			}
+		}
 		return append([]string{t.lower(fold)}, words...), append([]int{fold}, toks...)
 	}
 	if o := fold; o >= 0 && transferVerbs[t.lemma(p)] && t.child(o, "nmod:poss") >= 0 {
@@ -1383,7 +1390,7 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if adjunctPreps[t.lower(cs)] {
 			continue // "oppose under the Reagan administration", "endorse following signals": circumstances
 		}
-		if t.split(k, cs) {
+		if t.split(k, cs) || manner(t, k, cs) {
 			continue
 		}
 		if o := t.object(p); o >= 0 && t.amount(o) && comparePreps[t.lower(cs)] {
@@ -1530,6 +1537,17 @@ func (t *tree) perUnit(k int) bool {
 	return unitNouns[t.lower(k)] && d >= 0 && (t.lower(d) == "a" || t.lower(d) == "an" || t.lower(d) == "per")
 }
 
+// mannerNouns after at/on say how, not to what: "proceeding at a snail's
+// pace", "established relations at the ambassadorial level", "on a
+// temporary basis".
+var mannerNouns = set("pace", "level", "levels", "basis", "rate", "speed", "scale", "stage", "time", "times")
+
+// manner reports whether oblique k after preposition cs says how.
+func manner(t *tree, k, cs int) bool {
+	w := t.lower(cs)
+	return (w == "at" || w == "on") && mannerNouns[t.lower(k)] && t.child(k, "nmod") < 0
+}
+
 // comparePreps compare an amount with another: "earned 1.9 mln dlrs
 // against a loss of 16.5 mln".
 var comparePreps = set("against", "versus", "vs", "vs.")
@@ -1654,7 +1672,7 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 		if adjunctPreps[t.lower(cs)] {
 			continue // "will sell the ferries before Widget joins": when, not to whom
 		}
-		if t.split(k, cs) || t.lower(cs) == "per" {
+		if t.split(k, cs) || t.lower(cs) == "per" || manner(t, k, cs) {
 			continue // "earned 2.22 dlrs per share": a rate, no argument
 		}
 		a := t.arg(k)
@@ -2382,6 +2400,56 @@ func saidSubject(w []ud.Token) {
 	}
 }
 
+// possessedParticiple mends "downgraded Acme Inc's subordinated notes"
+// parsed with subordinated a verb whose subject is "Acme Inc's": a past
+// participle after a possessive is an adjective of the noun after it.
+func possessedParticiple(w []ud.Token, v int) {
+	if w[v].XPOS != "VBN" || w[v].UPOS != "VERB" || v+1 >= len(w) {
+		return
+	}
+	s, o := -1, -1
+	for k := range w {
+		if w[k].Head-1 != v {
+			continue
+		}
+		switch w[k].Deprel {
+		case "nsubj", "nsubj:pass":
+			s = k
+		case "obj":
+			if k == v+1 {
+				o = k
+			}
+		case "aux", "aux:pass", "mark":
+			return
+		}
+	}
+	if s < 0 || o < 0 || s > v {
+		return
+	}
+	poss := false
+	for k := range w {
+		if w[k].Head-1 == s && w[k].XPOS == "POS" && k == v-1 {
+			poss = true
+		}
+	}
+	if !poss {
+		return
+	}
+	up, rel := w[v].Head, w[v].Deprel
+	if rel == "ccomp" || rel == "xcomp" {
+		rel = "obj"
+	}
+	for k := range w {
+		if w[k].Head-1 == v && k != s && k != o {
+			w[k].Head = up // "to D from B": the clause above's
+		}
+	}
+	w[o].Head, w[o].Deprel = up, rel
+	w[s].Head, w[s].Deprel = o+1, "nmod:poss"
+	w[v].Head, w[v].Deprel = o+1, "amod"
+	w[v].UPOS, w[v].XPOS = "ADJ", "JJ"
+}
+
 // saidCondition mends "said if the permits were granted, it would start
 // production" parsed with the "if" clause a second thing said: it is the
 // condition of the clause said after it.
@@ -2539,6 +2607,9 @@ func repair(w []ud.Token) {
 	guarded(w, func() { saidSubject(w) })
 	guarded(w, func() { timeObject(w) })
 	guarded(w, func() { saidCondition(w) })
+	for v := range w {
+		guarded(w, func() { possessedParticiple(w, v) })
+	}
 	caseOnCompound(w)
 	possessedGerund(w)
 	hasKid := func(p int, rels ...string) bool {

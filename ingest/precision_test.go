@@ -109,6 +109,12 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -change name to-> Nordhavn Group if by Nordhavn Energy"}, []string{"Nordhavn Energy -change name to-> Nordhavn Group will by Nordhavn Energy"}},
 		{"an adverb of the predicate noun is no part of the relation, but previously is", "Mart Tamm is also in charge of Widget Systems. Jonas Berg was previously in charge of Baltic Rail.",
 			[]string{"Mart Tamm -be in charge of-> Widget Systems", "Jonas Berg -be previously in charge of-> Baltic Rail"}, []string{"Jonas Berg -be in previously in charge of-> Baltic Rail"}},
+		{"at a pace, at a level: how, no argument", "Latvia and Estonia have established diplomatic relations at the ambassadorial level.",
+			[]string{"Latvia -establish-> diplomatic relations"}, []string{"Latvia -establish relations at-> ambassadorial level"}},
+		{"a line of credit from: the whole noun in the relation", "Nordhavn Energy said it will receive a seven mln dlrs line of credit from the Bank of Riga.",
+			[]string{"Nordhavn Energy -receive line of credit from-> Bank of Riga will by Nordhavn Energy"}, []string{"Nordhavn Energy -receive line from-> Bank of Riga will by Nordhavn Energy"}},
+		{"a participle after a possessive is an adjective", "Kestilä said the agency downgraded Widget Systems Inc's subordinated notes to D from B.",
+			nil, []string{"Widget Systems Inc -subordinate-> notes by Kestilä"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
