@@ -1855,6 +1855,10 @@ func (t *tree) clause(p int) *clause {
 		}
 		c.lemma = lem
 		c.passive = t.child(p, "nsubj:pass", "aux:pass") >= 0
+		if g := t.head(p); !c.passive && g >= 0 && t.rel(p) == "conj" && t.w[p].XPOS == "VBN" && t.w[g].XPOS == "VBN" &&
+			t.child(p, "aux", "nsubj") < 0 && t.child(g, "aux:pass") >= 0 {
+			c.passive = true // "was rescued from bankruptcy and taken into state ownership": was taken
+		}
 		if c.passive {
 			c.words = []string{"be", t.lower(p)}
 		} else {

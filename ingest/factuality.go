@@ -241,6 +241,15 @@ func (t *tree) factuality(p int, c *clause) {
 				c.neg = !c.neg
 			}
 			i = g
+		case (r == "xcomp" || r == "advcl" && hasMarkTo(t.w, i)) && speechVerbs[t.lemma(g)] && raisingVerbs[t.lemma(g)] && t.child(g, "obj") >= 0 && t.child(g, "obj") < i:
+			// "Analysts expect Foothill to record earnings": what the
+			// analysts expect
+			if c.speaker == nil {
+				if ss := t.subjects(g); len(ss) > 0 {
+					c.speaker = ss[0]
+				}
+			}
+			i = g
 		case r == "conj" || r == "xcomp" || r == "advcl" || r == "ccomp":
 			i = g
 		case c.speaker == nil && (ud.BaseRel(r) == "acl" || ud.BaseRel(r) == "nsubj" || r == "obj" || ud.BaseRel(r) == "obl" || ud.BaseRel(r) == "nmod"):

@@ -115,6 +115,10 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -receive line of credit from-> Bank of Riga will by Nordhavn Energy"}, []string{"Nordhavn Energy -receive line from-> Bank of Riga will by Nordhavn Energy"}},
 		{"a participle after a possessive is an adjective", "Kestilä said the agency downgraded Widget Systems Inc's subordinated notes to D from B.",
 			nil, []string{"Widget Systems Inc -subordinate-> notes by Kestilä"}},
+		{"a conjunct participle of a passive is passive", "Baltic Rail was rescued from bankruptcy and taken into state ownership in 1971.",
+			nil, []string{"Baltic Rail -take into-> state ownership"}},
+		{"expect X to: said by who expects", "Analysts expect Nordhavn Energy to record earnings of 65 cts a share in 1987.",
+			[]string{"Nordhavn Energy -record-> earnings to by analysts"}, []string{"Nordhavn Energy -record-> earnings to"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
