@@ -1390,8 +1390,8 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if adjunctPreps[t.lower(cs)] {
 			continue // "oppose under the Reagan administration", "endorse following signals": circumstances
 		}
-		if t.split(k, cs) || manner(t, k, cs) {
-			continue
+		if t.split(k, cs) || manner(t, k, cs) || t.lower(cs) == "per" {
+			continue // ("is priced per cwt": a rate)
 		}
 		if o := t.object(p); o >= 0 && t.amount(o) && comparePreps[t.lower(cs)] {
 			continue // "earned 1.9 mln dlrs against a loss of 16.5 mln": a comparison, no argument

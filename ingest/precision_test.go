@@ -119,6 +119,8 @@ func TestPrecisionRules(t *testing.T) {
 			nil, []string{"Baltic Rail -take into-> state ownership"}},
 		{"expect X to: said by who expects", "Analysts expect Nordhavn Energy to record earnings of 65 cts a share in 1987.",
 			[]string{"Nordhavn Energy -record-> earnings to by analysts"}, []string{"Nordhavn Energy -record-> earnings to"}},
+		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
+			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
