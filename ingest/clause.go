@@ -820,7 +820,8 @@ func (t *tree) subjects(p int) []*arg {
 				switch poss := t.child(g, "nmod:poss"); {
 				case poss >= 0:
 					out = t.group(poss) // "the government's success in preventing"
-				case t.lower(m) == "from" || t.lower(m) == "of" || t.lower(m) == "into":
+				case t.lower(m) == "from" || t.lower(m) == "of" || t.lower(m) == "into" ||
+					(t.lower(m) == "with" || t.lower(m) == "for") && t.head(g) >= 0 && accuseVerbs[t.lemma(t.head(g))]:
 					if t.rel(g) == "obj" {
 						// "prevented Fujitsu from taking control",
 						// "accused Soriano of violating": the object does it
@@ -845,8 +846,26 @@ func (t *tree) subjects(p int) []*arg {
 			if t.child(p, "aux", "aux:pass", "cop") >= 0 {
 				break // a finite clause whose subject the parser lost
 			}
-			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && (t.lower(m) == "from" || t.lower(m) == "into" || t.lower(m) == "of") && t.child(g, "obj") >= 0 {
-				out = t.group(t.child(g, "obj")) // "prevented Fujitsu from taking control", "accusing them of causing harm"
+			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && t.lower(m) == "for" && !accuseVerbs[t.lemma(g)] {
+				// "asked Japan to buy rice for making sake": what the
+				// thing is for, not the doing of the clause's subject
+				break
+			}
+			if o := t.child(g, "obj"); o >= 0 && o < p && t.w[p].XPOS == "VBN" && t.child(p, "mark", "nsubj", "nsubj:pass") < 0 && p >= 2 && t.lower(p-1) == "," {
+				if _, oe := t.span(o); oe == p-1 {
+					// "provide its inhibitor, designed to treat emphysema,
+					// to Widget": the object is designed, a reduced
+					// relative the parser hung on the verb
+					out = t.group(o)
+					break
+				}
+			}
+			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && (t.lower(m) == "from" || t.lower(m) == "into" || t.lower(m) == "of" ||
+				(t.lower(m) == "with" || t.lower(m) == "for") && accuseVerbs[t.lemma(g)]) && t.child(g, "obj") >= 0 {
+				// "prevented Fujitsu from taking control", "accusing them of
+				// causing harm", "charged Acme with selling shares", "sued
+				// Acme for infringing patents"
+				out = t.group(t.child(g, "obj"))
 			} else if t.w[p].XPOS == "VBG" || t.w[p].XPOS == "VBN" && t.child(p, "mark") < 0 {
 				out = t.subjects(g)
 			} else if t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
@@ -1011,7 +1030,11 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 		if t.rel(p) == "acl" && t.w[p].XPOS == "VBN" && t.child(p, "nsubj", "aux") < 0 && !(t.rootNoun(t.head(p)) && t.child(p, "obl:agent") < 0) {
 			// "the strike carried out by X", "a company owned by Y"
 			if agent := t.child(p, "obl:agent"); agent >= 0 {
-				add(*c, t.group(agent), t.group(t.head(p)), nil, nil, "reduced passive", true)
+				obj := t.head(p)
+				if x := t.measured(obj); x >= 0 {
+					obj = x // "half the amount of maize bought by the board": maize
+				}
+				add(*c, t.group(agent), t.group(obj), nil, nil, "reduced passive", true)
 			}
 			continue
 		}
@@ -1024,10 +1047,12 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 		}
 		obj := t.object(p)
 		said := -1 // what is said, when the parser made its subject the object
-		if obj >= 0 && clauseVerbs[t.lemma(p)] && t.w[obj].UPOS != "PRON" {
+		if obj >= 0 && clauseVerbs[t.lemma(p)] && (t.w[obj].UPOS != "PRON" || t.child(p, "ccomp") > obj) {
+			// (and "said it and Widget have agreed" with "it and Widget"
+			// the object: what is said is the clause)
 			said, obj = obj, -1 // "said the stock market is poised": the subject of what is said, parsed as an object
 		}
-		if x := t.child(p, "xcomp"); obj < 0 && x > p && t.w[x].UPOS == "NOUN" && t.child(x, "cop") < 0 && !roleVerbs[t.lemma(p)] {
+		if x := t.child(p, "xcomp"); obj < 0 && x > p && t.w[x].UPOS == "NOUN" && t.child(x, "cop") < 0 && !roleVerbs[t.lemma(p)] && !t.perUnit(x) {
 			obj = x // "had been offered a top post at the SEC", the second object taken for a complement
 		}
 		used := -1 // an oblique the object's relation took
@@ -1059,12 +1084,26 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 					obj = x
 				}
 				var light bool
-				light, used = t.lightObject(p, obj, c, subj, add)
-				if x := t.infinitive(p); x > obj && raisingVerbs[t.lemma(p)] {
+				if x := t.infinitive(p); (x > obj || t.objectInfinitive(obj)) && raisingVerbs[t.lemma(p)] ||
+					nameVerbs[t.lemma(p)] && t.child(p, "xcomp") > obj {
+					// ("does not expect the dollar to collapse" with the
+					// infinitive on the dollar; "called his decision a very
+					// difficult decision": what it was called, no object)
 					// "expect Wang to report a loss": Wang is the subject
 					// of what is expected (Wang –report→ loss), not what
-					// is expected
+					// is expected; nor "considers talks on farm reform to
+					// be inseparable" consider talks on → farm reform
 					light = true
+				} else {
+					light, used = t.lightObject(p, obj, c, subj, add)
+				}
+				if emptyHaveVerbs[t.lemma(p)] && controlNouns[t.lower(obj)] {
+					if x := t.child(obj, "acl"); x > obj && hasMarkTo(t.w, x) {
+						// "had the right to match it", "has no plans to
+						// sell": no fact without the infinitive, which
+						// says it (Acme –match→ it, modality to)
+						light = true
+					}
 				}
 				if !light {
 					n := len(rels)
@@ -1304,6 +1343,13 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if fold < 0 {
 			return words, toks
 		}
+		for _, x := range t.children(fold, "nmod") {
+			// "receive a line of credit from the Bank": receive line of
+			// credit from, not "receive line from"
+			if cs := t.child(x, "case"); cs == fold+1 && t.lower(cs) == "of" && x == cs+1 && t.w[x].UPOS == "NOUN" {
+				return append([]string{t.lower(fold), "of", t.lower(x)}, words...), append([]int{fold, cs, x}, toks...)
+			}
+		}
 		return append([]string{t.lower(fold)}, words...), append([]int{fold}, toks...)
 	}
 	if o := fold; o >= 0 && transferVerbs[t.lemma(p)] && t.child(o, "nmod:poss") >= 0 {
@@ -1330,6 +1376,12 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if t.temporal(k) {
 			continue
 		}
+		if x := t.child(p, "xcomp"); x >= 0 && k > x && t.object(p) < 0 && t.w[x].UPOS == "VERB" {
+			// "expects to sell 48,000 cars in Japan and to ship 20,000
+			// to Europe", "to Europe" hung on expects: the infinitive's,
+			// not "expect to → Europe"
+			continue
+		}
 		if t.object(p) >= 0 && t.amount(k) {
 			// "GM bought Hughes for 2.5 billion dlrs": what was bought is
 			// Hughes, not the price; the amount stays in the object's text
@@ -1337,6 +1389,12 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		}
 		if adjunctPreps[t.lower(cs)] {
 			continue // "oppose under the Reagan administration", "endorse following signals": circumstances
+		}
+		if t.split(k, cs) || manner(t, k, cs) || t.lower(cs) == "per" {
+			continue // ("is priced per cwt": a rate)
+		}
+		if o := t.object(p); o >= 0 && t.amount(o) && comparePreps[t.lower(cs)] {
+			continue // "earned 1.9 mln dlrs against a loss of 16.5 mln": a comparison, no argument
 		}
 		if x := t.complexPrep(k); x >= 0 {
 			// "voted in favor of the merger" → vote in favor of →
@@ -1360,8 +1418,10 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 			continue
 		}
 		if a, o := t.arg(k), t.object(p); o >= 0 && t.amount(o) && a != nil && !a.named() && a.ref == nil &&
-			(t.lower(cs) == "in" || t.lower(cs) == "at") && !investVerbs[t.lemma(p)] && !t.open {
-			continue // "borrowed 1.91 billion dlrs in the capital markets": where, not what
+			(t.lower(cs) == "in" || t.lower(cs) == "at" || t.lower(cs) == "with") && !investVerbs[t.lemma(p)] && !t.open {
+			// "borrowed 1.91 billion dlrs in the capital markets": where,
+			// not what; "raising 35 mln dlrs … with par pricing": how
+			continue
 		}
 		words, toks := t.caseWords(cs)
 		if x := t.ofPhrase(k); x >= 0 {
@@ -1427,6 +1487,28 @@ func (t *tree) infinitive(p int) int {
 	return -1
 }
 
+// nameVerbs say what their object is called: "called the decision a
+// mistake".
+var nameVerbs = set("call", "term", "label", "dub", "brand", "deem", "declare", "pronounce")
+
+// objectInfinitive reports whether noun o has an infinitive clause right
+// after it ("expect the dollar to collapse" parsed with "to collapse" on
+// the dollar).
+func (t *tree) objectInfinitive(o int) bool {
+	for _, x := range t.children(o, "acl") {
+		if m := t.child(x, "mark"); m >= 0 && t.lower(m) == "to" && x > o {
+			if _, e := t.span(o); m <= e+1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// emptyHaveVerbs say nothing of a control noun without its infinitive:
+// "has the right to", "has no plans to", "lacks the ability to".
+var emptyHaveVerbs = set("have", "lack", "retain", "hold", "keep", "see", "reserve")
+
 // raisingVerbs take for object the subject of the infinitive after it,
 // and say nothing of that object alone: "expect Wang to report", "want
 // Democrats to take the heat" (unlike "urged Japan to cut rates").
@@ -1443,6 +1525,61 @@ var transferVerbs = set("sell", "give", "transfer", "lend", "send", "pay", "offe
 var adjunctPreps = set("following", "under", "despite", "during", "after", "before", "since", "until", "amid",
 	"because", "due", "given", "unlike", "besides", "including", "excluding", "regarding", "pending", "throughout",
 	"notwithstanding", "upon", "without")
+
+// unitNouns are what a rate is given per: "10 cts a share", "18 dlrs a
+// barrel".
+var unitNouns = set("share", "barrel", "tonne", "ton", "ounce", "lb", "pound", "kilo", "gallon", "bushel",
+	"year", "month", "week", "day", "head", "unit", "bag")
+
+// perUnit reports whether noun k is the unit of a rate: "a share".
+func (t *tree) perUnit(k int) bool {
+	d := t.child(k, "det")
+	return unitNouns[t.lower(k)] && d >= 0 && (t.lower(d) == "a" || t.lower(d) == "an" || t.lower(d) == "per")
+}
+
+// mannerNouns after at/on say how, not to what: "proceeding at a snail's
+// pace", "established relations at the ambassadorial level", "on a
+// temporary basis".
+var mannerNouns = set("pace", "level", "levels", "basis", "rate", "speed", "scale", "stage", "time", "times")
+
+// manner reports whether oblique k after preposition cs says how.
+func manner(t *tree, k, cs int) bool {
+	w := t.lower(cs)
+	return (w == "at" || w == "on") && mannerNouns[t.lower(k)] && t.child(k, "nmod") < 0
+}
+
+// comparePreps compare an amount with another: "earned 1.9 mln dlrs
+// against a loss of 16.5 mln".
+var comparePreps = set("against", "versus", "vs", "vs.")
+
+// split reports whether the phrase k after preposition cs names one of
+// several things the preposition relates together ("flights between
+// Phoenix and Dallas", "a combination among USAir, Piedmont and TWA"):
+// each alone would cut the relation.
+func (t *tree) split(k, cs int) bool {
+	switch w := t.lower(cs); {
+	case w == "between" || w == "among" || w == "amongst":
+	case w == "of" && t.head(k) >= 0 && jointNouns[t.lower(t.head(k))]:
+		// "reopen the merger of Southern and the Atchison": a merger of
+		// both
+	default:
+		return false
+	}
+	if t.child(k, "conj") >= 0 {
+		return true
+	}
+	a, b := t.span(k)
+	for x := a; x < b; x++ {
+		if t.rel(x) == "cc" && (t.lower(x) == "and" || t.lower(x) == "&") {
+			return true // "Nordline and Widget Systems" parsed as one name's compounds
+		}
+	}
+	return false
+}
+
+// jointNouns join the things of their "of" phrase: "the merger of A and B".
+var jointNouns = set("merger", "mergers", "combination", "union", "link", "links", "alliance", "partnership",
+	"amalgamation", "consolidation", "integration", "fusion")
 
 // investVerbs put an amount into something: "invested 50 mln dlrs in a
 // plant" says where it went.
@@ -1495,6 +1632,9 @@ func (t *tree) measured(obj int) int {
 			continue
 		}
 		if a := t.arg(x); a != nil && !a.named() && a.ref == nil {
+			if y := t.measured(x); y >= 0 && y != obj && x != obj && t.amount(x) {
+				return y // "a minimum of 10 mln dlrs of equipment": equipment
+			}
 			return x
 		}
 	}
@@ -1528,6 +1668,12 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 		}
 		if t.head(k) == p && (oa == nil || cs != oa.e) {
 			continue // the verb's oblique only right after the object
+		}
+		if adjunctPreps[t.lower(cs)] {
+			continue // "will sell the ferries before Widget joins": when, not to whom
+		}
+		if t.split(k, cs) || t.lower(cs) == "per" || manner(t, k, cs) {
+			continue // "earned 2.22 dlrs per share": a rate, no argument
 		}
 		a := t.arg(k)
 		if det && (a == nil || !a.named()) && !(measureNouns[t.lower(obj)] && t.lower(cs) == "of") {
@@ -1607,18 +1753,31 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 			continue
 		}
 		cs := t.child(k, "case")
-		if cs < 0 {
+		if cs < 0 || k < p || adjunctPreps[t.lower(cs)] || t.temporal(k) {
+			// "With the sale, CSR will be able to …", "after Bass Strait,
+			// X is the largest": a circumstance, no argument of the
+			// predicate
 			continue
 		}
 		words := []string{}
 		toks := []int{}
+		if pc := t.child(p, "case"); pc >= 0 && pc < p && t.w[pc].XPOS != "POS" {
+			// "was in contact with Volkswagen": be in contact with (the
+			// words of the phrase below may hold it already)
+			if a := t.arg(p); !nominal || a == nil || pc < a.hs {
+				words, toks = t.caseWords(pc)
+			}
+		}
 		if a := t.arg(p); nominal && a != nil {
 			for x := a.hs; x <= p; x++ {
+				if t.head(x) == p && t.rel(x) == "advmod" && !formerAdverbs[t.lower(x)] {
+					continue // "is also in charge of": be in charge of; but "was previously in charge of" keeps it
+				}
 				words = append(words, t.lower(x))
 				toks = append(toks, x)
 			}
 		} else {
-			words, toks = []string{t.lower(p)}, []int{p}
+			words, toks = append(words, t.lower(p)), append(toks, p)
 		}
 		cw, ct := t.caseWords(cs)
 		if role := t.copulaRole(p, k, cs); role != nil {
@@ -1671,6 +1830,11 @@ func (t *tree) copulaRole(p, k, cs int) []string {
 var partOfNouns = set("subsidiary", "unit", "affiliate", "division", "arm", "member", "partner", "parent",
 	"shareholder", "stockholder", "holder", "customer", "supplier", "client")
 
+// willAdjectives make their infinitive or gerund a wish or a readiness,
+// no fact: "interested in buying", "ready to sell", "willing to pay".
+var willAdjectives = set("interested", "ready", "willing", "prepared", "eager", "keen", "anxious", "determined",
+	"happy", "glad", "open", "inclined", "likely", "unlikely", "reluctant", "poised", "set", "free")
+
 // ordinalHeads assert the infinitive they take: "is the latest to file
 // suit", "was the first to cut rates".
 var ordinalHeads = set("latest", "first", "last", "only", "second", "third", "fourth", "fifth")
@@ -1691,10 +1855,19 @@ func (t *tree) clause(p int) *clause {
 		}
 		c.lemma = lem
 		c.passive = t.child(p, "nsubj:pass", "aux:pass") >= 0
+		if g := t.head(p); !c.passive && g >= 0 && t.rel(p) == "conj" && t.w[p].XPOS == "VBN" && t.w[g].XPOS == "VBN" &&
+			t.child(p, "aux", "nsubj") < 0 && t.child(g, "aux:pass") >= 0 {
+			c.passive = true // "was rescued from bankruptcy and taken into state ownership": was taken
+		}
 		if c.passive {
 			c.words = []string{"be", t.lower(p)}
 		} else {
 			c.words = []string{lem}
+			if t.rel(p) == "xcomp" && t.w[p].XPOS == "VBG" && t.child(p, "mark") < 0 {
+				// "proposed setting up a body", "began selling": the
+				// gerund as written, not "propose set up"
+				c.words = []string{t.lower(p)}
+			}
 		}
 		c.toks = []int{p}
 		for _, k := range t.children(p, "aux:pass") {
@@ -1751,8 +1924,25 @@ func (t *tree) clause(p int) *clause {
 			if c.speaker == nil {
 				c.speaker = gc.speaker
 			}
-		} else if g >= 0 && c.modality == "" {
-			c.modality = "to" // "urged Japan to cut rates"
+		} else if g >= 0 {
+			if t.copular(g) && t.negated(g) {
+				c.neg = true // "will not be able to service its debt"
+			}
+			if c.modality == "" {
+				c.modality = "to" // "urged Japan to cut rates"
+			}
+		}
+	}
+	if g := t.head(p); g >= 0 && willAdjectives[t.lower(g)] && t.copular(g) && (t.rel(p) == "xcomp" || t.rel(p) == "advcl") {
+		// "would be interested in discussing a combination", "is ready
+		// to buy": what the subject would do, not what it does
+		if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" {
+			c.modality = modals[t.lower(md)]
+		} else if c.modality == "" {
+			c.modality = "to"
+		}
+		if t.negated(g) {
+			c.neg = true
 		}
 	}
 	if g := t.head(p); g >= 0 && failAdjectives[t.lower(g)] && t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
@@ -1765,8 +1955,9 @@ func (t *tree) clause(p int) *clause {
 		// "Acme could buy Widget and sell Gizmo": could sell
 		if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" {
 			c.modality = modals[t.lower(md)]
-		} else if t.rel(g) == "xcomp" && t.child(p, "mark") < 0 && t.w[p].XPOS == "VB" {
-			// "plans to eliminate X and emphasize Y": to emphasize
+		} else if t.rel(g) == "xcomp" && t.w[p].XPOS == "VB" {
+			// "plans to eliminate X and emphasize Y": to emphasize;
+			// "expects to sell X and to ship Y": to ship
 			c.modality = t.clause(g).modality
 		}
 	}
@@ -1914,6 +2105,469 @@ var infinitiveVerbs = set("plans", "expects", "intends", "wants", "hopes", "need
 // British.
 const demonymStandIn = "American"
 
+// participleModifier mends "reported consolidated 1986 net profit" parsed
+// with consolidated an xcomp of reported that has the profit for object:
+// a past participle right after a verb without an object of its own,
+// with no "to", is an adjective of that object.
+func participleModifier(w []ud.Token, p int) {
+	h := w[p].Head - 1
+	if w[p].XPOS != "VBN" || w[p].Deprel != "xcomp" || h < 0 || h != p-1 || w[h].UPOS != "VERB" {
+		return
+	}
+	o := -1
+	for k := range w {
+		switch hk := w[k].Head - 1; {
+		case hk == h && (w[k].Deprel == "obj" || w[k].Deprel == "iobj"):
+			return
+		case hk == p && (w[k].Deprel == "mark" || w[k].Deprel == "aux" || w[k].Deprel == "aux:pass" || strings.HasPrefix(w[k].Deprel, "nsubj")):
+			return
+		case hk == p && w[k].Deprel == "obj" && o < 0:
+			o = k
+		}
+	}
+	if o < 0 {
+		return
+	}
+	for k := range w {
+		if w[k].Head-1 == p && k != o {
+			w[k].Head = o + 1
+			if k < o && w[k].Deprel != "punct" {
+				w[k].Deprel = "amod" // "1986" before the noun
+			}
+		}
+	}
+	w[o].Head, w[o].Deprel = h+1, "obj"
+	w[p].Head, w[p].Deprel = o+1, "amod"
+	w[p].UPOS, w[p].XPOS = "ADJ", "JJ"
+}
+
+// whoseClause mends "Howard Baker, whose appointment won praise, will
+// begin …" parsed with "whose appointment" an apposition of Baker and
+// Baker the subject of won: appointment is won's subject, won a relative
+// clause of Baker, and Baker the subject of the verb after (won's
+// conjunct), or of nothing.
+func whoseClause(w []ud.Token, n int) {
+	if w[n].Deprel != "appos" {
+		return
+	}
+	whose := false
+	for k := range w {
+		if w[k].Head-1 == n && w[k].Deprel == "nmod:poss" && strings.EqualFold(w[k].Form, "whose") {
+			whose = true
+		}
+	}
+	h := w[n].Head - 1
+	if !whose || h < 0 {
+		return
+	}
+	for k := range w {
+		if w[k].Head-1 == n && k > n && w[k].UPOS == "VERB" && (w[k].Deprel == "acl" || w[k].Deprel == "acl:relcl") {
+			// "Tamm, whose appointment won praise, will begin" with won
+			// a clause of the appointment: the appointment is its
+			// subject, won a relative clause of Tamm
+			w[k].Head, w[k].Deprel = h+1, "acl:relcl"
+			w[n].Head, w[n].Deprel = k+1, "nsubj"
+			return
+		}
+	}
+	if !strings.HasPrefix(w[h].Deprel, "nsubj") {
+		return
+	}
+	v := w[h].Head - 1
+	if _, e := subtreeSpan(w, n); v <= e || w[v].UPOS != "VERB" && w[v].UPOS != "AUX" && w[v].UPOS != "ADJ" && w[v].UPOS != "NOUN" {
+		return
+	}
+	vh, vr := w[v].Head, w[v].Deprel
+	c := -1
+	for k := range w {
+		if w[k].Head-1 == v && w[k].Deprel == "conj" && k > v && c < 0 {
+			own := false
+			for j := range w {
+				if w[j].Head-1 == k && strings.HasPrefix(w[j].Deprel, "nsubj") {
+					own = true
+				}
+			}
+			if !own {
+				c = k
+			}
+		}
+	}
+	w[n].Head, w[n].Deprel = v+1, w[h].Deprel
+	w[v].Head, w[v].Deprel = h+1, "acl:relcl"
+	if c < 0 {
+		w[h].Head, w[h].Deprel = vh, vr // no verb of its own left
+		return
+	}
+	for k := range w {
+		if w[k].Head-1 == v && k > c && (w[k].Deprel == "conj" || w[k].Deprel == "cc" || w[k].Deprel == "punct") {
+			w[k].Head = c + 1
+		}
+		if w[k].Head-1 == v && k > v && k < c && (w[k].Deprel == "cc" || w[k].Deprel == "punct") {
+			w[k].Head = c + 1 // ", will begin": the comma and "and" before it
+		}
+	}
+	w[c].Head, w[c].Deprel = vh, vr
+	w[h].Head = c + 1
+}
+
+// whoseVerb mends "Acme, whose shares rose 10 pct, bought Widget" parsed
+// with rose the main verb (or Acme's parataxis) and bought its
+// conjunct: rose is a relative clause of Acme, and Acme the subject of
+// bought.
+func whoseVerb(w []ud.Token, v int) {
+	if w[v].UPOS != "VERB" || w[v].Deprel == "acl:relcl" {
+		return
+	}
+	wi := -1
+	for k := range w {
+		if w[k].Head-1 == v && strings.HasPrefix(w[k].Deprel, "nsubj") {
+			for j := range w {
+				if w[j].Head-1 == k && w[j].Deprel == "nmod:poss" && strings.EqualFold(w[j].Form, "whose") {
+					wi = j
+				}
+			}
+		}
+	}
+	if wi < 2 || w[wi-1].Form != "," {
+		return
+	}
+	n := wi - 2
+	for i := 0; i < 5 && (w[n].Deprel == "flat" || w[n].Deprel == "compound") && w[n].Head-1 >= 0 && w[n].Head-1 < wi; i++ {
+		n = w[n].Head - 1
+	}
+	if w[n].UPOS != "PROPN" && w[n].UPOS != "NOUN" || under(w, n, v) && w[n].Head-1 != v {
+		return
+	}
+	c := -1
+	for k := range w {
+		if w[k].Head-1 == v && w[k].Deprel == "conj" && k > v && c < 0 {
+			own := false
+			for j := range w {
+				if w[j].Head-1 == k && strings.HasPrefix(w[j].Deprel, "nsubj") {
+					own = true
+				}
+			}
+			if !own {
+				c = k
+			}
+		}
+	}
+	if c < 0 {
+		return
+	}
+	ch, cr := w[v].Head, w[v].Deprel
+	if w[v].Head-1 == n {
+		ch, cr = w[n].Head, w[n].Deprel
+	}
+	if ch-1 == v || ch-1 == c || ch-1 == n {
+		return
+	}
+	for k := range w {
+		if w[k].Head-1 == v && k > c && (w[k].Deprel == "conj" || w[k].Deprel == "cc" || w[k].Deprel == "punct") {
+			w[k].Head = c + 1
+		}
+	}
+	w[c].Head, w[c].Deprel = ch, cr
+	w[n].Head, w[n].Deprel = c+1, "nsubj"
+	w[v].Head, w[v].Deprel = n+1, "acl:relcl"
+}
+
+// objectHead mends "to take new emergency measures to support the
+// dollar" with measures a verb on its own: a plural verb right after an
+// object noun, with no subject, auxiliary or object of its own, heads
+// that object.
+func objectHead(w []ud.Token, p int) {
+	head := func(i int) int { return w[i].Head - 1 }
+	hasKid := func(p int, rels ...string) bool {
+		for k := range w {
+			if head(k) == p {
+				for _, r := range rels {
+					if w[k].Deprel == r {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	if x := w[p].XPOS; w[p].UPOS == "VERB" && (x == "VBZ" || x == "VBP") && p >= 1 && strings.HasSuffix(strings.ToLower(w[p].Form), "s") &&
+		w[p-1].UPOS == "NOUN" && w[p-1].Deprel == "obj" && head(p-1) >= 0 && head(p-1) < p-1 && !hasKid(p, "nsubj", "nsubj:pass", "aux", "cc", "obj") && w[p-1].Head-1 != p && !under(w, w[p-1].Head-1, p) {
+		// "to take new emergency measures to support the dollar" with
+		// measures a verb on its own: the head of the object
+		h := p - 1
+		w[p].Head, w[p].Deprel = w[h].Head, w[h].Deprel
+		w[p].UPOS, w[p].XPOS, w[p].Lemma = "NOUN", "NNS", lemma(w[p].Form, "NNS")
+		for k := range w {
+			if k != p && head(k) == h && k < h {
+				w[k].Head = p + 1
+			}
+			if head(k) == p && w[k].Deprel == "xcomp" {
+				w[k].Deprel = "acl"
+			}
+		}
+		w[h].Head, w[h].Deprel = p+1, "compound"
+	}
+}
+
+// guarded runs one mend of the tree and undoes it if it left a cycle
+// (a word its own ancestor): a mend that meets a parse it was not written
+// for must not break the tree the rules walk.
+func guarded(w []ud.Token, mend func()) {
+	save := append([]ud.Token(nil), w...)
+	mend()
+	if !acyclic(w) {
+		copy(w, save)
+	}
+}
+
+// acyclic reports whether every word reaches the root.
+func acyclic(w []ud.Token) bool {
+	for i := range w {
+		x, n := i, 0
+		for x >= 0 && n <= len(w) {
+			h := w[x].Head - 1
+			if h >= len(w) {
+				return false
+			}
+			x, n = h, n+1
+		}
+		if n > len(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// saidSubject mends "added the onus is still on Brazil", "said it and
+// Howmedica have agreed to a program" and "noting that expense growth in
+// 1986 increased" parsed with the subject of what is said the object of
+// the speech verb: when a finite verb, auxiliary or copula without a
+// subject follows the object, the object is its subject and its clause
+// what is said ("that" before the object its mark).
+func saidSubject(w []ud.Token) {
+	head := func(i int) int { return w[i].Head - 1 }
+	for o := range w {
+		p := head(o)
+		if w[o].Deprel != "obj" || p < 0 || p > o || w[p].UPOS != "VERB" || !speechVerbs[strings.ToLower(w[p].Lemma)] {
+			continue
+		}
+		a, e := subtreeSpan(w, o)
+		that := -1
+		if strings.EqualFold(w[a].Form, "that") && w[a].Deprel == "det" {
+			that = a
+		}
+		if a != p+1 {
+			continue
+		}
+		// the first finite word after the object, before any other verb
+		x := -1
+		for k := o + 1; k < len(w) && k <= e+6; k++ {
+			if w[k].UPOS == "PUNCT" || w[k].UPOS == "VERB" && w[k].XPOS != "VBD" && w[k].XPOS != "VBZ" && w[k].XPOS != "VBP" {
+				break
+			}
+			if xp := w[k].XPOS; xp == "VBD" || xp == "VBZ" || xp == "VBP" || xp == "MD" {
+				x = k
+				break
+			}
+		}
+		if x < 0 {
+			continue
+		}
+		h := x
+		if r := w[x].Deprel; r == "aux" || r == "aux:pass" || r == "cop" {
+			h = head(x)
+		}
+		if h < 0 || h <= o || w[h].UPOS == "PRON" {
+			continue
+		}
+		// only a clause the speech verb governs, one step below it, or
+		// a conjunct of the speech verb's own clause ("noting that
+		// growth increased" with increased a conjunct of reduce)
+		if hp := head(h); hp != p && hp != o && (hp < 0 || head(hp) != p) && !(hp == head(p) && w[h].Deprel == "conj") {
+			continue
+		}
+		own := false
+		for k := range w {
+			if head(k) == h && strings.HasPrefix(w[k].Deprel, "nsubj") {
+				own = true
+			}
+		}
+		if own {
+			continue
+		}
+		w[o].Head, w[o].Deprel = h+1, "nsubj"
+		if that >= 0 {
+			w[that].Head, w[that].Deprel = h+1, "mark"
+			w[that].UPOS, w[that].XPOS = "SCONJ", "IN"
+		}
+		w[h].Head, w[h].Deprel = p+1, "ccomp"
+	}
+}
+
+// possessedParticiple mends "downgraded Acme Inc's subordinated notes"
+// parsed with subordinated a verb whose subject is "Acme Inc's": a past
+// participle after a possessive is an adjective of the noun after it.
+func possessedParticiple(w []ud.Token, v int) {
+	if w[v].XPOS != "VBN" || w[v].UPOS != "VERB" || v+1 >= len(w) {
+		return
+	}
+	s, o := -1, -1
+	for k := range w {
+		if w[k].Head-1 != v {
+			continue
+		}
+		switch w[k].Deprel {
+		case "nsubj", "nsubj:pass":
+			s = k
+		case "obj":
+			if k == v+1 {
+				o = k
+			}
+		case "aux", "aux:pass", "mark":
+			return
+		}
+	}
+	if s < 0 || o < 0 || s > v {
+		return
+	}
+	poss := false
+	for k := range w {
+		if w[k].Head-1 == s && w[k].XPOS == "POS" && k == v-1 {
+			poss = true
+		}
+	}
+	if !poss {
+		return
+	}
+	up, rel := w[v].Head, w[v].Deprel
+	if rel == "ccomp" || rel == "xcomp" {
+		rel = "obj"
+	}
+	for k := range w {
+		if w[k].Head-1 == v && k != s && k != o {
+			w[k].Head = up // "to D from B": the clause above's
+		}
+	}
+	w[o].Head, w[o].Deprel = up, rel
+	w[s].Head, w[s].Deprel = o+1, "nmod:poss"
+	w[v].Head, w[v].Deprel = o+1, "amod"
+	w[v].UPOS, w[v].XPOS = "ADJ", "JJ"
+}
+
+// saidCondition mends "said if the permits were granted, it would start
+// production" parsed with the "if" clause a second thing said: it is the
+// condition of the clause said after it.
+func saidCondition(w []ud.Token) {
+	for c1 := range w {
+		p := w[c1].Head - 1
+		if w[c1].Deprel != "ccomp" || p < 0 || !speechVerbs[strings.ToLower(w[p].Lemma)] {
+			continue
+		}
+		cond := false
+		for k := range w {
+			if w[k].Head-1 == c1 && w[k].Deprel == "mark" && k < c1 {
+				switch strings.ToLower(w[k].Form) {
+				case "if", "unless", "provided":
+					cond = true
+				}
+			}
+		}
+		if !cond {
+			continue
+		}
+		for c2 := c1 + 1; c2 < len(w); c2++ {
+			if w[c2].Head-1 == p && w[c2].Deprel == "ccomp" {
+				mark := false
+				for k := range w {
+					if w[k].Head-1 == c2 && w[k].Deprel == "mark" && (strings.EqualFold(w[k].Form, "if") || strings.EqualFold(w[k].Form, "whether")) {
+						mark = true
+					}
+				}
+				if !mark {
+					w[c1].Head, w[c1].Deprel = c2+1, "advcl"
+				}
+				break
+			}
+		}
+	}
+}
+
+// timeObject mends "exported its refined silver last year" parsed with
+// year the head of the object: the noun before "last" heads it, and
+// "last year" is when.
+func timeObject(w []ud.Token) {
+	for o := range w {
+		if w[o].Deprel != "obj" || !timeNouns[strings.ToLower(w[o].Form)] || o < 2 {
+			continue
+		}
+		a, c := o-1, o-2
+		switch strings.ToLower(w[a].Form) {
+		case "last", "next", "this", "previous", "coming", "past":
+		default:
+			continue
+		}
+		if w[a].Head-1 != o || w[c].Head-1 != o || w[c].UPOS != "NOUN" || w[c].Deprel != "compound" {
+			continue
+		}
+		for k := range w {
+			if w[k].Head-1 == o && k < c {
+				w[k].Head = c + 1
+			}
+		}
+		w[c].Head, w[c].Deprel = w[o].Head, "obj"
+		w[o].Deprel = "obl:tmod"
+	}
+}
+
+// subordinators that the parser takes for prepositions of the subject
+// after them: "before Turkey becomes a member".
+var subordinators = set("before", "until", "after", "once", "unless", "when", "while", "because", "since")
+
+// subordinateSubject mends "the agreement before Estonia becomes a full
+// member" parsed with Estonia a noun of "before" on the object and
+// "becomes" a clause without subject: Estonia is the subject of
+// "becomes", "before" its mark, and the clause an adverbial one of the
+// verb above.
+func subordinateSubject(w []ud.Token, p int) {
+	if x := w[p].XPOS; w[p].UPOS != "VERB" || x != "VBZ" && x != "VBP" && x != "VBD" || p < 2 {
+		return
+	}
+	for k := range w {
+		if w[k].Head-1 == p && (w[k].Deprel == "nsubj" || w[k].Deprel == "nsubj:pass" || w[k].Deprel == "mark") {
+			return
+		}
+	}
+	n := p - 1
+	for n >= 0 && (w[n].Deprel == "flat" || w[n].Deprel == "compound") && w[n].Head-1 > n && w[n].Head-1 < p {
+		n = w[n].Head - 1
+	}
+	if w[n].UPOS != "PROPN" && w[n].UPOS != "NOUN" || w[n].Deprel != "nmod" && w[n].Deprel != "obl" {
+		return
+	}
+	if _, e := subtreeSpan(w, n); e != p-1 {
+		return
+	}
+	cs := -1
+	for k := range w {
+		if w[k].Head-1 == n && w[k].Deprel == "case" && k < n {
+			cs = k
+		}
+	}
+	if cs < 0 || !subordinators[strings.ToLower(w[cs].Form)] {
+		return
+	}
+	v := w[n].Head - 1
+	for v >= 0 && w[v].UPOS != "VERB" && w[v].Head > 0 {
+		v = w[v].Head - 1
+	}
+	if v < 0 || w[v].UPOS != "VERB" || v == p {
+		return
+	}
+	w[n].Head, w[n].Deprel = p+1, "nsubj"
+	w[cs].Head, w[cs].Deprel = p+1, "mark"
+	w[p].Head, w[p].Deprel = v+1, "advcl"
+}
+
 // repair mends errors the parser makes often where the tree shows
 // them plainly (see the table at the top):
 //
@@ -1942,11 +2596,24 @@ const demonymStandIn = "American"
 //	"sold its unit to Widget Inc" with "to Widget Inc" on the object (not
 //	"access to"): the verb's;
 //	"its solids processing equipment businesses" with processing a verb
-//	whose object ends the phrase: one noun phrase.
+//	whose object ends the phrase: one noun phrase, and the subject of a
+//	time clause taken for a preposition's noun (subordinateSubject).
 func repair(w []ud.Token) {
+	orig := append([]ud.Token(nil), w...)
+	defer func() {
+		if !acyclic(w) {
+			copy(w, orig) // a mend met a parse it was not written for: the parse as it was
+		}
+	}()
 	head := func(i int) int { return w[i].Head - 1 }
 	premodifiers(w)
 	toldThat(w)
+	guarded(w, func() { saidSubject(w) })
+	guarded(w, func() { timeObject(w) })
+	guarded(w, func() { saidCondition(w) })
+	for v := range w {
+		guarded(w, func() { possessedParticiple(w, v) })
+	}
 	caseOnCompound(w)
 	possessedGerund(w)
 	hasKid := func(p int, rels ...string) bool {
@@ -1962,6 +2629,11 @@ func repair(w []ud.Token) {
 		return false
 	}
 	for p := range w {
+		guarded(w, func() { subordinateSubject(w, p) })
+		guarded(w, func() { participleModifier(w, p) })
+		guarded(w, func() { whoseClause(w, p) })
+		guarded(w, func() { whoseVerb(w, p) })
+		guarded(w, func() { objectHead(w, p) })
 		if w[p].UPOS == "NOUN" && hasMarkTo(w, p) && hasKid(p, "obj") {
 			// "to upgrade a unit" with upgrade tagged a noun: a verb
 			w[p].UPOS, w[p].XPOS, w[p].Lemma = "VERB", "VB", strings.ToLower(w[p].Form)
@@ -2670,13 +3342,35 @@ var edgeNouns = set("end", "beginning", "start", "middle", "close", "remainder")
 // partNouns take a part of what their "of" phrase names: "the rest of its
 // shares", "the bulk of the debt", "a number of banks".
 var partNouns = set("rest", "remainder", "portion", "majority", "minority", "bulk", "balance", "fraction",
-	"lot", "lots", "number", "series", "range", "variety", "kind", "type", "sort", "total", "part", "half")
+	"lot", "lots", "number", "series", "range", "variety", "kind", "type", "sort", "total", "part", "half",
+	"minimum", "maximum")
 
 // temporal reports whether the phrase headed by k says when, not what: "on
 // Monday", "in 1986", "on March 1", "for two years".
+// timePoint reports whether w names a point of a period in one word:
+// "year-end", "yearend", "mid-1988", "mid-May", "midyear".
+func timePoint(w string) bool {
+	for _, pre := range []string{"mid-", "mid", "end-"} {
+		if r := strings.TrimPrefix(w, pre); r != w && r != "" {
+			if timeNouns[r] || dateWords[r] || periodNouns[r] || r[0] >= '0' && r[0] <= '9' {
+				return true
+			}
+		}
+	}
+	for _, suf := range []string{"-end", "end"} {
+		if r := strings.TrimSuffix(w, suf); r != w && (timeNouns[r] || periodNouns[r] || r == "quarter" || r == "month") {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *tree) temporal(k int) bool {
 	if timeNouns[t.lower(k)] || dateWords[t.lower(k)] || t.w[k].UPOS == "NUM" {
 		return true
+	}
+	if timePoint(t.lower(k)) {
+		return true // "by year-end", "by mid-1988"
 	}
 	if periodNouns[t.lower(k)] {
 		// "in the third quarter of 1986", "in the past", "for the most

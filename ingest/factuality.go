@@ -1,6 +1,10 @@
 package ingest
 
-import "github.com/kg-builder/kg/ingest/ud"
+import (
+	"strings"
+
+	"github.com/kg-builder/kg/ingest/ud"
+)
 
 // Factuality from the tree (see the table in clause.go): negation,
 // modality, conditions and who a clause is attributed to.
@@ -15,8 +19,34 @@ var failVerbs = set("fail", "refuse", "decline", "neglect")
 // failAdjectives deny the infinitive they govern: "was unable to explain".
 var failAdjectives = set("unable")
 
+// failNouns deny the infinitive they take: "its inability to pay",
+// "the failure to ratify", "its refusal to sell".
+var failNouns = set("inability", "failure", "refusal", "reluctance", "unwillingness")
+
 // denyVerbs deny what their clause says.
 var denyVerbs = set("deny", "reject", "dispute")
+
+// futureMarks open a time clause whose present tense may speak of the
+// future: "before Turkey becomes a member".
+var futureMarks = set("before", "until", "once", "when", "after", "till")
+
+// pastModals speak of a time to come from the past: "would drop the
+// tariffs once Japan began".
+var pastModals = set("would", "could", "might", "should")
+
+// conditionWords open a condition as a participle: "assuming the plan is
+// approved", "supposing that".
+var conditionWords = set("assuming", "supposing")
+
+// accuseVerbs make what their "of", "with" or "for" clause says an
+// allegation: "accused Acme of dumping chips", "was charged with making
+// false statements", "sued Acme for infringing its patents".
+var accuseVerbs = set("accuse", "charge", "indict", "sue", "blame", "suspect", "allege", "prosecute", "investigate",
+	"probe", "arrest", "cite", "fine", "penalize", "penalise")
+
+// accuseNouns do the same for a gerund of theirs: "charges of making
+// false statements", "allegations of dumping".
+var accuseNouns = set("charge", "allegation", "accusation", "suspicion", "claim", "complaint", "lawsuit", "suit")
 
 // reportNouns report a clause: "charges that", "reports that".
 var reportNouns = set("charge", "report", "claim", "allegation", "statement", "assertion", "suggestion",
@@ -44,6 +74,28 @@ func (t *tree) factuality(p int, c *clause) {
 	if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.lower(m) == "without" && t.w[p].UPOS == "VERB" {
 		c.neg = true // "said without providing details": no details provided
 	}
+	if c.modality != "" && c.modality != "to" {
+		_, e := t.span(p)
+		for x := p + 1; x+1 < e; x++ {
+			if t.lower(x) == "subject" && t.lower(x+1) == "to" && t.predicateOf(x) == p {
+				// "will change its name to Ausimont NV on May 6, subject
+				// to shareholder approval": what will be, if approved
+				c.modality = "if"
+			}
+		}
+	}
+	for _, k := range t.kids[p] {
+		if r := ud.BaseRel(t.rel(k)); r != "advcl" && r != "obl" && r != "csubj" || k > p {
+			continue
+		}
+		a, _ := t.span(k)
+		if w := t.lower(a); conditionWords[w] && t.w[a].XPOS == "VBG" && a != p ||
+			(w == "in" && a+1 < len(t.w) && (t.lower(a+1) == "case" || t.lower(a+1) == "event") && a+2 < len(t.w) && t.lower(a+2) == "of") {
+			// "Assuming the plan is approved, Acme would seek …", "in
+			// case of a competing offer, it had the right to match it"
+			c.modality = "if"
+		}
+	}
 	for _, k := range t.children(p, "advcl") {
 		if m := t.child(k, "mark"); m >= 0 && condition(t, m) && t.lower(m) != "whether" {
 			// "First Financial would not pursue the offer if Comdata's
@@ -51,7 +103,42 @@ func (t *tree) factuality(p int, c *clause) {
 			c.modality = "if"
 		}
 	}
+	if m := t.child(p, "mark"); m >= 0 && t.rel(p) == "advcl" && futureMarks[t.lower(m)] && c.modality == "" &&
+		(t.w[p].XPOS == "VBZ" || t.w[p].XPOS == "VBP" || t.w[p].XPOS == "VBD") && t.child(p, "aux") < 0 {
+		// "should implement the agreement before Turkey becomes a
+		// member": the present of a time to come, as sure as the clause
+		// it depends on; in reported speech its past ("would drop the
+		// tariffs once Japan began fulfilling the agreement")
+		if md := t.child(t.head(p), "aux"); md >= 0 && t.w[md].XPOS == "MD" && (t.w[p].XPOS != "VBD" || pastModals[t.lower(md)]) {
+			c.modality = modals[t.lower(md)]
+		} else if hasMarkTo(t.w, t.head(p)) && t.w[p].XPOS != "VBD" {
+			c.modality = "to"
+		}
+	}
+	if m := t.child(p, "mark"); m >= 0 && t.rel(p) == "advcl" && t.w[p].XPOS == "VBG" && c.modality == "" && t.head(p) >= 0 {
+		switch t.lower(m) {
+		case "in", "by", "through":
+			// "can assist in maintaining the rate": as sure as assisting
+			if md := t.child(t.head(p), "aux"); md >= 0 && t.w[md].XPOS == "MD" {
+				c.modality = modals[t.lower(md)]
+			}
+		}
+	}
+	if by, ok := t.allegation(p); ok {
+		// "Australia accused the U.S. of increasing protectionism": what
+		// Australia alleges, no fact; "Smith was charged with making false
+		// statements": alleged, by whoever charged him
+		c.modality = "alleged"
+		if c.speaker == nil && by != nil {
+			c.speaker = by
+		}
+	}
 	if g := t.head(p); g >= 0 && t.rel(p) == "acl" {
+		if failNouns[t.lemma(g)] || failNouns[t.lower(g)] {
+			if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" {
+				c.neg = true // "its inability to maintain financial ratios"
+			}
+		}
 		if det := t.child(g, "det"); det >= 0 && t.lower(det) == "no" {
 			c.neg = true // "has no plans to sell"
 		}
@@ -75,13 +162,26 @@ func (t *tree) factuality(p int, c *clause) {
 				}
 			}
 		}
+		if i != p && c.modality != "alleged" {
+			if by, ok := t.allegation(i); ok {
+				// "charging the board with breaching its duty by failing
+				// to take steps": failing is alleged too
+				c.modality = "alleged"
+				if c.speaker == nil && by != nil {
+					c.speaker = by
+				}
+			}
+		}
 		g := t.head(i)
 		if g < 0 {
 			return
 		}
 		r := t.rel(i)
 		switch {
-		case (r == "ccomp" || r == "parataxis" || r == "obj" && inner) && speechVerbs[t.lemma(g)] && t.isPredicate(g):
+		case (r == "ccomp" || r == "parataxis" || r == "obj" && inner ||
+			r == "advcl" && g > i && t.child(i, "mark") < 0 && t.child(i, "nsubj", "nsubj:pass") >= 0) && speechVerbs[t.lemma(g)] && t.isPredicate(g):
+			// (a finite clause before ", he added" the parser made an
+			// adverbial clause of added: what is said)
 			// (an object with a clause inside: "said the Acme plans to
 			// buy Widget", plans parsed as a noun)
 			// "Lavrov said (that) X": said by Lavrov; "denied that X": not X
@@ -110,7 +210,7 @@ func (t *tree) factuality(p int, c *clause) {
 				c.modality = modals[t.lower(md)]
 			}
 			return
-		case (r == "acl" || r == "ccomp") && reportNouns[t.lemma(g)]:
+		case (r == "acl" || r == "ccomp" || r == "acl:relcl" && t.child(i, "mark") >= 0) && reportNouns[t.lemma(g)]:
 			// "charges that X": said by whoever charges; "denied charges
 			// that X": not X
 			if poss := t.child(g, "nmod:poss"); poss >= 0 && c.speaker == nil {
@@ -124,10 +224,30 @@ func (t *tree) factuality(p int, c *clause) {
 					c.neg = !c.neg
 				}
 			}
+			if c.speaker == nil && t.w[g].UPOS == "NOUN" && t.lemma(g) != "charge" {
+				// "Rumors circulated on Wall Street that Continental would
+				// join …": the rumours say it
+				c.speaker = t.arg(g)
+			}
+			return
+		case r == "ccomp" && t.isPredicate(g) && t.child(g, "nsubj") >= 0 && reportNouns[t.lemma(t.child(g, "nsubj"))] && t.w[t.child(g, "nsubj")].UPOS == "NOUN":
+			// "reports circulated that X", "speculation grew that X"
+			if c.speaker == nil {
+				c.speaker = t.arg(t.child(g, "nsubj"))
+			}
 			return
 		case r == "ccomp" && denyVerbs[t.lemma(g)]:
 			if !inner {
 				c.neg = !c.neg
+			}
+			i = g
+		case (r == "xcomp" || r == "advcl" && hasMarkTo(t.w, i)) && speechVerbs[t.lemma(g)] && raisingVerbs[t.lemma(g)] && t.child(g, "obj") >= 0 && t.child(g, "obj") < i:
+			// "Analysts expect Foothill to record earnings": what the
+			// analysts expect
+			if c.speaker == nil {
+				if ss := t.subjects(g); len(ss) > 0 {
+					c.speaker = ss[0]
+				}
 			}
 			i = g
 		case r == "conj" || r == "xcomp" || r == "advcl" || r == "ccomp":
@@ -142,6 +262,76 @@ func (t *tree) factuality(p int, c *clause) {
 			return
 		}
 	}
+}
+
+// allegation reports whether clause p (or the clause it is a conjunct
+// of) is a gerund that a verb of accusing or a noun of charges governs
+// with "of", "with" or "for", and who makes the allegation: the verb's
+// subject, or its agent in the passive, or the noun's owner ("the SEC's
+// charges of fraud"); nil when the text does not say.
+func (t *tree) allegation(p int) (*arg, bool) {
+	q := p
+	if t.rel(q) == "conj" && t.head(q) >= 0 && t.child(q, "mark", "case") < 0 {
+		q = t.head(q) // "accused Acme of dumping chips and evading duties"
+	}
+	m := t.child(q, "mark", "case")
+	if m < 0 || m > q || t.w[q].XPOS != "VBG" {
+		return nil, false
+	}
+	switch t.lower(m) {
+	case "of", "with", "for":
+	default:
+		return nil, false
+	}
+	g := t.head(q)
+	if g < 0 {
+		return nil, false
+	}
+	if n := t.w[g].UPOS; n == "NOUN" || n == "PROPN" {
+		if accuseNouns[t.lemma(g)] || accuseNouns[strings.TrimSuffix(t.lower(g), "s")] {
+			if poss := t.child(g, "nmod:poss"); poss >= 0 {
+				return t.resolve(t.arg(poss)), true
+			}
+			for _, k := range t.children(g, "nmod") {
+				if cs := t.child(k, "case"); cs >= 0 && t.lower(cs) == "by" && t.arg(k) != nil {
+					return t.arg(k), true
+				}
+			}
+			return nil, true
+		}
+		if t.rel(g) != "obj" && t.rel(g) != "nsubj:pass" {
+			return nil, false
+		}
+		g = t.head(g) // "accused the U.S. of increasing", "of" hung on the object
+		if g < 0 {
+			return nil, false
+		}
+	} else if t.rel(q) != "advcl" && t.rel(q) != "acl" && ud.BaseRel(t.rel(q)) != "obl" {
+		return nil, false
+	}
+	if !accuseVerbs[t.lemma(g)] || !t.isPredicate(g) {
+		return nil, false
+	}
+	if t.child(g, "nsubj:pass", "aux:pass") >= 0 {
+		if a := t.agent(g); a >= 0 {
+			return t.arg(a), true
+		}
+		return nil, true
+	}
+	if ss := t.subjects(g); len(ss) > 0 {
+		return ss[0], true
+	}
+	return nil, true
+}
+
+// predicateOf returns the nearest predicate above word x, or -1.
+func (t *tree) predicateOf(x int) int {
+	for i, n := t.head(x), 0; i >= 0 && n < len(t.w); i, n = t.head(i), n+1 {
+		if t.isPredicate(i) {
+			return i
+		}
+	}
+	return -1
 }
 
 // asked reports whether clause i is an indirect question: "whether it

@@ -232,8 +232,8 @@ func restoreStem(s string) string {
 	if last == prev && !isVowel(last) && strings.IndexByte("lsz", last) < 0 && n >= 4 && isVowel(s[n-3]) && !isVowel(s[n-4]) {
 		return s[:n-1] // stopp → stop, planned → plan; keep "called", "passed", "buzzed"
 	}
-	if last == prev && last == 'l' && n >= 4 && isVowel(s[n-3]) && !isVowel(s[n-4]) && !strings.HasSuffix(s, "all") && !strings.HasSuffix(s, "ill") && !strings.HasSuffix(s, "ell") {
-		return s[:n-1] // British "travelled" → "travel", "cancelled" → "cancel"
+	if last == prev && last == 'l' && n >= 5 && isVowel(s[n-3]) && !isVowel(s[n-4]) && !strings.HasSuffix(s, "all") && !strings.HasSuffix(s, "ill") && !strings.HasSuffix(s, "ell") {
+		return s[:n-1] // British "travelled" → "travel", "cancelled" → "cancel"; not "mulling" → "mul"
 	}
 	if strings.HasSuffix(s, "ell") && n > 5 && !strings.HasSuffix(s, "spell") && !strings.HasSuffix(s, "swell") && !strings.HasSuffix(s, "dwell") && !strings.HasSuffix(s, "smell") && !strings.HasSuffix(s, "shell") && !strings.HasSuffix(s, "yell") {
 		return s[:n-1] // "cancell" → "cancel", "labell" → "label"

@@ -29,7 +29,7 @@ func TestLemma(t *testing.T) {
 		{"has", "VBZ", "have"}, {"went", "VBD", "go"}, {"bought", "VBD", "buy"}, {"took", "VBD", "take"},
 		{"sold", "VBN", "sell"}, {"held", "VBD", "hold"}, {"won", "VBD", "win"},
 		// British -lled, and -s
-		{"travelled", "VBD", "travel"}, {"cancelled", "VBN", "cancel"}, {"labelled", "VBN", "label"},
+		{"travelled", "VBD", "travel"}, {"cancelled", "VBN", "cancel"}, {"labelled", "VBN", "label"}, {"mulling", "VBG", "mull"}, {"pulled", "VBD", "pull"},
 		{"controlled", "VBD", "control"}, {"called", "VBD", "call"}, {"watches", "VBZ", "watch"},
 		{"goes", "VBZ", "go"}, {"says", "VBZ", "say"},
 		// other parts of speech

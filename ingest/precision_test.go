@@ -1,0 +1,165 @@
+package ingest
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/kg-builder/kg/ingest/ud"
+)
+
+// TestPrecisionRules: the tree extractor's rules against relations that
+// are no fact, garbled or wrongly flagged (issue 18), each on invented
+// sentences: want lists triples that must be extracted (as tripleString
+// writes them), not those that must not.
+func TestPrecisionRules(t *testing.T) {
+	ex := mustExtractor(t)
+	tests := []struct {
+		name      string
+		text      string
+		want, not []string
+	}{
+		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
+			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
+		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
+			[]string{"Mart Tamm -make-> false statements alleged"}, []string{"Mart Tamm -make-> false statements"}},
+		{"charged X with: X does it, alleged by the subject", "The commission charged Nordhavn Energy with selling the shares illegally.",
+			[]string{"Nordhavn Energy -sell-> shares alleged by commission"}, []string{"commission -sell-> shares alleged by commission"}},
+		{"sued X for: X does it, alleged", "Nordhavn Energy has sued Widget Systems for copying the designs.",
+			[]string{"Widget Systems -copy-> designs alleged by Nordhavn Energy"}, nil},
+		{"a trailing charge is speech", "Jonas Hovland leaked secret information to his associates, the commission charged.",
+			[]string{"Jonas Hovland -leak information to-> associates by commission"}, nil},
+		{"not able to negates", "Latvia will not be able to service its debt, Kestilä said.",
+			[]string{"Latvia -service-> debt neg to by Kestilä"}, []string{"Latvia -service-> debt to by Kestilä"}},
+		{"considers X to be: no light object", "The European Community considers talks on farm reform to be inseparable from other talks.",
+			nil, []string{"European Community -consider talks on-> farm reform"}},
+		{"an oblique after the infinitive is the infinitive's", "Nordhavn Energy expects to sell 48,000 cars in Japan and to ship 20,000 to Poland by year-end.",
+			[]string{"Nordhavn Energy -ship to-> Poland to"}, []string{"Nordhavn Energy -expect to-> Poland", "Nordhavn Energy -ship to-> Poland", "Nordhavn Energy -expect by-> year-end"}},
+		{"a point of time in one word is no object", "Widget Systems could start production by mid-1988.",
+			nil, []string{"Widget Systems -start production by-> mid-1988 could"}},
+		{"a preposition of time is no light object", "Nordhavn Energy said it will sell the ferries before Widget Systems becomes a full member.",
+			nil, []string{"Nordhavn Energy -sell ferries before-> Widget Systems will by Nordhavn Energy"}},
+		{"a present after before/until under a modal is not yet so", "Analysts feel Latvia should first implement the agreement before Estonia becomes a full member.",
+			[]string{"Estonia -become-> full member should"}, []string{"Estonia -become-> full member"}},
+		{"assuming opens a condition", "Assuming the plan is approved, Nordhavn Energy would then seek acceptance from creditors.",
+			[]string{"Nordhavn Energy -seek-> acceptance if"}, []string{"Nordhavn Energy -seek-> acceptance would"}},
+		{"in case of opens a condition", "Nordhavn Energy added that in case of a competing offer, it would match it.",
+			nil, []string{"Nordhavn Energy -match-> it would by Nordhavn Energy"}},
+		{"has the right to: no fact without the infinitive", "Nordhavn Energy has the right to buy Widget Systems.",
+			[]string{"Nordhavn Energy -buy-> Widget Systems to"}, []string{"Nordhavn Energy -have-> right"}},
+		{"a reduced relative after the object is the object's", "Nordhavn Energy agreed to provide its inhibitor, designed to treat emphysema, to Widget Systems.",
+			nil, []string{"Nordhavn Energy -treat-> emphysema to", "Nordhavn Energy -treat emphysema to-> Widget Systems to"}},
+		{"a gerund of purpose is not the subject's doing", "The exporters requested Japan buy rice from Thailand for making sake.",
+			nil, []string{"Japan -make-> sake"}},
+		{"a plural verb right after an object noun is its head", "Miyazawa said Japan has no plans to take new emergency measures to support the dollar.",
+			[]string{"Japan -take-> new emergency measures neg to by Miyazawa"}, []string{"Japan -measure to support-> dollar by Miyazawa", "Japan -have-> plans neg by Miyazawa"}},
+		{"interested in: not done", "Nordhavn Energy said it would be interested in discussing a merger with Widget Systems.",
+			[]string{"Nordhavn Energy -discuss merger with-> Widget Systems would by Nordhavn Energy"}, []string{"Nordhavn Energy -discuss merger with-> Widget Systems by Nordhavn Energy"}},
+		{"a gerund complement as written", "The United States has proposed setting up a body to improve statistics.",
+			[]string{"United States -propose setting up-> body to"}, []string{"United States -propose set up-> body to"}},
+		{"a reduced passive on an amount of something is that thing", "A price of 180 dlrs a tonne would be paid for only half the amount of maize bought by the Grain Board in 1986.",
+			[]string{"Grain Board -buy-> maize"}, []string{"Grain Board -buy-> only half the amount of maize"}},
+		{"a participle between verb and object is an adjective", "Nordhavn Energy earlier reported consolidated 1986 net profit of 239 mln francs.",
+			[]string{"Nordhavn Energy -report-> consolidated 1986 net profit"}, []string{"Nordhavn Energy -report consolidate-> net profit"}},
+		{"whose X did: X's clause, not the name's", "Mart Tamm, whose appointment as chief of staff won praise, will begin talks with Latvia.",
+			[]string{"Mart Tamm -begin talks with-> Latvia will"}, []string{"Mart Tamm -win-> praise"}},
+		{"whose X did, then the name's verb", "Nordhavn Energy, whose chairman resigned, said it would sell Widget Systems.",
+			[]string{"Nordhavn Energy -sell-> Widget Systems would by Nordhavn Energy"}, nil},
+		{"a past after once under would is not yet so", "Yeutter said the United States would drop the tariffs once Japan began fulfilling the agreement.",
+			[]string{"Japan -begin fulfilling-> agreement would by Yeutter"}, []string{"Japan -begin fulfilling-> agreement by Yeutter"}},
+		{"what an allegation's gerund does by is alleged too", "Estonia charged Latvia with breaching the treaty by failing to take steps against smugglers.",
+			[]string{"Latvia -fail to take-> steps neg alleged by Estonia"}, []string{"Latvia -fail to take-> steps neg"}},
+		{"the subject of what is said taken for the object of add", "But Jonas Hovland added the onus is still on Latvia to put its house in order.",
+			nil, []string{"Jonas Hovland -add-> onus", "Jonas Hovland -add onus on-> Latvia"}},
+		{"noting that X did: that is no determiner", "Kestilä said Nordhavn Energy will reduce staff, noting that expense growth in 1986 increased only one pct.",
+			[]string{"Nordhavn Energy -reduce-> staff will by Kestilä"}, []string{"Nordhavn Energy -note-> expense growth by Kestilä", "Nordhavn Energy -increase-> only one pct will by Kestilä"}},
+		{"said X and Y have: no say → Y", "Nordhavn Energy said it and Widget Systems have agreed to a joint research program.",
+			nil, []string{"Nordhavn Energy -say-> Widget Systems"}},
+		{"last year is no part of the object", "Latvia exported its refined silver last year at an average price of 5.40 dlrs.",
+			[]string{"Latvia -export-> refined silver"}, []string{"Latvia -export-> refined silver last year"}},
+		{"the copula's own preposition stays", "Kestilä said Nordhavn Energy was in contact with Widget Systems.",
+			[]string{"Nordhavn Energy -be in contact with-> Widget Systems by Kestilä"}, []string{"Nordhavn Energy -be contact with-> Widget Systems by Kestilä"}},
+		{"between two things: no edge to one of them", "Baltic Air will add flights between Riga and Tallinn.",
+			nil, []string{"Baltic Air -add flights between-> Riga will", "Baltic Air -add flights between-> Tallinn will"}},
+		{"an amount against another is a comparison", "Nordhavn Energy earned 1.9 mln dlrs against a loss of 16.5 mln dlrs in the year-ago period.",
+			nil, []string{"Nordhavn Energy -earn against-> loss"}},
+		{"a share is the unit of a rate", "Nordhavn Energy earned 957,000 dlrs or 10 cts a share on revenues of 45 mln dlrs.",
+			nil, []string{"Nordhavn Energy -earn-> share"}},
+		{"rumours that X: the rumours say it", "Rumors circulated on Wall Street today that Nordhavn Energy would soon join the long list of bidders.",
+			[]string{"Nordhavn Energy -join-> long list of bidders would by rumors"}, []string{"Nordhavn Energy -join-> long list of bidders would"}},
+		{"expect X to: no expect → X, with the infinitive on X", "Kestilä said she does not expect the krone to collapse.",
+			nil, []string{"Kestilä -expect-> krone neg by Kestilä"}},
+		{"called X a Y: what X was called", "Mart Tamm called his decision to withdraw the bid a very difficult decision.",
+			nil, []string{"Mart Tamm -call-> decision"}},
+		{"a minimum of an amount of something is that thing", "Nordhavn Energy would buy a minimum of 10 mln dlrs of equipment from Widget Systems.",
+			[]string{"Nordhavn Energy -buy equipment from-> Widget Systems would"}, []string{"Nordhavn Energy -buy-> minimum would"}},
+		{"per share is a rate", "Nordhavn Energy earned 80.7 mln dlrs or 2.22 dlrs per share on sales of 753.8 mln dlrs.",
+			nil, []string{"Nordhavn Energy -earn dlrs per-> share"}},
+		{"the merger of two: no edge to one", "Baltic Rail wants to reopen the merger of Nordline and Widget Systems.",
+			nil, []string{"Baltic Rail -want to reopen merger of-> Nordline to", "Baltic Rail -want to reopen merger of-> Widget Systems to"}},
+		{"a fronted circumstance is no argument of a predicate adjective", "With the sale, Nordhavn Energy will be able to expand its businesses.",
+			nil, []string{"Nordhavn Energy -be able with-> sale will"}},
+		{"said if X, Y: X is Y's condition", "Nordhavn Energy said if the necessary permits were granted in time, Widget Systems would start production in June.",
+			[]string{"Widget Systems -start-> production if by Nordhavn Energy"}, []string{"Widget Systems -start-> production would by Nordhavn Energy"}},
+		{"a clause before he added, parsed as adverbial, is what he said", "Kuwait had guaranteed markets for its oil because of its refineries, Hovland added.",
+			[]string{"Kuwait -guarantee-> markets by Hovland"}, []string{"Kuwait -guarantee-> markets"}},
+		{"a gerund after in/by under a modal takes the modal", "Hovland said Nordhavn Energy can assist in maintaining the high rate of discoveries.",
+			[]string{"Nordhavn Energy -maintain-> high rate of discoveries can by Hovland"}, []string{"Nordhavn Energy -maintain-> high rate of discoveries by Hovland"}},
+		{"subject to approval makes what will be a condition", "Nordhavn Energy said it will change its name to Nordhavn Group on May 6, subject to shareholder approval.",
+			[]string{"Nordhavn Energy -change name to-> Nordhavn Group if by Nordhavn Energy"}, []string{"Nordhavn Energy -change name to-> Nordhavn Group will by Nordhavn Energy"}},
+		{"an adverb of the predicate noun is no part of the relation, but previously is", "Mart Tamm is also in charge of Widget Systems. Jonas Berg was previously in charge of Baltic Rail.",
+			[]string{"Mart Tamm -be in charge of-> Widget Systems", "Jonas Berg -be previously in charge of-> Baltic Rail"}, []string{"Jonas Berg -be in previously in charge of-> Baltic Rail"}},
+		{"at a pace, at a level: how, no argument", "Latvia and Estonia have established diplomatic relations at the ambassadorial level.",
+			[]string{"Latvia -establish-> diplomatic relations"}, []string{"Latvia -establish relations at-> ambassadorial level"}},
+		{"a line of credit from: the whole noun in the relation", "Nordhavn Energy said it will receive a seven mln dlrs line of credit from the Bank of Riga.",
+			[]string{"Nordhavn Energy -receive line of credit from-> Bank of Riga will by Nordhavn Energy"}, []string{"Nordhavn Energy -receive line from-> Bank of Riga will by Nordhavn Energy"}},
+		{"a participle after a possessive is an adjective", "Kestilä said the agency downgraded Widget Systems Inc's subordinated notes to D from B.",
+			nil, []string{"Widget Systems Inc -subordinate-> notes by Kestilä"}},
+		{"a conjunct participle of a passive is passive", "Baltic Rail was rescued from bankruptcy and taken into state ownership in 1971.",
+			nil, []string{"Baltic Rail -take into-> state ownership"}},
+		{"expect X to: said by who expects", "Analysts expect Nordhavn Energy to record earnings of 65 cts a share in 1987.",
+			[]string{"Nordhavn Energy -record-> earnings to by analysts"}, []string{"Nordhavn Energy -record-> earnings to"}},
+		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
+			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			var all []string
+			for _, tr := range doc.Triples {
+				got[tripleString(tr)] = true
+				all = append(all, tripleString(tr))
+			}
+			for _, w := range tt.want {
+				if !got[w] {
+					t.Errorf("Extract(%q) lacks %q; got:\n  %s", tt.text, w, strings.Join(all, "\n  "))
+				}
+			}
+			for _, n := range tt.not {
+				if got[n] {
+					t.Errorf("Extract(%q) has %q", tt.text, n)
+				}
+			}
+		})
+	}
+}
+
+// TestGuardedMend: a mend of the tree that leaves a cycle is undone, and
+// a sentence whose parse led a mend into a cycle (a plural verb after an
+// object, itself above that object's verb) still extracts.
+func TestGuardedMend(t *testing.T) {
+	w := []ud.Token{{Form: "a", Head: 0, Deprel: "root"}, {Form: "b", Head: 1, Deprel: "obj"}}
+	guarded(w, func() { w[0].Head = 2 })
+	if !acyclic(w) || w[0].Head != 0 {
+		t.Errorf("guarded left %v", w)
+	}
+	ex := mustExtractor(t)
+	text := "Jonas Berg criticized Baltic Union policies which he said encourage domestic production by providing high supports to farmers and then exporting the surplus product with the help of subsidies."
+	if _, err := ex.Extract(context.Background(), Input{ID: "t", Text: text}); err != nil {
+		t.Fatal(err)
+	}
+}
