@@ -77,7 +77,8 @@ var orgHeads = set(
 	"investors", "products", "resources", "communications", "telecommunications", "electronics",
 	"chemicals", "chemical", "foods", "stores", "enterprises", "technologies", "technology", "bancshares",
 	"financial", "insurance", "steel", "airline", "cooperatives", "cooperative", "producers", "exporters",
-	"command", "community", "analysis", "research",
+	"command", "community", "analysis", "research", "confederation", "syndicate", "cartel", "tribunal",
+	"directorate",
 )
 
 // newsAgencies are organisations news cites by a one-word name.
@@ -90,7 +91,7 @@ var placeHeads = set(
 	"province", "region", "republic", "street", "avenue", "square", "bay", "gulf", "lake",
 	"peninsula", "strait", "canal", "desert", "district", "port", "airport", "harbour", "harbor",
 	"coast", "kingdom", "emirates", "heights", "territory", "territories", "basin", "plain", "federation",
-	"mine", "field", "oilfield", "refinery", "terminal",
+	"mine", "field", "oilfield", "refinery", "terminal", "dam", "bridge", "tunnel", "reservoir", "canyon",
 )
 
 // miscHeads end names of laws, treaties, events, products and diseases.
@@ -129,7 +130,7 @@ var timeNouns = set("second", "seconds", "minute", "minutes", "hour", "hours", "
 
 // nameParticles may stand inside a name between capitalised words.
 var nameParticles = set("of", "for", "de", "del", "della", "di", "da", "du", "van", "von", "der", "den",
-	"la", "le", "al", "el", "bin", "ibn", "abu", "y", "&", "on", "do", "dos", "das", "es")
+	"la", "le", "al", "el", "bin", "ibn", "abu", "y", "&", "on", "do", "dos", "das", "es", "des", "et")
 
 // recipientVerbs are speech verbs whose object is whom they address.
 var recipientVerbs = set("tell", "inform", "assure", "warn", "brief", "remind", "notify")

@@ -743,15 +743,29 @@ func unknownCapital(w string) bool {
 
 // splitDates cuts month and day names out of a chunk and makes mentions of
 // the pieces.
+// A month's name that the parse joins to a name before it as its last part
+// ("analyst Rick May", "Theresa May"), with no day after it, is a name's.
 func splitDates(s *sentence, i, j int) []*mention {
 	var out []*mention
+	date := func(k int) bool {
+		if !dateWords[s.toks[k].lower] {
+			return false
+		}
+		if s.tree != nil && k > i && k < len(s.tree) && s.tree[k].Deprel == "flat" {
+			h := s.tree[k].Head - 1
+			if h >= i && h < k && !dateWords[s.toks[h].lower] && !(k+1 < len(s.toks) && isNumber(s.toks[k+1].text)) {
+				return false
+			}
+		}
+		return true
+	}
 	for a := i; a < j; {
-		if dateWords[s.toks[a].lower] || isNumber(s.toks[a].text) {
+		if date(a) || isNumber(s.toks[a].text) {
 			a++
 			continue
 		}
 		b := a
-		for b < j && !dateWords[s.toks[b].lower] {
+		for b < j && !date(b) {
 			b++
 		}
 		// trim particles, numbers and units at the edges ("U.S. Dlrs")
@@ -1272,7 +1286,7 @@ func contextVotes(m *mention, toks []token) {
 // orgLeads begin the names of bodies in languages that put the head
 // first.
 var orgLeads = set("bank", "banco", "banca", "banque", "compagnie", "compania", "companhia", "societe", "sociedad",
-	"instituto", "institut", "ministerio", "ministere")
+	"instituto", "institut", "ministerio", "ministere", "caisse", "caisses", "credit", "credito")
 
 // placeLeads begin the names of places: "Mount Snow", "Lake Placid".
 var placeLeads = set("mount", "mt", "mt.", "lake", "cape", "fort", "isle")
