@@ -200,6 +200,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Confederation of Latvian Industry", graph.Org}, {"Tarsk Dam", graph.Place}}, nil, nil},
 		{"French names of bodies with des and et", "The bond was led by Caisse des Prets et Garanties and Caisse Centrale Morinville.",
 			[]ent{{"Caisse des Prets et Garanties", graph.Org}, {"Caisse Centrale Morinville", graph.Org}}, nil, []string{"Caisse"}},
+		{"a country before a verb or a plural common noun is the country alone", "Talks between Norland and the U.S. Have made no progress. More U.K. Lenders are offering loans. American Ferries said it would buy ships.",
+			[]ent{{"United States", graph.Place}, {"United Kingdom", graph.Place}, {"American Ferries", graph.Org}}, nil, []string{"U.S. Have", "U.K. Lenders"}},
 		{"a disease is no body", "Doctors treated AIDS patients and tested an AIDS vaccine. AIDS spread.",
 			[]ent{{"AIDS", graph.Misc}}, nil, nil},
 	}

@@ -391,10 +391,63 @@ func chunkMentions(s *sentence) []*mention {
 		if possessiveName(toks, j) && (j-i == 1 || hasLabel(toks[i:j], "ORGANIZATION")) {
 			j++ // "Moody's said": the possessive is the company's name
 		}
+		if k, ok := countryWord(s, i, j); ok {
+			// "the U.S. Have been", "More U.K. Lenders are": the country,
+			// and no name of which it is the first word
+			if _, ok := lookupCountry(toks[i].text); ok {
+				out = append(out, splitDates(s, i, i+1)...)
+			}
+			i = k
+			continue
+		}
 		out = append(out, splitDates(s, i, j)...)
 		i = j
 	}
 	return out
+}
+
+// countryWord reports whether the chunk [i,j) is a country and then a
+// capitalised word that the parse reads as no part of a name: a verb, a
+// modal, an adverb, a function word (the capital after "U.S." is often the
+// full stop's: "the U.S. Have been holding talks"), or a plural common
+// noun that ends the chunk ("More U.K. Lenders are offering", "U.S.
+// Officials said"), heads no body ("British Airways", "U.S. Industries")
+// and that neither prose labels a body's nor the text makes a company ("X
+// said it would"). It returns where to go on
+// reading names.
+func countryWord(s *sentence, i, j int) (int, bool) {
+	if s.tree == nil || j-i < 2 || i+1 >= len(s.tree) || s.shouting {
+		return 0, false
+	}
+	n := 1 // the country's words: "U.S.", "British", "West German"
+	lead := s.toks[i].text
+	if j-i >= 3 {
+		if _, ok := country.ByDemonym(lead + " " + s.toks[i+1].text); ok {
+			n = 2
+		}
+	}
+	if n == 1 {
+		if _, ok := lookupCountry(lead); !ok || !graph.Acronym(lead) {
+			if _, ok := country.ByDemonym(lead); !ok || country.IsPlural(lead) {
+				return 0, false
+			}
+		}
+	}
+	w := s.toks[i+n]
+	if !unicode.IsUpper(firstRune(w.text)) || graph.Acronym(w.text) || strings.ContainsAny(w.text, ".-&'") ||
+		i+n >= len(s.tree) {
+		return 0, false
+	}
+	tag := s.tree[i+n].XPOS
+	switch {
+	case isVerb(tag) || tag == "MD" || strings.HasPrefix(tag, "RB") || tag == "IN" || tag == "CC" || tag == "DT" ||
+		tag == "TO" || strings.HasPrefix(tag, "W"):
+		return i + n + 1, true
+	case tag == "NNS" && j == i+n+1 && !orgHeads[w.lower] && !placeHeads[w.lower] && !strings.HasSuffix(w.label, "ORGANIZATION") &&
+		!(j+1 < len(s.toks) && (s.toks[j].lower == "said" || s.toks[j].lower == "says") && s.toks[j+1].lower == "it"):
+		return j, true
+	}
+	return 0, false
 }
 
 // partnership reports whether the comma at j continues the name [i,j)
