@@ -221,6 +221,7 @@ func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, err
 	d.findMentions()
 	d.docTypes()
 	d.resolve()
+	d.dropGeneric()
 	d.qualify()
 	doc.Entities = d.entities()
 	doc.Triples = d.triples()

@@ -102,10 +102,32 @@ func (d *docState) findMentions() {
 			}
 		}
 	}
+	// words the document writes in lower case: "Cocoa production rose"
+	// begins with its word "cocoa"
+	lower := map[string]bool{}
+	for _, s := range d.sents {
+		if s.shouting {
+			continue
+		}
+		for k, t := range s.toks {
+			if k > 0 && t.text == t.lower && unicode.IsLetter(firstRune(t.text)) {
+				lower[t.lower] = true
+			}
+		}
+	}
+	common := map[*mention]bool{}
 	for i := range d.sents {
 		if !d.sents[i].shouting {
 			d.mentions[i] = splitGlued(&d.sents[i], d.mentions[i], persons, names)
+			toks := d.sents[i].toks
 			for _, m := range d.mentions[i] {
+				if m.s == m.hs && m.e == m.s+1 && lower[toks[m.s].lower] && !isAcronym(toks[m.s:m.e]) &&
+					(m.s == 0 || isDoubleQuote(toks[m.s-1].text)) {
+					// a sentence's first word that the text also writes
+					// as a common word is a name only if the text names
+					// it so elsewhere
+					m.weak, common[m] = true, true
+				}
 				if !m.weak {
 					d.add(m)
 				}
@@ -113,14 +135,22 @@ func (d *docState) findMentions() {
 		}
 	}
 	words := map[string]bool{}
+	lastWords := map[string]bool{} // last words of names of two words or more
 	for k := range d.clusters {
-		for _, w := range strings.Fields(k) {
+		f := strings.Fields(k)
+		for _, w := range f {
 			words[w] = true
+		}
+		if len(f) >= 2 {
+			lastWords[f[len(f)-1]] = true
 		}
 	}
 	for i, ms := range d.mentions {
 		kept := ms[:0]
 		for _, m := range ms {
+			if common[m] && d.clusters[graph.Fold(m.name)] == nil && !lastWords[graph.Fold(m.name)] {
+				continue // "Cocoa production rose" when the text writes "cocoa"
+			}
 			if m.weak && (!words[graph.Fold(m.name)] || m.e < len(d.sents[i].toks) && qualifies(d.sents[i].toks[m.e])) {
 				// "Creditor banks", "Final dividend": a first word
 				// before the noun it qualifies
@@ -618,9 +648,12 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 		if !orgHeads[head] || k-(j+1) < 2 {
 			return 0, false
 		}
-		for _, t := range left {
+		for x, t := range left {
 			if w == "'s" {
 				continue // "Moody's Investors Service"
+			}
+			if x == 0 && len(left) >= 2 && (graph.Acronym(t.text) || isRegion(t.text)) {
+				continue // "NSW Trades and Labour Council": whose the body is
 			}
 			if !basicWords[t.lower] && !basicWords[strings.TrimSuffix(t.lower, "s")] && !orgHeads[t.lower] && t.tag != "NNPS" {
 				return 0, false
@@ -1413,10 +1446,16 @@ func isAcronym(toks []token) bool {
 }
 
 // isModel reports whether toks, one word, name a product's model: capitals
-// and digits joined by hyphens ("CFM-56-S3", "MD-80", "B-747").
+// and digits joined by hyphens ("CFM-56-S3", "MD-80", "B-747"), or capitals
+// then digits in one word of three or more ("XK8", "A320").
 func isModel(toks []token) bool {
-	if len(toks) != 1 || !strings.Contains(toks[0].text, "-") {
+	if len(toks) != 1 {
 		return false
+	}
+	if w := toks[0].text; !strings.Contains(w, "-") {
+		i := strings.IndexFunc(w, unicode.IsDigit)
+		return len(w) >= 3 && i > 0 && strings.ToUpper(w[:i]) == w[:i] && strings.Trim(w[:i], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" &&
+			strings.Trim(w[i:], "0123456789") == ""
 	}
 	digit := false
 	for _, r := range toks[0].text {
@@ -1568,10 +1607,12 @@ func (d *docState) resolve() {
 			case len(long) == len(short)+1 && hasSuffixTokens(long, short) && countryLead(o.name) && ot != graph.Place:
 				// "Sprint" for "U.S. Sprint"
 				ok = true
-			case len(short) == 1 && (orgHeads[short[0]] || placeHeads[short[0]]) && hasSuffixTokens(long, short) &&
+			case len(short) == 1 && (orgHeads[short[0]] || placeHeads[short[0]]) &&
+				(hasSuffixTokens(long, short) || headOf(long) == short[0]) &&
 				(ot == graph.Org || ot == graph.Place) && !graph.Acronym(c.name) && !chamberWords[short[0]]:
-				// "the Fund" for the International Monetary Fund, when
-				// the document names one fund
+				// "the Fund" for the International Monetary Fund, "the
+				// Bank" for the Reserve Bank of Kelvia, when the document
+				// names one fund or bank
 				ok = true
 			case hasPrefixTokens(long, short) && (ot == graph.Org || ot == graph.Place && placeHeads[long[len(long)-1]]) && !c.titled():
 				// "Southmark" for "Southmark Corp", whatever prose
@@ -1613,6 +1654,73 @@ func (d *docState) resolve() {
 			}
 		}
 		r.mentions += c.mentions
+	}
+}
+
+// headOf returns the head of a body's name "X of Y", the word before its
+// first "of" ("bank" of "reserve bank of kelvia"), or "".
+func headOf(words []string) string {
+	for i := 1; i < len(words)-1; i++ {
+		if words[i] == "of" {
+			if orgHeads[words[i-1]] {
+				return words[i-1]
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// singleBodies are the head words that alone name one body of a country:
+// "the Senate", "the Cabinet".
+var singleBodies = set("senate", "house", "congress", "parliament", "cabinet", "police", "army", "navy")
+
+// dropGeneric takes out of the document a bare head word, "the Bank", "the
+// Commission", "the Department", that names no full name of the text: it
+// names no entity of its own ("Bank" would be every bank's).
+func (d *docState) dropGeneric() {
+	gone := map[*cluster]bool{}
+	for _, c := range d.order {
+		w := nameWords(c.name)
+		if c.parent != nil || len(w) != 1 || graph.Acronym(c.name) || singleBodies[w[0]] ||
+			!orgHeads[w[0]] && !placeHeads[w[0]] {
+			continue
+		}
+		gone[c] = true
+	}
+	for _, c := range d.order {
+		if c.parent != nil && gone[c.root()] {
+			gone[c.root()] = false // a name stands for it
+		}
+	}
+	for c, g := range gone {
+		if !g {
+			delete(gone, c)
+		}
+	}
+	if len(gone) == 0 {
+		return
+	}
+	order := d.order[:0]
+	for _, c := range d.order {
+		if !gone[c] {
+			order = append(order, c)
+		}
+	}
+	d.order = order
+	for k, c := range d.clusters {
+		if gone[c] {
+			delete(d.clusters, k)
+		}
+	}
+	for i, ms := range d.mentions {
+		kept := ms[:0]
+		for _, m := range ms {
+			if m.c == nil || !gone[m.c] {
+				kept = append(kept, m)
+			}
+		}
+		d.mentions[i] = kept
 	}
 }
 
