@@ -393,7 +393,8 @@ func chunkMentions(s *sentence) []*mention {
 			}
 			// a particle inside a name: "Bank of England", "Bashar al Assad"
 			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) && toks[j].lower != "on" &&
-				!(toks[j].lower == "of" && (s.tree != nil && nameEnds(toks[i:j]) || corporateSuffixes[toks[j-1].lower])) {
+				!(toks[j].lower == "of" && (s.tree != nil && nameEnds(toks[i:j]) || corporateSuffixes[toks[j-1].lower] ||
+					ownerOf(toks, j))) {
 				j += 2
 				continue
 			}
@@ -478,6 +479,21 @@ func countryWord(s *sentence, i, j int) (int, bool) {
 		return j, true
 	}
 	return 0, false
+}
+
+// ownerOf reports whether "of" at j is followed by a name that owns what
+// comes after it: "the sale to Kelcom of Marlow's 50 pct interest" names
+// Kelcom and Marlow, not "Kelcom of Marlow". A body's head before "of"
+// keeps its name whole.
+func ownerOf(toks []token, j int) bool {
+	if h := toks[j-1].lower; orgHeads[h] || placeHeads[h] || miscHeads[h] || titleWords[h] || placeOf[h] || orgLeads[h] {
+		return false // "the Bank of England's governor"
+	}
+	k := j + 1
+	for k < len(toks) && isProper(toks, k) {
+		k++
+	}
+	return k > j+1 && k < len(toks) && (toks[k].text == "'s" || toks[k].text == "’s") && !possessiveName(toks, k)
 }
 
 // partnership reports whether the comma at j continues the name [i,j)
@@ -968,6 +984,11 @@ func makeMention(s *sentence, a, b int) *mention {
 		// alone name nothing
 		return nil
 	}
+	if b-hs == 1 && (timeZones[toks[hs].lower] || rating(toks[hs].text) || dateCode(toks[hs].text)) {
+		// "10:00 GMT", "rated AA", "MAR8": a time, a credit rating, a
+		// date, no name
+		return nil
+	}
 	if a == 0 && b == 1 && b < len(toks) && !isAcronym(toks[:1]) && ordinaryWord(toks[0].lower) && qualifies(toks[1]) &&
 		!strings.HasSuffix(toks[0].label, "ORGANIZATION") && !strings.HasSuffix(toks[0].label, "PERSON") {
 		// "Creditor banks met", "Final dividend was": a sentence's first
@@ -1205,6 +1226,10 @@ func typeVotes(m *mention, toks []token) {
 		m.votes[graph.Place] += 5
 	} else if _, ok := country.Capital(m.name); ok {
 		m.votes[graph.Place] += 2
+	} else if len(toks) == 1 && economicTerms[strings.ReplaceAll(toks[0].lower, ".", "")] {
+		// "GDP", "LIBOR", "FOB": a measure, a rate or a trade term, no
+		// body
+		m.votes = map[string]int{graph.Misc: 2}
 	} else if isModel(toks) {
 		// "CFM-56-S3", "MD-80": a product's model, no body
 		m.votes = map[string]int{graph.Misc: 2}
@@ -1467,6 +1492,45 @@ func isModel(toks []token) bool {
 		}
 	}
 	return digit
+}
+
+// timeZones are written after a time: "10:00 GMT".
+var timeZones = set("gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "jst")
+
+// economicTerms are the acronyms of measures, rates, currencies' codes
+// and trade terms, which name no body: "GDP rose", "six months LIBOR",
+// "FOB Gulf".
+var economicTerms = set("gdp", "gnp", "cpi", "rpi", "ppi", "psbr", "sdr", "sdrs", "ecu", "ecus", "libor", "libid",
+	"limean", "pibor", "fob", "cif", "pik", "frn", "frns", "dmk", "dfl", "vat", "eps", "nav", "m0", "m1", "m2", "m3",
+	"m4")
+
+// rating reports whether w is a credit rating: "AAA", "BBB", "Baa", "Aa-2",
+// "AA-minus", "A-1".
+func rating(w string) bool {
+	base, suffix, _ := strings.Cut(strings.TrimRight(w, "+"), "-")
+	switch strings.ToLower(suffix) {
+	case "", "plus", "minus", "1", "2", "3":
+	default:
+		return false
+	}
+	if len(base) < 1 || len(base) > 3 || base[0] != 'A' && base[0] != 'B' || len(base) == 1 && suffix == "" {
+		return false
+	}
+	for i := 1; i < len(base); i++ {
+		if base[i] != base[0] && base[i] != 'a' {
+			return false
+		}
+	}
+	return true
+}
+
+// dateCode reports whether w is a month's abbreviation in capitals and a
+// day: "MAR8", "DEC17".
+func dateCode(w string) bool {
+	if len(w) < 4 || len(w) > 5 || strings.ToUpper(w) != w {
+		return false
+	}
+	return dateWords[strings.ToLower(w[:3])] && strings.Trim(w[3:], "0123456789") == ""
 }
 
 // nerType maps prose's entity labels to the graph's types.

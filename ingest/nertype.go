@@ -140,6 +140,12 @@ var employerTitles = set("analyst", "analysts", "economist", "economists", "chai
 	"spokeswoman", "executive", "officer", "trader", "traders", "dealer", "dealers", "strategist", "partner",
 	"vice-president", "vice-chairman", "treasurer", "broker", "brokers")
 
+// firmStaff are the jobs of a firm's people that news writes between the
+// firm's name and theirs: "Halvex analyst Joan Perle". (A spokesman or a
+// chairman may be a person's or a country's: "Reagan spokesman".)
+var firmStaff = set("analyst", "analysts", "economist", "economists", "strategist", "strategists", "trader",
+	"traders", "dealer", "dealers", "broker", "brokers", "chartist", "chartists")
+
 // employer reports whether m names whom a person works for: "William
 // Dorne of Halvex Securities", "an analyst with Halvex Securities".
 func employer(m *mention, toks []token, ms []*mention) bool {
@@ -259,6 +265,9 @@ func companyContext(m *mention, toks []token) bool {
 	if e+2 < len(toks) && (toks[e].lower == "said" || toks[e].lower == "says") && toks[e+1].lower == "it" &&
 		itVerbs[toks[e+2].lower] {
 		return true // "Kelvara said it would buy"
+	}
+	if e+1 < len(toks) && firmStaff[toks[e].lower] && toks[e].text == toks[e].lower && isProper(toks, e+1) {
+		return true // "Halvex analyst Joan Perle said": her firm
 	}
 	if e < len(toks) && isNoun(toks[e].tag) && toks[e].text == toks[e].lower {
 		return false // "the newly acquired Salem operation": the name qualifies a noun
