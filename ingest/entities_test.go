@@ -218,6 +218,12 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Kelcom Corp", graph.Org}, {"Bank of Kelvia", graph.Org}}, nil, []string{"Kelcom of Trellis"}},
 		{"a firm's name before its analyst's", "Halvex Marrow analyst Joan Perle said retail sales would rise.",
 			[]ent{{"Halvex Marrow", graph.Org}, {"Joan Perle", graph.Person}}, nil, nil},
+		{"a name that is a company's kind after a copula", "Pell Mart Corp failed to sell 65 Tressler variety stores. Tressler had been a nationwide chain of 900 stores. Joan Varga is a partner in a law firm.",
+			[]ent{{"Tressler", graph.Org}, {"Joan Varga", graph.Person}}, nil, nil},
+		{"a country's code before a singular common noun", "Canada rejected a U.K. Complaint that the law was unfair. U.K. Interest rates fell, and the U.K. Embassy said so.",
+			[]ent{{"United Kingdom", graph.Place}}, nil, []string{"U.K. Complaint", "U.K. Interest"}},
+		{"a bracketed word before a company's legal suffix", "Tarvik Equity (Pacific) Ltd, a Hong Kong investment firm, raised its stake.",
+			[]ent{{"Tarvik Equity (Pacific) Ltd", graph.Org}}, map[string][]string{"Tarvik Equity (Pacific) Ltd": {"Tarvik Equity"}}, []string{"Pacific", "Tarvik Equity"}},
 		{"a disease is no body", "Doctors treated AIDS patients and tested an AIDS vaccine. AIDS spread.",
 			[]ent{{"AIDS", graph.Misc}}, nil, nil},
 	}

@@ -398,6 +398,14 @@ func chunkMentions(s *sentence) []*mention {
 				j += 2
 				continue
 			}
+			// a company's country or line in brackets before its legal
+			// suffix: "Tarvik Equity (Pacific) Ltd", "Halvex Reynolds
+			// (Canada) Inc"
+			if toks[j].text == "(" && j+3 < len(toks) && isProper(toks, j+1) && toks[j+2].text == ")" &&
+				corporateSuffixes[toks[j+3].lower] {
+				j += 4
+				continue
+			}
 			// an initial inside a name, its full stop a token of its own:
 			// "T. Rowe Price Associates Inc"
 			if toks[j].text == "." && len(toks[j-1].text) == 1 && unicode.IsUpper(firstRune(toks[j-1].text)) &&
@@ -442,7 +450,8 @@ func chunkMentions(s *sentence) []*mention {
 // modal, an adverb, a function word (the capital after "U.S." is often the
 // full stop's: "the U.S. Have been holding talks"), or a plural common
 // noun that ends the chunk ("More U.K. Lenders are offering", "U.S.
-// Officials said"), heads no body ("British Airways", "U.S. Industries")
+// Officials said") or, after a country's code, a singular one ("a U.S.
+// Complaint that", "U.S. Interest rates"), heads no body ("British Airways", "U.S. Industries")
 // and that neither prose labels a body's nor the text makes a company ("X
 // said it would"). It returns where to go on
 // reading names.
@@ -474,7 +483,8 @@ func countryWord(s *sentence, i, j int) (int, bool) {
 	case isVerb(tag) || tag == "MD" || strings.HasPrefix(tag, "RB") || tag == "IN" || tag == "CC" || tag == "DT" ||
 		tag == "TO" || strings.HasPrefix(tag, "W"):
 		return i + n + 1, true
-	case tag == "NNS" && j == i+n+1 && !orgHeads[w.lower] && !placeHeads[w.lower] && !strings.HasSuffix(w.label, "ORGANIZATION") &&
+	case (tag == "NNS" || tag == "NN" && graph.Acronym(lead)) && j == i+n+1 && !orgHeads[w.lower] && !placeHeads[w.lower] &&
+		!strings.HasSuffix(w.label, "ORGANIZATION") &&
 		!(j+1 < len(s.toks) && (s.toks[j].lower == "said" || s.toks[j].lower == "says") && s.toks[j+1].lower == "it"):
 		return j, true
 	}
@@ -2109,6 +2119,9 @@ func bareCompany(name string) string {
 	n := len(f)
 	for n > 1 && (corporateSuffixes[strings.ToLower(f[n-1])] || f[n-1] == "&" || strings.ToLower(f[n-1]) == "and") {
 		n--
+	}
+	if n < len(f) && n > 1 && strings.HasPrefix(f[n-1], "(") && strings.HasSuffix(f[n-1], ")") {
+		n-- // "Tarvik Equity (Pacific) Ltd" is "Tarvik Equity"
 	}
 	if n == len(f) || n == 0 {
 		return ""
