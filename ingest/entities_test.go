@@ -224,6 +224,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"United Kingdom", graph.Place}}, nil, []string{"U.K. Complaint", "U.K. Interest"}},
 		{"a bracketed word before a company's legal suffix", "Tarvik Equity (Pacific) Ltd, a Hong Kong investment firm, raised its stake.",
 			[]ent{{"Tarvik Equity (Pacific) Ltd", graph.Org}}, map[string][]string{"Tarvik Equity (Pacific) Ltd": {"Tarvik Equity"}}, []string{"Pacific", "Tarvik Equity"}},
+		{"a first word WordNet knows as a common word needs a name of the text", "Period ended December 31. NOTE: Full name Kelvian Long Distance Telephone Co. Freight rose seven pct. Vornex Motor Co raised prices. Vornex said it would build cars.",
+			[]ent{{"Kelvian Long Distance Telephone Co.", graph.Org}, {"Vornex Motor Co", graph.Org}}, nil, []string{"Period", "Full", "Freight"}},
 		{"a disease is no body", "Doctors treated AIDS patients and tested an AIDS vaccine. AIDS spread.",
 			[]ent{{"AIDS", graph.Misc}}, nil, nil},
 	}

@@ -216,6 +216,9 @@ func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, err
 		}
 	}
 	d := newDocState(sents)
+	if ex.parser != nil {
+		d.common = ex.parser.CommonWord
+	}
 	d.phrases = ex.phrases
 	d.open = ex.concepts
 	d.findMentions()

@@ -75,6 +75,9 @@ type docState struct {
 	recent   map[string]*mention // the tree extractor's last named subject of each type, for coref
 	speaker  speakerAt           // the last person named as a speaker, for "he said"
 	speakers pluralSpeaker       // the last plural noun that spoke, for "they said"
+	// common reports whether WordNet knows a lowercase word as a common
+	// word (parse.Model.CommonWord); nil without a parser
+	common func(string) bool
 }
 
 func newDocState(sents []sentence) *docState {
@@ -121,12 +124,22 @@ func (d *docState) findMentions() {
 			d.mentions[i] = splitGlued(&d.sents[i], d.mentions[i], persons, names)
 			toks := d.sents[i].toks
 			for _, m := range d.mentions[i] {
-				if m.s == m.hs && m.e == m.s+1 && lower[toks[m.s].lower] && !isAcronym(toks[m.s:m.e]) &&
-					(m.s == 0 || isDoubleQuote(toks[m.s-1].text)) {
-					// a sentence's first word that the text also writes
-					// as a common word is a name only if the text names
-					// it so elsewhere
-					m.weak, common[m] = true, true
+				opens := m.s == 0 || isDoubleQuote(toks[m.s-1].text) || toks[m.s-1].text == ":"
+				if m.s == m.hs && m.e == m.s+1 && !isAcronym(toks[m.s:m.e]) && opens {
+					switch {
+					case lower[toks[m.s].lower]:
+						// a sentence's first word that the text also
+						// writes as a common word is a name only if the
+						// text names it so elsewhere
+						m.weak, common[m] = true, true
+					case d.common != nil && d.common(toks[m.s].lower) && !hasLabel(toks[m.s:m.e], "ORGANIZATION") &&
+						!hasLabel(toks[m.s:m.e], "PERSON") && !isRegion(m.name) && !isPlaceName(m.name):
+						// one that WordNet knows as a common word
+						// ("Period ended December 31", "NOTE: Full
+						// name") needs a name of the text that holds it;
+						// a country or a capital ("japan") is a name
+						m.weak = true
+					}
 				}
 				if !m.weak {
 					d.add(m)
