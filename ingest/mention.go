@@ -406,8 +406,8 @@ func chunkMentions(s *sentence) []*mention {
 			}
 			// a particle inside a name: "Bank of England", "Bashar al Assad"
 			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) && toks[j].lower != "on" &&
-				!(toks[j].lower == "of" && (s.tree != nil && nameEnds(toks[i:j]) || corporateSuffixes[toks[j-1].lower] ||
-					ownerOf(toks, j))) {
+				!(toks[j].lower == "of" && (s.tree != nil && nameEnds(toks[i:j]) && !commonCompany(s, i, j) ||
+					corporateSuffixes[toks[j-1].lower] && !commonCompany(s, i, j) || ownerOf(toks, j))) {
 				j += 2
 				continue
 			}
@@ -502,6 +502,20 @@ func countryWord(s *sentence, i, j int) (int, bool) {
 		return j, true
 	}
 	return 0, false
+}
+
+// commonCompany reports whether [i,j) is a common word and a legal suffix
+// before "of" and a country: "Aluminum Co of America" is one company's
+// name, where "Boliden AB of Sweden" is a company and its country.
+func commonCompany(s *sentence, i, j int) bool {
+	if j-i != 2 || !corporateSuffixes[s.toks[i+1].lower] || j+1 >= len(s.toks) {
+		return false
+	}
+	if p := s.toks[j+1]; !isRegion(p.text) && !strings.HasSuffix(p.label, "GPE") && !strings.HasSuffix(p.label, "LOCATION") {
+		return false
+	}
+	w := s.toks[i].lower
+	return basicWords[w] || s.common != nil && s.common(w) && !isRegion(s.toks[i].text)
 }
 
 // ownerOf reports whether "of" at j is followed by a name that owns what
@@ -1245,7 +1259,7 @@ func typeVotes(m *mention, toks []token) {
 	// says ("Georgia" the country; "Jordan" stays a person after a title)
 	if _, ok := lookupCountry(m.name); ok {
 		m.votes[graph.Place] += 5
-	} else if isState(m.name) {
+	} else if isState(m.name) || provinces[strings.ToLower(m.name)] {
 		m.votes[graph.Place] += 5
 	} else if _, ok := country.Capital(m.name); ok {
 		m.votes[graph.Place] += 2
@@ -1399,6 +1413,12 @@ func contextVotes(m *mention, toks []token) {
 		m.personal = true
 		m.votes[graph.Person] += 2
 	}
+	if k := m.e; k+2 < len(toks) && toks[k].text == "," && toks[k+2].text == "," && len(toks[k+1].text) == 2 &&
+		toks[k+1].text >= "18" && toks[k+1].text <= "99" && isNumber(toks[k+1].text) && !isRegion(m.name) {
+		// "Grossman, 34, who had been": a person's age in apposition
+		m.personal = true
+		m.votes[graph.Person] += 3
+	}
 	if k := m.e; k+1 < len(toks) && (toks[k].lower == "was" || toks[k].lower == "is") && toks[k+1].lower == "born" {
 		// "Otto Jespersen was born in Randers"
 		m.personal = true
@@ -1436,7 +1456,7 @@ var economyNouns = set("growth", "deflator", "deflators")
 // diseaseNouns, after a name, say that it names a disease.
 var diseaseNouns = set("virus", "viruses", "patients", "patient", "victims", "sufferers", "vaccine", "vaccines",
 	"epidemic", "infection", "infections", "antibodies", "antibody", "carriers", "drug", "drugs", "test", "tests",
-	"testing", "treatment", "therapy")
+	"testing", "treatment", "therapy", "tablets", "tablet", "capsules", "capsule", "pills", "injection", "injections")
 
 // stakeNouns measure a holding in a company: "50 pct of", "a stake in".
 var stakeNouns = set("pct", "percent", "stake", "shares", "stock")
@@ -1516,6 +1536,12 @@ func isModel(toks []token) bool {
 	}
 	return digit
 }
+
+// provinces are the provinces and states of Canada and Australia, which
+// the country gazetteer lacks: "HALIFAX, Nova Scotia".
+var provinces = set("ontario", "quebec", "british columbia", "alberta", "saskatchewan", "manitoba", "nova scotia",
+	"new brunswick", "newfoundland", "prince edward island", "yukon", "northwest territories", "new south wales",
+	"queensland", "western australia", "south australia", "tasmania", "northern territory")
 
 // timeZones are written after a time: "10:00 GMT".
 var timeZones = set("gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "jst")
