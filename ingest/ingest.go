@@ -206,7 +206,6 @@ func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, err
 					return graph.Document{}, err
 				}
 			}
-			sents[i].common = ex.parser.CommonWord
 			switch {
 			case sents[i].shouting:
 			case ex.concepts || mayName(&sents[i]):
@@ -275,9 +274,6 @@ type sentence struct {
 	shouting bool       // Title Case or ALL CAPS: prose's tags are unreliable
 	tree     []ud.Token // the dependency parse, word i = token i; nil for the pattern extractor
 	unread   bool       // the tree extractor did not parse it: it can give the graph no edge (mayName)
-	// common reports whether WordNet knows a lowercase word as a common
-	// word (parse.Model.CommonWord); nil without a parser
-	common func(string) bool
 }
 
 // sentences splits text into tagged and labelled sentences.

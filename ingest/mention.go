@@ -406,8 +406,8 @@ func chunkMentions(s *sentence) []*mention {
 			}
 			// a particle inside a name: "Bank of England", "Bashar al Assad"
 			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) && toks[j].lower != "on" &&
-				!(toks[j].lower == "of" && (s.tree != nil && nameEnds(toks[i:j]) && !commonCompany(s, i, j) ||
-					corporateSuffixes[toks[j-1].lower] && !commonCompany(s, i, j) || ownerOf(toks, j))) {
+				!(toks[j].lower == "of" && (s.tree != nil && nameEnds(toks[i:j]) && !companyOfPlace(s, i, j) ||
+					corporateSuffixes[toks[j-1].lower] && !companyOfPlace(s, i, j) || ownerOf(toks, j))) {
 				j += 2
 				continue
 			}
@@ -504,18 +504,25 @@ func countryWord(s *sentence, i, j int) (int, bool) {
 	return 0, false
 }
 
-// commonCompany reports whether [i,j) is a common word and a legal suffix
-// before "of" and a country: "Aluminum Co of America" is one company's
-// name, where "Boliden AB of Sweden" is a company and its country.
-func commonCompany(s *sentence, i, j int) bool {
-	if j-i != 2 || !corporateSuffixes[s.toks[i+1].lower] || j+1 >= len(s.toks) {
+// companyOfPlace reports whether [i,j), a name that ends in a legal
+// suffix, goes on with "of" and a place that is part of the name: "of
+// America" ("Hospital Corp of America"; news names the country otherwise)
+// or a place that another legal suffix follows ("Aluminum Co of Canada
+// Ltd"). "Boliden AB of Sweden" is a company and its country.
+func companyOfPlace(s *sentence, i, j int) bool {
+	toks := s.toks
+	if j-i < 2 || !corporateSuffixes[toks[j-1].lower] || j+1 >= len(toks) {
 		return false
 	}
-	if p := s.toks[j+1]; !isRegion(p.text) && !strings.HasSuffix(p.label, "GPE") && !strings.HasSuffix(p.label, "LOCATION") {
+	k := j + 1
+	for k < len(toks) && k < j+4 && isProper(toks, k) && !corporateSuffixes[toks[k].lower] {
+		k++
+	}
+	if k == j+1 {
 		return false
 	}
-	w := s.toks[i].lower
-	return basicWords[w] || s.common != nil && s.common(w) && !isRegion(s.toks[i].text)
+	place := span(s, j+1, k)
+	return place == "America" || place == "North America" || k < len(toks) && corporateSuffixes[toks[k].lower]
 }
 
 // ownerOf reports whether "of" at j is followed by a name that owns what
