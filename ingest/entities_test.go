@@ -234,6 +234,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Velmore", graph.Person}}, nil, nil},
 		{"a drug's form after its name", "Sales of 120 mg Varizem tablets rose 10 pct.",
 			[]ent{{"Varizem", graph.Misc}}, nil, nil},
+		{"capitalised words joined by hyphens begin a name", "The dealers are Oversea-Kelvian Banking Corp Ltd and Kapok Corp. The Paris-based Atlantic Council met.",
+			[]ent{{"Oversea-Kelvian Banking Corp Ltd", graph.Org}, {"Atlantic Council", graph.Org}}, nil, []string{"Banking Corp Ltd", "Paris-based Atlantic Council"}},
 		{"a disease is no body", "Doctors treated AIDS patients and tested an AIDS vaccine. AIDS spread.",
 			[]ent{{"AIDS", graph.Misc}}, nil, nil},
 	}

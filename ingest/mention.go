@@ -868,11 +868,38 @@ func isProper(toks []token, i int) bool {
 		// chairman of GTE, said"; an English word is not taken
 		return true
 	}
+	if t.tag != "NNP" && t.tag != "NNPS" && i+1 < len(toks) && (toks[i+1].tag == "NNP" || toks[i+1].tag == "NNPS") &&
+		capitalsHyphened(t.text) {
+		// "Oversea-Chinese Banking Corp", "Anglo-Kelvian Mining": words
+		// joined by hyphens, each capitalised, before a name begin it
+		return true
+	}
 	if t.tag != "NNP" && t.tag != "NNPS" {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t.text)
 	return unicode.IsUpper(r) || hasNamePrefix(t.text) || unicode.IsDigit(r) && i > 0 && toks[i-1].tag == "NNP"
+}
+
+// capitalsHyphened reports whether w is words of letters joined by
+// hyphens, each capitalised and not all in capitals: "Oversea-Chinese",
+// not "Paris-based" nor "U.S.-Japan".
+func capitalsHyphened(w string) bool {
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) < 2 || !unicode.IsUpper(firstRune(p)) || strings.ToUpper(p) == p {
+			return false
+		}
+		for _, r := range p {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // unknownCapital reports whether w is a capitalised word of letters that
