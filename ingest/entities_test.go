@@ -236,6 +236,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Varizem", graph.Misc}}, nil, nil},
 		{"capitalised words joined by hyphens begin a name", "The dealers are Oversea-Kelvian Banking Corp Ltd and Kapok Corp. The Paris-based Atlantic Council met.",
 			[]ent{{"Oversea-Kelvian Banking Corp Ltd", graph.Org}, {"Atlantic Council", graph.Org}}, nil, []string{"Banking Corp Ltd", "Paris-based Atlantic Council"}},
+		{"a day's name never ends a name; a company is no short name for its namesake of a country", "Analysts told the White House Tuesday that prices rose. Velmont Motor Co of Canada Ltd raised prices. Velmont Motor Co said it agreed.",
+			[]ent{{"White House", graph.Org}, {"Velmont Motor Co of Canada Ltd", graph.Org}, {"Velmont Motor Co", graph.Org}}, nil, []string{"White House Tuesday"}},
 		{"a disease is no body", "Doctors treated AIDS patients and tested an AIDS vaccine. AIDS spread.",
 			[]ent{{"AIDS", graph.Misc}}, nil, nil},
 	}

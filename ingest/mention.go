@@ -916,15 +916,17 @@ func unknownCapital(w string) bool {
 
 // splitDates cuts month and day names out of a chunk and makes mentions of
 // the pieces.
-// A month's name that the parse joins to a name before it as its last part
-// ("analyst Rick May", "Theresa May"), with no day after it, is a name's.
+// A month's name that is also a person's (namedMonths) and that the parse
+// joins to a name before it as its last part ("analyst Rick May", "Theresa
+// May"), with no day after it, is a name's; a day's never is ("the White
+// House Tuesday").
 func splitDates(s *sentence, i, j int) []*mention {
 	var out []*mention
 	date := func(k int) bool {
 		if !dateWords[s.toks[k].lower] {
 			return false
 		}
-		if s.tree != nil && k > i && k < len(s.tree) && s.tree[k].Deprel == "flat" {
+		if s.tree != nil && k > i && k < len(s.tree) && s.tree[k].Deprel == "flat" && namedMonths[s.toks[k].lower] {
 			h := s.tree[k].Head - 1
 			if h >= i && h < k && !dateWords[s.toks[h].lower] && !(k+1 < len(s.toks) && isNumber(s.toks[k+1].text)) {
 				return false
@@ -1571,6 +1573,9 @@ func isModel(toks []token) bool {
 	return digit
 }
 
+// namedMonths are the months whose names are also people's.
+var namedMonths = set("april", "may", "june", "august")
+
 // provinces are the provinces and states of Canada and Australia, which
 // the country gazetteer lacks: "HALIFAX, Nova Scotia".
 var provinces = set("ontario", "quebec", "british columbia", "alberta", "saskatchewan", "manitoba", "nova scotia",
@@ -2046,6 +2051,9 @@ func commonStart(c *cluster, short []string, named bool) bool {
 // legal suffixes ("OPEC" is not "OPEC Differentials Committee").
 func shortFor(short, long string) bool {
 	rest := strings.Fields(long)[len(strings.Fields(short)):]
+	if legalSuffix(short) && len(rest) > 0 && strings.EqualFold(rest[0], "of") {
+		return false // "Ford Motor Co" is not "Ford Motor Co of Canada Ltd"
+	}
 	for i, w := range rest {
 		lw := strings.ToLower(strings.TrimSuffix(w, "."))
 		if corporateSuffixes[lw] {
