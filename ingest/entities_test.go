@@ -238,6 +238,10 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Oversea-Kelvian Banking Corp Ltd", graph.Org}, {"Atlantic Council", graph.Org}}, nil, []string{"Banking Corp Ltd", "Paris-based Atlantic Council"}},
 		{"a day's name never ends a name; a company is no short name for its namesake of a country", "Analysts told the White House Tuesday that prices rose. Velmont Motor Co of Canada Ltd raised prices. Velmont Motor Co said it agreed.",
 			[]ent{{"White House", graph.Org}, {"Velmont Motor Co of Canada Ltd", graph.Org}, {"Velmont Motor Co", graph.Org}}, nil, []string{"White House Tuesday"}},
+		{"a known first name and a surname is a person; treasurer is a title", "BRASILIA, March 13 - William Tarlow, president of the Bank of Kelvia, said so. Demand will rise, Treasurer Paul Vennick said.",
+			[]ent{{"William Tarlow", graph.Person}, {"Paul Vennick", graph.Person}}, nil, []string{"Treasurer Paul Vennick"}},
+		{"a system is a body; a capitalised common word begins a body's name", "Its stock is listed on the Kelvian National Market System. He told the Semiconductor Industry Association so.",
+			[]ent{{"Kelvian National Market System", graph.Org}, {"Semiconductor Industry Association", graph.Org}}, nil, []string{"Industry Association"}},
 		{"a disease is no body", "Doctors treated AIDS patients and tested an AIDS vaccine. AIDS spread.",
 			[]ent{{"AIDS", graph.Misc}}, nil, nil},
 	}

@@ -13,7 +13,7 @@ func set(words ...string) map[string]bool {
 // titleWords start a title or role in front of a person's name:
 // "U.S. Secretary of State Rex Tillerson", "Mr Lavrov", "Finance Minister X".
 var titleWords = set(
-	"president", "vice", "prime", "minister", "secretary", "foreign", "defense", "defence", "general",
+	"treasurer", "president", "vice", "prime", "minister", "secretary", "foreign", "defense", "defence", "general",
 	"chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "emir", "sultan", "ayatollah",
 	"ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "senator", "sen", "rep",
 	"representative", "congressman", "congresswoman", "governor", "gov", "mayor", "chairman",
@@ -37,7 +37,7 @@ var titleWords = set(
 
 // personTitles are the title words that say the name after them is a person.
 var personTitles = set(
-	"president", "minister", "secretary", "chancellor", "king", "queen", "prince", "princess", "pope",
+	"treasurer", "president", "minister", "secretary", "chancellor", "king", "queen", "prince", "princess", "pope",
 	"sheikh", "emir", "sultan", "ayatollah", "ambassador", "envoy", "spokesman", "spokeswoman",
 	"spokesperson", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "governor",
 	"gov", "mayor", "chairman", "chairwoman", "chair", "ceo", "cfo", "director", "head", "leader",
@@ -77,7 +77,7 @@ var orgHeads = set(
 	"investors", "products", "resources", "communications", "telecommunications", "electronics",
 	"chemicals", "chemical", "foods", "stores", "enterprises", "technologies", "technology", "bancshares",
 	"financial", "insurance", "steel", "airline", "cooperatives", "cooperative", "producers", "exporters",
-	"command", "community", "analysis", "research", "confederation", "syndicate", "cartel", "tribunal",
+	"command", "community", "analysis", "research", "system", "confederation", "syndicate", "cartel", "tribunal",
 	"directorate",
 )
 

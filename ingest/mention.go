@@ -386,10 +386,17 @@ func contains(list []string, s string) bool {
 func chunkMentions(s *sentence) []*mention {
 	var out []*mention
 	toks := s.toks
+	prevEnd := 0 // where the last chunk ended
 	for i := 0; i < len(toks); {
 		if !isProper(toks, i) {
 			i++
 			continue
+		}
+		if i-1 > prevEnd && !s.shouting && capitalCommon(toks[i-1]) && bodyAhead(toks, i) {
+			// "told the Semiconductor Industry Association": a capital
+			// inside a sentence on a word the tagger took for a common
+			// one begins a body's name
+			i--
 		}
 		j := i + 1
 		for j < len(toks) {
@@ -454,8 +461,35 @@ func chunkMentions(s *sentence) []*mention {
 		}
 		out = append(out, splitDates(s, i, j)...)
 		i = j
+		prevEnd = j
 	}
 	return out
+}
+
+// capitalCommon reports whether t is a capitalised word of letters, not in
+// capitals, that the tagger took for a common noun, an adjective or a
+// gerund, and that is no title, date or determiner.
+func capitalCommon(t token) bool {
+	if !(t.tag == "NN" || t.tag == "NNS" || t.tag == "JJ" || t.tag == "VBG") || !unicode.IsUpper(firstRune(t.text)) ||
+		strings.ToUpper(t.text) == t.text || titleWords[t.lower] || dateWords[t.lower] || determiners[t.lower] {
+		return false
+	}
+	for _, r := range t.text {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// bodyAhead reports whether the proper nouns from i end in a body's head
+// word: "Industry Association".
+func bodyAhead(toks []token, i int) bool {
+	k := i
+	for k < len(toks) && isProper(toks, k) {
+		k++
+	}
+	return k > i && orgHeads[toks[k-1].lower]
 }
 
 // countryWord reports whether the chunk [i,j) is a country and then a
@@ -1277,6 +1311,14 @@ func typeVotes(m *mention, toks []token) {
 			l = l[i+1:]
 		}
 		m.votes[nerType(l)]++
+	}
+	if n := len(toks); n >= 2 && n <= 3 && firstNames[toks[0].lower] && !isCountry && !corporate &&
+		!orgHeads[head] && !placeHeads[head] && !miscHeads[head] && !graph.Acronym(toks[n-1].text) &&
+		m.votes[graph.Place] > 0 && m.votes[graph.Org] == 0 {
+		// "William Mulholland": a known first name and a surname that
+		// prose labels a place is a person
+		m.votes[graph.Person] += m.votes[graph.Place]
+		delete(m.votes, graph.Place)
 	}
 	if lead > 0 {
 		// no one's name begins with a country: what prose took for a
