@@ -242,6 +242,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"William Tarlow", graph.Person}, {"Paul Vennick", graph.Person}}, nil, []string{"Treasurer Paul Vennick"}},
 		{"a system is a body; a capitalised common word begins a body's name", "Its stock is listed on the Kelvian National Market System. He told the Semiconductor Industry Association so.",
 			[]ent{{"Kelvian National Market System", graph.Org}, {"Semiconductor Industry Association", graph.Org}}, nil, []string{"Industry Association"}},
+		{"a first word WordNet knows, before its chairman, names his company", "Acme Corp bought Widget Inc. Acme chairman John Smith sold Gizmo Ltd.",
+			[]ent{{"Acme Corp", graph.Org}}, map[string][]string{"Acme Corp": {"Acme"}}, nil},
 		{"a disease is no body", "Doctors treated AIDS patients and tested an AIDS vaccine. AIDS spread.",
 			[]ent{{"AIDS", graph.Misc}}, nil, nil},
 	}

@@ -119,6 +119,7 @@ func (d *docState) findMentions() {
 		}
 	}
 	common := map[*mention]bool{}
+	wordNet := map[*mention]bool{} // weak as a word WordNet knows
 	for i := range d.sents {
 		if !d.sents[i].shouting {
 			d.mentions[i] = splitGlued(&d.sents[i], d.mentions[i], persons, names)
@@ -138,7 +139,7 @@ func (d *docState) findMentions() {
 						// ("Period ended December 31", "NOTE: Full
 						// name") needs a name of the text that holds it;
 						// a country or a capital ("japan") is a name
-						m.weak = true
+						m.weak, wordNet[m] = true, true
 					}
 				}
 				if !m.weak {
@@ -164,9 +165,12 @@ func (d *docState) findMentions() {
 			if common[m] && d.clusters[graph.Fold(m.name)] == nil && !lastWords[graph.Fold(m.name)] {
 				continue // "Cocoa production rose" when the text writes "cocoa"
 			}
-			if m.weak && (!words[graph.Fold(m.name)] || m.e < len(d.sents[i].toks) && qualifies(d.sents[i].toks[m.e])) {
+			owner := wordNet[m] && m.e < len(d.sents[i].toks) && (firmStaff[d.sents[i].toks[m.e].lower] ||
+				employerTitles[d.sents[i].toks[m.e].lower] || personTitles[d.sents[i].toks[m.e].lower])
+			if m.weak && (!words[graph.Fold(m.name)] || m.e < len(d.sents[i].toks) && qualifies(d.sents[i].toks[m.e]) && !owner) {
 				// "Creditor banks", "Final dividend": a first word
-				// before the noun it qualifies
+				// before the noun it qualifies (but "Acme chairman
+				// John Smith", after "Acme Corp", names his company)
 				continue
 			}
 			if m.weak {
