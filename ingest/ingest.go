@@ -30,6 +30,7 @@ import (
 	"github.com/jdkato/prose/v3/tokenize"
 
 	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest/country"
 	"github.com/kg-builder/kg/ingest/parse"
 	"github.com/kg-builder/kg/ingest/ud"
 )
@@ -215,11 +216,15 @@ func (ex *Extractor) Extract(ctx context.Context, in Input) (graph.Document, err
 		}
 	}
 	d := newDocState(sents)
+	if ex.parser != nil {
+		d.common = ex.parser.CommonWord
+	}
 	d.phrases = ex.phrases
 	d.open = ex.concepts
 	d.findMentions()
 	d.docTypes()
 	d.resolve()
+	d.dropGeneric()
 	d.qualify()
 	doc.Entities = d.entities()
 	doc.Triples = d.triples()
@@ -296,7 +301,7 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 			for _, t := range ex.tok.Tokenize(ps.Text) {
 				s.toks = append(s.toks, token{text: t.Text, lower: strings.ToLower(t.Text), start: s.start + t.Start})
 			}
-			s.toks = joinInitialStops(splitMarkup(s.toks))
+			s.toks = splitFinalStop(joinInitialStops(splitMarkup(s.toks)))
 			if len(s.toks) == 0 {
 				continue
 			}
@@ -311,6 +316,46 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 	}
 	return out, nil
 }
+
+// splitFinalStop gives a sentence's full stop back when prose's tokenizer
+// kept it on a short capitalised word it takes for an abbreviation ("analyst
+// Rick May.", "power from Hoover Dam."): the sentence ends there, and a
+// name does not end in a full stop. A real abbreviation keeps its stop
+// ("Acme Co.", "Atlanta, Ga.").
+func splitFinalStop(toks []token) []token {
+	k := len(toks) - 1
+	for k > 0 && closers[toks[k].text] {
+		k--
+	}
+	if k < 0 {
+		return toks
+	}
+	t := toks[k]
+	w := strings.TrimSuffix(t.text, ".")
+	if len(w) < 2 || len(w) > 3 || w == t.text || !unicode.IsUpper(firstRune(w)) || strings.ToLower(w[1:]) != w[1:] ||
+		knownAbbreviations[strings.ToLower(w)] {
+		return toks
+	}
+	if _, ok := country.State(t.text); ok {
+		return toks
+	}
+	out := make([]token, 0, len(toks)+1)
+	out = append(out, toks[:k]...)
+	out = append(out, token{text: w, lower: strings.ToLower(w), start: t.start},
+		token{text: ".", lower: ".", start: t.start + len(w)})
+	return append(out, toks[k+1:]...)
+}
+
+// closers may follow a sentence's full stop.
+var closers = set(`"`, "'", "”", "’", ")", "]", "''")
+
+// knownAbbreviations are short words written with a full stop, which they
+// keep at a sentence's end.
+var knownAbbreviations = set("mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "cos", "inc", "ltd", "plc", "pty",
+	"bhd", "cia", "cie", "mfg", "int", "gen", "gov", "sen", "rep", "col", "lt", "sgt", "maj", "cpl", "adm", "hon",
+	"rev", "fr", "ave", "est", "fig", "no", "nos", "mt", "ft", "vol", "pp", "ch", "art", "sec", "min", "max", "yr",
+	"hr", "nr", "sq", "rd", "ok", "ex", "bro", "esq", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "cal", "ala", "ark", "del", "fla", "ga", "ill", "ind", "kan",
+	"ky", "la", "md", "me", "mo", "neb", "nev", "ore", "pa", "tex", "va", "vt", "wis", "wyo", "wash", "tenn", "mass")
 
 // joinInitialStops joins a capital letter and the full stop right after
 // it when a capitalised word follows: "Sanford C. Bernstein", "John F.

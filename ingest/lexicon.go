@@ -13,7 +13,7 @@ func set(words ...string) map[string]bool {
 // titleWords start a title or role in front of a person's name:
 // "U.S. Secretary of State Rex Tillerson", "Mr Lavrov", "Finance Minister X".
 var titleWords = set(
-	"president", "vice", "prime", "minister", "secretary", "foreign", "defense", "defence", "general",
+	"treasurer", "president", "vice", "prime", "minister", "secretary", "foreign", "defense", "defence", "general",
 	"chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "emir", "sultan", "ayatollah",
 	"ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "senator", "sen", "rep",
 	"representative", "congressman", "congresswoman", "governor", "gov", "mayor", "chairman",
@@ -37,7 +37,7 @@ var titleWords = set(
 
 // personTitles are the title words that say the name after them is a person.
 var personTitles = set(
-	"president", "minister", "secretary", "chancellor", "king", "queen", "prince", "princess", "pope",
+	"treasurer", "president", "minister", "secretary", "chancellor", "king", "queen", "prince", "princess", "pope",
 	"sheikh", "emir", "sultan", "ayatollah", "ambassador", "envoy", "spokesman", "spokeswoman",
 	"spokesperson", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "governor",
 	"gov", "mayor", "chairman", "chairwoman", "chair", "ceo", "cfo", "director", "head", "leader",
@@ -77,7 +77,8 @@ var orgHeads = set(
 	"investors", "products", "resources", "communications", "telecommunications", "electronics",
 	"chemicals", "chemical", "foods", "stores", "enterprises", "technologies", "technology", "bancshares",
 	"financial", "insurance", "steel", "airline", "cooperatives", "cooperative", "producers", "exporters",
-	"command", "community", "analysis", "research",
+	"command", "community", "analysis", "research", "system", "confederation", "syndicate", "cartel", "tribunal",
+	"directorate",
 )
 
 // newsAgencies are organisations news cites by a one-word name.
@@ -90,7 +91,7 @@ var placeHeads = set(
 	"province", "region", "republic", "street", "avenue", "square", "bay", "gulf", "lake",
 	"peninsula", "strait", "canal", "desert", "district", "port", "airport", "harbour", "harbor",
 	"coast", "kingdom", "emirates", "heights", "territory", "territories", "basin", "plain", "federation",
-	"mine", "field", "oilfield", "refinery", "terminal",
+	"mine", "field", "oilfield", "refinery", "terminal", "dam", "bridge", "tunnel", "reservoir", "canyon",
 )
 
 // miscHeads end names of laws, treaties, events, products and diseases.
@@ -129,7 +130,7 @@ var timeNouns = set("second", "seconds", "minute", "minutes", "hour", "hours", "
 
 // nameParticles may stand inside a name between capitalised words.
 var nameParticles = set("of", "for", "de", "del", "della", "di", "da", "du", "van", "von", "der", "den",
-	"la", "le", "al", "el", "bin", "ibn", "abu", "y", "&", "on", "do", "dos", "das", "es")
+	"la", "le", "al", "el", "bin", "ibn", "abu", "y", "&", "on", "do", "dos", "das", "es", "des", "et")
 
 // recipientVerbs are speech verbs whose object is whom they address.
 var recipientVerbs = set("tell", "inform", "assure", "warn", "brief", "remind", "notify")

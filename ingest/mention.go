@@ -75,6 +75,9 @@ type docState struct {
 	recent   map[string]*mention // the tree extractor's last named subject of each type, for coref
 	speaker  speakerAt           // the last person named as a speaker, for "he said"
 	speakers pluralSpeaker       // the last plural noun that spoke, for "they said"
+	// common reports whether WordNet knows a lowercase word as a common
+	// word (parse.Model.CommonWord); nil without a parser
+	common func(string) bool
 }
 
 func newDocState(sents []sentence) *docState {
@@ -102,10 +105,43 @@ func (d *docState) findMentions() {
 			}
 		}
 	}
+	// words the document writes in lower case: "Cocoa production rose"
+	// begins with its word "cocoa"
+	lower := map[string]bool{}
+	for _, s := range d.sents {
+		if s.shouting {
+			continue
+		}
+		for k, t := range s.toks {
+			if k > 0 && t.text == t.lower && unicode.IsLetter(firstRune(t.text)) {
+				lower[t.lower] = true
+			}
+		}
+	}
+	common := map[*mention]bool{}
+	wordNet := map[*mention]bool{} // weak as a word WordNet knows
 	for i := range d.sents {
 		if !d.sents[i].shouting {
 			d.mentions[i] = splitGlued(&d.sents[i], d.mentions[i], persons, names)
+			toks := d.sents[i].toks
 			for _, m := range d.mentions[i] {
+				opens := m.s == 0 || isDoubleQuote(toks[m.s-1].text) || toks[m.s-1].text == ":"
+				if m.s == m.hs && m.e == m.s+1 && !isAcronym(toks[m.s:m.e]) && opens {
+					switch {
+					case lower[toks[m.s].lower]:
+						// a sentence's first word that the text also
+						// writes as a common word is a name only if the
+						// text names it so elsewhere
+						m.weak, common[m] = true, true
+					case d.common != nil && d.common(toks[m.s].lower) && !hasLabel(toks[m.s:m.e], "ORGANIZATION") &&
+						!hasLabel(toks[m.s:m.e], "PERSON") && !isRegion(m.name) && !isPlaceName(m.name):
+						// one that WordNet knows as a common word
+						// ("Period ended December 31", "NOTE: Full
+						// name") needs a name of the text that holds it;
+						// a country or a capital ("japan") is a name
+						m.weak, wordNet[m] = true, true
+					}
+				}
 				if !m.weak {
 					d.add(m)
 				}
@@ -113,17 +149,28 @@ func (d *docState) findMentions() {
 		}
 	}
 	words := map[string]bool{}
+	lastWords := map[string]bool{} // last words of names of two words or more
 	for k := range d.clusters {
-		for _, w := range strings.Fields(k) {
+		f := strings.Fields(k)
+		for _, w := range f {
 			words[w] = true
+		}
+		if len(f) >= 2 {
+			lastWords[f[len(f)-1]] = true
 		}
 	}
 	for i, ms := range d.mentions {
 		kept := ms[:0]
 		for _, m := range ms {
-			if m.weak && (!words[graph.Fold(m.name)] || m.e < len(d.sents[i].toks) && qualifies(d.sents[i].toks[m.e])) {
+			if common[m] && d.clusters[graph.Fold(m.name)] == nil && !lastWords[graph.Fold(m.name)] {
+				continue // "Cocoa production rose" when the text writes "cocoa"
+			}
+			owner := wordNet[m] && m.e < len(d.sents[i].toks) && (firmStaff[d.sents[i].toks[m.e].lower] ||
+				employerTitles[d.sents[i].toks[m.e].lower] || personTitles[d.sents[i].toks[m.e].lower])
+			if m.weak && (!words[graph.Fold(m.name)] || m.e < len(d.sents[i].toks) && qualifies(d.sents[i].toks[m.e]) && !owner) {
 				// "Creditor banks", "Final dividend": a first word
-				// before the noun it qualifies
+				// before the noun it qualifies (but "Acme chairman
+				// John Smith", after "Acme Corp", names his company)
 				continue
 			}
 			if m.weak {
@@ -343,10 +390,17 @@ func contains(list []string, s string) bool {
 func chunkMentions(s *sentence) []*mention {
 	var out []*mention
 	toks := s.toks
+	prevEnd := 0 // where the last chunk ended
 	for i := 0; i < len(toks); {
 		if !isProper(toks, i) {
 			i++
 			continue
+		}
+		if i-1 > prevEnd && !s.shouting && capitalCommon(toks[i-1]) && bodyAhead(toks, i) {
+			// "told the Semiconductor Industry Association": a capital
+			// inside a sentence on a word the tagger took for a common
+			// one begins a body's name
+			i--
 		}
 		j := i + 1
 		for j < len(toks) {
@@ -363,8 +417,17 @@ func chunkMentions(s *sentence) []*mention {
 			}
 			// a particle inside a name: "Bank of England", "Bashar al Assad"
 			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) && toks[j].lower != "on" &&
-				!(toks[j].lower == "of" && (s.tree != nil && nameEnds(toks[i:j]) || corporateSuffixes[toks[j-1].lower])) {
+				!(toks[j].lower == "of" && (s.tree != nil && nameEnds(toks[i:j]) && !companyOfPlace(s, i, j) ||
+					corporateSuffixes[toks[j-1].lower] && !companyOfPlace(s, i, j) || ownerOf(toks, j))) {
 				j += 2
+				continue
+			}
+			// a company's country or line in brackets before its legal
+			// suffix: "Tarvik Equity (Pacific) Ltd", "Halvex Reynolds
+			// (Canada) Inc"
+			if toks[j].text == "(" && j+3 < len(toks) && isProper(toks, j+1) && toks[j+2].text == ")" &&
+				corporateSuffixes[toks[j+3].lower] {
+				j += 4
 				continue
 			}
 			// an initial inside a name, its full stop a token of its own:
@@ -391,10 +454,128 @@ func chunkMentions(s *sentence) []*mention {
 		if possessiveName(toks, j) && (j-i == 1 || hasLabel(toks[i:j], "ORGANIZATION")) {
 			j++ // "Moody's said": the possessive is the company's name
 		}
+		if k, ok := countryWord(s, i, j); ok {
+			// "the U.S. Have been", "More U.K. Lenders are": the country,
+			// and no name of which it is the first word
+			if _, ok := lookupCountry(toks[i].text); ok {
+				out = append(out, splitDates(s, i, i+1)...)
+			}
+			i = k
+			continue
+		}
 		out = append(out, splitDates(s, i, j)...)
 		i = j
+		prevEnd = j
 	}
 	return out
+}
+
+// capitalCommon reports whether t is a capitalised word of letters, not in
+// capitals, that the tagger took for a common noun, an adjective or a
+// gerund, and that is no title, date or determiner.
+func capitalCommon(t token) bool {
+	if !(t.tag == "NN" || t.tag == "NNS" || t.tag == "JJ" || t.tag == "VBG") || !unicode.IsUpper(firstRune(t.text)) ||
+		strings.ToUpper(t.text) == t.text || titleWords[t.lower] || dateWords[t.lower] || determiners[t.lower] {
+		return false
+	}
+	for _, r := range t.text {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// bodyAhead reports whether the proper nouns from i end in a body's head
+// word: "Industry Association".
+func bodyAhead(toks []token, i int) bool {
+	k := i
+	for k < len(toks) && isProper(toks, k) {
+		k++
+	}
+	return k > i && orgHeads[toks[k-1].lower]
+}
+
+// countryWord reports whether the chunk [i,j) is a country and then a
+// capitalised word that the parse reads as no part of a name: a verb, a
+// modal, an adverb, a function word (the capital after "U.S." is often the
+// full stop's: "the U.S. Have been holding talks"), or a plural common
+// noun that ends the chunk ("More U.K. Lenders are offering", "U.S.
+// Officials said") or, after a country's code, a singular one ("a U.S.
+// Complaint that", "U.S. Interest rates"), heads no body ("British Airways", "U.S. Industries")
+// and that neither prose labels a body's nor the text makes a company ("X
+// said it would"). It returns where to go on
+// reading names.
+func countryWord(s *sentence, i, j int) (int, bool) {
+	if s.tree == nil || j-i < 2 || i+1 >= len(s.tree) || s.shouting {
+		return 0, false
+	}
+	n := 1 // the country's words: "U.S.", "British", "West German"
+	lead := s.toks[i].text
+	if j-i >= 3 {
+		if _, ok := country.ByDemonym(lead + " " + s.toks[i+1].text); ok {
+			n = 2
+		}
+	}
+	if n == 1 {
+		if _, ok := lookupCountry(lead); !ok || !graph.Acronym(lead) {
+			if _, ok := country.ByDemonym(lead); !ok || country.IsPlural(lead) {
+				return 0, false
+			}
+		}
+	}
+	w := s.toks[i+n]
+	if !unicode.IsUpper(firstRune(w.text)) || graph.Acronym(w.text) || strings.ContainsAny(w.text, ".-&'") ||
+		i+n >= len(s.tree) {
+		return 0, false
+	}
+	tag := s.tree[i+n].XPOS
+	switch {
+	case isVerb(tag) || tag == "MD" || strings.HasPrefix(tag, "RB") || tag == "IN" || tag == "CC" || tag == "DT" ||
+		tag == "TO" || strings.HasPrefix(tag, "W"):
+		return i + n + 1, true
+	case (tag == "NNS" || tag == "NN" && graph.Acronym(lead)) && j == i+n+1 && !orgHeads[w.lower] && !placeHeads[w.lower] &&
+		!strings.HasSuffix(w.label, "ORGANIZATION") &&
+		!(j+1 < len(s.toks) && (s.toks[j].lower == "said" || s.toks[j].lower == "says") && s.toks[j+1].lower == "it"):
+		return j, true
+	}
+	return 0, false
+}
+
+// companyOfPlace reports whether [i,j), a name that ends in a legal
+// suffix, goes on with "of" and a place that is part of the name: "of
+// America" ("Hospital Corp of America"; news names the country otherwise)
+// or a place that another legal suffix follows ("Aluminum Co of Canada
+// Ltd"). "Boliden AB of Sweden" is a company and its country.
+func companyOfPlace(s *sentence, i, j int) bool {
+	toks := s.toks
+	if j-i < 2 || !corporateSuffixes[toks[j-1].lower] || j+1 >= len(toks) {
+		return false
+	}
+	k := j + 1
+	for k < len(toks) && k < j+4 && isProper(toks, k) && !corporateSuffixes[toks[k].lower] {
+		k++
+	}
+	if k == j+1 {
+		return false
+	}
+	place := span(s, j+1, k)
+	return place == "America" || place == "North America" || k < len(toks) && corporateSuffixes[toks[k].lower]
+}
+
+// ownerOf reports whether "of" at j is followed by a name that owns what
+// comes after it: "the sale to Kelcom of Marlow's 50 pct interest" names
+// Kelcom and Marlow, not "Kelcom of Marlow". A body's head before "of"
+// keeps its name whole.
+func ownerOf(toks []token, j int) bool {
+	if h := toks[j-1].lower; orgHeads[h] || placeHeads[h] || miscHeads[h] || titleWords[h] || placeOf[h] || orgLeads[h] {
+		return false // "the Bank of England's governor"
+	}
+	k := j + 1
+	for k < len(toks) && isProper(toks, k) {
+		k++
+	}
+	return k > j+1 && k < len(toks) && (toks[k].text == "'s" || toks[k].text == "’s") && !possessiveName(toks, k)
 }
 
 // partnership reports whether the comma at j continues the name [i,j)
@@ -565,9 +746,12 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 		if !orgHeads[head] || k-(j+1) < 2 {
 			return 0, false
 		}
-		for _, t := range left {
+		for x, t := range left {
 			if w == "'s" {
 				continue // "Moody's Investors Service"
+			}
+			if x == 0 && len(left) >= 2 && (graph.Acronym(t.text) || isRegion(t.text)) {
+				continue // "NSW Trades and Labour Council": whose the body is
 			}
 			if !basicWords[t.lower] && !basicWords[strings.TrimSuffix(t.lower, "s")] && !orgHeads[t.lower] && t.tag != "NNPS" {
 				return 0, false
@@ -722,11 +906,38 @@ func isProper(toks []token, i int) bool {
 		// chairman of GTE, said"; an English word is not taken
 		return true
 	}
+	if t.tag != "NNP" && t.tag != "NNPS" && i+1 < len(toks) && (toks[i+1].tag == "NNP" || toks[i+1].tag == "NNPS") &&
+		capitalsHyphened(t.text) {
+		// "Oversea-Chinese Banking Corp", "Anglo-Kelvian Mining": words
+		// joined by hyphens, each capitalised, before a name begin it
+		return true
+	}
 	if t.tag != "NNP" && t.tag != "NNPS" {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t.text)
 	return unicode.IsUpper(r) || hasNamePrefix(t.text) || unicode.IsDigit(r) && i > 0 && toks[i-1].tag == "NNP"
+}
+
+// capitalsHyphened reports whether w is words of letters joined by
+// hyphens, each capitalised and not all in capitals: "Oversea-Chinese",
+// not "Paris-based" nor "U.S.-Japan".
+func capitalsHyphened(w string) bool {
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) < 2 || !unicode.IsUpper(firstRune(p)) || strings.ToUpper(p) == p {
+			return false
+		}
+		for _, r := range p {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // unknownCapital reports whether w is a capitalised word of letters that
@@ -743,15 +954,31 @@ func unknownCapital(w string) bool {
 
 // splitDates cuts month and day names out of a chunk and makes mentions of
 // the pieces.
+// A month's name that is also a person's (namedMonths) and that the parse
+// joins to a name before it as its last part ("analyst Rick May", "Theresa
+// May"), with no day after it, is a name's; a day's never is ("the White
+// House Tuesday").
 func splitDates(s *sentence, i, j int) []*mention {
 	var out []*mention
+	date := func(k int) bool {
+		if !dateWords[s.toks[k].lower] {
+			return false
+		}
+		if s.tree != nil && k > i && k < len(s.tree) && s.tree[k].Deprel == "flat" && namedMonths[s.toks[k].lower] {
+			h := s.tree[k].Head - 1
+			if h >= i && h < k && !dateWords[s.toks[h].lower] && !(k+1 < len(s.toks) && isNumber(s.toks[k+1].text)) {
+				return false
+			}
+		}
+		return true
+	}
 	for a := i; a < j; {
-		if dateWords[s.toks[a].lower] || isNumber(s.toks[a].text) {
+		if date(a) || isNumber(s.toks[a].text) {
 			a++
 			continue
 		}
 		b := a
-		for b < j && !dateWords[s.toks[b].lower] {
+		for b < j && !date(b) {
 			b++
 		}
 		// trim particles, numbers and units at the edges ("U.S. Dlrs")
@@ -866,6 +1093,11 @@ func makeMention(s *sentence, a, b int) *mention {
 		// "Shr", "Avg", "Note": labels of tables, not names; "Ltd",
 		// "S.A." (no Saudi Arabia after a company's comma), "A", "B"
 		// alone name nothing
+		return nil
+	}
+	if b-hs == 1 && (timeZones[toks[hs].lower] || rating(toks[hs].text) || dateCode(toks[hs].text)) {
+		// "10:00 GMT", "rated AA", "MAR8": a time, a credit rating, a
+		// date, no name
 		return nil
 	}
 	if a == 0 && b == 1 && b < len(toks) && !isAcronym(toks[:1]) && ordinaryWord(toks[0].lower) && qualifies(toks[1]) &&
@@ -1084,6 +1316,14 @@ func typeVotes(m *mention, toks []token) {
 		}
 		m.votes[nerType(l)]++
 	}
+	if n := len(toks); n >= 2 && n <= 3 && firstNames[toks[0].lower] && !isCountry && !corporate &&
+		!orgHeads[head] && !placeHeads[head] && !miscHeads[head] && !graph.Acronym(toks[n-1].text) &&
+		m.votes[graph.Place] > 0 && m.votes[graph.Org] == 0 {
+		// "William Mulholland": a known first name and a surname that
+		// prose labels a place is a person
+		m.votes[graph.Person] += m.votes[graph.Place]
+		delete(m.votes, graph.Place)
+	}
 	if lead > 0 {
 		// no one's name begins with a country: what prose took for a
 		// person is a company or a body
@@ -1101,10 +1341,14 @@ func typeVotes(m *mention, toks []token) {
 	// says ("Georgia" the country; "Jordan" stays a person after a title)
 	if _, ok := lookupCountry(m.name); ok {
 		m.votes[graph.Place] += 5
-	} else if isState(m.name) {
+	} else if isState(m.name) || provinces[strings.ToLower(m.name)] {
 		m.votes[graph.Place] += 5
 	} else if _, ok := country.Capital(m.name); ok {
 		m.votes[graph.Place] += 2
+	} else if len(toks) == 1 && economicTerms[strings.ReplaceAll(toks[0].lower, ".", "")] {
+		// "GDP", "LIBOR", "FOB": a measure, a rate or a trade term, no
+		// body
+		m.votes = map[string]int{graph.Misc: 2}
 	} else if isModel(toks) {
 		// "CFM-56-S3", "MD-80": a product's model, no body
 		m.votes = map[string]int{graph.Misc: 2}
@@ -1251,6 +1495,12 @@ func contextVotes(m *mention, toks []token) {
 		m.personal = true
 		m.votes[graph.Person] += 2
 	}
+	if k := m.e; k+2 < len(toks) && toks[k].text == "," && toks[k+2].text == "," && len(toks[k+1].text) == 2 &&
+		toks[k+1].text >= "18" && toks[k+1].text <= "99" && isNumber(toks[k+1].text) && !isRegion(m.name) {
+		// "Grossman, 34, who had been": a person's age in apposition
+		m.personal = true
+		m.votes[graph.Person] += 3
+	}
 	if k := m.e; k+1 < len(toks) && (toks[k].lower == "was" || toks[k].lower == "is") && toks[k+1].lower == "born" {
 		// "Otto Jespersen was born in Randers"
 		m.personal = true
@@ -1272,7 +1522,7 @@ func contextVotes(m *mention, toks []token) {
 // orgLeads begin the names of bodies in languages that put the head
 // first.
 var orgLeads = set("bank", "banco", "banca", "banque", "compagnie", "compania", "companhia", "societe", "sociedad",
-	"instituto", "institut", "ministerio", "ministere")
+	"instituto", "institut", "ministerio", "ministere", "caisse", "caisses", "credit", "credito")
 
 // placeLeads begin the names of places: "Mount Snow", "Lake Placid".
 var placeLeads = set("mount", "mt", "mt.", "lake", "cape", "fort", "isle")
@@ -1288,7 +1538,7 @@ var economyNouns = set("growth", "deflator", "deflators")
 // diseaseNouns, after a name, say that it names a disease.
 var diseaseNouns = set("virus", "viruses", "patients", "patient", "victims", "sufferers", "vaccine", "vaccines",
 	"epidemic", "infection", "infections", "antibodies", "antibody", "carriers", "drug", "drugs", "test", "tests",
-	"testing", "treatment", "therapy")
+	"testing", "treatment", "therapy", "tablets", "tablet", "capsules", "capsule", "pills", "injection", "injections")
 
 // stakeNouns measure a holding in a company: "50 pct of", "a stake in".
 var stakeNouns = set("pct", "percent", "stake", "shares", "stock")
@@ -1346,10 +1596,16 @@ func isAcronym(toks []token) bool {
 }
 
 // isModel reports whether toks, one word, name a product's model: capitals
-// and digits joined by hyphens ("CFM-56-S3", "MD-80", "B-747").
+// and digits joined by hyphens ("CFM-56-S3", "MD-80", "B-747"), or capitals
+// then digits in one word of three or more ("XK8", "A320").
 func isModel(toks []token) bool {
-	if len(toks) != 1 || !strings.Contains(toks[0].text, "-") {
+	if len(toks) != 1 {
 		return false
+	}
+	if w := toks[0].text; !strings.Contains(w, "-") {
+		i := strings.IndexFunc(w, unicode.IsDigit)
+		return len(w) >= 3 && i > 0 && strings.ToUpper(w[:i]) == w[:i] && strings.Trim(w[:i], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" &&
+			strings.Trim(w[i:], "0123456789") == ""
 	}
 	digit := false
 	for _, r := range toks[0].text {
@@ -1361,6 +1617,54 @@ func isModel(toks []token) bool {
 		}
 	}
 	return digit
+}
+
+// namedMonths are the months whose names are also people's.
+var namedMonths = set("april", "may", "june", "august")
+
+// provinces are the provinces and states of Canada and Australia, which
+// the country gazetteer lacks: "HALIFAX, Nova Scotia".
+var provinces = set("ontario", "quebec", "british columbia", "alberta", "saskatchewan", "manitoba", "nova scotia",
+	"new brunswick", "newfoundland", "prince edward island", "yukon", "northwest territories", "new south wales",
+	"queensland", "western australia", "south australia", "tasmania", "northern territory")
+
+// timeZones are written after a time: "10:00 GMT".
+var timeZones = set("gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "jst")
+
+// economicTerms are the acronyms of measures, rates, currencies' codes
+// and trade terms, which name no body: "GDP rose", "six months LIBOR",
+// "FOB Gulf".
+var economicTerms = set("gdp", "gnp", "cpi", "rpi", "ppi", "psbr", "sdr", "sdrs", "ecu", "ecus", "libor", "libid",
+	"limean", "pibor", "fob", "cif", "pik", "frn", "frns", "dmk", "dfl", "vat", "eps", "nav", "m0", "m1", "m2", "m3",
+	"m4")
+
+// rating reports whether w is a credit rating: "AAA", "BBB", "Baa", "Aa-2",
+// "AA-minus", "A-1".
+func rating(w string) bool {
+	base, suffix, _ := strings.Cut(strings.TrimRight(w, "+"), "-")
+	switch strings.ToLower(suffix) {
+	case "", "plus", "minus", "1", "2", "3":
+	default:
+		return false
+	}
+	if len(base) < 1 || len(base) > 3 || base[0] != 'A' && base[0] != 'B' || len(base) == 1 && suffix == "" {
+		return false
+	}
+	for i := 1; i < len(base); i++ {
+		if base[i] != base[0] && base[i] != 'a' {
+			return false
+		}
+	}
+	return true
+}
+
+// dateCode reports whether w is a month's abbreviation in capitals and a
+// day: "MAR8", "DEC17".
+func dateCode(w string) bool {
+	if len(w) < 4 || len(w) > 5 || strings.ToUpper(w) != w {
+		return false
+	}
+	return dateWords[strings.ToLower(w[:3])] && strings.Trim(w[3:], "0123456789") == ""
 }
 
 // nerType maps prose's entity labels to the graph's types.
@@ -1501,10 +1805,12 @@ func (d *docState) resolve() {
 			case len(long) == len(short)+1 && hasSuffixTokens(long, short) && countryLead(o.name) && ot != graph.Place:
 				// "Sprint" for "U.S. Sprint"
 				ok = true
-			case len(short) == 1 && (orgHeads[short[0]] || placeHeads[short[0]]) && hasSuffixTokens(long, short) &&
+			case len(short) == 1 && (orgHeads[short[0]] || placeHeads[short[0]]) &&
+				(hasSuffixTokens(long, short) || headOf(long) == short[0]) &&
 				(ot == graph.Org || ot == graph.Place) && !graph.Acronym(c.name) && !chamberWords[short[0]]:
-				// "the Fund" for the International Monetary Fund, when
-				// the document names one fund
+				// "the Fund" for the International Monetary Fund, "the
+				// Bank" for the Reserve Bank of Kelvia, when the document
+				// names one fund or bank
 				ok = true
 			case hasPrefixTokens(long, short) && (ot == graph.Org || ot == graph.Place && placeHeads[long[len(long)-1]]) && !c.titled():
 				// "Southmark" for "Southmark Corp", whatever prose
@@ -1546,6 +1852,73 @@ func (d *docState) resolve() {
 			}
 		}
 		r.mentions += c.mentions
+	}
+}
+
+// headOf returns the head of a body's name "X of Y", the word before its
+// first "of" ("bank" of "reserve bank of kelvia"), or "".
+func headOf(words []string) string {
+	for i := 1; i < len(words)-1; i++ {
+		if words[i] == "of" {
+			if orgHeads[words[i-1]] {
+				return words[i-1]
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// singleBodies are the head words that alone name one body of a country:
+// "the Senate", "the Cabinet".
+var singleBodies = set("senate", "house", "congress", "parliament", "cabinet", "police", "army", "navy")
+
+// dropGeneric takes out of the document a bare head word, "the Bank", "the
+// Commission", "the Department", that names no full name of the text: it
+// names no entity of its own ("Bank" would be every bank's).
+func (d *docState) dropGeneric() {
+	gone := map[*cluster]bool{}
+	for _, c := range d.order {
+		w := nameWords(c.name)
+		if c.parent != nil || len(w) != 1 || graph.Acronym(c.name) || singleBodies[w[0]] ||
+			!orgHeads[w[0]] && !placeHeads[w[0]] {
+			continue
+		}
+		gone[c] = true
+	}
+	for _, c := range d.order {
+		if c.parent != nil && gone[c.root()] {
+			gone[c.root()] = false // a name stands for it
+		}
+	}
+	for c, g := range gone {
+		if !g {
+			delete(gone, c)
+		}
+	}
+	if len(gone) == 0 {
+		return
+	}
+	order := d.order[:0]
+	for _, c := range d.order {
+		if !gone[c] {
+			order = append(order, c)
+		}
+	}
+	d.order = order
+	for k, c := range d.clusters {
+		if gone[c] {
+			delete(d.clusters, k)
+		}
+	}
+	for i, ms := range d.mentions {
+		kept := ms[:0]
+		for _, m := range ms {
+			if m.c == nil || !gone[m.c] {
+				kept = append(kept, m)
+			}
+		}
+		d.mentions[i] = kept
 	}
 }
 
@@ -1724,6 +2097,9 @@ func commonStart(c *cluster, short []string, named bool) bool {
 // legal suffixes ("OPEC" is not "OPEC Differentials Committee").
 func shortFor(short, long string) bool {
 	rest := strings.Fields(long)[len(strings.Fields(short)):]
+	if legalSuffix(short) && len(rest) > 0 && strings.EqualFold(rest[0], "of") {
+		return false // "Ford Motor Co" is not "Ford Motor Co of Canada Ltd"
+	}
 	for i, w := range rest {
 		lw := strings.ToLower(strings.TrimSuffix(w, "."))
 		if corporateSuffixes[lw] {
@@ -1870,6 +2246,9 @@ func bareCompany(name string) string {
 	n := len(f)
 	for n > 1 && (corporateSuffixes[strings.ToLower(f[n-1])] || f[n-1] == "&" || strings.ToLower(f[n-1]) == "and") {
 		n--
+	}
+	if n < len(f) && n > 1 && strings.HasPrefix(f[n-1], "(") && strings.HasSuffix(f[n-1], ")") {
+		n-- // "Tarvik Equity (Pacific) Ltd" is "Tarvik Equity"
 	}
 	if n == len(f) || n == 0 {
 		return ""

@@ -140,6 +140,12 @@ var employerTitles = set("analyst", "analysts", "economist", "economists", "chai
 	"spokeswoman", "executive", "officer", "trader", "traders", "dealer", "dealers", "strategist", "partner",
 	"vice-president", "vice-chairman", "treasurer", "broker", "brokers")
 
+// firmStaff are the jobs of a firm's people that news writes between the
+// firm's name and theirs: "Halvex analyst Joan Perle". (A spokesman or a
+// chairman may be a person's or a country's: "Reagan spokesman".)
+var firmStaff = set("analyst", "analysts", "economist", "economists", "strategist", "strategists", "trader",
+	"traders", "dealer", "dealers", "broker", "brokers", "chartist", "chartists")
+
 // employer reports whether m names whom a person works for: "William
 // Dorne of Halvex Securities", "an analyst with Halvex Securities".
 func employer(m *mention, toks []token, ms []*mention) bool {
@@ -233,7 +239,8 @@ var ofCompanyNouns = set("shares", "stock", "unit", "subsidiary", "division", "a
 // a Tokyo securities firm".
 var companyKinds = set("company", "firm", "bank", "group", "unit", "subsidiary", "concern", "maker",
 	"producer", "manufacturer", "retailer", "airline", "carrier", "insurer", "brokerage", "utility",
-	"conglomerate", "corporation", "holding", "distributor", "refiner", "partnership", "affiliate")
+	"conglomerate", "corporation", "holding", "distributor", "refiner", "partnership", "affiliate", "chain",
+	"brokerage", "supermarket")
 
 // acquireVerbs, before a name, say it is a company: "acquired Kelvara".
 var acquireVerbs = set("acquired", "acquire", "acquiring", "acquires", "bought", "buy", "buys", "buying")
@@ -260,6 +267,9 @@ func companyContext(m *mention, toks []token) bool {
 		itVerbs[toks[e+2].lower] {
 		return true // "Kelvara said it would buy"
 	}
+	if e+1 < len(toks) && firmStaff[toks[e].lower] && toks[e].text == toks[e].lower && isProper(toks, e+1) {
+		return true // "Halvex analyst Joan Perle said": her firm
+	}
 	if e < len(toks) && isNoun(toks[e].tag) && toks[e].text == toks[e].lower {
 		return false // "the newly acquired Salem operation": the name qualifies a noun
 	}
@@ -270,11 +280,21 @@ func companyContext(m *mention, toks []token) bool {
 		s >= 2 && toks[s-1].lower == "with" && (toks[s-2].lower == "merged" || toks[s-2].lower == "merge" || toks[s-2].lower == "merger") {
 		return true // "acquired Kelvara", "merged with Brantwell"
 	}
-	if e+2 < len(toks) && toks[e].text == "," && (toks[e+1].lower == "a" || toks[e+1].lower == "an") {
-		for k := e + 2; k < len(toks) && k < e+8; k++ {
+	a := e // the article of an apposition or a copula's complement
+	switch {
+	case e < len(toks) && (toks[e].lower == "is" || toks[e].lower == "was"):
+		a = e + 1 // "Kelvara is a Tokyo securities firm"
+	case e+1 < len(toks) && (toks[e].lower == "has" || toks[e].lower == "had") && toks[e+1].lower == "been":
+		a = e + 2 // "Kelvara had been a chain of 900 stores"
+	case e < len(toks) && toks[e].text == ",":
+		a = e + 1
+	}
+	if a > e && a+1 < len(toks) && (toks[a].lower == "a" || toks[a].lower == "an") {
+		for k := a + 1; k < len(toks) && k < a+7; k++ {
 			t := toks[k]
 			if t.text == "," || t.text == "." || t.lower == "of" || t.lower == "for" || t.lower == "at" ||
-				t.lower == "who" || t.lower == "with" || t.lower == "and" || personTitles[t.lower] {
+				t.lower == "who" || t.lower == "with" || t.lower == "and" || t.lower == "in" || t.lower == "to" ||
+				t.lower == "on" || t.lower == "from" || personTitles[t.lower] || employerTitles[t.lower] {
 				break
 			}
 			if companyKinds[t.lower] && t.text == t.lower {

@@ -47,6 +47,26 @@ type WordNet struct {
 	Exceptions [][3]string
 }
 
+// CommonWord reports whether WordNet knows the lowercase word w as a
+// common word: a verb, an adjective or an adverb in any form, or a noun
+// whose commonest sense names no person, place or group ("period",
+// "freight"; not "chrysler", "texas"). It is false in models trained
+// without WordNet.
+func (m *Model) CommonWord(w string) bool {
+	v, ok := m.lex[w]
+	if !ok {
+		return false
+	}
+	if v&(lexVerb|lexVerbS|lexVerbEd|lexVerbIng|lexAdj|lexAdjEr|lexAdjEst|lexAdv) != 0 {
+		return true
+	}
+	switch (v >> lexNounSense) & 63 {
+	case 14, 15, 18: // noun.group, noun.location, noun.person
+		return false
+	}
+	return v&(lexNoun|lexNounPl) != 0
+}
+
 // ReadWordNet reads WordNet's database files (index.noun … and
 // noun.exc …) from dir, for example /usr/share/wordnet of Debian's
 // wordnet-base package.
