@@ -2309,14 +2309,24 @@ func objectHead(w []ud.Token, p int) {
 	}
 }
 
-// guarded runs one mend of the tree and undoes it if it left a cycle
-// (a word its own ancestor): a mend that meets a parse it was not written
-// for must not break the tree the rules walk.
-func guarded(w []ud.Token, mend func()) {
-	save := append([]ud.Token(nil), w...)
+// guard runs mends of the tree and undoes one that left a cycle (a word
+// its own ancestor): a mend that meets a parse it was not written for must
+// not break the tree the rules walk. Its buffer is reused: repair runs
+// several mends a word.
+type guard struct{ save []ud.Token }
+
+// run runs mend on w, undoing it if it left a cycle. A mend that moved no
+// head cannot have made one.
+func (g *guard) run(w []ud.Token, mend func()) {
+	g.save = append(g.save[:0], w...)
 	mend()
-	if !acyclic(w) {
-		copy(w, save)
+	for i := range w {
+		if w[i].Head != g.save[i].Head {
+			if !acyclic(w) {
+				copy(w, g.save)
+			}
+			return
+		}
 	}
 }
 
@@ -2606,6 +2616,8 @@ func repair(w []ud.Token) {
 		}
 	}()
 	head := func(i int) int { return w[i].Head - 1 }
+	var g guard
+	guarded := g.run
 	premodifiers(w)
 	toldThat(w)
 	guarded(w, func() { saidSubject(w) })

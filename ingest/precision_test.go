@@ -153,9 +153,14 @@ func TestPrecisionRules(t *testing.T) {
 // object, itself above that object's verb) still extracts.
 func TestGuardedMend(t *testing.T) {
 	w := []ud.Token{{Form: "a", Head: 0, Deprel: "root"}, {Form: "b", Head: 1, Deprel: "obj"}}
-	guarded(w, func() { w[0].Head = 2 })
+	var g guard
+	g.run(w, func() { w[0].Head = 2 })
 	if !acyclic(w) || w[0].Head != 0 {
-		t.Errorf("guarded left %v", w)
+		t.Errorf("guard left %v", w)
+	}
+	g.run(w, func() { w[1].Deprel = "nsubj" }) // no cycle: kept
+	if w[1].Deprel != "nsubj" {
+		t.Errorf("guard undid a mend that left no cycle: %v", w)
 	}
 	ex := mustExtractor(t)
 	text := "Jonas Berg criticized Baltic Union policies which he said encourage domestic production by providing high supports to farmers and then exporting the surplus product with the help of subsidies."
