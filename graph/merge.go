@@ -700,28 +700,22 @@ func (w *writer) splitMentions(ctx context.Context, old, nid uint64, f string, n
 			return err
 		}
 	}
+	seqs := make([]uint64, 0, len(bySeq))
 	for seq, m := range bySeq {
 		if err := w.put(key(pMention, nid, seq), m); err != nil {
 			return err
 		}
-		// the document names the new entity, with or without evidence
-		id, err := w.getString(key(pDocSeq, seq))
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			continue
+		seqs = append(seqs, seq)
+	}
+	// the documents name the new entity, with or without evidence
+	if err := w.eachDocOf(seqs, func(d *docRec) bool {
+		if containsID(d.Entities, nid) {
+			return false
 		}
-		if err != nil {
-			return err
-		}
-		var d docRec
-		if err := getJSON(w.txn, key(pDoc, id), &d); err != nil {
-			return err
-		}
-		if !containsID(d.Entities, nid) {
-			d.Entities = sortedSet(append(d.Entities, nid))
-			if err := w.put(key(pDoc, id), d); err != nil {
-				return err
-			}
-		}
+		d.Entities = sortedSet(append(d.Entities, nid))
+		return true
+	}); err != nil {
+		return err
 	}
 	return nil
 }

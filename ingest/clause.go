@@ -2178,20 +2178,7 @@ func whoseClause(w []ud.Token, n int) {
 		return
 	}
 	vh, vr := w[v].Head, w[v].Deprel
-	c := -1
-	for k := range w {
-		if w[k].Head-1 == v && w[k].Deprel == "conj" && k > v && c < 0 {
-			own := false
-			for j := range w {
-				if w[j].Head-1 == k && strings.HasPrefix(w[j].Deprel, "nsubj") {
-					own = true
-				}
-			}
-			if !own {
-				c = k
-			}
-		}
-	}
+	c := bareConjunct(w, v)
 	w[n].Head, w[n].Deprel = v+1, w[h].Deprel
 	w[v].Head, w[v].Deprel = h+1, "acl:relcl"
 	if c < 0 {
@@ -2208,6 +2195,26 @@ func whoseClause(w []ud.Token, n int) {
 	}
 	w[c].Head, w[c].Deprel = vh, vr
 	w[h].Head = c + 1
+}
+
+// bareConjunct is the first conjunct after v with no subject of its own,
+// or -1.
+func bareConjunct(w []ud.Token, v int) int {
+	for k := v + 1; k < len(w); k++ {
+		if w[k].Head-1 != v || w[k].Deprel != "conj" {
+			continue
+		}
+		own := false
+		for j := range w {
+			if w[j].Head-1 == k && strings.HasPrefix(w[j].Deprel, "nsubj") {
+				own = true
+			}
+		}
+		if !own {
+			return k
+		}
+	}
+	return -1
 }
 
 // whoseVerb mends "Acme, whose shares rose 10 pct, bought Widget" parsed
@@ -2238,20 +2245,7 @@ func whoseVerb(w []ud.Token, v int) {
 	if w[n].UPOS != "PROPN" && w[n].UPOS != "NOUN" || under(w, n, v) && w[n].Head-1 != v {
 		return
 	}
-	c := -1
-	for k := range w {
-		if w[k].Head-1 == v && w[k].Deprel == "conj" && k > v && c < 0 {
-			own := false
-			for j := range w {
-				if w[j].Head-1 == k && strings.HasPrefix(w[j].Deprel, "nsubj") {
-					own = true
-				}
-			}
-			if !own {
-				c = k
-			}
-		}
-	}
+	c := bareConjunct(w, v)
 	if c < 0 {
 		return
 	}

@@ -11,6 +11,32 @@ import (
 
 // tripleString is a short form of a triple for tests:
 // "Subject -relation-> Object [neg] [modality] [by speaker]".
+// checkTriples extracts text and reports each triple of want it lacks and
+// each of not it has, written as tripleString writes them.
+func checkTriples(t *testing.T, ex *Extractor, text string, want, not []string) {
+	t.Helper()
+	doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	var all []string
+	for _, tr := range doc.Triples {
+		got[tripleString(tr)] = true
+		all = append(all, tripleString(tr))
+	}
+	for _, w := range want {
+		if !got[w] {
+			t.Errorf("Extract(%q) lacks %q; got:\n  %s", text, w, strings.Join(all, "\n  "))
+		}
+	}
+	for _, n := range not {
+		if got[n] {
+			t.Errorf("Extract(%q) has %q", text, n)
+		}
+	}
+}
+
 func tripleString(t graph.Triple) string {
 	s := fmt.Sprintf("%s -%s-> %s", t.Subject, t.Relation, t.Object)
 	if t.Negated {
@@ -155,29 +181,10 @@ func extractRules(t *testing.T, ex *Extractor, name string) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
 			if d, ok := treeDiffers[tt.name]; ok && name == "tree" {
 				tt.want, tt.not = []string{d}, nil
 			}
-			got := map[string]bool{}
-			var all []string
-			for _, tr := range doc.Triples {
-				got[tripleString(tr)] = true
-				all = append(all, tripleString(tr))
-			}
-			for _, w := range tt.want {
-				if !got[w] {
-					t.Errorf("Extract(%q) lacks %q; got:\n  %s", tt.text, w, strings.Join(all, "\n  "))
-				}
-			}
-			for _, n := range tt.not {
-				if got[n] {
-					t.Errorf("Extract(%q) has %q", tt.text, n)
-				}
-			}
+			checkTriples(t, ex, tt.text, tt.want, tt.not)
 		})
 	}
 }
@@ -422,19 +429,7 @@ func TestPronounBeforeSpeaker(t *testing.T) {
 		"Widget Systems reported a loss. In addition, it plans to sell Baltic Rail, Nordhavn Energy said.": "Widget Systems -plan to sell-> Baltic Rail to by Nordhavn Energy",
 		"Widget Systems reported a loss. Nordhavn Energy said it plans to sell Baltic Rail.":               "Nordhavn Energy -plan to sell-> Baltic Rail to by Nordhavn Energy",
 	} {
-		doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: text})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var all []string
-		found := false
-		for _, tr := range doc.Triples {
-			all = append(all, tripleString(tr))
-			found = found || tripleString(tr) == want
-		}
-		if !found {
-			t.Errorf("Extract(%q) lacks %q; got:\n  %s", text, want, strings.Join(all, "\n  "))
-		}
+		checkTriples(t, ex, text, []string{want}, nil)
 	}
 }
 
@@ -463,18 +458,6 @@ func TestHeSaidAfterSpeaker(t *testing.T) {
 		"Japan will cut output, Trade Minister Hajime Tamura said. Exports fell in March. Imports rose. Sales fell. Stocks rose. Output fell. Nissan Motor will raise prices, he added.": "Nissan Motor -raise-> prices will by he",
 		"Japan will cut output, dealers said. Exports fell in March. Nissan Motor will raise prices, they said.":                                                                         "Nissan Motor -raise-> prices will by dealers",
 	} {
-		doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: text})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var all []string
-		found := false
-		for _, tr := range doc.Triples {
-			all = append(all, tripleString(tr))
-			found = found || tripleString(tr) == want
-		}
-		if !found {
-			t.Errorf("Extract(%q) lacks %q; got:\n  %s", text, want, strings.Join(all, "\n  "))
-		}
+		checkTriples(t, ex, text, []string{want}, nil)
 	}
 }

@@ -95,7 +95,7 @@ func (d *docState) findMentions() {
 			d.mentions[i] = chunkMentions(&d.sents[i])
 			for _, m := range d.mentions[i] {
 				names[graph.Fold(m.name)] = true
-				if m.votes[graph.Person] > 0 && m.votes[graph.Person] >= m.votes[graph.Org]+m.votes[graph.Place] &&
+				if mostlyPerson(m.votes) &&
 					(m.titled || m.he-m.hs >= 2) && !hasCountry(&d.sents[i], m) {
 					// a person the text names in full or by title
 					for _, w := range strings.Fields(graph.Fold(m.name)) {
@@ -364,7 +364,7 @@ func isRegion(name string) bool {
 	return ok
 }
 
-// isPlaceName reports whether name is a country's or a capital's.
+// isPlaceName reports whether name is a country's, a US state's or a capital's.
 func isPlaceName(name string) bool {
 	if _, ok := lookupCountry(name); ok {
 		return true

@@ -35,8 +35,7 @@ func (d *docState) docTypes() {
 	// last words of people the document names in full
 	surnames := map[string]bool{}
 	for _, c := range d.order {
-		if w := nameWords(c.name); len(w) >= 2 && c.votes[graph.Person] > 0 &&
-			c.votes[graph.Person] >= c.votes[graph.Org]+c.votes[graph.Place] {
+		if w := nameWords(c.name); len(w) >= 2 && mostlyPerson(c.votes) {
 			surnames[w[len(w)-1]] = true
 		}
 	}
@@ -128,8 +127,13 @@ func (d *docState) business() bool {
 // company context does not overturn.
 func fullPersonName(c *cluster) bool {
 	w := nameWords(c.name)
-	return len(w) >= 2 && firstNames[w[0]] && c.votes[graph.Person] > 0 &&
-		c.votes[graph.Person] >= c.votes[graph.Org]+c.votes[graph.Place]
+	return len(w) >= 2 && firstNames[w[0]] && mostlyPerson(c.votes)
+}
+
+// mostlyPerson reports whether type votes say a person at least as often
+// as a body and a place together.
+func mostlyPerson(votes map[string]int) bool {
+	return votes[graph.Person] > 0 && votes[graph.Person] >= votes[graph.Org]+votes[graph.Place]
 }
 
 // locatives, before a name, say it is a place: "in Chicago".
@@ -156,8 +160,7 @@ func employer(m *mention, toks []token, ms []*mention) bool {
 		return true
 	}
 	for _, o := range ms {
-		if o != m && o.e == m.s-1 && o.c != nil && o != nil && (o.titled || o.he-o.hs >= 2) &&
-			o.votes[graph.Person] > 0 && o.votes[graph.Person] >= o.votes[graph.Org]+o.votes[graph.Place] {
+		if o != m && o.e == m.s-1 && o.c != nil && (o.titled || o.he-o.hs >= 2) && mostlyPerson(o.votes) {
 			return toks[m.s-1].lower == "of" // a person named in full "of" it
 		}
 	}
@@ -166,22 +169,20 @@ func employer(m *mention, toks []token, ms []*mention) bool {
 
 // tickered reports whether a mention of c carried a ticker.
 func (d *docState) tickered(c *cluster) bool {
-	for _, ms := range d.mentions {
-		for _, m := range ms {
-			if m.c == c && m.ticker {
-				return true
-			}
-		}
-	}
-	return false
+	return d.anyMention(c, func(m *mention) bool { return m.ticker })
 }
 
 // personEvidence reports whether some mention of c has evidence of a
 // person that is not prose's label (a title, "who", "was born").
 func (d *docState) personEvidence(c *cluster) bool {
+	return d.anyMention(c, func(m *mention) bool { return m.personal })
+}
+
+// anyMention reports whether some mention of c is as ok says.
+func (d *docState) anyMention(c *cluster, ok func(*mention) bool) bool {
 	for _, ms := range d.mentions {
 		for _, m := range ms {
-			if m.c == c && m.personal {
+			if m.c == c && ok(m) {
 				return true
 			}
 		}

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/kg-builder/kg/ingest/ud"
@@ -124,26 +123,7 @@ func TestPrecisionRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := map[string]bool{}
-			var all []string
-			for _, tr := range doc.Triples {
-				got[tripleString(tr)] = true
-				all = append(all, tripleString(tr))
-			}
-			for _, w := range tt.want {
-				if !got[w] {
-					t.Errorf("Extract(%q) lacks %q; got:\n  %s", tt.text, w, strings.Join(all, "\n  "))
-				}
-			}
-			for _, n := range tt.not {
-				if got[n] {
-					t.Errorf("Extract(%q) has %q", tt.text, n)
-				}
-			}
+			checkTriples(t, ex, tt.text, tt.want, tt.not)
 		})
 	}
 }
