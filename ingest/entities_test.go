@@ -176,6 +176,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Japanese Finance Ministry", graph.Org}}, nil, []string{"Finance Ministry"}},
 		{"a body in a story datelined in a state", "WASHINGTON, March 3 - The Treasury Department said it would sell bonds.",
 			[]ent{{"U.S. Treasury Department", graph.Org}}, nil, nil},
+		{"a country news never writes by its initials takes its demonym", "RIYADH, March 3 - The Finance Ministry said it would cut spending.",
+			[]ent{{"Saudi Arabian Finance Ministry", graph.Org}}, nil, []string{"S.A. Finance Ministry"}},
 		{"a dateline says nothing of a body when the story names another country", "WASHINGTON, March 3 - The Agriculture Department said Brazil bought wheat.",
 			[]ent{{"Agriculture Department", graph.Org}}, nil, []string{"U.S. Agriculture Department"}},
 		{"the text's country outweighs the dateline's", "LONDON, March 3 - Japan's Finance Ministry said it would act.",

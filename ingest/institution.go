@@ -215,14 +215,18 @@ func namesCountry(name string) bool {
 	return false
 }
 
-// bodyPrefix is how news writes a country before a body's name: "U.S."
-// and "U.K." for the countries news calls by their initials, the
-// demonym for the others ("Japanese Finance Ministry").
+// initialled are the countries English news names by their initials
+// before a body ("U.S. Treasury Department", "U.K. Treasury"); every other
+// two-letter alias of the country table is a code, not how news writes it
+// ("S.A. Finance Ministry" for Saudi Arabia's).
+var initialled = map[string]string{"United States": "U.S.", "United Kingdom": "U.K."}
+
+// bodyPrefix is how news writes a country before a body's name: its
+// initials for the few it names so, the demonym for the others ("Japanese
+// Finance Ministry", "Saudi Arabian Finance Ministry").
 func bodyPrefix(ct *country.Country) string {
-	for _, a := range ct.Aliases {
-		if len(a) == 2 && a == ct.Code || a == "UK" && ct.Code == "GB" {
-			return a[:1] + "." + a[1:] + "."
-		}
+	if p, ok := initialled[ct.Name]; ok {
+		return p
 	}
 	if len(ct.Demonyms) > 0 {
 		return ct.Demonyms[0]
