@@ -11,6 +11,7 @@ package graph
 // hands the store each entity's names, aliases and keys.
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -22,6 +23,15 @@ import (
 // name across types (NER labels are noisy) and by alias within a compatible
 // type; concepts match only concepts of the same name.
 func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
+	company := uint64(0) // the stored company a guessed person is
+	if e.Guessed && e.Type == Person {
+		if company, err = w.companyNamed(e.Name); err != nil {
+			return 0, false, err
+		}
+		if company != 0 {
+			e.Type = Org
+		}
+	}
 	names := append([]string{e.Name}, e.Aliases...)
 	best, bestScore := uint64(0), 0
 	tied := false                // two entities match equally well
@@ -55,6 +65,9 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 				best = min(best, c)
 			}
 		}
+	}
+	if company != 0 {
+		best = company
 	}
 	if tied && bestScore <= 2 && e.Type == Person && len(strings.Fields(e.Name)) == 1 {
 		// "Tamm" when Anna Tamm and Mart Tamm are both stored: which one
@@ -135,6 +148,29 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	rec.Votes[e.Type] += m
 	rec.Type = majority(rec.Votes, rec.Type)
 	return best, created, nil
+}
+
+// companyNamed returns the stored company whose name is name with a legal
+// suffix after it ("Morgan Stanley and Co Inc" for "Morgan Stanley"), the
+// one most mentioned if there are more, or 0.
+func (w *writer) companyNamed(name string) (uint64, error) {
+	cands, err := w.aliasIDs(Fold(name))
+	if err != nil {
+		return 0, err
+	}
+	want := strings.Fields(Fold(name))
+	found, most := uint64(0), 0
+	for _, c := range cands {
+		rec, err := w.entity(c)
+		if err != nil {
+			return 0, err
+		}
+		if core, suffixed := companyCore(rec.Name); rec.Type == Org && suffixed && slices.Equal(core, want) &&
+			rec.Mentions > most {
+			found, most = c, rec.Mentions
+		}
+	}
+	return found, nil
 }
 
 // PlainName reports whether name reads as a name: its words after the
@@ -240,6 +276,10 @@ func editDistance(a, b []rune) int {
 func matchScore(e Entity, n string, byName, sole bool, rec *entityRec) int {
 	sameName := Fold(rec.Name) == Fold(e.Name)
 	acronym := Acronym(n) && !spelledOut(e, n)
+	if !sameName && e.Type != Person && rec.Type != Person && e.Type != Concept && rec.Type != Concept &&
+		sameCore(e.Name, rec.Name) {
+		return 2 // "Merrill Lynch and Co" for the stored "Merrill Lynch Co Inc"
+	}
 	if !sameName && !byName && e.Type != Person && rec.Type != Person && !strings.Contains(strings.TrimSpace(n), " ") &&
 		Fold(n) != Fold(rec.Name) && !acronym {
 		// one word two names share is not the thing they share:
@@ -252,6 +292,21 @@ func matchScore(e Entity, n string, byName, sole bool, rec *entityRec) int {
 		// "International", stored alone, already stands for
 		// "International Minerals": not for another company too
 		return 0
+	}
+	if !sameName && otherCompany(e.Name, rec.Name) {
+		// "Merrill Lynch Capital Markets" is a unit of "Merrill Lynch
+		// and Co Inc", not it, though both go by "Merrill Lynch"; "ICO
+		// Inc" is no "International Coffee Organization"
+		return 0
+	}
+	if !sameName {
+		for _, a := range rec.Aliases {
+			if _, suffixed := companyCore(a); suffixed && otherCompany(e.Name, a) {
+				// a stored "Merrill Lynch" that a document called
+				// "Merrill Lynch and Co" is not its unit either
+				return 0
+			}
+		}
 	}
 	if e.Type == Concept || rec.Type == Concept {
 		if e.Type == rec.Type && sameName {
@@ -419,9 +474,10 @@ func suffixForm(short, long string) bool {
 
 // sameCompany notes, for a merge after the documents are stored, a stored
 // company that a document names beside best as best's short or long form
-// ("Texaco" and "Texaco Inc", both stored before a document linked them),
-// when no other stored entity goes by the short name: "Bell" with Bell
-// Industries Inc and Bell Group Ltd stored is nobody's short name.
+// ("Texaco" and "Texaco Inc", both stored before a document linked them)
+// or as its initials ("S and P" and "Standard and Poor's Corp"), when no
+// other stored entity goes by the short name: "Bell" with Bell Industries
+// Inc and Bell Group Ltd stored is nobody's short name.
 func (w *writer) sameCompany(best uint64, named map[uint64]string) error {
 	br, err := w.entity(best)
 	if err != nil {
@@ -443,8 +499,8 @@ func (w *writer) sameCompany(best uint64, named map[uint64]string) error {
 		}
 		into, from, short := best, c, n
 		switch {
-		case suffixForm(rec.Name, br.Name):
-		case suffixForm(br.Name, rec.Name):
+		case suffixForm(rec.Name, br.Name), abbreviates(rec.Name, br.Name):
+		case suffixForm(br.Name, rec.Name), abbreviates(br.Name, rec.Name):
 			into, from, short = c, best, br.Name
 		default:
 			continue
@@ -480,4 +536,159 @@ func containsPair(ps [][2]uint64, a, b uint64) bool {
 		}
 	}
 	return false
+}
+
+// nameWords returns the folded words of a name but "and" and "&".
+func nameWords(name string) []string {
+	var ws []string
+	for _, w := range strings.Fields(Fold(name)) {
+		if w = strings.Trim(w, ","); w != "" && w != "and" && w != "&" {
+			ws = append(ws, w)
+		}
+	}
+	return ws
+}
+
+// companyCore returns a company's name without its legal suffixes and
+// without "and" and "&" (folded words: "Merrill Lynch and Co Inc" →
+// merrill lynch), and whether it had a legal suffix.
+func companyCore(name string) (core []string, suffixed bool) {
+	core = nameWords(name)
+	for i, w := range core {
+		if long, ok := nameAbbreviations[w]; ok {
+			core[i] = long
+		}
+	}
+	for len(core) > 1 && legalSuffixes[core[len(core)-1]] {
+		core, suffixed = core[:len(core)-1], true
+	}
+	return core, suffixed
+}
+
+// sameCore reports whether two names with legal suffixes are one
+// company's, written with other suffixes or "and"s: "Merrill Lynch and Co", "Merrill Lynch
+// Co Inc".
+func sameCore(a, b string) bool {
+	ca, sa := companyCore(a)
+	cb, sb := companyCore(b)
+	return sa && sb && slices.Equal(ca, cb)
+}
+
+// otherCompany reports whether a and b, one of them a company's name with
+// its legal suffix, name two companies, whatever alias they share:
+//   - both have a legal suffix and their names differ otherwise ("Texaco
+//     Inc", "Texaco Canada Inc");
+//   - the other name goes on after the company's ("Merrill Lynch Capital
+//     Markets" beside "Merrill Lynch and Co Inc": a unit);
+//   - or the two have nothing in common but the company's letters being
+//     the other's initials: "ICO Inc" is not the International Coffee
+//     Organization the letters stand for.
+//
+// A short form ("Toyota" of "Toyota Motor Corp") and an acronym of a
+// company's name ("IBM" of "International Business Machines Corp") are
+// the company.
+func otherCompany(a, b string) bool {
+	ca, sa := companyCore(a)
+	cb, sb := companyCore(b)
+	if !sa && !sb || len(ca) == 0 || len(cb) == 0 || slices.Equal(ca, cb) {
+		return false
+	}
+	if abbreviates(a, b) || abbreviates(b, a) {
+		return false // "S and P" of "Standard and Poor's Corp"
+	}
+	if misspelt(ca, cb) || misspelt(nameWords(a), nameWords(b)) {
+		return false // "International Business Machine Corp", "Commodity Credit Corportion"
+	}
+	if len(ca) == len(cb)+1 && ca[0] == "us" && slices.Equal(ca[1:], cb) || len(cb) == len(ca)+1 && cb[0] == "us" && slices.Equal(cb[1:], ca) {
+		return false // "U.S. Commodity Credit Corporation"
+	}
+	if !sa {
+		ca, cb, sb = cb, ca, false // ca is a company's
+	}
+	switch {
+	case initialsOf(ca, cb) || initialsOf(cb, ca):
+		// "IBM Corp" and "International Business Machines Corp"; "IBM"
+		// for the latter; but not "ICO Inc" for an organisation
+		return !sb && len(ca) == 1
+	case sb:
+		return true
+	case hasPrefixWords(ca, cb):
+		return false // "Toyota" of "Toyota Motor Corp"
+	}
+	return true
+}
+
+// hasPrefixWords reports whether p begins w.
+func hasPrefixWords(w, p []string) bool {
+	return len(p) <= len(w) && slices.Equal(w[:len(p)], p)
+}
+
+// initialsOf reports whether short, one word, is the initials of long's
+// words, little words aside: "ibm" of international business machines.
+func initialsOf(short, long []string) bool {
+	if len(short) != 1 || len(long) < 2 {
+		return false
+	}
+	var b strings.Builder
+	for _, w := range long {
+		switch w {
+		case "of", "the", "for", "de", "du", "des", "la", "le", "del":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+	}
+	return b.String() == short[0]
+}
+
+// abbreviates reports whether short is written in capitals, or as single
+// capitals joined by "and" ("S and P", "S&P"), and its letters are the
+// initials of long's words: "IBM" of "International Business Machines
+// Corp", "S and P" of "Standard and Poor's Corp".
+func abbreviates(short, long string) bool {
+	var letters []string
+	if Acronym(short) && !strings.Contains(strings.TrimSpace(short), " ") {
+		letters = []string{strings.ReplaceAll(Fold(short), "'", "")}
+	} else {
+		var b strings.Builder
+		for _, f := range strings.FieldsFunc(short, func(r rune) bool { return r == ' ' || r == '&' }) {
+			switch {
+			case f == "and":
+			case len(f) == 1 && unicode.IsUpper(rune(f[0])):
+				b.WriteString(strings.ToLower(f))
+			default:
+				return false
+			}
+		}
+		letters = []string{b.String()}
+	}
+	core, _ := companyCore(long)
+	// with its suffix too: "CCC" of "Commodity Credit Corporation"
+	return len(letters[0]) >= 2 && (initialsOf(letters, core) || initialsOf(letters, nameWords(long)))
+}
+
+// nameAbbreviations are the short ways companies' names are written:
+// "Shearson Lehman Bros Inc" is Shearson Lehman Brothers Inc.
+var nameAbbreviations = map[string]string{"bros": "brothers", "intl": "international", "int'l": "international",
+	"natl": "national", "nat'l": "national", "mfg": "manufacturing", "assn": "association", "assoc": "associates",
+	"cos": "companies", "svcs": "services", "hldgs": "holdings", "grp": "group", "ind": "industries", "inds": "industries"}
+
+// misspelt reports whether two names' words are the same but for one
+// word written with a letter or two otherwise: "business machine",
+// "business machines".
+func misspelt(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	diff := 0
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		x, y := []rune(a[i]), []rune(b[i])
+		if diff++; diff > 1 || len(x) < 5 || len(y) < 5 || x[0] != y[0] || editDistance(x, y) > 2 {
+			return false
+		}
+	}
+	return true
 }
