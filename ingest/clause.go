@@ -593,9 +593,11 @@ func (t *tree) makeArg(h int) *arg {
 		return nil
 	}
 	if t.w[h].UPOS == "NOUN" {
-		// "Nordhavn Energy's chairman Jonas Berg": the person named
+		// "Nordhavn Energy's chairman Jonas Berg": the person named;
+		// "the largest brokerage firm Morvik": the company
 		for _, k := range t.children(h, "appos", "flat") {
-			if m := t.byTok[k]; m != nil && k > h && m.s <= h+2 && m.c != nil && m.c.root().typ() == graph.Person {
+			if m := t.byTok[k]; m != nil && k > h && m.s <= h+2 && m.c != nil && (m.c.root().typ() == graph.Person ||
+				m.c.root().typ() == graph.Org && companyKinds[toks[h].lower]) {
 				x, _ := t.span(h)
 				return &arg{s: min(x, m.s), e: m.e, hs: m.hs, m: m}
 			}

@@ -232,6 +232,16 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Tressler", graph.Org}, {"Joan Varga", graph.Person}}, nil, nil},
 		{"a country's code before a singular common noun", "Canada rejected a U.K. Complaint that the law was unfair. U.K. Interest rates fell, and the U.K. Embassy said so.",
 			[]ent{{"United Kingdom", graph.Place}}, nil, []string{"U.K. Complaint", "U.K. Interest"}},
+		{"a company's kind before its name", "Joan Perle was head of the largest brokerage firm Halvex Marrow. Halvex Marrow said it rose.",
+			[]ent{{"Halvex Marrow", graph.Org}, {"Joan Perle", graph.Person}}, nil, nil},
+		{"a company's unit named by its markets or its country", "Halvex Marrow Capital Markets and Halvex Marrow International will lead the issue.",
+			[]ent{{"Halvex Marrow Capital Markets", graph.Org}, {"Halvex Marrow International", graph.Org}}, nil, nil},
+		{"a family name written first", "Aides to President Kwon Doo Hwan urged reform. Kwon said he would resign.",
+			[]ent{{"Kwon Doo Hwan", graph.Person}}, map[string][]string{"Kwon Doo Hwan": {"Kwon"}}, []string{"Kwon"}},
+		{"Reuters brackets round a whole name", "Halvex will arrange the notes and <Kelvara Trust and Banking Co Ltd> will provide the credit.",
+			[]ent{{"Kelvara Trust and Banking Co Ltd", graph.Org}}, nil, []string{"Banking Co Ltd", "Kelvara Trust"}},
+		{"a stock market's average is no body", "The Dow Jones Industrial Average rose 12 points.",
+			[]ent{{"Dow Jones Industrial Average", graph.Misc}}, nil, nil},
 		{"a bracketed word before a company's legal suffix", "Tarvik Equity (Pacific) Ltd, a Hong Kong investment firm, raised its stake.",
 			[]ent{{"Tarvik Equity (Pacific) Ltd", graph.Org}}, map[string][]string{"Tarvik Equity (Pacific) Ltd": {"Tarvik Equity"}}, []string{"Pacific", "Tarvik Equity"}},
 		{"a first word WordNet knows as a common word needs a name of the text", "Period ended December 31. NOTE: Full name Kelvian Long Distance Telephone Co. Freight rose seven pct. Vornex Motor Co raised prices. Vornex said it would build cars.",
@@ -286,6 +296,43 @@ func TestEntityRules(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestGuessedPerson checks which people ingest tells the store are a
+// tagger's guess (graph.Entity.Guessed), so that a stored company of the
+// name may claim them.
+func TestGuessedPerson(t *testing.T) {
+	ex, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, name string
+		guessed    bool
+	}{
+		{"Morvik Stanley co-managed the offering of the notes.", "Morvik Stanley", true},
+		{"Mr Morvik Stanley co-managed the offering of the notes.", "Morvik Stanley", false},
+		{"Morvik Stanley said he co-managed the offering of the notes.", "Morvik Stanley", false},
+		{"John Morvik co-managed the offering of the notes.", "John Morvik", false},
+	}
+	for _, tt := range tests {
+		doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range doc.Entities {
+			if e.Name == tt.name {
+				found = true
+				if e.Type != graph.Person || e.Guessed != tt.guessed {
+					t.Errorf("%q: %s typed %s, Guessed %v, want PERSON, %v", tt.text, e.Name, e.Type, e.Guessed, tt.guessed)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no entity %q in %v", tt.text, tt.name, doc.Entities)
+		}
 	}
 }
 

@@ -78,7 +78,7 @@ var orgHeads = set(
 	"chemicals", "chemical", "foods", "stores", "enterprises", "technologies", "technology", "bancshares",
 	"financial", "insurance", "steel", "airline", "cooperatives", "cooperative", "producers", "exporters",
 	"command", "community", "analysis", "research", "system", "confederation", "syndicate", "cartel", "tribunal",
-	"directorate",
+	"directorate", "markets", "international", "brothers", "bros",
 )
 
 // newsAgencies are organisations news cites by a one-word name.
@@ -98,7 +98,7 @@ var placeHeads = set(
 var miscHeads = set(
 	"charter", "treaty", "agreement", "accord", "act", "convention", "protocol", "pact", "plan", "law",
 	"bill", "summit", "games", "cup", "war", "declaration", "initiative", "programme", "program",
-	"project", "line", "deal", "strategy", "doctrine", "index", "syndrome", "disease", "product",
+	"project", "line", "deal", "strategy", "doctrine", "index", "syndrome", "disease", "product", "average",
 )
 
 // dateWords are names of months and days, which prose tags NNP but which are

@@ -403,8 +403,15 @@ func chunkMentions(s *sentence) []*mention {
 			i--
 		}
 		j := i + 1
+		closing := bracketEnd(toks, i)
 		for j < len(toks) {
 			if isProper(toks, j) {
+				j++
+				continue
+			}
+			// Reuters brackets round a company's whole name: "<Sumitomo
+			// Trust and Banking Co Ltd> will provide the credit"
+			if j < closing && (toks[j].lower == "and" || toks[j].text == "&") && isProper(toks, j+1) {
 				j++
 				continue
 			}
@@ -1760,13 +1767,19 @@ func (d *docState) resolve() {
 		if c.female && len(short) > 1 {
 			short = short[1:] // "Ms Kestilä" may be Aino Kestilä
 		}
+		abbr := "" // the letters of an acronym: "ec", "sp" of "S and P"
+		if len(short) == 1 && graph.Acronym(c.name) {
+			abbr = short[0]
+		} else {
+			abbr = letterNames(c.name)
+		}
 		var match, acro *cluster
 		n, na := 0, 0
 		for _, o := range d.order {
 			if o == c || o.root() == match || apart[[2]*cluster{c, o}] {
 				continue
 			}
-			if len(short) == 1 && isInitials(short[0], o.name) && !isPlaceName(c.name) && graph.Acronym(c.name) {
+			if abbr != "" && isInitials(abbr, o.name) && !isPlaceName(c.name) {
 				// "Zambia Consolidated Copper Mines (ZCCM)", "EC" for
 				// "European Community" (before "EC Commission"), "BP"
 				// for "British Petroleum Co PLC"
@@ -1801,6 +1814,13 @@ func (d *docState) resolve() {
 			case len(short) >= 2 && ot == graph.Person && ct == graph.Person && short[len(short)-1] == long[len(long)-1] &&
 				subsequence(short, long) && !c.female && !o.female:
 				// "Otto Jespersen" for "Jens Otto Harry Jespersen"
+				ok = true
+			case len(short) == 1 && len(long) <= 3 && long[0] == short[0] && ot == graph.Person && ct != graph.Org &&
+				ct != graph.Place && !firstNames[short[0]] && !isPlaceName(c.name) && graph.PlainName(o.name) &&
+				givenNames(long[1:]) && (o.titled() || d.personEvidence(o)):
+				// "Chun" for "Chun Doo Hwan", "Zhao" for "Zhao Ziyang":
+				// a family name written first, never a given name
+				// news calls a person by
 				ok = true
 			case len(long) == len(short)+1 && hasSuffixTokens(long, short) && countryLead(o.name) && ot != graph.Place:
 				// "Sprint" for "U.S. Sprint"
@@ -2207,7 +2227,7 @@ func (d *docState) entities() []graph.Entity {
 			}
 		}
 		e := graph.Entity{Name: c.name, Type: c.typ(), Aliases: aliases, Mentions: c.mentions,
-			Local: localNames(append([]string{c.name}, aliases...))}
+			Local: localNames(append([]string{c.name}, aliases...)), Guessed: d.guessedPerson(c)}
 		if k := surname(c.name); k != "" && c.votes[graph.Person] > 0 {
 			e.Keys = []string{k}
 		}
@@ -2290,4 +2310,53 @@ func titleCase(name string) string {
 		ws[i] = string(r)
 	}
 	return strings.Join(ws, " ")
+}
+
+// bracketEnd returns where the Reuters brackets close round the name that
+// begins at i ("<Sumitomo Trust and Banking Co Ltd>"), or -1 when no
+// bracket opens before it or none closes within a name's length.
+func bracketEnd(toks []token, i int) int {
+	if i == 0 || toks[i-1].text != "<" {
+		return -1
+	}
+	for k := i; k < len(toks) && k < i+12; k++ {
+		switch toks[k].text {
+		case ">":
+			return k
+		case "<", ";", ":":
+			return -1
+		}
+	}
+	return -1
+}
+
+// letterNames returns the letters, in lower case, of a name of single
+// capitals joined by "and" or "&" ("S and P", "S&P" → "sp"), or "".
+func letterNames(name string) string {
+	var b strings.Builder
+	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '&' }) {
+		switch {
+		case f == "and":
+		case len(f) == 1 && f[0] >= 'A' && f[0] <= 'Z':
+			b.WriteByte(f[0] + 'a' - 'A')
+		default:
+			return ""
+		}
+	}
+	if b.Len() < 2 || !strings.ContainsAny(name, "&") && !strings.Contains(name, " and ") {
+		return ""
+	}
+	return b.String()
+}
+
+// givenNames reports whether words (lower case) can be a person's given
+// names after the family name ("doo hwan" of "Chun Doo Hwan"): no common
+// English word nor a body's head ("Reagan Administrations").
+func givenNames(words []string) bool {
+	for _, w := range words {
+		if ordinaryWord(w) || ordinaryWord(strings.TrimSuffix(w, "s")) || orgHeads[w] || placeHeads[w] || miscHeads[w] {
+			return false
+		}
+	}
+	return true
 }

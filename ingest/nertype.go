@@ -178,6 +178,27 @@ func (d *docState) personEvidence(c *cluster) bool {
 	return d.anyMention(c, func(m *mention) bool { return m.personal })
 }
 
+// guessedPerson reports whether c is a person on prose's label alone: no
+// title, no known first name, no "he" or "she" after it, nothing around
+// it that only a person has. "Morvik Stanley said" may be the stored
+// company Morvik Stanley and Co Inc (graph.Entity.Guessed).
+func (d *docState) guessedPerson(c *cluster) bool {
+	if c.typ() != graph.Person || c.titled() || c.female || c.maleTitled {
+		return false
+	}
+	if w := nameWords(c.name); len(w) == 0 || len(w) > 3 || firstNames[w[0]] {
+		return false
+	}
+	for i, ms := range d.mentions {
+		for _, m := range ms {
+			if m.c != nil && m.c.root() == c && (m.personal || m.titled || personAfter(m, d.sents[i].toks, ms)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // anyMention reports whether some mention of c is as ok says.
 func (d *docState) anyMention(c *cluster, ok func(*mention) bool) bool {
 	for _, ms := range d.mentions {
@@ -276,6 +297,9 @@ func companyContext(m *mention, toks []token) bool {
 	}
 	if s >= 2 && toks[s-1].lower == "of" && ofCompanyNouns[toks[s-2].lower] {
 		return true // "shares of Kelvara", "a unit of Brantwell"
+	}
+	if s >= 1 && companyKinds[toks[s-1].lower] && toks[s-1].text == toks[s-1].lower && isNoun(toks[s-1].tag) {
+		return true // "brokerage firm Morvik", "insurer Kelvara"
 	}
 	if s >= 1 && acquireVerbs[toks[s-1].lower] ||
 		s >= 2 && toks[s-1].lower == "with" && (toks[s-2].lower == "merged" || toks[s-2].lower == "merge" || toks[s-2].lower == "merger") {
