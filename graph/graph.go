@@ -54,10 +54,12 @@ type Entity struct {
 	// them; an entity whose name is local is a new one.
 	Local []string
 
-	// Guessed says a person's type is only a tagger's guess: no title,
-	// first name or context said so. A stored company whose name is this
-	// one with a legal suffix ("Morgan Stanley and Co Inc" for "Morgan
-	// Stanley") is then what it names.
+	// Guessed says a person's or a place's type is only a tagger's guess:
+	// no title, first name, gazetteer or context said so. A stored
+	// company whose name is a guessed person's with a legal suffix
+	// ("Morgan Stanley and Co Inc" for "Morgan Stanley") is then what it
+	// names, and so is the one stored person whose surname a guessed
+	// place of one word is ("Baldrige" for Malcolm Baldrige).
 	Guessed bool
 
 	Cursor string // where it stands in the listing that returned it

@@ -32,6 +32,15 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 			e.Type = Org
 		}
 	}
+	if e.Guessed && e.Type == Place && !strings.Contains(strings.TrimSpace(e.Name), " ") {
+		person, err := w.surnameOf(e.Name)
+		if err != nil {
+			return 0, false, err
+		}
+		if person {
+			e.Type = Person
+		}
+	}
 	names := append([]string{e.Name}, e.Aliases...)
 	best, bestScore := uint64(0), 0
 	tied := false                // two entities match equally well
@@ -148,6 +157,30 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	rec.Votes[e.Type] += m
 	rec.Type = majority(rec.Votes, rec.Type)
 	return best, created, nil
+}
+
+// surnameOf reports whether one stored person, named in full, has name as
+// the last word of it, and no stored place or company goes by name.
+func (w *writer) surnameOf(name string) (bool, error) {
+	cands, err := w.aliasIDs(Fold(name))
+	if err != nil {
+		return false, err
+	}
+	people := 0
+	for _, c := range cands {
+		rec, err := w.entity(c)
+		if err != nil {
+			return false, err
+		}
+		f := strings.Fields(Fold(rec.Name))
+		switch {
+		case rec.Type == Person && len(f) >= 2 && f[len(f)-1] == Fold(name):
+			people++
+		case rec.Type == Place || rec.Type == Org:
+			return false, nil
+		}
+	}
+	return people == 1, nil
 }
 
 // companyNamed returns the stored company whose name is name with a legal
