@@ -236,6 +236,14 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Halvex Marrow", graph.Org}, {"Joan Perle", graph.Person}}, nil, nil},
 		{"a company's unit named by its markets or its country", "Halvex Marrow Capital Markets and Halvex Marrow International will lead the issue.",
 			[]ent{{"Halvex Marrow Capital Markets", graph.Org}, {"Halvex Marrow International", graph.Org}}, nil, nil},
+		{"and inside a savings association's name", "Regulators closed Home Savings and Loan Association in Kelvia.",
+			[]ent{{"Home Savings and Loan Association", graph.Org}}, nil, []string{"Home Savings", "Loan Association"}},
+		{"partners listed before a company's head", "Joan Perle, analyst at Halvex, Marrow and Kelvin Securities Corp, said he retired. Phelps, Bohr and Cassels resigned.",
+			[]ent{{"Halvex, Marrow and Kelvin Securities Corp", graph.Org}}, nil, []string{"Phelps, Bohr and Cassels", "Kelvin Securities Corp"}},
+		{"a verb's capital begins no name", "Replacing Kelvara Corp in the index will be Zentor Co, effective tomorrow. Sterling Drug Inc said it rose.",
+			[]ent{{"Kelvara Corp", graph.Org}, {"Sterling Drug Inc", graph.Org}}, nil, []string{"Replacing Kelvara Corp"}},
+		{"a law's code is no body", "The change in the Internal Revenue Code was approved.",
+			[]ent{{"Internal Revenue Code", graph.Misc}}, nil, nil},
 		{"a family name written first", "Aides to President Kwon Doo Hwan urged reform. Kwon said he would resign.",
 			[]ent{{"Kwon Doo Hwan", graph.Person}}, map[string][]string{"Kwon Doo Hwan": {"Kwon"}}, []string{"Kwon"}},
 		{"Reuters brackets round a whole name", "Halvex will arrange the notes and <Kelvara Trust and Banking Co Ltd> will provide the credit.",
@@ -299,10 +307,10 @@ func TestEntityRules(t *testing.T) {
 	}
 }
 
-// TestGuessedPerson checks which people ingest tells the store are a
-// tagger's guess (graph.Entity.Guessed), so that a stored company of the
-// name may claim them.
-func TestGuessedPerson(t *testing.T) {
+// TestGuessedType checks which people and places ingest tells the store are
+// a tagger's guess (graph.Entity.Guessed), so that a stored company or
+// person of the name may claim them.
+func TestGuessedType(t *testing.T) {
 	ex, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -315,6 +323,8 @@ func TestGuessedPerson(t *testing.T) {
 		{"Mr Morvik Stanley co-managed the offering of the notes.", "Morvik Stanley", false},
 		{"Morvik Stanley said he co-managed the offering of the notes.", "Morvik Stanley", false},
 		{"John Morvik co-managed the offering of the notes.", "John Morvik", false},
+		{"Officials said Baldeg has concerns about the sale.", "Baldeg", true},
+		{"Officials said the plant in Baldeg has closed.", "Baldeg", false},
 	}
 	for _, tt := range tests {
 		doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: tt.text})
@@ -325,8 +335,8 @@ func TestGuessedPerson(t *testing.T) {
 		for _, e := range doc.Entities {
 			if e.Name == tt.name {
 				found = true
-				if e.Type != graph.Person || e.Guessed != tt.guessed {
-					t.Errorf("%q: %s typed %s, Guessed %v, want PERSON, %v", tt.text, e.Name, e.Type, e.Guessed, tt.guessed)
+				if e.Guessed != tt.guessed {
+					t.Errorf("%q: %s typed %s, Guessed %v, want %v", tt.text, e.Name, e.Type, e.Guessed, tt.guessed)
 				}
 			}
 		}

@@ -98,7 +98,7 @@ var placeHeads = set(
 var miscHeads = set(
 	"charter", "treaty", "agreement", "accord", "act", "convention", "protocol", "pact", "plan", "law",
 	"bill", "summit", "games", "cup", "war", "declaration", "initiative", "programme", "program",
-	"project", "line", "deal", "strategy", "doctrine", "index", "syndrome", "disease", "product", "average",
+	"project", "line", "deal", "strategy", "doctrine", "index", "syndrome", "disease", "product", "average", "code",
 )
 
 // dateWords are names of months and days, which prose tags NNP but which are

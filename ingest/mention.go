@@ -396,6 +396,14 @@ func chunkMentions(s *sentence) []*mention {
 			i++
 			continue
 		}
+		if i == 0 && i+1 < len(toks) && i < len(s.tree) && s.tree[i].XPOS == "VBG" && (ordinaryWord(toks[i].lower) || ordinaryForm(toks[i].lower)) && (toks[i].label == "O" || toks[i].label == "") &&
+			isProper(toks, i+1) {
+			// "Replacing Inco and Owens-Illinois Inc will be Coca-Cola
+			// Co": a verb's capital at the start of a sentence begins no
+			// name
+			i++
+			continue
+		}
 		if i-1 > prevEnd && !s.shouting && capitalCommon(toks[i-1]) && bodyAhead(toks, i) {
 			// "told the Semiconductor Industry Association": a capital
 			// inside a sentence on a word the tagger took for a common
@@ -622,7 +630,26 @@ func partnership(toks []token, i, j int) (int, bool) {
 		return 0, false
 	}
 	if w := strings.TrimSuffix(toks[k+1].lower, "."); w != "co" && w != "company" {
-		return 0, false
+		// "Donaldson, Lufkin and Jenrette Securities Corp": the last
+		// partner, and a company's head or suffix after it (without
+		// one, "Phelps, Baxter, Bohr and Cassels" are people)
+		a := k + 1
+		b := a
+		for b < len(toks) && b-a < 2 && toks[b].tag == "NNP" && !corporateSuffixes[strings.TrimSuffix(toks[b].lower, ".")] &&
+			!orgHeads[toks[b].lower] {
+			b++
+		}
+		if !partner(a, b) {
+			return 0, false
+		}
+		c := b
+		for c < len(toks) && (orgHeads[toks[c].lower] || corporateSuffixes[strings.TrimSuffix(toks[c].lower, ".")]) {
+			c++
+		}
+		if c == b {
+			return 0, false
+		}
+		return c, true
 	}
 	k += 2
 	for k < len(toks) && corporateSuffixes[strings.TrimSuffix(toks[k].lower, ".")] {
@@ -760,7 +787,10 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 			if x == 0 && len(left) >= 2 && (graph.Acronym(t.text) || isRegion(t.text)) {
 				continue // "NSW Trades and Labour Council": whose the body is
 			}
-			if !basicWords[t.lower] && !basicWords[strings.TrimSuffix(t.lower, "s")] && !orgHeads[t.lower] && t.tag != "NNPS" {
+			if !basicWords[t.lower] && !basicWords[strings.TrimSuffix(t.lower, "s")] && !orgHeads[t.lower] && t.tag != "NNPS" &&
+				(!ordinaryWord(t.lower) && !ordinaryWord(strings.TrimSuffix(t.lower, "s")) || institutionHeads[head]) {
+				// ("Home Savings and Loan Association" is one; "Labor
+				// and Commerce Department" two)
 				return 0, false
 			}
 		}
@@ -2227,7 +2257,7 @@ func (d *docState) entities() []graph.Entity {
 			}
 		}
 		e := graph.Entity{Name: c.name, Type: c.typ(), Aliases: aliases, Mentions: c.mentions,
-			Local: localNames(append([]string{c.name}, aliases...)), Guessed: d.guessedPerson(c)}
+			Local: localNames(append([]string{c.name}, aliases...)), Guessed: d.guessedPerson(c) || d.guessedPlace(c)}
 		if k := surname(c.name); k != "" && c.votes[graph.Person] > 0 {
 			e.Keys = []string{k}
 		}

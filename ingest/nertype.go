@@ -199,6 +199,26 @@ func (d *docState) guessedPerson(c *cluster) bool {
 	return true
 }
 
+// guessedPlace reports whether c, one word, is a place on prose's label
+// alone: no country, capital or state of that name, never written after
+// "in", "at" or "near", no place's head word. "Baldrige will stop in Hong
+// Kong" may be the stored Malcolm Baldrige (graph.Entity.Guessed).
+func (d *docState) guessedPlace(c *cluster) bool {
+	w := nameWords(c.name)
+	if c.typ() != graph.Place || len(w) != 1 || isPlaceName(c.name) || placeHeads[w[0]] {
+		return false
+	}
+	for i, ms := range d.mentions {
+		toks := d.sents[i].toks
+		for _, m := range ms {
+			if m.c != nil && m.c.root() == c && m.s > 0 && locatives[toks[m.s-1].lower] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // anyMention reports whether some mention of c is as ok says.
 func (d *docState) anyMention(c *cluster, ok func(*mention) bool) bool {
 	for _, ms := range d.mentions {
