@@ -236,7 +236,7 @@ func PlainName(name string) bool {
 }
 
 // nameParticles are lower-case words inside personal names.
-var nameParticles = map[string]bool{"de": true, "da": true, "di": true, "del": true, "der": true, "den": true,
+var nameParticles = map[string]bool{"los": true, "las": true, "de": true, "da": true, "di": true, "del": true, "der": true, "den": true,
 	"van": true, "von": true, "la": true, "le": true, "bin": true, "ibn": true, "al": true, "el": true, "dos": true, "du": true}
 
 // variant finds the one stored person whose name is a spelling variant of

@@ -430,6 +430,13 @@ func chunkMentions(s *sentence) []*mention {
 				j = k
 				continue
 			}
+			// two particles inside a person's name: "Eduardo de los Angeles"
+			if j+2 < len(toks) && (toks[j].lower == "de" || toks[j].lower == "van" || toks[j].lower == "von") &&
+				(toks[j+1].lower == "los" || toks[j+1].lower == "las" || toks[j+1].lower == "la" || toks[j+1].lower == "der" ||
+					toks[j+1].lower == "den") && isProper(toks, j+2) {
+				j += 3
+				continue
+			}
 			// a particle inside a name: "Bank of England", "Bashar al Assad"
 			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) && toks[j].lower != "on" &&
 				!(toks[j].lower == "of" && (s.tree != nil && nameEnds(toks[i:j]) && !companyOfPlace(s, i, j) ||
