@@ -242,6 +242,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Halvex, Marrow and Kelvin Securities Corp", graph.Org}}, nil, []string{"Phelps, Bohr and Cassels", "Kelvin Securities Corp"}},
 		{"particles in a row inside a person's name", "The suit was filed by Eduardo de los Kelvar, a nominee. De los Kelvar told the court so.",
 			[]ent{{"Eduardo de los Kelvar", graph.Person}}, map[string][]string{"Eduardo de los Kelvar": {"De los Kelvar"}}, []string{"Kelvar", "Eduardo"}},
+		{"a firm's legal form is no name", "Trading in the units of Kelvara Holdings, a California Limited Partnership, was suspended. Kelvara Realty Partnership said it rose.",
+			[]ent{{"Kelvara Holdings", graph.Org}, {"Kelvara Realty Partnership", graph.Org}}, nil, []string{"California Limited Partnership"}},
 		{"a verb's capital begins no name", "Replacing Kelvara Corp in the index will be Zentor Co, effective tomorrow. Sterling Drug Inc said it rose.",
 			[]ent{{"Kelvara Corp", graph.Org}, {"Sterling Drug Inc", graph.Org}}, nil, []string{"Replacing Kelvara Corp"}},
 		{"a law's code is no body", "The change in the Internal Revenue Code was approved.",

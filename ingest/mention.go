@@ -1151,6 +1151,12 @@ func makeMention(s *sentence, a, b int) *mention {
 		// body's name ("Fed officials said")
 		return nil
 	}
+	if a > 0 && (toks[a-1].lower == "a" || toks[a-1].lower == "an") && b-a >= 2 && toks[b-1].lower == "partnership" &&
+		(toks[b-2].lower == "limited" || toks[b-2].lower == "general" || toks[b-2].lower == "master") {
+		// "BenEquity Holdings, a California Limited Partnership": what
+		// kind of firm it is, not a name
+		return nil
+	}
 	m := &mention{sent: s.index, s: a, e: b, hs: hs, he: b, votes: map[string]int{}}
 	// a capitalised first word that prose did not see as a name, or an
 	// ordinary English word or inflected verb ("Asked", "Depending"),
