@@ -244,6 +244,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Eduardo de los Kelvar", graph.Person}}, map[string][]string{"Eduardo de los Kelvar": {"De los Kelvar"}}, []string{"Kelvar", "Eduardo"}},
 		{"a firm's legal form is no name", "Trading in the units of Kelvara Holdings, a California Limited Partnership, was suspended. Kelvara Realty Partnership said it rose.",
 			[]ent{{"Kelvara Holdings", graph.Org}, {"Kelvara Realty Partnership", graph.Org}}, nil, []string{"California Limited Partnership"}},
+		{"a middle initial between two names", "Marvin R. Duncan, a member of the board, said the system faces difficulties. Kelvin Bates Worldwide and Turkiye Kelvar Bankasi rose.",
+			[]ent{{"Marvin R. Duncan", graph.Person}, {"Kelvin Bates Worldwide", graph.Org}, {"Turkiye Kelvar Bankasi", graph.Org}}, nil, nil},
 		{"a verb's capital begins no name", "Replacing Kelvara Corp in the index will be Zentor Co, effective tomorrow. Sterling Drug Inc said it rose.",
 			[]ent{{"Kelvara Corp", graph.Org}, {"Sterling Drug Inc", graph.Org}}, nil, []string{"Replacing Kelvara Corp"}},
 		{"a law's code is no body", "The change in the Internal Revenue Code was approved.",

@@ -78,7 +78,7 @@ var orgHeads = set(
 	"chemicals", "chemical", "foods", "stores", "enterprises", "technologies", "technology", "bancshares",
 	"financial", "insurance", "steel", "airline", "cooperatives", "cooperative", "producers", "exporters",
 	"command", "community", "analysis", "research", "system", "confederation", "syndicate", "cartel", "tribunal",
-	"directorate", "markets", "international", "brothers", "bros", "partnership",
+	"directorate", "markets", "international", "brothers", "bros", "partnership", "worldwide", "bankasi",
 )
 
 // newsAgencies are organisations news cites by a one-word name.

@@ -1374,6 +1374,14 @@ func typeVotes(m *mention, toks []token) {
 		m.votes[graph.Person] += m.votes[graph.Place]
 		delete(m.votes, graph.Place)
 	}
+	if middleInitial(toks) && !isCountry && !corporate && !orgHeads[head] && !placeHeads[head] && !miscHeads[head] {
+		// "Marvin R. Duncan": a first name, a middle initial and a
+		// surname are a person's, whatever prose's labels say
+		m.votes[graph.Person] += m.votes[graph.Place] + m.votes[graph.Org] + m.votes[graph.Misc] + 1
+		delete(m.votes, graph.Place)
+		delete(m.votes, graph.Org)
+		delete(m.votes, graph.Misc)
+	}
 	if lead > 0 {
 		// no one's name begins with a country: what prose took for a
 		// person is a company or a body
@@ -2402,4 +2410,21 @@ func givenNames(words []string) bool {
 		}
 	}
 	return true
+}
+
+// middleInitial reports whether toks are a first name, one initial and a
+// surname: "Marvin R. Duncan", "Jack A Robinson" (the initial's full stop
+// may be a token of its own).
+func middleInitial(toks []token) bool {
+	n := len(toks)
+	if n < 3 || n > 4 {
+		return false
+	}
+	if n == 4 && toks[2].text != "." {
+		return false
+	}
+	first, init, last := toks[0].text, strings.TrimSuffix(toks[1].text, "."), toks[n-1].text
+	r := []rune(first)
+	return len(r) >= 2 && unicode.IsUpper(r[0]) && unicode.IsLower(r[1]) && len(init) == 1 && unicode.IsUpper(rune(init[0])) &&
+		len(last) >= 2 && unicode.IsUpper(firstRune(last)) && !graph.Acronym(last) && last != "Inc" && last != "Co"
 }
