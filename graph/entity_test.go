@@ -757,6 +757,8 @@ func TestCompanyShortAndLongForms(t *testing.T) {
 			1, []string{"Interior Kava Machines Corp"}},
 		{"an acronym another company goes by", [][]graph.Entity{{org("IKM")}, {org("Interior Kava Machines Corp")}, {org("Inland Kiwi Mills Ltd", "IKM")}, {org("Interior Kava Machines Corp", "IKM")}},
 			0, []string{"Inland Kiwi Mills Ltd", "Interior Kava Machines Corp"}},
+		{"one name, suffixes of two countries", [][]graph.Entity{{org("Halvex Marrow Co Inc", "Halvex Marrow")}, {org("Halvex Marrow SA", "Halvex Marrow")}},
+			0, []string{"Halvex Marrow Co Inc", "Halvex Marrow SA"}},
 		{"a company's name misspelt", [][]graph.Entity{{org("Interior Kava Machines Corp", "IKM")}, {org("Interior Kava Machine Corp", "IKM")}},
 			0, []string{"Interior Kava Machines Corp"}},
 		{"a company's name abbreviated", [][]graph.Entity{{org("Halvex Lehman Brothers Inc", "Halvex Lehman")}, {org("Halvex Lehman Bros Inc", "Halvex Lehman")}},

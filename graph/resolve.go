@@ -604,7 +604,18 @@ func companyCore(name string) (core []string, suffixed bool) {
 func sameCore(a, b string) bool {
 	ca, sa := companyCore(a)
 	cb, sb := companyCore(b)
-	return sa && sb && slices.Equal(ca, cb)
+	return sa && sb && slices.Equal(ca, cb) && suffixCountry(a) == suffixCountry(b)
+}
+
+// continentalSuffixes are legal suffixes of companies of continental
+// Europe and Asia: "Thomson SA" is not "Thomson Co Inc".
+var continentalSuffixes = map[string]bool{"sa": true, "ag": true, "nv": true, "ab": true, "spa": true,
+	"gmbh": true, "bhd": true, "kk": true}
+
+// suffixCountry reports whether name ends in a continental legal suffix.
+func suffixCountry(name string) bool {
+	w := nameWords(name)
+	return len(w) > 1 && continentalSuffixes[w[len(w)-1]]
 }
 
 // otherCompany reports whether a and b, one of them a company's name with
@@ -623,7 +634,10 @@ func sameCore(a, b string) bool {
 func otherCompany(a, b string) bool {
 	ca, sa := companyCore(a)
 	cb, sb := companyCore(b)
-	if !sa && !sb || len(ca) == 0 || len(cb) == 0 || slices.Equal(ca, cb) {
+	if slices.Equal(ca, cb) {
+		return sa && sb && suffixCountry(a) != suffixCountry(b) // "Thomson SA", "Thomson Co Inc"
+	}
+	if !sa && !sb || len(ca) == 0 || len(cb) == 0 {
 		return false
 	}
 	if abbreviates(a, b) || abbreviates(b, a) {
