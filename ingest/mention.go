@@ -404,7 +404,12 @@ func chunkMentions(s *sentence) []*mention {
 			i++
 			continue
 		}
-		if i-1 > prevEnd && !s.shouting && capitalCommon(toks[i-1]) && bodyAhead(toks, i) {
+		if i >= 1 && (toks[i-1].text == "de" || toks[i-1].text == "van" || toks[i-1].text == "von") &&
+			(i < 2 || !isProper(toks, i-2)) && i-1 >= prevEnd {
+			// "de Havilland Aircraft", "van Gogh": the particle begins
+			// the name when no name stands before it
+			i--
+		} else if i-1 > prevEnd && !s.shouting && capitalCommon(toks[i-1]) && bodyAhead(toks, i) {
 			// "told the Semiconductor Industry Association": a capital
 			// inside a sentence on a word the tagger took for a common
 			// one begins a body's name

@@ -282,7 +282,7 @@ var ofCompanyNouns = set("shares", "stock", "unit", "subsidiary", "division", "a
 var companyKinds = set("company", "firm", "bank", "group", "unit", "subsidiary", "concern", "maker",
 	"producer", "manufacturer", "retailer", "airline", "carrier", "insurer", "brokerage", "utility",
 	"conglomerate", "corporation", "holding", "distributor", "refiner", "partnership", "affiliate", "chain",
-	"brokerage", "supermarket")
+	"brokerage", "supermarket", "newspaper", "daily", "weekly", "magazine", "journal")
 
 // acquireVerbs, before a name, say it is a company: "acquired Kelvara".
 var acquireVerbs = set("acquired", "acquire", "acquiring", "acquires", "bought", "buy", "buys", "buying")
@@ -305,6 +305,10 @@ func companyContext(m *mention, toks []token) bool {
 	if possessive {
 		return false
 	}
+	if s >= 1 && companyKinds[toks[s-1].lower] && toks[s-1].text == toks[s-1].lower &&
+		(isNoun(toks[s-1].tag) || toks[s-1].lower == "daily" || toks[s-1].lower == "weekly") {
+		return true // "brokerage firm Morvik", "insurer Kelvara", "the weekly Kelvar Gazeta"
+	}
 	if e+2 < len(toks) && (toks[e].lower == "said" || toks[e].lower == "says") && toks[e+1].lower == "it" &&
 		itVerbs[toks[e+2].lower] {
 		return true // "Kelvara said it would buy"
@@ -317,9 +321,6 @@ func companyContext(m *mention, toks []token) bool {
 	}
 	if s >= 2 && toks[s-1].lower == "of" && ofCompanyNouns[toks[s-2].lower] {
 		return true // "shares of Kelvara", "a unit of Brantwell"
-	}
-	if s >= 1 && companyKinds[toks[s-1].lower] && toks[s-1].text == toks[s-1].lower && isNoun(toks[s-1].tag) {
-		return true // "brokerage firm Morvik", "insurer Kelvara"
 	}
 	if s >= 1 && acquireVerbs[toks[s-1].lower] ||
 		s >= 2 && toks[s-1].lower == "with" && (toks[s-2].lower == "merged" || toks[s-2].lower == "merge" || toks[s-2].lower == "merger") {
