@@ -250,6 +250,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"de Kelvilland Aircraft of Canada Ltd", graph.Org}}, nil, []string{"Kelvilland Aircraft of Canada Ltd"}},
 		{"a newspaper's kind before its name", "Data published in the weekly Ekonomicheskaya Kelvar yesterday showed growth. Ekonomicheskaya Kelvar said productivity rose.",
 			[]ent{{"Ekonomicheskaya Kelvar", graph.Org}}, nil, nil},
+		{"a full name after its title's owner ends before of", "Senate Democratic Leader Robert Kelvar of West Virginia told reporters the bill would pass.",
+			[]ent{{"Robert Kelvar", graph.Person}, {"West Virginia", graph.Place}}, nil, []string{"Robert Kelvar of West Virginia"}},
 		{"a verb's capital begins no name", "Replacing Kelvara Corp in the index will be Zentor Co, effective tomorrow. Sterling Drug Inc said it rose.",
 			[]ent{{"Kelvara Corp", graph.Org}, {"Sterling Drug Inc", graph.Org}}, nil, []string{"Replacing Kelvara Corp"}},
 		{"a law's code is no body", "The change in the Internal Revenue Code was approved.",

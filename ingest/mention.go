@@ -915,8 +915,13 @@ func nameEnds(toks []token) bool {
 // two after it, after any titles, none a body's or a place's head:
 // "Senator Trent Lott" of "Senator Trent Lott of Mississippi".
 func personInFull(toks []token) bool {
-	for len(toks) > 0 && titleWords[toks[0].lower] {
-		toks = toks[1:]
+	for k := len(toks) - 1; k >= 0; k-- {
+		if titleWords[strings.TrimSuffix(toks[k].lower, ".")] {
+			// the name after its title and the title's owner: "Senate
+			// Democratic Leader Robert Byrd"
+			toks = toks[k+1:]
+			break
+		}
 	}
 	if len(toks) < 2 || len(toks) > 3 || !firstNames[strings.ToLower(toks[0].text)] {
 		return false
