@@ -1149,6 +1149,12 @@ func makeMention(s *sentence, a, b int) *mention {
 		// alone name nothing
 		return nil
 	}
+	if b-hs >= 2 && (toks[hs].lower == "series" || toks[hs].lower == "class" || toks[hs].lower == "tranche") &&
+		len(strings.TrimSuffix(toks[hs+1].text, ".")) <= 2 {
+		// "Series A preferred stock", "Class B shares": a class of a
+		// company's securities, no name
+		return nil
+	}
 	if b-hs == 1 && (timeZones[toks[hs].lower] || rating(toks[hs].text) || dateCode(toks[hs].text)) {
 		// "10:00 GMT", "rated AA", "MAR8": a time, a credit rating, a
 		// date, no name
