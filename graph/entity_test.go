@@ -773,6 +773,8 @@ func TestCompanyShortAndLongForms(t *testing.T) {
 			0, []string{"Malko Baldeg", "Anna Baldeg", "Baldeg"}},
 		{"a guessed person is the company of its name", [][]graph.Entity{{org("Morvik Stanley and Co Inc", "Morvik Stanley")}, {{Name: "Morvik Stanley", Type: graph.Person, Guessed: true, Mentions: 1}}},
 			0, []string{"Morvik Stanley and Co Inc"}},
+		{"a guessed person is the firm of its founders", [][]graph.Entity{{org("Morvik Lehman Brothers Inc", "Morvik Lehman Brothers", "Morvik Lehman")}, {{Name: "Morvik Lehman", Type: graph.Person, Guessed: true, Mentions: 1}}},
+			0, []string{"Morvik Lehman Brothers Inc"}},
 		{"a person the text says is one is not", [][]graph.Entity{{org("Morvik Stanley and Co Inc", "Morvik Stanley")}, {{Name: "Morvik Stanley", Type: graph.Person, Mentions: 1}}},
 			0, []string{"Morvik Stanley and Co Inc", "Morvik Stanley"}},
 		{"a guessed person with no company of the name", [][]graph.Entity{{org("Morvik Stanley Capital Markets Inc", "Morvik Stanley")}, {{Name: "Morvik Stanley", Type: graph.Person, Guessed: true, Mentions: 1}}},

@@ -193,18 +193,32 @@ func (w *writer) companyNamed(name string) (uint64, error) {
 	}
 	want := strings.Fields(Fold(name))
 	found, most := uint64(0), 0
+	near, nearMost := uint64(0), 0 // a company the name is short for: "Salomon Brothers Inc" for "Salomon"
 	for _, c := range cands {
 		rec, err := w.entity(c)
 		if err != nil {
 			return 0, err
 		}
-		if core, suffixed := companyCore(rec.Name); rec.Type == Org && suffixed && slices.Equal(core, want) &&
-			rec.Mentions > most {
-			found, most = c, rec.Mentions
+		core, suffixed := companyCore(rec.Name)
+		if rec.Type != Org || !suffixed {
+			continue
 		}
+		switch {
+		case slices.Equal(core, want) && rec.Mentions > most:
+			found, most = c, rec.Mentions
+		case len(core) == len(want)+1 && hasPrefixWords(core, want) && familyHeads[core[len(core)-1]] && rec.Mentions > nearMost:
+			near, nearMost = c, rec.Mentions
+		}
+	}
+	if found == 0 {
+		found = near
 	}
 	return found, nil
 }
+
+// familyHeads end the names of firms called after their founders:
+// "Salomon Brothers Inc", "Shearson Lehman Brothers Inc".
+var familyHeads = map[string]bool{"brothers": true, "sons": true, "partners": true, "associates": true}
 
 // PlainName reports whether name reads as a name: its words after the
 // first are capitalised (particles aside: "Charles de Gaulle", "Bashar
