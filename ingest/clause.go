@@ -148,6 +148,8 @@ import (
 //	the latest/first to V      Acme is the latest to cut prices.   → Acme –cut→ prices (asserted, no modality to)
 //	clause in a noun of a ccomp  X said Y's decision to sell Z …    → attributed to X (no condition or negation)
 //	passive report verb + xcomp  X is said to have bought Y.       → X –buy→ Y, modality reportedly (by the agent, if any)
+//	whether/if of ask, question  Asked whether Acme would sell X, Smith said … → a question: nothing in the graph (kg extract: modality if)
+//	  beside an asking participle  Questioned on whether Acme might cut jobs, he … (whether-clause on the main verb) → the same
 
 // treeConf is the tree extractor's one table of confidence weights: a
 // base per rule, then an adjustment per flag, added up (and kept within
@@ -977,6 +979,11 @@ type clause struct {
 	speaker  *arg
 	passive  bool
 	inherit  bool // the subject comes from another clause
+	// moot: neither said nor denied, a question asked ("asked whether
+	// Acme would sell") or what a prevention that is itself no fact
+	// would have stopped ("sought to block Acme from selling"): kg
+	// extract gives it, the graph keeps nothing of it
+	moot bool
 }
 
 // treeRelations finds the relations of one parsed sentence.
@@ -1014,7 +1021,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			continue
 		}
 		c := t.clause(p)
-		if c == nil {
+		if c == nil || c.moot && !t.open {
 			continue
 		}
 		subj := t.subjects(p)

@@ -52,6 +52,10 @@ var accuseNouns = set("charge", "allegation", "accusation", "suspicion", "claim"
 var reportNouns = set("charge", "report", "claim", "allegation", "statement", "assertion", "suggestion",
 	"announcement", "rumour", "rumor", "speculation", "view", "belief", "warning", "denial")
 
+// questionVerbs ask the "whether" or "if" clause they govern: "asked if
+// Acme would sell", "questioned on whether Acme might cut jobs".
+var questionVerbs = set("ask", "question", "wonder", "inquire", "enquire", "query", "quiz")
+
 // factuality sets the negation, modality and speaker of p's clause from
 // its own dependents and those of the clauses above it.
 func (t *tree) factuality(p int, c *clause) {
@@ -148,6 +152,11 @@ func (t *tree) factuality(p int, c *clause) {
 	for i, steps := p, 0; steps < 12; steps++ {
 		if m := t.child(i, "mark"); m >= 0 && (c.modality == "" || i == p) && !inner && condition(t, m) {
 			c.modality = "if" // its own "if" or "whether" before its "would"
+		}
+		if t.question(i) {
+			// "Asked by reporters if Acme should stay independent, Smith
+			// replied …": a question, neither said nor denied
+			c.moot = true
 		}
 		for _, k := range t.kids[i] {
 			// "…, Lavrov said"; "according to Lavrov"
@@ -339,6 +348,43 @@ func (t *tree) predicateOf(x int) int {
 func asked(t *tree, i int) bool {
 	m := t.child(i, "mark")
 	return m >= 0 && (t.lower(m) == "whether" || t.lower(m) == "if")
+}
+
+// question reports whether clause i is a question someone asks: a
+// "whether" or "if" clause of a verb of asking ("asked whether Acme would
+// sell"), or one the parser hung beside the participle that asks it, on
+// the main verb ("Asked by reporters whether Acme would sell, Smith
+// said …", "Questioned on whether Acme might cut jobs, he declined").
+func (t *tree) question(i int) bool {
+	g := t.head(i)
+	whether := false
+	for _, m := range t.children(i, "mark") {
+		whether = whether || t.lower(m) == "whether" || t.lower(m) == "if" // ("on whether": two marks)
+	}
+	if g < 0 || !whether {
+		return false
+	}
+	if questionVerbs[t.lemma(g)] || t.lemma(g) == "question" {
+		return true
+	}
+	a, _ := t.span(i)
+	for _, k := range t.children(g, "advcl") {
+		if _, e := t.span(k); k < i && e <= a && questionVerbs[t.lemma(k)] && t.w[k].XPOS == "VBN" && t.child(k, "mark", "nsubj", "nsubj:pass") < 0 {
+			if e == a || e+1 == a && t.w[e].UPOS == "PUNCT" {
+				return true
+			}
+			ok := true
+			for x := e; x < a; x++ {
+				if t.head(x) != k && !under(t.w, x, k) {
+					ok = false
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // noLonger reports whether advmod k is "no longer" or "any longer" after
