@@ -41,6 +41,7 @@ import (
 //	sentence ends on "Inc."    … of Texaco Inc.                     → parsed with a full stop of its own
 //	N plans(NNS) to VB         The company plans to cut debt.      → plans a verb, parsed again with that tag
 //	V obj X xcomp V' (object)  He urged Japan to cut rates.        → Japan –cut→ rates (modality to)
+//	  V P X to-V' (call on)    He called on Japan to cut rates.    → Japan –cut→ rates (modality to); appeal to, rely on, count on …
 //	  expect/want obj X xcomp  They expect Wang to report a loss.  → Wang –report→ loss; no "expect → Wang"
 //	nsubj + N + cop            Smith is chairman of Acme.          → Smith –chairman of→ Acme (a role noun; else be N of)
 //	  formerly, previously     Smith was formerly president of Acme. → Smith –former president of→ Acme
@@ -150,6 +151,7 @@ import (
 //	passive report verb + xcomp  X is said to have bought Y.       → X –buy→ Y, modality reportedly (by the agent, if any)
 //	whether/if of ask, question  Asked whether Acme would sell X, Smith said … → a question: nothing in the graph (kg extract: modality if)
 //	  beside an asking participle  Questioned on whether Acme might cut jobs, he … (whether-clause on the main verb) → the same
+//	by/in VBG under an xcomp   urged Japan to step up talks by providing aid → Japan –provide→ aid, modality to
 
 // treeConf is the tree extractor's one table of confidence weights: a
 // base per rule, then an adjustment per flag, added up (and kept within
@@ -417,6 +419,28 @@ var reflexives = set("itself", "themselves", "himself", "herself", "ourselves")
 var objectControl = set("prompt", "urge", "ask", "force", "allow", "permit", "persuade", "tell", "cause",
 	"encourage", "enable", "require", "invite", "order", "compel", "lead", "push", "press", "pressure",
 	"advise", "authorize", "authorise", "instruct", "oblige", "want", "expect")
+
+// oblControl verbs give the noun of their preposition as the subject of
+// their "to" clause: "called on Japan to boost investment", "appealed to
+// the court to overturn the ruling" (Japan boosts, the court overturns).
+var oblControl = map[string]string{"call": "on", "prevail": "on", "rely": "on", "count": "on", "depend": "on",
+	"appeal": "to", "look": "to"}
+
+// oblController returns, for an infinitive p of verb g, the oblique of g
+// that does what the infinitive says ("called on Japan to boost"), or -1.
+func (t *tree) oblController(g, p int) int {
+	want, ok := oblControl[t.lemma(g)]
+	if !ok || !hasMarkTo(t.w, p) {
+		return -1
+	}
+	for _, k := range t.children(g, "obl") {
+		cs := t.child(k, "case")
+		if k > g && k < p && cs >= 0 && (t.lower(cs) == want || want == "on" && t.lower(cs) == "upon") && !t.temporal(k) && t.arg(k) != nil {
+			return k
+		}
+	}
+	return -1
+}
 
 // controlNouns take the subject of the verb they are the object of for
 // their infinitive: "has plans to sell" (who has them sells), unlike
@@ -787,6 +811,8 @@ func (t *tree) subjects(p int) []*arg {
 		case "xcomp":
 			if o := t.child(g, "obj"); o >= 0 && o < p {
 				out = t.group(o)
+			} else if o := t.oblController(g, p); o >= 0 {
+				out = t.group(o) // "called on Japan to boost investment"
 			} else if o := t.child(g, "iobj"); o >= 0 {
 				out = t.group(o)
 			} else if t.isPredicate(g) {
@@ -875,6 +901,10 @@ func (t *tree) subjects(p int) []*arg {
 					// "prompted Trump to launch", an xcomp the parser
 					// took for a purpose clause: the object does it
 					out = t.group(o)
+					break
+				}
+				if o := t.oblController(g, p); o >= 0 {
+					out = t.group(o) // "called on Japan to boost investment"
 					break
 				}
 				out = t.subjects(g) // "went to Moscow to meet Putin"
@@ -1889,7 +1919,7 @@ func (t *tree) clause(p int) *clause {
 	// xcomp chains: "agreed to buy", "plans to sell"
 	if t.rel(p) == "xcomp" {
 		g := t.head(p)
-		if g >= 0 && t.w[g].UPOS == "VERB" && t.child(g, "obj") < 0 && t.child(g, "iobj") < 0 {
+		if g >= 0 && t.w[g].UPOS == "VERB" && t.child(g, "obj") < 0 && t.child(g, "iobj") < 0 && t.oblController(g, p) < 0 {
 			gc := t.clause(g)
 			mark := []string{}
 			mt := []int{}

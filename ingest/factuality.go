@@ -122,9 +122,12 @@ func (t *tree) factuality(p int, c *clause) {
 	if m := t.child(p, "mark"); m >= 0 && t.rel(p) == "advcl" && t.w[p].XPOS == "VBG" && c.modality == "" && t.head(p) >= 0 {
 		switch t.lower(m) {
 		case "in", "by", "through":
-			// "can assist in maintaining the rate": as sure as assisting
+			// "can assist in maintaining the rate": as sure as assisting;
+			// "called on Acme to help by awarding contracts": to award
 			if md := t.child(t.head(p), "aux"); md >= 0 && t.w[md].XPOS == "MD" {
 				c.modality = modals[t.lower(md)]
+			} else if h := t.head(p); hasMarkTo(t.w, h) && (t.rel(h) == "xcomp" || t.head(h) >= 0 && t.oblController(t.head(h), h) >= 0) {
+				c.modality = "to" // (not a purpose: "did its part to improve trade by cutting rates" cut them)
 			}
 		}
 	}
