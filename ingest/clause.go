@@ -152,6 +152,8 @@ import (
 //	whether/if of ask, question  Asked whether Acme would sell X, Smith said … → a question: nothing in the graph (kg extract: modality if)
 //	  beside an asking participle  Questioned on whether Acme might cut jobs, he … (whether-clause on the main verb) → the same
 //	by/in VBG under an xcomp   urged Japan to step up talks by providing aid → Japan –provide→ aid, modality to
+//	V(prevent) X from VBG      The court barred Acme from selling X. → Acme –sell→ X, negated
+//	  prevention itself no fact  sought to block Acme from selling X, would bar, aimed at preventing → nothing in the graph
 
 // treeConf is the tree extractor's one table of confidence weights: a
 // base per rule, then an adjustment per flag, added up (and kept within

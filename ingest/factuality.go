@@ -52,6 +52,11 @@ var accuseNouns = set("charge", "allegation", "accusation", "suspicion", "claim"
 var reportNouns = set("charge", "report", "claim", "allegation", "statement", "assertion", "suggestion",
 	"announcement", "rumour", "rumor", "speculation", "view", "belief", "warning", "denial")
 
+// preventVerbs stop what their "from" gerund says: "barred Acme from
+// selling", "was prevented from taking control".
+var preventVerbs = set("prevent", "bar", "block", "stop", "prohibit", "keep", "restrain", "enjoin", "ban",
+	"preclude", "forbid", "debar")
+
 // questionVerbs ask the "whether" or "if" clause they govern: "asked if
 // Acme would sell", "questioned on whether Acme might cut jobs".
 var questionVerbs = set("ask", "question", "wonder", "inquire", "enquire", "query", "quiz")
@@ -129,6 +134,16 @@ func (t *tree) factuality(p int, c *clause) {
 			} else if h := t.head(p); hasMarkTo(t.w, h) && (t.rel(h) == "xcomp" || t.head(h) >= 0 && t.oblController(t.head(h), h) >= 0) {
 				c.modality = "to" // (not a purpose: "did its part to improve trade by cutting rates" cut them)
 			}
+		}
+	}
+	if g := t.preventer(p); g >= 0 {
+		if gc := t.clause(g); gc.neg || gc.modality != "" || gc.moot || !t.finite(g) {
+			// "can not seek an injunction to block Acme from presenting
+			// a plan", "measures aimed at preventing Acme from selling":
+			// neither done nor stopped
+			c.moot = true
+		} else {
+			c.neg = !c.neg // "the court barred Acme from selling": not sold
 		}
 	}
 	if by, ok := t.allegation(p); ok {
@@ -386,6 +401,36 @@ func (t *tree) question(i int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// preventer returns the verb that stops gerund p with "from": "barred
+// Acme from selling" (from selling on barred, or on Acme, its object),
+// "was prevented from taking"; else -1.
+func (t *tree) preventer(p int) int {
+	m := t.child(p, "mark", "case")
+	if m < 0 || m > p || t.lower(m) != "from" || t.w[p].XPOS != "VBG" {
+		return -1
+	}
+	g := t.head(p)
+	if g >= 0 && (t.w[g].UPOS == "NOUN" || t.w[g].UPOS == "PROPN" || t.w[g].UPOS == "PRON") && t.rel(g) == "obj" {
+		g = t.head(g)
+	}
+	if g < 0 || !preventVerbs[t.lemma(g)] || t.w[g].UPOS != "VERB" {
+		return -1
+	}
+	return g
+}
+
+// finite reports whether verb p has a tense of its own: "barred", "bars",
+// "was barred", "has barred"; not "to bar", "barring".
+func (t *tree) finite(p int) bool {
+	switch t.w[p].XPOS {
+	case "VBD", "VBZ", "VBP":
+		return true
+	case "VBN":
+		return t.child(p, "aux", "aux:pass") >= 0
 	}
 	return false
 }
