@@ -154,6 +154,7 @@ import (
 //	by/in VBG under an xcomp   urged Japan to step up talks by providing aid → Japan –provide→ aid, modality to
 //	V(prevent) X from VBG      The court barred Acme from selling X. → Acme –sell→ X, negated
 //	  prevention itself no fact  sought to block Acme from selling X, would bar, aimed at preventing → nothing in the graph
+//	", and X say Y" parataxis  Acme will sell X, and Widget officials say Y. → sell: not attributed to the officials (its own cc or ccomp)
 
 // treeConf is the tree extractor's one table of confidence weights: a
 // base per rule, then an adjustment per flag, added up (and kept within

@@ -178,7 +178,7 @@ func (t *tree) factuality(p int, c *clause) {
 		}
 		for _, k := range t.kids[i] {
 			// "…, Lavrov said"; "according to Lavrov"
-			if t.rel(k) == "parataxis" && speechVerbs[t.lemma(k)] && c.speaker == nil {
+			if t.rel(k) == "parataxis" && speechVerbs[t.lemma(k)] && c.speaker == nil && !t.saysOwn(k) {
 				if s := t.child(k, "nsubj"); s >= 0 {
 					c.speaker = t.resolve(t.arg(s))
 				}
@@ -433,6 +433,33 @@ func (t *tree) finite(p int) bool {
 		return t.child(p, "aux", "aux:pass") >= 0
 	}
 	return false
+}
+
+// saysOwn reports whether speech verb k, a parataxis, is a clause of its
+// own that says something else, not the speaker of the clause it hangs
+// on: "Acme will sell X from Friday, and Widget officials say a rival
+// will be out by June" (its "and", its own clause said).
+func (t *tree) saysOwn(k int) bool {
+	if cc := t.child(k, "cc"); cc >= 0 && cc < k {
+		return true
+	}
+	x := t.child(k, "ccomp")
+	if x < k {
+		return false
+	}
+	// its clause right after it ("officials say a model will be out",
+	// "say that"), not one after a comma ("the spokesman said, adding
+	// the price was fair", adding's clause hung on said)
+	a, _ := t.span(x)
+	for a < x && t.w[a].UPOS == "PUNCT" {
+		a++ // (the comma before "adding" is in its span)
+	}
+	for y := k + 1; y < a; y++ {
+		if t.lower(y) != "that" {
+			return false
+		}
+	}
+	return true
 }
 
 // noLonger reports whether advmod k is "no longer" or "any longer" after

@@ -144,6 +144,10 @@ func TestPrecisionRules(t *testing.T) {
 			nil, []string{"Baltic Rail -own-> Nordline", "Baltic Rail -own-> Nordline neg"}},
 		{"aimed at preventing X from: neither done nor stopped", "Estonia proposed controls aimed at preventing Baltic Rail from raising its fares.",
 			nil, []string{"Baltic Rail -raise-> fares", "Baltic Rail -raise-> fares neg"}},
+		{"and X say Y: X says Y, not the clause before", "Nordhavn Energy will sell its new ferry from Friday, and Baltic Rail officials say a rival ferry will be ready by June.",
+			[]string{"Nordhavn Energy -sell-> new ferry will"}, []string{"Nordhavn Energy -sell-> new ferry will by Baltic Rail officials"}},
+		{"…, X said: said by X", "Nordhavn Energy will sell its new ferry from Friday, Baltic Rail officials said.",
+			[]string{"Nordhavn Energy -sell-> new ferry will by Baltic Rail officials"}, nil},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
