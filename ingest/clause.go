@@ -1660,7 +1660,9 @@ func (t *tree) amount(k int) bool {
 // quantity as the object ("carried 36,000 tonnes of ore"): how much is
 // the news there.
 func (t *tree) measured(obj int) int {
-	if t.w[obj].UPOS == "NUM" || !t.amount(obj) && !(partNouns[t.lower(obj)] && t.w[obj].UPOS == "NOUN") {
+	if t.w[obj].UPOS == "NUM" || !t.amount(obj) && !(partNouns[t.lower(obj)] && t.w[obj].UPOS == "NOUN") || t.lower(obj) == "price" {
+		// (the price of a thing is what it is worth, no amount of it:
+		// "inflated the price of an engine blade" did not inflate blades)
 		return -1
 	}
 	// a part or an amount of money ("a total of 8.7 mln dlrs", "a modest

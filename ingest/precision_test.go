@@ -148,6 +148,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -sell-> new ferry will"}, []string{"Nordhavn Energy -sell-> new ferry will by Baltic Rail officials"}},
 		{"…, X said: said by X", "Nordhavn Energy will sell its new ferry from Friday, Baltic Rail officials said.",
 			[]string{"Nordhavn Energy -sell-> new ferry will by Baltic Rail officials"}, nil},
+		{"the price of a thing is no amount of it", "Widget Systems inflated the price of a military engine blade.",
+			nil, []string{"Widget Systems -inflate-> military engine blade"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
