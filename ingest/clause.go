@@ -124,7 +124,7 @@ import (
 //
 //	advmod not/never/n't       Acme did not buy Widget.            → negated
 //	det no on the object       Acme has no plans …                 → negated
-//	xcomp of fail/refuse       Acme failed to buy Widget.          → negated
+//	xcomp of fail/refuse       Acme failed to buy Widget.          → Acme –buy→ Widget, negated (not "fail to buy")
 //	mark without + V-ing       Acme sold X without paying cash.    → pay: negated
 //	infinitive of unable       Acme was unable to buy Widget.      → negated
 //	ccomp of deny              Acme denied that it bought Widget.  → negated, attributed to Acme
@@ -1961,7 +1961,11 @@ func (t *tree) clause(p int) *clause {
 				c.modality = "to"
 			}
 			if failVerbs[t.lemma(g)] {
+				// "declined to disclose the price": did not disclose it,
+				// Acme –disclose→ price negated (as written in the text);
+				// "decline to disclose" negated would read "did not decline"
 				c.neg = true
+				c.words, c.own = c.words[c.own:], 0
 			}
 			if c.speaker == nil {
 				c.speaker = gc.speaker
