@@ -1960,7 +1960,7 @@ func (t *tree) clause(p int) *clause {
 			if desireVerbs[t.lemma(g)] && c.modality == "" {
 				c.modality = "to"
 			}
-			if failVerbs[t.lemma(g)] {
+			if failVerbs[t.lemma(g)] || t.yetTo(p) {
 				// "declined to disclose the price": did not disclose it,
 				// Acme –disclose→ price negated (as written in the text);
 				// "decline to disclose" negated would read "did not decline"
@@ -2011,7 +2011,38 @@ func (t *tree) clause(p int) *clause {
 		!(t.head(p) >= 0 && ordinalHeads[t.lower(t.head(p))]) {
 		c.modality = "to" // an infinitive nothing asserts; but "the latest to file suit" did
 	}
+	if t.yetTo(p) {
+		// "has yet to specify the terms", "is yet to decide": not (yet)
+		// done, no plan
+		c.neg = true
+		if c.modality == "to" {
+			c.modality = ""
+		}
+	}
 	return c
+}
+
+// yetTo reports whether infinitive p is what is yet to be done: "has yet
+// to specify" (to specify on has, yet on has; or has, yet and to all on
+// specify), "is yet to decide" (yet and is on decide).
+func (t *tree) yetTo(p int) bool {
+	m := t.child(p, "mark")
+	if m < 0 || m > p || t.lower(m) != "to" {
+		return false
+	}
+	yet := func(h int) bool {
+		for _, k := range t.children(h, "advmod") {
+			if t.lower(k) == "yet" && k < m {
+				return true
+			}
+		}
+		return false
+	}
+	if b := t.child(p, "cop", "aux"); b >= 0 && b < m && (t.lemma(b) == "be" || t.lemma(b) == "have") && yet(p) {
+		return true
+	}
+	g := t.head(p)
+	return g >= 0 && g < p && (t.rel(p) == "xcomp" || t.rel(p) == "advcl") && (t.lemma(g) == "have" || t.lemma(g) == "be") && yet(g)
 }
 
 // surface is the text of the sentence from the first to the last of

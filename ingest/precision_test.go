@@ -154,6 +154,10 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -disclose-> price neg"}, []string{"Nordhavn Energy -decline to disclose-> price neg"}},
 		{"refused to, with a preposition", "Mart Tamm refused to comment on the talks with Latvia.",
 			[]string{"Mart Tamm -comment on-> talks neg"}, []string{"Mart Tamm -refuse to comment on-> talks neg"}},
+		{"has yet to: not done", "Baltic Rail has yet to specify the terms of its offer for Nordline.",
+			[]string{"Baltic Rail -specify-> terms of offer neg"}, []string{"Baltic Rail -specify-> terms of offer to", "Baltic Rail -have to specify-> terms of offer"}},
+		{"is yet to: not done", "Nordhavn Energy is yet to decide on the sale of Widget Systems.",
+			[]string{"Nordhavn Energy -decide on sale of-> Widget Systems neg"}, []string{"Nordhavn Energy -decide on sale of-> Widget Systems"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
