@@ -2008,8 +2008,10 @@ func (t *tree) clause(p int) *clause {
 		}
 	}
 	if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && c.modality == "" && (t.rel(p) == "acl" || t.rel(p) == "advcl") &&
-		!(t.head(p) >= 0 && ordinalHeads[t.lower(t.head(p))]) {
-		c.modality = "to" // an infinitive nothing asserts; but "the latest to file suit" did
+		!(t.head(p) >= 0 && (ordinalHeads[t.lower(t.head(p))] || t.rel(p) == "acl" && (failNouns[t.lemma(t.head(p))] || failNouns[t.lower(t.head(p))]))) {
+		// an infinitive nothing asserts; but "the latest to file suit"
+		// did, and "Gandhi's failure to mention measures" did not
+		c.modality = "to"
 	}
 	if t.yetTo(p) {
 		// "has yet to specify the terms", "is yet to decide": not (yet)

@@ -158,6 +158,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Baltic Rail -specify-> terms of offer neg"}, []string{"Baltic Rail -specify-> terms of offer to", "Baltic Rail -have to specify-> terms of offer"}},
 		{"is yet to: not done", "Nordhavn Energy is yet to decide on the sale of Widget Systems.",
 			[]string{"Nordhavn Energy -decide on sale of-> Widget Systems neg"}, []string{"Nordhavn Energy -decide on sale of-> Widget Systems"}},
+		{"a failure to: not done, no plan", "Estonian exporters blamed Latvia's failure to pay its debts.",
+			[]string{"Latvia -pay-> debts neg"}, []string{"Latvia -pay-> debts neg to"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
