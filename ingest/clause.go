@@ -851,6 +851,8 @@ func (t *tree) subjects(p int) []*arg {
 				switch poss := t.child(g, "nmod:poss"); {
 				case poss >= 0:
 					out = t.group(poss) // "the government's success in preventing"
+				case t.lower(m) == "of" && controlNouns[t.lemma(g)] && t.rel(g) == "obj" && t.head(g) >= 0 && t.isPredicate(t.head(g)):
+					out = t.subjects(t.head(g)) // "Japan has no intention of boosting demand": Japan would boost it
 				case t.lower(m) == "from" || t.lower(m) == "of" || t.lower(m) == "into" ||
 					(t.lower(m) == "with" || t.lower(m) == "for") && t.head(g) >= 0 && accuseVerbs[t.lemma(t.head(g))]:
 					if t.rel(g) == "obj" {
@@ -1138,7 +1140,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 					light, used = t.lightObject(p, obj, c, subj, add)
 				}
 				if emptyHaveVerbs[t.lemma(p)] && controlNouns[t.lower(obj)] {
-					if x := t.child(obj, "acl"); x > obj && hasMarkTo(t.w, x) {
+					if x := t.child(obj, "acl"); x > obj && (hasMarkTo(t.w, x) || t.controlGerund(x)) {
 						// "had the right to match it", "has no plans to
 						// sell": no fact without the infinitive, which
 						// says it (Acme –match→ it, modality to)
@@ -2022,6 +2024,16 @@ func (t *tree) clause(p int) *clause {
 		}
 	}
 	return c
+}
+
+// controlGerund reports whether x is an "of" gerund of a noun of intent
+// that is a verb's object: "has no intention of boosting demand", as
+// "has no plans to boost".
+func (t *tree) controlGerund(x int) bool {
+	g := t.head(x)
+	m := t.child(x, "mark", "case")
+	return g >= 0 && t.rel(x) == "acl" && t.w[x].XPOS == "VBG" && m >= 0 && m < x && t.lower(m) == "of" &&
+		controlNouns[t.lemma(g)] && t.rel(g) == "obj"
 }
 
 // yetTo reports whether infinitive p is what is yet to be done: "has yet

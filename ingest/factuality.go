@@ -164,6 +164,9 @@ func (t *tree) factuality(p int, c *clause) {
 		if det := t.child(g, "det"); det >= 0 && t.lower(det) == "no" {
 			c.neg = true // "has no plans to sell"
 		}
+		if t.controlGerund(p) && c.modality == "" {
+			c.modality = "to" // "has no intention of selling": as "no plans to sell"
+		}
 	}
 	// conditions and speakers, walking up the clauses
 	inner := false // climbed out of a noun phrase: look for the speaker only

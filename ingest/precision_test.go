@@ -160,6 +160,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -decide on sale of-> Widget Systems neg"}, []string{"Nordhavn Energy -decide on sale of-> Widget Systems"}},
 		{"a failure to: not done, no plan", "Estonian exporters blamed Latvia's failure to pay its debts.",
 			[]string{"Latvia -pay-> debts neg"}, []string{"Latvia -pay-> debts neg to"}},
+		{"no intention of doing: as no plans to", "Some officials complained Latvia has no intention of boosting domestic demand.",
+			[]string{"Latvia -boost-> domestic demand neg to by officials"}, []string{"Latvia -have-> intention neg by officials"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
