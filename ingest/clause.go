@@ -1628,9 +1628,10 @@ var jointNouns = set("merger", "mergers", "combination", "union", "link", "links
 var investVerbs = set("invest", "spend", "put", "pour", "inject", "sink", "plough", "plow")
 
 // idiomNouns make set phrases of manner with a preposition and no
-// article: "in principle", "in fact", "in turn".
+// article: "in principle", "in fact", "in turn", "for example".
 var idiomNouns = set("principle", "addition", "fact", "general", "total", "effect", "turn", "particular", "all",
-	"part", "practice", "theory", "response", "return", "advance", "person", "public", "private", "full", "time")
+	"part", "practice", "theory", "response", "return", "advance", "person", "public", "private", "full", "time",
+	"example", "instance")
 
 // amountNouns count money, shares or a part: "for 2.5 billion dlrs", "by
 // five pct".

@@ -162,6 +162,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Latvia -pay-> debts neg"}, []string{"Latvia -pay-> debts neg to"}},
 		{"no intention of doing: as no plans to", "Some officials complained Latvia has no intention of boosting domestic demand.",
 			[]string{"Latvia -boost-> domestic demand neg to by officials"}, []string{"Latvia -have-> intention neg by officials"}},
+		{"for example is no argument", "For example, Widget Systems raised the price of its chips by ten pct.",
+			nil, []string{"Widget Systems -raise for-> example", "Widget Systems -raise price for-> example"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
