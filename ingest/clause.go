@@ -45,6 +45,7 @@ import (
 //	  expect/want obj X xcomp  They expect Wang to report a loss.  → Wang –report→ loss; no "expect → Wang"
 //	nsubj + N + cop            Smith is chairman of Acme.          → Smith –chairman of→ Acme (a role noun; else be N of)
 //	  formerly, previously     Smith was formerly president of Acme. → Smith –former president of→ Acme
+//	  adverbs of the clause   Acme is not under pressure, is now the largest maker → Acme –be under→ pressure (negated), –be→ largest maker (not "not under pressure", "now the largest maker"); "was formerly head" → be formerly → head
 //	nsubj + N + cop (no nmod)  Smith is a lawyer.                  → Smith –be→ lawyer
 //	nsubj + A + cop + obl      Acme is close to a deal.            → Acme –be close to→ deal
 //	conj of nsubj/obj          Acme and Widget signed a deal.      → one triple each
@@ -631,9 +632,12 @@ func (t *tree) makeArg(h int) *arg {
 		}
 	}
 	s, e := h, h+1
+	pred := t.child(h, "cop") >= 0 // a predicate noun: its adverbs are the clause's
 	for _, k := range t.kids[h] {
 		r := t.rel(k)
-		if k < h && npLeft[r] && r != "case" {
+		if k < h && npLeft[r] && r != "case" && !(pred && r == "advmod") {
+			// ("is not under pressure", "was formerly head of", "when it
+			// was a major player": pressure, head, major player)
 			if x, _ := t.span(k); x < s {
 				s = x
 			}
@@ -1781,8 +1785,14 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 			// "is a lawyer"; "is at Henry Wood Hall" → be at
 			var cw []string
 			var ct []int
+			for _, m := range t.children(p, "advmod") {
+				if formerAdverbs[t.lower(m)] && m < p {
+					cw, ct = append(cw, t.lower(m)), append(ct, m) // "was formerly head": be formerly → head
+				}
+			}
 			if cs := t.child(p, "case"); cs >= 0 && cs < p && t.w[cs].XPOS != "POS" {
-				cw, ct = t.caseWords(cs)
+				w, k := t.caseWords(cs)
+				cw, ct = append(cw, w...), append(ct, k...)
 			}
 			add(*c, subj, t.group(p), cw, ct, "copula", false)
 		}
@@ -1806,11 +1816,19 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 		}
 		words := []string{}
 		toks := []int{}
+		for _, m := range t.children(p, "advmod") {
+			if formerAdverbs[t.lower(m)] && m < p && nominal {
+				// "was previously in charge of": its adverb, no longer in
+				// the noun's chunk
+				words, toks = append(words, t.lower(m)), append(toks, m)
+			}
+		}
 		if pc := t.child(p, "case"); pc >= 0 && pc < p && t.w[pc].XPOS != "POS" {
 			// "was in contact with Volkswagen": be in contact with (the
 			// words of the phrase below may hold it already)
 			if a := t.arg(p); !nominal || a == nil || pc < a.hs {
-				words, toks = t.caseWords(pc)
+				cw, ct := t.caseWords(pc)
+				words, toks = append(words, cw...), append(toks, ct...)
 			}
 		}
 		if a := t.arg(p); nominal && a != nil {

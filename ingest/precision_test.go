@@ -164,6 +164,11 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Latvia -boost-> domestic demand neg to by officials"}, []string{"Latvia -have-> intention neg by officials"}},
 		{"for example is no argument", "For example, Widget Systems raised the price of its chips by ten pct.",
 			nil, []string{"Widget Systems -raise for-> example", "Widget Systems -raise price for-> example"}},
+		{"the predicate noun's adverbs are no part of its name", "Nordhavn Energy is not under pressure to sell its ferries. Widget Systems is now the largest maker of ferries in Estonia.",
+			[]string{"Nordhavn Energy -be under-> pressure neg", "Widget Systems -be-> largest maker of ferries"},
+			[]string{"Nordhavn Energy -be under-> not under pressure neg", "Widget Systems -be-> now the largest maker of ferries"}},
+		{"formerly stays with the copula", "Jonas Berg, who was formerly head, will join Baltic Rail.",
+			[]string{"Jonas Berg -be formerly-> head"}, []string{"Jonas Berg -be-> formerly head"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
