@@ -51,6 +51,7 @@ import (
 //	conj of nsubj/obj          Acme and Widget signed a deal.      → one triple each
 //	conj of V, no nsubj        Acme bought Widget and sold Gizmo.  → Acme –sell→ Gizmo
 //	conj of V with aux MD      Acme could buy X and sell Gizmo.    → Acme –sell→ Gizmo (modality could)
+//	conj of an xcomp chain     Acme agreed to buy X and sell Gizmo. → Acme –agree to sell→ Gizmo (refused to pay X and meet Y: meet negated)
 //	acl:relcl, rel. pronoun    Smith, who chairs Acme, said …      → Smith –chair→ Acme
 //	  …, who: the person just before  Chancellor of the Exchequer Nigel Lawson, who met Funaro → Lawson –meet→ Funaro
 //	acl:relcl, object gap      the unit that Acme sold             → Acme –sell→ unit
@@ -2026,6 +2027,25 @@ func (t *tree) clause(p int) *clause {
 			// "plans to eliminate X and emphasize Y": to emphasize;
 			// "expects to sell X and to ship Y": to ship
 			c.modality = t.clause(g).modality
+		}
+	}
+	if g := t.head(p); g >= 0 && t.rel(p) == "conj" && t.rel(g) == "xcomp" && t.w[p].XPOS == "VB" && t.child(p, "aux", "nsubj", "nsubj:pass") < 0 && c.own == 0 {
+		// "agreed to buy Widget and sell Gizmo": agreed to sell too, as
+		// "failed to pay X and meet Y" failed to meet; the chain of the
+		// first conjunct goes on the second
+		if gc := t.clause(g); gc.own > 0 {
+			var chain []int
+			for _, k := range gc.toks {
+				if k < g {
+					chain = append(chain, k)
+				}
+			}
+			c.words = append(append([]string(nil), gc.words[:gc.own]...), c.words...)
+			c.toks = append(chain, c.toks...)
+			c.own = gc.own
+		}
+		if t.clause(g).neg && !t.negated(g) {
+			c.neg = true // "did not agree to buy X and sell Y", "refused to pay X and meet Y"
 		}
 	}
 	if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && c.modality == "" && (t.rel(p) == "acl" || t.rel(p) == "advcl") &&
