@@ -22,6 +22,7 @@ import (
 //	  its + obj + P + name     Acme raised its stake in Widget.    → Acme –raise stake in→ Widget (not Japan's: someone else's)
 //	V + reflexive + P + N      Acme divested itself of its units.  → Acme –divest of→ units
 //	V + amount/part + of N     Acme deferred 3 mln dlrs of interest. → Acme –defer→ interest (the rest of its shares → shares)
+//	  its phrase on the amount  sold 13 pct of its stake in Widget (in Widget on pct) → Acme –sell stake in→ Widget
 //	  part of an amount        paid a total of 8.7 mln dlrs        → the amount (AMOUNT: kg extract only)
 //	obj N + of + plain N       signed a letter of intent           → Acme –sign→ letter of intent (the object's name)
 //	V(transfer) + poss N + to X  Acme sold its unit to Widget ("to" on unit) → Acme –sell to→ Widget
@@ -1121,6 +1122,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 					}
 				}
 			} else {
+				measure := -1 // the amount the object is measured by: "13 pct of its stake"
 				if x := t.measured(obj); x >= 0 {
 					// "downgraded 1.2 billion dlrs of debt of Texaco": debt,
 					// of Texaco, its text with the amount
@@ -1128,7 +1130,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 						a, _ := t.span(obj)
 						xa.s, xa.ps = min(xa.s, a), min(xa.ps, a)
 					}
-					obj = x
+					measure, obj = obj, x
 				}
 				var light bool
 				if x := t.infinitive(p); (x > obj || t.objectInfinitive(obj)) && raisingVerbs[t.lemma(p)] ||
@@ -1142,7 +1144,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 					// be inseparable" consider talks on → farm reform
 					light = true
 				} else {
-					light, used = t.lightObject(p, obj, c, subj, add)
+					light, used = t.lightObject(p, obj, measure, c, subj, add)
 				}
 				if emptyHaveVerbs[t.lemma(p)] && controlNouns[t.lower(obj)] {
 					if x := t.child(obj, "acl"); x > obj && (hasMarkTo(t.w, x) || t.controlGerund(x)) {
@@ -1698,7 +1700,9 @@ func (t *tree) measured(obj int) int {
 // assets of Chartham", "owns 80 pct of National Heritage". It reports
 // whether the object was a bare noun that made such a relation with a
 // name (then it is no object of its own), and the verb's oblique it took.
-func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (bool, int) {
+// measure is the amount the object was measured by ("13 pct of its stake
+// in Shearson", the phrase hung on pct), or -1.
+func (t *tree) lightObject(p, obj, measure int, c *clause, subj []*arg, add addFunc) (bool, int) {
 	if t.w[obj].UPOS != "NOUN" {
 		return false, -1
 	}
@@ -1711,7 +1715,17 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 	det := t.child(obj, "det", "nummod") >= 0 || poss >= 0
 	light, used := false, -1
 	oa := t.arg(obj)
-	for _, k := range append(t.children(obj, "nmod"), t.children(p, "obl")...) {
+	cands := append(t.children(obj, "nmod"), t.children(p, "obl")...)
+	if measure >= 0 {
+		// "sold 13 pct of its stake in Shearson" with "in Shearson" on
+		// pct: the stake's, sell stake in → Shearson
+		for _, k := range t.children(measure, "nmod") {
+			if cs := t.child(k, "case"); k > obj && cs >= 0 && t.lower(cs) != "of" {
+				cands = append(cands, k)
+			}
+		}
+	}
+	for _, k := range cands {
 		cs := t.child(k, "case")
 		if cs < 0 || k < obj || t.temporal(k) || t.amount(k) {
 			continue // not "received proceeds of → 90 mln dlrs"

@@ -173,6 +173,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -agree to buy-> Widget Systems", "Nordhavn Energy -agree to sell-> Tallinn terminal"}, []string{"Nordhavn Energy -sell-> Tallinn terminal"}},
 		{"refused to do X and Y: Y not done either", "Baltic Rail refused to pay its debts and meet the terms of the loan.",
 			[]string{"Baltic Rail -pay-> debts neg", "Baltic Rail -meet-> terms of loan neg"}, []string{"Baltic Rail -meet-> terms of loan"}},
+		{"an amount of its stake in X: the stake's phrase", "Earlier this year, Nordhavn Energy sold 13 pct of its stake in Widget Systems to Baltic Rail.",
+			[]string{"Nordhavn Energy -sell stake in-> Widget Systems"}, nil},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
