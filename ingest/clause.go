@@ -152,6 +152,7 @@ import (
 //	the latest/first to V      Acme is the latest to cut prices.   → Acme –cut→ prices (asserted, no modality to)
 //	clause in a noun of a ccomp  X said Y's decision to sell Z …    → attributed to X (no condition or negation)
 //	passive report verb + xcomp  X is said to have bought Y.       → X –buy→ Y, modality reportedly (by the agent, if any)
+//	preposition participle     excluding the effects of the plan, adjusting for the split → nothing in the graph (kg extract keeps it)
 //	whether/if of ask, question  Asked whether Acme would sell X, Smith said … → a question: nothing in the graph (kg extract: modality if)
 //	  beside an asking participle  Questioned on whether Acme might cut jobs, he … (whether-clause on the main verb) → the same
 //	by/in VBG under an xcomp   urged Japan to step up talks by providing aid → Japan –provide→ aid, modality to
@@ -1022,8 +1023,9 @@ type clause struct {
 	inherit  bool // the subject comes from another clause
 	// moot: neither said nor denied, a question asked ("asked whether
 	// Acme would sell") or what a prevention that is itself no fact
-	// would have stopped ("sought to block Acme from selling"): kg
-	// extract gives it, the graph keeps nothing of it
+	// would have stopped ("sought to block Acme from selling"), or a
+	// participle that is a preposition ("excluding the effects of the
+	// plan"): kg extract gives it, the graph keeps nothing of it
 	moot bool
 }
 
@@ -1575,6 +1577,11 @@ var adjunctPreps = set("following", "under", "despite", "during", "after", "befo
 	"because", "due", "given", "unlike", "besides", "including", "excluding", "regarding", "pending", "throughout",
 	"notwithstanding", "upon", "without")
 
+// prepParticiples are "-ing" words that stand for a preposition in a
+// clause of their own: "excluding the effects", "adjusting for the split".
+var prepParticiples = set("excluding", "including", "regarding", "concerning", "following", "pending", "barring",
+	"considering", "adjusting", "allowing", "depending", "counting", "according", "notwithstanding", "excepting")
+
 // unitNouns are what a rate is given per: "10 cts a share", "18 dlrs a
 // barrel".
 var unitNouns = set("share", "barrel", "tonne", "ton", "ounce", "lb", "pound", "kilo", "gallon", "bushel",
@@ -1957,6 +1964,12 @@ func (t *tree) clause(p int) *clause {
 		}
 	}
 	t.factuality(p, c)
+	if prepParticiples[t.lower(p)] && t.w[p].XPOS == "VBG" && (t.rel(p) == "advcl" || t.rel(p) == "acl") && t.child(p, "nsubj", "nsubj:pass", "aux") < 0 {
+		// "excluding the effects of a restructuring plan, it expects",
+		// "paid 1.30 dlrs a share, adjusting for the split": how the
+		// figure is meant, nobody's doing
+		c.moot = true
+	}
 	// xcomp chains: "agreed to buy", "plans to sell"
 	if t.rel(p) == "xcomp" {
 		g := t.head(p)

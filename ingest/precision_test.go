@@ -175,6 +175,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Baltic Rail -pay-> debts neg", "Baltic Rail -meet-> terms of loan neg"}, []string{"Baltic Rail -meet-> terms of loan"}},
 		{"an amount of its stake in X: the stake's phrase", "Earlier this year, Nordhavn Energy sold 13 pct of its stake in Widget Systems to Baltic Rail.",
 			[]string{"Nordhavn Energy -sell stake in-> Widget Systems"}, nil},
+		{"a participle that is a preposition: nobody's doing", "Nordhavn Energy said that, excluding the effects of the restructuring plan, it expects higher earnings. Widget Systems paid dividends of 1.30 crowns a share, adjusting for the share split.",
+			nil, []string{"Nordhavn Energy -exclude-> effects of restructuring plan by Nordhavn Energy", "Widget Systems -adjust for-> share split"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
