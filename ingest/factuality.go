@@ -170,6 +170,12 @@ func (t *tree) factuality(p int, c *clause) {
 	}
 	// conditions and speakers, walking up the clauses
 	inner := false // climbed out of a noun phrase: look for the speaker only
+	var me *arg    // "I think X," he said: I, should no one say the quote
+	defer func() {
+		if c.speaker == nil && me != nil {
+			c.speaker = me
+		}
+	}()
 	for i, steps := p, 0; steps < 12; steps++ {
 		if m := t.child(i, "mark"); m >= 0 && (c.modality == "" || i == p) && !inner && condition(t, m) {
 			c.modality = "if" // its own "if" or "whether" before its "would"
@@ -238,6 +244,13 @@ func (t *tree) factuality(p int, c *clause) {
 			}
 			if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" && c.modality == "" && !inner {
 				c.modality = modals[t.lower(md)]
+			}
+			if sp := c.speaker; sp != nil && sp.pronoun && sp.ref == nil && sp.hs < len(t.w) && (t.lower(sp.hs) == "i" || t.lower(sp.hs) == "we") && !inner && me == nil {
+				// "\"I think American Express will not sell,\" said Perrin
+				// Long": what Long thinks; the quote's speaker, above
+				me, c.speaker = sp, nil
+				i = g
+				continue
 			}
 			return
 		case (r == "acl" || r == "ccomp" || r == "acl:relcl" && t.child(i, "mark") >= 0) && reportNouns[t.lemma(g)]:

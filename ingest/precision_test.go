@@ -177,6 +177,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -sell stake in-> Widget Systems"}, nil},
 		{"a participle that is a preposition: nobody's doing", "Nordhavn Energy said that, excluding the effects of the restructuring plan, it expects higher earnings. Widget Systems paid dividends of 1.30 crowns a share, adjusting for the share split.",
 			nil, []string{"Nordhavn Energy -exclude-> effects of restructuring plan by Nordhavn Energy", "Widget Systems -adjust for-> share split"}},
+		{"I think X, said Y: said by Y", "\"I think Baltic Rail will sell its ferries to Nordline,\" said Mart Tamm of Widget Systems.",
+			[]string{"Baltic Rail -sell ferries to-> Nordline will by Mart Tamm"}, []string{"Baltic Rail -sell ferries to-> Nordline will by I"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
