@@ -152,6 +152,7 @@ import (
 //	the latest/first to V      Acme is the latest to cut prices.   → Acme –cut→ prices (asserted, no modality to)
 //	clause in a noun of a ccomp  X said Y's decision to sell Z …    → attributed to X (no condition or negation)
 //	passive report verb + xcomp  X is said to have bought Y.       → X –buy→ Y, modality reportedly (by the agent, if any)
+//	that-clause of likely …    It is unlikely that Acme will buy Widget. → Acme –buy→ Widget, modality unlikely (likely, possible, doubtful …)
 //	preposition participle     excluding the effects of the plan, adjusting for the split → nothing in the graph (kg extract keeps it)
 //	whether/if of ask, question  Asked whether Acme would sell X, Smith said … → a question: nothing in the graph (kg extract: modality if)
 //	  beside an asking participle  Questioned on whether Acme might cut jobs, he … (whether-clause on the main verb) → the same

@@ -57,6 +57,11 @@ var reportNouns = set("charge", "report", "claim", "allegation", "statement", "a
 var preventVerbs = set("prevent", "bar", "block", "stop", "prohibit", "keep", "restrain", "enjoin", "ban",
 	"preclude", "forbid", "debar")
 
+// likelyAdjectives weigh the "that" clause they take: "it is unlikely
+// that Acme will sell" (modality unlikely).
+var likelyAdjectives = set("likely", "unlikely", "possible", "probable", "doubtful", "conceivable", "improbable",
+	"impossible")
+
 // questionVerbs ask the "whether" or "if" clause they govern: "asked if
 // Acme would sell", "questioned on whether Acme might cut jobs".
 var questionVerbs = set("ask", "question", "wonder", "inquire", "enquire", "query", "quiz")
@@ -291,6 +296,14 @@ func (t *tree) factuality(p int, c *clause) {
 				if ss := t.subjects(g); len(ss) > 0 {
 					c.speaker = ss[0]
 				}
+			}
+			i = g
+		case (r == "ccomp" || r == "csubj") && !inner && t.copular(g) && likelyAdjectives[t.lemma(g)] && g < i:
+			// "it is highly unlikely that Acme will sell X": no fact, as
+			// likely as the adjective says
+			c.modality = t.lemma(g)
+			if t.negated(g) {
+				c.modality = "unlikely" // (not likely; "not unlikely" is rare)
 			}
 			i = g
 		case r == "conj" || r == "xcomp" || r == "advcl" || r == "ccomp":

@@ -179,6 +179,10 @@ func TestPrecisionRules(t *testing.T) {
 			nil, []string{"Nordhavn Energy -exclude-> effects of restructuring plan by Nordhavn Energy", "Widget Systems -adjust for-> share split"}},
 		{"I think X, said Y: said by Y", "\"I think Baltic Rail will sell its ferries to Nordline,\" said Mart Tamm of Widget Systems.",
 			[]string{"Baltic Rail -sell ferries to-> Nordline will by Mart Tamm"}, []string{"Baltic Rail -sell ferries to-> Nordline will by I"}},
+		{"it is unlikely that X: unlikely, not will", "It is highly unlikely that Baltic Rail will sell its ferries to Nordline.",
+			[]string{"Baltic Rail -sell ferries to-> Nordline unlikely"}, []string{"Baltic Rail -sell ferries to-> Nordline will"}},
+		{"it was possible that X, said: possible, by the speaker", "Mart Tamm said it was possible that Widget Systems would buy Nordline.",
+			[]string{"Widget Systems -buy-> Nordline possible by Mart Tamm"}, []string{"Widget Systems -buy-> Nordline would by Mart Tamm"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
