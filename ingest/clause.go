@@ -2230,8 +2230,16 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 // after the noun that is its subject ("The company plans to cut debt",
 // "Acme expects to report a loss": plans NNS in one such sentence of
 // four). Not after a possessive or determiner: "its plans to expand".
+// And "cannot", which the tagger may read as a noun: a modal.
 func retag(w []ud.Token) bool {
 	changed := false
+	for i := range w {
+		if strings.EqualFold(w[i].Form, "cannot") && w[i].XPOS != "MD" {
+			// "Baltic Rail cannot sell" with cannot a noun, the subject
+			w[i].XPOS, w[i].UPOS, w[i].Lemma = "MD", "AUX", "can"
+			changed = true
+		}
+	}
 	for i := 1; i+2 < len(w); i++ {
 		if w[i].XPOS != "NNS" || !infinitiveVerbs[strings.ToLower(w[i].Form)] || strings.ToLower(w[i+1].Form) != "to" {
 			continue

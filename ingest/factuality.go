@@ -80,6 +80,13 @@ func (t *tree) factuality(p int, c *clause) {
 			if md, ok := modals[t.lower(k)]; ok && c.modality == "" {
 				c.modality = md
 			}
+			if t.lower(k) == "cannot" {
+				// one word: "Sofar cannot be extradited", can not
+				c.neg = true
+				if c.modality == "" {
+					c.modality = "can"
+				}
+			}
 			if t.w[k].XPOS == "MD" || t.lemma(k) == "have" || t.lemma(k) == "be" || t.lemma(k) == "do" {
 				c.toks = append(c.toks, k)
 			}
@@ -505,6 +512,10 @@ func noLonger(t *tree, k int) bool {
 func (t *tree) negated(p int) bool {
 	for _, k := range t.kids[p] {
 		switch t.rel(k) {
+		case "aux":
+			if t.lower(k) == "cannot" {
+				return true
+			}
 		case "advmod", "neg", "advmod:neg":
 			if negations[t.lower(k)] || t.lemma(k) == "not" || noLonger(t, k) {
 				return true

@@ -183,6 +183,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Baltic Rail -sell ferries to-> Nordline unlikely"}, []string{"Baltic Rail -sell ferries to-> Nordline will"}},
 		{"it was possible that X, said: possible, by the speaker", "Mart Tamm said it was possible that Widget Systems would buy Nordline.",
 			[]string{"Widget Systems -buy-> Nordline possible by Mart Tamm"}, []string{"Widget Systems -buy-> Nordline would by Mart Tamm"}},
+		{"cannot is can not", "Mart Tamm cannot be extradited on the basis of the charges. Baltic Rail cannot sell its ferries to Nordline.",
+			[]string{"Mart Tamm -be extradited on-> basis of charges neg can", "Baltic Rail -sell ferries to-> Nordline neg can"}, []string{"Baltic Rail -sell ferries to-> Nordline"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
