@@ -2082,6 +2082,23 @@ func (t *tree) clause(p int) *clause {
 		// did, and "Gandhi's failure to mention measures" did not
 		c.modality = "to"
 	}
+	q := p // the gerund, or the first of the gerunds p is a conjunct of: "stop attacking X and shelling Y"
+	if t.rel(p) == "conj" && t.w[p].XPOS == "VBG" && t.child(p, "nsubj", "aux", "mark") < 0 && t.head(p) >= 0 {
+		q = t.head(p)
+	}
+	if g := t.head(q); g >= 0 && stopVerbs[t.lemma(g)] && t.w[q].XPOS == "VBG" && t.w[p].XPOS == "VBG" && (t.rel(q) == "xcomp" || t.rel(q) == "advcl") &&
+		t.child(q, "mark", "nsubj", "nsubj:pass") < 0 && t.child(g, "obj") < 0 && g < q {
+		// "MKI has ceased brokering treasury bills": MKI –broker→
+		// treasury bills, negated (no longer), as "declined to"; "did
+		// not stop selling" sells
+		c.neg = !t.negated(g)
+		if t.rel(p) == "xcomp" && c.own > 0 {
+			c.words, c.own = append([]string(nil), c.words[c.own:]...), 0
+			if len(c.words) > 0 && c.words[0] == t.lower(p) {
+				c.words[0] = c.lemma // "selling" as written after the chain; "sell" alone
+			}
+		}
+	}
 	if t.yetTo(p) {
 		// "has yet to specify the terms", "is yet to decide": not (yet)
 		// done, no plan
@@ -2102,6 +2119,10 @@ func (t *tree) controlGerund(x int) bool {
 	return g >= 0 && t.rel(x) == "acl" && t.w[x].XPOS == "VBG" && m >= 0 && m < x && t.lower(m) == "of" &&
 		controlNouns[t.lemma(g)] && t.rel(g) == "obj"
 }
+
+// stopVerbs end what their gerund says: "ceased brokering bills",
+// "has stopped sending its exports".
+var stopVerbs = set("cease", "stop", "halt", "quit", "discontinue")
 
 // yetTo reports whether infinitive p is what is yet to be done: "has yet
 // to specify" (to specify on has, yet on has; or has, yet and to all on

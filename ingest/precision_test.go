@@ -185,6 +185,10 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Widget Systems -buy-> Nordline possible by Mart Tamm"}, []string{"Widget Systems -buy-> Nordline would by Mart Tamm"}},
 		{"cannot is can not", "Mart Tamm cannot be extradited on the basis of the charges. Baltic Rail cannot sell its ferries to Nordline.",
 			[]string{"Mart Tamm -be extradited on-> basis of charges neg can", "Baltic Rail -sell ferries to-> Nordline neg can"}, []string{"Baltic Rail -sell ferries to-> Nordline"}},
+		{"ceased doing: no longer done", "Widget Systems has ceased brokering treasury bills. Nordhavn Energy has stopped sending its gas through Latvia.",
+			[]string{"Widget Systems -broker-> treasury bills neg", "Nordhavn Energy -send gas through-> Latvia neg"}, []string{"Widget Systems -broker-> treasury bills", "Nordhavn Energy -send gas through-> Latvia"}},
+		{"did not stop doing: still done", "Nordhavn Energy did not stop selling its gas to Latvia.",
+			[]string{"Nordhavn Energy -sell gas to-> Latvia"}, []string{"Nordhavn Energy -selling gas to-> Latvia", "Nordhavn Energy -sell gas to-> Latvia neg"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
