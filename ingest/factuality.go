@@ -526,7 +526,8 @@ func (t *tree) negated(p int) bool {
 }
 
 // condition reports whether mark m opens a condition: "if", "unless",
-// "whether", "provided that", "so long as", "in the event that".
+// "whether", "provided that", "so long as", "in the event that", "on
+// condition that".
 func condition(t *tree, m int) bool {
 	switch t.lower(m) {
 	case "if", "unless", "whether", "provided", "providing":
@@ -536,6 +537,8 @@ func condition(t *tree, m int) bool {
 			switch t.lower(m - 1) {
 			case "provided", "providing", "long", "event":
 				return true
+			case "condition":
+				return t.lower(m) == "that" // "on condition that Iran stop attacking"
 			}
 		}
 	}

@@ -189,6 +189,10 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Widget Systems -broker-> treasury bills neg", "Nordhavn Energy -send gas through-> Latvia neg"}, []string{"Widget Systems -broker-> treasury bills", "Nordhavn Energy -send gas through-> Latvia"}},
 		{"did not stop doing: still done", "Nordhavn Energy did not stop selling its gas to Latvia.",
 			[]string{"Nordhavn Energy -sell gas to-> Latvia"}, []string{"Nordhavn Energy -selling gas to-> Latvia", "Nordhavn Energy -sell gas to-> Latvia neg"}},
+		{"on condition that: a condition", "The ceasefire was agreed on condition that Latvia withdraw its troops from the border.",
+			[]string{"Latvia -withdraw-> troops if"}, []string{"Latvia -withdraw-> troops"}},
+		{"stop doing X and doing Y: neither done", "The ceasefire was agreed on condition that Iran stop shelling Kuwaiti tankers and attacking their ports.",
+			[]string{"Iran -shell-> Kuwaiti tankers neg if", "Iran -attack-> ports neg if"}, []string{"Iran -attack-> ports if"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
