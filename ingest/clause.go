@@ -1803,7 +1803,14 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 		return
 	}
 	nominal := t.w[p].UPOS == "NOUN" || t.w[p].UPOS == "PROPN" || t.w[p].UPOS == "NUM" || t.misreadNoun(p)
-	if nominal && !t.amount(p) { // not "which is 90.5 pct owned by", an amount without what it counts
+	named := false // a role or a copula's phrase gave a name: "is a unit of Exxon"
+	defer func() {
+		if !nominal || t.amount(p) || named && !t.open {
+			// (the graph has "unit of → Exxon", not also the cut "be →
+			// unit"; kg extract keeps both)
+			return
+		}
+		// not "which is 90.5 pct owned by", an amount without what it counts
 		if a := t.arg(p); a != nil {
 			// "is a lawyer"; "is at Henry Wood Hall" → be at
 			var cw []string
@@ -1819,7 +1826,7 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 			}
 			add(*c, subj, t.group(p), cw, ct, "copula", false)
 		}
-	}
+	}()
 	// "is chairman of Acme", "is close to a deal"; not "is Henry Wood
 	// Hall in Glasgow", where the place goes with the name
 	if a := t.arg(p); a != nil && a.named() {
@@ -1872,9 +1879,13 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 			vc := *c
 			vc.words, vc.toks = role, append(append([]int(nil), c.toks...), p)
 			add(vc, subj, t.group(k), cw, ct, "role", false)
+			named = true
 			continue
 		}
 		add(*c, subj, t.group(k), append(words, cw...), append(toks, ct...), "copula nmod", false)
+		if a := t.arg(k); a != nil && (a.named() || a.ref != nil) && t.lower(cs) == "of" {
+			named = true // "is the parent of Widget"; not "is in charge of", "is close to"
+		}
 	}
 }
 

@@ -193,6 +193,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Latvia -withdraw-> troops if"}, []string{"Latvia -withdraw-> troops"}},
 		{"stop doing X and doing Y: neither done", "The ceasefire was agreed on condition that Iran stop shelling Kuwaiti tankers and attacking their ports.",
 			[]string{"Iran -shell-> Kuwaiti tankers neg if", "Iran -attack-> ports neg if"}, []string{"Iran -attack-> ports if"}},
+		{"a unit of X: no cut be unit beside it", "Widget Systems was a unit of Nordhavn Energy until December 30, 1986.",
+			[]string{"Widget Systems -unit of-> Nordhavn Energy"}, []string{"Widget Systems -be-> unit"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
