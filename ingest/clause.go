@@ -19,6 +19,7 @@ import (
 //	nsubj + V + iobj           Lavrov gave Tillerson a welcome.    → Lavrov –give→ Tillerson, –give→ welcome
 //	V + bare obj + P + name    Finland increased pressure on Putin. → Finland –increase pressure on→ Putin
 //	V + obj + of + name        Acme owns 80 pct of Widget.         → Acme –own pct of→ Widget
+//	  det + obj + of + name    Acme completed the acquisition of Widget. → Acme –complete acquisition of→ Widget; the graph no cut "complete → acquisition"
 //	  its + obj + P + name     Acme raised its stake in Widget.    → Acme –raise stake in→ Widget (not Japan's: someone else's)
 //	V + reflexive + P + N      Acme divested itself of its units.  → Acme –divest of→ units
 //	V + amount/part + of N     Acme deferred 3 mln dlrs of interest. → Acme –defer→ interest (the rest of its shares → shares)
@@ -1763,7 +1764,11 @@ func (t *tree) lightObject(p, obj, measure int, c *clause, subj []*arg, add addF
 		if t.head(k) == p {
 			used = k
 		}
-		light = light || !det && a != nil && a.named()
+		light = light || !det && a != nil && a.named() ||
+			// "would become a wholly-owned subsidiary of Alpha": the graph
+			// has become subsidiary of → Alpha, not also the cut become →
+			// wholly-owned subsidiary (kg extract keeps it)
+			!t.open && a != nil && a.named() && t.lower(cs) == "of"
 		if !t.open && a != nil && a.named() && (measureNouns[t.lower(obj)] || t.amount(obj) || partNouns[t.lower(obj)]) {
 			// for the graph, "Reuters owns about 49 pct of Instinet"
 			// is own pct of → Instinet, not also own → about 49 pct

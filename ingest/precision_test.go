@@ -195,6 +195,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Iran -shell-> Kuwaiti tankers neg if", "Iran -attack-> ports neg if"}, []string{"Iran -attack-> ports if"}},
 		{"a unit of X: no cut be unit beside it", "Widget Systems was a unit of Nordhavn Energy until December 30, 1986.",
 			[]string{"Widget Systems -unit of-> Nordhavn Energy"}, []string{"Widget Systems -be-> unit"}},
+		{"the acquisition of X: no cut bare object beside it", "Nordhavn Energy said it completed the previously announced acquisition of Widget Systems.",
+			[]string{"Nordhavn Energy -complete acquisition of-> Widget Systems by Nordhavn Energy"}, []string{"Nordhavn Energy -complete-> previously announced acquisition by Nordhavn Energy"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
