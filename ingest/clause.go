@@ -2067,9 +2067,10 @@ func (t *tree) clause(p int) *clause {
 		// "Acme could buy Widget and sell Gizmo": could sell
 		if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" {
 			c.modality = modals[t.lower(md)]
-		} else if t.rel(g) == "xcomp" && t.w[p].XPOS == "VB" {
+		} else if (t.rel(g) == "xcomp" || hasMarkTo(t.w, g)) && t.w[p].XPOS == "VB" {
 			// "plans to eliminate X and emphasize Y": to emphasize;
-			// "expects to sell X and to ship Y": to ship
+			// "expects to sell X and to ship Y": to ship; "called on
+			// Japan to open its markets and stimulate growth": to stimulate
 			c.modality = t.clause(g).modality
 		}
 	}

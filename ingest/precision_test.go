@@ -197,6 +197,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Widget Systems -unit of-> Nordhavn Energy"}, []string{"Widget Systems -be-> unit"}},
 		{"the acquisition of X: no cut bare object beside it", "Nordhavn Energy said it completed the previously announced acquisition of Widget Systems.",
 			[]string{"Nordhavn Energy -complete acquisition of-> Widget Systems by Nordhavn Energy"}, []string{"Nordhavn Energy -complete-> previously announced acquisition by Nordhavn Energy"}},
+		{"called on X to do A and B: B to as well", "Mart Tamm called on Latvia to honour its commitments and cut its tariffs.",
+			[]string{"Latvia -cut-> tariffs to"}, []string{"Latvia -cut-> tariffs", "Mart Tamm -cut-> tariffs"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
