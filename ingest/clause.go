@@ -19,9 +19,11 @@ import (
 //	nsubj + V + iobj           Lavrov gave Tillerson a welcome.    → Lavrov –give→ Tillerson, –give→ welcome
 //	V + bare obj + P + name    Finland increased pressure on Putin. → Finland –increase pressure on→ Putin
 //	V + obj + of + name        Acme owns 80 pct of Widget.         → Acme –own pct of→ Widget
+//	  det + obj + of + name    Acme completed the acquisition of Widget. → Acme –complete acquisition of→ Widget; the graph no cut "complete → acquisition"
 //	  its + obj + P + name     Acme raised its stake in Widget.    → Acme –raise stake in→ Widget (not Japan's: someone else's)
 //	V + reflexive + P + N      Acme divested itself of its units.  → Acme –divest of→ units
 //	V + amount/part + of N     Acme deferred 3 mln dlrs of interest. → Acme –defer→ interest (the rest of its shares → shares)
+//	  its phrase on the amount  sold 13 pct of its stake in Widget (in Widget on pct) → Acme –sell stake in→ Widget
 //	  part of an amount        paid a total of 8.7 mln dlrs        → the amount (AMOUNT: kg extract only)
 //	obj N + of + plain N       signed a letter of intent           → Acme –sign→ letter of intent (the object's name)
 //	V(transfer) + poss N + to X  Acme sold its unit to Widget ("to" on unit) → Acme –sell to→ Widget
@@ -41,14 +43,17 @@ import (
 //	sentence ends on "Inc."    … of Texaco Inc.                     → parsed with a full stop of its own
 //	N plans(NNS) to VB         The company plans to cut debt.      → plans a verb, parsed again with that tag
 //	V obj X xcomp V' (object)  He urged Japan to cut rates.        → Japan –cut→ rates (modality to)
+//	  V P X to-V' (call on)    He called on Japan to cut rates.    → Japan –cut→ rates (modality to); appeal to, rely on, count on …
 //	  expect/want obj X xcomp  They expect Wang to report a loss.  → Wang –report→ loss; no "expect → Wang"
 //	nsubj + N + cop            Smith is chairman of Acme.          → Smith –chairman of→ Acme (a role noun; else be N of)
 //	  formerly, previously     Smith was formerly president of Acme. → Smith –former president of→ Acme
+//	  adverbs of the clause   Acme is not under pressure, is now the largest maker → Acme –be under→ pressure (negated), –be→ largest maker (not "not under pressure", "now the largest maker"); "was formerly head" → be formerly → head
 //	nsubj + N + cop (no nmod)  Smith is a lawyer.                  → Smith –be→ lawyer
 //	nsubj + A + cop + obl      Acme is close to a deal.            → Acme –be close to→ deal
 //	conj of nsubj/obj          Acme and Widget signed a deal.      → one triple each
 //	conj of V, no nsubj        Acme bought Widget and sold Gizmo.  → Acme –sell→ Gizmo
 //	conj of V with aux MD      Acme could buy X and sell Gizmo.    → Acme –sell→ Gizmo (modality could)
+//	conj of an xcomp chain     Acme agreed to buy X and sell Gizmo. → Acme –agree to sell→ Gizmo (refused to pay X and meet Y: meet negated)
 //	acl:relcl, rel. pronoun    Smith, who chairs Acme, said …      → Smith –chair→ Acme
 //	  …, who: the person just before  Chancellor of the Exchequer Nigel Lawson, who met Funaro → Lawson –meet→ Funaro
 //	acl:relcl, object gap      the unit that Acme sold             → Acme –sell→ unit
@@ -123,7 +128,7 @@ import (
 //
 //	advmod not/never/n't       Acme did not buy Widget.            → negated
 //	det no on the object       Acme has no plans …                 → negated
-//	xcomp of fail/refuse       Acme failed to buy Widget.          → negated
+//	xcomp of fail/refuse       Acme failed to buy Widget.          → Acme –buy→ Widget, negated (not "fail to buy")
 //	mark without + V-ing       Acme sold X without paying cash.    → pay: negated
 //	infinitive of unable       Acme was unable to buy Widget.      → negated
 //	ccomp of deny              Acme denied that it bought Widget.  → negated, attributed to Acme
@@ -148,6 +153,14 @@ import (
 //	the latest/first to V      Acme is the latest to cut prices.   → Acme –cut→ prices (asserted, no modality to)
 //	clause in a noun of a ccomp  X said Y's decision to sell Z …    → attributed to X (no condition or negation)
 //	passive report verb + xcomp  X is said to have bought Y.       → X –buy→ Y, modality reportedly (by the agent, if any)
+//	that-clause of likely …    It is unlikely that Acme will buy Widget. → Acme –buy→ Widget, modality unlikely (likely, possible, doubtful …)
+//	preposition participle     excluding the effects of the plan, adjusting for the split → nothing in the graph (kg extract keeps it)
+//	whether/if of ask, question  Asked whether Acme would sell X, Smith said … → a question: nothing in the graph (kg extract: modality if)
+//	  beside an asking participle  Questioned on whether Acme might cut jobs, he … (whether-clause on the main verb) → the same
+//	by/in VBG under an xcomp   urged Japan to step up talks by providing aid → Japan –provide→ aid, modality to
+//	V(prevent) X from VBG      The court barred Acme from selling X. → Acme –sell→ X, negated
+//	  prevention itself no fact  sought to block Acme from selling X, would bar, aimed at preventing → nothing in the graph
+//	", and X say Y" parataxis  Acme will sell X, and Widget officials say Y. → sell: not attributed to the officials (its own cc or ccomp)
 
 // treeConf is the tree extractor's one table of confidence weights: a
 // base per rule, then an adjustment per flag, added up (and kept within
@@ -416,6 +429,28 @@ var objectControl = set("prompt", "urge", "ask", "force", "allow", "permit", "pe
 	"encourage", "enable", "require", "invite", "order", "compel", "lead", "push", "press", "pressure",
 	"advise", "authorize", "authorise", "instruct", "oblige", "want", "expect")
 
+// oblControl verbs give the noun of their preposition as the subject of
+// their "to" clause: "called on Japan to boost investment", "appealed to
+// the court to overturn the ruling" (Japan boosts, the court overturns).
+var oblControl = map[string]string{"call": "on", "prevail": "on", "rely": "on", "count": "on", "depend": "on",
+	"appeal": "to", "look": "to"}
+
+// oblController returns, for an infinitive p of verb g, the oblique of g
+// that does what the infinitive says ("called on Japan to boost"), or -1.
+func (t *tree) oblController(g, p int) int {
+	want, ok := oblControl[t.lemma(g)]
+	if !ok || !hasMarkTo(t.w, p) {
+		return -1
+	}
+	for _, k := range t.children(g, "obl") {
+		cs := t.child(k, "case")
+		if k > g && k < p && cs >= 0 && (t.lower(cs) == want || want == "on" && t.lower(cs) == "upon") && !t.temporal(k) && t.arg(k) != nil {
+			return k
+		}
+	}
+	return -1
+}
+
 // controlNouns take the subject of the verb they are the object of for
 // their infinitive: "has plans to sell" (who has them sells), unlike
 // "faces pressure to modify" (others press).
@@ -604,9 +639,12 @@ func (t *tree) makeArg(h int) *arg {
 		}
 	}
 	s, e := h, h+1
+	pred := t.child(h, "cop") >= 0 // a predicate noun: its adverbs are the clause's
 	for _, k := range t.kids[h] {
 		r := t.rel(k)
-		if k < h && npLeft[r] && r != "case" {
+		if k < h && npLeft[r] && r != "case" && !(pred && r == "advmod") {
+			// ("is not under pressure", "was formerly head of", "when it
+			// was a major player": pressure, head, major player)
 			if x, _ := t.span(k); x < s {
 				s = x
 			}
@@ -787,6 +825,8 @@ func (t *tree) subjects(p int) []*arg {
 		case "xcomp":
 			if o := t.child(g, "obj"); o >= 0 && o < p {
 				out = t.group(o)
+			} else if o := t.oblController(g, p); o >= 0 {
+				out = t.group(o) // "called on Japan to boost investment"
 			} else if o := t.child(g, "iobj"); o >= 0 {
 				out = t.group(o)
 			} else if t.isPredicate(g) {
@@ -822,6 +862,8 @@ func (t *tree) subjects(p int) []*arg {
 				switch poss := t.child(g, "nmod:poss"); {
 				case poss >= 0:
 					out = t.group(poss) // "the government's success in preventing"
+				case t.lower(m) == "of" && controlNouns[t.lemma(g)] && t.rel(g) == "obj" && t.head(g) >= 0 && t.isPredicate(t.head(g)):
+					out = t.subjects(t.head(g)) // "Japan has no intention of boosting demand": Japan would boost it
 				case t.lower(m) == "from" || t.lower(m) == "of" || t.lower(m) == "into" ||
 					(t.lower(m) == "with" || t.lower(m) == "for") && t.head(g) >= 0 && accuseVerbs[t.lemma(t.head(g))]:
 					if t.rel(g) == "obj" {
@@ -875,6 +917,10 @@ func (t *tree) subjects(p int) []*arg {
 					// "prompted Trump to launch", an xcomp the parser
 					// took for a purpose clause: the object does it
 					out = t.group(o)
+					break
+				}
+				if o := t.oblController(g, p); o >= 0 {
+					out = t.group(o) // "called on Japan to boost investment"
 					break
 				}
 				out = t.subjects(g) // "went to Moscow to meet Putin"
@@ -979,6 +1025,12 @@ type clause struct {
 	speaker  *arg
 	passive  bool
 	inherit  bool // the subject comes from another clause
+	// moot: neither said nor denied, a question asked ("asked whether
+	// Acme would sell") or what a prevention that is itself no fact
+	// would have stopped ("sought to block Acme from selling"), or a
+	// participle that is a preposition ("excluding the effects of the
+	// plan"): kg extract gives it, the graph keeps nothing of it
+	moot bool
 }
 
 // treeRelations finds the relations of one parsed sentence.
@@ -1016,7 +1068,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 			continue
 		}
 		c := t.clause(p)
-		if c == nil {
+		if c == nil || c.moot && !t.open {
 			continue
 		}
 		subj := t.subjects(p)
@@ -1076,6 +1128,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 					}
 				}
 			} else {
+				measure := -1 // the amount the object is measured by: "13 pct of its stake"
 				if x := t.measured(obj); x >= 0 {
 					// "downgraded 1.2 billion dlrs of debt of Texaco": debt,
 					// of Texaco, its text with the amount
@@ -1083,7 +1136,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 						a, _ := t.span(obj)
 						xa.s, xa.ps = min(xa.s, a), min(xa.ps, a)
 					}
-					obj = x
+					measure, obj = obj, x
 				}
 				var light bool
 				if x := t.infinitive(p); (x > obj || t.objectInfinitive(obj)) && raisingVerbs[t.lemma(p)] ||
@@ -1097,10 +1150,10 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 					// be inseparable" consider talks on → farm reform
 					light = true
 				} else {
-					light, used = t.lightObject(p, obj, c, subj, add)
+					light, used = t.lightObject(p, obj, measure, c, subj, add)
 				}
 				if emptyHaveVerbs[t.lemma(p)] && controlNouns[t.lower(obj)] {
-					if x := t.child(obj, "acl"); x > obj && hasMarkTo(t.w, x) {
+					if x := t.child(obj, "acl"); x > obj && (hasMarkTo(t.w, x) || t.controlGerund(x)) {
 						// "had the right to match it", "has no plans to
 						// sell": no fact without the infinitive, which
 						// says it (Acme –match→ it, modality to)
@@ -1528,6 +1581,11 @@ var adjunctPreps = set("following", "under", "despite", "during", "after", "befo
 	"because", "due", "given", "unlike", "besides", "including", "excluding", "regarding", "pending", "throughout",
 	"notwithstanding", "upon", "without")
 
+// prepParticiples are "-ing" words that stand for a preposition in a
+// clause of their own: "excluding the effects", "adjusting for the split".
+var prepParticiples = set("excluding", "including", "regarding", "concerning", "following", "pending", "barring",
+	"considering", "adjusting", "allowing", "depending", "counting", "according", "notwithstanding", "excepting")
+
 // unitNouns are what a rate is given per: "10 cts a share", "18 dlrs a
 // barrel".
 var unitNouns = set("share", "barrel", "tonne", "ton", "ounce", "lb", "pound", "kilo", "gallon", "bushel",
@@ -1588,9 +1646,10 @@ var jointNouns = set("merger", "mergers", "combination", "union", "link", "links
 var investVerbs = set("invest", "spend", "put", "pour", "inject", "sink", "plough", "plow")
 
 // idiomNouns make set phrases of manner with a preposition and no
-// article: "in principle", "in fact", "in turn".
+// article: "in principle", "in fact", "in turn", "for example".
 var idiomNouns = set("principle", "addition", "fact", "general", "total", "effect", "turn", "particular", "all",
-	"part", "practice", "theory", "response", "return", "advance", "person", "public", "private", "full", "time")
+	"part", "practice", "theory", "response", "return", "advance", "person", "public", "private", "full", "time",
+	"example", "instance")
 
 // amountNouns count money, shares or a part: "for 2.5 billion dlrs", "by
 // five pct".
@@ -1622,7 +1681,9 @@ func (t *tree) amount(k int) bool {
 // quantity as the object ("carried 36,000 tonnes of ore"): how much is
 // the news there.
 func (t *tree) measured(obj int) int {
-	if t.w[obj].UPOS == "NUM" || !t.amount(obj) && !(partNouns[t.lower(obj)] && t.w[obj].UPOS == "NOUN") {
+	if t.w[obj].UPOS == "NUM" || !t.amount(obj) && !(partNouns[t.lower(obj)] && t.w[obj].UPOS == "NOUN") || t.lower(obj) == "price" {
+		// (the price of a thing is what it is worth, no amount of it:
+		// "inflated the price of an engine blade" did not inflate blades)
 		return -1
 	}
 	// a part or an amount of money ("a total of 8.7 mln dlrs", "a modest
@@ -1650,7 +1711,9 @@ func (t *tree) measured(obj int) int {
 // assets of Chartham", "owns 80 pct of National Heritage". It reports
 // whether the object was a bare noun that made such a relation with a
 // name (then it is no object of its own), and the verb's oblique it took.
-func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (bool, int) {
+// measure is the amount the object was measured by ("13 pct of its stake
+// in Shearson", the phrase hung on pct), or -1.
+func (t *tree) lightObject(p, obj, measure int, c *clause, subj []*arg, add addFunc) (bool, int) {
 	if t.w[obj].UPOS != "NOUN" {
 		return false, -1
 	}
@@ -1663,7 +1726,17 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 	det := t.child(obj, "det", "nummod") >= 0 || poss >= 0
 	light, used := false, -1
 	oa := t.arg(obj)
-	for _, k := range append(t.children(obj, "nmod"), t.children(p, "obl")...) {
+	cands := append(t.children(obj, "nmod"), t.children(p, "obl")...)
+	if measure >= 0 {
+		// "sold 13 pct of its stake in Shearson" with "in Shearson" on
+		// pct: the stake's, sell stake in → Shearson
+		for _, k := range t.children(measure, "nmod") {
+			if cs := t.child(k, "case"); k > obj && cs >= 0 && t.lower(cs) != "of" {
+				cands = append(cands, k)
+			}
+		}
+	}
+	for _, k := range cands {
 		cs := t.child(k, "case")
 		if cs < 0 || k < obj || t.temporal(k) || t.amount(k) {
 			continue // not "received proceeds of → 90 mln dlrs"
@@ -1693,7 +1766,11 @@ func (t *tree) lightObject(p, obj int, c *clause, subj []*arg, add addFunc) (boo
 		if t.head(k) == p {
 			used = k
 		}
-		light = light || !det && a != nil && a.named()
+		light = light || !det && a != nil && a.named() ||
+			// "would become a wholly-owned subsidiary of Alpha": the graph
+			// has become subsidiary of → Alpha, not also the cut become →
+			// wholly-owned subsidiary (kg extract keeps it)
+			!t.open && a != nil && a.named() && t.lower(cs) == "of"
 		if !t.open && a != nil && a.named() && (measureNouns[t.lower(obj)] || t.amount(obj) || partNouns[t.lower(obj)]) {
 			// for the graph, "Reuters owns about 49 pct of Instinet"
 			// is own pct of → Instinet, not also own → about 49 pct
@@ -1733,17 +1810,30 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 		return
 	}
 	nominal := t.w[p].UPOS == "NOUN" || t.w[p].UPOS == "PROPN" || t.w[p].UPOS == "NUM" || t.misreadNoun(p)
-	if nominal && !t.amount(p) { // not "which is 90.5 pct owned by", an amount without what it counts
+	named := false // a role or a copula's phrase gave a name: "is a unit of Exxon"
+	defer func() {
+		if !nominal || t.amount(p) || named && !t.open {
+			// (the graph has "unit of → Exxon", not also the cut "be →
+			// unit"; kg extract keeps both)
+			return
+		}
+		// not "which is 90.5 pct owned by", an amount without what it counts
 		if a := t.arg(p); a != nil {
 			// "is a lawyer"; "is at Henry Wood Hall" → be at
 			var cw []string
 			var ct []int
+			for _, m := range t.children(p, "advmod") {
+				if formerAdverbs[t.lower(m)] && m < p {
+					cw, ct = append(cw, t.lower(m)), append(ct, m) // "was formerly head": be formerly → head
+				}
+			}
 			if cs := t.child(p, "case"); cs >= 0 && cs < p && t.w[cs].XPOS != "POS" {
-				cw, ct = t.caseWords(cs)
+				w, k := t.caseWords(cs)
+				cw, ct = append(cw, w...), append(ct, k...)
 			}
 			add(*c, subj, t.group(p), cw, ct, "copula", false)
 		}
-	}
+	}()
 	// "is chairman of Acme", "is close to a deal"; not "is Henry Wood
 	// Hall in Glasgow", where the place goes with the name
 	if a := t.arg(p); a != nil && a.named() {
@@ -1763,11 +1853,19 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 		}
 		words := []string{}
 		toks := []int{}
+		for _, m := range t.children(p, "advmod") {
+			if formerAdverbs[t.lower(m)] && m < p && nominal {
+				// "was previously in charge of": its adverb, no longer in
+				// the noun's chunk
+				words, toks = append(words, t.lower(m)), append(toks, m)
+			}
+		}
 		if pc := t.child(p, "case"); pc >= 0 && pc < p && t.w[pc].XPOS != "POS" {
 			// "was in contact with Volkswagen": be in contact with (the
 			// words of the phrase below may hold it already)
 			if a := t.arg(p); !nominal || a == nil || pc < a.hs {
-				words, toks = t.caseWords(pc)
+				cw, ct := t.caseWords(pc)
+				words, toks = append(words, cw...), append(toks, ct...)
 			}
 		}
 		if a := t.arg(p); nominal && a != nil {
@@ -1788,9 +1886,13 @@ func (t *tree) copula(p int, c *clause, subj []*arg, add addFunc) {
 			vc := *c
 			vc.words, vc.toks = role, append(append([]int(nil), c.toks...), p)
 			add(vc, subj, t.group(k), cw, ct, "role", false)
+			named = true
 			continue
 		}
 		add(*c, subj, t.group(k), append(words, cw...), append(toks, ct...), "copula nmod", false)
+		if a := t.arg(k); a != nil && (a.named() || a.ref != nil) && t.lower(cs) == "of" {
+			named = true // "is the parent of Widget"; not "is in charge of", "is close to"
+		}
 	}
 }
 
@@ -1881,10 +1983,16 @@ func (t *tree) clause(p int) *clause {
 		}
 	}
 	t.factuality(p, c)
+	if prepParticiples[t.lower(p)] && t.w[p].XPOS == "VBG" && (t.rel(p) == "advcl" || t.rel(p) == "acl") && t.child(p, "nsubj", "nsubj:pass", "aux") < 0 {
+		// "excluding the effects of a restructuring plan, it expects",
+		// "paid 1.30 dlrs a share, adjusting for the split": how the
+		// figure is meant, nobody's doing
+		c.moot = true
+	}
 	// xcomp chains: "agreed to buy", "plans to sell"
 	if t.rel(p) == "xcomp" {
 		g := t.head(p)
-		if g >= 0 && t.w[g].UPOS == "VERB" && t.child(g, "obj") < 0 && t.child(g, "iobj") < 0 {
+		if g >= 0 && t.w[g].UPOS == "VERB" && t.child(g, "obj") < 0 && t.child(g, "iobj") < 0 && t.oblController(g, p) < 0 {
 			gc := t.clause(g)
 			mark := []string{}
 			mt := []int{}
@@ -1920,8 +2028,12 @@ func (t *tree) clause(p int) *clause {
 			if desireVerbs[t.lemma(g)] && c.modality == "" {
 				c.modality = "to"
 			}
-			if failVerbs[t.lemma(g)] {
+			if failVerbs[t.lemma(g)] || t.yetTo(p) {
+				// "declined to disclose the price": did not disclose it,
+				// Acme –disclose→ price negated (as written in the text);
+				// "decline to disclose" negated would read "did not decline"
 				c.neg = true
+				c.words, c.own = c.words[c.own:], 0
 			}
 			if c.speaker == nil {
 				c.speaker = gc.speaker
@@ -1957,17 +2069,101 @@ func (t *tree) clause(p int) *clause {
 		// "Acme could buy Widget and sell Gizmo": could sell
 		if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" {
 			c.modality = modals[t.lower(md)]
-		} else if t.rel(g) == "xcomp" && t.w[p].XPOS == "VB" {
+		} else if (t.rel(g) == "xcomp" || hasMarkTo(t.w, g)) && t.w[p].XPOS == "VB" {
 			// "plans to eliminate X and emphasize Y": to emphasize;
-			// "expects to sell X and to ship Y": to ship
+			// "expects to sell X and to ship Y": to ship; "called on
+			// Japan to open its markets and stimulate growth": to stimulate
 			c.modality = t.clause(g).modality
 		}
 	}
+	if g := t.head(p); g >= 0 && t.rel(p) == "conj" && t.rel(g) == "xcomp" && t.w[p].XPOS == "VB" && t.child(p, "aux", "nsubj", "nsubj:pass") < 0 && c.own == 0 {
+		// "agreed to buy Widget and sell Gizmo": agreed to sell too, as
+		// "failed to pay X and meet Y" failed to meet; the chain of the
+		// first conjunct goes on the second
+		if gc := t.clause(g); gc.own > 0 {
+			var chain []int
+			for _, k := range gc.toks {
+				if k < g {
+					chain = append(chain, k)
+				}
+			}
+			c.words = append(append([]string(nil), gc.words[:gc.own]...), c.words...)
+			c.toks = append(chain, c.toks...)
+			c.own = gc.own
+		}
+		if t.clause(g).neg && !t.negated(g) {
+			c.neg = true // "did not agree to buy X and sell Y", "refused to pay X and meet Y"
+		}
+	}
 	if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && c.modality == "" && (t.rel(p) == "acl" || t.rel(p) == "advcl") &&
-		!(t.head(p) >= 0 && ordinalHeads[t.lower(t.head(p))]) {
-		c.modality = "to" // an infinitive nothing asserts; but "the latest to file suit" did
+		!(t.head(p) >= 0 && (ordinalHeads[t.lower(t.head(p))] || t.rel(p) == "acl" && (failNouns[t.lemma(t.head(p))] || failNouns[t.lower(t.head(p))]))) {
+		// an infinitive nothing asserts; but "the latest to file suit"
+		// did, and "Gandhi's failure to mention measures" did not
+		c.modality = "to"
+	}
+	q := p // the gerund, or the first of the gerunds p is a conjunct of: "stop attacking X and shelling Y"
+	if t.rel(p) == "conj" && t.w[p].XPOS == "VBG" && t.child(p, "nsubj", "aux", "mark") < 0 && t.head(p) >= 0 {
+		q = t.head(p)
+	}
+	if g := t.head(q); g >= 0 && stopVerbs[t.lemma(g)] && t.w[q].XPOS == "VBG" && t.w[p].XPOS == "VBG" && (t.rel(q) == "xcomp" || t.rel(q) == "advcl") &&
+		t.child(q, "mark", "nsubj", "nsubj:pass") < 0 && t.child(g, "obj") < 0 && g < q {
+		// "MKI has ceased brokering treasury bills": MKI –broker→
+		// treasury bills, negated (no longer), as "declined to"; "did
+		// not stop selling" sells
+		c.neg = !t.negated(g)
+		if t.rel(p) == "xcomp" && c.own > 0 {
+			c.words, c.own = append([]string(nil), c.words[c.own:]...), 0
+			if len(c.words) > 0 && c.words[0] == t.lower(p) {
+				c.words[0] = c.lemma // "selling" as written after the chain; "sell" alone
+			}
+		}
+	}
+	if t.yetTo(p) {
+		// "has yet to specify the terms", "is yet to decide": not (yet)
+		// done, no plan
+		c.neg = true
+		if c.modality == "to" {
+			c.modality = ""
+		}
 	}
 	return c
+}
+
+// controlGerund reports whether x is an "of" gerund of a noun of intent
+// that is a verb's object: "has no intention of boosting demand", as
+// "has no plans to boost".
+func (t *tree) controlGerund(x int) bool {
+	g := t.head(x)
+	m := t.child(x, "mark", "case")
+	return g >= 0 && t.rel(x) == "acl" && t.w[x].XPOS == "VBG" && m >= 0 && m < x && t.lower(m) == "of" &&
+		controlNouns[t.lemma(g)] && t.rel(g) == "obj"
+}
+
+// stopVerbs end what their gerund says: "ceased brokering bills",
+// "has stopped sending its exports".
+var stopVerbs = set("cease", "stop", "halt", "quit", "discontinue")
+
+// yetTo reports whether infinitive p is what is yet to be done: "has yet
+// to specify" (to specify on has, yet on has; or has, yet and to all on
+// specify), "is yet to decide" (yet and is on decide).
+func (t *tree) yetTo(p int) bool {
+	m := t.child(p, "mark")
+	if m < 0 || m > p || t.lower(m) != "to" {
+		return false
+	}
+	yet := func(h int) bool {
+		for _, k := range t.children(h, "advmod") {
+			if t.lower(k) == "yet" && k < m {
+				return true
+			}
+		}
+		return false
+	}
+	if b := t.child(p, "cop", "aux"); b >= 0 && b < m && (t.lemma(b) == "be" || t.lemma(b) == "have") && yet(p) {
+		return true
+	}
+	g := t.head(p)
+	return g >= 0 && g < p && (t.rel(p) == "xcomp" || t.rel(p) == "advcl") && (t.lemma(g) == "have" || t.lemma(g) == "be") && yet(g)
 }
 
 // surface is the text of the sentence from the first to the last of
@@ -2074,8 +2270,16 @@ func parseSentence(m *parse.Model, s *sentence) []ud.Token {
 // after the noun that is its subject ("The company plans to cut debt",
 // "Acme expects to report a loss": plans NNS in one such sentence of
 // four). Not after a possessive or determiner: "its plans to expand".
+// And "cannot", which the tagger may read as a noun: a modal.
 func retag(w []ud.Token) bool {
 	changed := false
+	for i := range w {
+		if strings.EqualFold(w[i].Form, "cannot") && w[i].XPOS != "MD" {
+			// "Baltic Rail cannot sell" with cannot a noun, the subject
+			w[i].XPOS, w[i].UPOS, w[i].Lemma = "MD", "AUX", "can"
+			changed = true
+		}
+	}
 	for i := 1; i+2 < len(w); i++ {
 		if w[i].XPOS != "NNS" || !infinitiveVerbs[strings.ToLower(w[i].Form)] || strings.ToLower(w[i+1].Form) != "to" {
 			continue

@@ -52,6 +52,20 @@ var accuseNouns = set("charge", "allegation", "accusation", "suspicion", "claim"
 var reportNouns = set("charge", "report", "claim", "allegation", "statement", "assertion", "suggestion",
 	"announcement", "rumour", "rumor", "speculation", "view", "belief", "warning", "denial")
 
+// preventVerbs stop what their "from" gerund says: "barred Acme from
+// selling", "was prevented from taking control".
+var preventVerbs = set("prevent", "bar", "block", "stop", "prohibit", "keep", "restrain", "enjoin", "ban",
+	"preclude", "forbid", "debar")
+
+// likelyAdjectives weigh the "that" clause they take: "it is unlikely
+// that Acme will sell" (modality unlikely).
+var likelyAdjectives = set("likely", "unlikely", "possible", "probable", "doubtful", "conceivable", "improbable",
+	"impossible")
+
+// questionVerbs ask the "whether" or "if" clause they govern: "asked if
+// Acme would sell", "questioned on whether Acme might cut jobs".
+var questionVerbs = set("ask", "question", "wonder", "inquire", "enquire", "query", "quiz")
+
 // factuality sets the negation, modality and speaker of p's clause from
 // its own dependents and those of the clauses above it.
 func (t *tree) factuality(p int, c *clause) {
@@ -65,6 +79,13 @@ func (t *tree) factuality(p int, c *clause) {
 		case "aux":
 			if md, ok := modals[t.lower(k)]; ok && c.modality == "" {
 				c.modality = md
+			}
+			if t.lower(k) == "cannot" {
+				// one word: "Sofar cannot be extradited", can not
+				c.neg = true
+				if c.modality == "" {
+					c.modality = "can"
+				}
 			}
 			if t.w[k].XPOS == "MD" || t.lemma(k) == "have" || t.lemma(k) == "be" || t.lemma(k) == "do" {
 				c.toks = append(c.toks, k)
@@ -118,10 +139,23 @@ func (t *tree) factuality(p int, c *clause) {
 	if m := t.child(p, "mark"); m >= 0 && t.rel(p) == "advcl" && t.w[p].XPOS == "VBG" && c.modality == "" && t.head(p) >= 0 {
 		switch t.lower(m) {
 		case "in", "by", "through":
-			// "can assist in maintaining the rate": as sure as assisting
+			// "can assist in maintaining the rate": as sure as assisting;
+			// "called on Acme to help by awarding contracts": to award
 			if md := t.child(t.head(p), "aux"); md >= 0 && t.w[md].XPOS == "MD" {
 				c.modality = modals[t.lower(md)]
+			} else if h := t.head(p); hasMarkTo(t.w, h) && (t.rel(h) == "xcomp" || t.head(h) >= 0 && t.oblController(t.head(h), h) >= 0) {
+				c.modality = "to" // (not a purpose: "did its part to improve trade by cutting rates" cut them)
 			}
+		}
+	}
+	if g := t.preventer(p); g >= 0 {
+		if gc := t.clause(g); gc.neg || gc.modality != "" || gc.moot || !t.finite(g) {
+			// "can not seek an injunction to block Acme from presenting
+			// a plan", "measures aimed at preventing Acme from selling":
+			// neither done nor stopped
+			c.moot = true
+		} else {
+			c.neg = !c.neg // "the court barred Acme from selling": not sold
 		}
 	}
 	if by, ok := t.allegation(p); ok {
@@ -142,16 +176,30 @@ func (t *tree) factuality(p int, c *clause) {
 		if det := t.child(g, "det"); det >= 0 && t.lower(det) == "no" {
 			c.neg = true // "has no plans to sell"
 		}
+		if t.controlGerund(p) && c.modality == "" {
+			c.modality = "to" // "has no intention of selling": as "no plans to sell"
+		}
 	}
 	// conditions and speakers, walking up the clauses
 	inner := false // climbed out of a noun phrase: look for the speaker only
+	var me *arg    // "I think X," he said: I, should no one say the quote
+	defer func() {
+		if c.speaker == nil && me != nil {
+			c.speaker = me
+		}
+	}()
 	for i, steps := p, 0; steps < 12; steps++ {
 		if m := t.child(i, "mark"); m >= 0 && (c.modality == "" || i == p) && !inner && condition(t, m) {
 			c.modality = "if" // its own "if" or "whether" before its "would"
 		}
+		if t.question(i) {
+			// "Asked by reporters if Acme should stay independent, Smith
+			// replied …": a question, neither said nor denied
+			c.moot = true
+		}
 		for _, k := range t.kids[i] {
 			// "…, Lavrov said"; "according to Lavrov"
-			if t.rel(k) == "parataxis" && speechVerbs[t.lemma(k)] && c.speaker == nil {
+			if t.rel(k) == "parataxis" && speechVerbs[t.lemma(k)] && c.speaker == nil && !t.saysOwn(k) {
 				if s := t.child(k, "nsubj"); s >= 0 {
 					c.speaker = t.resolve(t.arg(s))
 				}
@@ -209,6 +257,13 @@ func (t *tree) factuality(p int, c *clause) {
 			if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" && c.modality == "" && !inner {
 				c.modality = modals[t.lower(md)]
 			}
+			if sp := c.speaker; sp != nil && sp.pronoun && sp.ref == nil && sp.hs < len(t.w) && (t.lower(sp.hs) == "i" || t.lower(sp.hs) == "we") && !inner && me == nil {
+				// "\"I think American Express will not sell,\" said Perrin
+				// Long": what Long thinks; the quote's speaker, above
+				me, c.speaker = sp, nil
+				i = g
+				continue
+			}
 			return
 		case (r == "acl" || r == "ccomp" || r == "acl:relcl" && t.child(i, "mark") >= 0) && reportNouns[t.lemma(g)]:
 			// "charges that X": said by whoever charges; "denied charges
@@ -248,6 +303,14 @@ func (t *tree) factuality(p int, c *clause) {
 				if ss := t.subjects(g); len(ss) > 0 {
 					c.speaker = ss[0]
 				}
+			}
+			i = g
+		case (r == "ccomp" || r == "csubj") && !inner && t.copular(g) && likelyAdjectives[t.lemma(g)] && g < i:
+			// "it is highly unlikely that Acme will sell X": no fact, as
+			// likely as the adjective says
+			c.modality = t.lemma(g)
+			if t.negated(g) {
+				c.modality = "unlikely" // (not likely; "not unlikely" is rare)
 			}
 			i = g
 		case r == "conj" || r == "xcomp" || r == "advcl" || r == "ccomp":
@@ -341,6 +404,100 @@ func asked(t *tree, i int) bool {
 	return m >= 0 && (t.lower(m) == "whether" || t.lower(m) == "if")
 }
 
+// question reports whether clause i is a question someone asks: a
+// "whether" or "if" clause of a verb of asking ("asked whether Acme would
+// sell"), or one the parser hung beside the participle that asks it, on
+// the main verb ("Asked by reporters whether Acme would sell, Smith
+// said …", "Questioned on whether Acme might cut jobs, he declined").
+func (t *tree) question(i int) bool {
+	g := t.head(i)
+	whether := false
+	for _, m := range t.children(i, "mark") {
+		whether = whether || t.lower(m) == "whether" || t.lower(m) == "if" // ("on whether": two marks)
+	}
+	if g < 0 || !whether {
+		return false
+	}
+	if questionVerbs[t.lemma(g)] || t.lemma(g) == "question" {
+		return true
+	}
+	a, _ := t.span(i)
+	for _, k := range t.children(g, "advcl") {
+		if _, e := t.span(k); k < i && e <= a && questionVerbs[t.lemma(k)] && t.w[k].XPOS == "VBN" && t.child(k, "mark", "nsubj", "nsubj:pass") < 0 {
+			if e == a || e+1 == a && t.w[e].UPOS == "PUNCT" {
+				return true
+			}
+			ok := true
+			for x := e; x < a; x++ {
+				if t.head(x) != k && !under(t.w, x, k) {
+					ok = false
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// preventer returns the verb that stops gerund p with "from": "barred
+// Acme from selling" (from selling on barred, or on Acme, its object),
+// "was prevented from taking"; else -1.
+func (t *tree) preventer(p int) int {
+	m := t.child(p, "mark", "case")
+	if m < 0 || m > p || t.lower(m) != "from" || t.w[p].XPOS != "VBG" {
+		return -1
+	}
+	g := t.head(p)
+	if g >= 0 && (t.w[g].UPOS == "NOUN" || t.w[g].UPOS == "PROPN" || t.w[g].UPOS == "PRON") && t.rel(g) == "obj" {
+		g = t.head(g)
+	}
+	if g < 0 || !preventVerbs[t.lemma(g)] || t.w[g].UPOS != "VERB" {
+		return -1
+	}
+	return g
+}
+
+// finite reports whether verb p has a tense of its own: "barred", "bars",
+// "was barred", "has barred"; not "to bar", "barring".
+func (t *tree) finite(p int) bool {
+	switch t.w[p].XPOS {
+	case "VBD", "VBZ", "VBP":
+		return true
+	case "VBN":
+		return t.child(p, "aux", "aux:pass") >= 0
+	}
+	return false
+}
+
+// saysOwn reports whether speech verb k, a parataxis, is a clause of its
+// own that says something else, not the speaker of the clause it hangs
+// on: "Acme will sell X from Friday, and Widget officials say a rival
+// will be out by June" (its "and", its own clause said).
+func (t *tree) saysOwn(k int) bool {
+	if cc := t.child(k, "cc"); cc >= 0 && cc < k {
+		return true
+	}
+	x := t.child(k, "ccomp")
+	if x < k {
+		return false
+	}
+	// its clause right after it ("officials say a model will be out",
+	// "say that"), not one after a comma ("the spokesman said, adding
+	// the price was fair", adding's clause hung on said)
+	a, _ := t.span(x)
+	for a < x && t.w[a].UPOS == "PUNCT" {
+		a++ // (the comma before "adding" is in its span)
+	}
+	for y := k + 1; y < a; y++ {
+		if t.lower(y) != "that" {
+			return false
+		}
+	}
+	return true
+}
+
 // noLonger reports whether advmod k is "no longer" or "any longer" after
 // "not": "no longer believes".
 func noLonger(t *tree, k int) bool {
@@ -355,6 +512,10 @@ func noLonger(t *tree, k int) bool {
 func (t *tree) negated(p int) bool {
 	for _, k := range t.kids[p] {
 		switch t.rel(k) {
+		case "aux":
+			if t.lower(k) == "cannot" {
+				return true
+			}
 		case "advmod", "neg", "advmod:neg":
 			if negations[t.lower(k)] || t.lemma(k) == "not" || noLonger(t, k) {
 				return true
@@ -365,7 +526,8 @@ func (t *tree) negated(p int) bool {
 }
 
 // condition reports whether mark m opens a condition: "if", "unless",
-// "whether", "provided that", "so long as", "in the event that".
+// "whether", "provided that", "so long as", "in the event that", "on
+// condition that".
 func condition(t *tree, m int) bool {
 	switch t.lower(m) {
 	case "if", "unless", "whether", "provided", "providing":
@@ -375,6 +537,8 @@ func condition(t *tree, m int) bool {
 			switch t.lower(m - 1) {
 			case "provided", "providing", "long", "event":
 				return true
+			case "condition":
+				return t.lower(m) == "that" // "on condition that Iran stop attacking"
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kg-builder/kg/graph"
 	"github.com/kg-builder/kg/ingest"
 	"github.com/kg-builder/kg/source"
 )
@@ -60,7 +61,7 @@ type extractRow struct {
 	Negated       bool    `json:"negated"`
 	Modality      string  `json:"modality,omitempty"`
 	AttributedTo  string  `json:"attributed_to,omitempty"`
-	Graph         bool    `json:"graph"` // whether kg ingest keeps it: a named entity at one end
+	Graph         bool    `json:"graph"` // whether kg ingest stores it (storedKeys)
 	Start         int     `json:"start"`
 	End           int     `json:"end"`
 
@@ -72,6 +73,14 @@ type extractRow struct {
 
 func runExtract(ctx context.Context, e *env, paths []string, lines bool) error {
 	ex, err := ingest.New(ingest.Options{Extractor: e.extractor, Phrases: true, Concepts: true})
+	if err != nil {
+		return err
+	}
+	// the graph flag is what kg ingest's own extraction keeps: open
+	// extraction gives triples the store's never makes (an apposition, a
+	// time as an object, what a speech verb's obliques say), so each
+	// document is read a second time as kg ingest reads it
+	stored, err := ingest.New(ingest.Options{Extractor: e.extractor})
 	if err != nil {
 		return err
 	}
@@ -100,11 +109,22 @@ func runExtract(ctx context.Context, e *env, paths []string, lines bool) error {
 			fmt.Fprintf(e.stderr, "kg: %s: %v\n", r.Where, r.Err)
 			continue
 		}
+		kept, err := storedKeys(ctx, stored, r.Item)
+		if err != nil {
+			failed++
+			fmt.Fprintf(e.stderr, "kg: %s: %v\n", r.Where, err)
+			continue
+		}
 		for _, t := range r.doc.Triples {
+			graphed := false
+			if k := tripleKey(t); kept[k] > 0 {
+				kept[k]--
+				graphed = true
+			}
 			row := extractRow{Document: r.doc.ID, Subject: t.Subject, Relation: t.Relation, Object: t.Object,
 				SubjectText: t.SubjectText, RelationText: t.RelationText, ObjectText: t.ObjectText,
 				SubjectType: t.SubjectType, ObjectType: t.ObjectType, Confidence: t.Confidence,
-				Negated: t.Negated, Modality: t.Modality, AttributedTo: t.AttributedTo, Graph: ingest.Kept(t),
+				Negated: t.Negated, Modality: t.Modality, AttributedTo: t.AttributedTo, Graph: graphed,
 				Rule: t.Rule, Flags: t.Flags}
 			if len(t.Evidence) > 0 {
 				ev := t.Evidence[0]
@@ -125,6 +145,35 @@ func runExtract(ctx context.Context, e *env, paths []string, lines bool) error {
 		return errQuiet
 	}
 	return nil
+}
+
+// tripleKey identifies a triple of one document for storedKeys: its
+// sentence, ends, relation and flags.
+func tripleKey(t graph.Triple) string {
+	sent := -1
+	if len(t.Evidence) > 0 {
+		sent = t.Evidence[0].Sentence
+	}
+	return fmt.Sprintf("%d\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%t\x00%s\x00%s", sent, t.Subject, t.SubjectType,
+		t.Relation, t.Object, t.ObjectType, t.Modality, t.Negated, t.AttributedTo, t.Rule)
+}
+
+// storedKeys counts the triples kg ingest would store of one document, by
+// tripleKey: those its extraction (no open extraction) keeps, less an edge
+// from an entity to itself, which the store drops.
+func storedKeys(ctx context.Context, ex *ingest.Extractor, it source.Item) (map[string]int, error) {
+	doc, err := ex.Extract(ctx, ingest.Input(it.Doc))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int{}
+	for _, t := range doc.Triples {
+		if t.Relation == "" || t.SubjectType == t.ObjectType && graph.Fold(t.Subject) == graph.Fold(t.Object) {
+			continue
+		}
+		out[tripleKey(t)]++
+	}
+	return out, nil
 }
 
 // splitLines turns every line of the input into a document of its own.
