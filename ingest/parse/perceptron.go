@@ -2,6 +2,7 @@ package parse
 
 import (
 	"math"
+	"math/bits"
 	"sort"
 )
 
@@ -129,6 +130,7 @@ type table struct {
 	slots []slotEntry
 	cw    []classWeight
 	mask  uint64
+	shift uint8 // 64 - log2(len(slots))
 }
 
 // slotEntry is 8 bytes: the key's high 32 bits (a fingerprint; the low
@@ -151,6 +153,7 @@ func (t *table) index() {
 	}
 	t.slots = bigSlice[slotEntry](t, size)
 	t.mask = uint64(size - 1)
+	t.shift = uint8(64 - bits.TrailingZeros(uint(size)))
 	// entry 0 is a dummy, so that no slot in use has at == 0
 	t.cw = bigSlice[classWeight](t, len(t.cls)+1)
 	for j := range t.cls {
@@ -158,7 +161,7 @@ func (t *table) index() {
 	}
 	lo := uint32(1)
 	for i, k := range t.keys {
-		h := slot(k) & t.mask
+		h := t.slot(k)
 		for t.slots[h].at != 0 {
 			h = (h + 1) & t.mask
 		}
@@ -168,8 +171,11 @@ func (t *table) index() {
 	}
 }
 
-// slot spreads the low 32 bits of a key; the high 32 are the fingerprint.
-func slot(k uint64) uint64 { return uint64(uint32(k)) * 0x9e3779b97f4a7c15 >> 24 }
+// slot is the first slot to look for a key in: the high bits of the
+// whole key times a large odd number (Fibonacci hashing). The key's low
+// 32 bits alone would not do: the feature hashes are weak there, and a
+// fifth of the parser's keys share them with another.
+func (t *table) slot(k uint64) uint64 { return k * 0x9e3779b97f4a7c15 >> t.shift }
 
 // prune drops weights of magnitude below min, and features left with none.
 func (t *table) prune(min int) {
@@ -227,15 +233,15 @@ func (t *table) score(feats []uint64, scores []int32) {
 		t.scoreSlow(feats, scores)
 		return
 	}
-	slots, cw, mask := t.slots, t.cw, t.mask
+	slots, cw, mask, shift := t.slots, t.cw, t.mask, t.shift
 	var sink uint32
 	for _, f := range feats {
-		sink += slots[slot(f)&mask].at
+		sink += slots[f*0x9e3779b97f4a7c15>>shift&mask].at
 	}
 	var at [maxFeatures]uint32
 	n := 0
 	for _, f := range feats {
-		h := slot(f) & mask
+		h := f * 0x9e3779b97f4a7c15 >> shift & mask
 		for {
 			s := slots[h]
 			if s.at == 0 {
@@ -267,7 +273,7 @@ const maxFeatures = 256
 func (t *table) scoreSlow(feats []uint64, scores []int32) {
 	slots, cw := t.slots, t.cw
 	for _, f := range feats {
-		h := slot(f) & t.mask
+		h := t.slot(f)
 		for {
 			s := slots[h]
 			if s.at == 0 {
