@@ -1,9 +1,11 @@
 package parse
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"sort"
+	"unsafe"
 )
 
 // entry is one class's weight of one feature while training: the current
@@ -128,7 +130,7 @@ type table struct {
 	cls   []uint8
 	w     []int16
 	slots []slotEntry
-	cw    []classWeight
+	cw    []byte // see index
 	mask  uint64
 	shift uint8 // 64 - log2(len(slots))
 }
@@ -141,10 +143,12 @@ type slotEntry struct {
 	at uint32
 }
 
-type classWeight struct {
-	w int16
-	c uint8
-}
+// The weights of a feature are a row of 3-byte entries in cw, each a
+// weight (int16, little-endian) and its class: a row of the parser's is
+// 35 entries on average where it is looked up, so 3 bytes instead of 4
+// take a quarter fewer cache lines. cw has a byte more at the end, so
+// that every entry can be loaded with the next byte as a uint32.
+const entryBytes = 3
 
 func (t *table) index() {
 	size := 1
@@ -155,9 +159,10 @@ func (t *table) index() {
 	t.mask = uint64(size - 1)
 	t.shift = uint8(64 - bits.TrailingZeros(uint(size)))
 	// entry 0 is a dummy, so that no slot in use has at == 0
-	t.cw = bigSlice[classWeight](t, len(t.cls)+1)
-	for j := range t.cls {
-		t.cw[j+1] = classWeight{t.w[j], t.cls[j]}
+	t.cw = bigSlice[byte](t, entryBytes*(len(t.cls)+1)+1)
+	for j, c := range t.cls {
+		// the fourth byte is the next entry's first, or the last byte
+		binary.LittleEndian.PutUint32(t.cw[entryBytes*(j+1):], uint32(uint16(t.w[j]))|uint32(c)<<16)
 	}
 	lo := uint32(1)
 	for i, k := range t.keys {
@@ -168,6 +173,28 @@ func (t *table) index() {
 		n := t.off[i] + 1 - lo
 		t.slots[h] = slotEntry{fp: uint32(k >> 32), at: lo | n<<24}
 		lo = t.off[i] + 1
+	}
+}
+
+// row returns the entries of a slot's at, with one byte more.
+func (t *table) row(at uint32) []byte {
+	lo := int(at&(1<<24-1)) * entryBytes
+	return t.cw[lo : lo+int(at>>24)*entryBytes+1]
+}
+
+// addRow adds a row's weights to their classes. row is t.row's: n
+// entries and a byte, so that each entry is read as a little-endian
+// uint32 with the byte after it, without bounds checks (one unaligned
+// load on amd64 and arm64).
+func addRow(acc *[256]int32, row []byte) {
+	n := len(row) / entryBytes
+	if n == 0 {
+		return
+	}
+	p := unsafe.Pointer(&row[0])
+	for j := range n {
+		u := binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, j*entryBytes))[:])
+		acc[uint8(u>>16)] += int32(int16(u))
 	}
 }
 
@@ -223,13 +250,7 @@ func (m *Model) Size() (taggerFeatures, taggerWeights, parserFeatures, parserWei
 // feature's weights and touch the first, then add them up. The loads of a
 // pass do not wait for one another, so the memory serves them together.
 func (t *table) score(feats []uint64, scores []int32) {
-	for i := range scores {
-		scores[i] = 0
-	}
-	if len(t.keys) == 0 {
-		return
-	}
-	if len(feats) > maxFeatures {
+	if len(t.keys) == 0 || len(feats) > maxFeatures {
 		t.scoreSlow(feats, scores)
 		return
 	}
@@ -250,28 +271,33 @@ func (t *table) score(feats []uint64, scores []int32) {
 			if s.fp == uint32(f>>32) {
 				at[n] = s.at
 				n++
-				sink += uint32(cw[s.at&(1<<24-1)].w)
+				sink += uint32(cw[(s.at&(1<<24-1))*entryBytes])
 				break
 			}
 			h = (h + 1) & mask
 		}
 	}
+	// a class is a byte: adding up in 256 classes needs no bounds checks
+	var acc [256]int32
 	for _, a := range at[:n] {
-		lo := a & (1<<24 - 1)
-		for _, x := range cw[lo : lo+a>>24] {
-			scores[x.c] += int32(x.w)
-		}
+		addRow(&acc, t.row(a))
 	}
 	if sink == 1<<32-1 { // never: keeps the touching loads
-		scores[0]++
+		acc[0]++
 	}
+	copy(scores, acc[:])
 }
 
 // maxFeatures is the most features score takes in its fast way.
 const maxFeatures = 256
 
 func (t *table) scoreSlow(feats []uint64, scores []int32) {
-	slots, cw := t.slots, t.cw
+	if len(t.keys) == 0 {
+		clear(scores)
+		return
+	}
+	slots := t.slots
+	var acc [256]int32
 	for _, f := range feats {
 		h := t.slot(f)
 		for {
@@ -280,13 +306,11 @@ func (t *table) scoreSlow(feats []uint64, scores []int32) {
 				break
 			}
 			if s.fp == uint32(f>>32) {
-				lo := s.at & (1<<24 - 1)
-				for _, x := range cw[lo : lo+s.at>>24] {
-					scores[x.c] += int32(x.w)
-				}
+				addRow(&acc, t.row(s.at))
 				break
 			}
 			h = (h + 1) & t.mask
 		}
 	}
+	copy(scores, acc[:])
 }
