@@ -218,7 +218,7 @@ func (t *table) row(at uint32) []byte {
 // entries and a byte, so that each entry is read as a little-endian
 // uint32 with the byte after it, without bounds checks (one unaligned
 // load on amd64 and arm64).
-func addRow(acc *[256]int32, row []byte) {
+func addRow(acc *accum, row []byte) {
 	n := len(row) / entryBytes
 	if n == 0 {
 		return
@@ -275,15 +275,43 @@ func (m *Model) Size() (taggerFeatures, taggerWeights, parserFeatures, parserWei
 	return len(m.tagger.keys), len(m.tagger.w), len(m.parser.keys), len(m.parser.w)
 }
 
-// score adds the weights of feats to scores.
+// accum sums scores: 256 classes (a class is a byte, so adding to one
+// needs no bounds check), and after them where the touching loads of add
+// go, so that they are not optimised away.
+type accum [257]int32
+
+const sinkAt = 256
+
+// score sets scores to the sum of the weights of feats.
+func (t *table) score(feats []uint64, scores []int32) {
+	var acc accum
+	t.add(feats, &acc)
+	copy(scores, acc[:min(len(scores), sinkAt)])
+}
+
+// add adds the weights of feats to acc.
+func (t *table) add(feats []uint64, acc *accum) {
+	if len(feats) > maxFeatures {
+		t.addSlow(feats, acc)
+		return
+	}
+	var at [maxFeatures]uint32
+	t.find(feats, at[:len(feats)], acc)
+	t.addRows(at[:len(feats)], acc)
+}
+
+// find sets at[i] to where the weights of feats[i] are (see slotEntry),
+// or 0 if it has none.
 //
 // The tables are larger than the caches and each lookup is a miss, so it
-// goes in three passes: touch every feature's slot, then find every
-// feature's weights and touch the first, then add them up. The loads of a
-// pass do not wait for one another, so the memory serves them together.
-func (t *table) score(feats []uint64, scores []int32) {
-	if len(t.keys) == 0 || len(feats) > maxFeatures {
-		t.scoreSlow(feats, scores)
+// goes in two passes, and addRows makes the third: touch every feature's
+// slot, then find every feature's weights and touch the first, then add
+// them up. The loads of a pass do not wait for one another, so the memory
+// serves them together. The touching loads are added up in acc's sink,
+// so that they are not optimised away.
+func (t *table) find(feats []uint64, at []uint32, acc *accum) {
+	if len(t.keys) == 0 {
+		clear(at)
 		return
 	}
 	slots, cw, mask, shift := t.slots, t.cw, t.mask, t.shift
@@ -291,58 +319,52 @@ func (t *table) score(feats []uint64, scores []int32) {
 	for _, f := range feats {
 		sink += slots[f*0x9e3779b97f4a7c15>>shift&mask].at
 	}
-	var at [maxFeatures]uint32
-	n := 0
-	for _, f := range feats {
+	at = at[:len(feats)]
+	for i, f := range feats {
 		h := f * 0x9e3779b97f4a7c15 >> shift & mask
+		a := uint32(0)
 		for {
 			s := slots[h]
 			if s.at == 0 {
 				break
 			}
 			if s.fp == uint32(f>>32) {
-				at[n] = s.at
-				n++
-				sink += uint32(cw[(s.at&(1<<24-1))*entryBytes])
+				a = s.at
+				sink += uint32(cw[(a&(1<<24-1))*entryBytes])
 				break
 			}
 			h = (h + 1) & mask
 		}
+		at[i] = a
 	}
-	// a class is a byte: adding up in 256 classes needs no bounds checks
-	var acc [256]int32
-	for _, a := range at[:n] {
-		addRow(&acc, t.row(a))
-	}
-	if sink == 1<<32-1 { // never: keeps the touching loads
-		acc[0]++
-	}
-	copy(scores, acc[:])
+	acc[sinkAt] += int32(sink)
 }
 
-// maxFeatures is the most features score takes in its fast way.
+// addRows adds the weights at at (found by find) to acc.
+func (t *table) addRows(at []uint32, acc *accum) {
+	for _, a := range at {
+		if a != 0 {
+			addRow(acc, t.row(a))
+		}
+	}
+}
+
+// maxFeatures is the most features add takes in its fast way.
 const maxFeatures = 256
 
-func (t *table) scoreSlow(feats []uint64, scores []int32) {
-	if len(t.keys) == 0 {
-		clear(scores)
-		return
-	}
-	slots := t.slots
-	var acc [256]int32
+func (t *table) addSlow(feats []uint64, acc *accum) {
 	for _, f := range feats {
 		h := t.slot(f)
 		for {
-			s := slots[h]
+			s := t.slots[h]
 			if s.at == 0 {
 				break
 			}
 			if s.fp == uint32(f>>32) {
-				addRow(&acc, t.row(s.at))
+				addRow(acc, t.row(s.at))
 				break
 			}
 			h = (h + 1) & t.mask
 		}
 	}
-	copy(scores, acc[:])
 }
