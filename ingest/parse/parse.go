@@ -43,7 +43,9 @@ type scratch struct {
 	x      sent
 	st     state
 	fs     []uint64
+	at     []uint32
 	scores []int32
+	g      groupSums
 }
 
 func (m *Model) scratch() *scratch {
@@ -149,15 +151,126 @@ func (m *Model) parse(sc *scratch, s *ud.Sentence) {
 		sc.scores = make([]int32, nc)
 	}
 	scores := sc.scores[:nc]
+	sc.g.reset(n, nc)
+	v := view{&sc.x, st}
 	for !st.terminal() {
-		sc.fs = parseFeatures(sc.fs[:0], &sc.x, st)
-		m.parser.score(sc.fs, scores)
-		st.apply(m.best(st, scores))
+		m.scoreConfig(sc, v, scores)
+		c := m.best(st, scores)
+		if c != shift { // the head takes a dependent: its groups change
+			sc.g.ver[st.headOf(c)]++
+		}
+		st.apply(c)
 	}
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
 		t.Head = int(st.head[i+1])
 		t.Deprel = m.labels[st.label[i+1]]
+	}
+}
+
+// scoreConfig sets scores to the parser's scores of the configuration v,
+// with the groups' sums of sc.g where they hold.
+func (m *Model) scoreConfig(sc *scratch, v view, scores []int32) {
+	g, st, nc := &sc.g, v.s, len(scores)
+	n := st.n
+	// the features of the groups whose sums do not hold, then the others:
+	// looked up together, so that the memory serves them together
+	fs := sc.fs[:0]
+	newBuf := g.b != st.b
+	if newBuf {
+		g.b = st.b
+		fs = v.bufferFeatures(fs)
+	}
+	nBuf := len(fs)
+	s0, s1 := v.st(0), v.st(1)
+	w0, w1 := s0, s1
+	if w0 < 0 {
+		w0 = int32(n + 1) // never: the root stays on the stack
+	}
+	if w1 < 0 {
+		w1 = int32(n + 1)
+	}
+	newS0, newS1 := g.s0At[w0] != g.ver[w0], g.s1At[w1] != g.ver[w1]
+	if newS0 {
+		g.s0At[w0] = g.ver[w0]
+		fs = v.s0Features(fs, s0)
+	}
+	nS0 := len(fs)
+	if newS1 {
+		g.s1At[w1] = g.ver[w1]
+		fs = v.s1Features(fs, s1)
+	}
+	nS1 := len(fs)
+	fs = v.otherFeatures(fs)
+	sc.fs = fs
+	if cap(sc.at) < len(fs) {
+		sc.at = make([]uint32, 2*len(fs))
+	}
+	at := sc.at[:len(fs)]
+	var acc accum
+	m.parser.find(fs, at, &acc)
+	sum0, sum1 := g.s0[int(w0)*nc:int(w0+1)*nc], g.s1[int(w1)*nc:int(w1+1)*nc]
+	if newBuf {
+		g.sum(m.parser, at[:nBuf], g.buf)
+	}
+	if newS0 {
+		g.sum(m.parser, at[nBuf:nS0], sum0)
+	}
+	if newS1 {
+		g.sum(m.parser, at[nS0:nS1], sum1)
+	}
+	addSum(&acc, g.buf)
+	addSum(&acc, sum0)
+	addSum(&acc, sum1)
+	m.parser.addRows(at[nS1:], &acc)
+	copy(scores, acc[:nc])
+}
+
+// groupSums keeps the sums of the weights of the parser's feature groups
+// in a sentence (see parsefeat.go): the buffer group's for the buffer
+// that starts at b, and the s0 and s1 groups' of each word (n+1 for
+// none). A word's sums hold while its version, the number of dependents
+// it has taken, is the one they were added up at.
+type groupSums struct {
+	b          int32
+	buf        []int32
+	s0, s1     []int32 // nc classes a word
+	ver        []int32
+	s0At, s1At []int32 // the version of each word's sums; -1 for none yet
+}
+
+func (g *groupSums) reset(n, nc int) {
+	g.b = -1
+	g.buf = grow(g.buf, nc)
+	g.s0 = grow(g.s0, (n+2)*nc)
+	g.s1 = grow(g.s1, (n+2)*nc)
+	g.ver = grow(g.ver, n+2)
+	g.s0At = grow(g.s0At, n+2)
+	g.s1At = grow(g.s1At, n+2)
+	for i := range g.ver {
+		g.ver[i], g.s0At[i], g.s1At[i] = 0, -1, -1
+	}
+}
+
+func grow(x []int32, n int) []int32 {
+	if cap(x) < n {
+		return make([]int32, n)
+	}
+	return x[:n]
+}
+
+// sum sets a group's sum to the weights at at.
+func (g *groupSums) sum(t *table, at []uint32, sum []int32) {
+	var acc accum
+	t.addRows(at, &acc)
+	copy(sum, acc[:len(sum)])
+}
+
+// addSum adds a group's sum to acc.
+func addSum(acc *accum, sum []int32) {
+	a := acc[:len(sum)]
+	for j, x := range sum {
+		a[j] += x
 	}
 }
 

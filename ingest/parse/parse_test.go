@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/kg-builder/kg/ingest/ud"
@@ -152,4 +153,52 @@ func TestTrainDeterministic(t *testing.T) {
 	if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
 		t.Errorf("two trainings on the same data gave different models (%d and %d bytes)", out[0].Len(), out[1].Len())
 	}
+}
+
+// TestGroupSums: the scores parse adds up from the groups' sums, kept
+// from one configuration to the next, are those of all the features of
+// each configuration, on every configuration the parser goes through on
+// the dev sample (and some it does not: every other sentence with a
+// transition of its own choosing, a legal one).
+func TestGroupSums(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nc := 1 + 2*len(m.labels)
+	got, want := make([]int32, nc), make([]int32, nc)
+	sc := &scratch{}
+	configs := 0
+	for si, s := range readSample(t, "testdata/dev-sample.conllu") {
+		s = copySentence(s)
+		m.tag(sc, s)
+		m.fillSent(&sc.x, s)
+		st := &sc.st
+		st.reset(len(s.Tokens))
+		sc.g.reset(len(s.Tokens), nc)
+		v := view{&sc.x, st}
+		for step := 0; !st.terminal(); step++ {
+			m.scoreConfig(sc, v, got)
+			m.parser.score(parseFeatures(nil, &sc.x, st), want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("sentence %d, step %d: grouped scores differ from all features'", si, step)
+			}
+			configs++
+			c := m.best(st, got)
+			if si%2 == 1 {
+				// another legal transition: shift when it can, else the first legal
+				for _, alt := range []int{shift, leftOf((step + 1) % len(m.labels)), rightOf((step + 2) % len(m.labels))} {
+					if (alt == shift && st.canShift()) || (alt%2 == 1 && st.canLeft() && alt != leftOf(m.root)) || (alt != shift && alt%2 == 0 && st.canRight() && !st.rootRight() && alt != rightOf(m.root)) {
+						c = alt
+						break
+					}
+				}
+			}
+			if c != shift {
+				sc.g.ver[st.headOf(c)]++
+			}
+			st.apply(c)
+		}
+	}
+	t.Logf("%d configurations", configs)
 }

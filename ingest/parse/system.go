@@ -72,6 +72,14 @@ func (s *state) canRight() bool {
 // rootRight reports whether RIGHT would attach s0 to the root.
 func (s *state) rootRight() bool { k := len(s.stack); return k > 1 && s.stack[k-2] == 0 }
 
+// headOf returns the word that takes a dependent by LEFT or RIGHT.
+func (s *state) headOf(class int) int32 {
+	if class%2 == 1 {
+		return s.b
+	}
+	return s.stack[len(s.stack)-2]
+}
+
 func (s *state) apply(class int) {
 	if class == shift {
 		s.stack = append(s.stack, s.b)
