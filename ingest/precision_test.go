@@ -18,6 +18,9 @@ func TestPrecisionRules(t *testing.T) {
 		text      string
 		want, not []string
 	}{
+		{"a two-word demonym and a field before a title: the country's office", "Saudi Arabian Oil Minister Hamid Kelvar said output would rise. West German Economics Minister Anna Brenner agreed.",
+			[]string{"Hamid Kelvar -oil minister of-> Saudi Arabia", "Anna Brenner -economics minister of-> West Germany"},
+			[]string{"Hamid Kelvar -minister of-> Saudi Arabian Oil", "Anna Brenner -minister of-> West German Economics"}},
 		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
 			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
 		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",

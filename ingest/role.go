@@ -68,8 +68,14 @@ func (d *docState) roles(s *sentence, as []*arg) []graph.Triple {
 			continue // "Russia's President Vladimir Putin": the possessive below
 		}
 		if m.ts > m.s {
-			if name, typ, ok := d.owner(s, m.s, m.ts); ok {
-				emit(m, role, name, typ, span(s, m.s, m.ts), 0.75)
+			end := m.ts
+			if k := demonymField(s, m.s, m.ts); k > 0 {
+				// "Saudi Arabian Oil Minister Hisham Nazer": Saudi
+				// Arabia's oil minister, not a body "Saudi Arabian Oil"
+				end, role = k, s.toks[k:m.hs]
+			}
+			if name, typ, ok := d.owner(s, m.s, end); ok {
+				emit(m, role, name, typ, span(s, m.s, end), 0.75)
 				continue
 			}
 		}
@@ -200,6 +206,9 @@ func (d *docState) owner(s *sentence, a, b int) (string, string, bool) {
 	if ct, ok := country.Lookup(text); ok {
 		return ct.Name, graph.Place, true
 	}
+	if ct, ok := country.ByDemonym(text); ok && b-a > 1 {
+		return ct.Name, graph.Place, true // "Saudi Arabian", "West German"
+	}
 	if c := d.clusters[graph.Fold(text)]; c != nil {
 		c = c.root()
 		return c.name, c.typ(), true
@@ -229,4 +238,22 @@ func (d *docState) owner(s *sentence, a, b int) (string, string, bool) {
 		}
 	}
 	return text, best, true
+}
+
+// demonymField returns where the field of an office begins in the words
+// [a,b) before a title, when they are a country's demonym and the
+// office's field ("Saudi Arabian Oil", "West German Economics"), or 0.
+func demonymField(s *sentence, a, b int) int {
+	for k := a + 1; k < b && k <= a+2; k++ {
+		if _, ok := country.ByDemonym(span(s, a, k)); !ok {
+			continue
+		}
+		for _, t := range s.toks[k:b] {
+			if !institutionWords[t.lower] {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
 }
