@@ -422,6 +422,14 @@ func chunkMentions(s *sentence) []*mention {
 				j++
 				continue
 			}
+			// a capitalised participle inside a body's name: "Association of
+			// Tin Producing Countries", "Oil Exporting Countries"
+			if !s.shouting && j+1 < len(toks) && strings.HasPrefix(toks[j].tag, "VB") && unicode.IsUpper(firstRune(toks[j].text)) &&
+				(strings.HasSuffix(toks[j].lower, "ing") || strings.HasSuffix(toks[j].lower, "ed")) &&
+				unicode.IsUpper(firstRune(toks[j+1].text)) && isNoun(toks[j+1].tag) && commonNoun(toks[j+1].lower) {
+				j += 2
+				continue
+			}
 			// Reuters brackets round a company's whole name: "<Sumitomo
 			// Trust and Banking Co Ltd> will provide the credit"
 			if j < closing && (toks[j].lower == "and" || toks[j].text == "&") && isProper(toks, j+1) {
@@ -2443,4 +2451,11 @@ func middleInitial(toks []token) bool {
 	r := []rune(first)
 	return len(r) >= 2 && unicode.IsUpper(r[0]) && unicode.IsLower(r[1]) && len(init) == 1 && unicode.IsUpper(rune(init[0])) &&
 		len(last) >= 2 && unicode.IsUpper(firstRune(last)) && !graph.Acronym(last) && last != "Inc" && last != "Co"
+}
+
+// commonNoun reports whether w, in lower case, is an English noun or its
+// plural: "countries", "rates", "systems".
+func commonNoun(w string) bool {
+	return ordinaryWord(w) || strings.HasSuffix(w, "s") && ordinaryWord(strings.TrimSuffix(w, "s")) ||
+		strings.HasSuffix(w, "ies") && ordinaryWord(strings.TrimSuffix(w, "ies")+"y")
 }
