@@ -256,6 +256,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Kelvara Corp", graph.Org}}, nil, []string{"Series A", "Class B"}},
 		{"a capitalised participle inside a body's name", "Officials of the Association of Kelvar Producing Countries (AKPC) say exports will fall.",
 			[]ent{{"Association of Kelvar Producing Countries", graph.Org}}, map[string][]string{"Association of Kelvar Producing Countries": {"AKPC"}}, []string{"Association of Kelvar"}},
+		{"named to a person's office", "Kelvar Corp said Low has been named president of the Kelvar Products Division, succeeding Abuzar. Halvex Inc was named financial adviser.",
+			[]ent{{"Low", graph.Person}, {"Halvex Inc", graph.Org}}, nil, nil},
 		{"a verb's capital begins no name", "Replacing Kelvara Corp in the index will be Zentor Co, effective tomorrow. Sterling Drug Inc said it rose.",
 			[]ent{{"Kelvara Corp", graph.Org}, {"Sterling Drug Inc", graph.Org}}, nil, []string{"Replacing Kelvara Corp"}},
 		{"a law's code is no body", "The change in the Internal Revenue Code was approved.",

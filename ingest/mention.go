@@ -1588,6 +1588,13 @@ func contextVotes(m *mention, toks []token) {
 		m.personal = true
 		m.votes[graph.Person] += 3
 	}
+	if namedToOffice(toks, m.e) {
+		// "Low has been named president of the division": only a
+		// person is named to an office (a firm is named adviser or
+		// lead manager, which this does not count)
+		m.personal = true
+		m.votes[graph.Person] += 3
+	}
 	if m.e+1 < len(toks) && toks[m.e].text == "," && appositeTitle(toks[m.e+1:]) {
 		// "Theodore Brophy, chairman of GTE, said": a person's office
 		// in apposition
@@ -2458,4 +2465,31 @@ func middleInitial(toks []token) bool {
 func commonNoun(w string) bool {
 	return ordinaryWord(w) || strings.HasSuffix(w, "s") && ordinaryWord(strings.TrimSuffix(w, "s")) ||
 		strings.HasSuffix(w, "ies") && ordinaryWord(strings.TrimSuffix(w, "ies")+"y")
+}
+
+// officesNamed are offices only a person is named, appointed or elected
+// to.
+var officesNamed = set("president", "chairman", "chairwoman", "vice-president", "vice", "chief", "treasurer",
+	"secretary", "governor", "ceo", "director", "executive", "premier", "minister")
+
+// namedToOffice reports whether the words from k say that the name before
+// them was named, appointed or elected to a person's office: "has been
+// named president", "was appointed chief executive", "was elected
+// chairman".
+func namedToOffice(toks []token, k int) bool {
+	end := k + 3 // "has been", "will be"
+	for k < len(toks) && k < end && (toks[k].lower == "has" || toks[k].lower == "have" || toks[k].lower == "had" ||
+		toks[k].lower == "been" || toks[k].lower == "was" || toks[k].lower == "is" || toks[k].lower == "will" ||
+		toks[k].lower == "be") {
+		k++
+	}
+	if k >= len(toks) || toks[k].lower != "named" && toks[k].lower != "appointed" && toks[k].lower != "elected" {
+		return false
+	}
+	k++
+	for k < len(toks) && (toks[k].lower == "as" || toks[k].lower == "to" || toks[k].lower == "the" ||
+		toks[k].lower == "a" || toks[k].lower == "its" || toks[k].lower == "senior" || toks[k].lower == "new") {
+		k++
+	}
+	return k < len(toks) && officesNamed[toks[k].lower]
 }
