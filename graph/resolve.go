@@ -711,21 +711,30 @@ func abbreviates(short, long string) bool {
 	if Acronym(short) && !strings.Contains(strings.TrimSpace(short), " ") {
 		letters = []string{strings.ReplaceAll(Fold(short), "'", "")}
 	} else {
-		var b strings.Builder
-		for _, f := range strings.FieldsFunc(short, func(r rune) bool { return r == ' ' || r == '&' }) {
-			switch {
-			case f == "and":
-			case len(f) == 1 && unicode.IsUpper(rune(f[0])):
-				b.WriteString(strings.ToLower(f))
-			default:
-				return false
-			}
-		}
-		letters = []string{b.String()}
+		letters = []string{Letters(short)}
 	}
 	core, _ := companyCore(long)
 	// with its suffix too: "CCC" of "Commodity Credit Corporation"
 	return len(letters[0]) >= 2 && (initialsOf(letters, core) || initialsOf(letters, nameWords(long)))
+}
+
+// Letters returns the letters, in lower case, of a name written as single
+// capitals that "and" or "&" may join ("S and P", "S&P" → "sp"), or "".
+func Letters(name string) string {
+	var b strings.Builder
+	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '&' }) {
+		switch {
+		case f == "and":
+		case len(f) == 1 && f[0] >= 'A' && f[0] <= 'Z':
+			b.WriteByte(f[0] + 'a' - 'A')
+		default:
+			return ""
+		}
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
 }
 
 // nameAbbreviations are the short ways companies' names are written:

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -2478,20 +2479,8 @@ func whoseVerb(w []ud.Token, v int) {
 // that object.
 func objectHead(w []ud.Token, p int) {
 	head := func(i int) int { return w[i].Head - 1 }
-	hasKid := func(p int, rels ...string) bool {
-		for k := range w {
-			if head(k) == p {
-				for _, r := range rels {
-					if w[k].Deprel == r {
-						return true
-					}
-				}
-			}
-		}
-		return false
-	}
 	if x := w[p].XPOS; w[p].UPOS == "VERB" && (x == "VBZ" || x == "VBP") && p >= 1 && strings.HasSuffix(strings.ToLower(w[p].Form), "s") &&
-		w[p-1].UPOS == "NOUN" && w[p-1].Deprel == "obj" && head(p-1) >= 0 && head(p-1) < p-1 && !hasKid(p, "nsubj", "nsubj:pass", "aux", "cc", "obj") && w[p-1].Head-1 != p && !under(w, w[p-1].Head-1, p) {
+		w[p-1].UPOS == "NOUN" && w[p-1].Deprel == "obj" && head(p-1) >= 0 && head(p-1) < p-1 && !hasKid(w, p, "nsubj", "nsubj:pass", "aux", "cc", "obj") && w[p-1].Head-1 != p && !under(w, w[p-1].Head-1, p) {
 		// "to take new emergency measures to support the dollar" with
 		// measures a verb on its own: the head of the object
 		h := p - 1
@@ -2828,25 +2817,13 @@ func repair(w []ud.Token) {
 	}
 	caseOnCompound(w)
 	possessedGerund(w)
-	hasKid := func(p int, rels ...string) bool {
-		for k := range w {
-			if head(k) == p {
-				for _, r := range rels {
-					if w[k].Deprel == r {
-						return true
-					}
-				}
-			}
-		}
-		return false
-	}
 	for p := range w {
 		guarded(w, func() { subordinateSubject(w, p) })
 		guarded(w, func() { participleModifier(w, p) })
 		guarded(w, func() { whoseClause(w, p) })
 		guarded(w, func() { whoseVerb(w, p) })
 		guarded(w, func() { objectHead(w, p) })
-		if w[p].UPOS == "NOUN" && hasMarkTo(w, p) && hasKid(p, "obj") {
+		if w[p].UPOS == "NOUN" && hasMarkTo(w, p) && hasKid(w, p, "obj") {
 			// "to upgrade a unit" with upgrade tagged a noun: a verb
 			w[p].UPOS, w[p].XPOS, w[p].Lemma = "VERB", "VB", strings.ToLower(w[p].Form)
 		}
@@ -2889,7 +2866,7 @@ func repair(w []ud.Token) {
 			}
 		}
 		if gerundNouns[strings.ToLower(w[p].Form)] && w[p].UPOS == "VERB" && (w[p].Deprel == "acl" || w[p].Deprel == "amod") &&
-			p >= 1 && head(p) == p-1 && w[p-1].UPOS == "NOUN" && !hasKid(p, "obj") {
+			p >= 1 && head(p) == p-1 && w[p-1].UPOS == "NOUN" && !hasKid(w, p, "obj") {
 			// "announced a debt offering totalling 2.55 billion" with
 			// offering a verb on debt: the noun the phrase is about
 			h := p - 1
@@ -2912,7 +2889,7 @@ func repair(w []ud.Token) {
 			}
 		}
 		if w[p].Deprel == "acl:relcl" && w[p].UPOS == "NOUN" && p+1 < len(w) && w[p+1].XPOS == "VBN" && head(p+1) != p &&
-			(amountWords[strings.ToLower(w[p].Form)]) && hasKid(p, "cop") {
+			(amountWords[strings.ToLower(w[p].Form)]) && hasKid(w, p, "cop") {
 			// "which is 90.5 pct owned by Pacificorp" with pct the
 			// predicate and owned hung elsewhere: owned heads the clause
 			v := p + 1
@@ -2932,13 +2909,13 @@ func repair(w []ud.Token) {
 			}
 			w[p].Head, w[p].Deprel = v+1, "obl:npmod"
 		}
-		if w[p].Deprel == "ccomp" && head(p) >= 0 && speechVerbs[strings.ToLower(w[head(p)].Lemma)] && !hasKid(p, "nsubj", "nsubj:pass", "expl", "mark") {
+		if w[p].Deprel == "ccomp" && head(p) >= 0 && speechVerbs[strings.ToLower(w[head(p)].Lemma)] && !hasKid(w, p, "nsubj", "nsubj:pass", "expl", "mark") {
 			for o := range w {
 				if head(o) == head(p) && w[o].Deprel == "obj" && o < p && (w[o].UPOS != "PRON" || subjectPronoun(w, o, p, head(p))) {
 					// "said the stock market is poised to climb" with the
 					// market said's object: the subject of what is said
 					w[o].Head, w[o].Deprel = p+1, "nsubj"
-					if hasKid(p, "aux:pass") {
+					if hasKid(w, p, "aux:pass") {
 						w[o].Deprel = "nsubj:pass"
 					}
 					break
@@ -2991,13 +2968,13 @@ func repair(w []ud.Token) {
 		}
 		lem := strings.ToLower(w[p].Lemma)
 		switch {
-		case speechVerbs[lem] && (w[p].Deprel == "conj" || w[p].Deprel == "advcl") && hasKid(p, "nsubj") && !hasKid(p, "cc", "mark") &&
-			(!hasKid(p, "obj", "ccomp") || p+1 < len(w) && w[p+1].Form == ",") && subtreeLast(w, p) && p >= 2 && commaBefore(w, p):
+		case speechVerbs[lem] && (w[p].Deprel == "conj" || w[p].Deprel == "advcl") && hasKid(w, p, "nsubj") && !hasKid(w, p, "cc", "mark") &&
+			(!hasKid(w, p, "obj", "ccomp") || p+1 < len(w) && w[p+1].Form == ",") && subtreeLast(w, p) && p >= 2 && commaBefore(w, p):
 			// "X is expected to …, industry sources said." or "…, said
 			// lead manager Morgan Stanley." with said a conjunct or an
 			// adverbial clause of the clause it reports: parataxis
 			w[p].Deprel = "parataxis"
-		case speechVerbs[lem] && w[p].UPOS == "VERB" && p >= 2 && !hasKid(p, "nsubj", "nsubj:pass", "expl"):
+		case speechVerbs[lem] && w[p].UPOS == "VERB" && p >= 2 && !hasKid(w, p, "nsubj", "nsubj:pass", "expl"):
 			// the name just before p, after a comma, hung as an
 			// apposition inside p's clause
 			k := p - 1
@@ -3601,6 +3578,17 @@ func (t *tree) temporal(k int) bool {
 			if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "of" && x > k && t.temporal(x) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hasKid reports whether word p has a dependent by one of the relations
+// rels.
+func hasKid(w []ud.Token, p int, rels ...string) bool {
+	for k := range w {
+		if w[k].Head-1 == p && slices.Contains(rels, w[k].Deprel) {
+			return true
 		}
 	}
 	return false

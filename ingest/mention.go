@@ -808,7 +808,7 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 				continue // "NSW Trades and Labour Council": whose the body is
 			}
 			if !basicWords[t.lower] && !basicWords[strings.TrimSuffix(t.lower, "s")] && !orgHeads[t.lower] && t.tag != "NNPS" &&
-				(!ordinaryWord(t.lower) && !ordinaryWord(strings.TrimSuffix(t.lower, "s")) || institutionHeads[head]) {
+				(!wordOrPlural(t.lower) || institutionHeads[head]) {
 				// ("Home Savings and Loan Association" is one; "Labor
 				// and Commerce Department" two)
 				return 0, false
@@ -847,7 +847,7 @@ func ofCompleted(s *sentence, i, j int) (int, bool) {
 	}
 	capitalWord := func(t token) bool {
 		return unicode.IsUpper(firstRune(t.text)) && !graph.Acronym(t.text) && !isRegion(t.text) &&
-			(ordinaryWord(t.lower) || ordinaryWord(strings.TrimSuffix(t.lower, "s")) || orgHeads[t.lower])
+			(wordOrPlural(t.lower) || orgHeads[t.lower])
 	}
 	for _, t := range toks[p+1 : j] {
 		if !capitalWord(t) {
@@ -2415,20 +2415,10 @@ func bracketEnd(toks []token, i int) int {
 // letterNames returns the letters, in lower case, of a name of single
 // capitals joined by "and" or "&" ("S and P", "S&P" → "sp"), or "".
 func letterNames(name string) string {
-	var b strings.Builder
-	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '&' }) {
-		switch {
-		case f == "and":
-		case len(f) == 1 && f[0] >= 'A' && f[0] <= 'Z':
-			b.WriteByte(f[0] + 'a' - 'A')
-		default:
-			return ""
-		}
-	}
-	if b.Len() < 2 || !strings.ContainsAny(name, "&") && !strings.Contains(name, " and ") {
+	if !strings.ContainsAny(name, "&") && !strings.Contains(name, " and ") {
 		return ""
 	}
-	return b.String()
+	return graph.Letters(name)
 }
 
 // givenNames reports whether words (lower case) can be a person's given
@@ -2436,7 +2426,7 @@ func letterNames(name string) string {
 // English word nor a body's head ("Reagan Administrations").
 func givenNames(words []string) bool {
 	for _, w := range words {
-		if ordinaryWord(w) || ordinaryWord(strings.TrimSuffix(w, "s")) || orgHeads[w] || placeHeads[w] || miscHeads[w] {
+		if wordOrPlural(w) || orgHeads[w] || placeHeads[w] || miscHeads[w] {
 			return false
 		}
 	}
@@ -2463,8 +2453,13 @@ func middleInitial(toks []token) bool {
 // commonNoun reports whether w, in lower case, is an English noun or its
 // plural: "countries", "rates", "systems".
 func commonNoun(w string) bool {
-	return ordinaryWord(w) || strings.HasSuffix(w, "s") && ordinaryWord(strings.TrimSuffix(w, "s")) ||
-		strings.HasSuffix(w, "ies") && ordinaryWord(strings.TrimSuffix(w, "ies")+"y")
+	return wordOrPlural(w) || strings.HasSuffix(w, "ies") && ordinaryWord(strings.TrimSuffix(w, "ies")+"y")
+}
+
+// wordOrPlural reports whether w, in lower case, is a common English word
+// or one with an "s" after it.
+func wordOrPlural(w string) bool {
+	return ordinaryWord(w) || ordinaryWord(strings.TrimSuffix(w, "s"))
 }
 
 // officesNamed are offices only a person is named, appointed or elected

@@ -189,14 +189,9 @@ func (d *docState) guessedPerson(c *cluster) bool {
 	if w := nameWords(c.name); len(w) == 0 || len(w) > 3 || firstNames[w[0]] {
 		return false
 	}
-	for i, ms := range d.mentions {
-		for _, m := range ms {
-			if m.c != nil && m.c.root() == c && (m.personal || m.titled || personAfter(m, d.sents[i].toks, ms)) {
-				return false
-			}
-		}
-	}
-	return true
+	return !d.anyMentionOf(c, func(m *mention, toks []token, ms []*mention) bool {
+		return m.personal || m.titled || personAfter(m, toks, ms)
+	})
 }
 
 // guessedPlace reports whether c, one word, is a place on prose's label
@@ -208,15 +203,22 @@ func (d *docState) guessedPlace(c *cluster) bool {
 	if c.typ() != graph.Place || len(w) != 1 || isPlaceName(c.name) || placeHeads[w[0]] {
 		return false
 	}
+	return !d.anyMentionOf(c, func(m *mention, toks []token, _ []*mention) bool {
+		return m.s > 0 && locatives[toks[m.s-1].lower]
+	})
+}
+
+// anyMentionOf reports whether some mention of c, or of a name linked to
+// it, is as ok says, given the words and the mentions of its sentence.
+func (d *docState) anyMentionOf(c *cluster, ok func(m *mention, toks []token, ms []*mention) bool) bool {
 	for i, ms := range d.mentions {
-		toks := d.sents[i].toks
 		for _, m := range ms {
-			if m.c != nil && m.c.root() == c && m.s > 0 && locatives[toks[m.s-1].lower] {
-				return false
+			if m.c != nil && m.c.root() == c && ok(m, d.sents[i].toks, ms) {
+				return true
 			}
 		}
 	}
-	return true
+	return false
 }
 
 // anyMention reports whether some mention of c is as ok says.
