@@ -83,7 +83,9 @@ var orgHeads = set(
 
 // newsAgencies are organisations news cites by a one-word name.
 var newsAgencies = set("reuters", "reuter", "xinhua", "tass", "kyodo", "afp", "ap", "upi", "bloomberg", "interfax",
-	"itar-tass", "ansa", "efe", "yonhap", "bernama", "antara", "jiji")
+	"itar-tass", "ansa", "efe", "yonhap", "bernama", "antara", "jiji", "tanjug", "mena", "irna", "kuna", "wam", "petra",
+	"anatolian", "dpa", "belga", "ritzau", "sapa", "aap", "pti", "kcna", "agerpres", "ctk", "mti", "bta", "adn", "pap",
+	"notimex", "telam", "ina", "spa", "qna", "gna")
 
 // placeHeads end place names.
 var placeHeads = set(

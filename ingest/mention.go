@@ -451,7 +451,8 @@ func chunkMentions(s *sentence) []*mention {
 				continue
 			}
 			// a particle inside a name: "Bank of England", "Bashar al Assad"
-			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) && toks[j].lower != "on" &&
+			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) &&
+				(toks[j].lower != "on" || onHeads[toks[j-1].lower] && !dateWords[toks[j+1].lower]) &&
 				!(toks[j].lower == "of" && (s.tree != nil && nameEnds(toks[i:j]) && !companyOfPlace(s, i, j) ||
 					corporateSuffixes[toks[j-1].lower] && !companyOfPlace(s, i, j) || ownerOf(toks, j))) {
 				j += 2
@@ -484,7 +485,19 @@ func chunkMentions(s *sentence) []*mention {
 				j += n
 				continue
 			}
+			// the rest of a name its acronym spells out: "Economic and
+			// Social Commission for Asia and the Pacific (ESCAP)"
+			if k, ok := spelledOut(toks, i, j); ok {
+				j = k
+				continue
+			}
 			break
+		}
+		if j < len(toks) && locative(toks[j].text) && j > i && toks[j-1].text != "," {
+			// "New Orleans-based Halvex", "Hong Kong-owned": the first
+			// words of a place's adjective, no name
+			i = j
+			continue
 		}
 		if possessiveName(toks, j) && (j-i == 1 || hasLabel(toks[i:j], "ORGANIZATION")) {
 			j++ // "Moody's said": the possessive is the company's name
@@ -504,6 +517,53 @@ func chunkMentions(s *sentence) []*mention {
 	}
 	return out
 }
+
+// spelledOut reports whether the words from j up to a bracketed acronym
+// belong to the name that begins at i, because the acronym's letters are
+// the initials of the name's capitalised words with them and not without
+// ("Commission for Asia and the Pacific (ESCAP)"), and where the name
+// then ends.
+func spelledOut(toks []token, i, j int) (int, bool) {
+	k := j
+	for k < len(toks) && k < j+5 && toks[k].text != "(" {
+		if !(isProper(toks, k) || connectors[toks[k].lower]) {
+			return 0, false
+		}
+		k++
+	}
+	if k == j || k+2 >= len(toks) || toks[k].text != "(" || toks[k+2].text != ")" || !isAcronym(toks[k+1:k+2]) ||
+		connectors[toks[k-1].lower] {
+		return 0, false
+	}
+	acronym := strings.ReplaceAll(toks[k+1].text, ".", "")
+	initials := func(a, b int) string {
+		var sb strings.Builder
+		for _, t := range toks[a:b] {
+			if unicode.IsUpper(firstRune(t.text)) {
+				sb.WriteRune(firstRune(t.text))
+			}
+		}
+		return sb.String()
+	}
+	for a := i; a < j; a++ {
+		if initials(a, j) == acronym {
+			return 0, false // the name already spells it: "… (ESC)"
+		}
+		if initials(a, k) == acronym {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// onHeads are the heads of bodies and treaties named with "on": "General
+// Agreement on Tariffs and Trade", "Conference on Disarmament", "Committee
+// on Banking" (elsewhere "on" ends a name: "Reagan on Monday").
+var onHeads = set("agreement", "conference", "committee", "subcommittee", "commission", "council", "convention",
+	"treaty", "panel", "accord", "accords", "round")
+
+// connectors join the words of a long name: "Asia and the Pacific".
+var connectors = set("and", "&", "of", "for", "the", "on", "in")
 
 // capitalCommon reports whether t is a capitalised word of letters, not in
 // capitals, that the tagger took for a common noun, an adjective or a
@@ -635,16 +695,35 @@ func partnership(toks []token, i, j int) (int, bool) {
 		return 0, false
 	}
 	k := j
+	partners, single := 1, j-i == 1
 	for k < len(toks) && toks[k].text == "," {
 		a := k + 1
 		b := a
-		for b < len(toks) && b-a < 3 && toks[b].tag == "NNP" && !corporateSuffixes[toks[b].lower] {
+		for b < len(toks) && b-a < 3 && toks[b].tag == "NNP" && !corporateSuffixes[strings.TrimSuffix(toks[b].lower, ".")] {
 			b++
+		}
+		if b == a && single && partners >= 3 && corporateSuffixes[strings.TrimSuffix(toks[a].lower, ".")] {
+			// "Howard, Weil, Labouisse, Friedrichs, Inc": the comma
+			// before the legal suffix
+			k = a
+			break
 		}
 		if !partner(a, b) {
 			return 0, false
 		}
+		partners++
+		single = single && b-a == 1
 		k = b
+	}
+	if single && partners >= 3 && k < len(toks) && corporateSuffixes[strings.TrimSuffix(toks[k].lower, ".")] {
+		// "Rothschild, Unterberg, Towbin Inc", "Gutzwiller, Kurz, Bungener
+		// Ltd": three or more partners of one word each and a legal
+		// suffix, without "and" (two are rather a list: "Texaco, Pennzoil
+		// Co")
+		for k < len(toks) && corporateSuffixes[strings.TrimSuffix(toks[k].lower, ".")] {
+			k++
+		}
+		return k, true
 	}
 	if k+1 >= len(toks) || toks[k].lower != "and" && toks[k].text != "&" {
 		return 0, false
@@ -838,8 +917,9 @@ func ofCompleted(s *sentence, i, j int) (int, bool) {
 	}
 	p := -1
 	for x := i + 1; x < j-1; x++ {
-		if toks[x].lower == "of" && orgHeads[toks[x-1].lower] {
-			p = x
+		if toks[x].lower == "of" && orgHeads[toks[x-1].lower] || toks[x].lower == "on" && onHeads[toks[x-1].lower] ||
+			(toks[x].lower == "of" || toks[x].lower == "for") && titleWords[toks[x-1].lower] {
+			p = x // "Ministry of Trade and Industry", "Agreement on Tariffs and Trade", "Minister for Trade and Industry"
 		}
 	}
 	if p < 0 {
@@ -847,7 +927,7 @@ func ofCompleted(s *sentence, i, j int) (int, bool) {
 	}
 	capitalWord := func(t token) bool {
 		return unicode.IsUpper(firstRune(t.text)) && !graph.Acronym(t.text) && !isRegion(t.text) &&
-			(wordOrPlural(t.lower) || orgHeads[t.lower])
+			(commonNoun(t.lower) || orgHeads[t.lower])
 	}
 	for _, t := range toks[p+1 : j] {
 		if !capitalWord(t) {
@@ -1108,6 +1188,21 @@ func makeMention(s *sentence, a, b int) *mention {
 		case (w == "of" || w == "for") && last == i-1 && i+1 < b:
 			last = i + 1 // "Secretary of State", "Minister for Health"
 			i++
+			for i+1 < b && (fieldWord(toks[i+1]) || toks[i+1].lower == "and" && i+2 < b && fieldWord(toks[i+2])) {
+				// "Minister of State for Foreign Affairs", "Minister for
+				// Trade and Industry": the office's field goes on
+				i++
+				last = i
+			}
+			if i+2 < b && (toks[i+1].lower == "and" || toks[i+1].text == "&") && fieldCommon(toks[i+2]) {
+				// "Minister of Regional and Industrial Expansion",
+				// "Commissioner of Food and Drugs Frank Young"
+				i++
+				for i+1 < b && fieldCommon(toks[i+1]) {
+					i++
+				}
+				last = i
+			}
 		}
 	}
 	hs := a
@@ -1117,7 +1212,9 @@ func makeMention(s *sentence, a, b int) *mention {
 		// "General Cinema", "General Mills", "General Dynamics": "General"
 		// alone before one word is a company's name, not an officer's
 		// title (but "General John Galvin")
-		company := last == a && toks[a].lower == "general" && rest == 1 && (ordinaryWord(toks[b-1].lower) || hasLabel(toks[last+1:b], "PERSON"))
+		company := last == a && toks[a].lower == "general" && (rest == 1 && (ordinaryWord(toks[b-1].lower) || hasLabel(toks[last+1:b], "PERSON")) ||
+			rest >= 2 && commonNoun(toks[a+1].lower) && !firstNames[toks[a+1].lower] && (hasWord(toks[a+1:b], "on") ||
+				hasWord(toks[a+1:b], "of") || hasWord(toks[a+1:b], "and") || hasWord(toks[a+1:b], "for")))
 		if !orgHeads[headWord] && !placeHeads[headWord] && !miscHeads[headWord] && !isRegion(span(s, last+1, b)) &&
 			(strong || rest >= 2 || hasLabel(toks[last+1:b], "PERSON")) && !company {
 			// a title is before a person, not before a country:
@@ -1147,6 +1244,13 @@ func makeMention(s *sentence, a, b int) *mention {
 	if slashed(strings.ReplaceAll(span(s, hs, b), " ", "")) {
 		// "Jan/Dec", "Texas/Oklahoma", "IMF/World Bank": two names, no
 		// name
+		return nil
+	}
+	if b-hs == 1 && (joinedPlaces(toks[hs].text) || monthRange(toks[hs].text) || partyState(toks[hs].text) ||
+		unitWords[toks[hs].lower]) {
+		// "the Iran-Iraq war", "Franco-U.S. talks": two places that
+		// qualify a noun; "the April-June quarter"; "Lloyd Bentsen,
+		// D-Tex": a senator's party and state; "per mln Btu": no name
 		return nil
 	}
 	if b-hs == 1 && (tableLabels[strings.TrimSuffix(toks[hs].lower, ".")] || corporateSuffixes[toks[hs].lower] ||
@@ -1235,6 +1339,21 @@ func makeMention(s *sentence, a, b int) *mention {
 	return m
 }
 
+// fieldWord reports whether t, capitalised, goes on naming an office's
+// field: "Foreign", "Affairs", "Fisheries" (institutionWords).
+func fieldWord(t token) bool {
+	return unicode.IsUpper(firstRune(t.text)) && institutionWords[t.lower] && !connectors[t.lower] &&
+		t.text != strings.ToUpper(t.text)
+}
+
+// fieldCommon reports whether t, capitalised, may go on naming an
+// office's field after its "and": a common English word and no first name
+// ("Industrial", "Expansion", "Drugs"; not "Frank").
+func fieldCommon(t token) bool {
+	return fieldWord(t) || unicode.IsUpper(firstRune(t.text)) && commonNoun(t.lower) && !firstNames[t.lower] &&
+		t.text != strings.ToUpper(t.text)
+}
+
 // fullStart is where the name with its title, [a,hs), begins as an alias:
 // at a, unless words before the title are no owner of it but a sentence's
 // first ordinary word ("Using President Reagan"), or the title is another
@@ -1271,6 +1390,74 @@ func slashed(w string) bool {
 	}
 	return true
 }
+
+// joinedPlaces reports whether w is two places joined by a hyphen, which
+// qualify a noun and name neither alone: "Iran-Iraq", "U.S.-Japan",
+// "Anglo-Dutch", "Franco-U.S.", "East-West". A place's own hyphened name
+// ("Schleswig-Holstein", "Winston-Salem") has parts that are no places.
+func joinedPlaces(w string) bool {
+	a, b, ok := strings.Cut(w, "-")
+	if !ok || strings.Contains(b, "-") {
+		return false
+	}
+	place := func(p string, first bool) bool {
+		p = strings.TrimSuffix(p, ".")
+		if p == "" || !unicode.IsUpper(firstRune(p)) {
+			return false
+		}
+		if first && placePrefixes[strings.ToLower(p)] || compass[strings.ToLower(p)] {
+			return true
+		}
+		if _, ok := lookupCountry(p); ok {
+			return true
+		}
+		if _, ok := lookupCountry(p + "."); ok {
+			return true
+		}
+		if _, ok := country.ByDemonym(p); ok {
+			return true
+		}
+		return isRegion(p) || isState(p)
+	}
+	return place(a, true) && place(b, false)
+}
+
+// placePrefixes are the combining forms of peoples' names: "Anglo-Dutch",
+// "Sino-Soviet".
+var placePrefixes = set("anglo", "franco", "sino", "russo", "italo", "greco", "indo", "afro", "euro", "hispano",
+	"austro", "nippo", "judeo", "turco", "irano", "arab")
+
+// compass are the quarters of the world that hyphened pairs join: "East-West
+// trade", "North-South dialogue".
+var compass = set("east", "west", "north", "south")
+
+// monthRange reports whether w is a span of months or days written with a
+// hyphen: "April-June", "Oct-Sept", "January-December".
+func monthRange(w string) bool {
+	parts := strings.Split(strings.ToLower(w), "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !dateWords[p] && !dateWords[p+"."] && !dateWords[strings.TrimSuffix(p, ".")] {
+			return false
+		}
+	}
+	return true
+}
+
+// partyState reports whether w is an American lawmaker's party and state:
+// "D-Tex", "R-Iowa", "D-N.J.", "I-Vt".
+func partyState(w string) bool {
+	if len(w) < 4 || w[1] != '-' || w[0] != 'D' && w[0] != 'R' && w[0] != 'I' {
+		return false
+	}
+	st := w[2:]
+	return isState(st) || isState(st+".") || isState(strings.TrimSuffix(st, "."))
+}
+
+// unitWords are units of measure written with a capital: "per mln Btu".
+var unitWords = set("btu", "btus", "mmbtu", "kwh", "mwh", "gwh")
 
 // locative reports whether w is a place's adjective glued on by a hyphen:
 // "Paris-based", "Republican-controlled".
@@ -1333,8 +1520,10 @@ func typeVotes(m *mention, toks []token) {
 	}
 	head := strings.ToLower(toks[len(toks)-1].text)
 	for i, t := range toks {
-		if i > 0 && t.lower == "of" && orgHeads[toks[i-1].lower] {
-			head = toks[i-1].lower // "Times of Zambia", "Bank of Japan"
+		if i > 0 && ((t.lower == "of" || t.lower == "for") && orgHeads[toks[i-1].lower] || t.lower == "on" && onHeads[toks[i-1].lower]) {
+			// "Times of Zambia", "Bank of Japan", "Conference on
+			// Disarmament", "Commission for Asia and the Pacific"
+			head = toks[i-1].lower
 			break
 		}
 	}
@@ -1731,6 +1920,12 @@ var economicTerms = set("gdp", "gnp", "cpi", "rpi", "ppi", "psbr", "sdr", "sdrs"
 // "AA-minus", "A-1".
 func rating(w string) bool {
 	base, suffix, _ := strings.Cut(strings.TrimRight(w, "+"), "-")
+	if base == "DP" && suffix != "" && strings.Trim(suffix, "0123456789") == "" {
+		return true // Duff and Phelps's scale: "DP-3 (middle AA)"
+	}
+	if suffix != "" && len(base) > 1 && (base[0] == 'B' || base[0] == 'C') && strings.ToUpper(base) == base && strings.Trim(base[1:], "A") == "" {
+		base = base[:1] + strings.ToLower(base[1:]) // "BAA-3", "BA-1": Moody's "Baa-3", "Ba-1" in capitals
+	}
 	switch strings.ToLower(suffix) {
 	case "", "plus", "minus", "1", "2", "3":
 	default:
@@ -2202,10 +2397,20 @@ func shortFor(short, long string) bool {
 	if legalSuffix(short) && len(rest) > 0 && strings.EqualFold(rest[0], "of") {
 		return false // "Ford Motor Co" is not "Ford Motor Co of Canada Ltd"
 	}
+	sw := strings.Fields(short)
+	head := strings.ToLower(sw[len(sw)-1])
 	for i, w := range rest {
 		lw := strings.ToLower(strings.TrimSuffix(w, "."))
 		if corporateSuffixes[lw] {
 			continue
+		}
+		if i == 0 && (bankHeads[head] && (unitStarts[lw] || isRegion(w)) || orgHeads[head] && unitStarts[lw] && lw != "international") {
+			// a body's whole name goes on to name its unit: "Deutsche
+			// Bank" is not "Deutsche Bank Capital Markets Ltd" nor "Farm
+			// Credit System" "Farm Credit System Capital Corp" (but
+			// "Brooklyn Union" is "Brooklyn Union Gas Co", "Canadian
+			// Airlines" "Canadian Airlines International Ltd")
+			return false
 		}
 		if graph.Acronym(short) || subBodies[lw] || isRegion(w) && (i == 0 || rest[i-1] != "of") {
 			return false // "Bank" may stand for "Bank of England"
@@ -2213,6 +2418,14 @@ func shortFor(short, long string) bool {
 	}
 	return true
 }
+
+// bankHeads end the names of banks and financial groups whose units are
+// named after them; unitStarts begin what such a unit adds to the name.
+var (
+	bankHeads  = set("bank", "banks", "bancorp", "banque", "group", "brothers", "bros")
+	unitStarts = set("capital", "securities", "finance", "financial", "trust", "leasing", "investment", "investments",
+		"international", "asia", "(asia)", "markets", "futures", "mortgage", "credit")
+)
 
 func compatible(a, b string) bool { return a == b || a == graph.Misc || b == graph.Misc }
 

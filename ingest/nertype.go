@@ -37,6 +37,9 @@ func (d *docState) docTypes() {
 	for _, c := range d.order {
 		if w := nameWords(c.name); len(w) >= 2 && mostlyPerson(c.votes) {
 			surnames[w[len(w)-1]] = true
+			if !firstNames[w[0]] && givenNames(w[1:]) {
+				surnames[w[0]] = true // "Deng" of "Deng Xiaoping": a family name written first
+			}
 		}
 	}
 	short := d.short()
