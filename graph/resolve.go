@@ -411,12 +411,20 @@ var courtesy = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true
 // otherPerson reports whether a, a document's person, cannot be b, a
 // stored one: both give a first name, and the first names differ other
 // than as an initial ("R. Tillerson", "Rex Tillerson") or a spelling
-// variant ("Sergei", "Sergey"). A courtesy title in a is no first name
+// variant ("Sergei", "Sergey"); or both begin alike and end in other
+// names. A courtesy title in a is no first name
 // ("Ms Kestilä" may be the stored Aino Kestilä); one in b keeps out a
 // first-named a.
 func otherPerson(a, b string) bool {
 	fa, fb := strings.Fields(Fold(a)), strings.Fields(Fold(b))
-	if len(fa) < 2 || len(fb) < 2 || fa[0] == fb[0] || courtesy[fa[0]] {
+	if len(fa) >= 2 && len(fb) >= 2 && fa[0] == fb[0] && !courtesy[fa[0]] {
+		// the same first word and another last one: "Wang Bingqian" is
+		// not "Wang Chao-Ming", who share the family name "Wang", nor
+		// "John Smith" "John Jones"
+		la, lb := fa[len(fa)-1], fb[len(fb)-1]
+		return la != lb && utf8.RuneCountInString(la) > 1 && utf8.RuneCountInString(lb) > 1 && !spellingVariant(la, lb)
+	}
+	if len(fa) < 2 || len(fb) < 2 || courtesy[fa[0]] {
 		return false // "Ms Kestilä" gives no first name to differ
 	}
 	if courtesy[fb[0]] {

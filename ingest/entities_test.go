@@ -314,6 +314,18 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Marvek Bank Capital Markets Ltd", graph.Org}, {"Marvek Bank", graph.Org}}, map[string][]string{"Tarvik Union Gas Co": {"Tarvik Union"}}, nil},
 		{"a news agency is a body", "BELGRADE, March 3 - Officials expect the government to ask for help, Tanjug said.",
 			[]ent{{"Tanjug", graph.Org}}, nil, nil},
+		{"a capitalised participle the tree hangs on a name begins it", "Flying Marvels said it has expanded its air cargo routes. Replacing Kelcom will be Trellis Corp.",
+			[]ent{{"Flying Marvels", ""}, {"Trellis Corp", graph.Org}}, nil, []string{"Marvels", "Replacing Kelcom"}},
+		{"a company's name in capitals before Group", "KELVO Group Inc, a Houston investment firm, said it raised its stake. KELVO said it may buy more.",
+			[]ent{{"KELVO Group Inc", graph.Org}}, map[string][]string{"KELVO Group Inc": {"KELVO"}}, nil},
+		{"a numbered fund is another fund", "The group, which includes Tarvik Associates, Tarvik Associates II and their partners, sold stock. Tarvik Associates II said so.",
+			[]ent{{"Tarvik Associates", graph.Org}, {"Tarvik Associates II", graph.Org}}, nil, nil},
+		{"a common word in capitals heads a table", "Ay Expd 2.4 2.4 RICE 1986/87 1987/88 Planted 2.40 2.40. Average rice prices rose.",
+			nil, nil, []string{"RICE", "Rice"}},
+		{"a person named in full keeps the surname prose takes for a place", "Speakes said former adviser Robert Hale and then-National Security Council aide Oliver West. Hale has said that he, West and Poindexter had doctored a chronology.",
+			[]ent{{"Oliver West", graph.Person}}, map[string][]string{"Oliver West": {"West"}}, nil},
+		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",
+			[]ent{{"M-3", graph.Misc}, {"GNP", graph.Misc}}, nil, []string{"West German M-3", "South Korean GNP"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {

@@ -142,6 +142,13 @@ func (d *docState) findMentions() {
 						m.weak, wordNet[m] = true, true
 					}
 				}
+				if !m.weak && m.s == m.hs && m.e == m.s+1 && len(toks[m.s].text) >= 3 && toks[m.s].text == strings.ToUpper(toks[m.s].text) &&
+					lower[toks[m.s].lower] && !economicTerms[toks[m.s].lower] && !isRegion(m.name) && !isPlaceName(m.name) && !m.ticker {
+					// a common word in capitals that the text also
+					// writes in lower case, a table's heading ("RICE
+					// 1986/87"), is a name only if the text names it so
+					m.weak, common[m] = true, true
+				}
 				if !m.weak {
 					d.add(m)
 				}
@@ -392,15 +399,16 @@ func chunkMentions(s *sentence) []*mention {
 	toks := s.toks
 	prevEnd := 0 // where the last chunk ended
 	for i := 0; i < len(toks); {
-		if !isProper(toks, i) {
+		if !isProper(toks, i) && !nameParticiple(s, i) {
 			i++
 			continue
 		}
 		if i == 0 && i+1 < len(toks) && i < len(s.tree) && s.tree[i].XPOS == "VBG" && (ordinaryWord(toks[i].lower) || ordinaryForm(toks[i].lower)) && (toks[i].label == "O" || toks[i].label == "") &&
-			isProper(toks, i+1) {
+			isProper(toks, i+1) && !(s.tree[i].Head == i+2 && (s.tree[i].Deprel == "amod" || s.tree[i].Deprel == "compound")) {
 			// "Replacing Inco and Owens-Illinois Inc will be Coca-Cola
 			// Co": a verb's capital at the start of a sentence begins no
-			// name
+			// name (but "Flying Tigers said", where it qualifies the
+			// name, does)
 			i++
 			continue
 		}
@@ -564,6 +572,28 @@ var onHeads = set("agreement", "conference", "committee", "subcommittee", "commi
 
 // connectors join the words of a long name: "Asia and the Pacific".
 var connectors = set("and", "&", "of", "for", "the", "on", "in")
+
+// nameParticiple reports whether token i is a capitalised participle that
+// the tree hangs on the name after it as its first word: "Flying Tigers
+// said", "Leading Edge Hardware Products Inc" (not "Replacing Inco and
+// Owens-Illinois Inc will be", where it governs the name).
+func nameParticiple(s *sentence, i int) bool {
+	toks := s.toks
+	if s.shouting || i+1 >= len(toks) || i >= len(s.tree) || !unicode.IsUpper(firstRune(toks[i].text)) ||
+		toks[i].text == strings.ToUpper(toks[i].text) || !(toks[i].tag == "VBG" || toks[i].tag == "VBN") ||
+		!isProper(toks, i+1) {
+		return false
+	}
+	if rel := s.tree[i].Deprel; rel != "amod" && rel != "compound" {
+		return false
+	}
+	j := i + 1
+	for j < len(toks) && isProper(toks, j) {
+		j++
+	}
+	h := s.tree[i].Head - 1
+	return h > i && h < j
+}
 
 // capitalCommon reports whether t is a capitalised word of letters, not in
 // capitals, that the tagger took for a common noun, an adjective or a
@@ -1300,6 +1330,11 @@ func makeMention(s *sentence, a, b int) *mention {
 		m.weak = true
 	}
 	owned := false
+	if hs == a && b-a == 3 && !s.shouting && isAcronym(toks[b-1:b]) && !isRegion(toks[b-1].text) {
+		if _, ok := country.ByDemonym(span(s, a, b-1)); ok {
+			hs, owned = b-1, true // "West German M-3", "South Korean GNP"
+		}
+	}
 	if hs == a && b-a == 2 && !s.shouting && !graph.Acronym(toks[a].text) && isAcronym(toks[a+1:b]) &&
 		!isRegion(toks[a+1].text) {
 		// "Spanish EC membership": a demonym before an acronym says whose
@@ -1914,7 +1949,7 @@ var timeZones = set("gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst
 // "FOB Gulf".
 var economicTerms = set("gdp", "gnp", "cpi", "rpi", "ppi", "psbr", "sdr", "sdrs", "ecu", "ecus", "libor", "libid",
 	"limean", "pibor", "fob", "cif", "pik", "frn", "frns", "dmk", "dfl", "vat", "eps", "nav", "m0", "m1", "m2", "m3",
-	"m4")
+	"m4", "m-0", "m-1", "m-2", "m-3", "m-4", "m-1a", "m-1b", "m-2a", "m1a", "m1b", "cd", "cds", "cp", "cps")
 
 // rating reports whether w is a credit rating: "AAA", "BBB", "Baa", "Aa-2",
 // "AA-minus", "A-1".
@@ -2141,15 +2176,35 @@ func (d *docState) resolve() {
 				r.aliases = append(r.aliases, a)
 			}
 		}
-		if !(graph.Acronym(c.name) && headTyped(r.name)) {
+		switch {
+		case graph.Acronym(c.name) && headTyped(r.name):
 			// an acronym's type is a guess that the name it spells out
 			// settles: "AIDS" for "Acquired Immune Deficiency Syndrome"
+		case surnameOfPerson(c, r):
+			// "North" of "Oliver North": prose's place for the surname
+			// alone is the person's mention
+			for _, v := range c.votes {
+				r.votes[graph.Person] += v
+			}
+		default:
 			for k, v := range c.votes {
 				r.votes[k] += v
 			}
 		}
 		r.mentions += c.mentions
 	}
+}
+
+// surnameOfPerson reports whether c, one word, is the last word of r, a
+// person's name in full: a known first name and one or two more words, no
+// place's, body's or thing's head, and a person by its own votes.
+func surnameOfPerson(c, r *cluster) bool {
+	w, full := nameWords(c.name), nameWords(r.name)
+	if len(w) != 1 || len(full) < 2 || len(full) > 3 || w[0] != full[len(full)-1] || !firstNames[full[0]] ||
+		isPlaceName(r.name) || orgHeads[w[0]] || placeHeads[w[0]] || miscHeads[w[0]] {
+		return false
+	}
+	return r.votes[graph.Person] > 0 && r.votes[graph.Person] >= r.votes[graph.Place]+r.votes[graph.Org]
 }
 
 // headOf returns the head of a body's name "X of Y", the word before its
@@ -2412,12 +2467,26 @@ func shortFor(short, long string) bool {
 			// Airlines" "Canadian Airlines International Ltd")
 			return false
 		}
+		if graph.Acronym(short) && groupHeads[lw] {
+			continue // "WEDGE" for "WEDGE Group Inc"
+		}
+		if romanNumerals[lw] || strings.Trim(lw, "0123456789") == "" {
+			return false // "HLM Associates" is not "HLM Associates II", another fund
+		}
 		if graph.Acronym(short) || subBodies[lw] || isRegion(w) && (i == 0 || rest[i-1] != "of") {
 			return false // "Bank" may stand for "Bank of England"
 		}
 	}
 	return true
 }
+
+// romanNumerals number the funds and partnerships of one sponsor.
+var romanNumerals = set("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+// groupHeads say only that a company is a group of others: "WEDGE Group
+// Inc" goes by "WEDGE", as "AMR Corp" by "AMR" (but "IBM World Trade Corp"
+// is not "IBM").
+var groupHeads = set("group", "holdings", "holding", "industries", "cos", "companies", "enterprises")
 
 // bankHeads end the names of banks and financial groups whose units are
 // named after them; unitStarts begin what such a unit adds to the name.
