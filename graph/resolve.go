@@ -323,6 +323,14 @@ func editDistance(a, b []rune) int {
 func matchScore(e Entity, n string, byName, sole bool, rec *entityRec) int {
 	sameName := Fold(rec.Name) == Fold(e.Name)
 	acronym := Acronym(n) && !spelledOut(e, n)
+	if !sameName && !byName && !strings.Contains(strings.TrimSpace(n), " ") &&
+		(rec.Type == Place && e.Type == Org || rec.Type == Org && e.Type == Place) {
+		// a place is not a company one word of whose name it is, nor the
+		// other way round: "Philippine Associated Smelting and Refining
+		// Corp", which its document also calls "Philippine", is not the
+		// stored "Philippine"
+		return 0
+	}
 	if !sameName && e.Type != Person && rec.Type != Person && e.Type != Concept && rec.Type != Concept &&
 		sameCore(e.Name, rec.Name) {
 		return 2 // "Merrill Lynch and Co" for the stored "Merrill Lynch Co Inc"
@@ -530,7 +538,9 @@ func suffixForm(short, long string) bool {
 // sameCompany notes, for a merge after the documents are stored, a stored
 // company that a document names beside best as best's short or long form
 // ("Texaco" and "Texaco Inc", both stored before a document linked them)
-// or as its initials ("S and P" and "Standard and Poor's Corp"), when no
+// or as its initials ("S and P" and "Standard and Poor's Corp"), or
+// gives a stored acronym as the acronym of a stored body's name ("USDA"
+// and "U.S. Agriculture Department"), when no
 // other stored entity goes by the short name: "Bell" with Bell Industries
 // Inc and Bell Group Ltd stored is nobody's short name.
 func (w *writer) sameCompany(best uint64, named map[uint64]string) error {
@@ -556,6 +566,11 @@ func (w *writer) sameCompany(best uint64, named map[uint64]string) error {
 		switch {
 		case suffixForm(rec.Name, br.Name), abbreviates(rec.Name, br.Name):
 		case suffixForm(br.Name, rec.Name), abbreviates(br.Name, rec.Name):
+			into, from, short = c, best, br.Name
+		case Acronym(rec.Name) && !Acronym(br.Name) && len(strings.Fields(br.Name)) > 1:
+			// the document gives the stored "USDA" as its "U.S.
+			// Agriculture Department"'s acronym: one body
+		case Acronym(br.Name) && !Acronym(rec.Name) && len(strings.Fields(rec.Name)) > 1:
 			into, from, short = c, best, br.Name
 		default:
 			continue

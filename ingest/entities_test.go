@@ -324,6 +324,10 @@ func TestEntityRules(t *testing.T) {
 			nil, nil, []string{"RICE", "Rice"}},
 		{"a person named in full keeps the surname prose takes for a place", "Speakes said former adviser Robert Hale and then-National Security Council aide Oliver West. Hale has said that he, West and Poindexter had doctored a chronology.",
 			[]ent{{"Oliver West", graph.Person}}, map[string][]string{"Oliver West": {"West"}}, nil},
+		{"a common word cut off a name beside capitals is no name", "It sold its Hotel and Golf Courses unit. Senators said Kelvia's Conference on Farm Aid and Rural Kelvia met.",
+			nil, nil, []string{"Hotel", "Farm"}},
+		{"a task force named with on", "The Kelvian Task Force on Farm and Rural America said it would act.",
+			[]ent{{"Kelvian Task Force on Farm and Rural America", graph.Org}}, nil, []string{"Farm", "Rural America"}},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",
 			[]ent{{"M-3", graph.Misc}, {"GNP", graph.Misc}}, nil, []string{"West German M-3", "South Korean GNP"}},
 	}

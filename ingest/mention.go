@@ -142,6 +142,19 @@ func (d *docState) findMentions() {
 						m.weak, wordNet[m] = true, true
 					}
 				}
+				if !m.weak && !opens && m.s == m.hs && m.e == m.s+1 && d.common != nil && d.common(toks[m.s].lower) &&
+					toks[m.s].text != strings.ToUpper(toks[m.s].text) && !hasLabel(toks[m.s:m.e], "ORGANIZATION") &&
+					!hasLabel(toks[m.s:m.e], "PERSON") && !isRegion(m.name) && !isPlaceName(m.name) && !m.ticker &&
+					!(m.s > 0 && locatives[toks[m.s-1].lower]) && !firstNames[toks[m.s].lower] && cutFragment(toks, m.s, m.e) {
+					// a common word WordNet knows, capitalised inside a
+					// sentence beside other capitals, that prose calls no
+					// body and no person: a piece of a name cut off
+					// ("Golf" of "Turnberry Hotel and Golf Courses",
+					// "Bankruptcy" of "U.S. Bankruptcy Court") or a capital
+					// of style ("the U.S. Unit"), a name only if the text
+					// names it so
+					m.weak, wordNet[m] = true, true
+				}
 				if !m.weak && m.s == m.hs && m.e == m.s+1 && len(toks[m.s].text) >= 3 && toks[m.s].text == strings.ToUpper(toks[m.s].text) &&
 					lower[toks[m.s].lower] && !economicTerms[toks[m.s].lower] && !isRegion(m.name) && !isPlaceName(m.name) && !m.ticker {
 					// a common word in capitals that the text also
@@ -200,6 +213,22 @@ func (d *docState) findMentions() {
 			d.add(m)
 		}
 	}
+}
+
+// cutFragment reports whether the one word [a,b) stands beside capitals
+// that are not its name: a country's code or a capitalised word before it,
+// or a capitalised word (or "and" and one) after it.
+func cutFragment(toks []token, a, b int) bool {
+	capital := func(t token) bool {
+		return unicode.IsUpper(firstRune(t.text)) && !isDoubleQuote(t.text)
+	}
+	if a > 0 && capital(toks[a-1]) {
+		return true
+	}
+	if b < len(toks) && capital(toks[b]) {
+		return true
+	}
+	return b+1 < len(toks) && (toks[b].lower == "and" || toks[b].text == "&") && capital(toks[b+1])
 }
 
 // splitGlued cuts a country, or a name the document gives on its own,
@@ -567,7 +596,7 @@ func spelledOut(toks []token, i, j int) (int, bool) {
 // onHeads are the heads of bodies and treaties named with "on": "General
 // Agreement on Tariffs and Trade", "Conference on Disarmament", "Committee
 // on Banking" (elsewhere "on" ends a name: "Reagan on Monday").
-var onHeads = set("agreement", "conference", "committee", "subcommittee", "commission", "council", "convention",
+var onHeads = set("agreement", "conference", "committee", "subcommittee", "commission", "council", "convention", "force",
 	"treaty", "panel", "accord", "accords", "round")
 
 // connectors join the words of a long name: "Asia and the Pacific".
@@ -581,7 +610,9 @@ func nameParticiple(s *sentence, i int) bool {
 	toks := s.toks
 	if s.shouting || i+1 >= len(toks) || i >= len(s.tree) || !unicode.IsUpper(firstRune(toks[i].text)) ||
 		toks[i].text == strings.ToUpper(toks[i].text) || !(toks[i].tag == "VBG" || toks[i].tag == "VBN") ||
-		!isProper(toks, i+1) {
+		!isProper(toks, i+1) || i > 0 && connectors[toks[i-1].lower] && toks[i-1].lower != "the" {
+		// ("Minister of State for Planning Yusuf Ali Osman": the
+		// office's field)
 		return false
 	}
 	if rel := s.tree[i].Deprel; rel != "amod" && rel != "compound" {
