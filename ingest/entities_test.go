@@ -328,6 +328,12 @@ func TestEntityRules(t *testing.T) {
 			nil, nil, []string{"Hotel", "Farm"}},
 		{"a task force named with on", "The Kelvian Task Force on Farm and Rural America said it would act.",
 			[]ent{{"Kelvian Task Force on Farm and Rural America", graph.Org}}, nil, []string{"Farm", "Rural America"}},
+		{"a town before its state is a place", "DETROIT, March 31 - Kelcom Corp said its assembly plant Number Two (Tarbury, Mo.) has begun production of minivans. Kelcom shares rose 2 dlrs.",
+			[]ent{{"Tarbury", graph.Place}}, nil, nil},
+		{"a country's code before a capitalised plural common word", "Chief Executive Anna Brenner said U.K. Operations were the main source of profits.",
+			[]ent{{"United Kingdom", graph.Place}}, nil, []string{"U.K. Operations"}},
+		{"an owner's possessive before its unit named after it", "Kelcom Corp was awarded a contract by Tarvik's Tarvik Commercial Airplane Co to build a system.",
+			[]ent{{"Tarvik Commercial Airplane Co", graph.Org}}, nil, []string{"Tarvik's Tarvik Commercial Airplane Co"}},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",
 			[]ent{{"M-3", graph.Misc}, {"GNP", graph.Misc}}, nil, []string{"West German M-3", "South Korean GNP"}},
 	}

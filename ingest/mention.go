@@ -215,6 +215,12 @@ func (d *docState) findMentions() {
 	}
 }
 
+// usState reports whether w is an American state as news writes it after
+// a town: "Mo.", "N.J.", "Calif", "Texas".
+func usState(w string) bool {
+	return isState(w) || isState(w+".")
+}
+
 // cutFragment reports whether the one word [a,b) stands beside capitals
 // that are not its name: a country's code or a capitalised word before it,
 // or a capitalised word (or "and" and one) after it.
@@ -690,7 +696,9 @@ func countryWord(s *sentence, i, j int) (int, bool) {
 	case isVerb(tag) || tag == "MD" || strings.HasPrefix(tag, "RB") || tag == "IN" || tag == "CC" || tag == "DT" ||
 		tag == "TO" || strings.HasPrefix(tag, "W"):
 		return i + n + 1, true
-	case (tag == "NNS" || tag == "NN" && graph.Acronym(lead)) && j == i+n+1 && !orgHeads[w.lower] && !placeHeads[w.lower] &&
+	case (tag == "NNS" || tag == "NN" && graph.Acronym(lead) ||
+		(tag == "NNPS" || tag == "NNP") && graph.Acronym(lead) && strings.HasSuffix(w.lower, "s") && commonNoun(w.lower)) &&
+		j == i+n+1 && !orgHeads[w.lower] && !placeHeads[w.lower] &&
 		!strings.HasSuffix(w.label, "ORGANIZATION") &&
 		!(j+1 < len(s.toks) && (s.toks[j].lower == "said" || s.toks[j].lower == "says") && s.toks[j+1].lower == "it"):
 		return j, true
@@ -903,6 +911,9 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 	if w != "and" && w != "'s" || j+1 >= len(toks) || !isProper(toks, j+1) {
 		return 0, false
 	}
+	if w == "'s" && toks[j+1].lower == toks[i].lower {
+		return 0, false // "Boeing's Boeing Commercial Airplane Co": the owner and its unit
+	}
 	k := j + 1
 	for k < len(toks) {
 		if isProper(toks, k) {
@@ -1024,7 +1035,7 @@ func possessiveName(toks []token, j int) bool {
 
 // corporateSuffixes end a company's name: "Boliden AB of Sweden" is two.
 var corporateSuffixes = set("inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "ab", "ag", "sa", "plc",
-	"nv", "llc", "gmbh", "spa", "bhd", "pty", "kk")
+	"nv", "llc", "gmbh", "spa", "bhd", "pty", "kk", "n.a.")
 
 // nameEnds reports whether a chunk is a whole name before "of": a
 // company with its legal suffix, or a person (prose's label). The tree
@@ -1793,6 +1804,11 @@ func contextVotes(m *mention, toks []token) {
 		// "the Qutaiba, Muthanna and Mohammed al-Qassem forces": names
 		// of bodies of people
 		m.votes[graph.Org] += 3
+	}
+	if m.e+1 < len(toks) && toks[m.e].text == "," && m.he-m.hs <= 3 && !m.ticker && usState(toks[m.e+1].text) &&
+		!orgHeads[toks[m.he-1].lower] && !corporateSuffixes[strings.TrimSuffix(toks[m.he-1].lower, ".")] && !isState(m.name) {
+		// "Fenton, Mo.", "Bank One, Fenton, Mich.": a town and its state
+		m.votes[graph.Place] += 3
 	}
 	if m.s >= 2 && (toks[m.s-1].lower == "of" || toks[m.s-1].lower == "in") && stakeNouns[toks[m.s-2].lower] {
 		// "50 pct of Sprint", "a stake in Allegheny": what is owned in
