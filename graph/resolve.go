@@ -116,7 +116,10 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	// name of the same type: never "Susumu Taketomi of Industrial Bank of
 	// Japan" for Japan, nor a place's name.
 	if !created && e.Type != Concept && e.Type != Place && e.Type == rec.Type && Fold(rec.Name) != Fold(e.Name) &&
-		len(e.Name) > len(rec.Name) && containsFold(e.Aliases, rec.Name) && PlainName(e.Name) {
+		len(e.Name) > len(rec.Name) && containsFold(e.Aliases, rec.Name) &&
+		(PlainName(e.Name) || e.Type == Org && PlainName(strings.NewReplacer(" and ", " And ", " & ", " And ").Replace(e.Name))) {
+		// ("Central and South West Corp" for a stored "Central": a
+		// company's "and" is part of its name)
 		if mr.Renamed == "" {
 			mr.Renamed = rec.Name
 		}

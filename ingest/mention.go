@@ -221,6 +221,18 @@ func usState(w string) bool {
 	return isState(w) || isState(w+".")
 }
 
+// demonymName reports whether name is a people's adjective ("West
+// German", or a plural country's name without its s: "Philippine"), which
+// is no company's short name: "Philippine exports"
+// are not Philippine Associated Smelting and Refining Corp's.
+func demonymName(name string) bool {
+	if _, ok := country.ByDemonym(name); ok {
+		return !country.IsPlural(name) // "the Russians" stand for Russia
+	}
+	_, ok := lookupCountry(name + "s") // "Philippine" of the Philippines
+	return ok && !strings.HasSuffix(name, "s")
+}
+
 // cutFragment reports whether the one word [a,b) stands beside capitals
 // that are not its name: a country's code or a capitalised word before it,
 // or a capitalised word (or "and" and one) after it.
@@ -1309,7 +1321,7 @@ func makeMention(s *sentence, a, b int) *mention {
 	if b-hs == 1 && hs == a {
 		// a demonym alone qualifies a noun or names a people: "Russian
 		// officials" is no entity, "the Russians" stand for Russia (add)
-		if _, ok := country.ByDemonym(toks[a].text); ok && !country.IsPlural(toks[a].text) {
+		if _, ok := country.ByDemonym(toks[a].text); ok && !country.IsPlural(toks[a].text) || demonymName(toks[a].text) {
 			return nil
 		}
 	}
@@ -2161,7 +2173,7 @@ func (d *docState) resolve() {
 				// "Ms Kestilä" is she; "President Reagan" is not "Mrs
 				// Reagan"
 				ok = true
-			case isPlaceName(c.name) || o.female || c.female && (len(long) < 2 || o.typ() != graph.Person || o.maleTitled):
+			case isPlaceName(c.name) || demonymName(c.name) || o.female || c.female && (len(long) < 2 || o.typ() != graph.Person || o.maleTitled):
 				// a country or capital is no one's surname and no
 				// company's short name ("Ford Canada", "Chemical Bank
 				// Tokyo"); "Mrs Reagan" is not "Reagan" nor "Mr
