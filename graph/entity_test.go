@@ -762,6 +762,8 @@ func TestCompanyShortAndLongForms(t *testing.T) {
 			1, []string{"Kelvian State Agriculture Department"}},
 		{"a company's name with its and becomes the canonical name", [][]graph.Entity{{org("Kelvo")}, {org("Kelvo and South West Corp", "Kelvo")}},
 			0, []string{"Kelvo and South West Corp"}},
+		{"two companies taken for one name do not rename a company", [][]graph.Entity{{org("Kelvo")}, {org("Kelvo and Japex North Sumatra Ltd", "Kelvo")}},
+			0, []string{"Kelvo"}},
 		{"a place is not a company named after it", [][]graph.Entity{{{Name: "Philippine", Type: graph.Place, Mentions: 1}}, {org("Philippine Associated Smelting and Refining Corp", "Philippine")}},
 			0, []string{"Philippine", "Philippine Associated Smelting and Refining Corp"}},
 		{"an acronym another company goes by", [][]graph.Entity{{org("IKM")}, {org("Interior Kava Machines Corp")}, {org("Inland Kiwi Mills Ltd", "IKM")}, {org("Interior Kava Machines Corp", "IKM")}},

@@ -117,7 +117,7 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	// Japan" for Japan, nor a place's name.
 	if !created && e.Type != Concept && e.Type != Place && e.Type == rec.Type && Fold(rec.Name) != Fold(e.Name) &&
 		len(e.Name) > len(rec.Name) && containsFold(e.Aliases, rec.Name) &&
-		(PlainName(e.Name) || e.Type == Org && PlainName(strings.NewReplacer(" and ", " And ", " & ", " And ").Replace(e.Name))) {
+		(PlainName(e.Name) || e.Type == Org && partnersName(e.Name)) {
 		// ("Central and South West Corp" for a stored "Central": a
 		// company's "and" is part of its name)
 		if mr.Renamed == "" {
@@ -160,6 +160,39 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	rec.Votes[e.Type] += m
 	rec.Type = majority(rec.Votes, rec.Type)
 	return best, created, nil
+}
+
+// partnersName reports whether name is a company's name with one "and"
+// (or "&") joining its parts, and one or two words after it besides legal
+// suffixes, none an acronym: "Tate and Lyle PLC", "Central and South West
+// Corp", "Merrill Lynch and Co Inc"; not a list of two companies taken for
+// one, "Pertamina and Japex North Sumatra Ltd", "Brown and AFG Industries
+// Inc".
+func partnersName(name string) bool {
+	f := strings.Fields(name)
+	at := -1
+	for i, w := range f {
+		if w == "and" || w == "&" {
+			if at >= 0 || i == 0 {
+				return false
+			}
+			at = i
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	after := 0
+	for _, w := range f[at+1:] {
+		if legalSuffixes[strings.ToLower(strings.Trim(w, ".,"))] {
+			continue
+		}
+		if Acronym(w) {
+			return false
+		}
+		after++
+	}
+	return at < len(f)-1 && after <= 2 && PlainName(strings.Join(append(append([]string{}, f[:at]...), f[at+1:]...), " "))
 }
 
 // surnameOf reports whether one stored person, named in full, has name as

@@ -334,6 +334,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"United Kingdom", graph.Place}}, nil, []string{"U.K. Operations"}},
 		{"an owner's possessive before its unit named after it", "Kelcom Corp was awarded a contract by Tarvik's Tarvik Commercial Airplane Co to build a system.",
 			[]ent{{"Tarvik Commercial Airplane Co", graph.Org}}, nil, []string{"Tarvik's Tarvik Commercial Airplane Co"}},
+		{"a country whose name is also written as a plural stays a country", "Kelcom Corp moved its seat to Bermuda last year.",
+			[]ent{{"Bermuda", graph.Place}}, nil, nil},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",
 			[]ent{{"M-3", graph.Misc}, {"GNP", graph.Misc}}, nil, []string{"West German M-3", "South Korean GNP"}},
 	}

@@ -229,6 +229,9 @@ func demonymName(name string) bool {
 	if _, ok := country.ByDemonym(name); ok {
 		return !country.IsPlural(name) // "the Russians" stand for Russia
 	}
+	if _, ok := lookupCountry(name); ok {
+		return false // "Bermuda" (though "Bermudas" names it too)
+	}
 	_, ok := lookupCountry(name + "s") // "Philippine" of the Philippines
 	return ok && !strings.HasSuffix(name, "s")
 }
