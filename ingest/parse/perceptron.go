@@ -130,14 +130,17 @@ type table struct {
 	cls   []uint8
 	w     []int16
 	slots []slotEntry
-	cw    []byte // see index
+	cw    []byte  // see index
+	dense []int16 // see denseClasses
 	mask  uint64
 	shift uint8 // 64 - log2(len(slots))
 }
 
 // slotEntry is 8 bytes: the key's high 32 bits (a fingerprint; the low
 // bits chose the slot) and where its weights are: the first in the low 24
-// bits of at, their number in the high 8. A zero at is an empty slot.
+// bits of at, their number in the high 8; or, where the high 8 bits are
+// 0, the number of a dense row (see denseClasses). A zero at is an empty
+// slot.
 type slotEntry struct {
 	fp uint32
 	at uint32
@@ -166,11 +169,27 @@ func (t *table) index() {
 	// the rows of each length: an entry is written as a uint32, whose
 	// fourth byte is the next entry's first, which the next row of that
 	// length writes over or else the dummy takes.
+	// Rows of denseRows or more entries are dense rows instead, where
+	// the table's classes fit one.
+	dmin := uint32(257)
+	if nc := t.classes(); denseRows > 0 && nc <= denseClasses {
+		dmin = uint32(denseRows)
+	}
 	var start [257]uint32 // where the next row of each length goes
+	nd := uint32(0)
 	lo := uint32(0)
 	for _, hi := range t.off {
-		start[hi-lo]++
+		if hi-lo >= dmin {
+			nd++
+		} else {
+			start[hi-lo]++
+		}
 		lo = hi
+	}
+	t.dense = nil
+	if nd > 0 {
+		// row 0 is a dummy, so that no dense row has at == 0
+		t.dense = bigSlice[int16](t, int(nd+1)*denseClasses)
 	}
 	next := uint32(1)
 	for n := 256; n > 0; n-- {
@@ -183,22 +202,38 @@ func (t *table) index() {
 	t.cw = bigSlice[byte](t, entryBytes*int(next)+1)
 	first := start
 	lo = 0
+	d := uint32(0)
 	for i, k := range t.keys {
 		n := t.off[i] - lo
 		h := t.slot(k)
 		for t.slots[h].at != 0 {
 			h = (h + 1) & t.mask
 		}
-		t.slots[h] = slotEntry{fp: uint32(k >> 32), at: start[n] | n<<24}
-		start[n] += n
+		if n >= dmin {
+			d++
+			t.slots[h] = slotEntry{fp: uint32(k >> 32), at: d}
+		} else {
+			t.slots[h] = slotEntry{fp: uint32(k >> 32), at: start[n] | n<<24}
+			start[n] += n
+		}
 		lo = t.off[i]
 	}
 	// the weights, in a loop of their own: the stores to 99 places at
 	// once would hold up the slots' loads
 	start = first
 	lo = 0
+	d = 0
 	for _, hi := range t.off {
 		n := hi - lo
+		if n >= dmin {
+			d++
+			row := t.dense[d*denseClasses : (d+1)*denseClasses]
+			for j := lo; j < hi; j++ {
+				row[t.cls[j]] = t.w[j]
+			}
+			lo = hi
+			continue
+		}
 		at := start[n]
 		start[n] += n
 		for j := range n {
@@ -206,6 +241,15 @@ func (t *table) index() {
 		}
 		lo = hi
 	}
+}
+
+// classes is one more than the highest class of the table's weights.
+func (t *table) classes() int {
+	nc := 0
+	for _, c := range t.cls {
+		nc = max(nc, int(c)+1)
+	}
+	return nc
 }
 
 // row returns the entries of a slot's at, with one byte more.
@@ -327,7 +371,7 @@ func (t *table) find(feats []uint64, at []uint32, acc *accum) {
 		clear(at)
 		return
 	}
-	slots, cw, mask, shift := t.slots, t.cw, t.mask, t.shift
+	slots, cw, dense, mask, shift := t.slots, t.cw, t.dense, t.mask, t.shift
 	var sink uint32
 	for _, f := range feats {
 		sink += slots[f*0x9e3779b97f4a7c15>>shift&mask].at
@@ -343,7 +387,11 @@ func (t *table) find(feats []uint64, at []uint32, acc *accum) {
 			}
 			if s.fp == uint32(f>>32) {
 				a = s.at
-				sink += uint32(cw[(a&(1<<24-1))*entryBytes])
+				if a>>24 != 0 {
+					sink += uint32(cw[(a&(1<<24-1))*entryBytes])
+				} else {
+					sink += uint32(dense[a*denseClasses])
+				}
 				break
 			}
 			h = (h + 1) & mask
@@ -355,10 +403,22 @@ func (t *table) find(feats []uint64, at []uint32, acc *accum) {
 
 // addRows adds the weights at at (found by find) to acc.
 func (t *table) addRows(at []uint32, acc *accum) {
+	var rows [maxFeatures]uint32 // the dense ones
+	nd := 0
 	for _, a := range at {
-		if a != 0 {
+		if a>>24 != 0 {
 			addRow(acc, t.row(a))
+		} else if a != 0 {
+			if nd == len(rows) {
+				addDense(acc, t.dense, rows[:nd])
+				nd = 0
+			}
+			rows[nd] = a
+			nd++
 		}
+	}
+	if nd > 0 {
+		addDense(acc, t.dense, rows[:nd])
 	}
 }
 
@@ -374,7 +434,7 @@ func (t *table) addSlow(feats []uint64, acc *accum) {
 				break
 			}
 			if s.fp == uint32(f>>32) {
-				addRow(acc, t.row(s.at))
+				t.addRows([]uint32{s.at}, acc)
 				break
 			}
 			h = (h + 1) & t.mask

@@ -1,0 +1,9 @@
+//go:build !amd64
+
+package parse
+
+const haveDenseAsm = false
+
+func addDenseAsm(acc *int32, dense *int16, rows *uint32, n int) {
+	panic("no assembly")
+}
