@@ -371,54 +371,72 @@ func (t *table) find(feats []uint64, at []uint32, acc *accum) {
 		clear(at)
 		return
 	}
-	slots, cw, dense, mask, shift := t.slots, t.cw, t.dense, t.mask, t.shift
-	var sink uint32
-	for _, f := range feats {
-		sink += slots[f*0x9e3779b97f4a7c15>>shift&mask].at
-	}
 	at = at[:len(feats)]
+	// Loads without bounds checks: a slot number is the top bits of a
+	// product, under len(slots), and so is the next one after the mask;
+	// a row's place is the index's.
+	slots := unsafe.Pointer(unsafe.SliceData(t.slots))
+	mask, shift := t.mask, t.shift&63
+	var sink uint32
 	for i, f := range feats {
-		h := f * 0x9e3779b97f4a7c15 >> shift & mask
+		h := f * 0x9e3779b97f4a7c15 >> shift
+		at[i] = uint32(h)
+		sink += (*slotEntry)(unsafe.Add(slots, h*8)).at
+	}
+	cw, dense := unsafe.Pointer(unsafe.SliceData(t.cw)), unsafe.Pointer(unsafe.SliceData(t.dense))
+	if dense == nil {
+		dense = cw
+	}
+	for i, f := range feats {
+		h, fp := uint64(at[i]), uint32(f>>32)
 		a := uint32(0)
 		for {
-			s := slots[h]
+			s := *(*slotEntry)(unsafe.Add(slots, h*8))
 			if s.at == 0 {
 				break
 			}
-			if s.fp == uint32(f>>32) {
+			if s.fp == fp {
 				a = s.at
-				if a>>24 != 0 {
-					sink += uint32(cw[(a&(1<<24-1))*entryBytes])
-				} else {
-					sink += uint32(dense[a*denseClasses])
-				}
 				break
 			}
 			h = (h + 1) & mask
 		}
 		at[i] = a
+		// touch the row's first entry, sparse or dense, and the dummy
+		// entry 0 of the other kind, without a branch: dm is all ones
+		// where a is a dense row's number (1 ≤ a < 1<<24; sparse rows
+		// start after the dummy entry, so none has at == 1<<24)
+		dm := uint32(int32((a-1)>>24-1) >> 31)
+		sink += uint32(*(*byte)(unsafe.Add(cw, uintptr(a&(1<<24-1)&^dm)*entryBytes)))
+		sink += uint32(*(*byte)(unsafe.Add(dense, uintptr(a&dm)*denseClasses*2)))
 	}
 	acc[sinkAt] += int32(sink)
 }
 
-// addRows adds the weights at at (found by find) to acc.
+// addRows adds the weights at at (found by find) to acc: the sparse rows
+// one by one, then the dense ones together. They are sorted out without
+// branches, which the processor could not foretell.
 func (t *table) addRows(at []uint32, acc *accum) {
-	var rows [maxFeatures]uint32 // the dense ones
-	nd := 0
-	for _, a := range at {
-		if a>>24 != 0 {
-			addRow(acc, t.row(a))
-		} else if a != 0 {
-			if nd == len(rows) {
-				addDense(acc, t.dense, rows[:nd])
-				nd = 0
+	var sparse, dense [maxFeatures]uint32
+	for len(at) > 0 {
+		chunk := at[:min(len(at), maxFeatures)]
+		at = at[len(chunk):]
+		ns, nd := 0, 0
+		for _, a := range chunk {
+			sparse[ns], dense[nd] = a, a
+			if a >= 1<<24 { // a sparse row's, with its length in the high bits
+				ns++
 			}
-			rows[nd] = a
-			nd++
+			if a-1 < 1<<24-1 { // a dense row's number, 1 or more
+				nd++
+			}
 		}
-	}
-	if nd > 0 {
-		addDense(acc, t.dense, rows[:nd])
+		for _, a := range sparse[:ns] {
+			addRow(acc, t.row(a))
+		}
+		if nd > 0 {
+			addDense(acc, t.dense, dense[:nd])
+		}
 	}
 }
 
