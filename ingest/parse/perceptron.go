@@ -201,22 +201,46 @@ func (t *table) index() {
 	}
 	t.cw = bigSlice[byte](t, entryBytes*int(next)+1)
 	first := start
+	// where each key's weights go, in the order of the keys
+	ats := make([]uint32, len(t.keys))
+	var byLen [258]uint32 // then where the keys of each length go in order
 	lo = 0
 	d := uint32(0)
-	for i, k := range t.keys {
+	for i := range t.keys {
 		n := t.off[i] - lo
+		if n >= dmin {
+			d++
+			ats[i] = d
+		} else {
+			ats[i] = start[n] | n<<24
+			start[n] += n
+		}
+		byLen[256-n+1]++
+		lo = t.off[i]
+	}
+	// The slots go in longest row first: in a run of slots, the keys that
+	// went in first are nearer their first slot, and the long rows are the
+	// frequent features (a lookup that finds a row probed 1.08 slots
+	// instead of 1.69 on the dev sample). Where no two keys of a run share
+	// a fingerprint (TestSlotOrder), the order changes no lookup's answer.
+	for n := 1; n <= 256; n++ {
+		byLen[n] += byLen[n-1]
+	}
+	order := make([]uint32, len(t.keys))
+	lo = 0
+	for i := range t.keys {
+		n := t.off[i] - lo
+		order[byLen[256-n]] = uint32(i)
+		byLen[256-n]++
+		lo = t.off[i]
+	}
+	for _, i := range order {
+		k := t.keys[i]
 		h := t.slot(k)
 		for t.slots[h].at != 0 {
 			h = (h + 1) & t.mask
 		}
-		if n >= dmin {
-			d++
-			t.slots[h] = slotEntry{fp: uint32(k >> 32), at: d}
-		} else {
-			t.slots[h] = slotEntry{fp: uint32(k >> 32), at: start[n] | n<<24}
-			start[n] += n
-		}
-		lo = t.off[i]
+		t.slots[h] = slotEntry{fp: uint32(k >> 32), at: ats[i]}
 	}
 	// the weights, in a loop of their own: the stores to 99 places at
 	// once would hold up the slots' loads
