@@ -91,3 +91,30 @@ func TestDenseRows(t *testing.T) {
 		}
 	}
 }
+
+// TestAddSums: the assembly adds up the groups' sums as the Go does.
+func TestAddSums(t *testing.T) {
+	if !haveDenseAsm {
+		t.Skip("no assembly here")
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for trial := range 1000 {
+		var got, want accum
+		for i := range got {
+			got[i] = int32(r.Uint32()) >> 2
+		}
+		want = got
+		var sums [3][]int32
+		for i := range sums {
+			sums[i] = make([]int32, denseClasses)
+			for j := range sums[i] {
+				sums[i][j] = int32(r.Uint32()) >> 3
+			}
+		}
+		addSumsGo(&want, sums[0], sums[1], sums[2])
+		addSums(&got, sums[0], sums[1], sums[2])
+		if got != want {
+			t.Fatalf("trial %d: the assembly's sums differ from Go's", trial)
+		}
+	}
+}

@@ -209,7 +209,8 @@ func (m *Model) scoreConfig(sc *scratch, v view, scores []int32) {
 	at := sc.at[:len(fs)]
 	var acc accum
 	m.parser.find(fs, at, &acc)
-	sum0, sum1 := g.s0[int(w0)*nc:int(w0+1)*nc], g.s1[int(w1)*nc:int(w1+1)*nc]
+	k := g.stride
+	sum0, sum1 := g.s0[int(w0)*k:int(w0+1)*k], g.s1[int(w1)*k:int(w1+1)*k]
 	if newBuf {
 		g.sum(m.parser, at[:nBuf], g.buf)
 	}
@@ -219,9 +220,7 @@ func (m *Model) scoreConfig(sc *scratch, v view, scores []int32) {
 	if newS1 {
 		g.sum(m.parser, at[nS0:nS1], sum1)
 	}
-	addSum(&acc, g.buf)
-	addSum(&acc, sum0)
-	addSum(&acc, sum1)
+	addSums(&acc, g.buf, sum0, sum1)
 	m.parser.addRows(at[nS1:], &acc)
 	copy(scores, acc[:nc])
 }
@@ -233,14 +232,19 @@ func (m *Model) scoreConfig(sc *scratch, v view, scores []int32) {
 // it has taken, is the one they were added up at.
 type groupSums struct {
 	b          int32
+	stride     int // the classes, or denseClasses where addSums adds them up at once
 	buf        []int32
-	s0, s1     []int32 // nc classes a word
+	s0, s1     []int32 // stride classes a word
 	ver        []int32
 	s0At, s1At []int32 // the version of each word's sums; -1 for none yet
 }
 
 func (g *groupSums) reset(n, nc int) {
 	g.b = -1
+	if haveDenseAsm && nc <= denseClasses {
+		nc = denseClasses
+	}
+	g.stride = nc
 	g.buf = grow(g.buf, nc)
 	g.s0 = grow(g.s0, (n+2)*nc)
 	g.s1 = grow(g.s1, (n+2)*nc)
@@ -266,11 +270,23 @@ func (g *groupSums) sum(t *table, at []uint32, sum []int32) {
 	copy(sum, acc[:len(sum)])
 }
 
-// addSum adds a group's sum to acc.
-func addSum(acc *accum, sum []int32) {
-	a := acc[:len(sum)]
-	for j, x := range sum {
-		a[j] += x
+// addSums adds the groups' sums a, b and c (of the same length) to acc:
+// with AVX2 8 classes at a time where they are denseClasses long (the
+// classes after the table's are 0 in a sum).
+func addSums(acc *accum, a, b, c []int32) {
+	if haveDenseAsm && len(a) == denseClasses && len(b) == denseClasses && len(c) == denseClasses {
+		addSumsAsm(&acc[0], &a[0], &b[0], &c[0])
+		return
+	}
+	addSumsGo(acc, a, b, c)
+}
+
+func addSumsGo(acc *accum, a, b, c []int32) {
+	for _, sum := range [3][]int32{a, b, c} {
+		x := acc[:len(sum)]
+		for j, v := range sum {
+			x[j] += v
+		}
 	}
 }
 
