@@ -60,7 +60,7 @@ func (m *Model) scratch() *scratch {
 func (m *Model) Parse(s *ud.Sentence) {
 	sc := m.scratch()
 	m.tag(sc, s)
-	m.parse(sc, s)
+	m.parse(sc, s, true)
 	m.pool.Put(sc)
 }
 
@@ -75,7 +75,7 @@ func (m *Model) Tag(s *ud.Sentence) {
 // example gold tags), setting Head and Deprel only.
 func (m *Model) ParseTagged(s *ud.Sentence) {
 	sc := m.scratch()
-	m.parse(sc, s)
+	m.parse(sc, s, false)
 	m.pool.Put(sc)
 }
 
@@ -110,6 +110,22 @@ func (m *Model) tag(sc *scratch, s *ud.Sentence) {
 	}
 }
 
+// fillSentWords is fillSent from the words tag made of s: the same
+// values, without lowercasing and looking up each word again.
+func (m *Model) fillSentWords(x *sent, s *ud.Sentence, ws []word) {
+	x.reset(len(s.Tokens))
+	x.hasLex = m.lex != nil
+	ws = ws[:len(s.Tokens)]
+	for i, t := range s.Tokens {
+		w := &ws[i]
+		x.amb[i+1] = w.amb
+		x.lex[i+1] = w.lexAll
+		x.w[i+1] = w.lower
+		x.suf[i+1] = w.last3
+		x.t[i+1] = tagHash(t.XPOS, t.UPOS)
+	}
+}
+
 func (m *Model) fillSent(x *sent, s *ud.Sentence) {
 	x.reset(len(s.Tokens))
 	x.hasLex = m.lex != nil
@@ -138,12 +154,18 @@ func tagHash(xpos, upos string) uint64 {
 	return hashMore(hashMore(hashString(xpos), "\t"), upos)
 }
 
-func (m *Model) parse(sc *scratch, s *ud.Sentence) {
+// parse parses s; tagged says that tag has just tagged it with sc, whose
+// words are s's.
+func (m *Model) parse(sc *scratch, s *ud.Sentence, tagged bool) {
 	n := len(s.Tokens)
 	if n == 0 {
 		return
 	}
-	m.fillSent(&sc.x, s)
+	if tagged {
+		m.fillSentWords(&sc.x, s, sc.ws)
+	} else {
+		m.fillSent(&sc.x, s)
+	}
 	st := &sc.st
 	st.reset(n)
 	nc := 1 + 2*len(m.labels)
