@@ -396,14 +396,13 @@ func (t *table) find(feats []uint64, at []uint32, acc *accum) {
 		return
 	}
 	at = at[:len(feats)]
-	// Loads without bounds checks: a slot number is the top bits of a
-	// product, under len(slots), and so is the next one after the mask;
-	// a row's place is the index's.
+	// Loads without bounds checks: a slot number is masked to under
+	// len(slots), and a row's place is the index's.
 	slots := unsafe.Pointer(unsafe.SliceData(t.slots))
 	mask, shift := t.mask, t.shift&63
 	var sink uint32
 	for i, f := range feats {
-		h := f * 0x9e3779b97f4a7c15 >> shift
+		h := f * 0x9e3779b97f4a7c15 >> shift & mask
 		at[i] = uint32(h)
 		sink += (*slotEntry)(unsafe.Add(slots, h*8)).at
 	}
