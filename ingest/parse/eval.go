@@ -31,7 +31,7 @@ func (m *Model) Evaluate(gold []*ud.Sentence, goldTags bool) (*Score, time.Durat
 		if !goldTags {
 			m.tag(sc, p)
 		}
-		m.parse(sc, p)
+		m.parse(sc, p, !goldTags)
 	}
 	m.pool.Put(sc)
 	took := time.Since(start)

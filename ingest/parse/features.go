@@ -43,6 +43,9 @@ type word struct {
 	shape, flags uint64
 	amb          uint64 // the word's ambiguity class: the tags it had in training
 	lex          uint64 // what WordNet says it can be (lex… bits)
+	// for the parser (see fillSent): the hash of the last three runes of
+	// the lowercase form, and all WordNet says of it, supersenses too
+	last3, lexAll uint64
 }
 
 // none stands for a position outside the sentence.
@@ -61,7 +64,8 @@ func (m *Model) newWord(form string) word {
 	low := strings.ToLower(form)
 	w := newWordLow(form, low)
 	w.amb = m.ambiguity(low)
-	w.lex = uint64(m.lex[low] & lexBits)
+	w.lexAll = uint64(m.lex[low])
+	w.lex = w.lexAll & lexBits
 	return w
 }
 
@@ -74,11 +78,15 @@ func newWordLow(form, low string) word {
 	w.form = hashString(form)
 	// suffixes and prefixes of 1…4 and 1…3 runes: substrings, not copies
 	end := len(low)
+	w.last3 = w.lower // lastRunes(low, 3) where it has fewer
 	for k := 1; k <= 4; k++ {
 		if end > 0 {
 			_, size := utf8.DecodeLastRuneInString(low[:end])
 			end -= size
 			w.suf[k-1] = hashString(low[end:])
+			if k == 3 {
+				w.last3 = w.suf[2]
+			}
 		} else {
 			w.suf[k-1] = none
 		}

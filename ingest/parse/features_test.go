@@ -1,9 +1,12 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/kg-builder/kg/ingest/ud"
 )
 
 // TestNewWord: the allocation-free newWordLow hashes what the plain
@@ -13,7 +16,7 @@ func TestNewWord(t *testing.T) {
 		w := newWord(form)
 		low := strings.ToLower(form)
 		rs := []rune(low)
-		want := word{lower: hashString(low), form: hashString(form), shape: hashString(shape(form))}
+		want := word{lower: hashString(low), form: hashString(form), shape: hashString(shape(form)), last3: hashString(lastRunes(low, 3))}
 		for k := 1; k <= 4; k++ {
 			want.suf[k-1] = none
 			if len(rs) >= k {
@@ -63,6 +66,35 @@ func TestTagHash(t *testing.T) {
 	}{{"acquisition", 3, "ion"}, {"naïve", 3, "ïve"}, {"ab", 3, "ab"}, {"", 3, ""}} {
 		if got := lastRunes(c.s, c.k); got != c.want {
 			t.Errorf("lastRunes(%q, %d) = %q, want %q", c.s, c.k, got, c.want)
+		}
+	}
+}
+
+// TestFillSentWords: what the parser reads of a tagged sentence is the
+// same from the tagger's words as from the forms, on the dev sample and
+// on words of fewer than three runes, with capitals whose lowercase is
+// longer or shorter, and bytes that are no UTF-8.
+func TestFillSentWords(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss := readSample(t, "testdata/dev-sample.conllu")
+	odd := &ud.Sentence{}
+	for _, f := range []string{"a", "I", "to", "Ok", "", "İ", "İs", "ĞÜŞ", "KELVIN \u212a", "\u212aa", "日本", "日本語です", "x\xffy", "\xff", "é", "éé", "Straße", "ΣΑΣ"} {
+		odd.Tokens = append(odd.Tokens, ud.Token{Form: f})
+	}
+	ss = append(ss, odd)
+	sc := &scratch{}
+	var want sent
+	for i, s := range ss {
+		s = copySentence(s)
+		m.tag(sc, s)
+		m.fillSent(&want, s)
+		m.fillSentWords(&sc.x, s, sc.ws)
+		got := &sc.x
+		if got.hasLex != want.hasLex || !slices.Equal(got.w, want.w) || !slices.Equal(got.suf, want.suf) || !slices.Equal(got.t, want.t) || !slices.Equal(got.amb, want.amb) || !slices.Equal(got.lex, want.lex) {
+			t.Fatalf("sentence %d: the parser's words from the tagger's differ from the forms'", i)
 		}
 	}
 }

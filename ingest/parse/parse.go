@@ -60,7 +60,7 @@ func (m *Model) scratch() *scratch {
 func (m *Model) Parse(s *ud.Sentence) {
 	sc := m.scratch()
 	m.tag(sc, s)
-	m.parse(sc, s)
+	m.parse(sc, s, true)
 	m.pool.Put(sc)
 }
 
@@ -75,7 +75,7 @@ func (m *Model) Tag(s *ud.Sentence) {
 // example gold tags), setting Head and Deprel only.
 func (m *Model) ParseTagged(s *ud.Sentence) {
 	sc := m.scratch()
-	m.parse(sc, s)
+	m.parse(sc, s, false)
 	m.pool.Put(sc)
 }
 
@@ -110,6 +110,22 @@ func (m *Model) tag(sc *scratch, s *ud.Sentence) {
 	}
 }
 
+// fillSentWords is fillSent from the words tag made of s: the same
+// values, without lowercasing and looking up each word again.
+func (m *Model) fillSentWords(x *sent, s *ud.Sentence, ws []word) {
+	x.reset(len(s.Tokens))
+	x.hasLex = m.lex != nil
+	ws = ws[:len(s.Tokens)]
+	for i, t := range s.Tokens {
+		w := &ws[i]
+		x.amb[i+1] = w.amb
+		x.lex[i+1] = w.lexAll
+		x.w[i+1] = w.lower
+		x.suf[i+1] = w.last3
+		x.t[i+1] = tagHash(t.XPOS, t.UPOS)
+	}
+}
+
 func (m *Model) fillSent(x *sent, s *ud.Sentence) {
 	x.reset(len(s.Tokens))
 	x.hasLex = m.lex != nil
@@ -138,12 +154,18 @@ func tagHash(xpos, upos string) uint64 {
 	return hashMore(hashMore(hashString(xpos), "\t"), upos)
 }
 
-func (m *Model) parse(sc *scratch, s *ud.Sentence) {
+// parse parses s; tagged says that tag has just tagged it with sc, whose
+// words are s's.
+func (m *Model) parse(sc *scratch, s *ud.Sentence, tagged bool) {
 	n := len(s.Tokens)
 	if n == 0 {
 		return
 	}
-	m.fillSent(&sc.x, s)
+	if tagged {
+		m.fillSentWords(&sc.x, s, sc.ws)
+	} else {
+		m.fillSent(&sc.x, s)
+	}
 	st := &sc.st
 	st.reset(n)
 	nc := 1 + 2*len(m.labels)
@@ -209,7 +231,8 @@ func (m *Model) scoreConfig(sc *scratch, v view, scores []int32) {
 	at := sc.at[:len(fs)]
 	var acc accum
 	m.parser.find(fs, at, &acc)
-	sum0, sum1 := g.s0[int(w0)*nc:int(w0+1)*nc], g.s1[int(w1)*nc:int(w1+1)*nc]
+	k := g.stride
+	sum0, sum1 := g.s0[int(w0)*k:int(w0+1)*k], g.s1[int(w1)*k:int(w1+1)*k]
 	if newBuf {
 		g.sum(m.parser, at[:nBuf], g.buf)
 	}
@@ -219,9 +242,7 @@ func (m *Model) scoreConfig(sc *scratch, v view, scores []int32) {
 	if newS1 {
 		g.sum(m.parser, at[nS0:nS1], sum1)
 	}
-	addSum(&acc, g.buf)
-	addSum(&acc, sum0)
-	addSum(&acc, sum1)
+	addSums(&acc, g.buf, sum0, sum1)
 	m.parser.addRows(at[nS1:], &acc)
 	copy(scores, acc[:nc])
 }
@@ -233,14 +254,19 @@ func (m *Model) scoreConfig(sc *scratch, v view, scores []int32) {
 // it has taken, is the one they were added up at.
 type groupSums struct {
 	b          int32
+	stride     int // the classes, or denseClasses where addSums adds them up at once
 	buf        []int32
-	s0, s1     []int32 // nc classes a word
+	s0, s1     []int32 // stride classes a word
 	ver        []int32
 	s0At, s1At []int32 // the version of each word's sums; -1 for none yet
 }
 
 func (g *groupSums) reset(n, nc int) {
 	g.b = -1
+	if haveDenseAsm && nc <= denseClasses {
+		nc = denseClasses
+	}
+	g.stride = nc
 	g.buf = grow(g.buf, nc)
 	g.s0 = grow(g.s0, (n+2)*nc)
 	g.s1 = grow(g.s1, (n+2)*nc)
@@ -266,11 +292,23 @@ func (g *groupSums) sum(t *table, at []uint32, sum []int32) {
 	copy(sum, acc[:len(sum)])
 }
 
-// addSum adds a group's sum to acc.
-func addSum(acc *accum, sum []int32) {
-	a := acc[:len(sum)]
-	for j, x := range sum {
-		a[j] += x
+// addSums adds the groups' sums a, b and c (of the same length) to acc:
+// with AVX2 8 classes at a time where they are denseClasses long (the
+// classes after the table's are 0 in a sum).
+func addSums(acc *accum, a, b, c []int32) {
+	if haveDenseAsm && len(a) == denseClasses && len(b) == denseClasses && len(c) == denseClasses {
+		addSumsAsm(&acc[0], &a[0], &b[0], &c[0])
+		return
+	}
+	addSumsGo(acc, a, b, c)
+}
+
+func addSumsGo(acc *accum, a, b, c []int32) {
+	for _, sum := range [3][]int32{a, b, c} {
+		x := acc[:len(sum)]
+		for j, v := range sum {
+			x[j] += v
+		}
 	}
 }
 

@@ -130,14 +130,17 @@ type table struct {
 	cls   []uint8
 	w     []int16
 	slots []slotEntry
-	cw    []byte // see index
+	cw    []byte  // see index
+	dense []int16 // see denseClasses
 	mask  uint64
 	shift uint8 // 64 - log2(len(slots))
 }
 
 // slotEntry is 8 bytes: the key's high 32 bits (a fingerprint; the low
 // bits chose the slot) and where its weights are: the first in the low 24
-// bits of at, their number in the high 8. A zero at is an empty slot.
+// bits of at, their number in the high 8; or, where the high 8 bits are
+// 0, the number of a dense row (see denseClasses). A zero at is an empty
+// slot.
 type slotEntry struct {
 	fp uint32
 	at uint32
@@ -166,11 +169,27 @@ func (t *table) index() {
 	// the rows of each length: an entry is written as a uint32, whose
 	// fourth byte is the next entry's first, which the next row of that
 	// length writes over or else the dummy takes.
+	// Rows of denseRows or more entries are dense rows instead, where
+	// the table's classes fit one.
+	dmin := uint32(257)
+	if nc := t.classes(); denseRows > 0 && nc <= denseClasses {
+		dmin = uint32(denseRows)
+	}
 	var start [257]uint32 // where the next row of each length goes
+	nd := uint32(0)
 	lo := uint32(0)
 	for _, hi := range t.off {
-		start[hi-lo]++
+		if hi-lo >= dmin {
+			nd++
+		} else {
+			start[hi-lo]++
+		}
 		lo = hi
+	}
+	t.dense = nil
+	if nd > 0 {
+		// row 0 is a dummy, so that no dense row has at == 0
+		t.dense = bigSlice[int16](t, int(nd+1)*denseClasses)
 	}
 	next := uint32(1)
 	for n := 256; n > 0; n-- {
@@ -182,23 +201,63 @@ func (t *table) index() {
 	}
 	t.cw = bigSlice[byte](t, entryBytes*int(next)+1)
 	first := start
+	// where each key's weights go, in the order of the keys
+	ats := make([]uint32, len(t.keys))
+	var byLen [258]uint32 // then where the keys of each length go in order
 	lo = 0
-	for i, k := range t.keys {
+	d := uint32(0)
+	for i := range t.keys {
 		n := t.off[i] - lo
+		if n >= dmin {
+			d++
+			ats[i] = d
+		} else {
+			ats[i] = start[n] | n<<24
+			start[n] += n
+		}
+		byLen[256-n+1]++
+		lo = t.off[i]
+	}
+	// The slots go in longest row first: in a run of slots, the keys that
+	// went in first are nearer their first slot, and the long rows are the
+	// frequent features (a lookup that finds a row probed 1.08 slots
+	// instead of 1.69 on the dev sample). Where no two keys of a run share
+	// a fingerprint (TestSlotOrder), the order changes no lookup's answer.
+	for n := 1; n <= 256; n++ {
+		byLen[n] += byLen[n-1]
+	}
+	order := make([]uint32, len(t.keys))
+	lo = 0
+	for i := range t.keys {
+		n := t.off[i] - lo
+		order[byLen[256-n]] = uint32(i)
+		byLen[256-n]++
+		lo = t.off[i]
+	}
+	for _, i := range order {
+		k := t.keys[i]
 		h := t.slot(k)
 		for t.slots[h].at != 0 {
 			h = (h + 1) & t.mask
 		}
-		t.slots[h] = slotEntry{fp: uint32(k >> 32), at: start[n] | n<<24}
-		start[n] += n
-		lo = t.off[i]
+		t.slots[h] = slotEntry{fp: uint32(k >> 32), at: ats[i]}
 	}
 	// the weights, in a loop of their own: the stores to 99 places at
 	// once would hold up the slots' loads
 	start = first
 	lo = 0
+	d = 0
 	for _, hi := range t.off {
 		n := hi - lo
+		if n >= dmin {
+			d++
+			row := t.dense[d*denseClasses : (d+1)*denseClasses]
+			for j := lo; j < hi; j++ {
+				row[t.cls[j]] = t.w[j]
+			}
+			lo = hi
+			continue
+		}
 		at := start[n]
 		start[n] += n
 		for j := range n {
@@ -206,6 +265,15 @@ func (t *table) index() {
 		}
 		lo = hi
 	}
+}
+
+// classes is one more than the highest class of the table's weights.
+func (t *table) classes() int {
+	nc := 0
+	for _, c := range t.cls {
+		nc = max(nc, int(c)+1)
+	}
+	return nc
 }
 
 // row returns the entries of a slot's at, with one byte more.
@@ -327,37 +395,70 @@ func (t *table) find(feats []uint64, at []uint32, acc *accum) {
 		clear(at)
 		return
 	}
-	slots, cw, mask, shift := t.slots, t.cw, t.mask, t.shift
-	var sink uint32
-	for _, f := range feats {
-		sink += slots[f*0x9e3779b97f4a7c15>>shift&mask].at
-	}
 	at = at[:len(feats)]
+	// Loads without bounds checks: a slot number is masked to under
+	// len(slots), and a row's place is the index's.
+	slots := unsafe.Pointer(unsafe.SliceData(t.slots))
+	mask, shift := t.mask, t.shift&63
+	var sink uint32
 	for i, f := range feats {
 		h := f * 0x9e3779b97f4a7c15 >> shift & mask
+		at[i] = uint32(h)
+		sink += (*slotEntry)(unsafe.Add(slots, h*8)).at
+	}
+	cw, dense := unsafe.Pointer(unsafe.SliceData(t.cw)), unsafe.Pointer(unsafe.SliceData(t.dense))
+	if dense == nil {
+		dense = cw
+	}
+	for i, f := range feats {
+		h, fp := uint64(at[i]), uint32(f>>32)
 		a := uint32(0)
 		for {
-			s := slots[h]
+			s := *(*slotEntry)(unsafe.Add(slots, h*8))
 			if s.at == 0 {
 				break
 			}
-			if s.fp == uint32(f>>32) {
+			if s.fp == fp {
 				a = s.at
-				sink += uint32(cw[(a&(1<<24-1))*entryBytes])
 				break
 			}
 			h = (h + 1) & mask
 		}
 		at[i] = a
+		// touch the row's first entry, sparse or dense, and the dummy
+		// entry 0 of the other kind, without a branch: dm is all ones
+		// where a is a dense row's number (1 ≤ a < 1<<24; sparse rows
+		// start after the dummy entry, so none has at == 1<<24)
+		dm := uint32(int32((a-1)>>24-1) >> 31)
+		sink += uint32(*(*byte)(unsafe.Add(cw, uintptr(a&(1<<24-1)&^dm)*entryBytes)))
+		sink += uint32(*(*byte)(unsafe.Add(dense, uintptr(a&dm)*denseClasses*2)))
 	}
 	acc[sinkAt] += int32(sink)
 }
 
-// addRows adds the weights at at (found by find) to acc.
+// addRows adds the weights at at (found by find) to acc: the sparse rows
+// one by one, then the dense ones together. They are sorted out without
+// branches, which the processor could not foretell.
 func (t *table) addRows(at []uint32, acc *accum) {
-	for _, a := range at {
-		if a != 0 {
+	var sparse, dense [maxFeatures]uint32
+	for len(at) > 0 {
+		chunk := at[:min(len(at), maxFeatures)]
+		at = at[len(chunk):]
+		ns, nd := 0, 0
+		for _, a := range chunk {
+			sparse[ns], dense[nd] = a, a
+			if a >= 1<<24 { // a sparse row's, with its length in the high bits
+				ns++
+			}
+			if a-1 < 1<<24-1 { // a dense row's number, 1 or more
+				nd++
+			}
+		}
+		for _, a := range sparse[:ns] {
 			addRow(acc, t.row(a))
+		}
+		if nd > 0 {
+			addDense(acc, t.dense, dense[:nd])
 		}
 	}
 }
@@ -374,7 +475,7 @@ func (t *table) addSlow(feats []uint64, acc *accum) {
 				break
 			}
 			if s.fp == uint32(f>>32) {
-				addRow(acc, t.row(s.at))
+				t.addRows([]uint32{s.at}, acc)
 				break
 			}
 			h = (h + 1) & t.mask
