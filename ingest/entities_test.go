@@ -336,6 +336,10 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Tarvik Commercial Airplane Co", graph.Org}}, nil, []string{"Tarvik's Tarvik Commercial Airplane Co"}},
 		{"a country whose name is also written as a plural stays a country", "Kelcom Corp moved its seat to Bermuda last year.",
 			[]ent{{"Bermuda", graph.Place}}, nil, nil},
+		{"a sentence's first capital begins a company's name", "COLUMBS, Ohio, May 12 - First Tarvi-Cable Corp said that its fund filed a statement.",
+			[]ent{{"First Tarvi-Cable Corp", graph.Org}}, nil, []string{"Tarvi-Cable Corp"}},
+		{"a possessive before a participle and its noun owns them", "The offer did not meet the Labour Party's exacting demands.",
+			nil, nil, []string{"Labour Party's"}},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",
 			[]ent{{"M-3", graph.Misc}, {"GNP", graph.Misc}}, nil, []string{"West German M-3", "South Korean GNP"}},
 	}

@@ -472,6 +472,12 @@ func chunkMentions(s *sentence) []*mention {
 			// inside a sentence on a word the tagger took for a common
 			// one begins a body's name
 			i--
+		} else if i == 1 && prevEnd == 0 && !s.shouting && (capitalCommon(toks[0]) && !ordinaryForm(toks[0].lower) ||
+			ordinals[toks[0].lower] && toks[0].text != toks[0].lower) && suffixAhead(toks, i) {
+			// "First Ameri-Cable Corp said", "Memory Metals Inc said": a
+			// sentence's first capital, whatever the tagger took it for,
+			// begins the name of a company that follows it
+			i--
 		}
 		j := i + 1
 		closing := bracketEnd(toks, i)
@@ -671,6 +677,19 @@ func bodyAhead(toks []token, i int) bool {
 		k++
 	}
 	return k > i && orgHeads[toks[k-1].lower]
+}
+
+// ordinals begin banks' and companies' names: "First Chicago Corp".
+var ordinals = set("first", "second", "third", "fourth", "fifth")
+
+// suffixAhead reports whether the proper nouns from i end in a company's
+// legal suffix: "Ameri-Cable Corp".
+func suffixAhead(toks []token, i int) bool {
+	k := i
+	for k < len(toks) && isProper(toks, k) {
+		k++
+	}
+	return k > i && corporateSuffixes[strings.TrimSuffix(toks[k-1].lower, ".")]
 }
 
 // countryWord reports whether the chunk [i,j) is a country and then a
@@ -1045,6 +1064,9 @@ func possessiveName(toks []token, j int) bool {
 		return true
 	}
 	n := toks[j+1]
+	if (n.tag == "VBG" || n.tag == "VBN") && j+2 < len(toks) && isNoun(toks[j+2].tag) {
+		return false // "the Communist Party's exacting demands": a participle before what it owns
+	}
 	return isVerb(n.tag) || n.tag == "MD" || n.text == "," || n.text == "." || n.text == ")" || n.lower == "and"
 }
 
