@@ -905,11 +905,12 @@ func (t *tree) subjects(p int) []*arg {
 					break
 				}
 			}
-			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && (t.lower(m) == "from" || t.lower(m) == "into" || t.lower(m) == "of" ||
+			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && (t.lower(m) == "from" || t.lower(m) == "into" || t.lower(m) == "of" || t.lower(m) == "against" ||
 				(t.lower(m) == "with" || t.lower(m) == "for") && accuseVerbs[t.lemma(g)]) && t.child(g, "obj") >= 0 {
 				// "prevented Fujitsu from taking control", "accusing them of
 				// causing harm", "charged Acme with selling shares", "sued
-				// Acme for infringing patents"
+				// Acme for infringing patents", "warned Tehran against using
+				// the missiles"
 				out = t.group(t.child(g, "obj"))
 			} else if t.w[p].XPOS == "VBG" || t.w[p].XPOS == "VBN" && t.child(p, "mark") < 0 {
 				out = t.subjects(g)

@@ -148,6 +148,12 @@ func (t *tree) factuality(p int, c *clause) {
 			}
 		}
 	}
+	if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.lower(m) == "against" && t.w[p].XPOS == "VBG" &&
+		t.head(p) >= 0 && t.w[t.head(p)].UPOS == "VERB" {
+		// "warned Tehran against using the missiles", "advised
+		// against selling": what is warned against is not done
+		c.moot = true
+	}
 	if g := t.preventer(p); g >= 0 {
 		if gc := t.clause(g); gc.neg || gc.modality != "" || gc.moot || !t.finite(g) {
 			// "can not seek an injunction to block Acme from presenting
