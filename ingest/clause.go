@@ -3227,6 +3227,12 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 		if a := speakers[r]; a != nil {
 			speaker = d.speakerName(s, t.resolve(t.titledName(a))) // "it said": the company
 		}
+		if speaker == "" && !d.open && r.main >= 0 && r.main < len(s.toks) && d.quoted(s, r.main) {
+			// "\"NIS has assigned rates on a U.S. firm for the first
+			// time ...": a quotation whose speaker the sentence does not
+			// name is nobody's fact for the graph (kg extract prints it)
+			continue
+		}
 		for _, sa := range r.subj {
 			for _, oa := range r.obj {
 				if tr, ok := d.triple(s, *r, sa, oa, speaker); ok {
@@ -3253,6 +3259,28 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 		}
 	}
 	return dedupe(out)
+}
+
+// quoted reports whether token k of s stands inside quotation marks,
+// opened in s or in a sentence before it that left them open ("\"We're
+// pleased. It will help," Lyng told Reuters.": told is outside). A
+// sentence that opens with a quotation mark opens a quotation: a quote
+// that runs on into a new paragraph opens it again unclosed.
+func (d *docState) quoted(s *sentence, k int) bool {
+	open := false
+	for i := 0; i < s.index && i < len(d.sents); i++ {
+		for j, t := range d.sents[i].toks {
+			if isDoubleQuote(t.text) {
+				open = j != 0 && !open || j == 0
+			}
+		}
+	}
+	for j, t := range s.toks[:k] {
+		if isDoubleQuote(t.text) {
+			open = j != 0 && !open || j == 0
+		}
+	}
+	return open
 }
 
 // externalRoles speak about a company from outside it: "Acme will grow,
