@@ -66,6 +66,39 @@ var likelyAdjectives = set("likely", "unlikely", "possible", "probable", "doubtf
 // Acme would sell", "questioned on whether Acme might cut jobs".
 var questionVerbs = set("ask", "question", "wonder", "inquire", "enquire", "query", "quiz")
 
+// mandativeVerbs take a "that" clause of what should be done, its verb
+// in the base form: "recommended that the FDA approve Rogaine", "urged
+// that the plan be dropped".
+var mandativeVerbs = set("recommend", "urge", "propose", "suggest", "demand", "request", "insist", "require",
+	"ask", "order", "advise", "stipulate", "move", "direct", "prefer")
+
+// mandative reports whether p heads such a clause: a base form with a
+// subject of its own (the verb or its passive "be") and no modal; the
+// tagger may take a base form after a singular subject for a present.
+func (t *tree) mandative(p int) bool {
+	g := t.head(p)
+	if g < 0 || t.rel(p) != "ccomp" || !mandativeVerbs[t.lemma(g)] || t.child(p, "nsubj", "nsubj:pass") < 0 {
+		return false
+	}
+	if m := t.child(p, "mark"); m >= 0 && t.lower(m) != "that" {
+		return false
+	}
+	base := t.w[p].XPOS == "VB"
+	if sj := t.child(p, "nsubj"); t.w[p].XPOS == "VBP" && sj >= 0 && (t.w[sj].XPOS == "NN" || t.w[sj].XPOS == "NNP" ||
+		t.lower(sj) == "he" || t.lower(sj) == "she" || t.lower(sj) == "it") {
+		base = true // "that the FDA approve", tagged a present: not "approves"
+	}
+	for _, k := range t.kids[p] {
+		switch t.rel(k) {
+		case "aux":
+			return false // "suggested that prices would rise"
+		case "aux:pass", "cop":
+			base = t.w[k].XPOS == "VB" && t.lower(k) == "be"
+		}
+	}
+	return base
+}
+
 // factuality sets the negation, modality and speaker of p's clause from
 // its own dependents and those of the clauses above it.
 func (t *tree) factuality(p int, c *clause) {
@@ -91,6 +124,9 @@ func (t *tree) factuality(p int, c *clause) {
 				c.toks = append(c.toks, k)
 			}
 		}
+	}
+	if c.modality == "" && t.mandative(p) {
+		c.modality = "should" // "recommended that the FDA approve Rogaine": not approved
 	}
 	if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.lower(m) == "without" && t.w[p].UPOS == "VERB" {
 		c.neg = true // "said without providing details": no details provided

@@ -29,6 +29,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Latvia -buy-> Riga port will by Kestilä"}, []string{"Nordhavn Energy -sell ferries to-> Widget Systems"}},
 		{"a quotation closed in the next sentence: what follows is not quoted", "\"Estonia has moved. It will help us,\" Jonas Hovland told Reuters.",
 			[]string{"Jonas Hovland -tell-> Reuters"}, nil},
+		{"recommended that X do: what should be, not what is", "Estonia recommended that Nordhavn Energy sell its Riga ferries.",
+			[]string{"Nordhavn Energy -sell-> Riga ferries should"}, []string{"Nordhavn Energy -sell-> Riga ferries"}},
 		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
 			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
 		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
