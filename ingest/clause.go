@@ -2604,6 +2604,41 @@ func saidSubject(w []ud.Token) {
 	}
 }
 
+// saidConjunct mends "said reports of heavy Japanese buying, just prior
+// to the end of the fiscal year, fueled bullish sentiment" parsed with
+// reports said's object and fueled a conjunct of said: a finite
+// conjunct of a speech verb with no subject and no "and" of its own,
+// after the verb's object, is what is said, the object its subject.
+func saidConjunct(w []ud.Token) {
+	head := func(i int) int { return w[i].Head - 1 }
+	for h := range w {
+		p := head(h)
+		if w[h].Deprel != "conj" || p < 0 || p > h || w[p].UPOS != "VERB" || !speechVerbs[strings.ToLower(w[p].Lemma)] ||
+			w[h].UPOS != "VERB" || (w[h].XPOS != "VBD" && w[h].XPOS != "VBZ" && w[h].XPOS != "VBP") || hasKid(w, h, "cc", "nsubj", "nsubj:pass", "expl") {
+			continue
+		}
+		o := -1
+		for k := p + 1; k < h; k++ {
+			if head(k) == p && w[k].Deprel == "obj" && w[k].UPOS == "NOUN" {
+				o = k
+			}
+		}
+		if o < 0 || hasKid(w, p, "ccomp") {
+			continue
+		}
+		if a, _ := subtreeSpan(w, o); a != p+1 {
+			continue
+		}
+		for k := o + 1; k < h; k++ {
+			if head(k) == p && w[k].Deprel != "punct" {
+				w[k].Head = h + 1 // "just prior to the end": the clause's
+			}
+		}
+		w[o].Head, w[o].Deprel = h+1, "nsubj"
+		w[h].Head, w[h].Deprel = p+1, "ccomp"
+	}
+}
+
 // possessedParticiple mends "downgraded Acme Inc's subordinated notes"
 // parsed with subordinated a verb whose subject is "Acme Inc's": a past
 // participle after a possessive is an adjective of the noun after it.
@@ -2811,6 +2846,7 @@ func repair(w []ud.Token) {
 	premodifiers(w)
 	toldThat(w)
 	guarded(w, func() { saidSubject(w) })
+	guarded(w, func() { saidConjunct(w) })
 	guarded(w, func() { timeObject(w) })
 	guarded(w, func() { saidCondition(w) })
 	for v := range w {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kg-builder/kg/ingest/ud"
@@ -61,6 +62,10 @@ var preventVerbs = set("prevent", "bar", "block", "stop", "prohibit", "keep", "r
 // that Acme will sell" (modality unlikely).
 var likelyAdjectives = set("likely", "unlikely", "possible", "probable", "doubtful", "conceivable", "improbable",
 	"impossible")
+
+// reasonMarks open a clause of reason or contrast, which after what is
+// said is said too: "said X because Y", "said X although Y".
+var reasonMarks = set("because", "since", "although", "though", "while", "whereas", "as")
 
 // questionVerbs ask the "whether" or "if" clause they govern: "asked if
 // Acme would sell", "questioned on whether Acme might cut jobs".
@@ -267,8 +272,13 @@ func (t *tree) factuality(p int, c *clause) {
 			return
 		}
 		r := t.rel(i)
+		// "Garcia said his government had been a model because Peru had
+		// enjoyed growth", with the because clause on said: a reason
+		// given within what is said, after it
+		reason := r == "advcl" && g < i && t.child(i, "nsubj", "nsubj:pass") >= 0 && reasonMarks[t.lower(max(t.child(i, "mark"), 0))] &&
+			t.child(i, "mark") >= 0 && slices.ContainsFunc(t.children(g, "ccomp"), func(x int) bool { return x < i })
 		switch {
-		case (r == "ccomp" || r == "parataxis" || r == "obj" && inner ||
+		case (r == "ccomp" || r == "parataxis" || r == "obj" && inner || reason ||
 			r == "advcl" && g > i && t.child(i, "mark") < 0 && t.child(i, "nsubj", "nsubj:pass") >= 0) && speechVerbs[t.lemma(g)] && t.isPredicate(g):
 			// (a finite clause before ", he added" the parser made an
 			// adverbial clause of added: what is said)
@@ -291,7 +301,7 @@ func (t *tree) factuality(p int, c *clause) {
 					}
 				}
 			}
-			if (denyVerbs[t.lemma(g)] || t.negated(g)) && !inner && !asked(t, i) {
+			if (denyVerbs[t.lemma(g)] || t.negated(g)) && !inner && !asked(t, i) && !reason {
 				// "denied that X", "did not expect that X": not X; but
 				// "did not say whether X" leaves X open (modality if)
 				c.neg = !c.neg
