@@ -1357,6 +1357,14 @@ func (t *tree) nominal(g int, add addFunc) {
 		if cs < 0 || x < g || t.temporal(x) || t.lower(cs) == "according" {
 			continue
 		}
+		if a := t.arg(x); holdingNouns[t.lower(g)] || t.lower(g) == "share" || t.lower(g) == "interest" || t.lower(g) == "holding" || t.lower(g) == "holdings" {
+			if a == nil || !a.named() && a.ref == nil && !(holdingNouns[t.lower(x)] && t.child(x, "nmod:poss") >= 0) {
+				// a holding is in something named: "its stake in Widget",
+				// not "Lloyds' share of these markets", "their shares
+				// for cash"
+				continue
+			}
+		}
 		obj := t.group(x)
 		if a := t.arg(x); a != nil && !a.named() && holdingNouns[t.lower(x)] {
 			if p := t.child(x, "nmod:poss"); p >= 0 && t.arg(p) != nil && t.arg(p).named() {

@@ -35,6 +35,8 @@ func TestPrecisionRules(t *testing.T) {
 			nil, []string{"Jonas Hovland -fuel-> rally"}},
 		{"a reason after what is said is said too", "Kestilä said the ministry was a model for Europe because Latvia had cut its grain exports.",
 			[]string{"Latvia -cut-> grain exports by Kestilä"}, []string{"Latvia -cut-> grain exports"}},
+		{"a holding is in something named", "Nordhavn Energy's share of these markets was small. Widget Systems said its stake in Nordhavn Energy rose.",
+			[]string{"Widget Systems -stake in-> Nordhavn Energy by Widget Systems"}, []string{"Nordhavn Energy -share of-> markets"}},
 		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
 			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
 		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
