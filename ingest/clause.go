@@ -439,6 +439,9 @@ var oblControl = map[string]string{"call": "on", "prevail": "on", "rely": "on", 
 // oblController returns, for an infinitive p of verb g, the oblique of g
 // that does what the infinitive says ("called on Japan to boost"), or -1.
 func (t *tree) oblController(g, p int) int {
+	if k := t.forSubject(g, p); k >= 0 {
+		return k
+	}
 	want, ok := oblControl[t.lemma(g)]
 	if !ok || !hasMarkTo(t.w, p) {
 		return -1
@@ -446,6 +449,31 @@ func (t *tree) oblController(g, p int) int {
 	for _, k := range t.children(g, "obl") {
 		cs := t.child(k, "case")
 		if k > g && k < p && cs >= 0 && (t.lower(cs) == want || want == "on" && t.lower(cs) == "upon") && !t.temporal(k) && t.arg(k) != nil {
+			return k
+		}
+	}
+	return -1
+}
+
+// forSubject returns, for an infinitive p of verb g, the noun of a "for"
+// phrase of g (or of g's object) that ends right before p's "to": the
+// subject of a for-to clause ("called for Japan to open its market",
+// "signed an agreement for Wright Engineers to recoup the cost"), or -1.
+func (t *tree) forSubject(g, p int) int {
+	m := t.child(p, "mark")
+	if m < 0 || m > p || t.lower(m) != "to" || t.w[g].UPOS != "VERB" {
+		return -1
+	}
+	cands := t.children(g, "obl")
+	if o := t.child(g, "obj"); o >= 0 {
+		cands = append(cands, t.children(o, "nmod")...)
+	}
+	for _, k := range cands {
+		cs := t.child(k, "case")
+		if a := t.arg(k); cs < 0 || t.lower(cs) != "for" || k > p || t.temporal(k) || t.amount(k) || a == nil || !a.named() && a.ref == nil && !a.pronoun {
+			continue // a name or a pronoun, not "asked for talks to settle the dispute"
+		}
+		if _, e := t.phrase(k); e == m {
 			return k
 		}
 	}
@@ -824,7 +852,9 @@ func (t *tree) subjects(p int) []*arg {
 				out = t.subjects(g)
 			}
 		case "xcomp":
-			if o := t.child(g, "obj"); o >= 0 && o < p {
+			if k := t.forSubject(g, p); k >= 0 {
+				out = t.group(k) // "signed an agreement for Widget to recoup the cost"
+			} else if o := t.child(g, "obj"); o >= 0 && o < p {
 				out = t.group(o)
 			} else if o := t.oblController(g, p); o >= 0 {
 				out = t.group(o) // "called on Japan to boost investment"
@@ -1434,6 +1464,9 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if k == skip || k == taken || ud.BaseRel(t.rel(k)) != "obl" || t.rel(k) == "obl:agent" || t.rel(k) == "obl:tmod" || t.rel(k) == "obl:npmod" {
 			continue
 		}
+		if slices.ContainsFunc(t.children(p, "advcl", "xcomp"), func(x int) bool { return t.forSubject(p, x) == k }) {
+			continue // "called for Japan to open": Japan opens, no "call for → Japan"
+		}
 		cs := t.child(k, "case")
 		if cs < 0 || t.lower(cs) == "according" || t.lower(cs) == "as" {
 			continue
@@ -1750,6 +1783,9 @@ func (t *tree) lightObject(p, obj, measure int, c *clause, subj []*arg, add addF
 		cs := t.child(k, "case")
 		if cs < 0 || k < obj || t.temporal(k) || t.amount(k) {
 			continue // not "received proceeds of → 90 mln dlrs"
+		}
+		if slices.ContainsFunc(t.children(p, "advcl", "xcomp"), func(x int) bool { return t.forSubject(p, x) == k }) {
+			continue // "signed an agreement for Widget to recoup the cost": Widget recoups it
 		}
 		if t.head(k) == p && (oa == nil || cs != oa.e) {
 			continue // the verb's oblique only right after the object
