@@ -1494,6 +1494,12 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if o := t.object(p); o >= 0 && t.amount(o) && comparePreps[t.lower(cs)] {
 			continue // "earned 1.9 mln dlrs against a loss of 16.5 mln": a comparison, no argument
 		}
+		if x := t.circumstancePrep(k); x >= 0 && !t.open {
+			// "raised prices in response to higher costs": why, no
+			// argument for the graph (kg extract keeps open IE's)
+			taken = x
+			continue
+		}
 		if x := t.complexPrep(k); x >= 0 {
 			// "voted in favor of the merger" → vote in favor of →
 			// merger; "bought on behalf of Acme" → buy on behalf of
@@ -1552,7 +1558,27 @@ func (t *tree) ofPhrase(k int) int {
 // of several words ("in favor of", "on behalf of", "in exchange for"),
 // the noun of the phrase after it; else -1.
 func (t *tree) complexPrep(k int) int {
-	if !prepNouns[t.lower(k)] || t.child(k, "det", "amod", "nmod:poss") >= 0 {
+	return t.prepOf(k, prepNouns)
+}
+
+// circumstancePrep returns, for an oblique noun k that with the words
+// around it is a preposition of circumstance ("in response to", "in
+// relation to", "in line with", "in addition to", "in view of"), the
+// noun after it; else -1. Neither makes an argument of the verb.
+func (t *tree) circumstancePrep(k int) int {
+	if cs := t.child(k, "case"); cs < 0 || t.lower(cs) != "in" {
+		return -1
+	}
+	return t.prepOf(k, circumstanceNouns)
+}
+
+// circumstanceNouns, after "in" and before a preposition, make a
+// preposition of circumstance.
+var circumstanceNouns = set("response", "relation", "reference", "regard", "respect", "addition", "line", "view",
+	"light", "terms", "anticipation", "reaction", "preparation")
+
+func (t *tree) prepOf(k int, nouns map[string]bool) int {
+	if !nouns[t.lower(k)] || t.child(k, "det", "amod", "nmod:poss") >= 0 {
 		return -1
 	}
 	// "of Acme" on the noun, or, as the parser often has it, on the verb
@@ -1786,6 +1812,9 @@ func (t *tree) lightObject(p, obj, measure int, c *clause, subj []*arg, add addF
 		}
 		if slices.ContainsFunc(t.children(p, "advcl", "xcomp"), func(x int) bool { return t.forSubject(p, x) == k }) {
 			continue // "signed an agreement for Widget to recoup the cost": Widget recoups it
+		}
+		if !t.open && (t.circumstancePrep(k) >= 0 || slices.ContainsFunc(cands, func(y int) bool { return t.circumstancePrep(y) == k })) {
+			continue // "raised prices in response to higher costs"
 		}
 		if t.head(k) == p && (oa == nil || cs != oa.e) {
 			continue // the verb's oblique only right after the object

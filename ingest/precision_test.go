@@ -40,6 +40,8 @@ func TestPrecisionRules(t *testing.T) {
 		{"for X to V: X does it", "Estonia called for Latvia to open its rice market. Nordhavn Energy said it has signed an agreement for Widget Systems to recoup the cost of its services.",
 			[]string{"Latvia -open-> rice market to", "Widget Systems -recoup-> cost of services to by Nordhavn Energy"},
 			[]string{"Estonia -open-> rice market to", "Estonia -call for-> Latvia", "Nordhavn Energy -sign agreement for-> Widget Systems by Nordhavn Energy"}},
+		{"in response to, in relation to: why, no argument", "Nordhavn Energy raised prices in response to higher costs. Nordhavn Energy sold the unit in addition to its stake in Widget Systems.",
+			[]string{"Nordhavn Energy -raise-> prices"}, []string{"Nordhavn Energy -raise prices in-> response", "Nordhavn Energy -raise prices to-> higher costs", "Nordhavn Energy -sell unit to-> stake"}},
 		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
 			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
 		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
