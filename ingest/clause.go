@@ -630,6 +630,14 @@ func (t *tree) ofComplement(h int, a *arg) int {
 func (t *tree) makeArg(h int) *arg {
 	toks := t.s.toks
 	if m := t.byTok[h]; m != nil {
+		for _, k := range t.children(h, "flat") {
+			// "Kansas oilman Nicholas Powell told the SEC": Powell, the
+			// place and a trade before him
+			if pm := t.byTok[k]; pm != nil && pm != m && k > m.e && pm.c != nil && pm.c.root().typ() == graph.Person &&
+				(m.c == nil || m.c.root().typ() != graph.Person) && t.w[m.e].UPOS != "PUNCT" {
+				return &arg{s: m.s, e: pm.e, hs: pm.hs, m: pm}
+			}
+		}
 		return &arg{s: m.s, e: m.e, hs: m.hs, m: m}
 	}
 	switch t.w[h].UPOS {

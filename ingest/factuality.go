@@ -236,8 +236,11 @@ func (t *tree) factuality(p int, c *clause) {
 		}
 	}()
 	for i, steps := p, 0; steps < 12; steps++ {
-		if m := t.child(i, "mark"); m >= 0 && (c.modality == "" || i == p) && !inner && condition(t, m) {
-			c.modality = "if" // its own "if" or "whether" before its "would"
+		if (c.modality == "" || i == p) && !inner && slices.ContainsFunc(t.children(i, "mark"), func(m int) bool { return condition(t, m) }) {
+			// its own "if" or "whether" before its "would", also after
+			// another mark: "declined to comment on whether Reagan would
+			// reappoint Volcker"
+			c.modality = "if"
 		}
 		if t.question(i) {
 			// "Asked by reporters if Acme should stay independent, Smith
@@ -254,6 +257,17 @@ func (t *tree) factuality(p int, c *clause) {
 			if ud.BaseRel(t.rel(k)) == "obl" && c.speaker == nil {
 				if cs := t.child(k, "case"); cs >= 0 && t.lower(cs) == "according" {
 					c.speaker = t.arg(k)
+				}
+			}
+		}
+		if c.speaker == nil {
+			// "had sought to raise its quota to 3.0 mln from 2.45 mln
+			// bags, according to sources close to the CMB", the phrase
+			// hung on a noun of the clause: still the clause's source
+			for x := range t.w {
+				if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "according" && ud.BaseRel(t.rel(x)) == "nmod" && t.predicateOf(x) == i && t.arg(x) != nil {
+					c.speaker = t.arg(x)
+					break
 				}
 			}
 		}
