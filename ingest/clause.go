@@ -2685,6 +2685,68 @@ func saidSubject(w []ud.Token) {
 	}
 }
 
+// gerundCompound mends "expects to report operating profits" and "would
+// raise lending limits" parsed with the trade word a gerund (xcomp) whose
+// object is the rest: a verb that takes no gerund, and an object with no
+// determiner of its own, right after it, make one noun, "operating
+// profits", the verb's object ("started marketing its second product"
+// stays a gerund, marketing, tagged a noun, made a verb).
+func gerundCompound(w []ud.Token, p int) {
+	head := func(i int) int { return w[i].Head - 1 }
+	g := head(p)
+	if g >= 0 && w[p].Deprel == "obj" && w[p].UPOS == "NOUN" && strings.HasSuffix(strings.ToLower(w[p].Form), "ing") && p == g+1 && gerundVerbs[strings.ToLower(w[g].Lemma)] {
+		for o := range w {
+			if head(o) == g && o > p && w[o].Deprel == "obj" {
+				if a, _ := subtreeSpan(w, o); a == p+1 {
+					// "started marketing its second product" with two
+					// objects: the gerund's
+					w[p].UPOS, w[p].XPOS, w[p].Lemma, w[p].Deprel = "VERB", "VBG", lemma(w[p].Form, "VBG"), "xcomp"
+					w[o].Head = p + 1
+				}
+			}
+		}
+		return
+	}
+	if !gerundNouns[strings.ToLower(w[p].Form)] || w[p].Deprel != "xcomp" || g < 0 || w[g].UPOS != "VERB" || hasKid(w, p, "mark") {
+		return
+	}
+	o := -1
+	for k := range w {
+		if head(k) == p && w[k].Deprel == "obj" {
+			o = k
+		}
+	}
+	if o < 0 {
+		return
+	}
+	if a, _ := subtreeSpan(w, o); a != p+1 || w[a].UPOS == "DET" || w[a].XPOS == "PRP$" || w[a].XPOS == "POS" || gerundVerbs[strings.ToLower(w[g].Lemma)] {
+		if w[p].UPOS == "NOUN" && strings.HasSuffix(strings.ToLower(w[p].Form), "ing") && a == p+1 {
+			w[p].UPOS, w[p].XPOS, w[p].Lemma = "VERB", "VBG", lemma(w[p].Form, "VBG") // "started marketing its product"
+		}
+		return
+	}
+	if hasKid(w, g, "obj") {
+		return
+	}
+	for k := range w {
+		if head(k) == p && k != o && w[k].Deprel != "punct" {
+			w[k].Head = g + 1 // "on local insurance firms": the verb's
+			if ud.BaseRel(w[k].Deprel) == "nmod" {
+				w[k].Deprel = "obl"
+			}
+		}
+	}
+	w[o].Head, w[o].Deprel = g+1, "obj"
+	w[p].Head, w[p].Deprel = o+1, "compound"
+	w[p].UPOS, w[p].XPOS, w[p].Lemma = "NOUN", "NN", strings.ToLower(w[p].Form)
+}
+
+// gerundVerbs take a gerund: "began selling", "considered buying".
+var gerundVerbs = set("begin", "start", "continue", "stop", "resume", "keep", "consider", "finish", "avoid", "quit",
+	"cease", "recommend", "propose", "suggest", "delay", "postpone", "complete", "involve", "include", "mean",
+	"risk", "discuss", "like", "enjoy", "prefer", "try", "deny", "admit", "contemplate", "favor", "favour",
+	"oppose", "permit", "allow", "justify", "mind", "miss", "practise", "practice", "tolerate", "study", "explore")
+
 // saidConjunct mends "said reports of heavy Japanese buying, just prior
 // to the end of the fiscal year, fueled bullish sentiment" parsed with
 // reports said's object and fueled a conjunct of said: a finite
@@ -2945,6 +3007,7 @@ func repair(w []ud.Token) {
 			// "to upgrade a unit" with upgrade tagged a noun: a verb
 			w[p].UPOS, w[p].XPOS, w[p].Lemma = "VERB", "VB", strings.ToLower(w[p].Form)
 		}
+		guarded(w, func() { gerundCompound(w, p) })
 		if w[p].Deprel == "appos" && w[p].XPOS == "NN" && p >= 2 && w[p-1].Form != "," {
 			// "Amselco and Nerco, a unit of Nerco Inc" with the
 			// apposition on Amselco: a singular one is the last
