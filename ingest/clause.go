@@ -2741,6 +2741,57 @@ func gerundCompound(w []ud.Token, p int) {
 	w[p].UPOS, w[p].XPOS, w[p].Lemma = "NOUN", "NN", strings.ToLower(w[p].Form)
 }
 
+// possessorObject mends "will buy Meyer and Co's interest in the unit"
+// parsed with two objects, Meyer and interest: an object whose phrase
+// ends in a possessive right before another object of the verb is that
+// object's owner.
+func possessorObject(w []ud.Token, o int) {
+	head := func(i int) int { return w[i].Head - 1 }
+	g := head(o)
+	if g < 0 || w[o].Deprel != "obj" || w[g].UPOS != "VERB" || w[o].UPOS != "PROPN" {
+		return
+	}
+	// the possessive: the first "'s" after the object, its name's words
+	// (PROPN, "and") right before it
+	q := -1
+	for k := o + 1; k < len(w) && k <= o+6; k++ {
+		if w[k].XPOS == "POS" {
+			q = k
+			break
+		}
+		if w[k].UPOS != "PROPN" && w[k].UPOS != "CCONJ" {
+			return
+		}
+	}
+	if q < 0 || q+1 >= len(w) {
+		return
+	}
+	// the noun possessed: the first noun after it, which the parser hung
+	// on the verb or on the object
+	x := -1
+	for k := q + 1; k < len(w) && k <= q+4; k++ {
+		if w[k].UPOS == "NOUN" {
+			x = k
+			break
+		}
+	}
+	if x < 0 || (head(x) != g && head(x) != o) || w[x].Deprel == "conj" {
+		return
+	}
+	w[x].Head, w[x].Deprel = g+1, "obj"
+	for k := o + 1; k < q; k++ {
+		if w[k].UPOS == "PROPN" && (head(k) < o || head(k) > q) {
+			w[k].Head, w[k].Deprel = o+1, "flat" // "Systems" of "Widget Systems's"
+		}
+	}
+	for k := q + 1; k < x; k++ {
+		if head(k) < q || head(k) > x {
+			w[k].Head = x + 1 // "second", "common": the noun's
+		}
+	}
+	w[o].Head, w[o].Deprel = x+1, "nmod:poss"
+}
+
 // gerundVerbs take a gerund: "began selling", "considered buying".
 var gerundVerbs = set("begin", "start", "continue", "stop", "resume", "keep", "consider", "finish", "avoid", "quit",
 	"cease", "recommend", "propose", "suggest", "delay", "postpone", "complete", "involve", "include", "mean",
@@ -3008,6 +3059,7 @@ func repair(w []ud.Token) {
 			w[p].UPOS, w[p].XPOS, w[p].Lemma = "VERB", "VB", strings.ToLower(w[p].Form)
 		}
 		guarded(w, func() { gerundCompound(w, p) })
+		guarded(w, func() { possessorObject(w, p) })
 		if w[p].Deprel == "appos" && w[p].XPOS == "NN" && p >= 2 && w[p-1].Form != "," {
 			// "Amselco and Nerco, a unit of Nerco Inc" with the
 			// apposition on Amselco: a singular one is the last
