@@ -455,6 +455,11 @@ func (t *tree) oblController(g, p int) int {
 	return -1
 }
 
+// demandNouns ask others to do what their infinitive says: "demands to
+// ease import controls", "pressure to cut rates".
+var demandNouns = set("demand", "call", "request", "pressure", "appeal", "plea", "urging", "invitation", "order",
+	"instruction", "mandate", "ultimatum")
+
 // forSubject returns, for an infinitive p of verb g, the noun of a "for"
 // phrase of g (or of g's object) that ends right before p's "to": the
 // subject of a for-to clause ("called for Japan to open its market",
@@ -961,6 +966,15 @@ func (t *tree) subjects(p int) []*arg {
 				}
 				if o := t.oblController(g, p); o >= 0 {
 					out = t.group(o) // "called on Japan to boost investment"
+					break
+				}
+				if m := t.child(p, "mark"); m > 0 && slices.ContainsFunc(t.children(g, "obl", "obj"), func(k int) bool {
+					_, e := t.phrase(k)
+					return e == m && demandNouns[t.lemma(k)]
+				}) {
+					// "would propose measures in response to demands to
+					// ease import controls": the demand's infinitive,
+					// hung on the verb, done by whoever is pressed
 					break
 				}
 				out = t.subjects(g) // "went to Moscow to meet Putin"

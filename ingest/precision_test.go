@@ -55,6 +55,8 @@ func TestPrecisionRules(t *testing.T) {
 			nil, []string{"Nordhavn Energy -buy-> Widget Systems will"}},
 		{"the world's largest: a rank, no owner", "Nordhavn Energy, the world's largest ferry company, said it was reviewing its routes.",
 			nil, []string{"Nordhavn Energy -ferry company of-> world"}},
+		{"demands to V: not the subject's doing", "Jonas Hovland would propose new measures in response to demands to ease import controls on Latvian grain.",
+			[]string{"Jonas Hovland -propose-> new measures would"}, []string{"Jonas Hovland -ease-> import controls to", "Jonas Hovland -ease controls on-> Latvian grain to"}},
 		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
 			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
 		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
