@@ -411,6 +411,9 @@ func TestVagueObject(t *testing.T) {
 		{"file", "registration statement", graph.Concept, false},
 		{"increase", "bid", graph.Concept, false},
 		{"tell", "Reuters", graph.Org, false},
+		{"acquire", "company", graph.Concept, true},
+		{"tell", "shareholders", graph.Concept, true},
+		{"open", "markets", graph.Concept, false},
 	} {
 		tr := graph.Triple{SubjectType: graph.Org, Relation: c.rel, Object: c.obj, ObjectType: c.otyp, Confidence: 0.6}
 		if got := vagueObject(tr); got != c.want {
