@@ -2806,6 +2806,52 @@ func possessorObject(w []ud.Token, o int) {
 	w[o].Head, w[o].Deprel = x+1, "nmod:poss"
 }
 
+// amountCase mends "expects to retain about 200 engineers" and "sold
+// almost all its properties" parsed with about or all a preposition and
+// the noun an oblique: before a number or a determiner they qualify an
+// amount, and the noun is the verb's object.
+func amountCase(w []ud.Token, x int) {
+	head := func(i int) int { return w[i].Head - 1 }
+	g := head(x)
+	if g < 0 || w[x].Deprel != "obl" || w[g].UPOS != "VERB" || w[x].UPOS != "NOUN" || hasKid(w, g, "obj") || x == 0 {
+		return
+	}
+	c := -1
+	for k := range w {
+		if head(k) == x && w[k].Deprel == "case" {
+			if c >= 0 {
+				return // two case words
+			}
+			c = k
+		}
+	}
+	if c < 0 || c+1 >= x || c < g {
+		return
+	}
+	next := w[c+1]
+	switch strings.ToLower(w[c].Form) {
+	case "about", "around", "approximately", "nearly":
+		if next.UPOS != "NUM" || aboutVerbs[strings.ToLower(w[g].Lemma)] {
+			return // not "talked about 200 jobs"
+		}
+		w[c].Head, w[c].Deprel, w[c].UPOS = c+2, "advmod", "ADV"
+	case "all":
+		if next.UPOS != "DET" && next.XPOS != "PRP$" {
+			return
+		}
+		w[c].Head, w[c].Deprel, w[c].UPOS = x+1, "det:predet", "DET"
+	default:
+		return
+	}
+	w[x].Deprel = "obj"
+}
+
+// aboutVerbs take "about" (or "around") as a preposition.
+var aboutVerbs = set("talk", "speak", "think", "know", "worry", "care", "complain", "learn", "hear", "ask", "write",
+	"argue", "bring", "come", "set", "go", "read", "say", "tell", "inquire", "enquire", "wonder", "joke", "boast",
+	"warn", "comment", "report", "move", "travel", "turn", "revolve", "center", "centre", "circle", "hover",
+	"fluctuate", "range", "rise", "fall", "climb", "drop", "trade", "stand", "remain", "stay", "total", "amount")
+
 // gerundVerbs take a gerund: "began selling", "considered buying".
 var gerundVerbs = set("begin", "start", "continue", "stop", "resume", "keep", "consider", "finish", "avoid", "quit",
 	"cease", "recommend", "propose", "suggest", "delay", "postpone", "complete", "involve", "include", "mean",
@@ -3074,6 +3120,7 @@ func repair(w []ud.Token) {
 		}
 		guarded(w, func() { gerundCompound(w, p) })
 		guarded(w, func() { possessorObject(w, p) })
+		guarded(w, func() { amountCase(w, p) })
 		if w[p].Deprel == "appos" && w[p].XPOS == "NN" && p >= 2 && w[p-1].Form != "," {
 			// "Amselco and Nerco, a unit of Nerco Inc" with the
 			// apposition on Amselco: a singular one is the last
