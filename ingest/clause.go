@@ -607,6 +607,11 @@ func (t *tree) arg(h int) *arg {
 	return a
 }
 
+// changeNouns name a change of something, which their "in" phrase says.
+var changeNouns = set("drop", "rise", "increase", "decrease", "decline", "fall", "cut", "cuts", "reduction",
+	"increases", "gain", "gains", "jump", "surge", "slump", "growth", "improvement", "recovery", "upturn",
+	"downturn", "attack", "attacks", "bids", "ban", "curbs", "restrictions", "tariffs", "limits", "duties")
+
 // ofComplement returns the end of the "of" phrase right after plain noun
 // h's chunk a that completes its name, a plain noun phrase itself:
 // "letter of intent", "basic rate of taxation", "restriction of oil
@@ -615,7 +620,13 @@ func (t *tree) arg(h int) *arg {
 func (t *tree) ofComplement(h int, a *arg) int {
 	for _, x := range t.children(h, "nmod") {
 		cs := t.child(x, "case")
-		if cs != a.e || t.lower(cs) != "of" || t.w[x].UPOS != "NOUN" || t.amount(x) || t.temporal(x) {
+		if cs != a.e || t.w[x].UPOS != "NOUN" || t.amount(x) || t.temporal(x) {
+			continue
+		}
+		if w := t.lower(cs); w != "of" && !((w == "in" || w == "on" || w == "for") && (eventNoun(t.lower(h)) || changeNouns[t.lower(h)])) {
+			// also an act's or a change's own phrase: "a drop in coffee
+			// production", "the attack on an Iranian oil platform",
+			// "bids for breadmaking wheat"
 			continue
 		}
 		xa := t.arg(x)

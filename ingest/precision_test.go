@@ -60,6 +60,8 @@ func TestPrecisionRules(t *testing.T) {
 		{"about a number, all its: an amount, no preposition", "Nordhavn Energy expects to retain about 200 engineers. Widget Systems sold almost all its domestic ferries.",
 			[]string{"Nordhavn Energy -expect to retain-> about 200 engineers to", "Widget Systems -sell-> almost all its domestic ferries"},
 			[]string{"Nordhavn Energy -expect to retain about-> 200 engineers to", "Widget Systems -sell all-> almost all its domestic ferries"}},
+		{"a change and its phrase: one object", "The Latvian Agriculture Ministry forecast a drop in coffee production. Estonia imposed curbs on grain imports.",
+			[]string{"Latvian Agriculture Ministry -forecast-> drop in coffee production", "Estonia -impose-> curbs on grain imports"}, nil},
 		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
 			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
 		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
