@@ -1561,6 +1561,12 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 			continue
 		}
 		words, toks := t.caseWords(cs)
+		if x := t.stakeIn(k); x >= 0 {
+			// "paid 1.5 mln dlrs for a five pct stake in Zoran Corp" →
+			// pay for stake in → Zoran Corp
+			add(*c, subj, t.group(x), append(words, t.lower(k), "in"), append(toks, k, t.child(x, "case")), "obl", false)
+			continue
+		}
 		if x := t.ofPhrase(k); x >= 0 {
 			// "raising money through an offering of certificates" →
 			// raise through offering of → certificates
@@ -1570,6 +1576,23 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		words, toks = folded(words, toks)
 		add(*c, subj, t.group(k), words, toks, "obl", false)
 	}
+}
+
+// stakeIn returns, for an oblique noun k that is a holding ("a stake",
+// "its interest", "shares"), the name its "in" phrase gives, whose the
+// holding is in; else -1.
+func (t *tree) stakeIn(k int) int {
+	if w := t.lower(k); !holdingNouns[w] && w != "interest" && w != "share" && w != "holding" && w != "holdings" {
+		return -1
+	}
+	for _, x := range t.children(k, "nmod") {
+		if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "in" && x > k {
+			if a := t.arg(x); a != nil && (a.named() || a.ref != nil) {
+				return x
+			}
+		}
+	}
+	return -1
 }
 
 // ofPhrase returns, for an oblique noun k that names an act or a measure

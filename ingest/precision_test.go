@@ -62,6 +62,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -expect to retain about-> 200 engineers to", "Widget Systems -sell all-> almost all its domestic ferries"}},
 		{"a change and its phrase: one object", "The Latvian Agriculture Ministry forecast a drop in coffee production. Estonia imposed curbs on grain imports.",
 			[]string{"Latvian Agriculture Ministry -forecast-> drop in coffee production", "Estonia -impose-> curbs on grain imports"}, nil},
+		{"for a stake in X: the stake's owner is X", "Nordhavn Energy paid 1.5 mln euros in early May for a five pct stake in Widget Systems.",
+			[]string{"Nordhavn Energy -pay for stake in-> Widget Systems"}, []string{"Nordhavn Energy -pay for-> five pct stake"}},
 		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
 			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
 		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
