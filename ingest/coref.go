@@ -124,7 +124,7 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 	var m *mention
 	last := co.last[typ]
 	switch {
-	case a.pronoun && inQuote(s, a.hs):
+	case a.pronoun && d.quoted(s, a.hs):
 		// who "he" is in a quotation is the speaker's to say
 	case a.pronoun && (w == "it" || w == "its"):
 		// "it" stands for things as often as for companies: only for

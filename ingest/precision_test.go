@@ -64,6 +64,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Latvian Agriculture Ministry -forecast-> drop in coffee production", "Estonia -impose-> curbs on grain imports"}, nil},
 		{"for a stake in X: the stake's owner is X", "Nordhavn Energy paid 1.5 mln euros in early May for a five pct stake in Widget Systems.",
 			[]string{"Nordhavn Energy -pay for stake in-> Widget Systems"}, []string{"Nordhavn Energy -pay for-> five pct stake"}},
+		{"no pronoun inside a quotation opened a sentence before", "\"Nordhavn Energy cut its prices on Monday. If it buys Widget Systems, we will gain,\" Jonas Hovland said.",
+			nil, []string{"Nordhavn Energy -buy-> Widget Systems if by Jonas Hovland", "Nordhavn Energy -buy-> Widget Systems if"}},
 		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
 			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
 		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
