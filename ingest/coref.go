@@ -1,6 +1,10 @@
 package ingest
 
-import "github.com/kg-builder/kg/graph"
+import (
+	"strings"
+
+	"github.com/kg-builder/kg/graph"
+)
 
 // Coreference within a document for the tree extractor: pronouns and "the
 // company" stand for the last named subject of their type; a pronoun in a
@@ -150,6 +154,11 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 			// "the company" before any clause named one: the story's first
 			m = d.first(typ, s, a.hs)
 		}
+		if w == "bank" && m != nil && m.c != nil && !bankName(m.c.root().name) {
+			// "claiming the bank had made a profit": a bank, not
+			// Reuters or the company the story is about
+			m = nil
+		}
 	}
 	if m == nil || m.c == nil {
 		return a
@@ -163,6 +172,18 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 	r := *a
 	r.ref, r.pronoun = m, false
 	return &r
+}
+
+// bankName reports whether an organisation's name says it is a bank.
+func bankName(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"bank", "banc", "banque", "banco", "banca", "bundesbank", "federal reserve", "savings",
+		"trust", "credit", "kredit", "finanz", "building society", "caisse", "cassa", "caja"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // candidates returns one mention of each entity that fits, among the

@@ -66,6 +66,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -pay for stake in-> Widget Systems"}, []string{"Nordhavn Energy -pay for-> five pct stake"}},
 		{"no pronoun inside a quotation opened a sentence before", "\"Nordhavn Energy cut its prices on Monday. If it buys Widget Systems, we will gain,\" Jonas Hovland said.",
 			nil, []string{"Nordhavn Energy -buy-> Widget Systems if by Jonas Hovland", "Nordhavn Energy -buy-> Widget Systems if"}},
+		{"the bank is a bank", "Nordhavn Energy said it would appeal. Kestilä claimed the bank had made a profit on the sale of its ferries.",
+			nil, []string{"Nordhavn Energy -make-> profit by Kestilä"}},
 		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
 			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
 		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
