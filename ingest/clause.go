@@ -2733,8 +2733,9 @@ func saidSubject(w []ud.Token) {
 	}
 }
 
-// gerundCompound mends "expects to report operating profits" and "would
-// raise lending limits" parsed with the trade word a gerund (xcomp) whose
+// gerundCompound mends "expects to report operating profits", "would
+// raise lending limits" and "does not manufacture packaging equipment"
+// parsed with the trade word a gerund (xcomp) whose
 // object is the rest: a verb that takes no gerund, and an object with no
 // determiner of its own, right after it, make one noun, "operating
 // profits", the verb's object ("started marketing its second product"
@@ -2755,7 +2756,7 @@ func gerundCompound(w []ud.Token, p int) {
 		}
 		return
 	}
-	if !gerundNouns[strings.ToLower(w[p].Form)] || w[p].Deprel != "xcomp" || g < 0 || w[g].UPOS != "VERB" || hasKid(w, p, "mark") {
+	if w[p].Deprel != "xcomp" || g < 0 || w[g].UPOS != "VERB" || hasKid(w, p, "mark") || w[p].XPOS != "VBG" && !gerundNouns[strings.ToLower(w[p].Form)] {
 		return
 	}
 	o := -1

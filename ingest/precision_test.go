@@ -48,6 +48,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Latvia -seek to raise-> grain quota to by sources"}, []string{"Latvia -seek to raise-> grain quota to"}},
 		{"a place and a trade before a person's name", "Riga oilman Jonas Hovland told the commission he has acquired 195,000 shares of Nordhavn Energy.",
 			[]string{"Jonas Hovland -tell-> commission"}, []string{"Riga -tell-> commission"}},
+		{"a gerund before a bare noun after a verb that takes none is a noun's modifier", "Widget Systems does not manufacture packaging equipment.",
+			[]string{"Widget Systems -manufacture-> packaging equipment neg"}, []string{"Widget Systems -manufacture packaging-> equipment neg"}},
 		{"a trade word before a noun is no gerund", "Nordhavn Energy expects to report operating profits in 1987. Widget Systems started marketing its second product.",
 			[]string{"Nordhavn Energy -expect to report-> operating profits to", "Widget Systems -start marketing-> second product"},
 			[]string{"Nordhavn Energy -expect to report operating-> profits to", "Widget Systems -start-> marketing"}},
