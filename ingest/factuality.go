@@ -254,7 +254,9 @@ func (t *tree) factuality(p int, c *clause) {
 					c.speaker = t.resolve(t.arg(s))
 				}
 			}
-			if ud.BaseRel(t.rel(k)) == "obl" && c.speaker == nil {
+			if ud.BaseRel(t.rel(k)) == "obl" && c.speaker == nil && !under(t.w, p, k) {
+				// (not for what the phrase itself says: "according to
+				// figures published by the agency")
 				if cs := t.child(k, "case"); cs >= 0 && t.lower(cs) == "according" {
 					c.speaker = t.arg(k)
 				}
@@ -265,7 +267,7 @@ func (t *tree) factuality(p int, c *clause) {
 			// bags, according to sources close to the CMB", the phrase
 			// hung on a noun of the clause: still the clause's source
 			for x := range t.w {
-				if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "according" && ud.BaseRel(t.rel(x)) == "nmod" && t.predicateOf(x) == i && t.arg(x) != nil {
+				if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "according" && ud.BaseRel(t.rel(x)) == "nmod" && t.predicateOf(x) == i && t.arg(x) != nil && !under(t.w, p, x) {
 					c.speaker = t.arg(x)
 					break
 				}

@@ -70,6 +70,8 @@ func TestPrecisionRules(t *testing.T) {
 			nil, []string{"Nordhavn Energy -buy-> Widget Systems if by Jonas Hovland", "Nordhavn Energy -buy-> Widget Systems if"}},
 		{"the bank is a bank", "Nordhavn Energy said it would appeal. Kestilä claimed the bank had made a profit on the sale of its ferries.",
 			nil, []string{"Nordhavn Energy -make-> profit by Kestilä"}},
+		{"according to figures published by X: X publishes them, no speaker", "Latvia sold its Riga port, according to trade figures published by Nordhavn Energy.",
+			[]string{"Latvia -sell-> Riga port by trade figures", "Nordhavn Energy -publish-> trade figures"}, []string{"Nordhavn Energy -publish-> trade figures by trade figures"}},
 		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
 			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
 		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
