@@ -620,7 +620,7 @@ var changeNouns = set("drop", "rise", "increase", "decrease", "decline", "fall",
 func (t *tree) ofComplement(h int, a *arg) int {
 	for _, x := range t.children(h, "nmod") {
 		cs := t.child(x, "case")
-		if cs != a.e || t.w[x].UPOS != "NOUN" || t.amount(x) || t.temporal(x) {
+		if cs != a.e || t.w[x].UPOS != "NOUN" || t.amount(x) && !t.currency(x) || t.temporal(x) {
 			continue
 		}
 		if w := t.lower(cs); w != "of" && !((w == "in" || w == "on" || w == "for") && (eventNoun(t.lower(h)) || changeNouns[t.lower(h)])) {
@@ -1784,6 +1784,13 @@ var amountNouns = set("pct", "percent", "%", "dlrs", "dlr", "dollars", "dollar",
 // amount reports whether the phrase headed by k is an amount: a number
 // and a unit of money or a share ("2.5 billion dlrs", "five pct",
 // "an undisclosed amount of cash").
+// currency reports whether amount noun k is a currency itself, not a sum
+// of it: "the slide of the dollar", "the depressed level of the dollar".
+func (t *tree) currency(k int) bool {
+	d := t.child(k, "det")
+	return d >= 0 && t.lower(d) == "the" && t.child(k, "nummod") < 0 && amountNouns[t.lower(k)]
+}
+
 func (t *tree) amount(k int) bool {
 	if t.w[k].UPOS == "NUM" {
 		return true

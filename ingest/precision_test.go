@@ -72,6 +72,8 @@ func TestPrecisionRules(t *testing.T) {
 			nil, []string{"Nordhavn Energy -make-> profit by Kestilä"}},
 		{"according to figures published by X: X publishes them, no speaker", "Latvia sold its Riga port, according to trade figures published by Nordhavn Energy.",
 			[]string{"Latvia -sell-> Riga port by trade figures", "Nordhavn Energy -publish-> trade figures"}, []string{"Nordhavn Energy -publish-> trade figures by trade figures"}},
+		{"the dollar is a currency, not a sum: of the dollar stays", "Nordhavn Energy stands to gain from the depressed level of the dollar.",
+			[]string{"Nordhavn Energy -stand to gain from-> depressed level of dollar"}, []string{"Nordhavn Energy -stand to gain from-> depressed level"}},
 		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
 			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
 		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
