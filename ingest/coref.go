@@ -159,6 +159,12 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 			// Reuters or the company the story is about
 			m = nil
 		}
+		if w != "agency" && w != "bank" && m != nil && m.c != nil && publicBody(m.c.root().name) {
+			// "The group also said Paul Koether met …" after a sentence
+			// about the SEC: a company, a group of investors, no
+			// commission or ministry
+			m = nil
+		}
 	}
 	if m == nil || m.c == nil {
 		return a
@@ -180,6 +186,20 @@ func bankName(name string) bool {
 	for _, w := range []string{"bank", "banc", "banque", "banco", "banca", "bundesbank", "federal reserve", "savings",
 		"trust", "credit", "kredit", "finanz", "building society", "caisse", "cassa", "caja"} {
 		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// publicBody reports whether an organisation's name says it is a public
+// body, which "the company" or "the group" does not stand for.
+func publicBody(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch w {
+		case "commission", "department", "ministry", "administration", "bureau", "court", "council", "parliament",
+			"congress", "senate", "government", "treasury", "reserve", "authority", "board", "sec", "ftc", "fcc",
+			"cftc", "usda", "imf", "gatt", "opec", "ec":
 			return true
 		}
 	}

@@ -74,6 +74,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Latvia -sell-> Riga port by trade figures", "Nordhavn Energy -publish-> trade figures"}, []string{"Nordhavn Energy -publish-> trade figures by trade figures"}},
 		{"the dollar is a currency, not a sum: of the dollar stays", "Nordhavn Energy stands to gain from the depressed level of the dollar.",
 			[]string{"Nordhavn Energy -stand to gain from-> depressed level of dollar"}, []string{"Nordhavn Energy -stand to gain from-> depressed level"}},
+		{"the group is no commission", "The Securities and Exchange Commission received a filing on Monday. The group also said Nordhavn Energy bought the Riga port.",
+			[]string{"Nordhavn Energy -buy-> Riga port by group"}, []string{"Nordhavn Energy -buy-> Riga port by Securities and Exchange Commission"}},
 		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
 			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
 		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
