@@ -3394,7 +3394,8 @@ func trailingSpeech(w []ud.Token) {
 	}
 	for p := max(0, end-12); p < end; p++ {
 		if !speechVerbs[strings.ToLower(w[p].Lemma)] || w[p].UPOS != "VERB" || p == root || w[p].Deprel == "ccomp" ||
-			w[p].XPOS != "VBD" && w[p].XPOS != "VBZ" && w[p].XPOS != "VBP" {
+			w[p].XPOS != "VBD" && w[p].XPOS != "VBZ" && w[p].XPOS != "VBP" &&
+				!(w[p].XPOS == "VBN" && p == end-1 && !hasKid(w, p, "aux", "aux:pass")) { // "…, Moody's noted." tagged a participle
 			continue
 		}
 		noVerb := func(a, b int) bool {
