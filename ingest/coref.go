@@ -17,7 +17,10 @@ import (
 // returns nil otherwise.
 func (t *tree) reporter(p, k int) *arg {
 	pron := t.lower(k)
-	if t.w[k].UPOS != "PRON" || !(pron == "it" || pron == "he" || pron == "she" || pron == "they") {
+	if t.w[k].UPOS != "PRON" || !(pron == "it" || pron == "he" || pron == "she" || pron == "they") || inQuote(t.s, k) {
+		// (not inside quotation marks: "\"They benefited considerably
+		// from the pickup in loan demand,\" an analyst at Mansion House
+		// said" is not about Mansion House; a speaker says I or we)
 		return nil
 	}
 	for p >= 0 && t.rel(p) == "conj" {

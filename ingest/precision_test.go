@@ -78,6 +78,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -buy-> Riga port by group"}, []string{"Nordhavn Energy -buy-> Riga port by Securities and Exchange Commission"}},
 		{"a trailing speech verb tagged a participle", "Nordhavn Energy has offered 220 mln euros for Widget Systems, Moody's noted.",
 			[]string{"Nordhavn Energy -offer euros for-> Widget Systems by Moody's"}, []string{"Nordhavn Energy -offer euros for-> Widget Systems"}},
+		{"a pronoun in quotation marks is not the speaker", "\"They bought the Riga port last year,\" Widget Systems said.",
+			nil, []string{"Widget Systems -buy-> Riga port by Widget Systems"}},
 		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
 			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
 		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
