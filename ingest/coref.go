@@ -16,6 +16,9 @@ import (
 // → Acme, unless the sentence before had a subject the pronoun fits. It
 // returns nil otherwise.
 func (t *tree) reporter(p, k int) *arg {
+	if a := t.speakersCompany(p, k); a != nil {
+		return a
+	}
 	pron := t.lower(k)
 	if t.w[k].UPOS != "PRON" || !(pron == "it" || pron == "he" || pron == "she" || pron == "they") || inQuote(t.s, k) {
 		// (not inside quotation marks: "\"They benefited considerably
@@ -180,6 +183,47 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 	}
 	r := *a
 	r.ref, r.pronoun = m, false
+	return &r
+}
+
+// speakersCompany resolves "the company" (firm, group …), subject k of a
+// clause p said by someone of a company named in the speaker's own phrase,
+// to that company: "A spokesman for National Steel Corp said the company
+// is not in the product lines affected", "Jefferies and Co Director of
+// Trading James Melton said the firm has been extremely busy". It
+// returns nil where the phrase names no company or more than one.
+func (t *tree) speakersCompany(p, k int) *arg {
+	if t.w[k].UPOS != "NOUN" || !companyNouns[t.lower(k)] || k == 0 || t.lower(k-1) != "the" || t.child(k, "amod", "compound", "nmod") >= 0 {
+		return nil
+	}
+	g := t.head(p)
+	if g < 0 || t.rel(p) != "ccomp" || !speechVerbs[t.lemma(g)] {
+		return nil
+	}
+	var found *mention
+	for _, s := range t.subjectWords(g) {
+		if sa := t.arg(s); sa != nil && sa.m != nil && sa.m.c != nil && sa.m.c.root().typ() == graph.Org {
+			// the speaker is a company: "Moody's said the company's
+			// debt …" is about another
+			return nil
+		}
+		a, b := t.phrase(s)
+		for x := a; x < b; x++ {
+			m := t.byTok[x]
+			if m == nil || m.c == nil || m.c.root().typ() != graph.Org || m == found {
+				continue
+			}
+			if found != nil && found.c.root() != m.c.root() {
+				return nil // two companies
+			}
+			found = m
+		}
+	}
+	if found == nil {
+		return nil
+	}
+	r := *t.arg(k)
+	r.ref, r.pronoun = found, false
 	return &r
 }
 

@@ -80,6 +80,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -offer euros for-> Widget Systems by Moody's"}, []string{"Nordhavn Energy -offer euros for-> Widget Systems"}},
 		{"a pronoun in quotation marks is not the speaker", "\"They bought the Riga port last year,\" Widget Systems said.",
 			nil, []string{"Widget Systems -buy-> Riga port by Widget Systems"}},
+		{"the company of the speaker's own phrase", "Widget Systems cut its prices on Monday. A spokesman for Nordhavn Energy said the company would buy the Riga port.",
+			[]string{"Nordhavn Energy -buy-> Riga port would by spokesman"}, []string{"Widget Systems -buy-> Riga port would by spokesman"}},
 		{"accused of: an allegation by the accuser", "Estonia accused Latvia of dumping cheap grain.",
 			[]string{"Latvia -dump-> cheap grain alleged by Estonia"}, []string{"Latvia -dump-> cheap grain"}},
 		{"charged with, passive: alleged, by nobody named", "Mart Tamm was charged with making false statements to regulators.",
