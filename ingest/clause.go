@@ -439,6 +439,9 @@ var oblControl = map[string]string{"call": "on", "prevail": "on", "rely": "on", 
 // oblController returns, for an infinitive p of verb g, the oblique of g
 // that does what the infinitive says ("called on Japan to boost"), or -1.
 func (t *tree) oblController(g, p int) int {
+	if k := t.forSubject(g, p); k >= 0 {
+		return k
+	}
 	want, ok := oblControl[t.lemma(g)]
 	if !ok || !hasMarkTo(t.w, p) {
 		return -1
@@ -446,6 +449,36 @@ func (t *tree) oblController(g, p int) int {
 	for _, k := range t.children(g, "obl") {
 		cs := t.child(k, "case")
 		if k > g && k < p && cs >= 0 && (t.lower(cs) == want || want == "on" && t.lower(cs) == "upon") && !t.temporal(k) && t.arg(k) != nil {
+			return k
+		}
+	}
+	return -1
+}
+
+// demandNouns ask others to do what their infinitive says: "demands to
+// ease import controls", "pressure to cut rates".
+var demandNouns = set("demand", "call", "request", "pressure", "appeal", "plea", "urging", "invitation", "order",
+	"instruction", "mandate", "ultimatum")
+
+// forSubject returns, for an infinitive p of verb g, the noun of a "for"
+// phrase of g (or of g's object) that ends right before p's "to": the
+// subject of a for-to clause ("called for Japan to open its market",
+// "signed an agreement for Wright Engineers to recoup the cost"), or -1.
+func (t *tree) forSubject(g, p int) int {
+	m := t.child(p, "mark")
+	if m < 0 || m > p || t.lower(m) != "to" || t.w[g].UPOS != "VERB" {
+		return -1
+	}
+	cands := t.children(g, "obl")
+	if o := t.child(g, "obj"); o >= 0 {
+		cands = append(cands, t.children(o, "nmod")...)
+	}
+	for _, k := range cands {
+		cs := t.child(k, "case")
+		if a := t.arg(k); cs < 0 || t.lower(cs) != "for" || k > p || t.temporal(k) || t.amount(k) || a == nil || !a.named() && a.ref == nil && !a.pronoun {
+			continue // a name or a pronoun, not "asked for talks to settle the dispute"
+		}
+		if _, e := t.phrase(k); e == m {
 			return k
 		}
 	}
@@ -574,6 +607,11 @@ func (t *tree) arg(h int) *arg {
 	return a
 }
 
+// changeNouns name a change of something, which their "in" phrase says.
+var changeNouns = set("drop", "rise", "increase", "decrease", "decline", "fall", "cut", "cuts", "reduction",
+	"increases", "gain", "gains", "jump", "surge", "slump", "growth", "improvement", "recovery", "upturn",
+	"downturn", "attack", "attacks", "bids", "ban", "curbs", "restrictions", "tariffs", "limits", "duties")
+
 // ofComplement returns the end of the "of" phrase right after plain noun
 // h's chunk a that completes its name, a plain noun phrase itself:
 // "letter of intent", "basic rate of taxation", "restriction of oil
@@ -582,7 +620,13 @@ func (t *tree) arg(h int) *arg {
 func (t *tree) ofComplement(h int, a *arg) int {
 	for _, x := range t.children(h, "nmod") {
 		cs := t.child(x, "case")
-		if cs != a.e || t.lower(cs) != "of" || t.w[x].UPOS != "NOUN" || t.amount(x) || t.temporal(x) {
+		if cs != a.e || t.w[x].UPOS != "NOUN" || t.amount(x) && !t.currency(x) || t.temporal(x) {
+			continue
+		}
+		if w := t.lower(cs); w != "of" && !((w == "in" || w == "on" || w == "for") && (eventNoun(t.lower(h)) || changeNouns[t.lower(h)])) {
+			// also an act's or a change's own phrase: "a drop in coffee
+			// production", "the attack on an Iranian oil platform",
+			// "bids for breadmaking wheat"
 			continue
 		}
 		xa := t.arg(x)
@@ -602,6 +646,14 @@ func (t *tree) ofComplement(h int, a *arg) int {
 func (t *tree) makeArg(h int) *arg {
 	toks := t.s.toks
 	if m := t.byTok[h]; m != nil {
+		for _, k := range t.children(h, "flat") {
+			// "Kansas oilman Nicholas Powell told the SEC": Powell, the
+			// place and a trade before him
+			if pm := t.byTok[k]; pm != nil && pm != m && k > m.e && pm.c != nil && pm.c.root().typ() == graph.Person &&
+				(m.c == nil || m.c.root().typ() != graph.Person) && t.w[m.e].UPOS != "PUNCT" {
+				return &arg{s: m.s, e: pm.e, hs: pm.hs, m: pm}
+			}
+		}
 		return &arg{s: m.s, e: m.e, hs: m.hs, m: m}
 	}
 	switch t.w[h].UPOS {
@@ -824,7 +876,9 @@ func (t *tree) subjects(p int) []*arg {
 				out = t.subjects(g)
 			}
 		case "xcomp":
-			if o := t.child(g, "obj"); o >= 0 && o < p {
+			if k := t.forSubject(g, p); k >= 0 {
+				out = t.group(k) // "signed an agreement for Widget to recoup the cost"
+			} else if o := t.child(g, "obj"); o >= 0 && o < p {
 				out = t.group(o)
 			} else if o := t.oblController(g, p); o >= 0 {
 				out = t.group(o) // "called on Japan to boost investment"
@@ -905,11 +959,12 @@ func (t *tree) subjects(p int) []*arg {
 					break
 				}
 			}
-			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && (t.lower(m) == "from" || t.lower(m) == "into" || t.lower(m) == "of" ||
+			if m := t.child(p, "mark"); m >= 0 && t.w[p].XPOS == "VBG" && (t.lower(m) == "from" || t.lower(m) == "into" || t.lower(m) == "of" || t.lower(m) == "against" ||
 				(t.lower(m) == "with" || t.lower(m) == "for") && accuseVerbs[t.lemma(g)]) && t.child(g, "obj") >= 0 {
 				// "prevented Fujitsu from taking control", "accusing them of
 				// causing harm", "charged Acme with selling shares", "sued
-				// Acme for infringing patents"
+				// Acme for infringing patents", "warned Tehran against using
+				// the missiles"
 				out = t.group(t.child(g, "obj"))
 			} else if t.w[p].XPOS == "VBG" || t.w[p].XPOS == "VBN" && t.child(p, "mark") < 0 {
 				out = t.subjects(g)
@@ -922,6 +977,15 @@ func (t *tree) subjects(p int) []*arg {
 				}
 				if o := t.oblController(g, p); o >= 0 {
 					out = t.group(o) // "called on Japan to boost investment"
+					break
+				}
+				if m := t.child(p, "mark"); m > 0 && slices.ContainsFunc(t.children(g, "obl", "obj"), func(k int) bool {
+					_, e := t.phrase(k)
+					return e == m && demandNouns[t.lemma(k)]
+				}) {
+					// "would propose measures in response to demands to
+					// ease import controls": the demand's infinitive,
+					// hung on the verb, done by whoever is pressed
 					break
 				}
 				out = t.subjects(g) // "went to Moscow to meet Putin"
@@ -1356,6 +1420,14 @@ func (t *tree) nominal(g int, add addFunc) {
 		if cs < 0 || x < g || t.temporal(x) || t.lower(cs) == "according" {
 			continue
 		}
+		if a := t.arg(x); holdingNouns[t.lower(g)] || t.lower(g) == "share" || t.lower(g) == "interest" || t.lower(g) == "holding" || t.lower(g) == "holdings" {
+			if a == nil || !a.named() && a.ref == nil && !(holdingNouns[t.lower(x)] && t.child(x, "nmod:poss") >= 0) {
+				// a holding is in something named: "its stake in Widget",
+				// not "Lloyds' share of these markets", "their shares
+				// for cash"
+				continue
+			}
+		}
 		obj := t.group(x)
 		if a := t.arg(x); a != nil && !a.named() && holdingNouns[t.lower(x)] {
 			if p := t.child(x, "nmod:poss"); p >= 0 && t.arg(p) != nil && t.arg(p).named() {
@@ -1425,6 +1497,9 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		if k == skip || k == taken || ud.BaseRel(t.rel(k)) != "obl" || t.rel(k) == "obl:agent" || t.rel(k) == "obl:tmod" || t.rel(k) == "obl:npmod" {
 			continue
 		}
+		if slices.ContainsFunc(t.children(p, "advcl", "xcomp"), func(x int) bool { return t.forSubject(p, x) == k }) {
+			continue // "called for Japan to open": Japan opens, no "call for → Japan"
+		}
 		cs := t.child(k, "case")
 		if cs < 0 || t.lower(cs) == "according" || t.lower(cs) == "as" {
 			continue
@@ -1451,6 +1526,12 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		}
 		if o := t.object(p); o >= 0 && t.amount(o) && comparePreps[t.lower(cs)] {
 			continue // "earned 1.9 mln dlrs against a loss of 16.5 mln": a comparison, no argument
+		}
+		if x := t.circumstancePrep(k); x >= 0 && !t.open {
+			// "raised prices in response to higher costs": why, no
+			// argument for the graph (kg extract keeps open IE's)
+			taken = x
+			continue
 		}
 		if x := t.complexPrep(k); x >= 0 {
 			// "voted in favor of the merger" → vote in favor of →
@@ -1480,6 +1561,12 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 			continue
 		}
 		words, toks := t.caseWords(cs)
+		if x := t.stakeIn(k); x >= 0 {
+			// "paid 1.5 mln dlrs for a five pct stake in Zoran Corp" →
+			// pay for stake in → Zoran Corp
+			add(*c, subj, t.group(x), append(words, t.lower(k), "in"), append(toks, k, t.child(x, "case")), "obl", false)
+			continue
+		}
 		if x := t.ofPhrase(k); x >= 0 {
 			// "raising money through an offering of certificates" →
 			// raise through offering of → certificates
@@ -1489,6 +1576,23 @@ func (t *tree) obliques(p int, c *clause, subj []*arg, add addFunc, skip int) {
 		words, toks = folded(words, toks)
 		add(*c, subj, t.group(k), words, toks, "obl", false)
 	}
+}
+
+// stakeIn returns, for an oblique noun k that is a holding ("a stake",
+// "its interest", "shares"), the name its "in" phrase gives, whose the
+// holding is in; else -1.
+func (t *tree) stakeIn(k int) int {
+	if w := t.lower(k); !holdingNouns[w] && w != "interest" && w != "share" && w != "holding" && w != "holdings" {
+		return -1
+	}
+	for _, x := range t.children(k, "nmod") {
+		if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "in" && x > k {
+			if a := t.arg(x); a != nil && (a.named() || a.ref != nil) {
+				return x
+			}
+		}
+	}
+	return -1
 }
 
 // ofPhrase returns, for an oblique noun k that names an act or a measure
@@ -1510,7 +1614,27 @@ func (t *tree) ofPhrase(k int) int {
 // of several words ("in favor of", "on behalf of", "in exchange for"),
 // the noun of the phrase after it; else -1.
 func (t *tree) complexPrep(k int) int {
-	if !prepNouns[t.lower(k)] || t.child(k, "det", "amod", "nmod:poss") >= 0 {
+	return t.prepOf(k, prepNouns)
+}
+
+// circumstancePrep returns, for an oblique noun k that with the words
+// around it is a preposition of circumstance ("in response to", "in
+// relation to", "in line with", "in addition to", "in view of"), the
+// noun after it; else -1. Neither makes an argument of the verb.
+func (t *tree) circumstancePrep(k int) int {
+	if cs := t.child(k, "case"); cs < 0 || t.lower(cs) != "in" {
+		return -1
+	}
+	return t.prepOf(k, circumstanceNouns)
+}
+
+// circumstanceNouns, after "in" and before a preposition, make a
+// preposition of circumstance.
+var circumstanceNouns = set("response", "relation", "reference", "regard", "respect", "addition", "line", "view",
+	"light", "terms", "anticipation", "reaction", "preparation")
+
+func (t *tree) prepOf(k int, nouns map[string]bool) int {
+	if !nouns[t.lower(k)] || t.child(k, "det", "amod", "nmod:poss") >= 0 {
 		return -1
 	}
 	// "of Acme" on the noun, or, as the parser often has it, on the verb
@@ -1660,6 +1784,13 @@ var amountNouns = set("pct", "percent", "%", "dlrs", "dlr", "dollars", "dollar",
 // amount reports whether the phrase headed by k is an amount: a number
 // and a unit of money or a share ("2.5 billion dlrs", "five pct",
 // "an undisclosed amount of cash").
+// currency reports whether amount noun k is a currency itself, not a sum
+// of it: "the slide of the dollar", "the depressed level of the dollar".
+func (t *tree) currency(k int) bool {
+	d := t.child(k, "det")
+	return d >= 0 && t.lower(d) == "the" && t.child(k, "nummod") < 0 && amountNouns[t.lower(k)]
+}
+
 func (t *tree) amount(k int) bool {
 	if t.w[k].UPOS == "NUM" {
 		return true
@@ -1741,6 +1872,12 @@ func (t *tree) lightObject(p, obj, measure int, c *clause, subj []*arg, add addF
 		cs := t.child(k, "case")
 		if cs < 0 || k < obj || t.temporal(k) || t.amount(k) {
 			continue // not "received proceeds of → 90 mln dlrs"
+		}
+		if slices.ContainsFunc(t.children(p, "advcl", "xcomp"), func(x int) bool { return t.forSubject(p, x) == k }) {
+			continue // "signed an agreement for Widget to recoup the cost": Widget recoups it
+		}
+		if !t.open && (t.circumstancePrep(k) >= 0 || slices.ContainsFunc(cands, func(y int) bool { return t.circumstancePrep(y) == k })) {
+			continue // "raised prices in response to higher costs"
 		}
 		if t.head(k) == p && (oa == nil || cs != oa.e) {
 			continue // the verb's oblique only right after the object
@@ -2603,6 +2740,201 @@ func saidSubject(w []ud.Token) {
 	}
 }
 
+// gerundCompound mends "expects to report operating profits", "would
+// raise lending limits" and "does not manufacture packaging equipment"
+// parsed with the trade word a gerund (xcomp) whose
+// object is the rest: a verb that takes no gerund, and an object with no
+// determiner of its own, right after it, make one noun, "operating
+// profits", the verb's object ("started marketing its second product"
+// stays a gerund, marketing, tagged a noun, made a verb).
+func gerundCompound(w []ud.Token, p int) {
+	head := func(i int) int { return w[i].Head - 1 }
+	g := head(p)
+	if g >= 0 && w[p].Deprel == "obj" && w[p].UPOS == "NOUN" && strings.HasSuffix(strings.ToLower(w[p].Form), "ing") && p == g+1 && gerundVerbs[strings.ToLower(w[g].Lemma)] {
+		for o := range w {
+			if head(o) == g && o > p && w[o].Deprel == "obj" {
+				if a, _ := subtreeSpan(w, o); a == p+1 {
+					// "started marketing its second product" with two
+					// objects: the gerund's
+					w[p].UPOS, w[p].XPOS, w[p].Lemma, w[p].Deprel = "VERB", "VBG", lemma(w[p].Form, "VBG"), "xcomp"
+					w[o].Head = p + 1
+				}
+			}
+		}
+		return
+	}
+	if w[p].Deprel != "xcomp" || g < 0 || w[g].UPOS != "VERB" || hasKid(w, p, "mark") || w[p].XPOS != "VBG" && !gerundNouns[strings.ToLower(w[p].Form)] {
+		return
+	}
+	o := -1
+	for k := range w {
+		if head(k) == p && w[k].Deprel == "obj" {
+			o = k
+		}
+	}
+	if o < 0 {
+		return
+	}
+	if a, _ := subtreeSpan(w, o); a != p+1 || w[a].UPOS == "DET" || w[a].XPOS == "PRP$" || w[a].XPOS == "POS" || gerundVerbs[strings.ToLower(w[g].Lemma)] {
+		if w[p].UPOS == "NOUN" && strings.HasSuffix(strings.ToLower(w[p].Form), "ing") && a == p+1 {
+			w[p].UPOS, w[p].XPOS, w[p].Lemma = "VERB", "VBG", lemma(w[p].Form, "VBG") // "started marketing its product"
+		}
+		return
+	}
+	if hasKid(w, g, "obj") {
+		return
+	}
+	for k := range w {
+		if head(k) == p && k != o && w[k].Deprel != "punct" {
+			w[k].Head = g + 1 // "on local insurance firms": the verb's
+			if ud.BaseRel(w[k].Deprel) == "nmod" {
+				w[k].Deprel = "obl"
+			}
+		}
+	}
+	w[o].Head, w[o].Deprel = g+1, "obj"
+	w[p].Head, w[p].Deprel = o+1, "compound"
+	w[p].UPOS, w[p].XPOS, w[p].Lemma = "NOUN", "NN", strings.ToLower(w[p].Form)
+}
+
+// possessorObject mends "will buy Meyer and Co's interest in the unit"
+// parsed with two objects, Meyer and interest: an object whose phrase
+// ends in a possessive right before another object of the verb is that
+// object's owner.
+func possessorObject(w []ud.Token, o int) {
+	head := func(i int) int { return w[i].Head - 1 }
+	g := head(o)
+	if g < 0 || w[o].Deprel != "obj" || w[g].UPOS != "VERB" || w[o].UPOS != "PROPN" {
+		return
+	}
+	// the possessive: the first "'s" after the object, its name's words
+	// (PROPN, "and") right before it
+	q := -1
+	for k := o + 1; k < len(w) && k <= o+6; k++ {
+		if w[k].XPOS == "POS" {
+			q = k
+			break
+		}
+		if w[k].UPOS != "PROPN" && w[k].UPOS != "CCONJ" {
+			return
+		}
+	}
+	if q < 0 || q+1 >= len(w) {
+		return
+	}
+	// the noun possessed: the first noun after it, which the parser hung
+	// on the verb or on the object
+	x := -1
+	for k := q + 1; k < len(w) && k <= q+4; k++ {
+		if w[k].UPOS == "NOUN" {
+			x = k
+			break
+		}
+	}
+	if x < 0 || (head(x) != g && head(x) != o) || w[x].Deprel == "conj" {
+		return
+	}
+	w[x].Head, w[x].Deprel = g+1, "obj"
+	for k := o + 1; k < q; k++ {
+		if w[k].UPOS == "PROPN" && (head(k) < o || head(k) > q) {
+			w[k].Head, w[k].Deprel = o+1, "flat" // "Systems" of "Widget Systems's"
+		}
+	}
+	for k := q + 1; k < x; k++ {
+		if head(k) < q || head(k) > x {
+			w[k].Head = x + 1 // "second", "common": the noun's
+		}
+	}
+	w[o].Head, w[o].Deprel = x+1, "nmod:poss"
+}
+
+// amountCase mends "expects to retain about 200 engineers" and "sold
+// almost all its properties" parsed with about or all a preposition and
+// the noun an oblique: before a number or a determiner they qualify an
+// amount, and the noun is the verb's object.
+func amountCase(w []ud.Token, x int) {
+	head := func(i int) int { return w[i].Head - 1 }
+	g := head(x)
+	if g < 0 || w[x].Deprel != "obl" || w[g].UPOS != "VERB" || w[x].UPOS != "NOUN" || hasKid(w, g, "obj") || x == 0 {
+		return
+	}
+	c := -1
+	for k := range w {
+		if head(k) == x && w[k].Deprel == "case" {
+			if c >= 0 {
+				return // two case words
+			}
+			c = k
+		}
+	}
+	if c < 0 || c+1 >= x || c < g {
+		return
+	}
+	next := w[c+1]
+	switch strings.ToLower(w[c].Form) {
+	case "about", "around", "approximately", "nearly":
+		if next.UPOS != "NUM" || aboutVerbs[strings.ToLower(w[g].Lemma)] {
+			return // not "talked about 200 jobs"
+		}
+		w[c].Head, w[c].Deprel, w[c].UPOS = c+2, "advmod", "ADV"
+	case "all":
+		if next.UPOS != "DET" && next.XPOS != "PRP$" {
+			return
+		}
+		w[c].Head, w[c].Deprel, w[c].UPOS = x+1, "det:predet", "DET"
+	default:
+		return
+	}
+	w[x].Deprel = "obj"
+}
+
+// aboutVerbs take "about" (or "around") as a preposition.
+var aboutVerbs = set("talk", "speak", "think", "know", "worry", "care", "complain", "learn", "hear", "ask", "write",
+	"argue", "bring", "come", "set", "go", "read", "say", "tell", "inquire", "enquire", "wonder", "joke", "boast",
+	"warn", "comment", "report", "move", "travel", "turn", "revolve", "center", "centre", "circle", "hover",
+	"fluctuate", "range", "rise", "fall", "climb", "drop", "trade", "stand", "remain", "stay", "total", "amount")
+
+// gerundVerbs take a gerund: "began selling", "considered buying".
+var gerundVerbs = set("begin", "start", "continue", "stop", "resume", "keep", "consider", "finish", "avoid", "quit",
+	"cease", "recommend", "propose", "suggest", "delay", "postpone", "complete", "involve", "include", "mean",
+	"risk", "discuss", "like", "enjoy", "prefer", "try", "deny", "admit", "contemplate", "favor", "favour",
+	"oppose", "permit", "allow", "justify", "mind", "miss", "practise", "practice", "tolerate", "study", "explore")
+
+// saidConjunct mends "said reports of heavy Japanese buying, just prior
+// to the end of the fiscal year, fueled bullish sentiment" parsed with
+// reports said's object and fueled a conjunct of said: a finite
+// conjunct of a speech verb with no subject and no "and" of its own,
+// after the verb's object, is what is said, the object its subject.
+func saidConjunct(w []ud.Token) {
+	head := func(i int) int { return w[i].Head - 1 }
+	for h := range w {
+		p := head(h)
+		if w[h].Deprel != "conj" || p < 0 || p > h || w[p].UPOS != "VERB" || !speechVerbs[strings.ToLower(w[p].Lemma)] ||
+			w[h].UPOS != "VERB" || (w[h].XPOS != "VBD" && w[h].XPOS != "VBZ" && w[h].XPOS != "VBP") || hasKid(w, h, "cc", "nsubj", "nsubj:pass", "expl") {
+			continue
+		}
+		o := -1
+		for k := p + 1; k < h; k++ {
+			if head(k) == p && w[k].Deprel == "obj" && w[k].UPOS == "NOUN" {
+				o = k
+			}
+		}
+		if o < 0 || hasKid(w, p, "ccomp") {
+			continue
+		}
+		if a, _ := subtreeSpan(w, o); a != p+1 {
+			continue
+		}
+		for k := o + 1; k < h; k++ {
+			if head(k) == p && w[k].Deprel != "punct" {
+				w[k].Head = h + 1 // "just prior to the end": the clause's
+			}
+		}
+		w[o].Head, w[o].Deprel = h+1, "nsubj"
+		w[h].Head, w[h].Deprel = p+1, "ccomp"
+	}
+}
+
 // possessedParticiple mends "downgraded Acme Inc's subordinated notes"
 // parsed with subordinated a verb whose subject is "Acme Inc's": a past
 // participle after a possessive is an adjective of the noun after it.
@@ -2810,6 +3142,7 @@ func repair(w []ud.Token) {
 	premodifiers(w)
 	toldThat(w)
 	guarded(w, func() { saidSubject(w) })
+	guarded(w, func() { saidConjunct(w) })
 	guarded(w, func() { timeObject(w) })
 	guarded(w, func() { saidCondition(w) })
 	for v := range w {
@@ -2827,6 +3160,9 @@ func repair(w []ud.Token) {
 			// "to upgrade a unit" with upgrade tagged a noun: a verb
 			w[p].UPOS, w[p].XPOS, w[p].Lemma = "VERB", "VB", strings.ToLower(w[p].Form)
 		}
+		guarded(w, func() { gerundCompound(w, p) })
+		guarded(w, func() { possessorObject(w, p) })
+		guarded(w, func() { amountCase(w, p) })
 		if w[p].Deprel == "appos" && w[p].XPOS == "NN" && p >= 2 && w[p-1].Form != "," {
 			// "Amselco and Nerco, a unit of Nerco Inc" with the
 			// apposition on Amselco: a singular one is the last
@@ -3058,7 +3394,8 @@ func trailingSpeech(w []ud.Token) {
 	}
 	for p := max(0, end-12); p < end; p++ {
 		if !speechVerbs[strings.ToLower(w[p].Lemma)] || w[p].UPOS != "VERB" || p == root || w[p].Deprel == "ccomp" ||
-			w[p].XPOS != "VBD" && w[p].XPOS != "VBZ" && w[p].XPOS != "VBP" {
+			w[p].XPOS != "VBD" && w[p].XPOS != "VBZ" && w[p].XPOS != "VBP" &&
+				!(w[p].XPOS == "VBN" && p == end-1 && !hasKid(w, p, "aux", "aux:pass")) { // "…, Moody's noted." tagged a participle
 			continue
 		}
 		noVerb := func(a, b int) bool {
@@ -3226,6 +3563,12 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 		if a := speakers[r]; a != nil {
 			speaker = d.speakerName(s, t.resolve(t.titledName(a))) // "it said": the company
 		}
+		if speaker == "" && !d.open && r.main >= 0 && r.main < len(s.toks) && d.quoted(s, r.main) {
+			// "\"NIS has assigned rates on a U.S. firm for the first
+			// time ...": a quotation whose speaker the sentence does not
+			// name is nobody's fact for the graph (kg extract prints it)
+			continue
+		}
 		for _, sa := range r.subj {
 			for _, oa := range r.obj {
 				if tr, ok := d.triple(s, *r, sa, oa, speaker); ok {
@@ -3252,6 +3595,28 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 		}
 	}
 	return dedupe(out)
+}
+
+// quoted reports whether token k of s stands inside quotation marks,
+// opened in s or in a sentence before it that left them open ("\"We're
+// pleased. It will help," Lyng told Reuters.": told is outside). A
+// sentence that opens with a quotation mark opens a quotation: a quote
+// that runs on into a new paragraph opens it again unclosed.
+func (d *docState) quoted(s *sentence, k int) bool {
+	open := false
+	for i := 0; i < s.index && i < len(d.sents); i++ {
+		for j, t := range d.sents[i].toks {
+			if isDoubleQuote(t.text) {
+				open = j != 0 && !open || j == 0
+			}
+		}
+	}
+	for j, t := range s.toks[:k] {
+		if isDoubleQuote(t.text) {
+			open = j != 0 && !open || j == 0
+		}
+	}
+	return open
 }
 
 // externalRoles speak about a company from outside it: "Acme will grow,

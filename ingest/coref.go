@@ -1,6 +1,10 @@
 package ingest
 
-import "github.com/kg-builder/kg/graph"
+import (
+	"strings"
+
+	"github.com/kg-builder/kg/graph"
+)
 
 // Coreference within a document for the tree extractor: pronouns and "the
 // company" stand for the last named subject of their type; a pronoun in a
@@ -12,8 +16,14 @@ import "github.com/kg-builder/kg/graph"
 // → Acme, unless the sentence before had a subject the pronoun fits. It
 // returns nil otherwise.
 func (t *tree) reporter(p, k int) *arg {
+	if a := t.speakersCompany(p, k); a != nil {
+		return a
+	}
 	pron := t.lower(k)
-	if t.w[k].UPOS != "PRON" || !(pron == "it" || pron == "he" || pron == "she" || pron == "they") {
+	if t.w[k].UPOS != "PRON" || !(pron == "it" || pron == "he" || pron == "she" || pron == "they") || inQuote(t.s, k) {
+		// (not inside quotation marks: "\"They benefited considerably
+		// from the pickup in loan demand,\" an analyst at Mansion House
+		// said" is not about Mansion House; a speaker says I or we)
 		return nil
 	}
 	for p >= 0 && t.rel(p) == "conj" {
@@ -124,7 +134,7 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 	var m *mention
 	last := co.last[typ]
 	switch {
-	case a.pronoun && inQuote(s, a.hs):
+	case a.pronoun && d.quoted(s, a.hs):
 		// who "he" is in a quotation is the speaker's to say
 	case a.pronoun && (w == "it" || w == "its"):
 		// "it" stands for things as often as for companies: only for
@@ -150,6 +160,17 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 			// "the company" before any clause named one: the story's first
 			m = d.first(typ, s, a.hs)
 		}
+		if w == "bank" && m != nil && m.c != nil && !bankName(m.c.root().name) {
+			// "claiming the bank had made a profit": a bank, not
+			// Reuters or the company the story is about
+			m = nil
+		}
+		if w != "agency" && w != "bank" && m != nil && m.c != nil && publicBody(m.c.root().name) {
+			// "The group also said Paul Koether met …" after a sentence
+			// about the SEC: a company, a group of investors, no
+			// commission or ministry
+			m = nil
+		}
 	}
 	if m == nil || m.c == nil {
 		return a
@@ -163,6 +184,73 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 	r := *a
 	r.ref, r.pronoun = m, false
 	return &r
+}
+
+// speakersCompany resolves "the company" (firm, group …), subject k of a
+// clause p said by someone of a company named in the speaker's own phrase,
+// to that company: "A spokesman for National Steel Corp said the company
+// is not in the product lines affected", "Jefferies and Co Director of
+// Trading James Melton said the firm has been extremely busy". It
+// returns nil where the phrase names no company or more than one.
+func (t *tree) speakersCompany(p, k int) *arg {
+	if t.w[k].UPOS != "NOUN" || !companyNouns[t.lower(k)] || k == 0 || t.lower(k-1) != "the" || t.child(k, "amod", "compound", "nmod") >= 0 {
+		return nil
+	}
+	g := t.head(p)
+	if g < 0 || t.rel(p) != "ccomp" || !speechVerbs[t.lemma(g)] {
+		return nil
+	}
+	var found *mention
+	for _, s := range t.subjectWords(g) {
+		if sa := t.arg(s); sa != nil && sa.m != nil && sa.m.c != nil && sa.m.c.root().typ() == graph.Org {
+			// the speaker is a company: "Moody's said the company's
+			// debt …" is about another
+			return nil
+		}
+		a, b := t.phrase(s)
+		for x := a; x < b; x++ {
+			m := t.byTok[x]
+			if m == nil || m.c == nil || m.c.root().typ() != graph.Org || m == found {
+				continue
+			}
+			if found != nil && found.c.root() != m.c.root() {
+				return nil // two companies
+			}
+			found = m
+		}
+	}
+	if found == nil {
+		return nil
+	}
+	r := *t.arg(k)
+	r.ref, r.pronoun = found, false
+	return &r
+}
+
+// bankName reports whether an organisation's name says it is a bank.
+func bankName(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"bank", "banc", "banque", "banco", "banca", "bundesbank", "federal reserve", "savings",
+		"trust", "credit", "kredit", "finanz", "building society", "caisse", "cassa", "caja"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// publicBody reports whether an organisation's name says it is a public
+// body, which "the company" or "the group" does not stand for.
+func publicBody(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch w {
+		case "commission", "department", "ministry", "administration", "bureau", "court", "council", "parliament",
+			"congress", "senate", "government", "treasury", "reserve", "authority", "board", "sec", "ftc", "fcc",
+			"cftc", "usda", "imf", "gatt", "opec", "ec":
+			return true
+		}
+	}
+	return false
 }
 
 // candidates returns one mention of each entity that fits, among the

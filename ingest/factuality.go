@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kg-builder/kg/ingest/ud"
@@ -62,9 +63,46 @@ var preventVerbs = set("prevent", "bar", "block", "stop", "prohibit", "keep", "r
 var likelyAdjectives = set("likely", "unlikely", "possible", "probable", "doubtful", "conceivable", "improbable",
 	"impossible")
 
+// reasonMarks open a clause of reason or contrast, which after what is
+// said is said too: "said X because Y", "said X although Y".
+var reasonMarks = set("because", "since", "although", "though", "while", "whereas", "as")
+
 // questionVerbs ask the "whether" or "if" clause they govern: "asked if
 // Acme would sell", "questioned on whether Acme might cut jobs".
 var questionVerbs = set("ask", "question", "wonder", "inquire", "enquire", "query", "quiz")
+
+// mandativeVerbs take a "that" clause of what should be done, its verb
+// in the base form: "recommended that the FDA approve Rogaine", "urged
+// that the plan be dropped".
+var mandativeVerbs = set("recommend", "urge", "propose", "suggest", "demand", "request", "insist", "require",
+	"ask", "order", "advise", "stipulate", "move", "direct", "prefer")
+
+// mandative reports whether p heads such a clause: a base form with a
+// subject of its own (the verb or its passive "be") and no modal; the
+// tagger may take a base form after a singular subject for a present.
+func (t *tree) mandative(p int) bool {
+	g := t.head(p)
+	if g < 0 || t.rel(p) != "ccomp" || !mandativeVerbs[t.lemma(g)] || t.child(p, "nsubj", "nsubj:pass") < 0 {
+		return false
+	}
+	if m := t.child(p, "mark"); m >= 0 && t.lower(m) != "that" {
+		return false
+	}
+	base := t.w[p].XPOS == "VB"
+	if sj := t.child(p, "nsubj"); t.w[p].XPOS == "VBP" && sj >= 0 && (t.w[sj].XPOS == "NN" || t.w[sj].XPOS == "NNP" ||
+		t.lower(sj) == "he" || t.lower(sj) == "she" || t.lower(sj) == "it") {
+		base = true // "that the FDA approve", tagged a present: not "approves"
+	}
+	for _, k := range t.kids[p] {
+		switch t.rel(k) {
+		case "aux":
+			return false // "suggested that prices would rise"
+		case "aux:pass", "cop":
+			base = t.w[k].XPOS == "VB" && t.lower(k) == "be"
+		}
+	}
+	return base
+}
 
 // factuality sets the negation, modality and speaker of p's clause from
 // its own dependents and those of the clauses above it.
@@ -91,6 +129,9 @@ func (t *tree) factuality(p int, c *clause) {
 				c.toks = append(c.toks, k)
 			}
 		}
+	}
+	if c.modality == "" && t.mandative(p) {
+		c.modality = "should" // "recommended that the FDA approve Rogaine": not approved
 	}
 	if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.lower(m) == "without" && t.w[p].UPOS == "VERB" {
 		c.neg = true // "said without providing details": no details provided
@@ -148,6 +189,12 @@ func (t *tree) factuality(p int, c *clause) {
 			}
 		}
 	}
+	if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.lower(m) == "against" && t.w[p].XPOS == "VBG" &&
+		t.head(p) >= 0 && t.w[t.head(p)].UPOS == "VERB" {
+		// "warned Tehran against using the missiles", "advised
+		// against selling": what is warned against is not done
+		c.moot = true
+	}
 	if g := t.preventer(p); g >= 0 {
 		if gc := t.clause(g); gc.neg || gc.modality != "" || gc.moot || !t.finite(g) {
 			// "can not seek an injunction to block Acme from presenting
@@ -189,8 +236,11 @@ func (t *tree) factuality(p int, c *clause) {
 		}
 	}()
 	for i, steps := p, 0; steps < 12; steps++ {
-		if m := t.child(i, "mark"); m >= 0 && (c.modality == "" || i == p) && !inner && condition(t, m) {
-			c.modality = "if" // its own "if" or "whether" before its "would"
+		if (c.modality == "" || i == p) && !inner && slices.ContainsFunc(t.children(i, "mark"), func(m int) bool { return condition(t, m) }) {
+			// its own "if" or "whether" before its "would", also after
+			// another mark: "declined to comment on whether Reagan would
+			// reappoint Volcker"
+			c.modality = "if"
 		}
 		if t.question(i) {
 			// "Asked by reporters if Acme should stay independent, Smith
@@ -204,9 +254,22 @@ func (t *tree) factuality(p int, c *clause) {
 					c.speaker = t.resolve(t.arg(s))
 				}
 			}
-			if ud.BaseRel(t.rel(k)) == "obl" && c.speaker == nil {
+			if ud.BaseRel(t.rel(k)) == "obl" && c.speaker == nil && !under(t.w, p, k) {
+				// (not for what the phrase itself says: "according to
+				// figures published by the agency")
 				if cs := t.child(k, "case"); cs >= 0 && t.lower(cs) == "according" {
 					c.speaker = t.arg(k)
+				}
+			}
+		}
+		if c.speaker == nil {
+			// "had sought to raise its quota to 3.0 mln from 2.45 mln
+			// bags, according to sources close to the CMB", the phrase
+			// hung on a noun of the clause: still the clause's source
+			for x := range t.w {
+				if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "according" && ud.BaseRel(t.rel(x)) == "nmod" && t.predicateOf(x) == i && t.arg(x) != nil && !under(t.w, p, x) {
+					c.speaker = t.arg(x)
+					break
 				}
 			}
 		}
@@ -225,8 +288,13 @@ func (t *tree) factuality(p int, c *clause) {
 			return
 		}
 		r := t.rel(i)
+		// "Garcia said his government had been a model because Peru had
+		// enjoyed growth", with the because clause on said: a reason
+		// given within what is said, after it
+		reason := r == "advcl" && g < i && t.child(i, "nsubj", "nsubj:pass") >= 0 && reasonMarks[t.lower(max(t.child(i, "mark"), 0))] &&
+			t.child(i, "mark") >= 0 && slices.ContainsFunc(t.children(g, "ccomp"), func(x int) bool { return x < i })
 		switch {
-		case (r == "ccomp" || r == "parataxis" || r == "obj" && inner ||
+		case (r == "ccomp" || r == "parataxis" || r == "obj" && inner || reason ||
 			r == "advcl" && g > i && t.child(i, "mark") < 0 && t.child(i, "nsubj", "nsubj:pass") >= 0) && speechVerbs[t.lemma(g)] && t.isPredicate(g):
 			// (a finite clause before ", he added" the parser made an
 			// adverbial clause of added: what is said)
@@ -249,7 +317,7 @@ func (t *tree) factuality(p int, c *clause) {
 					}
 				}
 			}
-			if (denyVerbs[t.lemma(g)] || t.negated(g)) && !inner && !asked(t, i) {
+			if (denyVerbs[t.lemma(g)] || t.negated(g)) && !inner && !asked(t, i) && !reason {
 				// "denied that X", "did not expect that X": not X; but
 				// "did not say whether X" leaves X open (modality if)
 				c.neg = !c.neg

@@ -392,6 +392,39 @@ func TestKept(t *testing.T) {
 	}
 }
 
+// TestVagueObject: a plain object that says nothing on its own stays out
+// of the graph; one with words of its own, or a name, stays in.
+func TestVagueObject(t *testing.T) {
+	for _, c := range []struct {
+		rel, obj, otyp string
+		want           bool
+	}{
+		{"be", "premier", graph.Concept, true},
+		{"be", "former oil executive", graph.Concept, false},
+		{"have", "sales", graph.Concept, true},
+		{"decline", "comment", graph.Concept, true},
+		{"amend", "offer", graph.Concept, true},
+		{"buy", "extra 9.4 mln shares", graph.Concept, true},
+		{"sell", "800,000 shares", graph.Concept, true},
+		{"buy", "AmeriTrust stock", graph.Concept, false},
+		{"co-manage", "issue", graph.Concept, false},
+		{"file", "registration statement", graph.Concept, false},
+		{"increase", "bid", graph.Concept, false},
+		{"tell", "Reuters", graph.Org, false},
+		{"acquire", "company", graph.Concept, true},
+		{"tell", "shareholders", graph.Concept, true},
+		{"open", "markets", graph.Concept, false},
+	} {
+		tr := graph.Triple{SubjectType: graph.Org, Relation: c.rel, Object: c.obj, ObjectType: c.otyp, Confidence: 0.6}
+		if got := vagueObject(tr); got != c.want {
+			t.Errorf("vagueObject(%s → %s) = %v, want %v", c.rel, c.obj, got, c.want)
+		}
+		if Kept(tr) == c.want {
+			t.Errorf("Kept(%s → %s) = %v, want %v", c.rel, c.obj, !c.want, c.want)
+		}
+	}
+}
+
 // TestAmountObject: an object that is only an amount is open extraction's,
 // not the graph's; an amount of something is that thing.
 func TestAmountObject(t *testing.T) {

@@ -691,7 +691,8 @@ func amountOnly(s *sentence, a *arg) bool {
 
 // amountMods qualify an amount: "about 27 dlrs", "more than 5 pct".
 var amountMods = set("about", "nearly", "some", "over", "more", "than", "up", "to", "approximately", "around",
-	"almost", "roughly", "under", "less", "at", "least", "a", "an", "-", "and", "or", "between", "just")
+	"almost", "roughly", "under", "less", "at", "least", "a", "an", "-", "and", "or", "between", "just",
+	"worth") // "spare parts worth 18.5 mln dlrs" with worth an amod of dlrs
 
 // triple makes the triple one relation states between two arguments.
 func (d *docState) triple(s *sentence, r relation, sa, oa *arg, speaker string) (graph.Triple, bool) {

@@ -67,6 +67,10 @@ var roleVerbs = set("name", "appoint", "elect", "nominate", "promote", "make", "
 
 // treeRoles finds the role facts the clauses say: "X was named chairman of
 // Y" (xcomp), "Y appointed X as its chief financial officer" (obl as).
+// scopeNouns own no role, they rank it: "the world's largest oil
+// company", "the nation's second bank".
+var scopeNouns = set("world", "nation", "country", "industry", "region", "continent", "market", "sector")
+
 func (d *docState) treeRoles(t *tree) []graph.Triple {
 	var out []graph.Triple
 	s := t.s
@@ -101,7 +105,9 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 			tr.Relation, tr.Object, tr.ObjectType, tr.ObjectText = "be", strings.Join(words, " "), graph.Concept, tr.RelationText
 		} else {
 			name, typ, text := d.argName(s, owner)
-			if owner.pronoun || name == "" {
+			if owner.pronoun || name == "" || typ == graph.Concept && scopeNouns[strings.ToLower(name)] {
+				// "Exxon Corp, the world's largest oil company": a
+				// rank, no oil company of → world
 				return
 			}
 			tr.Relation = strings.Join(words, " ") + " of"
