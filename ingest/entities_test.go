@@ -340,6 +340,12 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"First Tarvi-Cable Corp", graph.Org}}, nil, []string{"Tarvi-Cable Corp"}},
 		{"a possessive before a participle and its noun owns them", "The offer did not meet the Labour Party's exacting demands.",
 			nil, nil, []string{"Labour Party's"}},
+		{"Moody's ratings of paper are no names", "Moody's cut the paper to Not Prime from Prime-2 and affirmed the notes at P-1.",
+			nil, nil, []string{"Prime-2", "P-1"}},
+		{"a courtesy title before one word is a person's", "The results since Mr. Steel's appointment disappointed the board.",
+			[]ent{{"Steel", graph.Person}}, map[string][]string{"Steel": {"Mr. Steel"}}, nil},
+		{"counties are places", "Kelvia closed its border to fruit from San Diego and Orange Counties in California.",
+			[]ent{{"Orange Counties", graph.Place}}, nil, nil},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",
 			[]ent{{"M-3", graph.Misc}, {"GNP", graph.Misc}}, nil, []string{"West German M-3", "South Korean GNP"}},
 	}

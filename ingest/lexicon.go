@@ -89,7 +89,7 @@ var newsAgencies = set("reuters", "reuter", "xinhua", "tass", "kyodo", "afp", "a
 
 // placeHeads end place names.
 var placeHeads = set(
-	"city", "county", "river", "sea", "ocean", "island", "islands", "mountains", "mountain", "valley",
+	"city", "county", "counties", "river", "sea", "ocean", "island", "islands", "mountains", "mountain", "valley",
 	"province", "region", "republic", "street", "avenue", "square", "bay", "gulf", "lake",
 	"peninsula", "strait", "canal", "desert", "district", "port", "airport", "harbour", "harbor",
 	"coast", "kingdom", "emirates", "heights", "territory", "territories", "basin", "plain", "federation",

@@ -385,6 +385,10 @@ func (d *docState) sentOf(m *mention) *sentence { return &d.sents[m.sent] }
 // femaleTitles say that a surname after them is a woman's.
 var femaleTitles = set("mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "lady", "dame")
 
+// courtesyTitles go before a person's surname alone, whatever the surname
+// is as a word: "Mr. Steel", "Mrs Bush".
+var courtesyTitles = set("mr", "mrs", "ms", "miss", "dr", "mme", "madame", "herr", "frau")
+
 func maleTitleIn(role string) bool {
 	for _, w := range strings.Fields(role) {
 		if w == "mr" || w == "mr." || w == "sir" || w == "lord" || w == "king" || w == "prince" {
@@ -1324,7 +1328,9 @@ func makeMention(s *sentence, a, b int) *mention {
 		company := last == a && toks[a].lower == "general" && (rest == 1 && (ordinaryWord(toks[b-1].lower) || hasLabel(toks[last+1:b], "PERSON")) ||
 			rest >= 2 && commonNoun(toks[a+1].lower) && !firstNames[toks[a+1].lower] && (hasWord(toks[a+1:b], "on") ||
 				hasWord(toks[a+1:b], "of") || hasWord(toks[a+1:b], "and") || hasWord(toks[a+1:b], "for")))
-		if !orgHeads[headWord] && !placeHeads[headWord] && !miscHeads[headWord] && !isRegion(span(s, last+1, b)) &&
+		courtesy := last == a && courtesyTitles[strings.TrimSuffix(toks[a].lower, ".")] && rest == 1 &&
+			unicode.IsUpper(firstRune(toks[b-1].text)) && !isRegion(toks[b-1].text)
+		if courtesy || !orgHeads[headWord] && !placeHeads[headWord] && !miscHeads[headWord] && !isRegion(span(s, last+1, b)) &&
 			(strong || rest >= 2 || hasLabel(toks[last+1:b], "PERSON")) && !company {
 			// a title is before a person, not before a country:
 			// "Burger King USA" is a company
@@ -1403,7 +1409,7 @@ func makeMention(s *sentence, a, b int) *mention {
 	opens := a == 0 || isDoubleQuote(toks[a-1].text) && (a == 1 || toks[a-2].text == ":" || toks[a-2].text == ",")
 	m.weak = opens && b == a+1 && !isAcronym(toks[a:b]) &&
 		(!hasLabel(toks[a:b], "") || basicWords[toks[a].lower] || ordinaryForm(toks[a].lower))
-	if b-hs == 1 && !isAcronym(toks[hs:b]) && (orgHeads[toks[hs].lower] || placeHeads[toks[hs].lower]) {
+	if b-hs == 1 && hs == a && !isAcronym(toks[hs:b]) && (orgHeads[toks[hs].lower] || placeHeads[toks[hs].lower]) {
 		// "the Bank", "the Commission" stand for a name the document
 		// gives in full, or for none
 		m.weak = true
@@ -1439,6 +1445,10 @@ func makeMention(s *sentence, a, b int) *mention {
 	}
 	typeVotes(m, toks[hs:b])
 	contextVotes(m, toks)
+	if m.titled && b-hs == 1 && courtesyTitles[strings.TrimSuffix(m.role, ".")] {
+		// "Mr. Steel": a person, whatever the word would head
+		m.votes = map[string]int{graph.Person: m.votes[graph.Person] + m.votes[graph.Org] + m.votes[graph.Place] + 1}
+	}
 	if hs == a && b-a == 2 && toks[a].lower == "general" && ordinaryWord(toks[a+1].lower) {
 		// "General Cinema", "General Mills": a company
 		m.votes[graph.Org] += 4
@@ -2039,8 +2049,8 @@ var economicTerms = set("gdp", "gnp", "cpi", "rpi", "ppi", "psbr", "sdr", "sdrs"
 // "AA-minus", "A-1".
 func rating(w string) bool {
 	base, suffix, _ := strings.Cut(strings.TrimRight(w, "+"), "-")
-	if base == "DP" && suffix != "" && strings.Trim(suffix, "0123456789") == "" {
-		return true // Duff and Phelps's scale: "DP-3 (middle AA)"
+	if (base == "DP" || base == "Prime" || base == "P") && suffix != "" && strings.Trim(suffix, "0123456789") == "" {
+		return true // Duff and Phelps's scale: "DP-3 (middle AA)"; Moody's for paper: "Prime-2", "P-1"
 	}
 	if suffix != "" && len(base) > 1 && (base[0] == 'B' || base[0] == 'C') && strings.ToUpper(base) == base && strings.Trim(base[1:], "A") == "" {
 		base = base[:1] + strings.ToLower(base[1:]) // "BAA-3", "BA-1": Moody's "Baa-3", "Ba-1" in capitals
@@ -2317,8 +2327,8 @@ func (d *docState) dropGeneric() {
 	for _, c := range d.order {
 		w := nameWords(c.name)
 		if c.parent != nil || len(w) != 1 || graph.Acronym(c.name) || singleBodies[w[0]] ||
-			!orgHeads[w[0]] && !placeHeads[w[0]] {
-			continue
+			!orgHeads[w[0]] && !placeHeads[w[0]] || c.titled() && c.typ() == graph.Person {
+			continue // ("Mr. Steel" is a person's name)
 		}
 		gone[c] = true
 	}
