@@ -344,6 +344,8 @@ func TestEntityRules(t *testing.T) {
 			nil, nil, []string{"Prime-2", "P-1"}},
 		{"a courtesy title before one word is a person's", "The results since Mr. Steel's appointment disappointed the board.",
 			[]ent{{"Steel", graph.Person}}, map[string][]string{"Steel": {"Mr. Steel"}}, nil},
+		{"a title's abbreviation ends no sentence", "The results disappointed the board. Mr. Steel said it would grow.",
+			[]ent{{"Steel", graph.Person}}, map[string][]string{"Steel": {"Mr. Steel"}}, nil},
 		{"counties are places", "Kelvia closed its border to fruit from San Diego and Orange Counties in California.",
 			[]ent{{"Orange Counties", graph.Place}}, nil, nil},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",

@@ -455,6 +455,12 @@ func joinInitialStops(toks []token) []token {
 func joinInitials(src string, ss []segment.Sentence) []segment.Sentence {
 	out := ss[:0:0]
 	for _, s := range ss {
+		if n := len(out); n > 0 && titleAbbrevEnd(out[n-1].Text) {
+			// "… disappointed the board. Mr. | Steel said": a title's
+			// abbreviation ends no sentence
+			out[n-1].Text = src[out[n-1].Start:s.End()]
+			continue
+		}
 		if n := len(out); n > 0 && initialsEnd(out[n-1].Text) {
 			next := strings.Fields(s.Text)
 			prev := strings.Fields(out[n-1].Text)
@@ -468,6 +474,22 @@ func joinInitials(src string, ss []segment.Sentence) []segment.Sentence {
 	}
 	return out
 }
+
+// titleAbbrevEnd reports whether text ends in the abbreviation of a title
+// that goes before a name: "Mr.", "Dr.", "Sen.", "Gen.".
+func titleAbbrevEnd(text string) bool {
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	return strings.HasSuffix(w, ".") && unicode.IsUpper(firstRune(w)) && nameTitleAbbrevs[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+// nameTitleAbbrevs are the abbreviated titles that stand only before a
+// name.
+var nameTitleAbbrevs = set("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "maj", "adm", "hon",
+	"rev", "prof", "messrs", "mme", "cpl", "capt")
 
 // initialsEnd reports whether text ends in initials such as "U.N.".
 func initialsEnd(text string) bool {
