@@ -346,6 +346,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Steel", graph.Person}}, map[string][]string{"Steel": {"Mr. Steel"}}, nil},
 		{"a title's abbreviation ends no sentence", "The results disappointed the board. Mr. Steel said it would grow.",
 			[]ent{{"Steel", graph.Person}}, map[string][]string{"Steel": {"Mr. Steel"}}, nil},
+		{"an accord named after where it was made", "Since the Louvre accord the dollar held. The Plaza agreement pushed it down. The Japanese accord held.",
+			[]ent{{"Louvre accord", graph.Misc}, {"Plaza agreement", graph.Misc}}, nil, []string{"Louvre", "Plaza", "Japanese accord"}},
 		{"counties are places", "Kelvia closed its border to fruit from San Diego and Orange Counties in California.",
 			[]ent{{"Orange Counties", graph.Place}}, nil, nil},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",

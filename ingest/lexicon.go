@@ -98,7 +98,7 @@ var placeHeads = set(
 
 // miscHeads end names of laws, treaties, events, products and diseases.
 var miscHeads = set(
-	"charter", "treaty", "agreement", "accord", "act", "convention", "protocol", "pact", "plan", "law",
+	"charter", "treaty", "agreement", "accord", "accords", "act", "convention", "protocol", "pact", "plan", "law",
 	"bill", "summit", "games", "cup", "war", "declaration", "initiative", "programme", "program",
 	"project", "line", "deal", "strategy", "doctrine", "index", "syndrome", "disease", "product", "average", "code",
 )

@@ -561,6 +561,13 @@ func chunkMentions(s *sentence) []*mention {
 			}
 			break
 		}
+		if j == i+1 && j < len(toks) && i > 0 && toks[i-1].lower == "the" && accordNouns[toks[j].text] && !isPlaceName(toks[i].text) &&
+			!isRegion(toks[i].text) && !demonymName(toks[i].text) && !s.shouting && unicode.IsUpper(firstRune(toks[i].text)) &&
+			!graph.Acronym(toks[i].text) && !strings.HasSuffix(toks[i].label, "ORGANIZATION") && !strings.HasSuffix(toks[i].label, "PERSON") {
+			// "the Louvre accord", "the Plaza agreement": an accord named
+			// after where it was made is the accord's name, not a place
+			j++
+		}
 		if j < len(toks) && locative(toks[j].text) && j > i && toks[j-1].text != "," {
 			// "New Orleans-based Halvex", "Hong Kong-owned": the first
 			// words of a place's adjective, no name
@@ -682,6 +689,10 @@ func bodyAhead(toks []token, i int) bool {
 	}
 	return k > i && orgHeads[toks[k-1].lower]
 }
+
+// accordNouns, in lower case after a one-word name, make it an accord's:
+// "the Louvre accord".
+var accordNouns = set("accord", "accords", "agreement", "pact")
 
 // ordinals begin banks' and companies' names: "First Chicago Corp".
 var ordinals = set("first", "second", "third", "fourth", "fifth")
