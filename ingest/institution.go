@@ -28,7 +28,8 @@ var institutionWords = set("finance", "financial", "foreign", "trade", "agricult
 	"telecommunications", "post", "posts", "commerce", "planning", "statistics", "statistical", "central",
 	"reserve", "national", "state", "supreme", "high", "constitutional", "customs", "monetary", "tax", "budget",
 	"information", "education", "environment", "housing", "fisheries", "forestry", "food", "public", "works",
-	"development", "social", "welfare", "external", "affairs", "treasury", "finances", "of", "and", "the", "for", "&")
+	"development", "social", "welfare", "external", "affairs", "treasury", "finances", "farm", "farming", "aviation",
+	"tourism", "culture", "science", "technology", "shipping", "of", "and", "the", "for", "&")
 
 // genericBody reports whether name names a body every country has by its
 // field alone: "Finance Ministry", "Central Bank", "Ministry of
