@@ -560,7 +560,7 @@ func TestDemonymIsNoShortName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "PHILIPPINE SMELTER EXPECTS DELAYS\n\nMANILA, May 4 - Deliveries will be late because of a strike at <Philippine Associated Smelting and Refining Corp> (PASAR), an official of the smelter said.\n\nA trade ministry official said Philippine copper output came to 190,512 tonnes in 1986, a little less than the 195,004 tonnes of 1985."
+	text := "PHILIPPINE SMELTER EXPECTS DELAYS\n\nMANILA, May 4 - Deliveries will be late because of a strike at <Philippine Kelvo Smelting and Refining Corp> (PKSR), an official of the smelter said.\n\nA trade ministry official said Philippine copper output came to 190,512 tonnes in 1986, a little less than the 195,004 tonnes of 1985."
 	doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: text})
 	if err != nil {
 		t.Fatal(err)
@@ -570,7 +570,7 @@ func TestDemonymIsNoShortName(t *testing.T) {
 		if e.Name == "Philippine" {
 			t.Errorf("Philippine is an entity: %v", e)
 		}
-		if e.Name == "Philippine Associated Smelting and Refining Corp" {
+		if e.Name == "Philippine Kelvo Smelting and Refining Corp" {
 			found = true
 			if contains(e.Aliases, "Philippine") {
 				t.Errorf("the company goes by Philippine: %v", e.Aliases)

@@ -656,12 +656,8 @@ func nameParticiple(s *sentence, i int) bool {
 	if rel := s.tree[i].Deprel; rel != "amod" && rel != "compound" {
 		return false
 	}
-	j := i + 1
-	for j < len(toks) && isProper(toks, j) {
-		j++
-	}
 	h := s.tree[i].Head - 1
-	return h > i && h < j
+	return h > i && h < properEnd(toks, i+1)
 }
 
 // capitalCommon reports whether t is a capitalised word of letters, not in
@@ -683,11 +679,17 @@ func capitalCommon(t token) bool {
 // bodyAhead reports whether the proper nouns from i end in a body's head
 // word: "Industry Association".
 func bodyAhead(toks []token, i int) bool {
+	k := properEnd(toks, i)
+	return k > i && orgHeads[toks[k-1].lower]
+}
+
+// properEnd returns where the run of proper nouns from i ends.
+func properEnd(toks []token, i int) int {
 	k := i
 	for k < len(toks) && isProper(toks, k) {
 		k++
 	}
-	return k > i && orgHeads[toks[k-1].lower]
+	return k
 }
 
 // accordNouns, in lower case after a one-word name, make it an accord's:
@@ -700,10 +702,7 @@ var ordinals = set("first", "second", "third", "fourth", "fifth")
 // suffixAhead reports whether the proper nouns from i end in a company's
 // legal suffix: "Ameri-Cable Corp".
 func suffixAhead(toks []token, i int) bool {
-	k := i
-	for k < len(toks) && isProper(toks, k) {
-		k++
-	}
+	k := properEnd(toks, i)
 	return k > i && corporateSuffixes[strings.TrimSuffix(toks[k-1].lower, ".")]
 }
 
@@ -1363,7 +1362,7 @@ func makeMention(s *sentence, a, b int) *mention {
 	if b-hs == 1 && hs == a {
 		// a demonym alone qualifies a noun or names a people: "Russian
 		// officials" is no entity, "the Russians" stand for Russia (add)
-		if _, ok := country.ByDemonym(toks[a].text); ok && !country.IsPlural(toks[a].text) || demonymName(toks[a].text) {
+		if demonymName(toks[a].text) {
 			return nil
 		}
 	}
@@ -1588,7 +1587,7 @@ func partyState(w string) bool {
 		return false
 	}
 	st := w[2:]
-	return isState(st) || isState(st+".") || isState(strings.TrimSuffix(st, "."))
+	return usState(st) || isState(strings.TrimSuffix(st, "."))
 }
 
 // unitWords are units of measure written with a capital: "per mln Btu".
@@ -2184,7 +2183,9 @@ func (d *docState) resolve() {
 		if c.female && len(short) > 1 {
 			short = short[1:] // "Ms Kestilä" may be Aino Kestilä
 		}
-		abbr := "" // the letters of an acronym: "ec", "sp" of "S and P"
+		place := isPlaceName(c.name)              // a country or capital
+		placeLike := place || demonymName(c.name) // or a people's adjective
+		abbr := ""                                // the letters of an acronym: "ec", "sp" of "S and P"
 		if len(short) == 1 && graph.Acronym(c.name) {
 			abbr = short[0]
 		} else {
@@ -2196,7 +2197,7 @@ func (d *docState) resolve() {
 			if o == c || o.root() == match || apart[[2]*cluster{c, o}] {
 				continue
 			}
-			if abbr != "" && isInitials(abbr, o.name) && !isPlaceName(c.name) {
+			if abbr != "" && isInitials(abbr, o.name) && !place {
 				// "Zambia Consolidated Copper Mines (ZCCM)", "EC" for
 				// "European Community" (before "EC Commission"), "BP"
 				// for "British Petroleum Co PLC"
@@ -2219,7 +2220,7 @@ func (d *docState) resolve() {
 				// "Ms Kestilä" is she; "President Reagan" is not "Mrs
 				// Reagan"
 				ok = true
-			case isPlaceName(c.name) || demonymName(c.name) || o.female || c.female && (len(long) < 2 || o.typ() != graph.Person || o.maleTitled):
+			case placeLike || o.female || c.female && (len(long) < 2 || o.typ() != graph.Person || o.maleTitled):
 				// a country or capital is no one's surname and no
 				// company's short name ("Ford Canada", "Chemical Bank
 				// Tokyo"); "Mrs Reagan" is not "Reagan" nor "Mr
@@ -2233,7 +2234,7 @@ func (d *docState) resolve() {
 				// "Otto Jespersen" for "Jens Otto Harry Jespersen"
 				ok = true
 			case len(short) == 1 && len(long) <= 3 && long[0] == short[0] && ot == graph.Person && ct != graph.Org &&
-				ct != graph.Place && !firstNames[short[0]] && !isPlaceName(c.name) && graph.PlainName(o.name) &&
+				ct != graph.Place && !firstNames[short[0]] && !place && graph.PlainName(o.name) &&
 				givenNames(long[1:]) && (o.titled() || d.personEvidence(o)):
 				// "Chun" for "Chun Doo Hwan", "Zhao" for "Zhao Ziyang":
 				// a family name written first, never a given name
