@@ -3603,15 +3603,24 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 // sentence that opens with a quotation mark opens a quotation: a quote
 // that runs on into a new paragraph opens it again unclosed.
 func (d *docState) quoted(s *sentence, k int) bool {
-	open := false
-	for i := 0; i < s.index && i < len(d.sents); i++ {
-		for j, t := range d.sents[i].toks {
-			if isDoubleQuote(t.text) {
-				open = j != 0 && !open || j == 0
-			}
+	if d.quoteOpen == nil {
+		// whether a quotation is open at each sentence's start, counted
+		// once for the document rather than again for every question
+		d.quoteOpen = make([]bool, len(d.sents)+1)
+		open := false
+		for i := range d.sents {
+			d.quoteOpen[i] = open
+			open = quoteState(open, d.sents[i].toks)
 		}
+		d.quoteOpen[len(d.sents)] = open
 	}
-	for j, t := range s.toks[:k] {
+	return quoteState(d.quoteOpen[min(s.index, len(d.sents))], s.toks[:k])
+}
+
+// quoteState returns whether a quotation is open after toks, given
+// whether one was open before them.
+func quoteState(open bool, toks []token) bool {
+	for j, t := range toks {
 		if isDoubleQuote(t.text) {
 			open = j != 0 && !open || j == 0
 		}

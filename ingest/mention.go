@@ -78,6 +78,9 @@ type docState struct {
 	// common reports whether WordNet knows a lowercase word as a common
 	// word (parse.Model.CommonWord); nil without a parser
 	common func(string) bool
+	// quoteOpen[i] says whether a quotation is open where sentence i
+	// begins (quoted); made on first use
+	quoteOpen []bool
 }
 
 func newDocState(sents []sentence) *docState {
