@@ -527,6 +527,9 @@ func TestCrossDocumentGuards(t *testing.T) {
 		}
 		return e
 	}
+	org := func(name string, aliases ...string) graph.Entity {
+		return graph.Entity{Name: name, Type: graph.Org, Aliases: append([]string{name}, aliases...)}
+	}
 	tests := []struct {
 		name   string
 		docs   [][]graph.Entity // one document each, in order
@@ -565,6 +568,16 @@ func TestCrossDocumentGuards(t *testing.T) {
 			"Mrs Reagan", "Mrs Reagan", 2},
 		{"a woman's title keeps her apart from the bare surname", [][]graph.Entity{{person("Reagan")}, {person("Mrs Reagan")}},
 			"Mrs Reagan", "Mrs Reagan", 2},
+		{"one acronym of two bodies is two bodies",
+			[][]graph.Entity{{org("Kelvian Electronic Association", "KEA")}, {org("Kelvian Export Airlines", "KEA")}},
+			"Kelvian Export Airlines", "Kelvian Export Airlines", 2},
+		{"an acronym of one body spelt two ways is one body",
+			[][]graph.Entity{{org("Organisation for Kelvian Economic Cooperation", "OKEC")},
+				{org("Organization for Kelvian Economic Cooperation", "OKEC")}},
+			"Organization for Kelvian Economic Cooperation", "Organisation for Kelvian Economic Cooperation", 1},
+		{"an acronym stored alone joins the body that spells it out",
+			[][]graph.Entity{{org("KEA")}, {org("Kelvian Export Airlines", "KEA")}},
+			"Kelvian Export Airlines", "Kelvian Export Airlines", 1},
 		{"the variant among people sharing the surname",
 			[][]graph.Entity{{person("Sergey Lavrov")}, {person("Anna Lavrov")}, {person("Sergej Lavrov")}},
 			"Sergej Lavrov", "Sergey Lavrov", 2},

@@ -399,6 +399,12 @@ func matchScore(e Entity, n string, byName, sole bool, rec *entityRec) int {
 			}
 		}
 	}
+	if !sameName && acronym && otherExpansion(e, rec) {
+		// "AEA" of the "Association of European Airlines" is not the
+		// stored "American Electronic Association" another document
+		// called "AEA": one acronym, two names spelt out
+		return 0
+	}
 	if e.Type == Concept || rec.Type == Concept {
 		if e.Type == rec.Type && sameName {
 			return 3
@@ -431,6 +437,33 @@ func matchScore(e Entity, n string, byName, sole bool, rec *entityRec) int {
 		return 1
 	}
 	return 0
+}
+
+// otherExpansion reports whether e and rec, which share an acronym, are
+// two bodies the acronym stands for: both are named in full, in two words
+// or more, neither gives the other's name, and their names share fewer
+// than half the words of the shorter (a spelling variant counts as the
+// same word: "Organisation" and "Organization" for Economic Cooperation
+// and Development are one body).
+func otherExpansion(e Entity, rec *entityRec) bool {
+	a, b := strings.Fields(Fold(e.Name)), strings.Fields(Fold(rec.Name))
+	if len(a) < 2 || len(b) < 2 || Acronym(e.Name) || Acronym(rec.Name) || containsFold(e.Aliases, rec.Name) ||
+		containsFold(rec.Aliases, e.Name) {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	shared := 0
+	for _, x := range a {
+		for _, y := range b {
+			if x == y || spellingVariant(x, y) {
+				shared++
+				break
+			}
+		}
+	}
+	return shared*2 < len(a)
 }
 
 func majority(votes map[string]int, cur string) string {
