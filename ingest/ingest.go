@@ -373,7 +373,7 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 			for _, t := range ex.tok.Tokenize(ps.Text) {
 				s.toks = append(s.toks, token{text: t.Text, lower: strings.ToLower(t.Text), start: s.start + t.Start})
 			}
-			s.toks = splitFinalStop(joinInitialStops(splitMarkup(s.toks)))
+			s.toks = splitFinalStop(joinInitialStops(joinApostropheNames(splitMarkup(s.toks))))
 			if len(s.toks) == 0 {
 				continue
 			}
@@ -428,6 +428,31 @@ var knownAbbreviations = set("mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "c
 	"rev", "fr", "ave", "est", "fig", "no", "nos", "mt", "ft", "vol", "pp", "ch", "art", "sec", "min", "max", "yr",
 	"hr", "nr", "sq", "rd", "ok", "ex", "bro", "esq", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "cal", "ala", "ark", "del", "fla", "ga", "ill", "ind", "kan",
 	"ky", "la", "md", "me", "mo", "neb", "nev", "ore", "pa", "tex", "va", "vt", "wis", "wyo", "wash", "tenn", "mass")
+
+// joinApostropheNames mends the Irish and French names prose's tokenizer
+// cuts where their apostrophe and first letters look like a contraction
+// ('re, 'm, 's, 'll): "O'Reilly" is "O" and "'Reilly" to it, as are
+// "O'Malley" and "O'Sullivan", while "O'Donnell" stays whole. A lone
+// capital letter with an apostrophe and a capital right after it, no space
+// between, is one name; "I'm" and "we're" have no capital after theirs.
+func joinApostropheNames(toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i+1 < len(toks) && len(t.text) == 1 && t.text[0] >= 'A' && t.text[0] <= 'Z' && t.text != "I" &&
+			toks[i+1].start == t.end() {
+			n := toks[i+1].text
+			rest := strings.TrimPrefix(strings.TrimPrefix(n, "'"), "’")
+			if rest != n && rest != "" && isUpper(rest) {
+				t.text += n
+				t.lower = strings.ToLower(t.text)
+				i++
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
 
 // joinInitialStops joins a capital letter and the full stop right after
 // it when a capitalised word follows: "Sanford C. Bernstein", "John F.

@@ -81,6 +81,14 @@ var orgHeads = set(
 	"directorate", "markets", "international", "brothers", "bros", "partnership", "worldwide", "bankasi",
 )
 
+// companyHeads end companies' names, and type a name of two words or more
+// they end as an organisation, but often stand inside a longer name before
+// "and" ("Diamond Shamrock Refining and Marketing Co", "National Distillers
+// and Chemical Corp"), so they are no orgHeads, which end a name there.
+var companyHeads = set("laboratories", "laboratory", "labs", "utilities", "shipping", "shipyards", "dockyard",
+	"shipbuilding", "refining", "explorations", "exploration", "properties", "realty", "bancorporation", "trading",
+	"brewery", "breweries", "distillers", "textiles", "chemie", "pharma")
+
 // newsAgencies are organisations news cites by a one-word name.
 var newsAgencies = set("reuters", "reuter", "xinhua", "tass", "kyodo", "afp", "ap", "upi", "bloomberg", "interfax",
 	"itar-tass", "ansa", "efe", "yonhap", "bernama", "antara", "jiji", "tanjug", "mena", "irna", "kuna", "wam", "petra",

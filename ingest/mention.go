@@ -524,6 +524,7 @@ func chunkMentions(s *sentence) []*mention {
 			// a particle inside a name: "Bank of England", "Bashar al Assad"
 			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) &&
 				(toks[j].lower != "on" || onHeads[toks[j-1].lower] && !dateWords[toks[j+1].lower]) &&
+				(toks[j].lower != "for" || forHead(toks[j-1]) || j >= 2 && toks[j-1].lower == "state" && toks[j-2].lower == "of") &&
 				!(toks[j].lower == "of" && (s.tree != nil && nameEnds(toks[i:j]) && !companyOfPlace(s, i, j) ||
 					corporateSuffixes[toks[j-1].lower] && !companyOfPlace(s, i, j) || ownerOf(toks, j))) {
 				j += 2
@@ -639,6 +640,21 @@ func spelledOut(toks []token, i, j int) (int, bool) {
 // on Banking" (elsewhere "on" ends a name: "Reagan on Monday").
 var onHeads = set("agreement", "conference", "committee", "subcommittee", "commission", "council", "convention", "force",
 	"treaty", "panel", "accord", "accords", "round")
+
+// forHead reports whether t heads a name that goes on with "for": a body
+// ("Bank for International Settlements", "Organisation for Economic
+// Cooperation and Development", "Campaign for Nuclear Disarmament") or an
+// office ("Minister for Trade"; "Minister of State for Energy" is seen
+// where it is read). After any other name "for" ends it:
+// "Richard Schwarz, who follows Kodak for E.F. Hutton and Co", "Reagan
+// for President", "Acme Inc for Widget Corp".
+func forHead(t token) bool {
+	return orgHeads[t.lower] && !corporateSuffixes[t.lower] || forBodies[t.lower] || titleWords[t.lower]
+}
+
+// forBodies head names with "for" that orgHeads lacks.
+var forBodies = set("campaign", "programme", "program", "alliance", "committees", "commissioner", "centers", "centres",
+	"fund", "funds", "initiative", "project")
 
 // connectors join the words of a long name: "Asia and the Pacific".
 var connectors = set("and", "&", "of", "for", "the", "on", "in")
@@ -1685,7 +1701,7 @@ func typeVotes(m *mention, toks []token) {
 		// a legal suffix outweighs prose's labels: "Deutsche Bank AG",
 		// "Tribune Co" are companies whatever the tagger says
 		m.votes[graph.Org] += 10
-	case orgHeads[head] || newsAgencies[head] && len(toks) == 1:
+	case orgHeads[head] || companyHeads[head] && len(toks) > 1 || newsAgencies[head] && len(toks) == 1:
 		m.votes[graph.Org] += 4
 	case placeHeads[head]:
 		m.votes[graph.Place] += 4
@@ -1717,14 +1733,15 @@ func typeVotes(m *mention, toks []token) {
 		m.votes[nerType(l)]++
 	}
 	if n := len(toks); n >= 2 && n <= 3 && firstNames[toks[0].lower] && !isCountry && !corporate &&
-		!orgHeads[head] && !placeHeads[head] && !miscHeads[head] && !graph.Acronym(toks[n-1].text) &&
+		!orgHeads[head] && !companyHeads[head] && !placeHeads[head] && !miscHeads[head] && !graph.Acronym(toks[n-1].text) &&
 		m.votes[graph.Place] > 0 && m.votes[graph.Org] == 0 {
 		// "William Mulholland": a known first name and a surname that
 		// prose labels a place is a person
 		m.votes[graph.Person] += m.votes[graph.Place]
 		delete(m.votes, graph.Place)
 	}
-	if middleInitial(toks) && !isCountry && !corporate && !orgHeads[head] && !placeHeads[head] && !miscHeads[head] {
+	if middleInitial(toks) && !isCountry && !corporate && !orgHeads[head] && !companyHeads[head] && !placeHeads[head] &&
+		!miscHeads[head] {
 		// "Marvin R. Duncan": a first name, a middle initial and a
 		// surname are a person's, whatever prose's labels say
 		m.votes[graph.Person] += m.votes[graph.Place] + m.votes[graph.Org] + m.votes[graph.Misc] + 1
