@@ -109,6 +109,7 @@ var miscHeads = set(
 	"charter", "treaty", "agreement", "accord", "accords", "act", "convention", "protocol", "pact", "plan", "law",
 	"bill", "summit", "games", "cup", "war", "declaration", "initiative", "programme", "program",
 	"project", "line", "deal", "strategy", "doctrine", "index", "syndrome", "disease", "product", "average", "code",
+	"memorandum", "communique", "resolution", "amendment",
 )
 
 // dateWords are names of months and days, which prose tags NNP but which are

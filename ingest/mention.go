@@ -1673,9 +1673,13 @@ func typeVotes(m *mention, toks []token) {
 	}
 	head := strings.ToLower(toks[len(toks)-1].text)
 	for i, t := range toks {
-		if i > 0 && ((t.lower == "of" || t.lower == "for") && orgHeads[toks[i-1].lower] || t.lower == "on" && onHeads[toks[i-1].lower]) {
+		if i > 0 && ((t.lower == "of" || t.lower == "for") && orgHeads[toks[i-1].lower] || t.lower == "on" && onHeads[toks[i-1].lower] ||
+			t.lower == "of" && i == 1 && (miscHeads[toks[0].lower] || placeHeads[toks[0].lower]) && !orgHeads[head]) {
 			// "Times of Zambia", "Bank of Japan", "Conference on
-			// Disarmament", "Commission for Asia and the Pacific"
+			// Disarmament", "Commission for Asia and the Pacific";
+			// "Memorandum of Understanding", "Treaty of Rome", "Strait
+			// of Hormuz" when the name begins with the head (but "Port
+			// of Singapore Authority" is a body)
 			head = toks[i-1].lower
 			break
 		}
@@ -1766,7 +1770,7 @@ func typeVotes(m *mention, toks []token) {
 	// says ("Georgia" the country; "Jordan" stays a person after a title)
 	if _, ok := lookupCountry(m.name); ok {
 		m.votes[graph.Place] += 5
-	} else if isState(m.name) || provinces[strings.ToLower(m.name)] {
+	} else if isState(m.name) || provinces[strings.ToLower(m.name)] || worldRegions[strings.ToLower(m.name)] {
 		m.votes[graph.Place] += 5
 	} else if _, ok := country.Capital(m.name); ok {
 		m.votes[graph.Place] += 2
@@ -2059,6 +2063,20 @@ func isModel(toks []token) bool {
 // namedMonths are the months whose names are also people's.
 var namedMonths = set("april", "may", "june", "august")
 
+// worldRegions are the continents and the regions of the world news
+// names, which the country gazetteer lacks: places, whatever the tagger
+// says ("Latin America" a person, "Central America" a body), and no
+// other place's short name ("Africa" is not "Sub-Saharan Africa"). A
+// word that also names companies alone ("Gulf", "Pacific") is none.
+var worldRegions = set("africa", "asia", "europe", "americas", "antarctica", "oceania", "australasia", "latin america",
+	"central america", "south america", "north america", "caribbean", "west indies", "western europe", "eastern europe",
+	"northern europe", "southern europe", "central europe", "scandinavia", "balkans", "middle east", "mideast",
+	"near east", "far east", "east asia", "southeast asia", "south-east asia", "south asia", "central asia",
+	"asia-pacific", "pacific rim", "indochina", "north africa", "west africa", "east africa", "southern africa",
+	"central africa", "sub-saharan africa", "horn of africa", "sahel", "maghreb", "persian gulf", "arabian gulf",
+	"mediterranean", "north sea", "south pacific", "north atlantic", "arctic", "south china sea", "caspian sea",
+	"black sea", "red sea", "baltic sea", "gulf of mexico")
+
 // provinces are the provinces and states of Canada and Australia, which
 // the country gazetteer lacks: "HALIFAX, Nova Scotia".
 var provinces = set("ontario", "quebec", "british columbia", "alberta", "saskatchewan", "manitoba", "nova scotia",
@@ -2203,9 +2221,9 @@ func (d *docState) resolve() {
 		if c.female && len(short) > 1 {
 			short = short[1:] // "Ms Kestilä" may be Aino Kestilä
 		}
-		place := isPlaceName(c.name)              // a country or capital
-		placeLike := place || demonymName(c.name) // or a people's adjective
-		abbr := ""                                // the letters of an acronym: "ec", "sp" of "S and P"
+		place := isPlaceName(c.name) || worldRegions[strings.ToLower(c.name)] // a country, capital or region
+		placeLike := place || demonymName(c.name)                             // or a people's adjective
+		abbr := ""                                                            // the letters of an acronym: "ec", "sp" of "S and P"
 		if len(short) == 1 && graph.Acronym(c.name) {
 			abbr = short[0]
 		} else {
