@@ -2706,6 +2706,23 @@ func isInitials(abbr, name string) bool {
 	return len(abbr) >= 2 && b.Len() >= 2 && b.String() == abbr
 }
 
+// suffixStop drops the full stop after a company's legal suffix from the
+// name it is stored by, "Salomon Brothers Inc" for "Salomon Brothers
+// Inc.": the stop is the abbreviation's or the sentence's, the company is
+// the same (and the store folds stops away when it compares names). The
+// aliases keep the name as written.
+func suffixStop(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 2 || !strings.HasSuffix(name, ".") {
+		return name
+	}
+	last := strings.ToLower(strings.TrimSuffix(f[len(f)-1], "."))
+	if !corporateSuffixes[last] || strings.Contains(last, ".") {
+		return name // "S.A.", "N.V." keep theirs
+	}
+	return strings.TrimSuffix(name, ".")
+}
+
 // entities lists the document's entities for the store.
 func (d *docState) entities() []graph.Entity {
 	var out []graph.Entity
@@ -2734,7 +2751,7 @@ func (d *docState) entities() []graph.Entity {
 				aliases = append(aliases[:len(aliases):len(aliases)], f[0])
 			}
 		}
-		e := graph.Entity{Name: c.name, Type: c.typ(), Aliases: aliases, Mentions: c.mentions,
+		e := graph.Entity{Name: suffixStop(c.name), Type: c.typ(), Aliases: aliases, Mentions: c.mentions,
 			Local: localNames(append([]string{c.name}, aliases...)), Guessed: d.guessedPerson(c) || d.guessedPlace(c)}
 		if k := surname(c.name); k != "" && c.votes[graph.Person] > 0 {
 			e.Keys = []string{k}
