@@ -365,6 +365,8 @@ func TestEntityRules(t *testing.T) {
 		{"a legal suffix's full stop is no part of the stored name", "Kelcom Brothers Inc. said it agreed to buy Tarvik Co.",
 			[]ent{{"Kelcom Brothers Inc", graph.Org}, {"Tarvik Co", graph.Org}},
 			map[string][]string{"Kelcom Brothers Inc": {"Kelcom Brothers Inc."}}, []string{"Kelcom Brothers Inc.", "Tarvik Co."}},
+		{"a capital of style after a country's code is the country's", "The total U.S. Market was worth 840 mln dlrs, U.S. Industry sources said. The U.S. Senate voted. US Shoe Corp said U.S. Shoe lost money.",
+			[]ent{{"United States", graph.Place}, {"U.S. Senate", graph.Org}, {"US Shoe Corp", graph.Org}}, map[string][]string{"US Shoe Corp": {"US Shoe"}}, []string{"U.S. Market", "U.S. Industry"}},
 		{"laboratories head a company's name", "Transistors need many steps.\n\nKTX Laboratories created \"an entirely new material and device form,\" said Anna Varga, director of research for KTX Laboratories.",
 			[]ent{{"KTX Laboratories", graph.Org}}, nil, []string{"Laboratories"}},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",

@@ -24,6 +24,10 @@ type mention struct {
 	titled bool // a person's title stood before it
 	ts     int  // first token of the title; tokens [s,ts) name its owner ("U.S.")
 	weak   bool // sentence-initial capital only: needs support elsewhere
+	// styled: a country's code with stops and a common word that the
+	// stop's capital may have given ("the U.S. Market"): the country
+	// alone unless the text names the two so elsewhere
+	styled bool
 	ticker bool // a Reuters ticker or brackets mark it a company
 	// personal: the words around it say it is a person ("who", "was
 	// born", an office in apposition), not only prose's label
@@ -93,11 +97,20 @@ func newDocState(sents []sentence) *docState {
 func (d *docState) findMentions() {
 	persons := map[string]bool{} // folded words of names typed as people
 	names := map[string]bool{}   // folded names of the mentions
+	plain := map[string]bool{}   // folded names some mention gives not only by a capital of style
 	for i := range d.sents {
 		if !d.sents[i].shouting {
 			d.mentions[i] = chunkMentions(&d.sents[i])
 			for _, m := range d.mentions[i] {
 				names[graph.Fold(m.name)] = true
+				if !m.styled {
+					// and the first words of a longer name: "U.S. Shoe"
+					// of "U.S. Shoe Corp"
+					f := strings.Fields(graph.Fold(m.name))
+					for k := 2; k <= len(f); k++ {
+						plain[strings.Join(f[:k], " ")] = true
+					}
+				}
 				if mostlyPerson(m.votes) &&
 					(m.titled || m.he-m.hs >= 2) && !hasCountry(&d.sents[i], m) {
 					// a person the text names in full or by title
@@ -127,6 +140,14 @@ func (d *docState) findMentions() {
 		if !d.sents[i].shouting {
 			d.mentions[i] = splitGlued(&d.sents[i], d.mentions[i], persons, names)
 			toks := d.sents[i].toks
+			for k, m := range d.mentions[i] {
+				if m.styled && !plain[graph.Fold(m.name)] {
+					// "the U.S. Market": the country
+					if c := makeMention(&d.sents[i], m.s, m.s+1); c != nil {
+						d.mentions[i][k] = c
+					}
+				}
+			}
 			for _, m := range d.mentions[i] {
 				opens := m.s == 0 || isDoubleQuote(toks[m.s-1].text) || toks[m.s-1].text == ":"
 				if m.s == m.hs && m.e == m.s+1 && !isAcronym(toks[m.s:m.e]) && opens {
@@ -590,7 +611,13 @@ func chunkMentions(s *sentence) []*mention {
 			i = k
 			continue
 		}
-		out = append(out, splitDates(s, i, j)...)
+		ms := splitDates(s, i, j)
+		if styledCapital(s, i, j) {
+			for _, m := range ms {
+				m.styled = m.styled || m.s == i && m.e == j
+			}
+		}
+		out = append(out, ms...)
 		i = j
 		prevEnd = j
 	}
@@ -771,6 +798,35 @@ func countryWord(s *sentence, i, j int) (int, bool) {
 		return j, true
 	}
 	return 0, false
+}
+
+// styledCapital reports whether the chunk [i,j) is a country's code
+// written with stops and one capitalised common word after it, no body's
+// nor place's head nor title: "the U.S. Market was", "a local U.S.
+// Government agency", "U.S. Industry sources". Reuters copy capitalises
+// the word after "U.S." as if the stop ended a sentence, so the capital
+// says nothing; "U.S. Senate", "U.S. Gulf" keep their heads, and a
+// company so named ("U.S. Sprint") is one where the text also writes it
+// otherwise ("US Sprint").
+func styledCapital(s *sentence, i, j int) bool {
+	if j != i+2 || s.shouting || !strings.Contains(s.toks[i].text, ".") || !graph.Acronym(s.toks[i].text) {
+		return false
+	}
+	if _, ok := lookupCountry(s.toks[i].text); !ok {
+		return false
+	}
+	w := s.toks[i+1]
+	if graph.Acronym(w.text) || strings.ContainsAny(w.text, ".-&'0123456789") || !commonNoun(w.lower) &&
+		!(strings.HasSuffix(w.lower, "s") && commonNoun(strings.TrimSuffix(w.lower, "s"))) && !ordinaryWord(w.lower) {
+		return false
+	}
+	if orgHeads[w.lower] || companyHeads[w.lower] || placeHeads[w.lower] || titleWords[w.lower] || personTitles[w.lower] ||
+		strings.HasSuffix(w.label, "ORGANIZATION") {
+		return false
+	}
+	// "U.S. Sprint's", "U.S. Shoe said it": the text makes it a company
+	return !(j < len(s.toks) && (s.toks[j].text == "'s" || s.toks[j].text == "’s")) &&
+		!(j+1 < len(s.toks) && (s.toks[j].lower == "said" || s.toks[j].lower == "says") && s.toks[j+1].lower == "it")
 }
 
 // companyOfPlace reports whether [i,j), a name that ends in a legal
