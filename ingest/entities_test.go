@@ -360,6 +360,8 @@ func TestEntityRules(t *testing.T) {
 		{"regions of the world are places and no other's short name", "Exports to Sub-Saharan Africa and Central America fell. Africa and Latin America grew, and the Gulf of Mexico was calm.",
 			[]ent{{"Sub-Saharan Africa", graph.Place}, {"Central America", graph.Place}, {"Africa", graph.Place}, {"Latin America", graph.Place},
 				{"Gulf of Mexico", graph.Place}}, nil, nil},
+		{"a part of a country is no company's short name", "Korea Kelvian Petrochemical Corp will double its needs. Korea may face difficulties covering the volume.",
+			[]ent{{"Korea", graph.Place}, {"Korea Kelvian Petrochemical Corp", graph.Org}}, nil, nil},
 		{"a head before of types the name", "Kelvia has lost sight of the Memorandum of Understanding, and ships avoid the Strait of Tarvik.",
 			[]ent{{"Memorandum of Understanding", graph.Misc}, {"Strait of Tarvik", graph.Place}}, nil, nil},
 		{"a legal suffix's full stop is no part of the stored name", "Kelcom Brothers Inc. said it agreed to buy Tarvik Co.",

@@ -449,12 +449,13 @@ func isRegion(name string) bool {
 	return ok
 }
 
-// isPlaceName reports whether name is a country's, a US state's or a capital's.
+// isPlaceName reports whether name is a country's, a US state's, a
+// capital's or a region's (worldRegions).
 func isPlaceName(name string) bool {
 	if _, ok := lookupCountry(name); ok {
 		return true
 	}
-	if isState(name) {
+	if isState(name) || worldRegions[strings.ToLower(name)] {
 		return true
 	}
 	_, ok := country.Capital(name)
@@ -2120,9 +2121,11 @@ func isModel(toks []token) bool {
 var namedMonths = set("april", "may", "june", "august")
 
 // worldRegions are the continents and the regions of the world news
-// names, which the country gazetteer lacks: places, whatever the tagger
+// names, and parts of countries ("Korea", "Scotland", "Kashmir"), which
+// the country gazetteer lacks: places, whatever the tagger
 // says ("Latin America" a person, "Central America" a body), and no
-// other place's short name ("Africa" is not "Sub-Saharan Africa"). A
+// other place's or company's short name ("Africa" is not "Sub-Saharan
+// Africa", "Korea" not "Korea Petrochemical Industries Corp"). A
 // word that also names companies alone ("Gulf", "Pacific") is none.
 var worldRegions = set("africa", "asia", "europe", "americas", "antarctica", "oceania", "australasia", "latin america",
 	"central america", "south america", "north america", "caribbean", "west indies", "western europe", "eastern europe",
@@ -2131,7 +2134,11 @@ var worldRegions = set("africa", "asia", "europe", "americas", "antarctica", "oc
 	"asia-pacific", "pacific rim", "indochina", "north africa", "west africa", "east africa", "southern africa",
 	"central africa", "sub-saharan africa", "horn of africa", "sahel", "maghreb", "persian gulf", "arabian gulf",
 	"mediterranean", "north sea", "south pacific", "north atlantic", "arctic", "south china sea", "caspian sea",
-	"black sea", "red sea", "baltic sea", "gulf of mexico")
+	"black sea", "red sea", "baltic sea", "gulf of mexico",
+	// parts of countries the country gazetteer has no entry for
+	"korea", "england", "scotland", "wales", "northern ireland", "ulster", "kashmir", "tibet", "kurdistan",
+	"siberia", "bavaria", "catalonia", "flanders", "wallonia", "gaza", "gaza strip", "west bank", "sinai",
+	"golan heights", "manchuria", "patagonia", "corsica", "sicily", "sardinia", "crimea", "basque country")
 
 // provinces are the provinces and states of Canada and Australia, which
 // the country gazetteer lacks: "HALIFAX, Nova Scotia".
@@ -2277,9 +2284,9 @@ func (d *docState) resolve() {
 		if c.female && len(short) > 1 {
 			short = short[1:] // "Ms Kestilä" may be Aino Kestilä
 		}
-		place := isPlaceName(c.name) || worldRegions[strings.ToLower(c.name)] // a country, capital or region
-		placeLike := place || demonymName(c.name)                             // or a people's adjective
-		abbr := ""                                                            // the letters of an acronym: "ec", "sp" of "S and P"
+		place := isPlaceName(c.name)              // a country, capital or region
+		placeLike := place || demonymName(c.name) // or a people's adjective
+		abbr := ""                                // the letters of an acronym: "ec", "sp" of "S and P"
 		if len(short) == 1 && graph.Acronym(c.name) {
 			abbr = short[0]
 		} else {
