@@ -1210,7 +1210,7 @@ func personInFull(toks []token) bool {
 			break
 		}
 	}
-	if len(toks) < 2 || len(toks) > 3 || !firstNames[strings.ToLower(toks[0].text)] {
+	if len(toks) < 2 || len(toks) > 3 || !givenName(strings.ToLower(toks[0].text)) {
 		return false
 	}
 	for _, t := range toks {
@@ -1793,11 +1793,13 @@ func typeVotes(m *mention, toks []token) {
 		}
 		m.votes[nerType(l)]++
 	}
-	if n := len(toks); n >= 2 && n <= 3 && firstNames[toks[0].lower] && !isCountry && !corporate &&
+	if n := len(toks); n >= 2 && n <= 3 && givenName(toks[0].lower) && !isCountry && !corporate &&
 		!orgHeads[head] && !companyHeads[head] && !placeHeads[head] && !miscHeads[head] && !graph.Acronym(toks[n-1].text) &&
-		m.votes[graph.Place] > 0 && m.votes[graph.Org] == 0 {
+		m.votes[graph.Place] > 0 && m.votes[graph.Org] == 0 && (firstNames[toks[0].lower] || surnameLike(toks[1:])) {
 		// "William Mulholland": a known first name and a surname that
-		// prose labels a place is a person
+		// prose labels a place is a person (a census name only before
+		// words that are no common words: "Andres Soriano", but not
+		// "Myra Falls", "Christian Democrats", "Hong Kong-listed")
 		m.votes[graph.Person] += m.votes[graph.Place]
 		delete(m.votes, graph.Place)
 	}
@@ -1843,6 +1845,22 @@ func typeVotes(m *mention, toks []token) {
 		// prose labels a place
 		m.votes = map[string]int{graph.Org: 1}
 	}
+}
+
+// surnameLike reports whether toks may be the rest of a person's name
+// after a given name: capitalised words, no common English word, no
+// hyphenated adjective, no demonym ("Soriano", "del Mazo", "dos Santos").
+func surnameLike(toks []token) bool {
+	for _, t := range toks {
+		if nameParticles[t.lower] {
+			continue
+		}
+		if !unicode.IsUpper(firstRune(t.text)) || strings.Contains(t.text, "-") || ordinaryWord(t.lower) ||
+			ordinaryWord(strings.TrimSuffix(t.lower, "s")) || demonymName(t.text) {
+			return false
+		}
+	}
+	return true
 }
 
 // countryLead reports whether name is a country, written as its code or
@@ -2407,7 +2425,7 @@ func (d *docState) resolve() {
 // place's, body's or thing's head, and a person by its own votes.
 func surnameOfPerson(c, r *cluster) bool {
 	w, full := nameWords(c.name), nameWords(r.name)
-	if len(w) != 1 || len(full) < 2 || len(full) > 3 || w[0] != full[len(full)-1] || !firstNames[full[0]] ||
+	if len(w) != 1 || len(full) < 2 || len(full) > 3 || w[0] != full[len(full)-1] || !givenName(full[0]) ||
 		isPlaceName(r.name) || orgHeads[w[0]] || placeHeads[w[0]] || miscHeads[w[0]] {
 		return false
 	}

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"strings"
+
 	"github.com/kg-builder/kg/graph"
 )
 
@@ -439,3 +441,25 @@ var firstNames = set(
 	"clayton", "gordon", "douglas", "graham", "stanley", "francis", "vincent", "victor", "hugh", "glenn", "wayne",
 	"craig", "leslie", "sidney", "arnold", "edgar", "harvey", "hubert", "leon", "roland", "rita", "norma", "marc",
 )
+
+// censusNames are the census's given names (censusGivenNames) that name
+// no country, state, capital or region ("Georgia", "Adelaide", "Chad")
+// and are no particle of a name ("Al" of "al Assad"). They are evidence
+// of a person only as the first of two or three words ("Martin Davis",
+// "Andres Soriano"), never alone ("Alex", "Kimberley"), nor against a
+// company the text makes of the name ("Merrill Lynch", "Morgan Stanley"):
+// firstNames, the names that are a person's alone, are fewer.
+var censusNames = func() map[string]bool {
+	names := map[string]bool{}
+	for _, n := range censusGivenNames {
+		if nameParticles[n] || isPlaceName(strings.ToUpper(n[:1])+n[1:]) {
+			continue
+		}
+		names[n] = true
+	}
+	return names
+}()
+
+// givenName reports whether w, in lower case, is a given name that begins
+// a person's name of two or three words.
+func givenName(w string) bool { return firstNames[w] || censusNames[w] }
