@@ -372,6 +372,8 @@ func TestEntityRules(t *testing.T) {
 		{"a census given name begins a person's name", "Prices will rise, said Leigh Varga of Tarvik Securities Inc, and Thaddeus Pelkov of Kelcom agreed. Christian Democrats and Myra Falls were calm.",
 			[]ent{{"Leigh Varga", graph.Person}, {"Tarvik Securities Inc", graph.Org}, {"Thaddeus Pelkov", graph.Person}},
 			nil, []string{"Leigh Varga of Tarvik Securities Inc", "Thaddeus Pelkov of Kelcom"}},
+		{"a compass word or a saint's begins a place's name", "The plant near San Tarvio will close, Kelcom said. Prices in West Tarvia fell, dealers said.",
+			[]ent{{"San Tarvio", graph.Place}, {"West Tarvia", graph.Place}}, nil, nil},
 		{"laboratories head a company's name", "Transistors need many steps.\n\nKTX Laboratories created \"an entirely new material and device form,\" said Anna Varga, director of research for KTX Laboratories.",
 			[]ent{{"KTX Laboratories", graph.Org}}, nil, []string{"Laboratories"}},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",
