@@ -1058,6 +1058,15 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 	if w == "and" && len(left) == 1 && k == j+2 && len(left[0].text) == 1 && len(toks[j+1].text) == 1 {
 		return k, true // "S and P"
 	}
+	if w == "and" && len(left) > 1 && !corporateSuffixes[lastLeft] && !hasWord(left, "of") && !isPlaceName(span(s, i, j)) &&
+		!givenName(left[0].lower) && !titleWords[left[0].lower] && !personTitles[left[0].lower] &&
+		commonTail(toks[j+1:k], !orgHeads[lastLeft]) {
+		// "Highveld Steel and Vanadium Corp Ltd", "National Distillers
+		// and Chemical Corp": a line of business after "and" and the
+		// legal suffix end the one company's name (a second company
+		// has a name of its own: "Chrysler Corp and Ford Motor Co")
+		return k, true
+	}
 	if orgHeads[lastLeft] && len(left) > 1 || isPlaceName(span(s, i, j)) ||
 		isPlaceName(toks[j+1].text) || dateWords[toks[j+1].lower] {
 		return 0, false // "Chrysler Corp and Ford Motor Co" are two
@@ -1097,6 +1106,48 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 	}
 	return k, true
 }
+
+// commonTail reports whether toks are one or two capitalised common words
+// and then a company's legal suffixes, or (when bodyHead) one and a body's
+// head, and perhaps "of" and a place: "Vanadium Corp Ltd", "Gas Co",
+// "Smelting Co Ltd", "Loan Association of Muskogee" (but after a body's
+// head "and" begins another body: "International Monetary Fund and World
+// Bank"). Words that begin companies' names of their own ("General Motors
+// Corp", "Federal Reserve Bank") and people's adjectives ("Soviet Union")
+// are none.
+func commonTail(toks []token, bodyHead bool) bool {
+	for x, t := range toks {
+		if t.lower == "of" {
+			toks = toks[:x] // "Loan Association" of "... of Muskogee"
+			break
+		}
+	}
+	n := len(toks)
+	for n > 0 && corporateSuffixes[strings.TrimSuffix(toks[n-1].lower, ".")] {
+		n--
+	}
+	if bodyHead && n == len(toks) && n == 2 && orgHeads[toks[1].lower] && !corporateSuffixes[toks[1].lower] &&
+		!demonymName(toks[0].text) && toks[0].lower != "world" {
+		n-- // "Loan Association" after "Savings", not "World Bank" after "Fund"
+	}
+	if n == len(toks) || n == 0 || n > 2 {
+		return false
+	}
+	for _, t := range toks[:n] {
+		if !unicode.IsUpper(firstRune(t.text)) || graph.Acronym(t.text) || isRegion(t.text) || givenName(t.lower) ||
+			companyLeads[t.lower] || !(commonNoun(t.lower) || ordinaryForm(t.lower) || strings.HasSuffix(t.lower, "ing")) {
+			return false
+		}
+	}
+	return true
+}
+
+// companyLeads are common words that begin companies' and bodies' names
+// of their own: "General Motors", "National Westminster", "Federal
+// Express".
+var companyLeads = set("general", "national", "international", "united", "american", "first", "standard",
+	"continental", "federal", "allied", "consolidated", "associated", "amalgamated", "universal", "royal", "imperial",
+	"central", "southern", "northern", "eastern", "western", "pacific", "atlantic", "commonwealth", "union", "new")
 
 // ordinaryWord reports whether w, in lower case, is a common English word.
 func ordinaryWord(w string) bool { return basicWords[w] || treebank.Known(w) }
