@@ -32,7 +32,8 @@ var titleWords = set(
 	"opposition", "communist", "socialist", "republican", "democrat", "democratic", "conservative",
 	"labor-party", "first", "top", "speaker", "whip", "clerk", "delegate", "consul", "attaché",
 	"chargé", "president-elect", "mrs.", "mr.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.",
-	"lt.", "capt.", "prof.", "rev.", "st.",
+	"lt.", "capt.", "prof.", "rev.", "st.", "administrator", "comptroller", "controller", "inspector", "superintendent",
+	"auditor", "supervisor", "marshal",
 )
 
 // personTitles are the title words that say the name after them is a person.
@@ -49,6 +50,7 @@ var personTitles = set(
 	"correspondent", "reporter", "rabbi", "imam", "cardinal", "archbishop", "bishop", "reverend", "rev",
 	"speaker", "delegate", "consul", "president-elect", "vice-president", "vice-chairman", "executive",
 	"deputy", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "capt.", "prof.", "rev.",
+	"administrator", "comptroller", "controller", "inspector", "superintendent", "auditor", "supervisor", "marshal",
 )
 
 // strongTitles say on their own that the next name is a person's, even a

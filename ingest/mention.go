@@ -594,6 +594,14 @@ func chunkMentions(s *sentence) []*mention {
 			// after where it was made is the accord's name, not a place
 			j++
 		}
+		if j == i+1 && i >= 3 && toks[i-1].lower == "the" && toks[i-2].lower == "of" && officeFields[toks[i].lower] &&
+			personTitles[strings.TrimSuffix(toks[i-3].lower, ".")] {
+			// "the U.S. Comptroller of the Currency", "Chancellor of
+			// the Exchequer": the field of an office, no name (but
+			// "manager of the Tanzania-Zambia Railway Authority")
+			i = j
+			continue
+		}
 		if j < len(toks) && locative(toks[j].text) && j > i && toks[j-1].text != "," {
 			// "New Orleans-based Halvex", "Hong Kong-owned": the first
 			// words of a place's adjective, no name
@@ -683,6 +691,10 @@ func forHead(t token) bool {
 // forBodies head names with "for" that orgHeads lacks.
 var forBodies = set("campaign", "programme", "program", "alliance", "committees", "commissioner", "centers", "centres",
 	"fund", "funds", "initiative", "project")
+
+// officeFields are what offices named "X of the Y" are of, no names of
+// their own: "Comptroller of the Currency", "Chancellor of the Exchequer".
+var officeFields = set("currency", "exchequer", "rolls", "realm")
 
 // connectors join the words of a long name: "Asia and the Pacific".
 var connectors = set("and", "&", "of", "for", "the", "on", "in")
@@ -1523,6 +1535,16 @@ func makeMention(s *sentence, a, b int) *mention {
 		// "10:00 GMT", "rated AA", "MAR8": a time, a credit rating, a
 		// date, no name
 		return nil
+	}
+	if b-hs == 2 && (toks[hs].lower == "provisional" || toks[hs].lower == "prime") && rating(toks[hs+1].text) {
+		// "Provisional A-1 shelf registered securities": a rating
+		return nil
+	}
+	for _, t := range toks[hs:b] {
+		if strings.Contains(t.text, "..") {
+			// "DATE..W.T.I.....W.T.S...LT": a table's dotted columns
+			return nil
+		}
 	}
 	if a == 0 && b == 1 && b < len(toks) && !isAcronym(toks[:1]) && ordinaryWord(toks[0].lower) && qualifies(toks[1]) &&
 		!strings.HasSuffix(toks[0].label, "ORGANIZATION") && !strings.HasSuffix(toks[0].label, "PERSON") {

@@ -182,7 +182,11 @@ func titleOf(s *sentence, m *mention) []token {
 
 // textOf is the text of s from token first to token last, as written.
 func textOf(s *sentence, first, last token) string {
-	return strings.Join(strings.Fields(s.text[first.start-s.start:last.end()-s.start]), " ")
+	t := s.text[first.start-s.start : last.end()-s.start]
+	if strings.Contains(t, "^M") {
+		t = strings.ReplaceAll(t, "^M", " ") // a carriage return (splitMarkup)
+	}
+	return strings.Join(strings.Fields(t), " ")
 }
 
 // roleWords are the words of a role, lower case, without honorifics,

@@ -145,13 +145,21 @@ func stripDateline(text string, u unit, first bool) (int, string) {
 	return u.start + m[1], strings.TrimSpace(place)
 }
 
-// splitMarkup cuts the angle brackets of Reuters markup off the words they
-// are glued to: "<Chartham Management Corp>" names a company whose name is
-// "Chartham Management Corp". A ticker in one word ("<GTE>", "<BISZ.Z>")
+// splitMarkup cuts the angle brackets of Reuters markup, and carriage
+// returns written "^M", off the words they are glued to: "<Chartham
+// Management Corp>" names a company whose name is "Chartham Management
+// Corp". A ticker in one word ("<GTE>", "<BISZ.Z>")
 // stays whole; markTickers takes it out of names.
 func splitMarkup(toks []token) []token {
 	var out []token
 	for _, t := range toks {
+		if n := len(t.text); n > 2 && strings.HasSuffix(t.text, "^M") {
+			// a carriage return written as "^M", no part of the
+			// word: "REUTER^M", "<Pratt^M and Whitney>"
+			w := t.text[:n-2]
+			out = append(out, splitMarkup([]token{{text: w, lower: strings.ToLower(w), start: t.start}})...)
+			continue
+		}
 		if isTicker(t.text) || len(t.text) < 2 {
 			out = append(out, t)
 			continue
