@@ -383,6 +383,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Lena Holm", graph.Person}}, map[string][]string{"Lena Holm": {"EPA Administrator Lena Holm"}}, []string{"Currency", "U.S. Comptroller"}},
 		{"a carriage return written ^M is no part of a name", "Its engines come from Kelcom Corp <KLC> unit <Tarvik^M and Holm>.\n\nREUTER^M",
 			[]ent{{"Tarvik and Holm", graph.Org}}, nil, []string{"Tarvik^M and Holm", "REUTER^M", "Tarvik"}},
+		{"a state after a town ends its place", "The homes will be near Newtown, Pa. Kelcom said it will build them.",
+			[]ent{{"Pennsylvania", graph.Place}, {"Kelcom", ""}}, nil, []string{"Pa. Kelcom"}},
 		{"laboratories head a company's name", "Transistors need many steps.\n\nKTX Laboratories created \"an entirely new material and device form,\" said Anna Varga, director of research for KTX Laboratories.",
 			[]ent{{"KTX Laboratories", graph.Org}}, nil, []string{"Laboratories"}},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",

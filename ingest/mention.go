@@ -594,6 +594,13 @@ func chunkMentions(s *sentence) []*mention {
 			// after where it was made is the accord's name, not a place
 			j++
 		}
+		if j > i+1 && i >= 2 && toks[i-1].text == "," && strings.HasSuffix(toks[i].text, ".") && usState(toks[i].text) &&
+			unicode.IsUpper(firstRune(toks[i+1].text)) {
+			// "near Newtown, Pa. Calton said it will build": the state
+			// ends the town's place, and its stop the sentence, which
+			// the segmenter took for an abbreviation's
+			j = i + 1
+		}
 		if j == i+1 && i >= 3 && toks[i-1].lower == "the" && toks[i-2].lower == "of" && officeFields[toks[i].lower] &&
 			personTitles[strings.TrimSuffix(toks[i-3].lower, ".")] {
 			// "the U.S. Comptroller of the Currency", "Chancellor of
