@@ -54,12 +54,15 @@ type Entity struct {
 	// them; an entity whose name is local is a new one.
 	Local []string
 
-	// Guessed says a person's or a place's type is only a tagger's guess:
+	// Guessed says a person's, a place's or a one-word company's type is
+	// only a guess:
 	// no title, first name, gazetteer or context said so. A stored
 	// company whose name is a guessed person's with a legal suffix
 	// ("Morgan Stanley and Co Inc" for "Morgan Stanley") is then what it
 	// names, and so is the one stored person whose surname a guessed
-	// place of one word is ("Baldrige" for Malcolm Baldrige).
+	// place or company of one word is ("Baldrige" for Malcolm Baldrige;
+	// "Liedtke said" in business news, typed a company only because one
+	// word is more often a company's name there, for J. Hugh Liedtke).
 	Guessed bool
 
 	Cursor string // where it stands in the listing that returned it

@@ -32,7 +32,7 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 			e.Type = Org
 		}
 	}
-	if e.Guessed && e.Type == Place && !strings.Contains(strings.TrimSpace(e.Name), " ") {
+	if e.Guessed && (e.Type == Place || e.Type == Org) && !strings.Contains(strings.TrimSpace(e.Name), " ") {
 		person, err := w.surnameOf(e.Name)
 		if err != nil {
 			return 0, false, err

@@ -440,6 +440,8 @@ func TestGuessedType(t *testing.T) {
 		{"John Morvik co-managed the offering of the notes.", "John Morvik", false},
 		{"Officials said Baldeg has concerns about the sale.", "Baldeg", true},
 		{"Officials said the plant in Baldeg has closed.", "Baldeg", false},
+		{"Kelcom Corp's net profit rose. Baldeg said sales of the company's shares fell.", "Baldeg", true},
+		{"Kelcom Corp's net profit rose. Baldeg Inc said sales of its shares fell.", "Baldeg Inc", false},
 	}
 	for _, tt := range tests {
 		doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: tt.text})

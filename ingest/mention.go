@@ -45,6 +45,7 @@ type cluster struct {
 	titles     int  // mentions after a person's title
 	female     bool // named with "Mrs", "Ms", "Miss": not the man of the same surname
 	maleTitled bool // named with "Mr" once
+	orgGuess   bool // one word typed a company only because business news names companies so (docTypes)
 	parent     *cluster
 }
 
@@ -2913,7 +2914,7 @@ func (d *docState) entities() []graph.Entity {
 			}
 		}
 		e := graph.Entity{Name: suffixStop(c.name), Type: c.typ(), Aliases: aliases, Mentions: c.mentions,
-			Local: localNames(append([]string{c.name}, aliases...)), Guessed: d.guessedPerson(c) || d.guessedPlace(c)}
+			Local: localNames(append([]string{c.name}, aliases...)), Guessed: d.guessedPerson(c) || d.guessedPlace(c) || c.orgGuess && c.typ() == graph.Org}
 		if k := surname(c.name); k != "" && c.votes[graph.Person] > 0 {
 			e.Keys = []string{k}
 		}

@@ -102,9 +102,12 @@ func (d *docState) docTypes() {
 		if business && len(w) == 1 && c.votes[graph.Person] > 0 && c.typ() == graph.Person && !evidence[c] &&
 			!surnames[w[0]] && !firstNames[w[0]] && !d.personEvidence(c) {
 			// "Daiwa said": a single word is no person on prose's
-			// label alone; in business news it is a company
+			// label alone; in business news it is a company, a guess
+			// the store overrules when it holds one person of that
+			// surname ("Liedtke said" for J. Hugh Liedtke)
 			c.votes[graph.Org] += c.votes[graph.Person]
 			delete(c.votes, graph.Person)
+			c.orgGuess = true
 			continue
 		}
 		if len(w) >= 2 && compassWords[w[0]] && !evidence[c] && properWords(w[1:]) && d.guessedPerson(c) {
