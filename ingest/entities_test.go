@@ -385,6 +385,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Tarvik and Holm", graph.Org}}, nil, []string{"Tarvik^M and Holm", "REUTER^M", "Tarvik"}},
 		{"a state after a town ends its place", "The homes will be near Newtown, Pa. Kelcom said it will build them.",
 			[]ent{{"Pennsylvania", graph.Place}, {"Kelcom", ""}}, nil, []string{"Pa. Kelcom"}},
+		{"a paper's last word is its short name", "Kelcom Corp is buying the Tarvik Chronicle for 400 mln dlrs. The Chronicle has a daily circulation of 425,000.",
+			[]ent{{"Tarvik Chronicle", graph.Org}}, map[string][]string{"Tarvik Chronicle": {"Chronicle"}}, []string{"Chronicle"}},
 		{"laboratories head a company's name", "Transistors need many steps.\n\nKTX Laboratories created \"an entirely new material and device form,\" said Anna Varga, director of research for KTX Laboratories.",
 			[]ent{{"KTX Laboratories", graph.Org}}, nil, []string{"Laboratories"}},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",

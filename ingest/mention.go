@@ -700,6 +700,11 @@ func forHead(t token) bool {
 var forBodies = set("campaign", "programme", "program", "alliance", "committees", "commissioner", "centers", "centres",
 	"fund", "funds", "initiative", "project")
 
+// pressHeads end newspapers' names, which news shortens to their last
+// word: "the Chronicle" for the Houston Chronicle.
+var pressHeads = set("chronicle", "post", "journal", "herald", "tribune", "gazette", "telegraph", "guardian",
+	"observer", "globe", "inquirer", "examiner", "bulletin", "courier", "dispatch", "mirror", "independent")
+
 // officeFields are what offices named "X of the Y" are of, no names of
 // their own: "Comptroller of the Currency", "Chancellor of the Exchequer".
 var officeFields = set("currency", "exchequer", "rolls", "realm")
@@ -1843,7 +1848,7 @@ func typeVotes(m *mention, toks []token) {
 		// a legal suffix outweighs prose's labels: "Deutsche Bank AG",
 		// "Tribune Co" are companies whatever the tagger says
 		m.votes[graph.Org] += 10
-	case orgHeads[head] || companyHeads[head] && len(toks) > 1 || newsAgencies[head] && len(toks) == 1:
+	case orgHeads[head] || (companyHeads[head] || pressHeads[head]) && len(toks) > 1 || newsAgencies[head] && len(toks) == 1:
 		m.votes[graph.Org] += 4
 	case placeHeads[head]:
 		m.votes[graph.Place] += 4
@@ -2443,12 +2448,13 @@ func (d *docState) resolve() {
 			case len(long) == len(short)+1 && hasSuffixTokens(long, short) && countryLead(o.name) && ot != graph.Place:
 				// "Sprint" for "U.S. Sprint"
 				ok = true
-			case len(short) == 1 && (orgHeads[short[0]] || placeHeads[short[0]]) &&
+			case len(short) == 1 && (orgHeads[short[0]] || placeHeads[short[0]] || pressHeads[short[0]] && ot == graph.Org) &&
 				(hasSuffixTokens(long, short) || headOf(long) == short[0]) &&
 				(ot == graph.Org || ot == graph.Place) && !graph.Acronym(c.name) && !chamberWords[short[0]]:
 				// "the Fund" for the International Monetary Fund, "the
-				// Bank" for the Reserve Bank of Kelvia, when the document
-				// names one fund or bank
+				// Bank" for the Reserve Bank of Kelvia, "the Chronicle"
+				// for the Houston Chronicle, when the document names one
+				// fund, bank or paper
 				ok = true
 			case hasPrefixTokens(long, short) && (ot == graph.Org || ot == graph.Place && placeHeads[long[len(long)-1]]) && !c.titled():
 				// "Southmark" for "Southmark Corp", whatever prose
