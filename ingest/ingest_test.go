@@ -494,3 +494,78 @@ func TestHeSaidAfterSpeaker(t *testing.T) {
 		checkTriples(t, ex, text, []string{want}, nil)
 	}
 }
+
+// TestUnspecific: the graph leaves out a plain object that names no thing
+// an analyst would look up (kg extract still prints it), and keeps one
+// with a name, an amount, a field or an "of" phrase of its own.
+func TestUnspecific(t *testing.T) {
+	for _, c := range []struct {
+		rel, obj, rule string
+		flags          []string
+		want           string
+	}{
+		{"be", "senior vice president", "copula", nil, "title without owner"},
+		{"be", "prime minister", "title", nil, "title without owner"},
+		{"be", "navy minister", "title", nil, ""},
+		{"be", "former president", "copula", nil, ""},
+		{"be", "active borrower", "copula", nil, ""},
+		{"make", "final decision", "obj", nil, "generic object"},
+		{"take", "further steps", "obj", nil, "generic object"},
+		{"have", "enough money", "obj", nil, "generic object"},
+		{"sign", "new contract", "obj", nil, ""},
+		{"call", "news conference", "obj", nil, "light verb"},
+		{"take", "advantage", "obj", nil, "light verb"},
+		{"express", "frustration", "obj", nil, "light verb"},
+		{"have", "credit card receivables", "obj", nil, "light verb"},
+		{"call", "general election", "obj", nil, ""},
+		{"make", "laser printers", "obj", nil, ""},
+		{"make", "offer for Widget", "obj", nil, ""},
+		{"have", "20 pct stake", "obj", nil, ""},
+		{"shut down", "plant", "obj", []string{"definite object"}, "definite object"},
+		{"raise", "bid", "obj", nil, ""},
+		{"be optimistic about", "prospects", "copula nmod", nil, "copula with preposition"},
+		{"break with", "long-standing ally", "obl", nil, "plain oblique"},
+		{"raise through offering of", "equipment trust certificates", "obl", nil, ""},
+		{"appeal for", "U.S. investment", "obl", nil, ""},
+		{"cut staff to", "820 employees", "obl", nil, ""},
+		{"report", "earnings", "obj", nil, "result without amount"},
+		{"report", "1986 net profit", "obj", nil, "result without amount"},
+		{"report", "net profit of 239 mln francs", "obj", nil, ""},
+		{"expect", "one pct rise in income", "obj", nil, ""},
+		{"upgrade", "gasoline-producing unit", "obj", nil, ""},
+	} {
+		tr := graph.Triple{SubjectType: graph.Org, Relation: c.rel, Object: c.obj, ObjectType: graph.Concept,
+			Confidence: 0.6, Rule: c.rule, Flags: c.flags}
+		if got := unspecific(tr); got != c.want {
+			t.Errorf("unspecific(%s → %s, %s) = %q, want %q", c.rel, c.obj, c.rule, got, c.want)
+		}
+		if Kept(tr) != (c.want == "") {
+			t.Errorf("Kept(%s → %s) = %v", c.rel, c.obj, !(c.want == ""))
+		}
+		tr.ObjectType = graph.Org // a name is never unspecific
+		if got := unspecific(tr); got != "" {
+			t.Errorf("unspecific(%s → %s, a name) = %q", c.rel, c.obj, got)
+		}
+	}
+}
+
+// TestDefiniteObject: one plain noun after "the" is flagged (and left out
+// of the graph); after "its", or with words of its own, it is not.
+func TestDefiniteObject(t *testing.T) {
+	ex := mustExtractor(t)
+	checkTriples(t, ex, "Halden Steel shut down the plant. Nordline raised its bid for Baltic Rail. Viking Rail bought the old shipyard.",
+		[]string{"Nordline -raise bid for-> Baltic Rail", "Viking Rail -buy-> old shipyard"},
+		[]string{"Halden Steel -shut down-> plant"})
+}
+
+// TestPlaceDescription: "the state" stands for the one place the story
+// named a state ("the state of X"), not for a place it only named.
+func TestPlaceDescription(t *testing.T) {
+	ex := mustExtractor(t)
+	checkTriples(t, ex, "Farmers staged protests in the southern state of Parana, police said.\n\nThe state is a leading producer of grains and soybeans.",
+		[]string{"Parana -be-> leading producer of grains"}, nil)
+	checkTriples(t, ex, "Farmers protested in the state of Parana and in the state of Bahia.\n\nThe state is a leading producer of grains.",
+		nil, []string{"Parana -be-> leading producer of grains", "Bahia -be-> leading producer of grains"})
+	checkTriples(t, ex, "Farmers protested in this Indian Ocean island.\n\nThe island is a leading producer of sugar.",
+		nil, []string{"Indian Ocean -be-> leading producer of sugar"})
+}

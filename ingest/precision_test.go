@@ -13,6 +13,7 @@ import (
 // writes them), not those that must not.
 func TestPrecisionRules(t *testing.T) {
 	ex := mustExtractor(t)
+	ex.unspecificToo = true // the clause rules' tests; TestUnspecific tests the graph's filter
 	tests := []struct {
 		name      string
 		text      string
