@@ -639,24 +639,39 @@ var changeNouns = set("drop", "rise", "increase", "decrease", "decline", "fall",
 // production"; else 0. A name after "of" makes a relation of its own
 // ("sale of Widget": sale of → Widget), an amount or a time none.
 func (t *tree) ofComplement(h int, a *arg) int {
-	for _, x := range t.children(h, "nmod") {
+	xs := t.children(h, "nmod")
+	if w := t.lower(h); t.rel(h) == "obj" && (w == "stake" || w == "interest" || w == "holding" || changeNouns[w] || eventNoun(w)) {
+		// as the parser often has it, on the verb right after the
+		// object: "bought a stake in a Texas oil venture" (in on bought)
+		for _, x := range t.children(t.head(h), "obl") {
+			if cs := t.child(x, "case"); cs == a.e && t.lower(cs) != "of" {
+				xs = append(xs, x)
+			}
+		}
+	}
+	for _, x := range xs {
 		cs := t.child(x, "case")
 		if cs != a.e || t.w[x].UPOS != "NOUN" || t.amount(x) && !t.currency(x) || t.temporal(x) {
 			continue
 		}
-		if w := t.lower(cs); w != "of" && !((w == "in" || w == "on" || w == "for") && (eventNoun(t.lower(h)) || changeNouns[t.lower(h)])) {
-			// also an act's or a change's own phrase: "a drop in coffee
-			// production", "the attack on an Iranian oil platform",
-			// "bids for breadmaking wheat"
+		if w := t.lower(cs); w != "of" && w != "in" && w != "on" && w != "for" {
+			// also a noun's own phrase: "a drop in coffee production",
+			// "the attack on an Iranian oil platform", "bids for
+			// breadmaking wheat", "heavy dependence on exports", "an edge
+			// in other weaponry" (a name in it makes a relation: "sell
+			// stations in → Philadelphia")
 			continue
+		}
+		if w := t.lower(x); prepNouns[w] || circumstanceNouns[w] || idiomNouns[w] {
+			continue // "on behalf of", "in response to", "in principle": no phrase of the noun
 		}
 		xa := t.arg(x)
 		if xa == nil || xa.named() || xa.ref != nil || xa.pronoun || xa.e-a.hs > 7 {
 			return 0
 		}
 		for k := xa.hs; k < xa.e; k++ {
-			if t.byTok[k] != nil {
-				return 0 // a name inside: "shares of Acme stock"
+			if t.byTok[k] != nil && t.lower(cs) == "of" {
+				return 0 // a name inside: "shares of Acme stock" (but "a stake in a Texas oil venture")
 			}
 		}
 		return max(xa.e, xa.ofE)

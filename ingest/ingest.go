@@ -130,6 +130,12 @@ func vagueObject(t graph.Triple) bool {
 		return false
 	}
 	words := strings.Fields(strings.ToLower(t.Object))
+	for i, w := range words {
+		if objectPreps[w] && i > 0 && shareNouns[words[i-1]] {
+			words = words[:i] // "5 mln shares in the market": shares of nobody still
+			break
+		}
+	}
 	if len(words) == 0 {
 		return false
 	}
@@ -174,10 +180,23 @@ func unspecific(t graph.Triple) string {
 	if len(words) == 0 {
 		return ""
 	}
-	head, mods := words[len(words)-1], words[:len(words)-1]
+	chunk := words // the noun's own words, before a phrase of its own: "rise in profits"
+	for i, w := range words {
+		if objectPreps[w] {
+			chunk = words[:i]
+			break
+		}
+	}
+	if len(chunk) == 0 {
+		return ""
+	}
+	phrase := len(chunk) < len(words)
+	head, mods := chunk[len(chunk)-1], chunk[:len(chunk)-1]
 	rel := strings.Fields(t.Relation)
 	plain := plainWords(t.Object)
 	switch {
+	case phrase && t.Rule != "copula nmod":
+		return ""
 	case t.Relation == "be" && titleNouns[head] && allIn(mods, rankWords):
 		return "title without owner"
 	case len(mods) > 0 && allIn(mods, genericWords) && (vagueNouns[head] || t.Relation == "be" || t.Relation == "have"):

@@ -406,6 +406,7 @@ func TestVagueObject(t *testing.T) {
 		{"amend", "offer", graph.Concept, true},
 		{"buy", "extra 9.4 mln shares", graph.Concept, true},
 		{"sell", "800,000 shares", graph.Concept, true},
+		{"sell", "5 mln shares in market", graph.Concept, true},
 		{"buy", "AmeriTrust stock", graph.Concept, false},
 		{"co-manage", "issue", graph.Concept, false},
 		{"file", "registration statement", graph.Concept, false},
@@ -531,6 +532,8 @@ func TestUnspecific(t *testing.T) {
 		{"report", "earnings", "obj", nil, "result without amount"},
 		{"report", "1986 net profit", "obj", nil, "result without amount"},
 		{"report", "net profit of 239 mln francs", "obj", nil, ""},
+		{"report", "rise in profits", "obj", nil, ""},
+		{"be", "chief of staff", "copula", nil, ""},
 		{"expect", "one pct rise in income", "obj", nil, ""},
 		{"upgrade", "gasoline-producing unit", "obj", nil, ""},
 	} {
@@ -568,4 +571,15 @@ func TestPlaceDescription(t *testing.T) {
 		nil, []string{"Parana -be-> leading producer of grains", "Bahia -be-> leading producer of grains"})
 	checkTriples(t, ex, "Farmers protested in this Indian Ocean island.\n\nThe island is a leading producer of sugar.",
 		nil, []string{"Indian Ocean -be-> leading producer of sugar"})
+}
+
+// TestNounPhrase: a plain object keeps its own "in", "on" or "for" phrase,
+// also where the parser hung it on the verb after a stake or a change,
+// but not a preposition of several words ("on behalf of").
+func TestNounPhrase(t *testing.T) {
+	ex := mustExtractor(t)
+	ex.unspecificToo = true
+	checkTriples(t, ex, "Acme Corp bought a stake in a Texas oil venture. Halden Steel stressed its heavy dependence on exports. Baltic Rail bought the shares on behalf of Nordhavn Energy.",
+		[]string{"Acme Corp -buy-> stake in Texas oil venture", "Halden Steel -stress-> heavy dependence on exports", "Baltic Rail -buy on behalf of-> Nordhavn Energy"},
+		[]string{"Acme Corp -buy-> stake", "Halden Steel -stress-> heavy dependence", "Baltic Rail -buy-> shares on behalf"})
 }

@@ -195,7 +195,7 @@ func TestPrecisionRules(t *testing.T) {
 		{"did not say whether: still a condition", "Nordhavn Energy did not say whether it would sell Widget Systems.",
 			[]string{"Nordhavn Energy -sell-> Widget Systems if by Nordhavn Energy"}, nil},
 		{"called on X to: X does it", "Baltic Bank President Mart Tamm called on Latvia to boost investment in its ports.",
-			[]string{"Latvia -boost-> investment to", "Mart Tamm -call on-> Latvia"}, []string{"Mart Tamm -boost-> investment to", "Mart Tamm -call to boost-> investment"}},
+			[]string{"Latvia -boost-> investment in ports to", "Mart Tamm -call on-> Latvia"}, []string{"Mart Tamm -boost-> investment to", "Mart Tamm -call to boost-> investment"}},
 		{"appealed to X to: X does it", "The minister appealed to Estonia to open its markets to Latvian grain.",
 			[]string{"Estonia -open-> markets to"}, nil},
 		{"called on a day to: the subject does it", "The union called on Tuesday to end the strike at Baltic Rail.",
