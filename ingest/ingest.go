@@ -108,10 +108,24 @@ func Kept(t graph.Triple) bool {
 
 // keptEnds is Kept but for unspecific objects.
 func keptEnds(t graph.Triple) bool {
-	if openOnly[t.SubjectType] || openOnly[t.ObjectType] || t.SubjectType == graph.Concept || vagueObject(t) {
+	if openOnly[t.SubjectType] || openOnly[t.ObjectType] || t.SubjectType == graph.Concept || vagueObject(t) ||
+		comparison(t.Relation) {
 		return false
 	}
 	return t.Confidence >= GraphMinConfidence
+}
+
+// comparison reports whether a relation compares with what the object
+// names, which is no relation of the subject to it: "Ford –earn money
+// than→ General Motors", "Fed –determine policy than→ value of dollar"
+// (13 edges of all Reuters, none right).
+func comparison(rel string) bool {
+	for _, w := range strings.Fields(rel) {
+		if w == "than" {
+			return true
+		}
+	}
+	return false
 }
 
 // vagueObject reports whether a triple's object is a plain noun that says

@@ -583,3 +583,10 @@ func TestNounPhrase(t *testing.T) {
 		[]string{"Acme Corp -buy-> stake in Texas oil venture", "Halden Steel -stress-> heavy dependence on exports", "Baltic Rail -buy on behalf of-> Nordhavn Energy"},
 		[]string{"Acme Corp -buy-> stake", "Halden Steel -stress-> heavy dependence", "Baltic Rail -buy-> shares on behalf"})
 }
+
+// TestComparison: a relation that compares is no edge of the graph.
+func TestComparison(t *testing.T) {
+	ex := mustExtractor(t)
+	checkTriples(t, ex, "Nordhavn Energy earned more money than Baltic Rail. Nordhavn Energy bought Widget Systems.",
+		[]string{"Nordhavn Energy -buy-> Widget Systems"}, []string{"Nordhavn Energy -earn money than-> Baltic Rail"})
+}
