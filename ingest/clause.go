@@ -2646,6 +2646,27 @@ func whoseVerb(w []ud.Token, v int) {
 	w[v].Head, w[v].Deprel = n+1, "acl:relcl"
 }
 
+// caselessOblique mends "ITCF forecast in mid-April an average yield of
+// 6.58 tonnes" parsed with yield an oblique of forecast, with no
+// preposition: a plain noun after its verb, which has no object, and no
+// time, amount or preposition of its own is the verb's object.
+func caselessOblique(w []ud.Token, p int) {
+	if w[p].UPOS != "VERB" || hasKid(w, p, "obj") {
+		return
+	}
+	for k := p + 1; k < len(w); k++ {
+		if w[k].Head-1 != p || w[k].Deprel != "obl" || w[k].UPOS != "NOUN" || hasKid(w, k, "case", "nummod") {
+			continue
+		}
+		l := strings.ToLower(w[k].Form)
+		if timeNouns[l] || dateWords[l] || periodNouns[l] || timePoint(l) || amountWords[l] || amountNouns[l] {
+			return
+		}
+		w[k].Deprel = "obj"
+		return
+	}
+}
+
 // objectHead mends "to take new emergency measures to support the
 // dollar" with measures a verb on its own: a plural verb right after an
 // object noun, with no subject, auxiliary or object of its own, heads
@@ -3192,6 +3213,7 @@ func repair(w []ud.Token) {
 		guarded(w, func() { whoseClause(w, p) })
 		guarded(w, func() { whoseVerb(w, p) })
 		guarded(w, func() { objectHead(w, p) })
+		guarded(w, func() { caselessOblique(w, p) })
 		if w[p].UPOS == "NOUN" && hasMarkTo(w, p) && hasKid(w, p, "obj") {
 			// "to upgrade a unit" with upgrade tagged a noun: a verb
 			w[p].UPOS, w[p].XPOS, w[p].Lemma = "VERB", "VB", strings.ToLower(w[p].Form)

@@ -297,3 +297,26 @@ func TestGuardedMend(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestCaselessOblique: a plain noun the parser made an oblique of a verb
+// with no object, without a preposition, is the object; a time or an
+// amount is not.
+func TestCaselessOblique(t *testing.T) {
+	tok := func(form, upos string, head int, rel string) ud.Token {
+		return ud.Token{Form: form, UPOS: upos, Head: head, Deprel: rel}
+	}
+	// "NGI forecast in April an average yield"
+	w := []ud.Token{tok("NGI", "PROPN", 2, "nsubj"), tok("forecast", "VERB", 0, "root"), tok("in", "ADP", 4, "case"),
+		tok("April", "PROPN", 2, "obl"), tok("an", "DET", 7, "det"), tok("average", "ADJ", 7, "amod"), tok("yield", "NOUN", 2, "obl")}
+	caselessOblique(w, 1)
+	if w[6].Deprel != "obj" || w[3].Deprel != "obl" {
+		t.Errorf("yield %s, April %s; want obj, obl", w[6].Deprel, w[3].Deprel)
+	}
+	// "sales rose 5 pct last year": no object
+	w = []ud.Token{tok("sales", "NOUN", 2, "nsubj"), tok("rose", "VERB", 0, "root"), tok("5", "NUM", 4, "nummod"),
+		tok("pct", "NOUN", 2, "obl"), tok("last", "ADJ", 6, "amod"), tok("year", "NOUN", 2, "obl")}
+	caselessOblique(w, 1)
+	if w[3].Deprel != "obl" || w[5].Deprel != "obl" {
+		t.Errorf("pct %s, year %s; want obl, obl", w[3].Deprel, w[5].Deprel)
+	}
+}
