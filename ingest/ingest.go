@@ -183,6 +183,7 @@ func vagueObject(t graph.Triple) bool {
 //	generic words + vague  BP will make a final decision.      → –make→ final decision, –announce→ new measures
 //	light verb + its noun  Acme called a news conference.      → –call→ news conference, –take→ advantage, –have→ …
 //	one word, definite     Reagan left the rostrum.            → –leave→ rostrum (which, the story said before)
+//	one singular noun      Ericsson signed a contract.         → –sign→ contract (not "increase → prices", "make → ships")
 //	copula + preposition   Sears is optimistic about prospects. → –be optimistic about→ prospects
 //	oblique, plain noun    Sadat broke with a long-standing ally. → –break with→ long-standing ally (not "raise through offering of → certificates", an amount, a name)
 //	result, no amount      Fidelcor reported earnings of …     → –report→ earnings (the amount is lost)
@@ -219,6 +220,8 @@ func unspecific(t graph.Triple) string {
 		return "light verb"
 	case len(words) == 1 && hasFlag(t, "definite object"):
 		return "definite object"
+	case len(words) == 1 && t.Rule == "obj" && hasFlag(t, "singular noun"):
+		return "singular noun"
 	case t.Rule == "copula nmod":
 		return "copula with preposition"
 	case t.Rule == "obl" && plain && rel[len(rel)-1] != "of":
