@@ -367,7 +367,8 @@ var (
 	shareNouns = set("shares", "share", "stock", "stocks")
 	shareWords = set("mln", "million", "billion", "bln", "extra", "additional", "further", "more", "common",
 		"new", "outstanding", "its", "the", "some", "about", "nearly", "almost", "over", "another", "ordinary",
-		"preferred", "own", "treasury", "issued")
+		"preferred", "own", "treasury", "issued", "than", "less", "fewer", "under", "one", "two", "three", "four",
+		"five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand", "dozen")
 )
 
 // GraphMinConfidence is the least confidence (treeConf) of an edge the

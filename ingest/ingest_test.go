@@ -407,6 +407,7 @@ func TestVagueObject(t *testing.T) {
 		{"buy", "extra 9.4 mln shares", graph.Concept, true},
 		{"sell", "800,000 shares", graph.Concept, true},
 		{"sell", "5 mln shares in market", graph.Concept, true},
+		{"repurchase", "more than ten mln shares", graph.Concept, true},
 		{"buy", "AmeriTrust stock", graph.Concept, false},
 		{"co-manage", "issue", graph.Concept, false},
 		{"file", "registration statement", graph.Concept, false},
@@ -592,4 +593,12 @@ func TestComparison(t *testing.T) {
 	ex := mustExtractor(t)
 	checkTriples(t, ex, "Nordhavn Energy earned more money than Baltic Rail. Nordhavn Energy bought Widget Systems.",
 		[]string{"Nordhavn Energy -buy-> Widget Systems"}, []string{"Nordhavn Energy -earn money than-> Baltic Rail"})
+}
+
+// TestMoreThan: "more than" stays whole in an object's name.
+func TestMoreThan(t *testing.T) {
+	ex := mustExtractor(t)
+	checkTriples(t, ex, "The Baltic Shippers Association represents more than 2,800 firms.",
+		[]string{"Baltic Shippers Association -represent-> more than 2,800 firms"},
+		[]string{"Baltic Shippers Association -represent-> than 2,800 firms"})
 }

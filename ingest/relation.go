@@ -761,7 +761,11 @@ func (d *docState) argName(s *sentence, a *arg) (string, string, string) {
 	}
 	var words []string
 	end := max(a.e, a.ofE)
-	for k := a.hs; k < end; k++ {
+	start := a.hs
+	if start > 0 && start < len(s.toks) && s.toks[start].lower == "than" && comparatives[s.toks[start-1].lower] {
+		start-- // "more than 2,800 firms", not "than 2,800 firms"
+	}
+	for k := start; k < end; k++ {
 		t := s.toks[k]
 		if t.tag == "POS" || k > a.e && (t.tag == "DT" || t.tag == "PRP$") {
 			continue // "restriction of (its) oil production"
@@ -786,6 +790,9 @@ func (d *docState) argName(s *sentence, a *arg) (string, string, string) {
 	}
 	return name, graph.Concept, span(s, a.hs, a.e)
 }
+
+// comparatives stand before "than" in an amount: "more than 500 points".
+var comparatives = set("more", "less", "fewer", "over", "under")
 
 // phraseEnds tells whether a noun phrase ending before token i is whole
 // and no clause goes on after it: the sentence ends, or punctuation, a
