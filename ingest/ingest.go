@@ -209,6 +209,17 @@ func unspecific(t graph.Triple) string {
 	head, mods := chunk[len(chunk)-1], chunk[:len(chunk)-1]
 	rel := strings.Fields(t.Relation)
 	plain := plainWords(t.Object)
+	for _, w := range words {
+		if whWords[w] || t.Relation == "be" && (monthWords[w] || weekdays[w]) {
+			// "Dilson Funaro –be→ whose finance minister", "Ortoli
+			// –be→ january group president": the parse ran over a
+			// clause or a time into the noun phrase
+			return "broken phrase"
+		}
+		if (w == "undisclosed" || w == "unspecified") && rel[len(rel)-1] == "for" {
+			return "undisclosed price" // "agree to buy telephone for → undisclosed terms"
+		}
+	}
 	switch {
 	case phrase && t.Rule != "copula nmod":
 		return ""
@@ -328,6 +339,13 @@ var (
 		"reach": set("agreement", "agreements", "compromise", "accord", "accords", "settlement", "settlements",
 			"decision", "point", "conclusion", "understanding", "consensus"),
 	}
+)
+
+var (
+	whWords    = set("whose", "which", "who", "whom", "what")
+	monthWords = set("january", "february", "march", "april", "june", "july", "august", "september", "october",
+		"november", "december") // not "may"
+	weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
 
 // resultNouns are what a company reports or expects, which say nothing

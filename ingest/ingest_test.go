@@ -540,6 +540,9 @@ func TestUnspecific(t *testing.T) {
 		{"be", "chief of staff", "copula", nil, ""},
 		{"expect", "one pct rise in income", "obj", nil, ""},
 		{"upgrade", "gasoline-producing unit", "obj", nil, ""},
+		{"be", "whose finance minister", "title", nil, "broken phrase"},
+		{"be", "january group president", "title", nil, "broken phrase"},
+		{"agree to buy telephone for", "undisclosed terms", "obl", nil, "undisclosed price"},
 	} {
 		tr := graph.Triple{SubjectType: graph.Org, Relation: c.rel, Object: c.obj, ObjectType: graph.Concept,
 			Confidence: 0.6, Rule: c.rule, Flags: c.flags}
