@@ -221,6 +221,8 @@ func unspecific(t graph.Triple) string {
 		}
 	}
 	switch {
+	case (t.Relation == "tell" || t.Relation == "address") && venueNouns[head]:
+		return "venue, no hearer" // "told a news conference", "told the annual meeting of shareholders"
 	case phrase && t.Rule != "copula nmod":
 		return ""
 	case t.Relation == "be" && titleNouns[head] && allIn(mods, rankWords):
@@ -347,6 +349,13 @@ var (
 		"november", "december") // not "may"
 	weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
+
+// venueNouns are where one tells something, not whom: "told a news
+// conference", "told the annual meeting" (about 320 edges of all
+// Reuters).
+var venueNouns = set("conference", "conferences", "meeting", "meetings", "briefing", "hearing", "hearings",
+	"seminar", "luncheon", "symposium", "gathering", "dinner", "session", "presentation", "forum", "rally",
+	"convention", "summit", "lunch", "breakfast", "ceremony", "workshop")
 
 // resultNouns are what a company reports or expects, which say nothing
 // without their amount: "reported earnings" when the amount was "of 24.8

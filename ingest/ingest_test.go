@@ -540,6 +540,8 @@ func TestUnspecific(t *testing.T) {
 		{"be", "chief of staff", "copula", nil, ""},
 		{"expect", "one pct rise in income", "obj", nil, ""},
 		{"upgrade", "gasoline-producing unit", "obj", nil, ""},
+		{"tell", "news conference", "obj", nil, "venue, no hearer"},
+		{"tell", "annual meeting of shareholders", "obj", nil, "venue, no hearer"},
 		{"be", "whose finance minister", "title", nil, "broken phrase"},
 		{"be", "january group president", "title", nil, "broken phrase"},
 		{"agree to buy telephone for", "undisclosed terms", "obl", nil, "undisclosed price"},
