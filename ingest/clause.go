@@ -1249,6 +1249,12 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 					if xa := t.arg(x); xa != nil {
 						a, _ := t.span(obj)
 						xa.s, xa.ps = min(xa.s, a), min(xa.ps, a)
+						if t.amount(obj) && xa.ofE == 0 {
+							// and its name: "hold → about 83 pct of Cyclops
+							// stock", not "Cyclops stock" (how much is
+							// half the fact)
+							xa.hs, xa.re = min(xa.hs, a), min(xa.re, a)
+						}
 					}
 					measure, obj = obj, x
 				}

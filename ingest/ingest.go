@@ -395,7 +395,8 @@ var (
 	shareWords = set("mln", "million", "billion", "bln", "extra", "additional", "further", "more", "common",
 		"new", "outstanding", "its", "the", "some", "about", "nearly", "almost", "over", "another", "ordinary",
 		"preferred", "own", "treasury", "issued", "than", "less", "fewer", "under", "one", "two", "three", "four",
-		"five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand", "dozen")
+		"five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand", "dozen", "of", "dlrs", "dlr", "pct",
+		"approximately", "around", "roughly")
 )
 
 // GraphMinConfidence is the least confidence (treeConf) of an edge the

@@ -408,6 +408,8 @@ func TestVagueObject(t *testing.T) {
 		{"sell", "800,000 shares", graph.Concept, true},
 		{"sell", "5 mln shares in market", graph.Concept, true},
 		{"repurchase", "more than ten mln shares", graph.Concept, true},
+		{"sell", "1.2 mln dlrs of common stock", graph.Concept, true},
+		{"hold", "about 83 pct of Cyclops stock", graph.Concept, false},
 		{"buy", "AmeriTrust stock", graph.Concept, false},
 		{"co-manage", "issue", graph.Concept, false},
 		{"file", "registration statement", graph.Concept, false},
@@ -444,7 +446,7 @@ func TestAmountObject(t *testing.T) {
 		for _, tr := range doc.Triples {
 			got[tripleString(tr)] = tr.ObjectType
 		}
-		want := map[string]string{"Nordhavn Energy -earn-> 1.19 euros": "", "Nordhavn Energy -buy-> bonds": graph.Concept}
+		want := map[string]string{"Nordhavn Energy -earn-> 1.19 euros": "", "Nordhavn Energy -buy-> 2 mln euros of bonds": graph.Concept}
 		if open {
 			want["Nordhavn Energy -earn-> 1.19 euros"] = Amount
 		}
@@ -606,4 +608,13 @@ func TestMoreThan(t *testing.T) {
 	checkTriples(t, ex, "The Baltic Shippers Association represents more than 2,800 firms.",
 		[]string{"Baltic Shippers Association -represent-> more than 2,800 firms"},
 		[]string{"Baltic Shippers Association -represent-> than 2,800 firms"})
+}
+
+// TestAmountInName: an amount of a plain thing stays in the object's
+// name: how much is half the fact.
+func TestAmountInName(t *testing.T) {
+	ex := mustExtractor(t)
+	checkTriples(t, ex, "Nordhavn Energy deferred approximately three mln dlrs of interest payments. Baltic Rail holds about 83 pct of Vega stock.",
+		[]string{"Nordhavn Energy -defer-> approximately three mln dlrs of interest payments", "Baltic Rail -hold-> about 83 pct of Vega stock"},
+		[]string{"Nordhavn Energy -defer-> interest payments", "Baltic Rail -hold-> Vega stock"})
 }
