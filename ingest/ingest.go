@@ -233,7 +233,7 @@ func unspecific(t graph.Triple) string {
 		return "light verb"
 	case len(words) == 1 && hasFlag(t, "definite object"):
 		return "definite object"
-	case len(words) == 1 && t.Rule == "obj" && hasFlag(t, "singular noun"):
+	case len(words) == 1 && objectRules[t.Rule] && hasFlag(t, "singular noun"):
 		return "singular noun"
 	case t.Rule == "copula nmod":
 		return "copula with preposition"
@@ -349,6 +349,11 @@ var (
 		"november", "december") // not "may"
 	weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
+
+// objectRules are the rules whose object is what the verb acts on: "Acme
+// signed a contract", "the contract signed by Acme", "the contract Acme
+// signed", "The contract was signed by Acme".
+var objectRules = set("obj", "reduced passive", "object gap", "agent")
 
 // venueNouns are where one tells something, not whom: "told a news
 // conference", "told the annual meeting" (about 320 edges of all

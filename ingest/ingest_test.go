@@ -528,6 +528,8 @@ func TestUnspecific(t *testing.T) {
 		{"shut down", "plant", "obj", []string{"definite object"}, "definite object"},
 		{"raise", "bid", "obj", nil, ""},
 		{"sign", "contract", "obj", []string{"singular noun"}, "singular noun"},
+		{"offer", "bill", "reduced passive", []string{"singular noun"}, "singular noun"},
+		{"seek", "protection", "light object", []string{"singular noun"}, ""},
 		{"tell", "reporters", "iobj", nil, ""},
 		{"increase", "prices", "obj", nil, ""},
 		{"be optimistic about", "prospects", "copula nmod", nil, "copula with preposition"},
