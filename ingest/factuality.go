@@ -51,7 +51,8 @@ var accuseNouns = set("charge", "allegation", "accusation", "suspicion", "claim"
 
 // reportNouns report a clause: "charges that", "reports that".
 var reportNouns = set("charge", "report", "claim", "allegation", "statement", "assertion", "suggestion",
-	"announcement", "rumour", "rumor", "speculation", "view", "belief", "warning", "denial")
+	"announcement", "rumour", "rumor", "speculation", "view", "belief", "warning", "denial", "story", "stories",
+	"prediction", "forecast", "contention", "argument", "finding", "ruling", "verdict", "assurance", "assurances")
 
 // preventVerbs stop what their "from" gerund says: "barred Acme from
 // selling", "was prevented from taking control".

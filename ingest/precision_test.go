@@ -320,3 +320,12 @@ func TestCaselessOblique(t *testing.T) {
 		t.Errorf("pct %s, year %s; want obl, obl", w[3].Deprel, w[5].Deprel)
 	}
 }
+
+// TestStoryThat: what a story, a forecast or a ruling says is its
+// teller's, not a fact.
+func TestStoryThat(t *testing.T) {
+	ex := mustExtractor(t)
+	ex.unspecificToo = true
+	checkTriples(t, ex, "Mart Tamm leaked a story that Jonas Berg had been chosen to replace Liis Kuusik.",
+		[]string{"Jonas Berg -be chosen to replace-> Liis Kuusik by Mart Tamm"}, []string{"Jonas Berg -be chosen to replace-> Liis Kuusik"})
+}
