@@ -52,7 +52,9 @@ var accuseNouns = set("charge", "allegation", "accusation", "suspicion", "claim"
 // reportNouns report a clause: "charges that", "reports that".
 var reportNouns = set("charge", "report", "claim", "allegation", "statement", "assertion", "suggestion",
 	"announcement", "rumour", "rumor", "speculation", "view", "belief", "warning", "denial", "story", "stories",
-	"prediction", "forecast", "contention", "argument", "finding", "ruling", "verdict", "assurance", "assurances")
+	"prediction", "forecast", "contention", "argument", "finding", "ruling", "verdict", "assurance", "assurances",
+	"confidence", "hope", "hopes", "fear", "fears", "concern", "concerns", "doubt", "doubts", "expectation",
+	"expectations", "optimism", "opinion", "impression", "conviction", "assumption")
 
 // preventVerbs stop what their "from" gerund says: "barred Acme from
 // selling", "was prevented from taking control".

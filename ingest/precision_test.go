@@ -322,10 +322,12 @@ func TestCaselessOblique(t *testing.T) {
 }
 
 // TestStoryThat: what a story, a forecast or a ruling says is its
-// teller's, not a fact.
+// teller's, and what a hope or a fear says its holder's, not a fact.
 func TestStoryThat(t *testing.T) {
 	ex := mustExtractor(t)
 	ex.unspecificToo = true
 	checkTriples(t, ex, "Mart Tamm leaked a story that Jonas Berg had been chosen to replace Liis Kuusik.",
 		[]string{"Jonas Berg -be chosen to replace-> Liis Kuusik by Mart Tamm"}, []string{"Jonas Berg -be chosen to replace-> Liis Kuusik"})
+	checkTriples(t, ex, "Mart Tamm voiced fears that Nordline would sell its ferries.",
+		[]string{"Nordline -sell-> ferries would by Mart Tamm"}, []string{"Nordline -sell-> ferries would"})
 }
