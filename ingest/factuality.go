@@ -107,6 +107,11 @@ func (t *tree) mandative(p int) bool {
 	return base
 }
 
+// hedges are adverbs that make what a clause says a likelihood: "probably
+// voted", "reportedly bought".
+var hedges = set("probably", "possibly", "perhaps", "maybe", "reportedly", "allegedly", "apparently",
+	"presumably", "supposedly", "likely", "conceivably")
+
 // factuality sets the negation, modality and speaker of p's clause from
 // its own dependents and those of the clauses above it.
 func (t *tree) factuality(p int, c *clause) {
@@ -130,6 +135,15 @@ func (t *tree) factuality(p int, c *clause) {
 			}
 			if t.w[k].XPOS == "MD" || t.lemma(k) == "have" || t.lemma(k) == "be" || t.lemma(k) == "do" {
 				c.toks = append(c.toks, k)
+			}
+		}
+	}
+	if c.modality == "" {
+		// "the FOMC probably voted no policy change": a guess, not a fact
+		for _, k := range t.children(p, "advmod") {
+			if hedges[t.lower(k)] {
+				c.modality = t.lower(k)
+				break
 			}
 		}
 	}

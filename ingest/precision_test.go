@@ -331,3 +331,12 @@ func TestStoryThat(t *testing.T) {
 	checkTriples(t, ex, "Mart Tamm voiced fears that Nordline would sell its ferries.",
 		[]string{"Nordline -sell-> ferries would by Mart Tamm"}, []string{"Nordline -sell-> ferries would"})
 }
+
+// TestHedge: an adverb of likelihood is the clause's modality.
+func TestHedge(t *testing.T) {
+	ex := mustExtractor(t)
+	ex.unspecificToo = true
+	checkTriples(t, ex, "Nordhavn Energy probably bought Widget Systems. Baltic Rail reportedly sold its ferries to Nordline.",
+		[]string{"Nordhavn Energy -buy-> Widget Systems probably", "Baltic Rail -sell ferries to-> Nordline reportedly"},
+		[]string{"Nordhavn Energy -buy-> Widget Systems", "Baltic Rail -sell ferries to-> Nordline"})
+}
