@@ -462,7 +462,11 @@ var reflexives = set("itself", "themselves", "himself", "herself", "ourselves")
 // clause: "prompted Trump to launch", "urged Japan to cut rates".
 var objectControl = set("prompt", "urge", "ask", "force", "allow", "permit", "persuade", "tell", "cause",
 	"encourage", "enable", "require", "invite", "order", "compel", "lead", "push", "press", "pressure",
-	"advise", "authorize", "authorise", "instruct", "oblige", "want", "expect")
+	"advise", "authorize", "authorise", "instruct", "oblige", "want", "expect",
+	// who is hired to do it does it: "retained Oppenheimer to consider
+	// alternatives", "named Smith to head the unit"
+	"retain", "hire", "engage", "appoint", "commission", "name", "select", "choose", "mandate", "direct",
+	"empower", "recruit", "help")
 
 // oblControl verbs give the noun of their preposition as the subject of
 // their "to" clause: "called on Japan to boost investment", "appealed to

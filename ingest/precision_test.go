@@ -340,3 +340,12 @@ func TestHedge(t *testing.T) {
 		[]string{"Nordhavn Energy -buy-> Widget Systems probably", "Baltic Rail -sell ferries to-> Nordline reportedly"},
 		[]string{"Nordhavn Energy -buy-> Widget Systems", "Baltic Rail -sell ferries to-> Nordline"})
 }
+
+// TestHiredToDo: who is hired to do it does it.
+func TestHiredToDo(t *testing.T) {
+	ex := mustExtractor(t)
+	ex.unspecificToo = true
+	checkTriples(t, ex, "Halden Steel said it retained Morvik and Co Inc to consider various financial and strategic alternatives available to the company.",
+		[]string{"Morvik and Co Inc -consider-> various financial and strategic alternatives to by Halden Steel"},
+		[]string{"Halden Steel -consider-> various financial and strategic alternatives to by Halden Steel"})
+}
