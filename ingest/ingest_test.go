@@ -620,3 +620,11 @@ func TestAmountInName(t *testing.T) {
 		[]string{"Nordhavn Energy -defer-> approximately three mln dlrs of interest payments", "Baltic Rail -hold-> about 83 pct of Vega stock"},
 		[]string{"Nordhavn Energy -defer-> interest payments", "Baltic Rail -hold-> Vega stock"})
 }
+
+// TestOwnerInName: a plain object a name owns keeps the owner in its
+// name: whose application, not "application".
+func TestOwnerInName(t *testing.T) {
+	ex := mustExtractor(t)
+	checkTriples(t, ex, "Halden Steel approved Nordhavn Energy's application to build a terminal.",
+		[]string{"Halden Steel -approve-> Nordhavn Energy's application"}, []string{"Halden Steel -approve-> application"})
+}

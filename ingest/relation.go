@@ -776,6 +776,16 @@ func (d *docState) argName(s *sentence, a *arg) (string, string, string) {
 		}
 		words = append(words, w)
 	}
+	if m := a.owner; m != nil && a.rs > 0 && m.c != nil && len(words) > 0 {
+		// whose it is, when a name says so: "approved the Minneapolis
+		// Grain Exchange's application" → "Minneapolis Grain Exchange's
+		// application", not "application"
+		pos := "'s"
+		if a.rs-1 < len(s.toks) && s.toks[a.rs-1].tag == "POS" {
+			pos = s.toks[a.rs-1].text // "Widget Systems' terminal"
+		}
+		words = append([]string{span(s, m.hs, m.he) + pos}, words...)
+	}
 	name := strings.Join(words, " ")
 	if len(words) == 2 && stateNouns[words[1]] {
 		// "the Latvian government" acts for Latvia
