@@ -687,8 +687,12 @@ func (t *tree) ofComplement(h int, a *arg) int {
 			return 0
 		}
 		for k := xa.hs; k < xa.e; k++ {
-			if t.byTok[k] != nil && t.lower(cs) == "of" {
-				return 0 // a name inside: "shares of Acme stock" (but "a stake in a Texas oil venture")
+			if t.byTok[k] != nil && t.lower(cs) == "of" && (t.child(h, "det", "nummod", "nmod:poss") < 0 || measureNouns[t.lower(h)]) {
+				// a name inside: "shares of Acme stock", which makes buy
+				// shares of → Acme stock (lightObject); but "a stake in a
+				// Texas oil venture", and "the list price of its Baltic
+				// steel plate", which make no such edge
+				return 0
 			}
 		}
 		return max(xa.e, xa.ofE)

@@ -592,6 +592,9 @@ func TestPlaceDescription(t *testing.T) {
 func TestNounPhrase(t *testing.T) {
 	ex := mustExtractor(t)
 	ex.unspecificToo = true
+	checkTriples(t, ex, "Halden Steel raised the list price of its Baltic steel plate to 400 dlrs a tonne. Halden Steel bought 5,000 shares of Nordhavn Energy stock.",
+		[]string{"Halden Steel -raise-> list price of Baltic steel plate", "Halden Steel -buy shares of-> Nordhavn Energy stock"},
+		[]string{"Halden Steel -raise-> list price"})
 	checkTriples(t, ex, "Acme Corp bought a stake in a Texas oil venture. Halden Steel stressed its heavy dependence on exports. Baltic Rail bought the shares on behalf of Nordhavn Energy.",
 		[]string{"Acme Corp -buy-> stake in Texas oil venture", "Halden Steel -stress-> heavy dependence on exports", "Baltic Rail -buy on behalf of-> Nordhavn Energy"},
 		[]string{"Acme Corp -buy-> stake", "Halden Steel -stress-> heavy dependence", "Baltic Rail -buy-> shares on behalf"})

@@ -219,7 +219,7 @@ func TestPrecisionRules(t *testing.T) {
 		{"the price of a thing is no amount of it", "Widget Systems inflated the price of a military engine blade.",
 			nil, []string{"Widget Systems -inflate-> military engine blade"}},
 		{"declined to: not done, without the verb that denies it", "Nordhavn Energy declined to disclose the price of the Widget Systems shares.",
-			[]string{"Nordhavn Energy -disclose-> price neg"}, []string{"Nordhavn Energy -decline to disclose-> price neg"}},
+			[]string{"Nordhavn Energy -disclose-> price of Widget Systems shares neg"}, []string{"Nordhavn Energy -decline to disclose-> price of Widget Systems shares neg"}},
 		{"refused to, with a preposition", "Mart Tamm refused to comment on the grain talks with Latvia.",
 			[]string{"Mart Tamm -comment on-> grain talks neg"}, []string{"Mart Tamm -refuse to comment on-> grain talks neg"}},
 		{"has yet to: not done", "Baltic Rail has yet to specify the terms of its offer for Nordline.",
