@@ -1936,6 +1936,15 @@ func (t *tree) lightObject(p, obj, measure int, c *clause, subj []*arg, add addF
 		if cs < 0 || k < obj || t.temporal(k) || t.amount(k) {
 			continue // not "received proceeds of → 90 mln dlrs"
 		}
+		if t.lower(cs) == "according" || t.lower(cs) == "as" {
+			continue // "issuing bonds, according to announcements": who says so
+		}
+		if ka := t.arg(k); t.amount(obj) && t.lower(cs) != "of" && (ka == nil || !ka.named() && ka.ref == nil) {
+			// "fined Delta 140,400 dlrs for violations": no "fine dlrs
+			// for" (but "owns 49 pct of Instinet", "offered 220 mln
+			// euros for Widget")
+			continue
+		}
 		if slices.ContainsFunc(t.children(p, "advcl", "xcomp"), func(x int) bool { return t.forSubject(p, x) == k }) {
 			continue // "signed an agreement for Widget to recoup the cost": Widget recoups it
 		}

@@ -349,3 +349,13 @@ func TestHiredToDo(t *testing.T) {
 		[]string{"Morvik and Co Inc -consider-> various financial and strategic alternatives to by Halden Steel"},
 		[]string{"Halden Steel -consider-> various financial and strategic alternatives to by Halden Steel"})
 }
+
+// TestLightObjectCircumstance: "according to X" makes no light-object
+// relation.
+func TestLightObjectCircumstance(t *testing.T) {
+	ex := mustExtractor(t)
+	ex.unspecificToo = true
+	checkTriples(t, ex, "Nordhavn Energy is issuing domestic bonds with share warrants, according to announcements in the official bulletin.",
+		[]string{"Nordhavn Energy -issue bonds with-> share warrants by announcements in official bulletin"},
+		[]string{"Nordhavn Energy -issue bonds according to-> announcements in official bulletin by announcements in official bulletin"})
+}
