@@ -631,3 +631,11 @@ func TestOwnerInName(t *testing.T) {
 	checkTriples(t, ex, "Halden Steel approved Nordhavn Energy's application to build a terminal.",
 		[]string{"Halden Steel -approve-> Nordhavn Energy's application"}, []string{"Halden Steel -approve-> application"})
 }
+
+// TestTimeOffName: "last month" after a speaker or an object is when,
+// not part of its name.
+func TestTimeOffName(t *testing.T) {
+	ex := mustExtractor(t)
+	checkTriples(t, ex, "Baltic Rail last month said Nordhavn Energy bought Widget Systems.",
+		[]string{"Nordhavn Energy -buy-> Widget Systems by Baltic Rail"}, []string{"Nordhavn Energy -buy-> Widget Systems by Baltic Rail last month"})
+}

@@ -776,6 +776,14 @@ func (d *docState) argName(s *sentence, a *arg) (string, string, string) {
 		}
 		words = append(words, w)
 	}
+	if n := len(words); n >= 3 && (timeNouns[strings.ToLower(words[n-1])] || dateWords[strings.ToLower(words[n-1])]) &&
+		timeMods[strings.ToLower(words[n-2])] {
+		// "UAL last month said", "told Parliament last month": when, not
+		// who or what
+		words = words[:n-2]
+	} else if n >= 2 && (strings.EqualFold(words[n-1], "yesterday") || strings.EqualFold(words[n-1], "today")) {
+		words = words[:n-1]
+	}
 	if m := a.owner; m != nil && a.rs > 0 && m.c != nil && len(words) > 0 {
 		// whose it is, when a name says so: "approved the Minneapolis
 		// Grain Exchange's application" → "Minneapolis Grain Exchange's
@@ -800,6 +808,9 @@ func (d *docState) argName(s *sentence, a *arg) (string, string, string) {
 	}
 	return name, graph.Concept, span(s, a.hs, a.e)
 }
+
+// timeMods make a time of the noun after them: "last month", "this week".
+var timeMods = set("last", "this", "next", "early", "late", "mid", "earlier", "later")
 
 // comparatives stand before "than" in an amount: "more than 500 points".
 var comparatives = set("more", "less", "fewer", "over", "under")
