@@ -1842,7 +1842,8 @@ var idiomNouns = set("principle", "addition", "fact", "general", "total", "effec
 // amountNouns count money, shares or a part: "for 2.5 billion dlrs", "by
 // five pct".
 var amountNouns = set("pct", "percent", "%", "dlrs", "dlr", "dollars", "dollar", "euros", "euro", "mln", "billion",
-	"million", "bln", "yen", "marks", "francs", "pounds", "stg", "lire", "guilders", "cts", "cents", "pesos", "$")
+	"million", "bln", "yen", "marks", "francs", "pounds", "stg", "lire", "guilders", "cts", "cents", "pesos", "$",
+	"cent") // "2.3 per cent"
 
 // amount reports whether the phrase headed by k is an amount: a number
 // and a unit of money or a share ("2.5 billion dlrs", "five pct",
@@ -3845,6 +3846,9 @@ func (d *docState) speakerName(s *sentence, a *arg) string {
 	}
 	if m != nil && m.c != nil && m.c.root().typ() == graph.Person {
 		d.speaker = speakerAt{m: m, sent: s.index}
+	}
+	if !a.named() && a.ref == nil && amountOnly(s, a) {
+		return "" // "2.8 per cent predicted last autumn": an amount predicts nothing
 	}
 	name, _, _ := d.argName(s, a)
 	if !a.named() && a.ref == nil && a.e > a.hs && s.toks[a.e-1].tag == "NNS" {

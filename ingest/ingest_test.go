@@ -639,3 +639,11 @@ func TestTimeOffName(t *testing.T) {
 	checkTriples(t, ex, "Baltic Rail last month said Nordhavn Energy bought Widget Systems.",
 		[]string{"Nordhavn Energy -buy-> Widget Systems by Baltic Rail"}, []string{"Nordhavn Energy -buy-> Widget Systems by Baltic Rail last month"})
 }
+
+// TestPerCent: "2.3 per cent" is an amount, as "2.3 pct" is: no object
+// of the graph, nor a speaker.
+func TestPerCent(t *testing.T) {
+	ex := mustExtractor(t)
+	checkTriples(t, ex, "Nordhavn Energy cut its forecast for economic growth to 2.3 per cent for this year from 2.8 per cent predicted last autumn.",
+		[]string{"Nordhavn Energy -cut-> forecast for economic growth"}, []string{"Nordhavn Energy -cut forecast to-> 2.3 per cent"})
+}

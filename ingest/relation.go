@@ -690,7 +690,7 @@ func amountOnly(s *sentence, a *arg) bool {
 }
 
 // amountMods qualify an amount: "about 27 dlrs", "more than 5 pct".
-var amountMods = set("about", "nearly", "some", "over", "more", "than", "up", "to", "approximately", "around",
+var amountMods = set("about", "nearly", "some", "over", "more", "than", "up", "to", "approximately", "around", "per",
 	"almost", "roughly", "under", "less", "at", "least", "a", "an", "-", "and", "or", "between", "just",
 	"worth") // "spare parts worth 18.5 mln dlrs" with worth an amod of dlrs
 
