@@ -2270,6 +2270,26 @@ func (t *tree) clause(p int) *clause {
 			c.neg = true
 		}
 	}
+	if g := t.head(p); g >= 0 && t.copular(g) && t.rel(p) == "xcomp" && hasMarkTo(t.w, p) && !t.negated(g) {
+		switch w := t.lower(g); {
+		case w == "likely" || w == "unlikely":
+			c.modality = w // "Ongpin is unlikely to come to the U.S."
+		case w == "reluctant" || w == "unwilling" || w == "loath" || w == "hesitant":
+			c.modality = "reluctant" // "the Fed is reluctant to lower rates": no plan of it
+		case w == "able":
+			// "was able to finance the acquisition": it did; "will be
+			// able to": will
+			if md := t.child(g, "aux"); md >= 0 && t.w[md].XPOS == "MD" {
+				c.modality = modals[t.lower(md)]
+			} else if c.modality == "to" {
+				c.modality = ""
+			}
+		}
+	}
+	if t.child(p, "cc:preconj") >= 0 && t.lower(t.child(p, "cc:preconj")) == "neither" ||
+		t.rel(p) == "conj" && t.child(p, "cc") >= 0 && t.lower(t.child(p, "cc")) == "nor" {
+		c.neg = true // "would neither confirm nor deny the forecast"
+	}
 	if g := t.head(p); g >= 0 && failAdjectives[t.lower(g)] && t.child(p, "mark") >= 0 && t.lower(t.child(p, "mark")) == "to" {
 		c.neg = true // "was unable to explain a rise"
 		if c.modality == "" {

@@ -359,3 +359,15 @@ func TestLightObjectCircumstance(t *testing.T) {
 		[]string{"Nordhavn Energy -issue bonds with-> share warrants by announcements in official bulletin"},
 		[]string{"Nordhavn Energy -issue bonds according to-> announcements in official bulletin by announcements in official bulletin"})
 }
+
+// TestAdjectiveInfinitive: "was able to" did it, "is unlikely to" and "is
+// reluctant to" are no plans, and "neither … nor" denies both.
+func TestAdjectiveInfinitive(t *testing.T) {
+	ex := mustExtractor(t)
+	ex.unspecificToo = true
+	checkTriples(t, ex, "Nordhavn Energy was able to finance the acquisition of Widget Systems with cash. Jonas Berg is unlikely to come to Latvia. The Baltic Bank is reluctant to lower short-term rates. Baltic Rail would neither confirm nor deny the Nordline forecast.",
+		[]string{"Nordhavn Energy -finance acquisition of-> Widget Systems", "Jonas Berg -come to-> Latvia unlikely",
+			"Baltic Bank -lower-> short-term rates reluctant", "Baltic Rail -deny-> Nordline forecast neg would"},
+		[]string{"Nordhavn Energy -finance acquisition of-> Widget Systems to", "Jonas Berg -come to-> Latvia to",
+			"Baltic Bank -lower-> short-term rates to", "Baltic Rail -deny-> Nordline forecast would"})
+}
