@@ -121,6 +121,15 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 		typ, gender = graph.Person, "f"
 	case !a.pronoun && a.e-a.hs == 1 && companyNouns[w] && a.hs > 0 && s.toks[a.hs-1].lower == "the":
 		typ = graph.Org
+	case !a.pronoun && a.e-a.hs == 1 && placeNouns[w] && a.hs > 0 && s.toks[a.hs-1].lower == "the" &&
+		(a.e >= len(s.toks) || s.toks[a.e].lower != "of"): // not "the state of the economy"
+		// "the state": the one place the story called a state
+		if m := d.introducedAs(w, s, a.hs); m != nil {
+			r := *a
+			r.ref = m
+			return &r
+		}
+		return a
 	default:
 		return a
 	}
@@ -184,6 +193,35 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 	r := *a
 	r.ref, r.pronoun = m, false
 	return &r
+}
+
+// placeNouns are the kinds of place "the state", "the province" … stand
+// for when the story named one so.
+var placeNouns = set("state", "province", "island", "region", "territory", "emirate", "county", "republic")
+
+// introducedAs returns the place the story named with kind noun w before
+// token k of s: "the southern state of Rio Grande do Sul";
+// nil if it named none or two (then "the state" is no sure thing).
+func (d *docState) introducedAs(w string, s *sentence, k int) *mention {
+	var found *mention
+	for i := 0; i <= s.index && i < len(d.sents); i++ {
+		toks := d.sents[i].toks
+		for _, m := range d.mentions[i] {
+			if i == s.index && m.e > k || m.c == nil || m.c.root().typ() != graph.Place {
+				continue
+			}
+			// "state of X"; not "X state", as often a region of it as
+			// its name: "this Indian Ocean island", "a Gulf state"
+			if m.s < 2 || toks[m.s-1].lower != "of" || toks[m.s-2].lower != w {
+				continue
+			}
+			if found != nil && found.c.root() != m.c.root() {
+				return nil
+			}
+			found = m
+		}
+	}
+	return found
 }
 
 // speakersCompany resolves "the company" (firm, group …), subject k of a

@@ -14,7 +14,7 @@ func ExampleExtractor_Extract() {
 	}
 	doc, err := ex.Extract(context.Background(), ingest.Input{
 		ID:   "example",
-		Text: "Finnish Foreign Minister Aino Kestilä met Kristjan Saarepuu in Tallinn. Kestilä did not sign the charter.",
+		Text: "Finnish Foreign Minister Aino Kestilä met Kristjan Saarepuu in Tallinn. Kestilä did not sign the energy charter.",
 	})
 	if err != nil {
 		panic(err)
@@ -26,5 +26,5 @@ func ExampleExtractor_Extract() {
 	// Aino Kestilä –foreign minister of→ Finland (negated: false)
 	// Aino Kestilä –meet→ Kristjan Saarepuu (negated: false)
 	// Aino Kestilä –meet in→ Tallinn (negated: false)
-	// Aino Kestilä –sign→ charter (negated: true)
+	// Aino Kestilä –sign→ energy charter (negated: true)
 }

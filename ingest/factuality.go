@@ -51,7 +51,10 @@ var accuseNouns = set("charge", "allegation", "accusation", "suspicion", "claim"
 
 // reportNouns report a clause: "charges that", "reports that".
 var reportNouns = set("charge", "report", "claim", "allegation", "statement", "assertion", "suggestion",
-	"announcement", "rumour", "rumor", "speculation", "view", "belief", "warning", "denial")
+	"announcement", "rumour", "rumor", "speculation", "view", "belief", "warning", "denial", "story", "stories",
+	"prediction", "forecast", "contention", "argument", "finding", "ruling", "verdict", "assurance", "assurances",
+	"confidence", "hope", "hopes", "fear", "fears", "concern", "concerns", "doubt", "doubts", "expectation",
+	"expectations", "optimism", "opinion", "impression", "conviction", "assumption")
 
 // preventVerbs stop what their "from" gerund says: "barred Acme from
 // selling", "was prevented from taking control".
@@ -104,6 +107,11 @@ func (t *tree) mandative(p int) bool {
 	return base
 }
 
+// hedges are adverbs that make what a clause says a likelihood: "probably
+// voted", "reportedly bought".
+var hedges = set("probably", "possibly", "perhaps", "maybe", "reportedly", "allegedly", "apparently",
+	"presumably", "supposedly", "likely", "conceivably")
+
 // factuality sets the negation, modality and speaker of p's clause from
 // its own dependents and those of the clauses above it.
 func (t *tree) factuality(p int, c *clause) {
@@ -127,6 +135,15 @@ func (t *tree) factuality(p int, c *clause) {
 			}
 			if t.w[k].XPOS == "MD" || t.lemma(k) == "have" || t.lemma(k) == "be" || t.lemma(k) == "do" {
 				c.toks = append(c.toks, k)
+			}
+		}
+	}
+	if c.modality == "" {
+		// "the FOMC probably voted no policy change": a guess, not a fact
+		for _, k := range t.children(p, "advmod") {
+			if hedges[t.lower(k)] {
+				c.modality = t.lower(k)
+				break
 			}
 		}
 	}

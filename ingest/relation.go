@@ -690,7 +690,7 @@ func amountOnly(s *sentence, a *arg) bool {
 }
 
 // amountMods qualify an amount: "about 27 dlrs", "more than 5 pct".
-var amountMods = set("about", "nearly", "some", "over", "more", "than", "up", "to", "approximately", "around",
+var amountMods = set("about", "nearly", "some", "over", "more", "than", "up", "to", "approximately", "around", "per",
 	"almost", "roughly", "under", "less", "at", "least", "a", "an", "-", "and", "or", "between", "just",
 	"worth") // "spare parts worth 18.5 mln dlrs" with worth an amod of dlrs
 
@@ -761,7 +761,11 @@ func (d *docState) argName(s *sentence, a *arg) (string, string, string) {
 	}
 	var words []string
 	end := max(a.e, a.ofE)
-	for k := a.hs; k < end; k++ {
+	start := a.hs
+	if start > 0 && start < len(s.toks) && s.toks[start].lower == "than" && comparatives[s.toks[start-1].lower] {
+		start-- // "more than 2,800 firms", not "than 2,800 firms"
+	}
+	for k := start; k < end; k++ {
 		t := s.toks[k]
 		if t.tag == "POS" || k > a.e && (t.tag == "DT" || t.tag == "PRP$") {
 			continue // "restriction of (its) oil production"
@@ -771,6 +775,24 @@ func (d *docState) argName(s *sentence, a *arg) (string, string, string) {
 			w = t.lower
 		}
 		words = append(words, w)
+	}
+	if n := len(words); n >= 3 && (timeNouns[strings.ToLower(words[n-1])] || dateWords[strings.ToLower(words[n-1])]) &&
+		timeMods[strings.ToLower(words[n-2])] {
+		// "UAL last month said", "told Parliament last month": when, not
+		// who or what
+		words = words[:n-2]
+	} else if n >= 2 && (strings.EqualFold(words[n-1], "yesterday") || strings.EqualFold(words[n-1], "today")) {
+		words = words[:n-1]
+	}
+	if m := a.owner; m != nil && a.rs > 0 && m.c != nil && len(words) > 0 {
+		// whose it is, when a name says so: "approved the Minneapolis
+		// Grain Exchange's application" → "Minneapolis Grain Exchange's
+		// application", not "application"
+		pos := "'s"
+		if a.rs-1 < len(s.toks) && s.toks[a.rs-1].tag == "POS" {
+			pos = s.toks[a.rs-1].text // "Widget Systems' terminal"
+		}
+		words = append([]string{span(s, m.hs, m.he) + pos}, words...)
 	}
 	name := strings.Join(words, " ")
 	if len(words) == 2 && stateNouns[words[1]] {
@@ -786,6 +808,12 @@ func (d *docState) argName(s *sentence, a *arg) (string, string, string) {
 	}
 	return name, graph.Concept, span(s, a.hs, a.e)
 }
+
+// timeMods make a time of the noun after them: "last month", "this week".
+var timeMods = set("last", "this", "next", "early", "late", "mid", "earlier", "later")
+
+// comparatives stand before "than" in an amount: "more than 500 points".
+var comparatives = set("more", "less", "fewer", "over", "under")
 
 // phraseEnds tells whether a noun phrase ending before token i is whole
 // and no clause goes on after it: the sentence ends, or punctuation, a
