@@ -387,6 +387,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Pennsylvania", graph.Place}, {"Kelcom", ""}}, nil, []string{"Pa. Kelcom"}},
 		{"a paper's last word is its short name", "Kelcom Corp is buying the Tarvik Chronicle for 400 mln dlrs. The Chronicle has a daily circulation of 425,000.",
 			[]ent{{"Tarvik Chronicle", graph.Org}}, map[string][]string{"Tarvik Chronicle": {"Chronicle"}}, []string{"Chronicle"}},
+		{"operating officers, times of day and dotted legal suffixes", "Kelcom President and Chief Operating Officer Lena Holm left at 10.30 P.M. (2130 GMT). Holders of Tarvik Finance N.V. agreed.",
+			[]ent{{"Lena Holm", graph.Person}, {"Tarvik Finance N.V.", graph.Org}}, nil, []string{"Chief Operating Officer Lena Holm", "P.M."}},
 		{"laboratories head a company's name", "Transistors need many steps.\n\nKTX Laboratories created \"an entirely new material and device form,\" said Anna Varga, director of research for KTX Laboratories.",
 			[]ent{{"KTX Laboratories", graph.Org}}, nil, []string{"Laboratories"}},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",

@@ -33,7 +33,7 @@ var titleWords = set(
 	"labor-party", "first", "top", "speaker", "whip", "clerk", "delegate", "consul", "attaché",
 	"chargé", "president-elect", "mrs.", "mr.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.",
 	"lt.", "capt.", "prof.", "rev.", "st.", "administrator", "comptroller", "controller", "inspector", "superintendent",
-	"auditor", "supervisor", "marshal",
+	"auditor", "supervisor", "marshal", "operating", "financial",
 )
 
 // personTitles are the title words that say the name after them is a person.

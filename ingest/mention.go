@@ -1238,7 +1238,7 @@ func possessiveName(toks []token, j int) bool {
 
 // corporateSuffixes end a company's name: "Boliden AB of Sweden" is two.
 var corporateSuffixes = set("inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "ab", "ag", "sa", "plc",
-	"nv", "llc", "gmbh", "spa", "bhd", "pty", "kk", "n.a.")
+	"nv", "llc", "gmbh", "spa", "bhd", "pty", "kk", "n.a.", "n.v.", "n.v", "b.v.", "bv", "a.g.", "s.p.a.", "oy")
 
 // nameEnds reports whether a chunk is a whole name before "of": a
 // company with its legal suffix, or a person (prose's label). The tree
@@ -2251,7 +2251,8 @@ var provinces = set("ontario", "quebec", "british columbia", "alberta", "saskatc
 	"queensland", "western australia", "south australia", "tasmania", "northern territory")
 
 // timeZones are written after a time: "10:00 GMT".
-var timeZones = set("gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "jst")
+var timeZones = set("gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "jst", "a.m.",
+	"p.m.")
 
 // economicTerms are the acronyms of measures, rates, currencies' codes
 // and trade terms, which name no body: "GDP rose", "six months LIBOR",
