@@ -713,6 +713,12 @@ func joinInitials(src string, ss []segment.Sentence) []segment.Sentence {
 			out[n-1].Text = src[out[n-1].Start:s.End()]
 			continue
 		}
+		if n := len(out); n > 0 && middleInitialEnd(out[n-1].Text) {
+			// "the resignation of Chairman James C. | Lane can": a given
+			// name and one initial end no sentence
+			out[n-1].Text = src[out[n-1].Start:s.End()]
+			continue
+		}
 		if n := len(out); n > 0 && initialsEnd(out[n-1].Text) {
 			next := strings.Fields(s.Text)
 			prev := strings.Fields(out[n-1].Text)
@@ -742,6 +748,18 @@ func titleAbbrevEnd(text string) bool {
 // name.
 var nameTitleAbbrevs = set("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "maj", "adm", "hon",
 	"rev", "prof", "messrs", "mme", "cpl", "capt")
+
+// middleInitialEnd reports whether text ends in a given name and one
+// capital with a stop: "James C.", "Robert M.".
+func middleInitialEnd(text string) bool {
+	f := strings.Fields(text)
+	if len(f) < 2 {
+		return false
+	}
+	w, g := f[len(f)-1], f[len(f)-2]
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z' && unicode.IsUpper(firstRune(g)) &&
+		givenName(strings.ToLower(g))
+}
 
 // initialsEnd reports whether text ends in initials such as "U.N.".
 func initialsEnd(text string) bool {

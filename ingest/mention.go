@@ -1057,6 +1057,13 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 	if k, ok := ofCompleted(s, i, j); ok {
 		return k, true
 	}
+	if w == "'s" && j+1 < len(toks) && j-i >= 2 && unicode.IsUpper(firstRune(toks[j+1].text)) && orgHeads[toks[j+1].lower] &&
+		ordinaryWord(toks[j-1].lower) && !isRegion(toks[j-1].text) && !isProper(toks, j+2) {
+		// "Supreme People's Assembly", "National Workers's Union": a
+		// common word's possessive inside a body's name, its head in
+		// capitals though the tagger took it for a common noun
+		return j + 2, true
+	}
 	if w != "and" && w != "'s" || j+1 >= len(toks) || !isProper(toks, j+1) {
 		return 0, false
 	}
