@@ -705,6 +705,12 @@ var forBodies = set("campaign", "programme", "program", "alliance", "committees"
 var pressHeads = set("chronicle", "post", "journal", "herald", "tribune", "gazette", "telegraph", "guardian",
 	"observer", "globe", "inquirer", "examiner", "bulletin", "courier", "dispatch", "mirror", "independent")
 
+// partyMembers are the plurals news names parties' and movements'
+// members by.
+var partyMembers = set("republicans", "democrats", "conservatives", "liberals", "socialists", "communists", "tories",
+	"greens", "sandinistas", "contras", "labourites", "christian-democrats", "nationalists", "separatists",
+	"federalists", "gaullists", "peronists", "radicals")
+
 // officeFields are what offices named "X of the Y" are of, no names of
 // their own: "Comptroller of the Currency", "Chancellor of the Exchequer".
 var officeFields = set("currency", "exchequer", "rolls", "realm")
@@ -1917,6 +1923,13 @@ func typeVotes(m *mention, toks []token) {
 		if len(m.votes) == 0 {
 			m.votes[graph.Org]++
 		}
+	}
+	if partyMembers[strings.ToLower(toks[len(toks)-1].text)] {
+		// "Senate Republicans", "Christian Democrats", "the Tories": a
+		// party's members act as the party, a body (prose calls them
+		// persons, places or nothing in particular)
+		m.votes = map[string]int{graph.Org: 5}
+		return
 	}
 	// gazetteer: countries and capitals are places, whatever the tagger
 	// says ("Georgia" the country; "Jordan" stays a person after a title)
