@@ -894,17 +894,23 @@ func tableLine(text string) bool {
 	if len(f) < 2 {
 		return false
 	}
-	nums, vs := 0, false
+	nums, digits, vs := 0, 0, false
 	for _, w := range f {
 		lw := strings.ToLower(strings.Trim(w, ",;:()"))
 		switch {
 		case lw == "vs" || lw == "vs.":
 			vs = true
-		case strings.ContainsAny(lw, "0123456789"), numberWords[lw]:
+		case strings.ContainsAny(lw, "0123456789"):
+			nums++
+			digits++
+		case numberWords[lw]:
 			nums++
 		}
 	}
-	if vs && nums >= 2 {
+	if vs && nums >= 2 || digits >= 10 && 3*digits >= len(f) {
+		// (ten numbers and more, a third of the words: a weather or
+		// price table run into one line, "ROCKFORD 66 29 EVANSVILLE 50
+		// 44 t IOWA ...")
 		return true
 	}
 	last := text[len(strings.TrimRight(text, " \t"))-1]

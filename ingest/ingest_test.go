@@ -367,6 +367,8 @@ func TestTableLine(t *testing.T) {
 		{"Acme earned 5.5 mln dlrs in 1986, against 4.1 mln.", false},
 		{"GTE Corp said its net fell to 1.2 billion dlrs.", false},
 		{"Yankees vs Red Sox", false},
+		{"KELVIA 57 38 TARVO 66 29 HOLMBY 50 44 t NORTHBY 51 41 t SOUTH TARVO 67 36 WESTBY 53 44 t ASHBY 69 n/a LAKEBY 59 38.", true},
+		{"Output rose to 1.2 mln tonnes in 1986 from 1.1 mln in 1985, 0.9 mln in 1984, 0.8 mln in 1983 and 0.7 mln in 1982, the ministry of Kelvia said in its annual report on the mining industry today.", false},
 	} {
 		if got := tableLine(c.text); got != c.want {
 			t.Errorf("tableLine(%q) = %v, want %v", c.text, got, c.want)
