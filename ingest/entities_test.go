@@ -395,6 +395,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Grand People's Council", graph.Org}}, nil, []string{"Grand People"}},
 		{"a party's members are a body", "Two leading Senate Republicans urged the White House to act, and the Tories and the Greens agreed.",
 			[]ent{{"Senate Republicans", graph.Org}, {"Tories", graph.Org}, {"Greens", graph.Org}}, nil, nil},
+		{"a lead manager of an offering is a bank", "Kelcom is raising 250 mln dlrs via notes, said lead manager Tarvik Holm. Widget Inc is offering notes, said co-manager Lena Varga.",
+			[]ent{{"Tarvik Holm", graph.Org}, {"Lena Varga", graph.Org}}, nil, nil},
 		{"laboratories head a company's name", "Transistors need many steps.\n\nKTX Laboratories created \"an entirely new material and device form,\" said Anna Varga, director of research for KTX Laboratories.",
 			[]ent{{"KTX Laboratories", graph.Org}}, nil, []string{"Laboratories"}},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",

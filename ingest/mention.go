@@ -1827,6 +1827,9 @@ func typeVotes(m *mention, toks []token) {
 	if m.titled && personTitleIn(m.role) {
 		m.votes[graph.Person] += 3
 	}
+	if m.titled && underwriterRole(m.role) {
+		m.votes[graph.Org] += 6 // "said lead manager Drexel Burnham": a bank
+	}
 	head := strings.ToLower(toks[len(toks)-1].text)
 	for i, t := range toks {
 		if i > 0 && ((t.lower == "of" || t.lower == "for") && orgHeads[toks[i-1].lower] || t.lower == "on" && onHeads[toks[i-1].lower] ||
@@ -2201,8 +2204,25 @@ func appositeTitle(toks []token) bool {
 }
 
 func personTitleIn(role string) bool {
+	if underwriterRole(role) {
+		return false
+	}
 	for _, w := range strings.Fields(role) {
 		if personTitles[strings.TrimSuffix(w, ".")] || personTitles[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// underwriterRole reports whether a role is a bank's in an offering of
+// securities: "said lead manager Drexel Burnham", "co-lead manager",
+// "lead managers": no person's title.
+func underwriterRole(role string) bool {
+	f := strings.Fields(role)
+	for i, w := range f {
+		if (w == "lead" || w == "co-lead" || w == "joint-lead") && i+1 < len(f) && strings.HasPrefix(f[i+1], "manager") ||
+			w == "co-manager" || w == "co-managers" || w == "bookrunner" || w == "underwriter" || w == "underwriters" {
 			return true
 		}
 	}

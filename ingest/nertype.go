@@ -64,6 +64,14 @@ func (d *docState) docTypes() {
 				delete(m.c.votes, graph.Person)
 				continue
 			}
+			if m.s >= 1 && (underwriterRole(toks[m.s-1].lower) || m.s >= 2 && underwriterRole(toks[m.s-2].lower+" "+toks[m.s-1].lower)) {
+				// "said lead manager Drexel Burnham": the bank that
+				// manages an offering, whatever prose calls it
+				m.c.votes[graph.Org] += m.c.votes[graph.Person] + m.c.votes[graph.Place] + 1
+				delete(m.c.votes, graph.Person)
+				delete(m.c.votes, graph.Place)
+				continue
+			}
 			if companyContext(m, toks) && !isPlaceName(m.name) && !fullPersonName(m.c) {
 				if m.c.votes[graph.Person] > 0 || m.c.votes[graph.Place] > 0 {
 					m.c.votes[graph.Org] += m.c.votes[graph.Person] + m.c.votes[graph.Place]
