@@ -89,7 +89,8 @@ var orgHeads = set(
 // and Chemical Corp"), so they are no orgHeads, which end a name there.
 var companyHeads = set("laboratories", "laboratory", "labs", "utilities", "shipping", "shipyards", "dockyard",
 	"shipbuilding", "refining", "explorations", "exploration", "properties", "realty", "bancorporation", "trading",
-	"brewery", "breweries", "distillers", "textiles", "chemie", "pharma")
+	"brewery", "breweries", "distillers", "textiles", "chemie", "pharma", "materials", "metals", "plastics", "fibres",
+	"fibers")
 
 // newsAgencies are organisations news cites by a one-word name.
 var newsAgencies = set("reuters", "reuter", "xinhua", "tass", "kyodo", "afp", "ap", "upi", "bloomberg", "interfax",

@@ -1055,8 +1055,9 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 		for k < len(toks) && isProper(toks, k) {
 			k++
 		}
-		if strings.HasSuffix(l, "s") && ordinaryWord(strings.TrimSuffix(l, "s")) && orgHeads[toks[k-1].lower] {
-			return k, true
+		if strings.HasSuffix(l, "s") && ordinaryWord(strings.TrimSuffix(l, "s")) &&
+			(orgHeads[toks[k-1].lower] || corporateSuffixes[strings.TrimSuffix(toks[k-1].lower, ".")]) {
+			return k, true // and "Dealers' Digest Inc"
 		}
 		return 0, false
 	}
