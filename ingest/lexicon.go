@@ -122,8 +122,16 @@ var dateWords = set(
 	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
 	"dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
 	"yesterday", "tomorrow", "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.",
-	"dec.",
+	"dec.", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
 )
+
+// noNames are words a capital never makes a name: pronouns and
+// contractions at a sentence's start ("We've", "Everybody") and the words
+// of tables and notices ("Per", "Nil", "Corrects").
+var noNames = set("everybody", "everyone", "everything", "nobody", "somebody", "someone", "anyone", "anybody",
+	"nothing", "something", "anything", "we've", "we're", "we'll", "we'd", "i'm", "i've", "i'll", "i'd", "you're",
+	"you've", "they're", "they've", "they'll", "it's", "that's", "there's", "here's", "what's", "let's", "he's",
+	"she's", "per", "nil", "corrects", "correction", "corrected")
 
 // tableLabels head the rows of earnings tables and market reports ("Shr
 // 1.20 dlrs vs 1.10 dlrs", "Note: …"), and units: capitalised, never names.

@@ -1563,6 +1563,9 @@ func makeMention(s *sentence, a, b int) *mention {
 		// date, no name
 		return nil
 	}
+	if b-hs == 1 && noNames[strings.ReplaceAll(toks[hs].lower, "’", "'")] {
+		return nil // "We've", "Everybody", "Per"
+	}
 	if b-hs == 2 && (toks[hs].lower == "provisional" || toks[hs].lower == "prime") && rating(toks[hs+1].text) {
 		// "Provisional A-1 shelf registered securities": a rating
 		return nil
