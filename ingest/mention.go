@@ -140,6 +140,7 @@ func (d *docState) findMentions() {
 	for i := range d.sents {
 		if !d.sents[i].shouting {
 			d.mentions[i] = splitGlued(&d.sents[i], d.mentions[i], persons, names)
+			d.mentions[i] = joinAnd(&d.sents[i], d.mentions[i], names)
 			toks := d.sents[i].toks
 			for k, m := range d.mentions[i] {
 				if m.styled && !plain[graph.Fold(m.name)] {
@@ -275,6 +276,45 @@ func cutFragment(toks []token, a, b int) bool {
 		return true
 	}
 	return b+1 < len(toks) && (toks[b].lower == "and" || toks[b].text == "&") && capital(toks[b+1])
+}
+
+// joinAnd makes one name of two names joined by "and" or "&" that the
+// document writes elsewhere as the beginning of a longer name: "Harper
+// and Row common shares", "Harper and Row said" where the story names
+// Harper and Row Publishers Inc. (The chunker joins "and" only before a
+// legal suffix or a body's head.)
+func joinAnd(s *sentence, ms []*mention, names map[string]bool) []*mention {
+	if len(ms) < 2 {
+		return ms
+	}
+	out := ms[:0:0]
+	for k := 0; k < len(ms); k++ {
+		a := ms[k]
+		if k+1 < len(ms) {
+			b := ms[k+1]
+			if a.hs == a.s && b.hs == b.s && a.e+1 == b.s && a.e < len(s.toks) && (s.toks[a.e].lower == "and" || s.toks[a.e].text == "&") &&
+				!orgHeads[strings.ToLower(a.name)] && !orgHeads[strings.ToLower(b.name)] && !isPlaceName(a.name) && !isPlaceName(b.name) {
+				// (not "House and Senate" of "House and Senate
+				// conferees", nor two countries)
+				joined := graph.Fold(span(s, a.s, b.e))
+				for n := range names {
+					if len(n) > len(joined) && strings.HasPrefix(n, joined+" ") {
+						if m := makeMention(s, a.s, b.e); m != nil {
+							out = append(out, m)
+							k++
+							a = nil
+						}
+						break
+					}
+				}
+				if a == nil {
+					continue
+				}
+			}
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // splitGlued cuts a country, or a name the document gives on its own,
