@@ -793,6 +793,8 @@ func TestCompanyShortAndLongForms(t *testing.T) {
 			0, []string{"Malko Baldeg"}},
 		{"a guessed company of one word is the one person of that surname", [][]graph.Entity{{{Name: "Malko Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {{Name: "Baldeg", Type: graph.Org, Guessed: true, Mentions: 1}}},
 			0, []string{"Malko Baldeg"}},
+		{"a guessed company of a surname two people share is a person of its own", [][]graph.Entity{{{Name: "Malko Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {{Name: "Anna Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {{Name: "Baldeg", Type: graph.Org, Guessed: true, Mentions: 1}}},
+			0, []string{"Malko Baldeg", "Anna Baldeg", "Baldeg"}},
 		{"a company the text says is one stays one", [][]graph.Entity{{{Name: "Malko Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {{Name: "Baldeg", Type: graph.Org, Mentions: 1}}},
 			0, []string{"Malko Baldeg", "Baldeg"}},
 		{"a place the text says is one stays one", [][]graph.Entity{{{Name: "Malko Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {{Name: "Baldeg", Type: graph.Place, Mentions: 1}}},
@@ -852,5 +854,24 @@ func TestCompanyShortAndLongForms(t *testing.T) {
 				t.Errorf("Outgoing(%s) = %d triples, %v, want the first document's", e.Name, len(out), err)
 			}
 		})
+	}
+}
+
+// A one-word company that is only a guess (business news makes companies
+// of single words) is a person where the store holds persons of that
+// surname: the one person when there is one, a person of its own when
+// two share it.
+func TestGuessedCompanySurname(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	p := func(name string) graph.Entity {
+		f := strings.Fields(name)
+		return graph.Entity{Name: name, Type: graph.Person, Keys: f[len(f)-1:], Mentions: 1}
+	}
+	mustAdd(t, s, graph.Document{ID: "d0", Hash: "h0", Entities: []graph.Entity{p("Malko Baldeg"), p("Anna Baldeg")}})
+	mustAdd(t, s, graph.Document{ID: "d1", Hash: "h1", Entities: []graph.Entity{{Name: "Baldeg", Type: graph.Org, Guessed: true, Mentions: 1}}})
+	got, err := s.Entity(ctx, "Baldeg")
+	if err != nil || got.Name != "Baldeg" || got.Type != graph.Person {
+		t.Errorf("Entity(Baldeg) = %q %s, %v; want the person Baldeg of its own", got.Name, got.Type, err)
 	}
 }

@@ -33,11 +33,15 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 		}
 	}
 	if e.Guessed && (e.Type == Place || e.Type == Org) && !strings.Contains(strings.TrimSpace(e.Name), " ") {
-		person, err := w.surnameOf(e.Name)
+		people, err := w.surnameOf(e.Name)
 		if err != nil {
 			return 0, false, err
 		}
-		if person {
+		if people == 1 || people > 1 && e.Type == Org {
+			// (a company guessed for a surname two stored people
+			// share is a person still, "Baker" beside James and
+			// Howard Baker, though which one the store cannot say:
+			// it stays an entity of its own)
 			e.Type = Person
 		}
 	}
@@ -195,28 +199,28 @@ func partnersName(name string) bool {
 	return at < len(f)-1 && after <= 2 && PlainName(strings.Join(append(append([]string{}, f[:at]...), f[at+1:]...), " "))
 }
 
-// surnameOf reports whether one stored person, named in full, has name as
-// the last word of it, and no stored place or company goes by name.
-func (w *writer) surnameOf(name string) (bool, error) {
+// surnameOf returns how many stored persons, named in full, have name as
+// the last word of it, or 0 when a stored place or company goes by name.
+func (w *writer) surnameOf(name string) (int, error) {
 	cands, err := w.aliasIDs(Fold(name))
 	if err != nil {
-		return false, err
+		return 0, err
 	}
 	people := 0
 	for _, c := range cands {
 		rec, err := w.entity(c)
 		if err != nil {
-			return false, err
+			return 0, err
 		}
 		f := strings.Fields(Fold(rec.Name))
 		switch {
 		case rec.Type == Person && len(f) >= 2 && f[len(f)-1] == Fold(name):
 			people++
 		case rec.Type == Place || rec.Type == Org:
-			return false, nil
+			return 0, nil
 		}
 	}
-	return people == 1, nil
+	return people, nil
 }
 
 // companyNamed returns the stored company whose name is name with a legal
