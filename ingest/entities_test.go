@@ -404,6 +404,8 @@ func TestEntityRules(t *testing.T) {
 		{"two names joined by and that the story writes as a longer name are one", "Anna Varga holds 261,650 Tarvik and Holm common shares. Tarvik and Holm Publishers Inc rose. Tarvik and Holm said it would consider the offer. Kelcom and Widget raised prices.",
 			[]ent{{"Tarvik and Holm Publishers Inc", graph.Org}}, map[string][]string{"Tarvik and Holm Publishers Inc": {"Tarvik and Holm"}},
 			[]string{"Holm", "Kelcom and Widget"}},
+		{"a numbered part of a law is no name", "The units have been operating under protection of Chapter 11 of the Kelvian Bankruptcy Code since last November.",
+			nil, nil, []string{"Chapter", "Section"}},
 		{"laboratories head a company's name", "Transistors need many steps.\n\nKTX Laboratories created \"an entirely new material and device form,\" said Anna Varga, director of research for KTX Laboratories.",
 			[]ent{{"KTX Laboratories", graph.Org}}, nil, []string{"Laboratories"}},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",

@@ -751,6 +751,10 @@ var partyMembers = set("republicans", "democrats", "conservatives", "liberals", 
 	"greens", "sandinistas", "contras", "labourites", "christian-democrats", "nationalists", "separatists",
 	"federalists", "gaullists", "peronists", "radicals")
 
+// numberedParts are the parts of laws and documents a number names:
+// "Chapter 11", "Section 301", "Article 19".
+var numberedParts = set("chapter", "section", "article", "clause", "paragraph", "title", "rule", "phase", "item")
+
 // officeFields are what offices named "X of the Y" are of, no names of
 // their own: "Comptroller of the Currency", "Chancellor of the Exchequer".
 var officeFields = set("currency", "exchequer", "rolls", "realm")
@@ -1605,6 +1609,9 @@ func makeMention(s *sentence, a, b int) *mention {
 	}
 	if b-hs == 1 && noNames[strings.ReplaceAll(toks[hs].lower, "’", "'")] {
 		return nil // "We've", "Everybody", "Per"
+	}
+	if b-hs == 1 && numberedParts[toks[hs].lower] && b < len(toks) && strings.ContainsAny(toks[b].text, "0123456789") {
+		return nil // "Chapter 11", "Section 301": a part of a law, no name
 	}
 	if b-hs == 2 && (toks[hs].lower == "provisional" || toks[hs].lower == "prime") && rating(toks[hs+1].text) {
 		// "Provisional A-1 shelf registered securities": a rating
