@@ -298,7 +298,7 @@ func joinAnd(s *sentence, ms []*mention, names map[string]bool) []*mention {
 				// conferees", nor two countries)
 				joined := graph.Fold(span(s, a.s, b.e))
 				for n := range names {
-					if len(n) > len(joined) && strings.HasPrefix(n, joined+" ") {
+					if len(n) > len(joined) && (strings.HasPrefix(n, joined+" ") || strings.HasPrefix(n, joined+"'")) {
 						if m := makeMention(s, a.s, b.e); m != nil {
 							out = append(out, m)
 							k++
