@@ -591,7 +591,7 @@ func (ex *Extractor) sentences(ctx context.Context, text string) ([]sentence, er
 		}
 		head := text[u.start:start]
 		src := text[start:u.end]
-		for _, ps := range boundSentences(src, joinInitials(src, ex.seg.Segment(src))) {
+		for _, ps := range boundSentences(src, splitSuffixStops(joinInitials(src, ex.seg.Segment(src)))) {
 			if tableLine(ps.Text) {
 				continue // "Net 5.5 mln vs 4.1 mln": no clause, nor a name
 			}
@@ -732,6 +732,54 @@ func joinInitials(src string, ss []segment.Sentence) []segment.Sentence {
 	}
 	return out
 }
+
+// splitSuffixStops ends a sentence after a company's legal suffix with a
+// stop and a capitalised word that is no other suffix, which the
+// segmenter takes for an abbreviation inside the sentence: "... said lead
+// manager Kidder, Peabody and Co Inc. | Kidder, Peabody and Co said",
+// "... rated B-3 by Moody's Investors Service Inc. | The issue was". (Not
+// "Plessey Co. Plc".)
+func splitSuffixStops(ss []segment.Sentence) []segment.Sentence {
+	var out []segment.Sentence
+	for _, s := range ss {
+		for {
+			cut := suffixStopCut(s.Text)
+			if cut <= 0 {
+				break
+			}
+			out = append(out, segment.Sentence{Text: strings.TrimRight(s.Text[:cut], " \t\n"), Start: s.Start})
+			rest := s.Text[cut:]
+			trimmed := strings.TrimLeft(rest, " \t\n")
+			s = segment.Sentence{Text: trimmed, Start: s.Start + cut + len(rest) - len(trimmed)}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// suffixStopCut returns where in text a sentence ends after a legal
+// suffix's stop (see splitSuffixStops), or 0.
+func suffixStopCut(text string) int {
+	f := strings.Fields(text)
+	at := 0 // byte offset of the word being read
+	for i := 0; i+1 < len(f); i++ {
+		at = strings.Index(text[at:], f[i]) + at
+		w := f[i]
+		next := f[i+1]
+		if strings.HasSuffix(w, ".") && sentenceSuffixes[strings.ToLower(strings.TrimSuffix(w, "."))] && i > 0 &&
+			unicode.IsUpper(firstRune(next)) && !sentenceSuffixes[strings.ToLower(strings.Trim(next, ".,"))] &&
+			!titleWords[strings.ToLower(strings.Trim(next, ".,"))] &&
+			!strings.HasPrefix(next, "<") && !strings.HasPrefix(next, "(") {
+			return at + len(w)
+		}
+		at += len(w)
+	}
+	return 0
+}
+
+// sentenceSuffixes are the legal suffixes written with a stop that end a
+// sentence when a capital follows.
+var sentenceSuffixes = set("inc", "corp", "co", "ltd", "plc", "cos", "bhd", "llc", "pty", "ag", "nv", "sa")
 
 // titleAbbrevEnd reports whether text ends in the abbreviation of a title
 // that goes before a name: "Mr.", "Dr.", "Sen.", "Gen.".

@@ -649,3 +649,28 @@ func TestPerCent(t *testing.T) {
 	checkTriples(t, ex, "Nordhavn Energy cut its forecast for economic growth to 2.3 per cent for this year from 2.8 per cent predicted last autumn.",
 		[]string{"Nordhavn Energy -cut-> forecast for economic growth"}, []string{"Nordhavn Energy -cut forecast to-> 2.3 per cent"})
 }
+
+// TestSuffixStopCut checks where a sentence ends after a legal suffix's
+// stop that the segmenter took for an abbreviation.
+func TestSuffixStopCut(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want string // the first sentence, or "" for no cut
+	}{
+		{"It was rated B-3 by Kelvian Ratings Inc. The issue was increased.", "It was rated B-3 by Kelvian Ratings Inc."},
+		{"The bank bought shares in Tarvik Co. Plc <TRVK.L> from March 19.", ""},
+		{"Acme Corp. <ACM> said it would buy Widget.", ""},
+		{"Kelcom Co. said sales rose.", ""},
+		{"Kelcom Co. Chairman Anna Varga said sales rose.", ""},
+		{"Shares of Kelcom Ltd. (KEL) rose.", ""},
+	} {
+		cut := suffixStopCut(c.text)
+		got := ""
+		if cut > 0 {
+			got = c.text[:cut]
+		}
+		if got != c.want {
+			t.Errorf("suffixStopCut(%q) cuts %q, want %q", c.text, got, c.want)
+		}
+	}
+}
