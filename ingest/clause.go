@@ -246,10 +246,23 @@ var treeFlags = []string{"shared subject", "plain subject", "place subject", "na
 // say what kind of thing, not which. Of 30 such objects of verbs on nine
 // judged sheets one was useful ("be forced to seek protection").
 func singularWord(s *sentence, a *arg) bool {
-	if a.named() || a.ref != nil || a.pronoun || a.clause || a.rs > 0 || a.e-a.hs != 1 || a.ofE > 0 || a.hs >= len(s.toks) {
+	if a.named() || a.ref != nil || a.pronoun || a.clause || a.rs > 0 || a.e-a.hs != 1 || a.ofE > 0 || a.hs >= len(s.toks) ||
+		relClause(s, a.hs) {
 		return false
 	}
 	return s.toks[a.hs].tag == "NN"
+}
+
+// relClause reports whether the noun at token i has a clause of its own
+// that says which one it is: "headed a syndicate that won the notes",
+// "closed the plant it bought in 1985", "a plan to sell the unit".
+func relClause(s *sentence, i int) bool {
+	for _, t := range s.tree {
+		if t.Head-1 == i && (t.Deprel == "acl:relcl" || t.Deprel == "acl") {
+			return true
+		}
+	}
+	return false
 }
 
 // definiteWord reports whether a is one plain noun after "the", "this" …:
@@ -258,7 +271,7 @@ func singularWord(s *sentence, a *arg) bool {
 // useful and 8 were wrong. After "its" or "their" the owner says which:
 // "pay its debts", "increase its bid".
 func definiteWord(s *sentence, a *arg) bool {
-	if a.named() || a.ref != nil || a.pronoun || a.clause || a.rs > 0 || a.e-a.hs != 1 || a.ofE > 0 {
+	if a.named() || a.ref != nil || a.pronoun || a.clause || a.rs > 0 || a.e-a.hs != 1 || a.ofE > 0 || relClause(s, a.hs) {
 		return false
 	}
 	for k := a.s; k < a.hs && k < len(s.toks); k++ {
