@@ -206,6 +206,7 @@ var treeConf = map[string]float64{
 	"headline":        -0.25, // a line without final punctuation (0 of 3)
 	"definite object": 0,     // "left the rostrum": weighs nothing, but the graph leaves it out (see unspecific)
 	"singular noun":   0,     // "signed a contract": the same
+	"plural noun":     0,     // "filed claims": the same
 }
 
 // treeConfidence adds up the weights of treeConf for one triple of
@@ -224,6 +225,7 @@ func treeConfidence(s *sentence, r *relation, sa, oa *arg, speaker, styp string)
 		"headline":        s.headline,
 		"definite object": definiteWord(s, oa),
 		"singular noun":   singularWord(s, oa),
+		"plural noun":     pluralWord(s, oa),
 	}
 	conf := treeConf[r.rule]
 	var flags []string
@@ -239,7 +241,7 @@ func treeConfidence(s *sentence, r *relation, sa, oa *arg, speaker, styp string)
 
 // treeFlags are the flags of treeConf, in the order kg extract prints them.
 var treeFlags = []string{"shared subject", "plain subject", "place subject", "named object", "reported speech",
-	"long relation", "long object", "headline", "definite object", "singular noun"}
+	"long relation", "long object", "headline", "definite object", "singular noun", "plural noun"}
 
 // singularWord reports whether a is one plain singular noun and no more:
 // "signed a contract", "heard the case", "received an option", which
@@ -251,6 +253,18 @@ func singularWord(s *sentence, a *arg) bool {
 		return false
 	}
 	return s.toks[a.hs].tag == "NN"
+}
+
+// pluralWord reports whether a is one plain plural noun and no more:
+// "filed claims", "dismissed charges", "used proceeds", which say what
+// kind of things, not which. Of 22 such objects of verbs on ten judged
+// sheets of rel4, 4 were useful ("issued licences").
+func pluralWord(s *sentence, a *arg) bool {
+	if a.named() || a.ref != nil || a.pronoun || a.clause || a.rs > 0 || a.e-a.hs != 1 || a.ofE > 0 || a.hs >= len(s.toks) ||
+		relClause(s, a.hs) {
+		return false
+	}
+	return s.toks[a.hs].tag == "NNS"
 }
 
 // relClause reports whether the noun at token i has a clause of its own

@@ -491,9 +491,9 @@ func TestTimeIsNoObject(t *testing.T) {
 func TestHeSaidAfterSpeaker(t *testing.T) {
 	ex := mustExtractor(t)
 	for text, want := range map[string]string{
-		"Japan will cut output, Trade Minister Hajime Tamura said. Exports fell in March. Imports rose. Nissan Motor will raise prices, he added.":                                       "Nissan Motor -raise-> prices will by Hajime Tamura",
-		"Japan will cut output, Trade Minister Hajime Tamura said. Exports fell in March. Imports rose. Sales fell. Stocks rose. Output fell. Nissan Motor will raise prices, he added.": "Nissan Motor -raise-> prices will by he",
-		"Japan will cut output, dealers said. Exports fell in March. Nissan Motor will raise prices, they said.":                                                                         "Nissan Motor -raise-> prices will by dealers",
+		"Japan will cut output, Trade Minister Hajime Tamura said. Exports fell in March. Imports rose. Nissan Motor will raise car prices, he added.":                                       "Nissan Motor -raise-> car prices will by Hajime Tamura",
+		"Japan will cut output, Trade Minister Hajime Tamura said. Exports fell in March. Imports rose. Sales fell. Stocks rose. Output fell. Nissan Motor will raise car prices, he added.": "Nissan Motor -raise-> car prices will by he",
+		"Japan will cut output, dealers said. Exports fell in March. Nissan Motor will raise car prices, they said.":                                                                         "Nissan Motor -raise-> car prices will by dealers",
 	} {
 		checkTriples(t, ex, text, []string{want}, nil)
 	}
@@ -529,14 +529,19 @@ func TestUnspecific(t *testing.T) {
 		{"raise", "bid", "obj", nil, ""},
 		{"sign", "contract", "obj", []string{"singular noun"}, "singular noun"},
 		{"offer", "bill", "reduced passive", []string{"singular noun"}, "singular noun"},
-		{"seek", "protection", "light object", []string{"singular noun"}, ""},
+		{"seek", "protection", "light object", []string{"singular noun"}, "light object concept"},
+		{"grant concessions on", "labor costs", "light object", nil, "light object concept"},
+		{"file", "claims", "obj", []string{"plural noun"}, "plural noun"},
+		{"file", "claims", "obj", nil, ""},
+		{"be", "trade minister", "is-a", nil, "title without owner"},
 		{"tell", "reporters", "iobj", nil, ""},
 		{"increase", "prices", "obj", nil, ""},
 		{"be optimistic about", "prospects", "copula nmod", nil, "copula with preposition"},
 		{"break with", "long-standing ally", "obl", nil, "plain oblique"},
 		{"raise through offering of", "equipment trust certificates", "obl", nil, ""},
-		{"appeal for", "U.S. investment", "obl", nil, ""},
-		{"cut staff to", "820 employees", "obl", nil, ""},
+		{"appeal for", "U.S. investment", "obl", nil, "oblique concept"},
+		{"cut staff to", "820 employees", "obl", nil, "oblique concept"},
+		{"object to sale of", "computers", "obl", nil, ""},
 		{"report", "earnings", "obj", nil, "result without amount"},
 		{"report", "1986 net profit", "obj", nil, "result without amount"},
 		{"report", "net profit of 239 mln francs", "obj", nil, ""},
