@@ -2836,9 +2836,15 @@ func saidSubject(w []ud.Token) {
 		if a != p+1 {
 			continue
 		}
-		// the first finite word after the object, before any other verb
+		// the first finite word after the object, before any other verb;
+		// after its apposition when it has one ("said its units, Widget
+		// Inc and Gizmo Co, were merged", were parsed a clause of its own)
 		x := -1
-		for k := o + 1; k < len(w) && k <= e+6; k++ {
+		from := o + 1
+		if from < len(w) && w[from].Form == "," && hasKid(w, o, "appos") && e+1 < len(w) && w[e+1].Form == "," {
+			from = e + 2
+		}
+		for k := from; k < len(w) && k <= e+6; k++ {
 			if w[k].UPOS == "PUNCT" || w[k].UPOS == "VERB" && w[k].XPOS != "VBD" && w[k].XPOS != "VBZ" && w[k].XPOS != "VBP" {
 				break
 			}
@@ -2873,6 +2879,9 @@ func saidSubject(w []ud.Token) {
 			continue
 		}
 		w[o].Head, w[o].Deprel = h+1, "nsubj"
+		if w[x].Deprel == "aux:pass" {
+			w[o].Deprel = "nsubj:pass"
+		}
 		if that >= 0 {
 			w[that].Head, w[that].Deprel = h+1, "mark"
 			w[that].UPOS, w[that].XPOS = "SCONJ", "IN"
