@@ -1442,6 +1442,9 @@ var eventNouns = set("campaign", "bid", "offer", "purchase", "sale", "stake", "i
 	"shares", "victory", "win", "trip", "war", "battle", "dispute", "ties", "links", "relations", "contract",
 	"agreement", "pact", "order", "orders", "claim", "suit", "lawsuit", "payment", "payments", "debt", "debts")
 
+// possessiveOf is the subject pronoun a possessive goes with.
+var possessiveOf = map[string]string{"its": "it", "their": "they", "his": "he", "her": "she"}
+
 // holdingNouns stand for the company that has them: "a stake in Acme's
 // shares", "ownership of Acme's operations".
 var holdingNouns = set("operations", "business", "businesses", "shares", "stock", "assets", "stake", "equity", "capital")
@@ -1479,6 +1482,22 @@ func (t *tree) nominal(g int, add addFunc) {
 	}
 	c := clause{p: g, lemma: t.lower(g), words: []string{t.lower(g)}, toks: []int{g}}
 	t.factuality(g, &c)
+	if t.w[k].UPOS == "PRON" {
+		// "Nordco said it would raise its offer for Widget": its is
+		// whoever it is, the subject of the verb the noun is an
+		// argument of
+		if v := t.head(g); v >= 0 && t.isPredicate(v) {
+			if ks := t.subjectWords(v); len(ks) == 1 && possessiveOf[t.lower(k)] == t.lower(ks[0]) && t.w[ks[0]].UPOS == "PRON" {
+				r := t.reporter(v, ks[0])
+				if r == nil {
+					r = t.resolve(t.arg(ks[0]))
+				}
+				if r != nil && (r.named() || r.ref != nil) {
+					owner = r
+				}
+			}
+		}
+	}
 	if owner.pronoun && c.speaker != nil {
 		// "Acme said its stake in Widget rose": the speaker's, when the
 		// pronoun fits it
@@ -1491,7 +1510,17 @@ func (t *tree) nominal(g int, add addFunc) {
 			typ = sp.ref.c.root().typ()
 		}
 		between := false // "Moody's said it may downgrade GAF Corp because of its offer": GAF's
+		sh := -1         // the head of the speaker's phrase: names inside it ("Nordco, comprising Acme Inc and Gizmo Co, said") are not between
+		for x := sp.hs; x < sp.e && x < len(t.w); x++ {
+			if h := t.head(x); h < sp.hs || h >= sp.e {
+				sh = x
+				break
+			}
+		}
 		for x := sp.e; x < k && x < len(t.byTok); x++ {
+			if sh >= 0 && under(t.w, x, sh) {
+				continue
+			}
 			if m := t.byTok[x]; m != nil && m.c != nil && m.c.root().typ() == typ {
 				between = true
 			}
@@ -3200,6 +3229,27 @@ func timeObject(w []ud.Token) {
 	}
 }
 
+// timeSubject mends "Nordco, comprising Acme Inc and other investors,
+// yesterday said" parsed with yesterday a second subject of said (and
+// taken for the speaker, the subject next to the verb): a day word
+// beside another subject is when.
+func timeSubject(w []ud.Token) {
+	for x := range w {
+		f := strings.ToLower(w[x].Form)
+		if w[x].Deprel != "nsubj" || !dayWords[f] && !weekdays[f] || hasKid(w, x, "det", "amod", "nmod:poss", "case") {
+			continue
+		}
+		for k := range w {
+			if k != x && w[k].Head == w[x].Head && strings.HasPrefix(w[k].Deprel, "nsubj") {
+				w[x].Deprel = "obl:tmod"
+				break
+			}
+		}
+	}
+}
+
+var dayWords = set("yesterday", "today", "tonight", "tomorrow")
+
 // subordinators that the parser takes for prepositions of the subject
 // after them: "before Turkey becomes a member".
 var subordinators = set("before", "until", "after", "once", "unless", "when", "while", "because", "since")
@@ -3294,6 +3344,7 @@ func repair(w []ud.Token) {
 	guarded(w, func() { saidSubject(w) })
 	guarded(w, func() { saidConjunct(w) })
 	guarded(w, func() { timeObject(w) })
+	timeSubject(w)
 	guarded(w, func() { saidCondition(w) })
 	for v := range w {
 		guarded(w, func() { possessedParticiple(w, v) })
