@@ -113,6 +113,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Partners Inc -buy-> Widget Systems would by Nordhavn Partners Inc"}, []string{"Nordhavn Partners Inc -buy-> Widget Systems would by yesterday"}},
 		{"its goes with the it of its clause", "Gizmo Co raised its offer for Widget Systems. Nordhavn Partners Inc, comprising Acme Inc and other investors, said it would increase its tender offer for Widget Systems.",
 			[]string{"Nordhavn Partners Inc -offer for-> Widget Systems by Nordhavn Partners Inc"}, []string{"Gizmo Co -offer for-> Widget Systems by Nordhavn Partners Inc"}},
+		{"a superlative after an ordinal stays in the title", "Chile, the world's third biggest copper producer, cut its exports of cathodes.",
+			[]string{"Chile -be-> third biggest copper producer"}, []string{"Chile -be-> third copper producer"}},
 		{"a relative clause says which syndicate", "Nordhavn Energy headed a syndicate that won the bonds in competitive bidding.",
 			[]string{"Nordhavn Energy -head-> syndicate"}, nil},
 		{"a relative clause says which plant", "Widget Systems closed the plant that it bought from Nordhavn Energy.",
