@@ -722,7 +722,15 @@ func (t *tree) ofComplement(h int, a *arg) int {
 				return 0
 			}
 		}
-		return max(xa.e, xa.ofE)
+		end := max(xa.e, xa.ofE)
+		for _, c := range t.children(x, "conj") {
+			// "sales of chemicals and plastics": the whole pair
+			if ca := t.arg(c); ca != nil && !ca.named() && ca.ref == nil && !ca.pronoun && end < len(t.w) &&
+				t.rel(end) == "cc" && ca.s == end+1 && ca.e-a.hs <= 9 {
+				end = ca.e
+			}
+		}
+		return end
 	}
 	return 0
 }
@@ -3229,6 +3237,43 @@ func timeObject(w []ud.Token) {
 	}
 }
 
+// ofConjunct mends "pursue acquisitions of media and entertainment
+// entities" parsed with entities a conjunct of acquisitions: a bare noun
+// joined by "and" or "or" right after a bare "of" noun of its head
+// conjoins that noun ("media and entertainment entities"), unless it has
+// an "of" phrase or a determiner of its own ("shares of Acme and the
+// bonds of Gizmo").
+func ofConjunct(w []ud.Token, c int) {
+	h := w[c].Head - 1
+	if w[c].Deprel != "conj" || h < 0 || h >= c || w[c].UPOS != "NOUN" || w[h].UPOS != "NOUN" ||
+		hasKid(w, c, "det", "nmod:poss", "nummod") {
+		return
+	}
+	a, _ := subtreeSpan(w, c)
+	if a < 1 || w[a].Deprel != "cc" || w[a].Head-1 != c {
+		return
+	}
+	for n := h + 1; n < a; n++ {
+		if w[n].Head-1 != h || w[n].Deprel != "nmod" || w[n].UPOS != "NOUN" || hasKid(w, n, "det", "nmod:poss", "nummod") {
+			continue
+		}
+		cs := -1
+		for k := range w {
+			if w[k].Head-1 == n && w[k].Deprel == "case" {
+				cs = k
+			}
+		}
+		if cs < 0 || !strings.EqualFold(w[cs].Form, "of") {
+			continue
+		}
+		if _, e := subtreeSpan(w, n); e != a-1 {
+			continue
+		}
+		w[c].Head = n + 1
+		return
+	}
+}
+
 // timeSubject mends "Nordco, comprising Acme Inc and other investors,
 // yesterday said" parsed with yesterday a second subject of said (and
 // taken for the speaker, the subject next to the verb): a day word
@@ -3362,6 +3407,7 @@ func repair(w []ud.Token) {
 			// "to upgrade a unit" with upgrade tagged a noun: a verb
 			w[p].UPOS, w[p].XPOS, w[p].Lemma = "VERB", "VB", strings.ToLower(w[p].Form)
 		}
+		guarded(w, func() { ofConjunct(w, p) })
 		guarded(w, func() { gerundCompound(w, p) })
 		guarded(w, func() { possessorObject(w, p) })
 		guarded(w, func() { amountCase(w, p) })

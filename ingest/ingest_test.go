@@ -584,7 +584,7 @@ func TestDefiniteObject(t *testing.T) {
 func TestPlaceDescription(t *testing.T) {
 	ex := mustExtractor(t)
 	checkTriples(t, ex, "Farmers staged protests in the southern state of Parana, police said.\n\nThe state is a leading producer of grains and soybeans.",
-		[]string{"Parana -be-> leading producer of grains"}, nil)
+		[]string{"Parana -be-> leading producer of grains and soybeans"}, nil)
 	checkTriples(t, ex, "Farmers protested in the state of Parana and in the state of Bahia.\n\nThe state is a leading producer of grains.",
 		nil, []string{"Parana -be-> leading producer of grains", "Bahia -be-> leading producer of grains"})
 	checkTriples(t, ex, "Farmers protested in this Indian Ocean island.\n\nThe island is a leading producer of sugar.",
