@@ -3274,6 +3274,32 @@ func ofConjunct(w []ud.Token, c int) {
 	}
 }
 
+// gerundSpeaker mends "…, banking sources said." parsed with banking a
+// verb, sources its object and said a subjectless clause of the verb
+// before: the noun is the subject of said, the word before it a noun of
+// its name, and said tells who says the clause before it.
+func gerundSpeaker(w []ud.Token, p int) {
+	if p < 3 || w[p].UPOS != "VERB" || !speechVerbs[strings.ToLower(w[p].Lemma)] || hasKid(w, p, "nsubj", "nsubj:pass", "expl") {
+		return
+	}
+	n, g := p-1, p-2
+	h := w[p].Head - 1
+	if w[n].UPOS != "NOUN" || w[n].Head-1 != g || w[n].Deprel != "obj" || w[g].XPOS != "VBG" || w[g-1].Form != "," ||
+		h < 0 || h > g || w[h].UPOS != "VERB" || (w[p].Deprel != "advcl" && w[p].Deprel != "conj") {
+		return
+	}
+	for k := range w {
+		if k != n && k != g-1 && w[k].Head-1 == g {
+			return // the verb has words of its own: a clause
+		}
+	}
+	w[g].Head, w[g].Deprel = n+1, "compound"
+	w[g].UPOS, w[g].XPOS = "NOUN", "NN"
+	w[g-1].Head = p + 1
+	w[n].Head, w[n].Deprel = p+1, "nsubj"
+	w[p].Head, w[p].Deprel = h+1, "parataxis"
+}
+
 // timeSubject mends "Nordco, comprising Acme Inc and other investors,
 // yesterday said" parsed with yesterday a second subject of said (and
 // taken for the speaker, the subject next to the verb): a day word
@@ -3408,6 +3434,7 @@ func repair(w []ud.Token) {
 			w[p].UPOS, w[p].XPOS, w[p].Lemma = "VERB", "VB", strings.ToLower(w[p].Form)
 		}
 		guarded(w, func() { ofConjunct(w, p) })
+		guarded(w, func() { gerundSpeaker(w, p) })
 		guarded(w, func() { gerundCompound(w, p) })
 		guarded(w, func() { possessorObject(w, p) })
 		guarded(w, func() { amountCase(w, p) })

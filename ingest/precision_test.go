@@ -118,6 +118,8 @@ func TestPrecisionRules(t *testing.T) {
 		{"and after an of phrase joins its noun", "Nordhavn Energy said it will seek further purchases of ferry and shipping businesses with emphasis on the Baltic.",
 			[]string{"Nordhavn Energy -seek-> further purchases of ferry and shipping businesses will by Nordhavn Energy"},
 			[]string{"Nordhavn Energy -seek-> shipping businesses will by Nordhavn Energy"}},
+		{"…, banking sources said: a speaker, not a verb and its object", "The Nordhavn Ministry has asked trust banks to moderate their dollar selling, banking sources said.",
+			[]string{"Nordhavn Ministry -ask-> trust banks by banking sources"}, []string{"Nordhavn Ministry -ask-> trust banks"}},
 		{"a relative clause says which syndicate", "Nordhavn Energy headed a syndicate that won the bonds in competitive bidding.",
 			[]string{"Nordhavn Energy -head-> syndicate"}, nil},
 		{"a relative clause says which plant", "Widget Systems closed the plant that it bought from Nordhavn Energy.",
