@@ -269,12 +269,18 @@ func pluralWord(s *sentence, a *arg) bool {
 
 // relClause reports whether the noun at token i has a clause of its own
 // that says which one it is: "headed a syndicate that won the notes",
-// "closed the plant it bought in 1985", "a plan to sell the unit".
+// "closed the plant it bought in 1985", "the unit based in Oslo"; not an
+// infinitive, which says what for, not which ("granted an option to buy
+// shares", "offered a bill to expand the reserve").
 func relClause(s *sentence, i int) bool {
-	for _, t := range s.tree {
-		if t.Head-1 == i && (t.Deprel == "acl:relcl" || t.Deprel == "acl") {
-			return true
+	for k, t := range s.tree {
+		if t.Head-1 != i || t.Deprel != "acl:relcl" && t.Deprel != "acl" {
+			continue
 		}
+		if t.Deprel == "acl" && hasKid(s.tree, k, "mark") {
+			continue
+		}
+		return true
 	}
 	return false
 }

@@ -579,6 +579,21 @@ func TestDefiniteObject(t *testing.T) {
 		[]string{"Halden Steel -shut down-> plant"})
 }
 
+// TestRelativeClauseObject: one plain noun with a relative clause of its
+// own is no bare singular or definite object (the clause says which); an
+// infinitive says what for, not which; one plain plural noun is bare.
+func TestRelativeClauseObject(t *testing.T) {
+	ex := mustExtractor(t)
+	checkTriples(t, ex, "Nordhavn Energy headed a syndicate that won the bonds in competitive bidding.",
+		[]string{"Nordhavn Energy -head-> syndicate"}, nil)
+	checkTriples(t, ex, "Widget Systems closed the plant that it bought from Nordhavn Energy.",
+		[]string{"Widget Systems -close-> plant"}, nil)
+	checkTriples(t, ex, "Senator Lena Holm said she would offer a bill to expand the ferry network.",
+		nil, []string{"Lena Holm -offer-> bill would by Lena Holm"})
+	checkTriples(t, ex, "Viking Rail dismissed charges from its workers.",
+		nil, []string{"Viking Rail -dismiss-> charges"})
+}
+
 // TestPlaceDescription: "the state" stands for the one place the story
 // named a state ("the state of X"), not for a place it only named.
 func TestPlaceDescription(t *testing.T) {
