@@ -3306,6 +3306,47 @@ func gerundSpeaker(w []ud.Token, p int) {
 	w[p].Head, w[p].Deprel = h+1, "parataxis"
 }
 
+// trailingCcomp mends "X decided to recommend sanctions, industry
+// sources said." parsed with said a clause under decided (ccomp, advcl,
+// which trailingSpeech leaves):
+// a speech verb after a comma at the end, with a subject of its own and
+// nothing said after it, says who says the clause before it (parataxis).
+func trailingCcomp(w []ud.Token, p int) {
+	h := w[p].Head - 1
+	if h < 0 || h >= p || w[p].UPOS != "VERB" || !speechVerbs[strings.ToLower(w[p].Lemma)] ||
+		w[p].Deprel != "ccomp" && w[p].Deprel != "advcl" {
+		return
+	}
+	sj := -1
+	for k := range w {
+		if w[k].Head-1 != p {
+			continue
+		}
+		switch w[k].Deprel {
+		case "nsubj":
+			sj = k
+		case "ccomp", "obj", "xcomp", "mark", "parataxis", "iobj", "expl", "nsubj:pass", "aux:pass":
+			return
+		}
+	}
+	if sj < 0 || sj > p {
+		return
+	}
+	a, _ := subtreeSpan(w, sj)
+	for a < sj && w[a].UPOS == "PUNCT" {
+		a++
+	}
+	if a < 1 || w[a-1].Form != "," {
+		return
+	}
+	for k := p + 1; k < len(w); k++ {
+		if w[k].UPOS != "PUNCT" && !under(w, k, p) {
+			return // more of the sentence after: not its end
+		}
+	}
+	w[p].Deprel = "parataxis"
+}
+
 // timeSubject mends "Nordco, comprising Acme Inc and other investors,
 // yesterday said" parsed with yesterday a second subject of said (and
 // taken for the speaker, the subject next to the verb): a day word
@@ -3441,6 +3482,7 @@ func repair(w []ud.Token) {
 		}
 		guarded(w, func() { ofConjunct(w, p) })
 		guarded(w, func() { gerundSpeaker(w, p) })
+		guarded(w, func() { trailingCcomp(w, p) })
 		guarded(w, func() { gerundCompound(w, p) })
 		guarded(w, func() { possessorObject(w, p) })
 		guarded(w, func() { amountCase(w, p) })
