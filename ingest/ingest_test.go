@@ -592,6 +592,8 @@ func TestRelativeClauseObject(t *testing.T) {
 		nil, []string{"Lena Holm -offer-> bill would by Lena Holm"})
 	checkTriples(t, ex, "Viking Rail dismissed charges from its workers.",
 		nil, []string{"Viking Rail -dismiss-> charges"})
+	checkTriples(t, ex, "Viking Rail will sell its ferries.",
+		[]string{"Viking Rail -sell-> ferries will"}, nil)
 }
 
 // TestPlaceDescription: "the state" stands for the one place the story

@@ -125,6 +125,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Economic Policy Council -decide to recommend sanctions against-> Estonia"}},
 		{"caution that: the analysts say so", "Analysts caution that Nordhavn Energy faces increasing competition for ferry passengers from Baltic Rail.",
 			[]string{"Nordhavn Energy -face-> increasing competition for ferry passengers by analysts"}, nil},
+		{"…, Edgar Pye, vice-president of X, said.: the name is the speaker", "The Nordhavn Council may decide to increase the cereals levy if the package is opposed by member states, Lena Holm, vice-president of the Nordhavn merchants association, said.",
+			[]string{"Nordhavn Council -decide to increase-> cereals levy may by Lena Holm"}, []string{"Lena Holm -oppose-> cereals levy if"}},
 		{"ruled that: the court says so", "The Supreme Court ruled that Widget Systems had broken the antitrust laws.",
 			[]string{"Widget Systems -break-> antitrust laws by Supreme Court"}, nil},
 		{"found that: the inspectors say so", "The inspectors found that Widget Systems had dumped waste in the Rhine.",
