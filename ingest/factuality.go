@@ -318,7 +318,13 @@ func (t *tree) factuality(p int, c *clause) {
 			// (an object with a clause inside: "said the Acme plans to
 			// buy Widget", plans parsed as a noun)
 			// "Lavrov said (that) X": said by Lavrov; "denied that X": not X
-			if c.speaker == nil {
+			if ss := t.subjects(g); c.speaker == nil && len(ss) > 0 && t.impersonal(g, ss[0]) {
+				// "it is understood that X", "it is believed that X":
+				// nobody said it, X is reported
+				if c.modality == "" && !inner {
+					c.modality = "reportedly"
+				}
+			} else if c.speaker == nil {
 				if ss := t.subjects(g); len(ss) > 0 {
 					c.speaker = ss[0]
 					if ks := t.subjectWords(g); len(ks) > 1 && t.arg(ks[len(ks)-1]) != nil && t.rel(ks[len(ks)-1]) == "nsubj" {
@@ -384,7 +390,13 @@ func (t *tree) factuality(p int, c *clause) {
 		case (r == "xcomp" || r == "advcl" && hasMarkTo(t.w, i)) && speechVerbs[t.lemma(g)] && raisingVerbs[t.lemma(g)] && t.child(g, "obj") >= 0 && t.child(g, "obj") < i:
 			// "Analysts expect Foothill to record earnings": what the
 			// analysts expect
-			if c.speaker == nil {
+			if ss := t.subjects(g); c.speaker == nil && len(ss) > 0 && t.impersonal(g, ss[0]) {
+				// "it is understood that X", "it is believed that X":
+				// nobody said it, X is reported
+				if c.modality == "" && !inner {
+					c.modality = "reportedly"
+				}
+			} else if c.speaker == nil {
 				if ss := t.subjects(g); len(ss) > 0 {
 					c.speaker = ss[0]
 				}
@@ -628,4 +640,10 @@ func condition(t *tree, m int) bool {
 		}
 	}
 	return false
+}
+
+// impersonal reports whether a, the subject of the speech verb g, is the
+// "it" of a passive that names no speaker: "it is understood that".
+func (t *tree) impersonal(g int, a *arg) bool {
+	return a != nil && a.pronoun && a.hs < len(t.w) && t.lower(a.hs) == "it" && t.child(g, "aux:pass") >= 0
 }

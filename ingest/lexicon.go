@@ -163,7 +163,7 @@ var speechVerbs = set("say", "tell", "add", "state", "claim", "insist", "announc
 	"acknowledge", "admit", "allege", "reply", "declare", "predict", "estimate", "comment", "stress",
 	"emphasise", "emphasize", "indicate", "maintain", "reiterate", "recall", "signal", "hope", "expect",
 	"fear", "complain", "conclude", "contend", "concede", "tweet", "speculate", "forecast", "anticipate",
-	"suspect", "reveal", "disclose", "assume", "rumour", "rumor", "charge")
+	"suspect", "reveal", "disclose", "assume", "rumour", "rumor", "charge", "rule", "find", "understand", "feel", "caution")
 
 // modals qualify a relation; their lemma is kept as its modality.
 var modals = map[string]string{"can": "can", "could": "could", "may": "may", "might": "might",

@@ -190,11 +190,14 @@ func textOf(s *sentence, first, last token) string {
 }
 
 // roleWords are the words of a role, lower case, without honorifics,
-// determiners, possessives and superlatives ("staunchest ally").
+// determiners, possessives and superlatives ("staunchest ally"), but for
+// a superlative after an ordinal ("second biggest silver producer", not
+// "second silver producer").
 func roleWords(toks []token) []string {
 	var w []string
 	for _, t := range toks {
-		if honorifics[t.lower] || t.tag == "POS" || t.tag == "DT" || t.tag == "PRP$" || t.tag == "JJS" {
+		if honorifics[t.lower] || t.tag == "POS" || t.tag == "DT" || t.tag == "PRP$" ||
+			t.tag == "JJS" && (len(w) == 0 || !ordinalWords[w[len(w)-1]]) {
 			continue
 		}
 		w = append(w, strings.TrimSuffix(t.lower, "."))
@@ -261,3 +264,6 @@ func demonymField(s *sentence, a, b int) int {
 	}
 	return 0
 }
+
+var ordinalWords = set("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+	"2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th")
