@@ -406,6 +406,8 @@ func TestEntityRules(t *testing.T) {
 			[]string{"Holm", "Kelcom and Widget"}},
 		{"a numbered part of a law is no name", "The units have been operating under protection of Chapter 11 of the Kelvian Bankruptcy Code since last November.",
 			nil, nil, []string{"Chapter", "Section"}},
+		{"a trade paper and an export credit agency are bodies", "As of February 20, Kelvian Motor News said dealers had sold 455 cars. Tarvian Export Credit launched a bond.",
+			[]ent{{"Kelvian Motor News", graph.Org}, {"Tarvian Export Credit", graph.Org}}, nil, nil},
 		{"laboratories head a company's name", "Transistors need many steps.\n\nKTX Laboratories created \"an entirely new material and device form,\" said Anna Varga, director of research for KTX Laboratories.",
 			[]ent{{"KTX Laboratories", graph.Org}}, nil, []string{"Laboratories"}},
 		{"a country's measure is the measure", "West German M-3 money supply rose. South Korean GNP grew.",

@@ -90,7 +90,7 @@ var orgHeads = set(
 var companyHeads = set("laboratories", "laboratory", "labs", "utilities", "shipping", "shipyards", "dockyard",
 	"shipbuilding", "refining", "explorations", "exploration", "properties", "realty", "bancorporation", "trading",
 	"brewery", "breweries", "distillers", "textiles", "chemie", "pharma", "materials", "metals", "plastics", "fibres",
-	"fibers")
+	"fibers", "credit", "banca", "banco", "banque")
 
 // newsAgencies are organisations news cites by a one-word name.
 var newsAgencies = set("reuters", "reuter", "xinhua", "tass", "kyodo", "afp", "ap", "upi", "bloomberg", "interfax",

@@ -743,7 +743,8 @@ var forBodies = set("campaign", "programme", "program", "alliance", "committees"
 // pressHeads end newspapers' names, which news shortens to their last
 // word: "the Chronicle" for the Houston Chronicle.
 var pressHeads = set("chronicle", "post", "journal", "herald", "tribune", "gazette", "telegraph", "guardian",
-	"observer", "globe", "inquirer", "examiner", "bulletin", "courier", "dispatch", "mirror", "independent")
+	"observer", "globe", "inquirer", "examiner", "bulletin", "courier", "dispatch", "mirror", "independent", "news",
+	"week", "weekly")
 
 // partyMembers are the plurals news names parties' and movements'
 // members by.
