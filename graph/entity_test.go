@@ -875,3 +875,18 @@ func TestGuessedCompanySurname(t *testing.T) {
 		t.Errorf("Entity(Baldeg) = %q %s, %v; want the person Baldeg of its own", got.Name, got.Type, err)
 	}
 }
+
+// A stored name with a legal suffix is a company's, however the mentions
+// of its short name voted.
+func TestSuffixedNameIsCompany(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	mustAdd(t, s, graph.Document{ID: "d0", Hash: "h0", Entities: []graph.Entity{{Name: "Kelvian Airlines Inc", Type: graph.Org,
+		Aliases: []string{"Kelvian Airlines Inc", "Kelvian"}, Mentions: 1}}})
+	mustAdd(t, s, graph.Document{ID: "d1", Hash: "h1", Entities: []graph.Entity{{Name: "Kelvian Airlines Inc", Type: graph.Place,
+		Aliases: []string{"Kelvian Airlines Inc", "Kelvian"}, Mentions: 5}}})
+	got, err := s.Entity(ctx, "Kelvian Airlines Inc")
+	if err != nil || got.Type != graph.Org {
+		t.Errorf("Entity(Kelvian Airlines Inc) = %q %s, %v; want an organisation", got.Name, got.Type, err)
+	}
+}

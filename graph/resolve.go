@@ -163,6 +163,12 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 	}
 	rec.Votes[e.Type] += m
 	rec.Type = majority(rec.Votes, rec.Type)
+	if _, suffixed := companyCore(rec.Name); suffixed && rec.Type != Concept {
+		// a name with a legal suffix is a company's, whatever the
+		// mentions of its short name voted ("Eastern Airlines Inc",
+		// which documents that say "Eastern" called a place)
+		rec.Type = Org
+	}
 	return best, created, nil
 }
 

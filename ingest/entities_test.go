@@ -342,6 +342,8 @@ func TestEntityRules(t *testing.T) {
 			nil, nil, []string{"Labour Party's"}},
 		{"Moody's ratings of paper are no names", "Moody's cut the paper to Not Prime from Prime-2 and affirmed the notes at P-1.",
 			nil, nil, []string{"Prime-2", "P-1"}},
+		{"Duff and Phelps's ratings written with an ampersand are no names", "The preferred stock was raised to D&P-8 from D&P-9 (middle BBB).",
+			nil, nil, []string{"D&P-8", "D&P-9"}},
 		{"a courtesy title before one word is a person's", "The results since Mr. Steel's appointment disappointed the board.",
 			[]ent{{"Steel", graph.Person}}, map[string][]string{"Steel": {"Mr. Steel"}}, nil},
 		{"a title's abbreviation ends no sentence", "The results disappointed the board. Mr. Steel said it would grow.",

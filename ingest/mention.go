@@ -2357,7 +2357,7 @@ var economicTerms = set("gdp", "gnp", "cpi", "rpi", "ppi", "psbr", "sdr", "sdrs"
 // "AA-minus", "A-1".
 func rating(w string) bool {
 	base, suffix, _ := strings.Cut(strings.TrimRight(w, "+"), "-")
-	if (base == "DP" || base == "Prime" || base == "P") && suffix != "" && strings.Trim(suffix, "0123456789") == "" {
+	if (base == "DP" || base == "D&P" || base == "Prime" || base == "P") && suffix != "" && strings.Trim(suffix, "0123456789") == "" {
 		return true // Duff and Phelps's scale: "DP-3 (middle AA)"; Moody's for paper: "Prime-2", "P-1"
 	}
 	if suffix != "" && len(base) > 1 && (base[0] == 'B' || base[0] == 'C') && strings.ToUpper(base) == base && strings.Trim(base[1:], "A") == "" {
