@@ -614,8 +614,7 @@ func TestPlaceDescription(t *testing.T) {
 // also where the parser hung it on the verb after a stake or a change,
 // but not a preposition of several words ("on behalf of").
 func TestNounPhrase(t *testing.T) {
-	ex := mustExtractor(t)
-	ex.unspecificToo = true
+	ex := clauseExtractor(t)
 	checkTriples(t, ex, "Halden Steel raised the list price of its Baltic steel plate to 400 dlrs a tonne. Halden Steel bought 5,000 shares of Nordhavn Energy stock.",
 		[]string{"Halden Steel -raise-> list price of Baltic steel plate", "Halden Steel -buy shares of-> Nordhavn Energy stock"},
 		[]string{"Halden Steel -raise-> list price"})

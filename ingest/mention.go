@@ -587,7 +587,7 @@ func chunkMentions(s *sentence) []*mention {
 			// a particle inside a name: "Bank of England", "Bashar al Assad"
 			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) &&
 				(toks[j].lower != "on" || onHeads[toks[j-1].lower] && !dateWords[toks[j+1].lower]) &&
-				(toks[j].lower != "for" || forHead(toks[j-1]) || j >= 2 && toks[j-1].lower == "state" && toks[j-2].lower == "of") &&
+				(toks[j].lower != "for" || forHead(toks, j)) &&
 				!(toks[j].lower == "of" && (s.tree != nil && nameEnds(toks[i:j]) && !companyOfPlace(s, i, j) ||
 					corporateSuffixes[toks[j-1].lower] && !companyOfPlace(s, i, j) || ownerOf(toks, j))) {
 				j += 2
@@ -725,15 +725,17 @@ func spelledOut(toks []token, i, j int) (int, bool) {
 var onHeads = set("agreement", "conference", "committee", "subcommittee", "commission", "council", "convention", "force",
 	"treaty", "panel", "accord", "accords", "round")
 
-// forHead reports whether t heads a name that goes on with "for": a body
-// ("Bank for International Settlements", "Organisation for Economic
-// Cooperation and Development", "Campaign for Nuclear Disarmament") or an
-// office ("Minister for Trade"; "Minister of State for Energy" is seen
-// where it is read). After any other name "for" ends it:
-// "Richard Schwarz, who follows Kodak for E.F. Hutton and Co", "Reagan
-// for President", "Acme Inc for Widget Corp".
-func forHead(t token) bool {
-	return orgHeads[t.lower] && !corporateSuffixes[t.lower] || forBodies[t.lower] || titleWords[t.lower]
+// forHead reports whether the words before "for" at j head a name that
+// goes on with it: a body ("Bank for International Settlements",
+// "Organisation for Economic Cooperation and Development", "Campaign for
+// Nuclear Disarmament") or an office ("Minister for Trade", "Minister of
+// State for Energy"). After any other name "for" ends it: "Richard
+// Schwarz, who follows Kodak for E.F. Hutton and Co", "Reagan for
+// President", "Acme Inc for Widget Corp".
+func forHead(toks []token, j int) bool {
+	w := toks[j-1].lower
+	return orgHeads[w] && !corporateSuffixes[w] || forBodies[w] || titleWords[w] ||
+		w == "state" && j >= 2 && toks[j-2].lower == "of"
 }
 
 // forBodies head names with "for" that orgHeads lacks.
@@ -2016,8 +2018,8 @@ func surnameLike(toks []token) bool {
 		if nameParticles[t.lower] {
 			continue
 		}
-		if !unicode.IsUpper(firstRune(t.text)) || strings.Contains(t.text, "-") || ordinaryWord(t.lower) ||
-			ordinaryWord(strings.TrimSuffix(t.lower, "s")) || demonymName(t.text) {
+		if !unicode.IsUpper(firstRune(t.text)) || strings.Contains(t.text, "-") || wordOrPlural(t.lower) ||
+			demonymName(t.text) {
 			return false
 		}
 	}

@@ -135,7 +135,7 @@ func (d *docState) docTypes() {
 // words, nor their plurals.
 func properWords(words []string) bool {
 	for _, w := range words {
-		if ordinaryWord(w) || ordinaryWord(strings.TrimSuffix(w, "s")) || orgHeads[w] || companyHeads[w] {
+		if wordOrPlural(w) || orgHeads[w] || companyHeads[w] {
 			return false
 		}
 	}

@@ -12,8 +12,7 @@ import (
 // sentences: want lists triples that must be extracted (as tripleString
 // writes them), not those that must not.
 func TestPrecisionRules(t *testing.T) {
-	ex := mustExtractor(t)
-	ex.unspecificToo = true // the clause rules' tests; TestUnspecific tests the graph's filter
+	ex := clauseExtractor(t)
 	tests := []struct {
 		name      string
 		text      string
@@ -351,8 +350,7 @@ func TestCaselessOblique(t *testing.T) {
 // TestStoryThat: what a story, a forecast or a ruling says is its
 // teller's, and what a hope or a fear says its holder's, not a fact.
 func TestStoryThat(t *testing.T) {
-	ex := mustExtractor(t)
-	ex.unspecificToo = true
+	ex := clauseExtractor(t)
 	checkTriples(t, ex, "Mart Tamm leaked a story that Jonas Berg had been chosen to replace Liis Kuusik.",
 		[]string{"Jonas Berg -be chosen to replace-> Liis Kuusik by Mart Tamm"}, []string{"Jonas Berg -be chosen to replace-> Liis Kuusik"})
 	checkTriples(t, ex, "Mart Tamm voiced fears that Nordline would sell its ferries.",
@@ -361,8 +359,7 @@ func TestStoryThat(t *testing.T) {
 
 // TestHedge: an adverb of likelihood is the clause's modality.
 func TestHedge(t *testing.T) {
-	ex := mustExtractor(t)
-	ex.unspecificToo = true
+	ex := clauseExtractor(t)
 	checkTriples(t, ex, "Nordhavn Energy probably bought Widget Systems. Baltic Rail reportedly sold its ferries to Nordline.",
 		[]string{"Nordhavn Energy -buy-> Widget Systems probably", "Baltic Rail -sell ferries to-> Nordline reportedly"},
 		[]string{"Nordhavn Energy -buy-> Widget Systems", "Baltic Rail -sell ferries to-> Nordline"})
@@ -370,8 +367,7 @@ func TestHedge(t *testing.T) {
 
 // TestHiredToDo: who is hired to do it does it.
 func TestHiredToDo(t *testing.T) {
-	ex := mustExtractor(t)
-	ex.unspecificToo = true
+	ex := clauseExtractor(t)
 	checkTriples(t, ex, "Halden Steel said it retained Morvik and Co Inc to consider various financial and strategic alternatives available to the company.",
 		[]string{"Morvik and Co Inc -consider-> various financial and strategic alternatives to by Halden Steel"},
 		[]string{"Halden Steel -consider-> various financial and strategic alternatives to by Halden Steel"})
@@ -380,8 +376,7 @@ func TestHiredToDo(t *testing.T) {
 // TestLightObjectCircumstance: "according to X" makes no light-object
 // relation.
 func TestLightObjectCircumstance(t *testing.T) {
-	ex := mustExtractor(t)
-	ex.unspecificToo = true
+	ex := clauseExtractor(t)
 	checkTriples(t, ex, "Nordhavn Energy is issuing domestic bonds with share warrants, according to announcements in the official bulletin.",
 		[]string{"Nordhavn Energy -issue bonds with-> share warrants by announcements in official bulletin"},
 		[]string{"Nordhavn Energy -issue bonds according to-> announcements in official bulletin by announcements in official bulletin"})
@@ -390,11 +385,20 @@ func TestLightObjectCircumstance(t *testing.T) {
 // TestAdjectiveInfinitive: "was able to" did it, "is unlikely to" and "is
 // reluctant to" are no plans, and "neither … nor" denies both.
 func TestAdjectiveInfinitive(t *testing.T) {
-	ex := mustExtractor(t)
-	ex.unspecificToo = true
+	ex := clauseExtractor(t)
 	checkTriples(t, ex, "Nordhavn Energy was able to finance the acquisition of Widget Systems with cash. Jonas Berg is unlikely to come to Latvia. The Baltic Bank is reluctant to lower short-term rates. Baltic Rail would neither confirm nor deny the Nordline forecast.",
 		[]string{"Nordhavn Energy -finance acquisition of-> Widget Systems", "Jonas Berg -come to-> Latvia unlikely",
 			"Baltic Bank -lower-> short-term rates reluctant", "Baltic Rail -deny-> Nordline forecast neg would"},
 		[]string{"Nordhavn Energy -finance acquisition of-> Widget Systems to", "Jonas Berg -come to-> Latvia to",
 			"Baltic Bank -lower-> short-term rates to", "Baltic Rail -deny-> Nordline forecast would"})
+}
+
+// clauseExtractor is an extractor whose graph keeps the objects the
+// unspecific filter leaves out: the clause rules' tests read what the
+// rules give; TestUnspecific tests the filter itself.
+func clauseExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	ex := mustExtractor(t)
+	ex.unspecificToo = true
+	return ex
 }
