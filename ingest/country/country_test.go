@@ -123,3 +123,30 @@ func TestState(t *testing.T) {
 		}
 	}
 }
+
+func TestTownsAndDivisions(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		town, div  bool
+		atLeastPop int
+	}{
+		{"Stuttgart", true, false, 500000},
+		{"Moenchengladbach", true, false, 200000},
+		{"Mönchengladbach", true, false, 200000},
+		{"Sao Paulo", true, true, 1000000},
+		{"SAO PAULO", true, true, 1000000},
+		{"Alice Springs", true, false, 15000},
+		{"Mato Grosso do Sul", false, true, 0},
+		{"Bavaria", false, true, 0},
+		{"Matane", false, false, 0}, // under 15,000 people
+		{"Xyzzyville", false, false, 0},
+	} {
+		pop, ok := Town(tc.name)
+		if ok != tc.town || pop < tc.atLeastPop {
+			t.Errorf("Town(%q) = %d, %v; want %v, at least %d", tc.name, pop, ok, tc.town, tc.atLeastPop)
+		}
+		if got := Division(tc.name); got != tc.div {
+			t.Errorf("Division(%q) = %v, want %v", tc.name, got, tc.div)
+		}
+	}
+}
