@@ -29,6 +29,7 @@ type mention struct {
 	// alone unless the text names the two so elsewhere
 	styled bool
 	ticker bool // a Reuters ticker or brackets mark it a company
+	town   bool // a state's or a town's name (townLike)
 	// personal: the words around it say it is a person ("who", "was
 	// born", an office in apposition), not only prose's label
 	personal bool
@@ -628,6 +629,12 @@ func chunkMentions(s *sentence) []*mention {
 			}
 			break
 		}
+		if b, ok := commonLead(s, i, j, prevEnd); ok {
+			// "Robert Maxwell's British Printing and Communications Corp
+			// plc": capitals the tagger took for common words, and "and",
+			// begin the company whose line of business ends the chunk
+			i = b
+		}
 		if j == i+1 && j < len(toks) && i > 0 && toks[i-1].lower == "the" && accordNouns[toks[j].text] && !isPlaceName(toks[i].text) &&
 			!isRegion(toks[i].text) && !demonymName(toks[i].text) && !s.shouting && unicode.IsUpper(firstRune(toks[i].text)) &&
 			!graph.Acronym(toks[i].text) && !strings.HasSuffix(toks[i].label, "ORGANIZATION") && !strings.HasSuffix(toks[i].label, "PERSON") {
@@ -799,6 +806,29 @@ func capitalCommon(t token) bool {
 		}
 	}
 	return true
+}
+
+// commonLead reports whether the chunk from i to j is the tail of a
+// company's name after "and" whose first words the tagger took for common
+// ones ("British/JJ Printing/NN and Communications Corp"), and where the
+// name then begins: two or three capitalised words after prevEnd that
+// joinedName would join to the chunk from there.
+func commonLead(s *sentence, i, j, prevEnd int) (int, bool) {
+	toks := s.toks
+	if s.shouting || i < 3 || toks[i-1].lower != "and" {
+		return 0, false
+	}
+	b := i - 1
+	for b > prevEnd && b > i-4 && capitalCommon(toks[b-1]) {
+		b--
+	}
+	if i-1-b < 2 || b == 0 && ordinaryWord(toks[0].lower) {
+		return 0, false
+	}
+	if k, ok := joinedName(s, b, i-1); ok && k == j {
+		return b, true
+	}
+	return 0, false
 }
 
 // bodyAhead reports whether the proper nouns from i end in a body's head
@@ -1996,6 +2026,9 @@ func typeVotes(m *mention, toks []token) {
 		m.votes[graph.Place] += 5
 	} else if _, ok := country.Capital(m.name); ok {
 		m.votes[graph.Place] += 2
+	} else if townLike(m.name, toks) {
+		// "Bavaria", "its Stuttgart branch": docTypes weighs it
+		m.town = true
 	} else if len(toks) == 1 && economicTerms[strings.ReplaceAll(toks[0].lower, ".", "")] {
 		// "GDP", "LIBOR", "FOB": a measure, a rate or a trade term, no
 		// body
@@ -2008,6 +2041,24 @@ func typeVotes(m *mention, toks []token) {
 		// prose labels a place
 		m.votes = map[string]int{graph.Org: 1}
 	}
+}
+
+// townLike reports whether name, written as toks, is a state's or a
+// province's ("Bavaria", "Mato Grosso do Sul") or a town's ("Stuttgart",
+// "Alice Springs"): evidence of a place, which docTypes weighs against
+// what else the document says, since towns share their names with people
+// and companies ("Jackson", "Toyota"). A word in capitals, a common word
+// or a given name alone is none, and a town of one word needs 100,000
+// people.
+func townLike(name string, toks []token) bool {
+	if graph.Acronym(name) || len(toks) == 1 && (ordinaryWord(toks[0].lower) || givenName(toks[0].lower)) {
+		return false
+	}
+	if country.Division(name) {
+		return true
+	}
+	pop, ok := country.Town(name)
+	return ok && (len(toks) > 1 || pop >= 100000)
 }
 
 // surnameLike reports whether toks may be the rest of a person's name
@@ -2637,6 +2688,13 @@ var singleBodies = set("senate", "house", "congress", "parliament", "cabinet", "
 // names no entity of its own ("Bank" would be every bank's).
 func (d *docState) dropGeneric() {
 	gone := map[*cluster]bool{}
+	for i, ms := range d.mentions {
+		for _, m := range ms {
+			if m.c != nil && m.c.parent == nil && spelledByCommon(d.sents[i].toks, m) {
+				gone[m.c] = true // "high density polyethylene (HDPE)": a term's letters
+			}
+		}
+	}
 	for _, c := range d.order {
 		w := nameWords(c.name)
 		if c.parent != nil || len(w) != 1 || graph.Acronym(c.name) || singleBodies[w[0]] ||
@@ -2679,6 +2737,38 @@ func (d *docState) dropGeneric() {
 		}
 		d.mentions[i] = kept
 	}
+}
+
+// spelledByCommon reports whether m is an acronym in brackets after the
+// words in lower case that it spells, a term and no name: "gross
+// domestic product (GDP)", "high density polyethylene (HDPE)".
+func spelledByCommon(toks []token, m *mention) bool {
+	if m.e-m.s != 1 || m.s < 3 || m.e >= len(toks) || toks[m.s-1].text != "(" || toks[m.e].text != ")" ||
+		!graph.Acronym(m.name) {
+		return false
+	}
+	letters := []rune(strings.ToUpper(m.name))
+	var initials []rune
+	for k := m.s - 2; k >= 0 && len(initials) < len(letters); k-- {
+		t := toks[k]
+		if t.text != t.lower || !unicode.IsLetter(firstRune(t.text)) {
+			break
+		}
+		if t.lower == "and" || t.lower == "of" {
+			continue
+		}
+		initials = append([]rune{unicode.ToUpper(firstRune(t.text))}, initials...)
+	}
+	if len(initials) < 2 {
+		return false
+	}
+	for n := len(initials); n >= 2; n-- {
+		w := initials[len(initials)-n:]
+		if n*2 >= len(letters) && n <= len(letters) && string(letters[:n]) == string(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // qualifies reports whether t, after a name, shows the name used as a

@@ -57,6 +57,15 @@ func (d *docState) docTypes() {
 			if m.s > 0 && locatives[toks[m.s-1].lower] {
 				located[m.c] = true
 			}
+			if w := nameWords(m.name); m.town && !surnames[w[len(w)-1]] && !d.companyForm(w, companies) &&
+				!(len(w) == 1 && actor(&d.sents[i], m)) {
+				// "its Stuttgart branch", "Mato Grosso do Sul": a town's
+				// or a state's name, unless the document names a person
+				// ("Masao Fujioka") or a company ("Toyota Motor Corp")
+				// by it, or a word alone acts ("Toyota said", "operated
+				// by Toyota", "Toyota's plant")
+				m.c.votes[graph.Place] += 2
+			}
 			if m.c.votes[graph.Person] > 0 && !isPlaceName(m.name) && employer(m, toks, ms) {
 				// "William Dorne of Halvex Securities": whom a person
 				// works for is no person
@@ -501,3 +510,19 @@ var censusNames = func() map[string]bool {
 // givenName reports whether w, in lower case, is a given name that begins
 // a person's name of two or three words.
 func givenName(w string) bool { return firstNames[w] || censusNames[w] }
+
+// actor reports whether the name m acts or owns in its sentence: the
+// subject of a verb, an agent after "by", a possessor.
+func actor(s *sentence, m *mention) bool {
+	toks := s.toks
+	if m.e < len(toks) && (toks[m.e].lower == "'s" || toks[m.e].lower == "’s") || m.s > 0 && toks[m.s-1].lower == "by" {
+		return true
+	}
+	if m.e-1 < len(s.tree) {
+		switch s.tree[m.e-1].Deprel {
+		case "nsubj", "nsubj:pass", "nmod:poss":
+			return true
+		}
+	}
+	return false
+}

@@ -204,8 +204,25 @@ func isTicker(w string) bool {
 // is a company's (typeVotes).
 func markTickers(toks []token) {
 	for i, t := range toks {
-		if isTicker(t.text) || t.text == "<" || t.text == ">" {
+		if isTicker(t.text) || t.text == "<" || t.text == ">" ||
+			i > 0 && i+1 < len(toks) && toks[i-1].text == "(" && toks[i+1].text == ")" && dottedSymbol(t.text) {
+			// and "the New York Times (NYT.A)": a symbol in round brackets
 			toks[i].tag, toks[i].label = "SYM", "O"
 		}
 	}
+}
+
+// dottedSymbol reports whether w is a stock symbol with its exchange's
+// letters after a stop: "NYT.A", "BP.L", "NVO.CO".
+func dottedSymbol(w string) bool {
+	dot := strings.IndexByte(w, '.')
+	if dot < 1 || dot > 6 || len(w)-dot-1 < 1 || len(w)-dot-1 > 2 {
+		return false
+	}
+	for i, r := range w {
+		if i != dot && !(r >= 'A' && r <= 'Z' || i < dot && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
