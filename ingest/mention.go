@@ -675,6 +675,22 @@ func chunkMentions(s *sentence) []*mention {
 			i = k
 			continue
 		}
+		if i > 0 && toks[i-1].tag == "CD" && (amountUnits[toks[j-1].lower] || currencyWords[toks[j-1].lower]) {
+			// "six U.S. Cents a litre", "5 Canadian Dollars": an amount's
+			// unit, no name
+			i, prevEnd = j, j
+			continue
+		}
+		if j-i >= 3 && toks[j-1].lower == "local" && orgHeads[toks[j-2].lower] {
+			// "United Food and Commercial Workers Union Local 222": the
+			// union, without the number of its branch
+			out = append(out, splitDates(s, i, j-1)...)
+			if j < len(toks) && toks[j].tag == "CD" {
+				j++
+			}
+			i, prevEnd = j, j
+			continue
+		}
 		ms := splitDates(s, i, j)
 		if styledCapital(s, i, j) {
 			for _, m := range ms {
@@ -1193,6 +1209,9 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 		}
 	}
 	head := strings.TrimSuffix(toks[k-1].lower, ".")
+	if head == "local" && k-2 > j+1 && orgHeads[toks[k-2].lower] {
+		head = toks[k-2].lower // "Commercial Workers Union Local 222": a union's branch
+	}
 	if !corporateSuffixes[head] {
 		// a body's name joins common words ("Securities and Exchange
 		// Commission", "Grain and Feed Trade Association"); two names
@@ -1408,7 +1427,8 @@ func isProper(toks []token, i int) bool {
 		r, _ := utf8.DecodeRuneInString(t.text)
 		return unicode.IsUpper(r)
 	}
-	if i == 0 && len(toks) > 1 && toks[1].tag == "NNP" && t.tag != "NNP" && t.tag != "NNPS" && unknownCapital(t.text) {
+	if i == 0 && len(toks) > 1 && toks[1].tag == "NNP" && t.tag != "NNP" && t.tag != "NNPS" && unknownCapital(t.text) &&
+		!(strings.HasPrefix(t.tag, "RB") && ordinaryForm(t.lower)) {
 		// a first word the tagger, which trusts no sentence-initial
 		// capital, took for another part of speech: "Theodore Brophy,
 		// chairman of GTE, said"; an English word is not taken
@@ -2043,6 +2063,15 @@ func typeVotes(m *mention, toks []token) {
 	}
 }
 
+// townName reports whether name is a town's of at least 15,000 people.
+func townName(name string) bool {
+	_, ok := country.Town(name)
+	return ok
+}
+
+// divisionName reports whether name is a state's or a province's.
+func divisionName(name string) bool { return country.Division(name) }
+
 // townLike reports whether name, written as toks, is a state's or a
 // province's ("Bavaria", "Mato Grosso do Sul") or a town's ("Stuttgart",
 // "Alice Springs"): evidence of a place, which docTypes weighs against
@@ -2156,6 +2185,12 @@ var leaderNouns = set("administration", "administrations", "regime", "presidency
 // "administration".
 func contextVotes(m *mention, toks []token) {
 	if m.titled {
+		return
+	}
+	if m.s >= 2 && isQuote(toks[m.s-1].text) && workTitled[toks[m.s-2].lower] {
+		// an editorial entitled "Dangerous Confrontation": a work's
+		// title, no person's
+		m.votes = map[string]int{graph.Misc: 3}
 		return
 	}
 	n := m.e
@@ -2502,6 +2537,14 @@ func (d *docState) resolve() {
 			}
 		}
 	}
+	// and longer names before shorter ones, so that "AM International"
+	// is AM International Inc's before "AM" looks for its company
+	sort.SliceStable(order, func(i, j int) bool {
+		if order[i].female != order[j].female {
+			return order[i].female
+		}
+		return len(words[order[i]]) > len(words[order[j]])
+	})
 	apart := d.apposedApart()
 	// names used as names at least once, not only before a noun that
 	// they qualify ("World trade", "Federal funds")
@@ -2964,14 +3007,33 @@ func shortFor(short, long string) bool {
 			// Airlines" "Canadian Airlines International Ltd")
 			return false
 		}
-		if graph.Acronym(short) && groupHeads[lw] {
-			continue // "WEDGE" for "WEDGE Group Inc"
+		if graph.Acronym(short) && (groupHeads[lw] || lw == "international" && suffixesOnly(rest[i+1:])) {
+			continue // "WEDGE" for "WEDGE Group Inc", "AM" for "AM International Inc"
 		}
 		if romanNumerals[lw] || strings.Trim(lw, "0123456789") == "" {
 			return false // "HLM Associates" is not "HLM Associates II", another fund
 		}
 		if graph.Acronym(short) || subBodies[lw] || isRegion(w) && (i == 0 || rest[i-1] != "of") {
 			return false // "Bank" may stand for "Bank of England"
+		}
+	}
+	return true
+}
+
+// workTitled come before the title of a work in quotation marks.
+var workTitled = set("entitled", "titled", "headlined", "headed")
+
+// currencyWords are money's units as news capitalises them after a
+// country: "U.S. Cents", "Canadian Dollars".
+var currencyWords = set("cents", "cent", "dollars", "dollar", "pounds", "pound", "pence", "francs", "franc", "marks",
+	"mark", "yen", "lire", "lira", "guilders", "guilder", "pesos", "peso", "crowns", "krona", "kronor")
+
+// suffixesOnly reports whether words are all legal suffixes ("Inc", "Co
+// Ltd"), or none.
+func suffixesOnly(words []string) bool {
+	for _, w := range words {
+		if !corporateSuffixes[strings.ToLower(strings.TrimSuffix(w, "."))] {
+			return false
 		}
 	}
 	return true

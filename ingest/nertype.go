@@ -36,9 +36,15 @@ func (d *docState) docTypes() {
 	}
 	// last words of people the document names in full
 	surnames := map[string]bool{}
+	surnameOf := map[string]*cluster{} // and whose, nil for more than one
 	for _, c := range d.order {
 		if w := nameWords(c.name); len(w) >= 2 && mostlyPerson(c.votes) {
 			surnames[w[len(w)-1]] = true
+			if o, ok := surnameOf[w[len(w)-1]]; ok && o != c {
+				surnameOf[w[len(w)-1]] = nil
+			} else {
+				surnameOf[w[len(w)-1]] = c
+			}
 			if len(w) <= 3 && !firstNames[w[0]] && givenNames(w[1:]) && (c.titled() || d.personEvidence(c)) {
 				surnames[w[0]] = true // "Deng" of "Deng Xiaoping": a family name written first
 			}
@@ -57,7 +63,7 @@ func (d *docState) docTypes() {
 			if m.s > 0 && locatives[toks[m.s-1].lower] {
 				located[m.c] = true
 			}
-			if w := nameWords(m.name); m.town && !surnames[w[len(w)-1]] && !d.companyForm(w, companies) &&
+			if w := nameWords(m.name); m.town && (!surnames[w[len(w)-1]] || surnameOf[w[len(w)-1]] == m.c) && !d.companyForm(w, companies) &&
 				!(len(w) == 1 && actor(&d.sents[i], m)) {
 				// "its Stuttgart branch", "Mato Grosso do Sul": a town's
 				// or a state's name, unless the document names a person
@@ -252,8 +258,9 @@ func (d *docState) guessedPerson(c *cluster) bool {
 // Kong" may be the stored Malcolm Baldrige (graph.Entity.Guessed).
 func (d *docState) guessedPlace(c *cluster) bool {
 	w := nameWords(c.name)
-	if c.typ() != graph.Place || len(w) != 1 || isPlaceName(c.name) || placeHeads[w[0]] {
-		return false
+	if c.typ() != graph.Place || len(w) != 1 || isPlaceName(c.name) || placeHeads[w[0]] || provinces[w[0]] ||
+		townName(c.name) || divisionName(c.name) || ordinaryWord(w[0]) || companyLeads[w[0]] {
+		return false // (a town, a state or a word is no guess)
 	}
 	return !d.anyMentionOf(c, func(m *mention, toks []token, _ []*mention) bool {
 		return m.s > 0 && locatives[toks[m.s-1].lower]
