@@ -809,6 +809,12 @@ func TestCompanyShortAndLongForms(t *testing.T) {
 			0, []string{"Morvik Stanley and Co Inc", "Morvik Stanley"}},
 		{"a guessed person with no company of the name", [][]graph.Entity{{org("Morvik Stanley Capital Markets Inc", "Morvik Stanley")}, {{Name: "Morvik Stanley", Type: graph.Person, Guessed: true, Mentions: 1}}},
 			0, []string{"Morvik Stanley Capital Markets Inc", "Morvik Stanley"}},
+		{"a guessed place a stored company goes by is the company", [][]graph.Entity{{org("Morvik Lehman Brothers Inc", "Morvik Lehman", "Morvik")}, {{Name: "Morvik", Type: graph.Place, Guessed: true, Mentions: 1}}},
+			0, []string{"Morvik Lehman Brothers Inc"}},
+		{"a guessed place a company and a person go by stays apart", [][]graph.Entity{{org("Morvik Lehman Brothers Inc", "Morvik Lehman", "Morvik")}, {{Name: "Anna Morvik", Type: graph.Person, Aliases: []string{"Morvik"}, Mentions: 1}}, {{Name: "Morvik", Type: graph.Place, Guessed: true, Mentions: 1}}},
+			0, []string{"Morvik Lehman Brothers Inc", "Anna Morvik", "Morvik"}},
+		{"a place the text says is one is no company named after it", [][]graph.Entity{{org("Morvik Lehman Brothers Inc", "Morvik Lehman", "Morvik")}, {{Name: "Morvik", Type: graph.Place, Mentions: 1}}},
+			0, []string{"Morvik Lehman Brothers Inc", "Morvik"}},
 		{"an acronym of a company", [][]graph.Entity{{org("Interior Kava Machines Corp", "IKM")}, {org("IKM")}, {org("IKM Corp", "IKM")}},
 			0, []string{"Interior Kava Machines Corp"}},
 	}

@@ -45,6 +45,16 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 			e.Type = Person
 		}
 	}
+	if e.Guessed && e.Type == Place && !strings.Contains(strings.TrimSpace(e.Name), " ") && !Acronym(e.Name) {
+		// "Shearson, Merrill and Cargill sold": a word guessed a place,
+		// no one's surname, that begins a stored company's name and
+		// that it goes by is a company
+		if named, err := w.companyAlias(e.Name); err != nil {
+			return 0, false, err
+		} else if named {
+			e.Type = Org
+		}
+	}
 	names := append([]string{e.Name}, e.Aliases...)
 	best, bestScore := uint64(0), 0
 	tied := false                // two entities match equally well
@@ -258,6 +268,30 @@ func (w *writer) companyNamed(name string) (uint64, error) {
 	}
 	if found == 0 {
 		found = near
+	}
+	return found, nil
+}
+
+// companyAlias reports whether a stored company with a legal suffix goes
+// by name, the first word of its name of two or more: "Shearson" of
+// "Shearson Lehman Brothers Inc", and no stored person does.
+func (w *writer) companyAlias(name string) (bool, error) {
+	cands, err := w.aliasIDs(Fold(name))
+	if err != nil {
+		return false, err
+	}
+	found := false
+	for _, c := range cands {
+		rec, err := w.entity(c)
+		if err != nil {
+			return false, err
+		}
+		if rec.Type == Person {
+			return false, nil // "Greenspan": a person's name too
+		}
+		if core, suffixed := companyCore(rec.Name); rec.Type == Org && suffixed && len(core) > 1 && core[0] == Fold(name) {
+			found = true
+		}
 	}
 	return found, nil
 }
