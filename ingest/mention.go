@@ -299,7 +299,7 @@ func joinAnd(s *sentence, ms []*mention, names map[string]bool) []*mention {
 				// conferees", nor two countries)
 				joined := graph.Fold(span(s, a.s, b.e))
 				for n := range names {
-					if len(n) > len(joined) && (strings.HasPrefix(n, joined+" ") || strings.HasPrefix(n, joined+"'")) {
+					if n == joined || len(n) > len(joined) && (strings.HasPrefix(n, joined+" ") || strings.HasPrefix(n, joined+"'")) {
 						if m := makeMention(s, a.s, b.e); m != nil {
 							out = append(out, m)
 							k++
@@ -1167,8 +1167,10 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 	if w != "and" && w != "'s" || j+1 >= len(toks) || !isProper(toks, j+1) {
 		return 0, false
 	}
-	if w == "'s" && toks[j+1].lower == toks[i].lower {
-		return 0, false // "Boeing's Boeing Commercial Airplane Co": the owner and its unit
+	if w == "'s" && (toks[j+1].lower == toks[i].lower || j == i+1 && graph.Acronym(toks[i].text)) {
+		// "Boeing's Boeing Commercial Airplane Co", "UAL's United
+		// Airlines": the owner and its unit
+		return 0, false
 	}
 	k := j + 1
 	for k < len(toks) {
@@ -1189,6 +1191,11 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 	}
 	if w == "and" && len(left) == 1 && k == j+2 && len(left[0].text) == 1 && len(toks[j+1].text) == 1 {
 		return k, true // "S and P"
+	}
+	if w == "and" && len(left) == 1 && k == j+2 && i > 0 && firmNouns[toks[i-1].lower] && !isPlaceName(left[0].text) &&
+		!isPlaceName(toks[j+1].text) && !givenName(left[0].lower) && !givenName(toks[j+1].lower) &&
+		!graph.Acronym(left[0].text) && !graph.Acronym(toks[j+1].text) {
+		return k, true // "London-based dealer Gill and Duffus said": a firm named after its founders
 	}
 	if w == "and" && len(left) > 1 && !corporateSuffixes[lastLeft] && !hasWord(left, "of") && !isPlaceName(span(s, i, j)) &&
 		!givenName(left[0].lower) && !titleWords[left[0].lower] && !personTitles[left[0].lower] &&
@@ -2187,6 +2194,11 @@ func contextVotes(m *mention, toks []token) {
 	if m.titled {
 		return
 	}
+	if m.s > 0 && m.e-m.s == 3 && firmNouns[toks[m.s-1].lower] && toks[m.s+1].lower == "and" {
+		// "dealer Gill and Duffus": a firm (joinedName)
+		m.votes = map[string]int{graph.Org: 3}
+		return
+	}
 	if m.s >= 2 && isQuote(toks[m.s-1].text) && workTitled[toks[m.s-2].lower] {
 		// an editorial entitled "Dangerous Confrontation": a work's
 		// title, no person's
@@ -2546,6 +2558,7 @@ func (d *docState) resolve() {
 		return len(words[order[i]]) > len(words[order[j]])
 	})
 	apart := d.apposedApart()
+	companies := d.companies()
 	// names used as names at least once, not only before a noun that
 	// they qualify ("World trade", "Federal funds")
 	// (a headline's words say nothing of how a name is used: a name only
@@ -2619,6 +2632,11 @@ func (d *docState) resolve() {
 				// company's short name ("Ford Canada", "Chemical Bank
 				// Tokyo"); "Mrs Reagan" is not "Reagan" nor "Mr
 				// Reagan", but may be a woman the text names in full
+			case len(long) == len(short)+1 && hasSuffixTokens(long, short) && ot == graph.Org && ct != graph.Place &&
+				unitOf(long, companies) && !unitOf(short, companies) && !c.titled():
+				// "Sprint" for "GTE Sprint" after "GTE Corp": a company's
+				// unit named after it
+				ok = true
 			case hasSuffixTokens(long, short) && (ot == graph.Person || ct == graph.Person) && len(short) <= 2 && graph.PlainName(o.name):
 				// "Japan" is not the surname of "Susumu Taketomi of
 				// Industrial Bank of Japan"
@@ -2649,7 +2667,11 @@ func (d *docState) resolve() {
 				// "Southmark" for "Southmark Corp", whatever prose
 				// calls it; a real place is excluded above
 				ok = shortFor(c.name, o.name) && (legalSuffix(o.name) || !commonStart(c, short, named[c])) &&
-					!(len(short) == 1 && chamberWords[short[0]])
+					!(len(short) == 1 && chamberWords[short[0]]) &&
+					!(d.tickered(c) && !legalSuffix(o.name) && !d.tickered(o) && unitNames[long[len(short)]])
+				// ("Citicorp <CCI>" is a company of its own, not the short
+				// name of its unit "Citicorp Savings"; "Fleet <FLT>" may
+				// be "Fleet Financial Group")
 			}
 			if ok && o.root() != match {
 				match = o.root()
@@ -2681,6 +2703,12 @@ func (d *docState) resolve() {
 		case graph.Acronym(c.name) && headTyped(r.name):
 			// an acronym's type is a guess that the name it spells out
 			// settles: "AIDS" for "Acquired Immune Deficiency Syndrome"
+		case r.votes[graph.Org] > 0 && r.typ() == graph.Org && unitOf(nameWords(r.name), companies) && !c.titled():
+			// "Sprint" of "GTE Sprint", a company's unit: whatever
+			// prose took the short name for
+			for _, v := range c.votes {
+				r.votes[graph.Org] += v
+			}
 		case surnameOfPerson(c, r):
 			// "North" of "Oliver North": prose's place for the surname
 			// alone is the person's mention
@@ -3023,6 +3051,10 @@ func shortFor(short, long string) bool {
 // workTitled come before the title of a work in quotation marks.
 var workTitled = set("entitled", "titled", "headlined", "headed")
 
+// firmNouns, before a name, say it is a firm's: "dealer Gill and Duffus".
+var firmNouns = set("dealer", "dealers", "broker", "brokers", "brokerage", "firm", "house", "trader", "traders",
+	"merchant", "merchants", "consultancy", "consultants", "stockbroker", "stockbrokers", "accountants")
+
 // currencyWords are money's units as news capitalises them after a
 // country: "U.S. Cents", "Canadian Dollars".
 var currencyWords = set("cents", "cent", "dollars", "dollar", "pounds", "pound", "pence", "francs", "franc", "marks",
@@ -3038,6 +3070,11 @@ func suffixesOnly(words []string) bool {
 	}
 	return true
 }
+
+// unitNames begin what a unit's name adds to its owner's: "Citicorp
+// Savings", "Kelvo Securities".
+var unitNames = set("savings", "securities", "capital", "finance", "leasing", "mortgage", "credit", "trust", "bank",
+	"futures", "markets", "investment", "investments", "insurance", "realty", "properties")
 
 // romanNumerals number the funds and partnerships of one sponsor.
 var romanNumerals = set("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")

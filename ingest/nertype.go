@@ -24,21 +24,12 @@ import (
 //   - In a text too short to tell, a lone name that talks or meets is
 //     rather a person than a place ("Lavrov talked to Tillerson").
 func (d *docState) docTypes() {
-	// companies the document names with a legal suffix or a ticker, as
-	// folded words without the suffix
-	var companies [][]string
-	for _, c := range d.order {
-		if legalSuffix(c.name) || d.tickered(c) {
-			if w := companyWords(c.name); len(w) > 0 {
-				companies = append(companies, w)
-			}
-		}
-	}
+	companies := d.companies()
 	// last words of people the document names in full
 	surnames := map[string]bool{}
 	surnameOf := map[string]*cluster{} // and whose, nil for more than one
 	for _, c := range d.order {
-		if w := nameWords(c.name); len(w) >= 2 && mostlyPerson(c.votes) {
+		if w := nameWords(c.name); len(w) >= 2 && mostlyPerson(c.votes) && !unitOf(w, companies) {
 			surnames[w[len(w)-1]] = true
 			if o, ok := surnameOf[w[len(w)-1]]; ok && o != c {
 				surnameOf[w[len(w)-1]] = nil
@@ -117,6 +108,15 @@ func (d *docState) docTypes() {
 			// it for a person or, never written after "in" or "at", for a
 			// place ("Chicago" of "Chicago Pacific Corp" stays one if the
 			// text says "in Chicago")
+			c.votes[graph.Org] += c.votes[graph.Person] + c.votes[graph.Place] + 1
+			delete(c.votes, graph.Person)
+			delete(c.votes, graph.Place)
+			continue
+		}
+		if len(w) >= 2 && (c.votes[graph.Person] > 0 || c.votes[graph.Place] > 0 && !located[c]) && unitOf(w, companies) &&
+			!evidence[c] && !d.personEvidence(c) && !givenName(w[0]) && !isPlaceName(c.name) {
+			// "Contel Corp's unit, Contel ASC": a name that begins with
+			// the name of a company of the text is its unit's
 			c.votes[graph.Org] += c.votes[graph.Person] + c.votes[graph.Place] + 1
 			delete(c.votes, graph.Person)
 			delete(c.votes, graph.Place)
@@ -322,6 +322,31 @@ func (d *docState) companyForm(w []string, companies [][]string) bool {
 	}
 	for _, c := range companies {
 		if hasPrefixTokens(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// companies lists the companies the document names with a legal suffix
+// or a ticker, as folded words without the suffix.
+func (d *docState) companies() [][]string {
+	var companies [][]string
+	for _, c := range d.order {
+		if legalSuffix(c.name) || d.tickered(c) {
+			if w := companyWords(c.name); len(w) > 0 {
+				companies = append(companies, w)
+			}
+		}
+	}
+	return companies
+}
+
+// unitOf reports whether the name's words w begin with all the words of
+// one of companies and go on: "Contel ASC" after "Contel Corp".
+func unitOf(w []string, companies [][]string) bool {
+	for _, c := range companies {
+		if len(c) < len(w) && hasPrefixTokens(w, c) {
 			return true
 		}
 	}

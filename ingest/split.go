@@ -164,6 +164,19 @@ func splitMarkup(toks []token) []token {
 			out = append(out, t)
 			continue
 		}
+		if i := strings.IndexByte(t.text, '<'); i > 0 && isTicker(t.text[i:]) {
+			// "Company<ASAT.T>": a ticker glued to the name before it
+			w := t.text[:i]
+			if len(w) > 2 && w[len(w)-1] == '.' && !strings.Contains(w[:len(w)-1], ".") {
+				// "Association.<ICGS.L>": the sentence's stop too
+				out = append(out, token{text: w[:len(w)-1], lower: strings.ToLower(w[:len(w)-1]), start: t.start},
+					token{text: ".", lower: ".", start: t.start + i - 1})
+			} else {
+				out = append(out, token{text: w, lower: strings.ToLower(w), start: t.start})
+			}
+			out = append(out, token{text: t.text[i:], lower: strings.ToLower(t.text[i:]), start: t.start + i})
+			continue
+		}
 		open := t.text[0] == '<'
 		shut := t.text[len(t.text)-1] == '>'
 		if !open && !shut {
