@@ -90,7 +90,11 @@ var orgHeads = set(
 var companyHeads = set("laboratories", "laboratory", "labs", "utilities", "shipping", "shipyards", "dockyard",
 	"shipbuilding", "refining", "explorations", "exploration", "properties", "realty", "bancorporation", "trading",
 	"brewery", "breweries", "distillers", "textiles", "chemie", "pharma", "materials", "metals", "plastics", "fibres",
-	"fibers", "credit", "banca", "banco", "banque")
+	"fibers", "credit", "banca", "banco", "banque",
+	// Japanese companies' words: "Nippon Shokubai Kagaku Kogyo", "Mitsui
+	// Bussan", "Daiwa Shoken"
+	"kogyo", "kagaku", "shoji", "sangyo", "seiyaku", "ginko", "shoken", "bussan", "denki", "tekko", "boseki",
+	"kisen", "kaiun", "jukogyo", "seiko", "kensetsu", "shinbun", "shimbun", "seisakusho")
 
 // newsAgencies are organisations news cites by a one-word name.
 var newsAgencies = set("reuters", "reuter", "xinhua", "tass", "kyodo", "afp", "ap", "upi", "bloomberg", "interfax",

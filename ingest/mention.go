@@ -1059,10 +1059,13 @@ func partnership(toks []token, i, j int) (int, bool) {
 			return 0, false
 		}
 		c := b
+		if c+1 < len(toks) && toks[c].text == "," && corporateSuffixes[strings.TrimSuffix(toks[c+1].lower, ".")] {
+			c++ // "Brooks, Weinger, Robbins and Leeds, Inc."
+		}
 		for c < len(toks) && (orgHeads[toks[c].lower] || corporateSuffixes[strings.TrimSuffix(toks[c].lower, ".")]) {
 			c++
 		}
-		if c == b {
+		if c == b || toks[c-1].text == "," {
 			return 0, false
 		}
 		return c, true
@@ -2814,11 +2817,12 @@ func (d *docState) dropGeneric() {
 // words in lower case that it spells, a term and no name: "gross
 // domestic product (GDP)", "high density polyethylene (HDPE)".
 func spelledByCommon(toks []token, m *mention) bool {
+	name := strings.TrimSuffix(m.name, "s") // "liquid crystal displays (LCDs)"
 	if m.e-m.s != 1 || m.s < 3 || m.e >= len(toks) || toks[m.s-1].text != "(" || toks[m.e].text != ")" ||
-		!graph.Acronym(m.name) {
+		!graph.Acronym(name) {
 		return false
 	}
-	letters := []rune(strings.ToUpper(m.name))
+	letters := []rune(strings.ToUpper(name))
 	var initials []rune
 	for k := m.s - 2; k >= 0 && len(initials) < len(letters); k-- {
 		t := toks[k]
