@@ -675,6 +675,11 @@ func chunkMentions(s *sentence) []*mention {
 			i = k
 			continue
 		}
+		if k := officeLead(toks, i, j); k > 0 {
+			// "Deputy General Manager of Sumitomo Bank Ltd": an office
+			// and whose it is; the name is the owner's
+			i = k
+		}
 		if i > 0 && toks[i-1].tag == "CD" && (amountUnits[toks[j-1].lower] || currencyWords[toks[j-1].lower]) {
 			// "six U.S. Cents a litre", "5 Canadian Dollars": an amount's
 			// unit, no name
@@ -688,6 +693,17 @@ func chunkMentions(s *sentence) []*mention {
 			if j < len(toks) && toks[j].tag == "CD" {
 				j++
 			}
+			i, prevEnd = j, j
+			continue
+		}
+		if k := personAfterBody(toks, i, j); k > 0 {
+			// "Governor of the Bank of England Robin Leigh-Pemberton",
+			// "NATO Manfred Woerner": a body and then its officer
+			if b := officeLead(toks, i, k); b > 0 {
+				i = b // "Chairman of General Motors Roger Smith"
+			}
+			out = append(out, splitDates(s, i, k)...)
+			out = append(out, splitDates(s, k, j)...)
 			i, prevEnd = j, j
 			continue
 		}
@@ -3058,6 +3074,63 @@ var workTitled = set("entitled", "titled", "headlined", "headed")
 // firmNouns, before a name, say it is a firm's: "dealer Gill and Duffus".
 var firmNouns = set("dealer", "dealers", "broker", "brokers", "brokerage", "firm", "house", "trader", "traders",
 	"merchant", "merchants", "consultancy", "consultants", "stockbroker", "stockbrokers", "accountants")
+
+// personAfterBody returns where a person's name of two or three words
+// begins inside the chunk [i,j) after a body's or a place's name that
+// ends in a head word, a place or an acronym ("Bank of England Robin
+// Leigh-Pemberton", "NATO Manfred Woerner"), or 0: a given name after
+// them, and surnames to the end.
+func personAfterBody(toks []token, i, j int) int {
+	for k := i + 1; k < j; k++ {
+		if j-k < 2 || j-k > 3 {
+			continue
+		}
+		prev := toks[k-1]
+		if k-i < 2 || !givenName(toks[k].lower) || givenName(prev.lower) || graph.Acronym(toks[k].text) || initials(prev.text) ||
+			!(orgHeads[prev.lower] || isPlaceName(prev.text) || graph.Acronym(prev.text) && len(prev.text) >= 3) ||
+			!(surnameLike(toks[k+1:j]) || j-k == 2 && capitalsHyphened(toks[k+1].text)) ||
+			corporateSuffixes[strings.TrimSuffix(toks[j-1].lower, ".")] {
+			continue
+		}
+		return k
+	}
+	return 0
+}
+
+// fieldTitles are offices whose "of" names a field, not a body: "Minister
+// of Energy and Mines", "Controller of Foreign Exchange".
+var fieldTitles = set("minister", "secretary", "controller", "comptroller", "superintendent", "commissioner",
+	"undersecretary", "registrar", "inspector")
+
+// initials reports whether w is a person's initials: "N.J.", "L.C.", "J".
+func initials(w string) bool {
+	for _, p := range strings.Split(strings.TrimSuffix(w, "."), ".") {
+		if len(p) != 1 || !unicode.IsUpper(rune(p[0])) {
+			return false
+		}
+	}
+	return true
+}
+
+// officeLead returns where the name begins after an office's title and "of"
+// at the start of the chunk [i,j) ("Deputy General Manager of Sumitomo
+// Bank Ltd"), or 0.
+func officeLead(toks []token, i, j int) int {
+	for k := i + 1; k+1 < j; k++ {
+		w := strings.TrimSuffix(toks[k].lower, ".")
+		if w == "of" {
+			last, title := strings.TrimSuffix(toks[j-1].lower, "."), strings.TrimSuffix(toks[k-1].lower, ".")
+			if personTitles[title] && !fieldTitles[title] && isProper(toks, k+1) && (corporateSuffixes[last] || orgHeads[last]) {
+				return k + 1 // (not "Secretary of State George Shultz")
+			}
+			return 0
+		}
+		if !titleWords[w] && !titleWords[toks[k].lower] {
+			return 0
+		}
+	}
+	return 0
+}
 
 // currencyWords are money's units as news capitalises them after a
 // country: "U.S. Cents", "Canadian Dollars".
