@@ -815,6 +815,8 @@ func TestCompanyShortAndLongForms(t *testing.T) {
 			0, []string{"Morvik Lehman Brothers Inc", "Anna Morvik", "Morvik"}},
 		{"a place the text says is one is no company named after it", [][]graph.Entity{{org("Morvik Lehman Brothers Inc", "Morvik Lehman", "Morvik")}, {{Name: "Morvik", Type: graph.Place, Mentions: 1}}},
 			0, []string{"Morvik Lehman Brothers Inc", "Morvik"}},
+		{"a guessed place is the company of its name with a suffix", [][]graph.Entity{{org("Morvilever Plc", "Morvilever")}, {{Name: "Morvilever", Type: graph.Place, Guessed: true, Mentions: 1}}},
+			0, []string{"Morvilever Plc"}},
 		{"an acronym of a company", [][]graph.Entity{{org("Interior Kava Machines Corp", "IKM")}, {org("IKM")}, {org("IKM Corp", "IKM")}},
 			0, []string{"Interior Kava Machines Corp"}},
 	}
@@ -894,5 +896,27 @@ func TestSuffixedNameIsCompany(t *testing.T) {
 	got, err := s.Entity(ctx, "Kelvian Airlines Inc")
 	if err != nil || got.Type != graph.Org {
 		t.Errorf("Entity(Kelvian Airlines Inc) = %q %s, %v; want an organisation", got.Name, got.Type, err)
+	}
+}
+
+// A company guessed for a one-word name before the store held a person of
+// that surname does not keep later guesses from being the person's: the
+// word's entity comes to be a person by their votes.
+func TestEarlierGuessIsNoCompany(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	guess := graph.Entity{Name: "Baldeg", Type: graph.Org, Guessed: true, Mentions: 1}
+	docs := [][]graph.Entity{{guess}, {{Name: "Malko Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {guess}, {guess}}
+	for i, es := range docs {
+		id := fmt.Sprint("d", i)
+		mustAdd(t, s, graph.Document{ID: id, Hash: id, Entities: es,
+			Triples: []graph.Triple{typed(triple(es[0].Name, es[0].Name, "buy", "bought", "Kelvara", "Kelvara", 0.5, id, 0), es[0].Type, graph.Org)}})
+	}
+	e, err := s.Entity(ctx, "Baldeg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Type != graph.Person {
+		t.Errorf("Baldeg is %s, want %s (two of its three mentions came after Malko Baldeg)", e.Type, graph.Person)
 	}
 }

@@ -232,8 +232,11 @@ func (w *writer) surnameOf(name string) (int, error) {
 		switch {
 		case rec.Type == Person && len(f) >= 2 && f[len(f)-1] == Fold(name):
 			people++
-		case rec.Type == Place || rec.Type == Org:
+		case (rec.Type == Place || rec.Type == Org) && Fold(rec.Name) != Fold(name):
 			return 0, nil
+			// (a stored company or place of the bare word alone may be
+			// an earlier guess: "Kohl" typed a company before Helmut
+			// Kohl was stored)
 		}
 	}
 	return people, nil
@@ -273,8 +276,8 @@ func (w *writer) companyNamed(name string) (uint64, error) {
 }
 
 // companyAlias reports whether a stored company with a legal suffix goes
-// by name, the first word of its name of two or more: "Shearson" of
-// "Shearson Lehman Brothers Inc", and no stored person does.
+// by name, the first word of its name: "Shearson" of "Shearson Lehman
+// Brothers Inc", "Unilever" of "Unilever Plc", and no stored person does.
 func (w *writer) companyAlias(name string) (bool, error) {
 	cands, err := w.aliasIDs(Fold(name))
 	if err != nil {
@@ -289,7 +292,7 @@ func (w *writer) companyAlias(name string) (bool, error) {
 		if rec.Type == Person {
 			return false, nil // "Greenspan": a person's name too
 		}
-		if core, suffixed := companyCore(rec.Name); rec.Type == Org && suffixed && len(core) > 1 && core[0] == Fold(name) {
+		if core, suffixed := companyCore(rec.Name); rec.Type == Org && suffixed && len(core) > 0 && core[0] == Fold(name) {
 			found = true
 		}
 	}

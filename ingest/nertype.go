@@ -259,7 +259,9 @@ func (d *docState) guessedPerson(c *cluster) bool {
 func (d *docState) guessedPlace(c *cluster) bool {
 	w := nameWords(c.name)
 	if c.typ() != graph.Place || len(w) != 1 || isPlaceName(c.name) || placeHeads[w[0]] || provinces[w[0]] ||
-		townName(c.name) || divisionName(c.name) || ordinaryWord(w[0]) || companyLeads[w[0]] {
+		townName(c.name) || divisionName(c.name) || ordinaryWord(w[0]) || companyLeads[w[0]] || w[0] == "america" {
+		// ("America", a place the country table leaves out for the
+		// Americas' sake, is no guess either)
 		return false // (a town, a state or a word is no guess)
 	}
 	return !d.anyMentionOf(c, func(m *mention, toks []token, _ []*mention) bool {
