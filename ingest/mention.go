@@ -696,6 +696,14 @@ func chunkMentions(s *sentence) []*mention {
 			i, prevEnd = j, j
 			continue
 		}
+		if k := suffixThenPlace(s, i, j); k > 0 {
+			// "the Walter Reade Organization Inc New York cinema chain":
+			// the place after a company's legal suffix is no part of
+			// its name
+			out = append(out, splitDates(s, i, k)...)
+			i, prevEnd = k, k
+			continue
+		}
 		if k := personAfterBody(toks, i, j); k > 0 {
 			// "Governor of the Bank of England Robin Leigh-Pemberton",
 			// "NATO Manfred Woerner": a body and then its officer
@@ -988,8 +996,29 @@ func companyOfPlace(s *sentence, i, j int) bool {
 		return false
 	}
 	place := span(s, j+1, k)
-	return place == "America" || place == "North America" || k < len(toks) && corporateSuffixes[toks[k].lower]
+	if place == "America" || place == "North America" || k < len(toks) && corporateSuffixes[toks[k].lower] {
+		return true
+	}
+	// "Public Service Co of New Mexico", "General Telephone Co of
+	// California": a utility named with common words only is known by its
+	// state
+	if !isState(place) || toks[j-1].lower != "co" && toks[j-1].lower != "corp" {
+		return false
+	}
+	utility := false
+	for _, t := range toks[i : j-1] {
+		if !commonNoun(t.lower) && !ordinaryWord(t.lower) || givenName(t.lower) || isPlaceName(t.text) {
+			return false
+		}
+		utility = utility || utilityWords[t.lower]
+	}
+	return utility
 }
+
+// utilityWords name what utilities sell: "Public Service Co", "Gas and
+// Electric Co".
+var utilityWords = set("service", "power", "light", "electric", "gas", "telephone", "water", "utilities", "oil",
+	"edison", "energy")
 
 // ownerOf reports whether "of" at j is followed by a name that owns what
 // comes after it: "the sale to Kelcom of Marlow's 50 pct interest" names
@@ -3074,6 +3103,22 @@ var workTitled = set("entitled", "titled", "headlined", "headed")
 // firmNouns, before a name, say it is a firm's: "dealer Gill and Duffus".
 var firmNouns = set("dealer", "dealers", "broker", "brokers", "brokerage", "firm", "house", "trader", "traders",
 	"merchant", "merchants", "consultancy", "consultants", "stockbroker", "stockbrokers", "accountants")
+
+// suffixThenPlace returns where a company's name in the chunk [i,j) ends,
+// after a legal suffix followed by a place's name to the chunk's end
+// ("Walter Reade Organization Inc New York"), or 0.
+func suffixThenPlace(s *sentence, i, j int) int {
+	toks := s.toks
+	for k := i + 1; k < j-1; k++ {
+		if corporateSuffixes[strings.TrimSuffix(toks[k].lower, ".")] && !corporateSuffixes[strings.TrimSuffix(toks[k+1].lower, ".")] {
+			if rest := span(s, k+1, j); townName(rest) && !isPlaceName(rest) || rest == "New York" {
+				return k + 1 // (a country names a national unit: "Exxon Co USA")
+			}
+			return 0
+		}
+	}
+	return 0
+}
 
 // personAfterBody returns where a person's name of two or three words
 // begins inside the chunk [i,j) after a body's or a place's name that
