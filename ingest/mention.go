@@ -2807,11 +2807,25 @@ var singleBodies = set("senate", "house", "congress", "parliament", "cabinet", "
 // names no entity of its own ("Bank" would be every bank's).
 func (d *docState) dropGeneric() {
 	gone := map[*cluster]bool{}
+	located := map[*cluster]bool{}
 	for i, ms := range d.mentions {
 		for _, m := range ms {
 			if m.c != nil && m.c.parent == nil && spelledByCommon(d.sents[i].toks, m) {
 				gone[m.c] = true // "high density polyethylene (HDPE)": a term's letters
 			}
+			if m.c != nil && (m.s > 0 && locatives[d.sents[i].toks[m.s-1].lower] || actor(&d.sents[i], m)) {
+				located[m.c.root()] = true // (or acts: "Apple said", "Nestle's")
+			}
+		}
+	}
+	for _, c := range d.order {
+		if w := nameWords(c.name); c.parent == nil && len(w) == 1 && c.typ() == graph.Place && !located[c] &&
+			ordinaryWord(w[0]) && !graph.Acronym(c.name) && !isPlaceName(c.name) && !townName(c.name) &&
+			!divisionName(c.name) && !provinces[w[0]] && !placeHeads[w[0]] {
+			// "Shelf offering", "Development": a common word that only
+			// prose took for a place, never written after "in" or "at"
+			// and never acting
+			gone[c] = true
 		}
 	}
 	for _, c := range d.order {
