@@ -2819,12 +2819,12 @@ func (d *docState) dropGeneric() {
 		}
 	}
 	for _, c := range d.order {
-		if w := nameWords(c.name); c.parent == nil && len(w) == 1 && c.typ() == graph.Place && !located[c] &&
+		if w := nameWords(c.name); c.parent == nil && len(w) == 1 && (c.typ() == graph.Place || c.typ() == graph.Misc) && !located[c] &&
 			ordinaryWord(w[0]) && !graph.Acronym(c.name) && !isPlaceName(c.name) && !townName(c.name) &&
 			!divisionName(c.name) && !provinces[w[0]] && !placeHeads[w[0]] {
-			// "Shelf offering", "Development": a common word that only
-			// prose took for a place, never written after "in" or "at"
-			// and never acting
+			// "Shelf offering", "Series": a common word that only prose
+			// took for a place or a thing, never written after "in" or
+			// "at" and never acting
 			gone[c] = true
 		}
 	}
