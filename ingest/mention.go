@@ -2819,12 +2819,14 @@ func (d *docState) dropGeneric() {
 		}
 	}
 	for _, c := range d.order {
-		if w := nameWords(c.name); c.parent == nil && len(w) == 1 && (c.typ() == graph.Place || c.typ() == graph.Misc) && !located[c] &&
+		if w := nameWords(c.name); c.parent == nil && len(w) == 1 && !located[c] &&
+			(c.typ() == graph.Place || c.typ() == graph.Misc || c.typ() == graph.Person && !c.titled() && !d.personEvidence(c)) &&
 			ordinaryWord(w[0]) && !graph.Acronym(c.name) && !isPlaceName(c.name) && !townName(c.name) &&
 			!divisionName(c.name) && !provinces[w[0]] && !placeHeads[w[0]] {
-			// "Shelf offering", "Series": a common word that only prose
-			// took for a place or a thing, never written after "in" or
-			// "at" and never acting
+			// "Shelf offering", "Series", "Daily avgs": a common word
+			// that only prose took for a place, a thing or a person (no
+			// title, no "who"), never written after "in" or "at" and
+			// never acting
 			gone[c] = true
 		}
 	}
