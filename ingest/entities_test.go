@@ -376,6 +376,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Public Service Co of New Mexico", graph.Org}, {"Kelvo Corp", graph.Org}}, nil, []string{"Public Service Co", "Kelvo Corp of Texas"}},
 		{"a common word prose took for a place is no name, unless it acts", "Kelvo Inc <KLV> - Shelf offering of up to 200 mln dlrs of debt. Tarvik Corp filed the same. Reliance said it would bid, and Reliance's offer rose.",
 			[]ent{{"Reliance", ""}}, nil, []string{"Shelf"}},
+		{"a surname said 'it' after the person's full name is the person's", "\"They are going to cut it,\" said Bob Tarvik, a broker with Kelvo Securities in Miami. Tarvik said it is possible prices will fall.",
+			[]ent{{"Bob Tarvik", graph.Person}}, map[string][]string{"Bob Tarvik": {"Tarvik"}}, nil},
 		{"a town before its state is a place", "DETROIT, May 5 - Kelcom Corp said its second truck plant (Tarbury, Mo.) started making vans this week. Kelcom shares rose 2 dlrs.",
 			[]ent{{"Tarbury", graph.Place}}, nil, nil},
 		{"a country's code before a capitalised plural common word", "Finance Director Anna Brenner said U.K. Operations gave most of the group's profit.",

@@ -78,7 +78,9 @@ func (d *docState) docTypes() {
 				delete(m.c.votes, graph.Place)
 				continue
 			}
-			if companyContext(m, toks) && !isPlaceName(m.name) && !fullPersonName(m.c) {
+			if w := nameWords(m.name); companyContext(m, toks) && !isPlaceName(m.name) && !fullPersonName(m.c) &&
+				!(len(w) == 1 && surnames[w[0]] && !m.c.orgGuess && m.c.votes[graph.Person] > 0) {
+				// (not "Tate said it is possible" after "Bob Tate")
 				if m.c.votes[graph.Person] > 0 || m.c.votes[graph.Place] > 0 {
 					m.c.votes[graph.Org] += m.c.votes[graph.Person] + m.c.votes[graph.Place]
 				}
