@@ -3353,6 +3353,47 @@ func trailingCcomp(w []ud.Token, p int) {
 	w[p].Deprel = "parataxis"
 }
 
+// saidAdverbial mends "Korea will cut taxes on 50 goods, to help reduce
+// its surplus, the ministry said." parsed with the infinitive (or another
+// adverbial clause) a clause of said, or a second clause said: an adverbial clause after what is
+// said and before the speaker of a sentence-final speech verb is part of
+// what is said (it was "ministry –help reduce→ surplus").
+func saidAdverbial(w []ud.Token, p int) {
+	s := w[p].Head - 1
+	toClause := w[p].Deprel == "ccomp" && hasMarkTo(w, p) // a second "what is said" with no subject: the same
+	if w[p].Deprel != "advcl" && !toClause || s <= p || w[s].UPOS != "VERB" || !speechVerbs[strings.ToLower(w[s].Lemma)] {
+		return
+	}
+	c, sj := -1, -1
+	for k := range w {
+		if w[k].Head-1 != s {
+			continue
+		}
+		switch w[k].Deprel {
+		case "ccomp", "parataxis":
+			if k < p && c < 0 {
+				c = k
+			}
+		case "nsubj":
+			sj = k
+		}
+	}
+	if c < 0 || sj < p || sj > s || w[c].UPOS != "VERB" && w[c].UPOS != "AUX" && !hasKid(w, c, "cop") {
+		return
+	}
+	a, e := subtreeSpan(w, p)
+	if a > 0 && w[a].Form != "," {
+		a--
+	}
+	if e+1 < len(w) && w[e+1].Form == "," {
+		e++
+	}
+	if w[a].Form != "," || w[e].Form != "," {
+		return // set off by commas, between the clause and its speaker
+	}
+	w[p].Head, w[p].Deprel = c+1, "advcl"
+}
+
 // apposSpeaker mends "…, Edgar Pye, vice-president of the association,
 // said." parsed with the name an apposition of a noun before it and said
 // without a subject: a name between commas, then a phrase of no verb
@@ -3548,6 +3589,7 @@ func repair(w []ud.Token) {
 		guarded(w, func() { ofConjunct(w, p) })
 		guarded(w, func() { gerundSpeaker(w, p) })
 		guarded(w, func() { trailingCcomp(w, p) })
+		guarded(w, func() { saidAdverbial(w, p) })
 		guarded(w, func() { gerundCompound(w, p) })
 		guarded(w, func() { possessorObject(w, p) })
 		guarded(w, func() { amountCase(w, p) })

@@ -293,6 +293,9 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -complete acquisition of-> Widget Systems by Nordhavn Energy"}, []string{"Nordhavn Energy -complete-> previously announced acquisition by Nordhavn Energy"}},
 		{"called on X to do A and B: B to as well", "Mart Tamm called on Latvia to honour its commitments and cut its tariffs.",
 			[]string{"Latvia -cut-> tariffs to"}, []string{"Latvia -cut-> tariffs", "Mart Tamm -cut-> tariffs"}},
+		{"an infinitive between what is said and its speaker is said too", "Latvia will cut import duties on 40 goods, including paper and steel, to help reduce its trade surplus with Estonia, the Finance Ministry said.",
+			[]string{"Latvia -help reduce-> trade surplus to by Finance Ministry"},
+			[]string{"Finance Ministry -help reduce-> trade surplus to"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
