@@ -296,6 +296,9 @@ func TestPrecisionRules(t *testing.T) {
 		{"an infinitive between what is said and its speaker is said too", "Latvia will cut import duties on 40 goods, including paper and steel, to help reduce its trade surplus with Estonia, the Finance Ministry said.",
 			[]string{"Latvia -help reduce-> trade surplus to by Finance Ministry"},
 			[]string{"Finance Ministry -help reduce-> trade surplus to"}},
+		{"an apposition's noun names a role, not a thing of the owner", "Estonia's ferry fleet (EFF) carried fewer cars. Halden Steel, Norway's largest steel maker, said Jonas Berg, director-general of Nordhavn Energy, had resigned.",
+			[]string{"Halden Steel -steel maker of-> Norway", "Jonas Berg -director-general of-> Nordhavn Energy"},
+			[]string{"EFF -ferry fleet of-> Estonia"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}

@@ -17,6 +17,47 @@ import (
 var roleNouns = set("economist", "strategist", "spokesman", "spokeswoman", "trader", "dealer", "banker",
 	"lawyer", "partner", "founder", "vice-president", "treasurer", "controller", "auditor", "broker")
 
+// kinNouns are the roles of an apposition that end in no agent's suffix:
+// "Nerco, a unit of Nerco Inc", "Russia, Assad's staunchest ally".
+var kinNouns = set("unit", "units", "subsidiary", "subsidiaries", "affiliate", "affiliates", "arm", "division",
+	"branch", "parent", "member", "members", "part", "ally", "allies", "partner", "partners", "associate",
+	"agent", "owner", "chief", "head", "heir", "wife", "husband", "son", "daughter", "father", "mother",
+	"brother", "sister", "firm", "company", "bank", "group", "party", "union", "forces", "army", "navy",
+	"candidate", "successor", "predecessor", "counterpart", "colleague", "client", "customer", "supplier",
+	"rival", "competitor", "aide", "deputy", "assistant", "staff", "nominee", "appointee", "protege", "envoy",
+	"capital", "city", "port", "town", "province", "state", "region", "island", "district", "county")
+
+// notAgents end in an agent's suffix and name no one: "the company's
+// offer", "the fourth quarter".
+var notAgents = set("offer", "quarter", "number", "order", "paper", "center", "centre", "letter", "water",
+	"power", "matter", "corner", "border", "chapter", "register", "charter", "barrier", "sector", "factor",
+	"error", "floor", "door", "co", "interior", "exterior", "computer", "container", "remainder", "disorder",
+	"meter", "liter", "litre", "tender", "transfer", "summer", "winter", "other", "cancer", "monitor")
+
+// roleHead reports whether the noun an apposition or possessive gives a
+// name says who or what the name is to its owner (a chairman, analyst,
+// unit, ally), not a thing or act of the owner's that the parser hung a
+// name on ("Japan's video tape recorder (VTR) exports", "the decline in
+// Saudi Arabia's economy but chairman X": no "economy of").
+func roleHead(w string) bool {
+	if i := strings.LastIndexByte(w, '-'); i > 0 && i < len(w)-1 && (roleHead(w[:i]) || roleHead(w[i+1:])) {
+		return true // "director-general", "co-chairman"
+	}
+	if officeNouns[w] || roleNouns[w] || personTitles[w] || externalRoles[w] || kinNouns[w] {
+		return true
+	}
+	w = strings.TrimSuffix(w, "s")
+	if officeNouns[w] || roleNouns[w] || personTitles[w] || externalRoles[w] || kinNouns[w] || notAgents[w] {
+		return officeNouns[w] || roleNouns[w] || personTitles[w] || externalRoles[w] || kinNouns[w]
+	}
+	for _, suf := range []string{"er", "or", "ist", "ant", "ent", "ian", "eer", "ee"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true // maker, producer, investor, consultant, president, economist
+		}
+	}
+	return false
+}
+
 // officeOf returns the words of a title that has no owner if they name an
 // office ("President Mauno Koivisto" is a president), without a
 // conjunction a cut left in front ("and chief executive officer"); nil if
@@ -179,6 +220,9 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		}
 		if t.w[role].UPOS != "NOUN" || who == nil || !who.named() || who.m.c == nil || measureNouns[t.lower(role)] {
 			continue // not "its stake in Widget Inc" with the name an apposition of stake
+		}
+		if !roleHead(t.lower(role)) {
+			continue // not "Japan's video tape recorder (VTR)", "Saudi Arabia's economy but chairman X"
 		}
 		if o := ownerOf(role, -1); o != nil {
 			emit(who, role, o)
