@@ -238,6 +238,8 @@ func unspecific(t graph.Triple) string {
 		return "title without owner"
 	case len(words) == 1 && objectRules[t.Rule] && hasFlag(t, "plural noun"):
 		return "plural noun"
+	case t.Rule == "copula" && len(rel) == 2 && rel[0] == "be" && (objectPreps[rel[1]] || copulaPreps[rel[1]]):
+		return "copula with preposition" // "is in the midst of a buyback", "is under pressure"
 	case phrase && t.Rule != "copula nmod":
 		return ""
 	case t.Relation == "be" && titleNouns[head] && allIn(mods, rankWords):
@@ -291,6 +293,11 @@ func plainWords(name string) bool {
 
 var objectPreps = set("of", "in", "for", "on", "to", "with", "at", "from", "by")
 
+// copulaPreps are the other prepositions of a copula with a plain object
+// that say where or how someone stands, not what they are: "is under
+// pressure", "was among the strong performers", "is within sight".
+var copulaPreps = set("under", "among", "within", "behind", "over", "near", "into", "without", "beyond", "outside")
+
 // hasAmount reports whether an object's words give an amount: "3.5 mln
 // dlrs", "one pct rise" (a year alone is none: "1987 earnings").
 func hasAmount(words []string) bool {
@@ -330,12 +337,14 @@ var genericWords = set("final", "major", "new", "various", "good", "enough", "ad
 
 // anyLight are verbs whose plain object is the verb's own idiom or a
 // thing in general: "have enough money", "express frustration", "put the
-// final touches", "bring perspective". lightNouns are, for a verb, the
+// final touches", "bring perspective", or whom a
+// newsroom asked: "economists polled by Reuters" (Reuters –poll→
+// economists). lightNouns are, for a verb, the
 // nouns it makes an idiom of: "make a decision", "take advantage", "give
 // details", "hold talks", "reach agreement" (with whom is an edge of its
 // own: "reach agreement with → Acme").
 var (
-	anyLight   = set("have", "express", "put", "do", "get", "bring")
+	anyLight   = set("have", "express", "put", "do", "get", "bring", "poll", "survey", "contact")
 	lightNouns = map[string]map[string]bool{
 		"make": set("decision", "decisions", "announcement", "announcements", "progress", "comment", "comments", "move", "moves", "change", "changes", "arrangements", "arrangement", "effort",
 			"efforts", "attempt", "attempts", "pledge", "recommendation", "recommendations", "reference",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/kg-builder/kg/graph"
 	"github.com/kg-builder/kg/ingest/ud"
 )
 
@@ -407,4 +408,26 @@ func clauseExtractor(t testing.TB) *Extractor {
 	ex := mustExtractor(t)
 	ex.unspecificToo = true
 	return ex
+}
+
+// TestUnspecificWhereAndWhom: the graph leaves out a copula with a
+// preposition and a plain object (where or how a name stands, not what
+// it is) and whom a newsroom polled; kg extract still prints them.
+func TestUnspecificWhereAndWhom(t *testing.T) {
+	for _, c := range []struct {
+		rel, obj, rule, want string
+	}{
+		{"be under", "pressure", "copula", "copula with preposition"},                         // Nordhavn Energy is under no pressure to sell.
+		{"be in", "midst of 50-mln-share stock buyback", "copula", "copula with preposition"}, // Halden Steel is in the midst of a … buyback.
+		{"be among", "strong performers", "copula", "copula with preposition"},                // Widget Systems was among the strong performers.
+		{"be", "leading producer of grains", "copula", ""},                                    // Latgale is the leading producer of grains.
+		{"poll", "economists", "agent", "light verb"},                                         // Economists polled by the agency said …
+		{"contact", "bank economists", "agent", "light verb"},                                 // Bank economists contacted by the agency said …
+		{"use", "chemical weapons", "obj", ""},                                                // Estonia used chemical weapons.
+	} {
+		tr := graph.Triple{SubjectType: graph.Org, Relation: c.rel, Object: c.obj, ObjectType: graph.Concept, Confidence: 0.6, Rule: c.rule}
+		if got := unspecific(tr); got != c.want {
+			t.Errorf("unspecific(%s → %s, %s) = %q, want %q", c.rel, c.obj, c.rule, got, c.want)
+		}
+	}
 }
