@@ -312,7 +312,8 @@ func (t *tree) factuality(p int, c *clause) {
 			t.child(i, "mark") >= 0 && slices.ContainsFunc(t.children(g, "ccomp"), func(x int) bool { return x < i })
 		switch {
 		case (r == "ccomp" || r == "parataxis" || r == "obj" && inner || reason ||
-			r == "advcl" && g > i && t.child(i, "mark") < 0 && t.child(i, "nsubj", "nsubj:pass") >= 0) && speechVerbs[t.lemma(g)] && t.isPredicate(g):
+			r == "advcl" && g > i && t.child(i, "mark") < 0 && t.child(i, "nsubj", "nsubj:pass") >= 0) && speechVerbs[t.lemma(g)] && t.isPredicate(g),
+			r == "ccomp" && agreeVerbs[t.lemma(g)] && t.isPredicate(g):
 			// (a finite clause before ", he added" the parser made an
 			// adverbial clause of added: what is said)
 			// (an object with a clause inside: "said the Acme plans to
@@ -336,6 +337,16 @@ func (t *tree) factuality(p int, c *clause) {
 						_, fe := t.span(ks[0])
 						if ls, _ := t.span(ks[len(ks)-1]); ls > fe {
 							c.speaker = t.arg(ks[len(ks)-1])
+						}
+					}
+					if ks := t.subjectWords(g); len(ks) > 0 && quantifiers[t.lower(ks[0])] {
+						// "All of the economists agreed that X": the
+						// economists, not "all"
+						for _, k := range t.kids[ks[0]] {
+							if cs := t.child(k, "case"); t.rel(k) == "nmod" && cs >= 0 && t.lower(cs) == "of" && t.arg(k) != nil {
+								c.speaker = t.arg(k)
+								break
+							}
 						}
 					}
 				}
@@ -647,3 +658,9 @@ func condition(t *tree, m int) bool {
 func (t *tree) impersonal(g int, a *arg) bool {
 	return a != nil && a.pronoun && a.hs < len(t.w) && t.lower(a.hs) == "it" && t.child(g, "aux:pass") >= 0
 }
+
+// agreeVerbs report what their subject holds, as speech verbs do, of a
+// clause agreed with: "All the economists agreed that the committee will
+// leave policy unchanged" is the economists' (it was a plain fact); they
+// are no speech verbs otherwise ("agreed with X to write off").
+var agreeVerbs = set("agree", "concur")

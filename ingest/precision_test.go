@@ -300,6 +300,9 @@ func TestPrecisionRules(t *testing.T) {
 		{"an apposition's noun names a role, not a thing of the owner", "Estonia's ferry fleet (EFF) carried fewer cars. Halden Steel, Norway's largest steel maker, said Jonas Berg, director-general of Nordhavn Energy, had resigned.",
 			[]string{"Halden Steel -steel maker of-> Norway", "Jonas Berg -director-general of-> Nordhavn Energy"},
 			[]string{"EFF -ferry fleet of-> Estonia"}},
+		{"what is agreed that is the agreers' and all of the X is the X", "All of the analysts agreed that Nordhavn Energy would sell its ferries to Widget Systems. Estonia agreed with Latvia to cut its tariffs.",
+			[]string{"Nordhavn Energy -sell ferries to-> Widget Systems would by analysts", "Estonia -agree with-> Latvia"},
+			[]string{"Nordhavn Energy -sell ferries to-> Widget Systems would"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
