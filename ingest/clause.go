@@ -3353,6 +3353,46 @@ func trailingCcomp(w []ud.Token, p int) {
 	w[p].Deprel = "parataxis"
 }
 
+// splitSubjectName mends "Robert Brusca of Nikko Securities Co
+// International sees …" parsed with two subjects, Robert and Co, the
+// name after "of" cut in two: a second subject of capitalised words right
+// after the first subject's phrase, with no comma between, goes on with
+// the name that ends that phrase (it was "Nikko Securities Co
+// International –see→ …" beside Brusca's).
+func splitSubjectName(w []ud.Token, v int) {
+	var subj []int
+	for k := range w {
+		if w[k].Head-1 == v && w[k].Deprel == "nsubj" {
+			subj = append(subj, k)
+		}
+	}
+	if len(subj) != 2 || subj[1] > v {
+		return
+	}
+	first, second := subj[0], subj[1]
+	_, e := subtreeSpan(w, first)
+	a, _ := subtreeSpan(w, second)
+	if a != second || e+1 != second || w[e].UPOS != "PROPN" || w[second].UPOS != "PROPN" || hasKid(w, second, "det", "case", "nmod:poss", "conj", "appos") ||
+		titleWords[strings.ToLower(w[first].Form)] {
+		// not "Secretary of State George Shultz and …", a title
+		return
+	}
+	of := false
+	for k := first; k < second; k++ {
+		if w[k].UPOS == "CCONJ" || w[k].UPOS == "PUNCT" {
+			return // "Shultz and Soviet Foreign Minister Eduard Shevardnadze": two people
+		}
+		of = of || strings.EqualFold(w[k].Form, "of")
+	}
+	if !of {
+		return
+	}
+	w[second].Head, w[second].Deprel = e+1, "flat"
+	if h := w[e].Head - 1; h >= 0 && w[e].Deprel == "flat" {
+		w[second].Head = h + 1 // the name's head, not a flat word of it
+	}
+}
+
 // saidAdverbial mends "Korea will cut taxes on 50 goods, to help reduce
 // its surplus, the ministry said." parsed with the infinitive (or another
 // adverbial clause) a clause of said, or a second clause said: an adverbial clause after what is
@@ -3590,6 +3630,7 @@ func repair(w []ud.Token) {
 		guarded(w, func() { gerundSpeaker(w, p) })
 		guarded(w, func() { trailingCcomp(w, p) })
 		guarded(w, func() { saidAdverbial(w, p) })
+		guarded(w, func() { splitSubjectName(w, p) })
 		guarded(w, func() { gerundCompound(w, p) })
 		guarded(w, func() { possessorObject(w, p) })
 		guarded(w, func() { amountCase(w, p) })

@@ -434,3 +434,27 @@ func TestUnspecificWhereAndWhom(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitSubjectName: a name after "of" the parser cut into a second
+// subject goes on with the name; two people joined by "and" stay two.
+func TestSplitSubjectName(t *testing.T) {
+	tok := func(form, upos string, head int, rel string) ud.Token {
+		return ud.Token{Form: form, UPOS: upos, Head: head, Deprel: rel}
+	}
+	// "Jonas Berg of Halden Securities Co International sees rates"
+	w := []ud.Token{tok("Jonas", "PROPN", 8, "nsubj"), tok("Berg", "PROPN", 1, "flat"), tok("of", "ADP", 5, "case"),
+		tok("Halden", "PROPN", 5, "compound"), tok("Securities", "PROPN", 2, "nmod"), tok("Co", "PROPN", 8, "nsubj"),
+		tok("International", "PROPN", 6, "flat"), tok("sees", "VERB", 0, "root"), tok("rates", "NOUN", 8, "obj")}
+	splitSubjectName(w, 7)
+	if w[5].Head != 5 || w[5].Deprel != "flat" {
+		t.Errorf("Co: head %d %s, want 5 flat", w[5].Head, w[5].Deprel)
+	}
+	// "Mart Tamm and Foreign Minister Jonas Berg met": two subjects
+	w = []ud.Token{tok("Mart", "PROPN", 7, "nsubj"), tok("Tamm", "PROPN", 1, "flat"), tok("and", "CCONJ", 4, "cc"),
+		tok("Foreign", "PROPN", 1, "conj"), tok("Minister", "PROPN", 4, "flat"), tok("Jonas", "PROPN", 7, "nsubj"),
+		tok("met", "VERB", 0, "root")}
+	splitSubjectName(w, 6)
+	if w[5].Head != 7 || w[5].Deprel != "nsubj" {
+		t.Errorf("Jonas: head %d %s, want 7 nsubj", w[5].Head, w[5].Deprel)
+	}
+}
