@@ -4013,6 +4013,9 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 		out[i].Confidence, out[i].Rule = treeConf["title"], "title"
 	}
 	out = append(out, d.treeRoles(t)...)
+	for i := range out {
+		d.datelineOwner(&out[i])
+	}
 	out = append(out, d.placesIn(s)...)
 	out = append(out, d.speakerRoles(t, rels, speakers)...)
 	if d.open {

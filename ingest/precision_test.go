@@ -458,3 +458,16 @@ func TestSplitSubjectName(t *testing.T) {
 		t.Errorf("Jonas: head %d %s, want 7 nsubj", w[5].Head, w[5].Deprel)
 	}
 }
+
+// TestDatelineOwner: a cabinet title with no owner in a story datelined
+// in a country that names no other is that country's; a demonym before
+// it, or another country's capital in the story, keeps it no one's.
+func TestDatelineOwner(t *testing.T) {
+	ex := clauseExtractor(t)
+	checkTriples(t, ex, "TALLINN, March 3 - Finance Minister Mart Tamm said the kroon was stable. Estonia will cut tariffs.",
+		[]string{"Mart Tamm -finance minister of-> Estonia"}, []string{"Mart Tamm -be-> finance minister"})
+	checkTriples(t, ex, "TALLINN, March 3 - Estonia will cut tariffs, Finance Minister Mart Tamm said after talks in Riga.",
+		nil, []string{"Mart Tamm -finance minister of-> Estonia"})
+	checkTriples(t, ex, "TALLINN, March 3 - Mart Tamm met Finnish Trade Minister Aino Kestila.",
+		nil, []string{"Aino Kestila -trade minister of-> Estonia"})
+}

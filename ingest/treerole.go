@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kg-builder/kg/graph"
@@ -16,6 +17,63 @@ import (
 // lexicon: "Acme economist Jane Doe".
 var roleNouns = set("economist", "strategist", "spokesman", "spokeswoman", "trader", "dealer", "banker",
 	"lawyer", "partner", "founder", "vice-president", "treasurer", "controller", "auditor", "broker")
+
+// cabinetHeads end a title only a government gives ("finance minister",
+// "premier"); a secretary is one with a field before it ("agriculture
+// secretary", not a company's secretary).
+var cabinetHeads = set("minister", "premier", "chancellor")
+
+var cabinetFields = set("finance", "foreign", "trade", "agriculture", "farm", "defense", "defence", "interior",
+	"commerce", "labor", "labour", "treasury", "energy", "oil", "economy", "economics", "economic", "industry",
+	"justice", "health", "education", "transport", "planning", "budget", "fisheries", "mines", "mining",
+	"petroleum", "communications", "information", "home", "navy", "army", "development", "cooperation")
+
+// datelineOwner gives a cabinet title with no owner the country of the
+// story's dateline, when the story names no other country (see
+// datelineCountry): "PARIS, March 3 - Finance Minister Edouard Balladur
+// said" is France's finance minister (it was "–be→ finance minister",
+// no one's). Other is-a facts stay as they are.
+func (d *docState) datelineOwner(tr *graph.Triple) {
+	if tr.Relation != "be" || tr.ObjectType != graph.Concept || tr.SubjectType != graph.Person {
+		return
+	}
+	words := strings.Fields(strings.ToLower(tr.Object))
+	n := len(words)
+	if n == 0 || slices.Contains(words, "of") || slices.Contains(words, "for") ||
+		!(cabinetHeads[words[n-1]] || words[n-1] == "secretary" && n > 1 && cabinetFields[words[n-2]]) {
+		return
+	}
+	if len(tr.Evidence) > 0 && tr.RelationText != "" {
+		// "Soviet Foreign Minister Eduard Shevardnadze" with the demonym
+		// apart: another country's
+		text := tr.Evidence[0].Text
+		if i := strings.Index(text, tr.RelationText); i > 0 {
+			before := strings.Fields(text[:i])
+			if k := len(before); k > 0 {
+				w := strings.Trim(before[k-1], ",.;:\"'()")
+				if _, ok := lookupCountry(w); ok || isDemonym(w) {
+					return
+				}
+			}
+		}
+	}
+	ct := d.datelineCountry()
+	if ct == nil {
+		return
+	}
+	for _, c := range d.order {
+		if r := c.root(); r == c && r.typ() == graph.Place {
+			if o, ok := country.Capital(r.name); ok && o != ct {
+				return // "WASHINGTON - … talks in Moscow with Foreign Minister X": whose, the text must say
+			}
+		}
+	}
+	tr.Relation = strings.Join(words, " ") + " of"
+	tr.Object, tr.ObjectType, tr.ObjectText = ct.Name, graph.Place, ct.Name
+	if tr.Rule == "is-a" {
+		tr.Rule, tr.Confidence = "title", treeConf["title"]
+	}
+}
 
 // kinNouns are the roles of an apposition that end in no agent's suffix:
 // "Nerco, a unit of Nerco Inc", "Russia, Assad's staunchest ally".
