@@ -4025,7 +4025,9 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 		// as an Open IE tuple a role is what someone is: "Smith, chairman
 		// of Acme" → (Smith; is; chairman of Acme)
 		for i := range out {
-			if out[i].Relation != "be" {
+			if out[i].Relation != "be" && out[i].ObjectText == "" {
+				out[i].ObjectText = out[i].RelationText // a dateline's country, not written in the sentence
+			} else if out[i].Relation != "be" {
 				out[i].ObjectText = out[i].RelationText + " of " + out[i].ObjectText
 			}
 			out[i].RelationText = "is"

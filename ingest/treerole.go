@@ -69,7 +69,9 @@ func (d *docState) datelineOwner(tr *graph.Triple) {
 		}
 	}
 	tr.Relation = strings.Join(words, " ") + " of"
-	tr.Object, tr.ObjectType, tr.ObjectText = ct.Name, graph.Place, ct.Name
+	// the sentence does not write the owner: no object words of its own
+	// (kg extract with phrases: the title as written)
+	tr.Object, tr.ObjectType, tr.ObjectText = ct.Name, graph.Place, ""
 	if tr.Rule == "is-a" {
 		tr.Rule, tr.Confidence = "title", treeConf["title"]
 	}
