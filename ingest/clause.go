@@ -4050,6 +4050,9 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 				if tr, ok := d.triple(s, *r, sa, oa, speaker); ok {
 					tr.Confidence, tr.Flags = treeConfidence(s, r, sa, oa, speaker, tr.SubjectType)
 					tr.Rule = r.rule
+					if tr.Rule == "copula" {
+						d.datelineOwner(&tr)
+					}
 					if d.phrases {
 						tr.SubjectText, tr.ObjectText = phraseText(s, sa, r.main), phraseText(s, oa, r.main)
 						if r.more != "" {

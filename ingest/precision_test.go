@@ -470,4 +470,6 @@ func TestDatelineOwner(t *testing.T) {
 		nil, []string{"Mart Tamm -finance minister of-> Estonia"})
 	checkTriples(t, ex, "TALLINN, March 3 - Mart Tamm met Finnish Trade Minister Aino Kestila.",
 		nil, []string{"Aino Kestila -trade minister of-> Estonia"})
+	checkTriples(t, ex, "TALLINN, March 3 - Mart Tamm is finance minister. Estonia will cut tariffs.",
+		[]string{"Mart Tamm -finance minister of-> Estonia"}, []string{"Mart Tamm -be-> finance minister"})
 }

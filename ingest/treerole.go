@@ -32,7 +32,8 @@ var cabinetFields = set("finance", "foreign", "trade", "agriculture", "farm", "d
 // story's dateline, when the story names no other country (see
 // datelineCountry): "PARIS, March 3 - Finance Minister Edouard Balladur
 // said" is France's finance minister (it was "–be→ finance minister",
-// no one's). Other is-a facts stay as they are.
+// no one's), and so is "Balladur is finance minister" (a copula). Other
+// is-a facts stay as they are.
 func (d *docState) datelineOwner(tr *graph.Triple) {
 	if tr.Relation != "be" || tr.ObjectType != graph.Concept || tr.SubjectType != graph.Person {
 		return
@@ -43,11 +44,15 @@ func (d *docState) datelineOwner(tr *graph.Triple) {
 		!(cabinetHeads[words[n-1]] || words[n-1] == "secretary" && n > 1 && cabinetFields[words[n-2]]) {
 		return
 	}
-	if len(tr.Evidence) > 0 && tr.RelationText != "" {
+	title := tr.RelationText
+	if tr.Rule == "copula" {
+		title = tr.ObjectText // "Schmidt was Finance Minister"
+	}
+	if len(tr.Evidence) > 0 && title != "" {
 		// "Soviet Foreign Minister Eduard Shevardnadze" with the demonym
 		// apart: another country's
 		text := tr.Evidence[0].Text
-		if i := strings.Index(text, tr.RelationText); i > 0 {
+		if i := strings.Index(text, title); i > 0 {
 			before := strings.Fields(text[:i])
 			if k := len(before); k > 0 {
 				w := strings.Trim(before[k-1], ",.;:\"'()")
