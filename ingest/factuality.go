@@ -253,6 +253,13 @@ func (t *tree) factuality(p int, c *clause) {
 		}
 	}()
 	for i, steps := p, 0; steps < 12; steps++ {
+		if g := t.head(i); g >= 0 && t.rel(i) == "conj" && !inner && t.negated(g) && !t.negated(i) && t.child(i, "nsubj", "nsubj:pass") < 0 {
+			if cc := t.child(i, "cc"); cc >= 0 && (t.lower(cc) == "or" || t.lower(cc) == "nor") {
+				// "agreed not to acquire or seek to acquire Citadel",
+				// "did not buy or sell": neither, the "or" under the "not"
+				c.neg = true
+			}
+		}
 		if (c.modality == "" || i == p) && !inner && slices.ContainsFunc(t.children(i, "mark"), func(m int) bool { return condition(t, m) }) {
 			// its own "if" or "whether" before its "would", also after
 			// another mark: "declined to comment on whether Reagan would

@@ -303,6 +303,9 @@ func TestPrecisionRules(t *testing.T) {
 		{"what is agreed that is the agreers' and all of the X is the X", "All of the analysts agreed that Nordhavn Energy would sell its ferries to Widget Systems. Estonia agreed with Latvia to cut its tariffs.",
 			[]string{"Nordhavn Energy -sell ferries to-> Widget Systems would by analysts", "Estonia -agree with-> Latvia"},
 			[]string{"Nordhavn Energy -sell ferries to-> Widget Systems would"}},
+		{"not A or B: neither", "Halden Steel has agreed not to acquire or seek to acquire any voting securities of Nordhavn Energy.",
+			[]string{"Halden Steel -agree to seek to acquire securities of-> Nordhavn Energy neg to"},
+			[]string{"Halden Steel -agree to seek to acquire securities of-> Nordhavn Energy to"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
