@@ -281,7 +281,7 @@ func (t *tree) factuality(p int, c *clause) {
 			if ud.BaseRel(t.rel(k)) == "obl" && c.speaker == nil && !under(t.w, p, k) {
 				// (not for what the phrase itself says: "according to
 				// figures published by the agency")
-				if cs := t.child(k, "case"); cs >= 0 && t.lower(cs) == "according" {
+				if cs := t.child(k, "case"); cs >= 0 && t.lower(cs) == "according" && !termsNouns[t.lemma(k)] {
 					c.speaker = t.arg(k)
 				}
 			}
@@ -291,7 +291,7 @@ func (t *tree) factuality(p int, c *clause) {
 			// bags, according to sources close to the CMB", the phrase
 			// hung on a noun of the clause: still the clause's source
 			for x := range t.w {
-				if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "according" && ud.BaseRel(t.rel(x)) == "nmod" && t.predicateOf(x) == i && t.arg(x) != nil && !under(t.w, p, x) {
+				if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "according" && ud.BaseRel(t.rel(x)) == "nmod" && t.predicateOf(x) == i && t.arg(x) != nil && !under(t.w, p, x) && !termsNouns[t.lemma(x)] {
 					c.speaker = t.arg(x)
 					break
 				}
@@ -665,6 +665,13 @@ func condition(t *tree, m int) bool {
 func (t *tree) impersonal(g int, a *arg) bool {
 	return a != nil && a.pronoun && a.hs < len(t.w) && t.lower(a.hs) == "it" && t.child(g, "aux:pass") >= 0
 }
+
+// termsNouns say what is agreed or laid down, not who says it: "according
+// to an agreement in principle, Acme could take a majority stake" is
+// Acme's right under the agreement, said by whoever says it.
+var termsNouns = set("agreement", "accord", "contract", "deal", "terms", "term", "plan", "proposal", "law",
+	"rule", "rules", "regulation", "regulations", "treaty", "pact", "arrangement", "schedule", "formula",
+	"charter", "guideline", "guidelines", "provision", "provisions", "timetable", "program", "programme")
 
 // agreeVerbs report what their subject holds, as speech verbs do, of a
 // clause agreed with: "All the economists agreed that the committee will

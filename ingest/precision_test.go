@@ -306,6 +306,9 @@ func TestPrecisionRules(t *testing.T) {
 		{"not A or B: neither", "Halden Steel has agreed not to acquire or seek to acquire any voting securities of Nordhavn Energy.",
 			[]string{"Halden Steel -agree to seek to acquire securities of-> Nordhavn Energy neg to"},
 			[]string{"Halden Steel -agree to seek to acquire securities of-> Nordhavn Energy to"}},
+		{"according to an agreement: terms, no speaker", "According to the agreement, Baltic Rail will operate three new ferries from May.",
+			[]string{"Baltic Rail -operate-> three new ferries will"},
+			[]string{"Baltic Rail -operate-> three new ferries will by agreement"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
