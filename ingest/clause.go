@@ -3353,6 +3353,36 @@ func trailingCcomp(w []ud.Token, p int) {
 	w[p].Deprel = "parataxis"
 }
 
+// reportNounThat mends "declined to confirm statements made today by a
+// congressman that the United States will offer wheat" parsed with the
+// that-clause a clause of confirm: a that-clause right after a verb's
+// object that is a noun of saying (statements, reports, charges) is what
+// the noun says, so its speaker is the noun's (the congressman), not the
+// verb's subject.
+func reportNounThat(w []ud.Token, p int) {
+	v := w[p].Head - 1
+	if w[p].Deprel != "ccomp" || v < 0 {
+		return
+	}
+	m := -1
+	for k := range w {
+		if w[k].Head-1 == p && w[k].Deprel == "mark" && strings.EqualFold(w[k].Form, "that") {
+			m = k
+		}
+	}
+	if m < 0 {
+		return
+	}
+	for o := range w {
+		if w[o].Head-1 != v || w[o].Deprel != "obj" || w[o].UPOS != "NOUN" || !reportNouns[strings.ToLower(w[o].Lemma)] {
+			continue
+		}
+		if _, e := subtreeSpan(w, o); e+1 == m {
+			w[p].Head, w[p].Deprel = o+1, "acl"
+		}
+	}
+}
+
 // splitSubjectName mends "Robert Brusca of Nikko Securities Co
 // International sees …" parsed with two subjects, Robert and Co, the
 // name after "of" cut in two: a second subject of capitalised words right
@@ -3631,6 +3661,7 @@ func repair(w []ud.Token) {
 		guarded(w, func() { trailingCcomp(w, p) })
 		guarded(w, func() { saidAdverbial(w, p) })
 		guarded(w, func() { splitSubjectName(w, p) })
+		guarded(w, func() { reportNounThat(w, p) })
 		guarded(w, func() { gerundCompound(w, p) })
 		guarded(w, func() { possessorObject(w, p) })
 		guarded(w, func() { amountCase(w, p) })

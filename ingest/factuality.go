@@ -377,6 +377,13 @@ func (t *tree) factuality(p int, c *clause) {
 		case (r == "acl" || r == "ccomp" || r == "acl:relcl" && t.child(i, "mark") >= 0) && reportNouns[t.lemma(g)]:
 			// "charges that X": said by whoever charges; "denied charges
 			// that X": not X
+			for _, a := range t.children(g, "acl") {
+				// "statements made today by a congressman that X": the
+				// congressman's, not the one who declined to confirm them
+				if ag := t.child(a, "obl:agent"); ag >= 0 && a < i && t.w[a].XPOS == "VBN" && c.speaker == nil && t.arg(ag) != nil {
+					c.speaker = t.arg(ag)
+				}
+			}
 			if poss := t.child(g, "nmod:poss"); poss >= 0 && c.speaker == nil {
 				c.speaker = t.resolve(t.arg(poss))
 			}

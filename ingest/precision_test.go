@@ -309,6 +309,9 @@ func TestPrecisionRules(t *testing.T) {
 		{"according to an agreement: terms, no speaker", "According to the agreement, Baltic Rail will operate three new ferries from May.",
 			[]string{"Baltic Rail -operate-> three new ferries will"},
 			[]string{"Baltic Rail -operate-> three new ferries will by agreement"}},
+		{"statements made by X that Y: Y is X's, not the one who would not confirm them", "Finance Minister Mart Tamm declined to confirm statements made today by a Latvian lawmaker that Estonia will offer subsidized grain to Latvia.",
+			[]string{"Estonia -offer grain to-> Latvia will by Latvian lawmaker"},
+			[]string{"Estonia -offer grain to-> Latvia will by Mart Tamm"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
