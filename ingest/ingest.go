@@ -109,7 +109,9 @@ func Kept(t graph.Triple) bool {
 // keptEnds is Kept but for unspecific objects.
 func keptEnds(t graph.Triple) bool {
 	if openOnly[t.SubjectType] || openOnly[t.ObjectType] || t.SubjectType == graph.Concept || vagueObject(t) ||
-		comparison(t.Relation) {
+		comparison(t.Relation) || strings.ContainsAny(t.Relation, "<>") {
+		// (a ticker the parser took for the verb: "Modulaire Industries
+		// <MODX.O> under which Waste Management would" gave "–<modx.o>→")
 		return false
 	}
 	return t.Confidence >= GraphMinConfidence

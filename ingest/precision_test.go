@@ -442,6 +442,11 @@ func TestUnspecificWhereAndWhom(t *testing.T) {
 			t.Errorf("unspecific(%s → %s, %s) = %q, want %q", c.rel, c.obj, c.rule, got, c.want)
 		}
 	}
+	// a ticker the parser took for a verb is no relation
+	tr := graph.Triple{SubjectType: graph.Org, Relation: "<modx.o>", Object: "Halden Steel", ObjectType: graph.Org, Confidence: 0.6, Rule: "obj"}
+	if Kept(tr) {
+		t.Errorf("Kept(–<modx.o>→) = true")
+	}
 }
 
 // TestSplitSubjectName: a name after "of" the parser cut into a second
