@@ -447,6 +447,16 @@ func TestUnspecificWhereAndWhom(t *testing.T) {
 	if Kept(tr) {
 		t.Errorf("Kept(–<modx.o>→) = true")
 	}
+	// nor is a credit rating a thing to relate to
+	for _, r := range []string{"BBB", "CCC-minus", "A-plus", "Baa-1", "AA"} {
+		tr := graph.Triple{SubjectType: graph.Org, Relation: "cut debt to", Object: r, ObjectType: graph.Concept, Confidence: 0.6, Rule: "obl"}
+		if Kept(tr) {
+			t.Errorf("Kept(–cut debt to→ %s) = true", r)
+		}
+	}
+	if tr := (graph.Triple{SubjectType: graph.Org, Relation: "sell unit to", Object: "Baltic Rail", ObjectType: graph.Org, Confidence: 0.6, Rule: "obl"}); !Kept(tr) {
+		t.Errorf("Kept(–sell unit to→ Baltic Rail) = false")
+	}
 }
 
 // TestSplitSubjectName: a name after "of" the parser cut into a second
