@@ -107,6 +107,45 @@ func (t *tree) mandative(p int) bool {
 	return base
 }
 
+// urgedAct reports whether gerund p is what an act urged or demanded
+// would do: "urged speedy action on removing the tariffs", "called for
+// steps toward cutting rates" (an act noun, the object of urge, demand,
+// seek, propose or call for, with the gerund after a preposition).
+func (t *tree) urgedAct(p int) bool {
+	if t.w[p].XPOS != "VBG" {
+		return false
+	}
+	m := t.child(p, "mark", "case")
+	if m < 0 || m > p {
+		return false
+	}
+	n := t.head(p)
+	if ud.BaseRel(t.rel(p)) == "advcl" && n >= 0 && mandativeVerbs[t.lemma(n)] {
+		// "urged speedy action on removing" with the gerund on urged:
+		// the act noun, urged's object, right before it
+		if o := t.child(n, "obj"); o >= 0 && o == m-1 && urgedNouns[t.lemma(o)] {
+			return true
+		}
+		return false
+	}
+	if ud.BaseRel(t.rel(p)) != "acl" && ud.BaseRel(t.rel(p)) != "nmod" {
+		return false
+	}
+	if n < 0 || t.w[n].UPOS != "NOUN" || !urgedNouns[t.lemma(n)] {
+		return false
+	}
+	v := t.head(n)
+	if v < 0 || t.w[v].UPOS != "VERB" {
+		return false
+	}
+	r := ud.BaseRel(t.rel(n))
+	return r == "obj" && (mandativeVerbs[t.lemma(v)] || t.lemma(v) == "seek") ||
+		r == "obl" && t.lemma(v) == "call" && t.child(n, "case") >= 0 && t.lower(t.child(n, "case")) == "for"
+}
+
+// urgedNouns are acts one urges: "action on", "steps toward", "measures for".
+var urgedNouns = set("action", "actions", "step", "steps", "measure", "measures", "move", "moves", "effort", "efforts")
+
 // hedges are adverbs that make what a clause says a likelihood: "probably
 // voted", "reportedly bought".
 var hedges = set("probably", "possibly", "perhaps", "maybe", "reportedly", "allegedly", "apparently",
@@ -149,6 +188,9 @@ func (t *tree) factuality(p int, c *clause) {
 	}
 	if c.modality == "" && t.mandative(p) {
 		c.modality = "should" // "recommended that the FDA approve Rogaine": not approved
+	}
+	if c.modality == "" && t.urgedAct(p) {
+		c.modality = "should" // "urged speedy action on removing the tariffs": not removed
 	}
 	if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.lower(m) == "without" && t.w[p].UPOS == "VERB" {
 		c.neg = true // "said without providing details": no details provided

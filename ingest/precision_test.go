@@ -312,6 +312,9 @@ func TestPrecisionRules(t *testing.T) {
 		{"statements made by X that Y: Y is X's, not the one who would not confirm them", "Finance Minister Mart Tamm declined to confirm statements made today by a Latvian lawmaker that Estonia will offer subsidized grain to Latvia.",
 			[]string{"Estonia -offer grain to-> Latvia will by Latvian lawmaker"},
 			[]string{"Estonia -offer grain to-> Latvia will by Mart Tamm"}},
+		{"urged action on doing: what should be done", "Mart Tamm said he urged speedy action on removing the tariffs on Latvian cars.",
+			[]string{"Mart Tamm -remove-> tariffs on Latvian cars should by Mart Tamm"},
+			[]string{"Mart Tamm -remove-> tariffs on Latvian cars by Mart Tamm"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
