@@ -315,8 +315,8 @@ func TestPrecisionRules(t *testing.T) {
 		{"urged action on doing: what should be done", "Mart Tamm said he urged speedy action on removing the tariffs on Latvian cars.",
 			[]string{"Mart Tamm -remove-> tariffs on Latvian cars should by Mart Tamm"},
 			[]string{"Mart Tamm -remove-> tariffs on Latvian cars by Mart Tamm"}},
-		{"a day's report names no speaker", "Monday's report that Estonia bought 46 mln bushels of Latvian corn last week was unexpectedly high, traders said.",
-			nil, []string{"Estonia -buy-> 46 mln bushels of Latvian corn by Monday"}},
+		{"a day's report names no speaker", "Monday's report that the Baltic Grain Board inspected 46 mln bushels of corn for export last week was unexpectedly high, traders said.",
+			[]string{"Baltic Grain Board -inspect-> 46 mln bushels of corn by report"}, []string{"Baltic Grain Board -inspect-> 46 mln bushels of corn by Monday"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
