@@ -505,7 +505,7 @@ var objectControl = set("prompt", "urge", "ask", "force", "allow", "permit", "pe
 	// who is hired to do it does it: "retained Oppenheimer to consider
 	// alternatives", "named Smith to head the unit"
 	"retain", "hire", "engage", "appoint", "commission", "name", "select", "choose", "mandate", "direct",
-	"empower", "recruit", "help")
+	"empower", "recruit", "help", "nominate", "elect", "designate", "pick", "tap")
 
 // oblControl verbs give the noun of their preposition as the subject of
 // their "to" clause: "called on Japan to boost investment", "appealed to

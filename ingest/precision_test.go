@@ -317,6 +317,9 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Mart Tamm -remove-> tariffs on Latvian cars by Mart Tamm"}},
 		{"a day's report names no speaker", "Monday's report that the Baltic Grain Board inspected 46 mln bushels of corn for export last week was unexpectedly high, traders said.",
 			[]string{"Baltic Grain Board -inspect-> 46 mln bushels of corn by report"}, []string{"Baltic Grain Board -inspect-> 46 mln bushels of corn by Monday"}},
+		{"who is nominated to become chairman becomes it", "Halden Steel Inc said it nominated Jonas K. Berg to become chairman of the board, replacing Mart Tamm.",
+			[]string{"Jonas K. Berg -become-> chairman of board to by Halden Steel Inc"},
+			[]string{"Halden Steel Inc -become-> chairman of board to by Halden Steel Inc"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
