@@ -497,6 +497,28 @@ var quantifiers = set("each", "some", "all", "many", "most", "both", "none", "an
 // reflexives are no objects of their own: "divest itself of X".
 var reflexives = set("itself", "themselves", "himself", "herself", "ourselves")
 
+// causeVerbs make their object do what the infinitive says: "the strike
+// caused Cominco to declare force majeure" (it declared it).
+var causeVerbs = set("cause", "force", "compel", "oblige")
+
+// implicative reports whether verb g made its object do it, done: a
+// causing verb, asserted in the past or present, not negated and with no
+// modal ("forced Acme to sell", not "could force Acme to sell").
+func (t *tree) implicative(g int) bool {
+	if g < 0 || g >= len(t.w) || t.w[g].UPOS != "VERB" || !causeVerbs[t.lemma(g)] || t.negated(g) || t.clause(g).neg || t.clause(g).modality != "" {
+		return false
+	}
+	if x := t.w[g].XPOS; x != "VBD" && x != "VBZ" && x != "VBP" && !(x == "VBN" && t.child(g, "aux") >= 0) {
+		return false
+	}
+	for _, k := range t.children(g, "aux") {
+		if t.w[k].XPOS == "MD" {
+			return false
+		}
+	}
+	return true
+}
+
 // objectControl verbs give their object as the subject of their "to"
 // clause: "prompted Trump to launch", "urged Japan to cut rates".
 var objectControl = set("prompt", "urge", "ask", "force", "allow", "permit", "persuade", "tell", "cause",
@@ -2329,7 +2351,7 @@ func (t *tree) clause(p int) *clause {
 			if t.copular(g) && t.negated(g) {
 				c.neg = true // "will not be able to service its debt"
 			}
-			if c.modality == "" {
+			if c.modality == "" && !t.implicative(g) {
 				c.modality = "to" // "urged Japan to cut rates"
 			}
 		}
@@ -2402,7 +2424,7 @@ func (t *tree) clause(p int) *clause {
 			c.neg = true // "did not agree to buy X and sell Y", "refused to pay X and meet Y"
 		}
 	}
-	if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && c.modality == "" && (t.rel(p) == "acl" || t.rel(p) == "advcl") &&
+	if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && c.modality == "" && (t.rel(p) == "acl" || t.rel(p) == "advcl") && !t.implicative(t.head(p)) &&
 		!(t.head(p) >= 0 && (ordinalHeads[t.lower(t.head(p))] || t.rel(p) == "acl" && (failNouns[t.lemma(t.head(p))] || failNouns[t.lower(t.head(p))]))) {
 		// an infinitive nothing asserts; but "the latest to file suit"
 		// did, and "Gandhi's failure to mention measures" did not

@@ -320,6 +320,9 @@ func TestPrecisionRules(t *testing.T) {
 		{"who is nominated to become chairman becomes it", "Halden Steel Inc said it nominated Jonas K. Berg to become chairman of the board, replacing Mart Tamm.",
 			[]string{"Jonas K. Berg -become-> chairman of board to by Halden Steel Inc"},
 			[]string{"Halden Steel Inc -become-> chairman of board to by Halden Steel Inc"}},
+		{"caused X to do it: done; could force X to do it: not", "The strike caused Baltic Rail to declare force majeure. The strike could force Nordhavn Energy to close its Riga plant.",
+			[]string{"Baltic Rail -declare-> force majeure", "Nordhavn Energy -close-> Riga plant to"},
+			[]string{"Baltic Rail -declare-> force majeure to", "Nordhavn Energy -close-> Riga plant"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
