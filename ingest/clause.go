@@ -3375,6 +3375,23 @@ func trailingCcomp(w []ud.Token, p int) {
 	w[p].Deprel = "parataxis"
 }
 
+// backParticle mends "buy back two mln shares", "roll back import
+// barriers", "held back a portion of the price" parsed with back an
+// adverb of the verb: right after the verb, before its object, it is the
+// verb's particle (it was "–buy→ shares", "–roll→ barriers").
+func backParticle(w []ud.Token, p int) {
+	v := w[p].Head - 1
+	if !strings.EqualFold(w[p].Form, "back") || w[p].Deprel != "advmod" || v != p-1 || w[v].UPOS != "VERB" {
+		return
+	}
+	for k := range w {
+		if w[k].Head-1 == v && w[k].Deprel == "obj" && k > p {
+			w[p].Deprel, w[p].UPOS, w[p].XPOS = "compound:prt", "ADP", "RP"
+			return
+		}
+	}
+}
+
 // reportNounThat mends "declined to confirm statements made today by a
 // congressman that the United States will offer wheat" parsed with the
 // that-clause a clause of confirm: a that-clause right after a verb's
@@ -3684,6 +3701,7 @@ func repair(w []ud.Token) {
 		guarded(w, func() { saidAdverbial(w, p) })
 		guarded(w, func() { splitSubjectName(w, p) })
 		guarded(w, func() { reportNounThat(w, p) })
+		backParticle(w, p)
 		guarded(w, func() { gerundCompound(w, p) })
 		guarded(w, func() { possessorObject(w, p) })
 		guarded(w, func() { amountCase(w, p) })

@@ -323,6 +323,9 @@ func TestPrecisionRules(t *testing.T) {
 		{"caused X to do it: done; could force X to do it: not", "The strike caused Baltic Rail to declare force majeure. The strike could force Nordhavn Energy to close its Riga plant.",
 			[]string{"Baltic Rail -declare-> force majeure", "Nordhavn Energy -close-> Riga plant to"},
 			[]string{"Baltic Rail -declare-> force majeure to", "Nordhavn Energy -close-> Riga plant"}},
+		{"back before the object is the verb's particle", "Latvia did not roll back its import barriers. Halden Steel will buy back the Riga ferries from Nordline.",
+			[]string{"Latvia -roll back-> import barriers neg", "Halden Steel -buy back ferries from-> Nordline will"},
+			[]string{"Latvia -roll-> import barriers neg", "Halden Steel -buy ferries from-> Nordline will"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
