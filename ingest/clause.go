@@ -497,6 +497,28 @@ var quantifiers = set("each", "some", "all", "many", "most", "both", "none", "an
 // reflexives are no objects of their own: "divest itself of X".
 var reflexives = set("itself", "themselves", "himself", "herself", "ourselves")
 
+// causeVerbs make their object do what the infinitive says: "the strike
+// caused Cominco to declare force majeure" (it declared it).
+var causeVerbs = set("cause", "force", "compel", "oblige")
+
+// implicative reports whether verb g made its object do it, done: a
+// causing verb, asserted in the past or present, not negated and with no
+// modal ("forced Acme to sell", not "could force Acme to sell").
+func (t *tree) implicative(g int) bool {
+	if g < 0 || g >= len(t.w) || t.w[g].UPOS != "VERB" || !causeVerbs[t.lemma(g)] || t.negated(g) || t.clause(g).neg || t.clause(g).modality != "" {
+		return false
+	}
+	if x := t.w[g].XPOS; x != "VBD" && x != "VBZ" && x != "VBP" && !(x == "VBN" && t.child(g, "aux") >= 0) {
+		return false
+	}
+	for _, k := range t.children(g, "aux") {
+		if t.w[k].XPOS == "MD" {
+			return false
+		}
+	}
+	return true
+}
+
 // objectControl verbs give their object as the subject of their "to"
 // clause: "prompted Trump to launch", "urged Japan to cut rates".
 var objectControl = set("prompt", "urge", "ask", "force", "allow", "permit", "persuade", "tell", "cause",
@@ -505,7 +527,7 @@ var objectControl = set("prompt", "urge", "ask", "force", "allow", "permit", "pe
 	// who is hired to do it does it: "retained Oppenheimer to consider
 	// alternatives", "named Smith to head the unit"
 	"retain", "hire", "engage", "appoint", "commission", "name", "select", "choose", "mandate", "direct",
-	"empower", "recruit", "help")
+	"empower", "recruit", "help", "nominate", "elect", "designate", "pick", "tap")
 
 // oblControl verbs give the noun of their preposition as the subject of
 // their "to" clause: "called on Japan to boost investment", "appealed to
@@ -2329,7 +2351,7 @@ func (t *tree) clause(p int) *clause {
 			if t.copular(g) && t.negated(g) {
 				c.neg = true // "will not be able to service its debt"
 			}
-			if c.modality == "" {
+			if c.modality == "" && !t.implicative(g) {
 				c.modality = "to" // "urged Japan to cut rates"
 			}
 		}
@@ -2402,7 +2424,7 @@ func (t *tree) clause(p int) *clause {
 			c.neg = true // "did not agree to buy X and sell Y", "refused to pay X and meet Y"
 		}
 	}
-	if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && c.modality == "" && (t.rel(p) == "acl" || t.rel(p) == "advcl") &&
+	if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && c.modality == "" && (t.rel(p) == "acl" || t.rel(p) == "advcl") && !t.implicative(t.head(p)) &&
 		!(t.head(p) >= 0 && (ordinalHeads[t.lower(t.head(p))] || t.rel(p) == "acl" && (failNouns[t.lemma(t.head(p))] || failNouns[t.lower(t.head(p))]))) {
 		// an infinitive nothing asserts; but "the latest to file suit"
 		// did, and "Gandhi's failure to mention measures" did not
@@ -3353,6 +3375,134 @@ func trailingCcomp(w []ud.Token, p int) {
 	w[p].Deprel = "parataxis"
 }
 
+// backParticle mends "buy back two mln shares", "roll back import
+// barriers", "held back a portion of the price" parsed with back an
+// adverb of the verb: right after the verb, before its object, it is the
+// verb's particle (it was "–buy→ shares", "–roll→ barriers").
+func backParticle(w []ud.Token, p int) {
+	v := w[p].Head - 1
+	if !strings.EqualFold(w[p].Form, "back") || w[p].Deprel != "advmod" || v != p-1 || w[v].UPOS != "VERB" {
+		return
+	}
+	for k := range w {
+		if w[k].Head-1 == v && w[k].Deprel == "obj" && k > p {
+			w[p].Deprel, w[p].UPOS, w[p].XPOS = "compound:prt", "ADP", "RP"
+			return
+		}
+	}
+}
+
+// reportNounThat mends "declined to confirm statements made today by a
+// congressman that the United States will offer wheat" parsed with the
+// that-clause a clause of confirm: a that-clause right after a verb's
+// object that is a noun of saying (statements, reports, charges) is what
+// the noun says, so its speaker is the noun's (the congressman), not the
+// verb's subject.
+func reportNounThat(w []ud.Token, p int) {
+	v := w[p].Head - 1
+	if w[p].Deprel != "ccomp" || v < 0 {
+		return
+	}
+	m := -1
+	for k := range w {
+		if w[k].Head-1 == p && w[k].Deprel == "mark" && strings.EqualFold(w[k].Form, "that") {
+			m = k
+		}
+	}
+	if m < 0 {
+		return
+	}
+	for o := range w {
+		if w[o].Head-1 != v || w[o].Deprel != "obj" || w[o].UPOS != "NOUN" || !reportNouns[strings.ToLower(w[o].Lemma)] {
+			continue
+		}
+		if _, e := subtreeSpan(w, o); e+1 == m {
+			w[p].Head, w[p].Deprel = o+1, "acl"
+		}
+	}
+}
+
+// splitSubjectName mends "Robert Brusca of Nikko Securities Co
+// International sees …" parsed with two subjects, Robert and Co, the
+// name after "of" cut in two: a second subject of capitalised words right
+// after the first subject's phrase, with no comma between, goes on with
+// the name that ends that phrase (it was "Nikko Securities Co
+// International –see→ …" beside Brusca's).
+func splitSubjectName(w []ud.Token, v int) {
+	var subj []int
+	for k := range w {
+		if w[k].Head-1 == v && w[k].Deprel == "nsubj" {
+			subj = append(subj, k)
+		}
+	}
+	if len(subj) != 2 || subj[1] > v {
+		return
+	}
+	first, second := subj[0], subj[1]
+	_, e := subtreeSpan(w, first)
+	a, _ := subtreeSpan(w, second)
+	if a != second || e+1 != second || w[e].UPOS != "PROPN" || w[second].UPOS != "PROPN" || hasKid(w, second, "det", "case", "nmod:poss", "conj", "appos") ||
+		titleWords[strings.ToLower(w[first].Form)] {
+		// not "Secretary of State George Shultz and …", a title
+		return
+	}
+	of := false
+	for k := first; k < second; k++ {
+		if w[k].UPOS == "CCONJ" || w[k].UPOS == "PUNCT" {
+			return // "Shultz and Soviet Foreign Minister Eduard Shevardnadze": two people
+		}
+		of = of || strings.EqualFold(w[k].Form, "of")
+	}
+	if !of {
+		return
+	}
+	w[second].Head, w[second].Deprel = e+1, "flat"
+	if h := w[e].Head - 1; h >= 0 && w[e].Deprel == "flat" {
+		w[second].Head = h + 1 // the name's head, not a flat word of it
+	}
+}
+
+// saidAdverbial mends "Korea will cut taxes on 50 goods, to help reduce
+// its surplus, the ministry said." parsed with the infinitive (or another
+// adverbial clause) a clause of said, or a second clause said: an adverbial clause after what is
+// said and before the speaker of a sentence-final speech verb is part of
+// what is said (it was "ministry –help reduce→ surplus").
+func saidAdverbial(w []ud.Token, p int) {
+	s := w[p].Head - 1
+	toClause := w[p].Deprel == "ccomp" && hasMarkTo(w, p) // a second "what is said" with no subject: the same
+	if w[p].Deprel != "advcl" && !toClause || s <= p || w[s].UPOS != "VERB" || !speechVerbs[strings.ToLower(w[s].Lemma)] {
+		return
+	}
+	c, sj := -1, -1
+	for k := range w {
+		if w[k].Head-1 != s {
+			continue
+		}
+		switch w[k].Deprel {
+		case "ccomp", "parataxis":
+			if k < p && c < 0 {
+				c = k
+			}
+		case "nsubj":
+			sj = k
+		}
+	}
+	if c < 0 || sj < p || sj > s || w[c].UPOS != "VERB" && w[c].UPOS != "AUX" && !hasKid(w, c, "cop") {
+		return
+	}
+	a, e := subtreeSpan(w, p)
+	if a > 0 && w[a].Form != "," {
+		a--
+	}
+	if e+1 < len(w) && w[e+1].Form == "," {
+		e++
+	}
+	if w[a].Form != "," || w[e].Form != "," {
+		return // set off by commas, between the clause and its speaker
+	}
+	w[p].Head, w[p].Deprel = c+1, "advcl"
+}
+
 // apposSpeaker mends "…, Edgar Pye, vice-president of the association,
 // said." parsed with the name an apposition of a noun before it and said
 // without a subject: a name between commas, then a phrase of no verb
@@ -3548,6 +3698,10 @@ func repair(w []ud.Token) {
 		guarded(w, func() { ofConjunct(w, p) })
 		guarded(w, func() { gerundSpeaker(w, p) })
 		guarded(w, func() { trailingCcomp(w, p) })
+		guarded(w, func() { saidAdverbial(w, p) })
+		guarded(w, func() { splitSubjectName(w, p) })
+		guarded(w, func() { reportNounThat(w, p) })
+		backParticle(w, p)
 		guarded(w, func() { gerundCompound(w, p) })
 		guarded(w, func() { possessorObject(w, p) })
 		guarded(w, func() { amountCase(w, p) })
@@ -3930,6 +4084,9 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 		out[i].Confidence, out[i].Rule = treeConf["title"], "title"
 	}
 	out = append(out, d.treeRoles(t)...)
+	for i := range out {
+		d.datelineOwner(&out[i])
+	}
 	out = append(out, d.placesIn(s)...)
 	out = append(out, d.speakerRoles(t, rels, speakers)...)
 	if d.open {
@@ -3939,7 +4096,9 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 		// as an Open IE tuple a role is what someone is: "Smith, chairman
 		// of Acme" → (Smith; is; chairman of Acme)
 		for i := range out {
-			if out[i].Relation != "be" {
+			if out[i].Relation != "be" && out[i].ObjectText == "" {
+				out[i].ObjectText = out[i].RelationText // a dateline's country, not written in the sentence
+			} else if out[i].Relation != "be" {
 				out[i].ObjectText = out[i].RelationText + " of " + out[i].ObjectText
 			}
 			out[i].RelationText = "is"
@@ -3962,6 +4121,9 @@ func (d *docState) treeTriples(co *corefs, s *sentence) []graph.Triple {
 				if tr, ok := d.triple(s, *r, sa, oa, speaker); ok {
 					tr.Confidence, tr.Flags = treeConfidence(s, r, sa, oa, speaker, tr.SubjectType)
 					tr.Rule = r.rule
+					if tr.Rule == "copula" {
+						d.datelineOwner(&tr)
+					}
 					if d.phrases {
 						tr.SubjectText, tr.ObjectText = phraseText(s, sa, r.main), phraseText(s, oa, r.main)
 						if r.more != "" {

@@ -107,6 +107,49 @@ func (t *tree) mandative(p int) bool {
 	return base
 }
 
+// urgedAct reports whether gerund p is what an act urged or demanded
+// would do: "urged speedy action on removing the tariffs", "called for
+// steps toward cutting rates" (an act noun, the object of urge, demand,
+// seek, propose or call for, with the gerund after a preposition).
+func (t *tree) urgedAct(p int) bool {
+	if t.w[p].XPOS != "VBG" {
+		return false
+	}
+	m := t.child(p, "mark", "case")
+	if m < 0 || m > p {
+		return false
+	}
+	n := t.head(p)
+	if ud.BaseRel(t.rel(p)) == "advcl" && n >= 0 && mandativeVerbs[t.lemma(n)] {
+		// "urged speedy action on removing" with the gerund on urged:
+		// the act noun, urged's object, right before it
+		if o := t.child(n, "obj"); o >= 0 && o == m-1 && urgedNouns[t.lemma(o)] {
+			return true
+		}
+		return false
+	}
+	if ud.BaseRel(t.rel(p)) != "acl" && ud.BaseRel(t.rel(p)) != "nmod" {
+		return false
+	}
+	if n < 0 || t.w[n].UPOS != "NOUN" || !urgedNouns[t.lemma(n)] {
+		return false
+	}
+	v := t.head(n)
+	if v < 0 || t.w[v].UPOS != "VERB" {
+		return false
+	}
+	r := ud.BaseRel(t.rel(n))
+	return r == "obj" && (mandativeVerbs[t.lemma(v)] || t.lemma(v) == "seek") ||
+		r == "obl" && t.lemma(v) == "call" && t.child(n, "case") >= 0 && t.lower(t.child(n, "case")) == "for"
+}
+
+// timeWords own a report only as its time: "Monday's report".
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+	"yesterday", "tomorrow", "week", "month", "year", "weekend")
+
+// urgedNouns are acts one urges: "action on", "steps toward", "measures for".
+var urgedNouns = set("action", "actions", "step", "steps", "measure", "measures", "move", "moves", "effort", "efforts")
+
 // hedges are adverbs that make what a clause says a likelihood: "probably
 // voted", "reportedly bought".
 var hedges = set("probably", "possibly", "perhaps", "maybe", "reportedly", "allegedly", "apparently",
@@ -149,6 +192,9 @@ func (t *tree) factuality(p int, c *clause) {
 	}
 	if c.modality == "" && t.mandative(p) {
 		c.modality = "should" // "recommended that the FDA approve Rogaine": not approved
+	}
+	if c.modality == "" && t.urgedAct(p) {
+		c.modality = "should" // "urged speedy action on removing the tariffs": not removed
 	}
 	if m := t.child(p, "mark", "case"); m >= 0 && m < p && t.lower(m) == "without" && t.w[p].UPOS == "VERB" {
 		c.neg = true // "said without providing details": no details provided
@@ -253,6 +299,13 @@ func (t *tree) factuality(p int, c *clause) {
 		}
 	}()
 	for i, steps := p, 0; steps < 12; steps++ {
+		if g := t.head(i); g >= 0 && t.rel(i) == "conj" && !inner && t.negated(g) && !t.negated(i) && t.child(i, "nsubj", "nsubj:pass") < 0 {
+			if cc := t.child(i, "cc"); cc >= 0 && (t.lower(cc) == "or" || t.lower(cc) == "nor") {
+				// "agreed not to acquire or seek to acquire Citadel",
+				// "did not buy or sell": neither, the "or" under the "not"
+				c.neg = true
+			}
+		}
 		if (c.modality == "" || i == p) && !inner && slices.ContainsFunc(t.children(i, "mark"), func(m int) bool { return condition(t, m) }) {
 			// its own "if" or "whether" before its "would", also after
 			// another mark: "declined to comment on whether Reagan would
@@ -274,7 +327,7 @@ func (t *tree) factuality(p int, c *clause) {
 			if ud.BaseRel(t.rel(k)) == "obl" && c.speaker == nil && !under(t.w, p, k) {
 				// (not for what the phrase itself says: "according to
 				// figures published by the agency")
-				if cs := t.child(k, "case"); cs >= 0 && t.lower(cs) == "according" {
+				if cs := t.child(k, "case"); cs >= 0 && t.lower(cs) == "according" && !termsNouns[t.lemma(k)] {
 					c.speaker = t.arg(k)
 				}
 			}
@@ -284,7 +337,7 @@ func (t *tree) factuality(p int, c *clause) {
 			// bags, according to sources close to the CMB", the phrase
 			// hung on a noun of the clause: still the clause's source
 			for x := range t.w {
-				if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "according" && ud.BaseRel(t.rel(x)) == "nmod" && t.predicateOf(x) == i && t.arg(x) != nil && !under(t.w, p, x) {
+				if cs := t.child(x, "case"); cs >= 0 && t.lower(cs) == "according" && ud.BaseRel(t.rel(x)) == "nmod" && t.predicateOf(x) == i && t.arg(x) != nil && !under(t.w, p, x) && !termsNouns[t.lemma(x)] {
 					c.speaker = t.arg(x)
 					break
 				}
@@ -312,7 +365,8 @@ func (t *tree) factuality(p int, c *clause) {
 			t.child(i, "mark") >= 0 && slices.ContainsFunc(t.children(g, "ccomp"), func(x int) bool { return x < i })
 		switch {
 		case (r == "ccomp" || r == "parataxis" || r == "obj" && inner || reason ||
-			r == "advcl" && g > i && t.child(i, "mark") < 0 && t.child(i, "nsubj", "nsubj:pass") >= 0) && speechVerbs[t.lemma(g)] && t.isPredicate(g):
+			r == "advcl" && g > i && t.child(i, "mark") < 0 && t.child(i, "nsubj", "nsubj:pass") >= 0) && speechVerbs[t.lemma(g)] && t.isPredicate(g),
+			r == "ccomp" && agreeVerbs[t.lemma(g)] && t.isPredicate(g):
 			// (a finite clause before ", he added" the parser made an
 			// adverbial clause of added: what is said)
 			// (an object with a clause inside: "said the Acme plans to
@@ -338,6 +392,16 @@ func (t *tree) factuality(p int, c *clause) {
 							c.speaker = t.arg(ks[len(ks)-1])
 						}
 					}
+					if ks := t.subjectWords(g); len(ks) > 0 && quantifiers[t.lower(ks[0])] {
+						// "All of the economists agreed that X": the
+						// economists, not "all"
+						for _, k := range t.kids[ks[0]] {
+							if cs := t.child(k, "case"); t.rel(k) == "nmod" && cs >= 0 && t.lower(cs) == "of" && t.arg(k) != nil {
+								c.speaker = t.arg(k)
+								break
+							}
+						}
+					}
 				}
 			}
 			if (denyVerbs[t.lemma(g)] || t.negated(g)) && !inner && !asked(t, i) && !reason {
@@ -359,8 +423,15 @@ func (t *tree) factuality(p int, c *clause) {
 		case (r == "acl" || r == "ccomp" || r == "acl:relcl" && t.child(i, "mark") >= 0) && reportNouns[t.lemma(g)]:
 			// "charges that X": said by whoever charges; "denied charges
 			// that X": not X
-			if poss := t.child(g, "nmod:poss"); poss >= 0 && c.speaker == nil {
-				c.speaker = t.resolve(t.arg(poss))
+			for _, a := range t.children(g, "acl") {
+				// "statements made today by a congressman that X": the
+				// congressman's, not the one who declined to confirm them
+				if ag := t.child(a, "obl:agent"); ag >= 0 && a < i && t.w[a].XPOS == "VBN" && c.speaker == nil && t.arg(ag) != nil {
+					c.speaker = t.arg(ag)
+				}
+			}
+			if poss := t.child(g, "nmod:poss"); poss >= 0 && c.speaker == nil && !timeWords[t.lower(poss)] {
+				c.speaker = t.resolve(t.arg(poss)) // (not "Monday's report that X": when, not who)
 			}
 			if gv := t.head(g); gv >= 0 && t.isPredicate(gv) {
 				if ss := t.subjects(gv); len(ss) > 0 && c.speaker == nil && t.rel(g) != "nsubj" {
@@ -647,3 +718,16 @@ func condition(t *tree, m int) bool {
 func (t *tree) impersonal(g int, a *arg) bool {
 	return a != nil && a.pronoun && a.hs < len(t.w) && t.lower(a.hs) == "it" && t.child(g, "aux:pass") >= 0
 }
+
+// termsNouns say what is agreed or laid down, not who says it: "according
+// to an agreement in principle, Acme could take a majority stake" is
+// Acme's right under the agreement, said by whoever says it.
+var termsNouns = set("agreement", "accord", "contract", "deal", "terms", "term", "plan", "proposal", "law",
+	"rule", "rules", "regulation", "regulations", "treaty", "pact", "arrangement", "schedule", "formula",
+	"charter", "guideline", "guidelines", "provision", "provisions", "timetable", "program", "programme")
+
+// agreeVerbs report what their subject holds, as speech verbs do, of a
+// clause agreed with: "All the economists agreed that the committee will
+// leave policy unchanged" is the economists' (it was a plain fact); they
+// are no speech verbs otherwise ("agreed with X to write off").
+var agreeVerbs = set("agree", "concur")

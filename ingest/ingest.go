@@ -20,6 +20,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -109,11 +110,19 @@ func Kept(t graph.Triple) bool {
 // keptEnds is Kept but for unspecific objects.
 func keptEnds(t graph.Triple) bool {
 	if openOnly[t.SubjectType] || openOnly[t.ObjectType] || t.SubjectType == graph.Concept || vagueObject(t) ||
-		comparison(t.Relation) {
+		comparison(t.Relation) || strings.ContainsAny(t.Relation, "<>") || ratingCode.MatchString(t.Object) {
+		// (a ticker the parser took for the verb: "Modulaire Industries
+		// <MODX.O> under which Waste Management would" gave "–<modx.o>→")
 		return false
 	}
 	return t.Confidence >= GraphMinConfidence
 }
+
+// ratingCode is a credit rating, which is no thing a relation goes to:
+// "Loral's subordinated debt to BBB" gave "Loral –debt to→ BBB", "cut
+// First Amarillo's debt to CCC-minus" "–cut debt to→ CCC-minus" (23
+// edges of all Reuters, none right).
+var ratingCode = regexp.MustCompile(`^(?i:AAA|AA|BBB|BB|CCC|CC|Aaa|Aa|Baa|Ba|Caa|Ca|A|B|C)(?:[-+]|-?[123]|-plus|-minus)?$`)
 
 // comparison reports whether a relation compares with what the object
 // names, which is no relation of the subject to it: "Ford –earn money
@@ -238,6 +247,8 @@ func unspecific(t graph.Triple) string {
 		return "title without owner"
 	case len(words) == 1 && objectRules[t.Rule] && hasFlag(t, "plural noun"):
 		return "plural noun"
+	case t.Rule == "copula" && len(rel) == 2 && rel[0] == "be" && (objectPreps[rel[1]] || copulaPreps[rel[1]]):
+		return "copula with preposition" // "is in the midst of a buyback", "is under pressure"
 	case phrase && t.Rule != "copula nmod":
 		return ""
 	case t.Relation == "be" && titleNouns[head] && allIn(mods, rankWords):
@@ -291,6 +302,11 @@ func plainWords(name string) bool {
 
 var objectPreps = set("of", "in", "for", "on", "to", "with", "at", "from", "by")
 
+// copulaPreps are the other prepositions of a copula with a plain object
+// that say where or how someone stands, not what they are: "is under
+// pressure", "was among the strong performers", "is within sight".
+var copulaPreps = set("under", "among", "within", "behind", "over", "near", "into", "without", "beyond", "outside")
+
 // hasAmount reports whether an object's words give an amount: "3.5 mln
 // dlrs", "one pct rise" (a year alone is none: "1987 earnings").
 func hasAmount(words []string) bool {
@@ -330,12 +346,14 @@ var genericWords = set("final", "major", "new", "various", "good", "enough", "ad
 
 // anyLight are verbs whose plain object is the verb's own idiom or a
 // thing in general: "have enough money", "express frustration", "put the
-// final touches", "bring perspective". lightNouns are, for a verb, the
+// final touches", "bring perspective", or whom a
+// newsroom asked: "economists polled by Reuters" (Reuters –poll→
+// economists). lightNouns are, for a verb, the
 // nouns it makes an idiom of: "make a decision", "take advantage", "give
 // details", "hold talks", "reach agreement" (with whom is an edge of its
 // own: "reach agreement with → Acme").
 var (
-	anyLight   = set("have", "express", "put", "do", "get", "bring")
+	anyLight   = set("have", "express", "put", "do", "get", "bring", "poll", "survey", "contact")
 	lightNouns = map[string]map[string]bool{
 		"make": set("decision", "decisions", "announcement", "announcements", "progress", "comment", "comments", "move", "moves", "change", "changes", "arrangements", "arrangement", "effort",
 			"efforts", "attempt", "attempts", "pledge", "recommendation", "recommendations", "reference",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/kg-builder/kg/graph"
 	"github.com/kg-builder/kg/ingest/ud"
 )
 
@@ -293,6 +294,38 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -complete acquisition of-> Widget Systems by Nordhavn Energy"}, []string{"Nordhavn Energy -complete-> previously announced acquisition by Nordhavn Energy"}},
 		{"called on X to do A and B: B to as well", "Mart Tamm called on Latvia to honour its commitments and cut its tariffs.",
 			[]string{"Latvia -cut-> tariffs to"}, []string{"Latvia -cut-> tariffs", "Mart Tamm -cut-> tariffs"}},
+		{"an infinitive between what is said and its speaker is said too", "Latvia will cut import duties on 40 goods, including paper and steel, to help reduce its trade surplus with Estonia, the Finance Ministry said.",
+			[]string{"Latvia -help reduce-> trade surplus to by Finance Ministry"},
+			[]string{"Finance Ministry -help reduce-> trade surplus to"}},
+		{"an apposition's noun names a role, not a thing of the owner", "Estonia's ferry fleet (EFF) carried fewer cars. Halden Steel, Norway's largest steel maker, said Jonas Berg, director-general of Nordhavn Energy, had resigned.",
+			[]string{"Halden Steel -steel maker of-> Norway", "Jonas Berg -director-general of-> Nordhavn Energy"},
+			[]string{"EFF -ferry fleet of-> Estonia"}},
+		{"what is agreed that is the agreers' and all of the X is the X", "All of the analysts agreed that Nordhavn Energy would sell its ferries to Widget Systems. Estonia agreed with Latvia to cut its tariffs.",
+			[]string{"Nordhavn Energy -sell ferries to-> Widget Systems would by analysts", "Estonia -agree with-> Latvia"},
+			[]string{"Nordhavn Energy -sell ferries to-> Widget Systems would"}},
+		{"not A or B: neither", "Halden Steel has agreed not to acquire or seek to acquire any voting securities of Nordhavn Energy.",
+			[]string{"Halden Steel -agree to seek to acquire securities of-> Nordhavn Energy neg to"},
+			[]string{"Halden Steel -agree to seek to acquire securities of-> Nordhavn Energy to"}},
+		{"according to an agreement: terms, no speaker", "According to the agreement, Baltic Rail will operate three new ferries from May.",
+			[]string{"Baltic Rail -operate-> three new ferries will"},
+			[]string{"Baltic Rail -operate-> three new ferries will by agreement"}},
+		{"statements made by X that Y: Y is X's, not the one who would not confirm them", "Finance Minister Mart Tamm declined to confirm statements made today by a Latvian lawmaker that Estonia will offer subsidized grain to Latvia.",
+			[]string{"Estonia -offer grain to-> Latvia will by Latvian lawmaker"},
+			[]string{"Estonia -offer grain to-> Latvia will by Mart Tamm"}},
+		{"urged action on doing: what should be done", "Mart Tamm said he urged speedy action on removing the tariffs on Latvian cars.",
+			[]string{"Mart Tamm -remove-> tariffs on Latvian cars should by Mart Tamm"},
+			[]string{"Mart Tamm -remove-> tariffs on Latvian cars by Mart Tamm"}},
+		{"a day's report names no speaker", "Monday's report that the Baltic Grain Board inspected 46 mln bushels of corn for export last week was unexpectedly high, traders said.",
+			[]string{"Baltic Grain Board -inspect-> 46 mln bushels of corn by report"}, []string{"Baltic Grain Board -inspect-> 46 mln bushels of corn by Monday"}},
+		{"who is nominated to become chairman becomes it", "Halden Steel Inc said it nominated Jonas K. Berg to become chairman of the board, replacing Mart Tamm.",
+			[]string{"Jonas K. Berg -become-> chairman of board to by Halden Steel Inc"},
+			[]string{"Halden Steel Inc -become-> chairman of board to by Halden Steel Inc"}},
+		{"caused X to do it: done; could force X to do it: not", "The strike caused Baltic Rail to declare force majeure. The strike could force Nordhavn Energy to close its Riga plant.",
+			[]string{"Baltic Rail -declare-> force majeure", "Nordhavn Energy -close-> Riga plant to"},
+			[]string{"Baltic Rail -declare-> force majeure to", "Nordhavn Energy -close-> Riga plant"}},
+		{"back before the object is the verb's particle", "Latvia did not roll back its import barriers. Halden Steel will buy back the Riga ferries from Nordline.",
+			[]string{"Latvia -roll back-> import barriers neg", "Halden Steel -buy back ferries from-> Nordline will"},
+			[]string{"Latvia -roll-> import barriers neg", "Halden Steel -buy ferries from-> Nordline will"}},
 		{"per is a rate for an oblique too", "Sorghum is priced per hundredweight, Nordhavn Energy said.",
 			nil, []string{"Sorghum -be priced per-> hundredweight by Nordhavn Energy"}},
 	}
@@ -401,4 +434,80 @@ func clauseExtractor(t testing.TB) *Extractor {
 	ex := mustExtractor(t)
 	ex.unspecificToo = true
 	return ex
+}
+
+// TestUnspecificWhereAndWhom: the graph leaves out a copula with a
+// preposition and a plain object (where or how a name stands, not what
+// it is) and whom a newsroom polled; kg extract still prints them.
+func TestUnspecificWhereAndWhom(t *testing.T) {
+	for _, c := range []struct {
+		rel, obj, rule, want string
+	}{
+		{"be under", "pressure", "copula", "copula with preposition"},                         // Nordhavn Energy is under no pressure to sell.
+		{"be in", "midst of 50-mln-share stock buyback", "copula", "copula with preposition"}, // Halden Steel is in the midst of a … buyback.
+		{"be among", "strong performers", "copula", "copula with preposition"},                // Widget Systems was among the strong performers.
+		{"be", "leading producer of grains", "copula", ""},                                    // Latgale is the leading producer of grains.
+		{"poll", "economists", "agent", "light verb"},                                         // Economists polled by the agency said …
+		{"contact", "bank economists", "agent", "light verb"},                                 // Bank economists contacted by the agency said …
+		{"use", "chemical weapons", "obj", ""},                                                // Estonia used chemical weapons.
+	} {
+		tr := graph.Triple{SubjectType: graph.Org, Relation: c.rel, Object: c.obj, ObjectType: graph.Concept, Confidence: 0.6, Rule: c.rule}
+		if got := unspecific(tr); got != c.want {
+			t.Errorf("unspecific(%s → %s, %s) = %q, want %q", c.rel, c.obj, c.rule, got, c.want)
+		}
+	}
+	// a ticker the parser took for a verb is no relation
+	tr := graph.Triple{SubjectType: graph.Org, Relation: "<modx.o>", Object: "Halden Steel", ObjectType: graph.Org, Confidence: 0.6, Rule: "obj"}
+	if Kept(tr) {
+		t.Errorf("Kept(–<modx.o>→) = true")
+	}
+	// nor is a credit rating a thing to relate to
+	for _, r := range []string{"BBB", "CCC-minus", "A-plus", "Baa-1", "AA"} {
+		tr := graph.Triple{SubjectType: graph.Org, Relation: "cut debt to", Object: r, ObjectType: graph.Concept, Confidence: 0.6, Rule: "obl"}
+		if Kept(tr) {
+			t.Errorf("Kept(–cut debt to→ %s) = true", r)
+		}
+	}
+	if tr := (graph.Triple{SubjectType: graph.Org, Relation: "sell unit to", Object: "Baltic Rail", ObjectType: graph.Org, Confidence: 0.6, Rule: "obl"}); !Kept(tr) {
+		t.Errorf("Kept(–sell unit to→ Baltic Rail) = false")
+	}
+}
+
+// TestSplitSubjectName: a name after "of" the parser cut into a second
+// subject goes on with the name; two people joined by "and" stay two.
+func TestSplitSubjectName(t *testing.T) {
+	tok := func(form, upos string, head int, rel string) ud.Token {
+		return ud.Token{Form: form, UPOS: upos, Head: head, Deprel: rel}
+	}
+	// "Jonas Berg of Halden Securities Co International sees rates"
+	w := []ud.Token{tok("Jonas", "PROPN", 8, "nsubj"), tok("Berg", "PROPN", 1, "flat"), tok("of", "ADP", 5, "case"),
+		tok("Halden", "PROPN", 5, "compound"), tok("Securities", "PROPN", 2, "nmod"), tok("Co", "PROPN", 8, "nsubj"),
+		tok("International", "PROPN", 6, "flat"), tok("sees", "VERB", 0, "root"), tok("rates", "NOUN", 8, "obj")}
+	splitSubjectName(w, 7)
+	if w[5].Head != 5 || w[5].Deprel != "flat" {
+		t.Errorf("Co: head %d %s, want 5 flat", w[5].Head, w[5].Deprel)
+	}
+	// "Mart Tamm and Foreign Minister Jonas Berg met": two subjects
+	w = []ud.Token{tok("Mart", "PROPN", 7, "nsubj"), tok("Tamm", "PROPN", 1, "flat"), tok("and", "CCONJ", 4, "cc"),
+		tok("Foreign", "PROPN", 1, "conj"), tok("Minister", "PROPN", 4, "flat"), tok("Jonas", "PROPN", 7, "nsubj"),
+		tok("met", "VERB", 0, "root")}
+	splitSubjectName(w, 6)
+	if w[5].Head != 7 || w[5].Deprel != "nsubj" {
+		t.Errorf("Jonas: head %d %s, want 7 nsubj", w[5].Head, w[5].Deprel)
+	}
+}
+
+// TestDatelineOwner: a cabinet title with no owner in a story datelined
+// in a country that names no other is that country's; a demonym before
+// it, or another country's capital in the story, keeps it no one's.
+func TestDatelineOwner(t *testing.T) {
+	ex := clauseExtractor(t)
+	checkTriples(t, ex, "TALLINN, March 3 - Finance Minister Mart Tamm said the kroon was stable. Estonia will cut tariffs.",
+		[]string{"Mart Tamm -finance minister of-> Estonia"}, []string{"Mart Tamm -be-> finance minister"})
+	checkTriples(t, ex, "TALLINN, March 3 - Estonia will cut tariffs, Finance Minister Mart Tamm said after talks in Riga.",
+		nil, []string{"Mart Tamm -finance minister of-> Estonia"})
+	checkTriples(t, ex, "TALLINN, March 3 - Mart Tamm met Finnish Trade Minister Aino Kestila.",
+		nil, []string{"Aino Kestila -trade minister of-> Estonia"})
+	checkTriples(t, ex, "TALLINN, March 3 - Mart Tamm is finance minister. Estonia will cut tariffs.",
+		[]string{"Mart Tamm -finance minister of-> Estonia"}, []string{"Mart Tamm -be-> finance minister"})
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kg-builder/kg/graph"
@@ -16,6 +17,111 @@ import (
 // lexicon: "Acme economist Jane Doe".
 var roleNouns = set("economist", "strategist", "spokesman", "spokeswoman", "trader", "dealer", "banker",
 	"lawyer", "partner", "founder", "vice-president", "treasurer", "controller", "auditor", "broker")
+
+// cabinetHeads end a title only a government gives ("finance minister",
+// "premier"); a secretary is one with a field before it ("agriculture
+// secretary", not a company's secretary).
+var cabinetHeads = set("minister", "premier", "chancellor")
+
+var cabinetFields = set("finance", "foreign", "trade", "agriculture", "farm", "defense", "defence", "interior",
+	"commerce", "labor", "labour", "treasury", "energy", "oil", "economy", "economics", "economic", "industry",
+	"justice", "health", "education", "transport", "planning", "budget", "fisheries", "mines", "mining",
+	"petroleum", "communications", "information", "home", "navy", "army", "development", "cooperation")
+
+// datelineOwner gives a cabinet title with no owner the country of the
+// story's dateline, when the story names no other country (see
+// datelineCountry): "PARIS, March 3 - Finance Minister Edouard Balladur
+// said" is France's finance minister (it was "–be→ finance minister",
+// no one's), and so is "Balladur is finance minister" (a copula). Other
+// is-a facts stay as they are.
+func (d *docState) datelineOwner(tr *graph.Triple) {
+	if tr.Relation != "be" || tr.ObjectType != graph.Concept || tr.SubjectType != graph.Person {
+		return
+	}
+	words := strings.Fields(strings.ToLower(tr.Object))
+	n := len(words)
+	if n == 0 || slices.Contains(words, "of") || slices.Contains(words, "for") ||
+		!(cabinetHeads[words[n-1]] || words[n-1] == "secretary" && n > 1 && cabinetFields[words[n-2]]) {
+		return
+	}
+	title := tr.RelationText
+	if tr.Rule == "copula" {
+		title = tr.ObjectText // "Schmidt was Finance Minister"
+	}
+	if len(tr.Evidence) > 0 && title != "" {
+		// "Soviet Foreign Minister Eduard Shevardnadze" with the demonym
+		// apart: another country's
+		text := tr.Evidence[0].Text
+		if i := strings.Index(text, title); i > 0 {
+			before := strings.Fields(text[:i])
+			if k := len(before); k > 0 {
+				w := strings.Trim(before[k-1], ",.;:\"'()")
+				if _, ok := lookupCountry(w); ok || isDemonym(w) {
+					return
+				}
+			}
+		}
+	}
+	ct := d.datelineCountry()
+	if ct == nil {
+		return
+	}
+	for _, c := range d.order {
+		if r := c.root(); r == c && r.typ() == graph.Place {
+			if o, ok := country.Capital(r.name); ok && o != ct {
+				return // "WASHINGTON - … talks in Moscow with Foreign Minister X": whose, the text must say
+			}
+		}
+	}
+	tr.Relation = strings.Join(words, " ") + " of"
+	// the sentence does not write the owner: no object words of its own
+	// (kg extract with phrases: the title as written)
+	tr.Object, tr.ObjectType, tr.ObjectText = ct.Name, graph.Place, ""
+	if tr.Rule == "is-a" {
+		tr.Rule, tr.Confidence = "title", treeConf["title"]
+	}
+}
+
+// kinNouns are the roles of an apposition that end in no agent's suffix:
+// "Nerco, a unit of Nerco Inc", "Russia, Assad's staunchest ally".
+var kinNouns = set("unit", "units", "subsidiary", "subsidiaries", "affiliate", "affiliates", "arm", "division",
+	"branch", "parent", "member", "members", "part", "ally", "allies", "partner", "partners", "associate",
+	"agent", "owner", "chief", "head", "heir", "wife", "husband", "son", "daughter", "father", "mother",
+	"brother", "sister", "firm", "company", "bank", "group", "party", "union", "forces", "army", "navy",
+	"candidate", "successor", "predecessor", "counterpart", "colleague", "client", "customer", "supplier",
+	"rival", "competitor", "aide", "deputy", "assistant", "staff", "nominee", "appointee", "protege", "envoy",
+	"capital", "city", "port", "town", "province", "state", "region", "island", "district", "county")
+
+// notAgents end in an agent's suffix and name no one: "the company's
+// offer", "the fourth quarter".
+var notAgents = set("offer", "quarter", "number", "order", "paper", "center", "centre", "letter", "water",
+	"power", "matter", "corner", "border", "chapter", "register", "charter", "barrier", "sector", "factor",
+	"error", "floor", "door", "co", "interior", "exterior", "computer", "container", "remainder", "disorder",
+	"meter", "liter", "litre", "tender", "transfer", "summer", "winter", "other", "cancer", "monitor")
+
+// roleHead reports whether the noun an apposition or possessive gives a
+// name says who or what the name is to its owner (a chairman, analyst,
+// unit, ally), not a thing or act of the owner's that the parser hung a
+// name on ("Japan's video tape recorder (VTR) exports", "the decline in
+// Saudi Arabia's economy but chairman X": no "economy of").
+func roleHead(w string) bool {
+	if i := strings.LastIndexByte(w, '-'); i > 0 && i < len(w)-1 && (roleHead(w[:i]) || roleHead(w[i+1:])) {
+		return true // "director-general", "co-chairman"
+	}
+	if officeNouns[w] || roleNouns[w] || personTitles[w] || externalRoles[w] || kinNouns[w] {
+		return true
+	}
+	w = strings.TrimSuffix(w, "s")
+	if officeNouns[w] || roleNouns[w] || personTitles[w] || externalRoles[w] || kinNouns[w] || notAgents[w] {
+		return officeNouns[w] || roleNouns[w] || personTitles[w] || externalRoles[w] || kinNouns[w]
+	}
+	for _, suf := range []string{"er", "or", "ist", "ant", "ent", "ian", "eer", "ee"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true // maker, producer, investor, consultant, president, economist
+		}
+	}
+	return false
+}
 
 // officeOf returns the words of a title that has no owner if they name an
 // office ("President Mauno Koivisto" is a president), without a
@@ -179,6 +285,9 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		}
 		if t.w[role].UPOS != "NOUN" || who == nil || !who.named() || who.m.c == nil || measureNouns[t.lower(role)] {
 			continue // not "its stake in Widget Inc" with the name an apposition of stake
+		}
+		if !roleHead(t.lower(role)) {
+			continue // not "Japan's video tape recorder (VTR)", "Saudi Arabia's economy but chairman X"
 		}
 		if o := ownerOf(role, -1); o != nil {
 			emit(who, role, o)
