@@ -65,7 +65,7 @@ var strongTitles = set("mr", "mrs", "ms", "miss", "dr", "president", "minister",
 
 // orgHeads end organisation names.
 var orgHeads = set(
-	"agency", "association", "authority", "bank", "board", "bureau", "cabinet", "center", "centre",
+	"academy", "agency", "association", "authority", "bank", "board", "bureau", "cabinet", "center", "centre",
 	"church", "coalition", "college", "commission", "committee", "company", "conference", "congress",
 	"consortium", "corp", "corporation", "council", "court", "department", "energy", "exchange",
 	"federation", "foundation", "front", "fund", "group", "holding", "holdings", "inc", "institute",

@@ -1206,7 +1206,7 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 		return k, true
 	}
 	if w == "'s" && j+1 < len(toks) && j-i >= 2 && unicode.IsUpper(firstRune(toks[j+1].text)) && orgHeads[toks[j+1].lower] &&
-		ordinaryWord(toks[j-1].lower) && !isRegion(toks[j-1].text) && !isProper(toks, j+2) {
+		ordinaryWord(toks[j-1].lower) && !isRegion(toks[j-1].text) && !isPlaceName(span(s, i, j)) && !isProper(toks, j+2) {
 		// "Supreme People's Assembly", "National Workers's Union": a
 		// common word's possessive inside a body's name, its head in
 		// capitals though the tagger took it for a common noun
@@ -1254,6 +1254,17 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 		// has a name of its own: "Chrysler Corp and Ford Motor Co")
 		return k, true
 	}
+	if w == "and" && fieldOfBody(left) && k-(j+1) <= 2 {
+		field := true
+		for _, t := range toks[j+1 : k] {
+			if !wordOrPlural(t.lower) || orgHeads[t.lower] || isPlaceName(t.text) || graph.Acronym(t.text) {
+				field = false
+			}
+		}
+		if field {
+			return k, true // "Academy of Motion Picture Arts and Sciences": the body's fields
+		}
+	}
 	if orgHeads[lastLeft] && len(left) > 1 || isPlaceName(span(s, i, j)) ||
 		isPlaceName(toks[j+1].text) || dateWords[toks[j+1].lower] {
 		return 0, false // "Chrysler Corp and Ford Motor Co" are two
@@ -1295,6 +1306,25 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 		}
 	}
 	return k, true
+}
+
+// fieldOfBody reports whether left is a body's head, "of" and its field
+// in capitalised common words: "Academy of Motion Picture Arts".
+func fieldOfBody(left []token) bool {
+	for x := 1; x+1 < len(left); x++ {
+		if left[x].lower == "of" {
+			if !orgHeads[left[x-1].lower] {
+				return false
+			}
+			for _, t := range left[x+1:] {
+				if !wordOrPlural(t.lower) || isPlaceName(t.text) || graph.Acronym(t.text) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // commonTail reports whether toks are one or two capitalised common words
