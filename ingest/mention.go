@@ -2367,12 +2367,45 @@ func contextVotes(m *mention, toks []token) {
 		m.personal = true
 		m.votes[graph.Person] += 3
 	}
+	if productApposed(toks, m.e) {
+		// "Prozac, an antidepressant awaiting approval", "the LeBaron,
+		// a sports car": a product's name, no body, place or person
+		m.votes = map[string]int{graph.Misc: 3}
+		return
+	}
 	if m.s > 0 && toks[m.s-1].lower == "the" && m.votes[graph.Person] > 0 {
 		// a person's label on a name after "the" is the tagger's mistake
 		m.votes[graph.Org] += m.votes[graph.Person]
 		delete(m.votes, graph.Person)
 	}
 }
+
+// productApposed reports whether the name that ends at e is followed by
+// a comma and "a" or "an" and a product's noun, after at most two words
+// that qualify it: "Prozac, an antidepressant", "Zantac, a best-selling
+// ulcer drug".
+func productApposed(toks []token, e int) bool {
+	if e+2 >= len(toks) || toks[e].text != "," || toks[e+1].lower != "a" && toks[e+1].lower != "an" {
+		return false
+	}
+	head := ""
+	for k := e + 2; k < len(toks) && k <= e+5; k++ {
+		t := toks[k]
+		if !strings.HasPrefix(t.tag, "JJ") && !strings.HasPrefix(t.tag, "NN") && t.tag != "VBN" && t.tag != "VBG" ||
+			unicode.IsUpper(firstRune(t.text)) {
+			break
+		}
+		if strings.HasPrefix(t.tag, "NN") {
+			head = t.lower // the noun phrase's last noun: "a software analyst" is an analyst
+		}
+	}
+	return productNouns[head]
+}
+
+// productNouns name kinds of products.
+var productNouns = set("drug", "antidepressant", "antibiotic", "vaccine", "medicine", "computer", "microcomputer",
+	"software", "car", "sedan", "truck", "jet", "airliner", "aircraft", "missile", "satellite", "tablet", "pill",
+	"treatment", "therapy", "chip", "engine", "model", "brand", "cigarette", "beer", "toy", "game")
 
 // orgLeads begin the names of bodies in languages that put the head
 // first.
