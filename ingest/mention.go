@@ -2395,6 +2395,10 @@ func productApposed(toks []token, e int) bool {
 			unicode.IsUpper(firstRune(t.text)) {
 			break
 		}
+		if productNouns[t.lower] && (k+1 == len(toks) || !strings.HasPrefix(toks[k+1].tag, "NN") ||
+			strings.HasSuffix(toks[k+1].lower, "ing")) {
+			return true // ("an antidepressant awaiting approval", the tagger's noun)
+		}
 		if strings.HasPrefix(t.tag, "NN") {
 			head = t.lower // the noun phrase's last noun: "a software analyst" is an analyst
 		}
