@@ -382,6 +382,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Academy of Motion Picture Arts and Sciences", graph.Org}, {"Bank of Tarvik", graph.Org}, {"Finance Ministry", graph.Org}}, nil, []string{"Sciences"}},
 		{"a product's name in apposition to its kind", "Kelvo and Co's Tarvozac, an antidepressant awaiting approval, has shown promise. Robert Kelvin, a software analyst, said so.",
 			[]ent{{"Tarvozac", graph.Misc}, {"Robert Kelvin", graph.Person}}, nil, nil},
+		{"a continent's adjective alone and a commodity's capitals name no body", "Nine African countries will meet on the debt crisis. The bank likes European bonds. Liquefied natural gas (LNG) imports fell. LNG prices rose.",
+			[]ent{{"LNG", graph.Misc}}, nil, []string{"African", "European"}},
 		{"a town before its state is a place", "DETROIT, May 5 - Kelcom Corp said its second truck plant (Tarbury, Mo.) started making vans this week. Kelcom shares rose 2 dlrs.",
 			[]ent{{"Tarbury", graph.Place}}, nil, nil},
 		{"a country's code before a capitalised plural common word", "Finance Director Anna Brenner said U.K. Operations gave most of the group's profit.",

@@ -2531,6 +2531,12 @@ func isModel(toks []token) bool {
 // namedMonths are the months whose names are also people's.
 var namedMonths = set("april", "may", "june", "august")
 
+// regionAdjectives are continents' and regions' adjectives, which alone
+// name no entity: "African countries", "European bonds" (not those that
+// begin companies' short names: "Western", "Continental", "Occidental").
+var regionAdjectives = set("african", "european", "asian", "latin", "scandinavian", "nordic", "arabian",
+	"sub-saharan", "transatlantic")
+
 // worldRegions are the continents and the regions of the world news
 // names, and parts of countries ("Korea", "Scotland", "Kashmir"), which
 // the country gazetteer lacks: places, whatever the tagger
@@ -2566,7 +2572,10 @@ var timeZones = set("gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst
 // "FOB Gulf".
 var economicTerms = set("gdp", "gnp", "cpi", "rpi", "ppi", "psbr", "sdr", "sdrs", "ecu", "ecus", "libor", "libid",
 	"limean", "pibor", "fob", "cif", "pik", "frn", "frns", "dmk", "dfl", "vat", "eps", "nav", "m0", "m1", "m2", "m3",
-	"m4", "m-0", "m-1", "m-2", "m-3", "m-4", "m-1a", "m-1b", "m-2a", "m1a", "m1b", "cd", "cds", "cp", "cps")
+	"m4", "m-0", "m-1", "m-2", "m-3", "m-4", "m-1a", "m-1b", "m-2a", "m1a", "m1b", "cd", "cds", "cp", "cps",
+	// commodities news writes in capitals: liquefied natural and petroleum
+	// gas, frozen concentrated orange juice, high fructose corn syrup
+	"lng", "lpg", "fcoj", "hfcs", "mtbe", "pvc")
 
 // rating reports whether w is a credit rating: "AAA", "BBB", "Baa", "Aa-2",
 // "AA-minus", "A-1".
@@ -2888,13 +2897,18 @@ func (d *docState) dropGeneric() {
 	for _, c := range d.order {
 		if w := nameWords(c.name); c.parent == nil && len(w) == 1 && !located[c] &&
 			(c.typ() == graph.Place || c.typ() == graph.Misc || c.typ() == graph.Person && !c.titled() && !d.personEvidence(c)) &&
-			ordinaryWord(w[0]) && !graph.Acronym(c.name) && !isPlaceName(c.name) && !townName(c.name) &&
+			(ordinaryWord(w[0]) || givenName(w[0]) && c.typ() == graph.Place) && !graph.Acronym(c.name) && !isPlaceName(c.name) && !townName(c.name) &&
 			!divisionName(c.name) && !provinces[w[0]] && !placeHeads[w[0]] {
 			// "Shelf offering", "Series", "Daily avgs": a common word
 			// that only prose took for a place, a thing or a person (no
 			// title, no "who"), never written after "in" or "at" and
 			// never acting
 			gone[c] = true
+		}
+	}
+	for _, c := range d.order {
+		if w := nameWords(c.name); c.parent == nil && len(w) == 1 && regionAdjectives[w[0]] {
+			gone[c] = true // "African", "European": a continent's adjective alone names nothing
 		}
 	}
 	for _, c := range d.order {
