@@ -2367,6 +2367,14 @@ func contextVotes(m *mention, toks []token) {
 		m.personal = true
 		m.votes[graph.Person] += 3
 	}
+	if m.e < len(toks) && ownedUnitNouns[toks[m.e].lower] && !isPlaceName(m.name) && !townName(m.name) &&
+		!demonymName(m.name) && m.s > 0 && (toks[m.s-1].lower == "its" || toks[m.s-1].lower == "'s" || toks[m.s-1].lower == "the") {
+		// "the company's Western Environmental subsidiary", "its
+		// Halvex Marrow unit": a company's unit
+		m.votes[graph.Org] += m.votes[graph.Person] + m.votes[graph.Place] + 3
+		delete(m.votes, graph.Person)
+		delete(m.votes, graph.Place)
+	}
 	if productApposed(toks, m.e) {
 		// "Prozac, an antidepressant awaiting approval", "the LeBaron,
 		// a sports car": a product's name, no body, place or person
@@ -2379,6 +2387,9 @@ func contextVotes(m *mention, toks []token) {
 		delete(m.votes, graph.Person)
 	}
 }
+
+// ownedUnitNouns, after a company's name, say it names a unit of another.
+var ownedUnitNouns = set("subsidiary", "unit", "affiliate", "division", "subsidiaries", "units")
 
 // productApposed reports whether the name that ends at e is followed by
 // a comma and "a" or "an" and a product's noun, after at most two words
