@@ -94,7 +94,10 @@ var companyHeads = set("laboratories", "laboratory", "labs", "utilities", "shipp
 	// Japanese companies' words: "Nippon Shokubai Kagaku Kogyo", "Mitsui
 	// Bussan", "Daiwa Shoken"
 	"kogyo", "kagaku", "shoji", "sangyo", "seiyaku", "ginko", "shoken", "bussan", "denki", "tekko", "boseki",
-	"kisen", "kaiun", "jukogyo", "seiko", "kensetsu", "shinbun", "shimbun", "seisakusho")
+	"kisen", "kaiun", "jukogyo", "seiko", "kensetsu", "shinbun", "shimbun", "seisakusho",
+	// the entertainment and media trades
+	"productions", "pictures", "studios", "films", "records", "publishing", "publications", "broadcasting",
+	"cablevision", "entertainment")
 
 // newsAgencies are organisations news cites by a one-word name.
 var newsAgencies = set("reuters", "reuter", "xinhua", "tass", "kyodo", "afp", "ap", "upi", "bloomberg", "interfax",
