@@ -386,6 +386,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"LNG", graph.Misc}}, nil, []string{"African", "European"}},
 		{"a name before 'subsidiary' or 'unit' is a company's", "Earnings were hurt by lower margins at the company's Western Tarvik subsidiary. Kelvo Corp sold its Texas unit.",
 			[]ent{{"Western Tarvik", graph.Org}, {"Texas", graph.Place}}, nil, nil},
+		{"French 'a' inside a bank's name", "The bond was priced at par, lead manager Banque Internationale a Tarvik SA said.",
+			[]ent{{"Banque Internationale a Tarvik SA", graph.Org}}, nil, []string{"Tarvik SA"}},
 		{"a town before its state is a place", "DETROIT, May 5 - Kelcom Corp said its second truck plant (Tarbury, Mo.) started making vans this week. Kelcom shares rose 2 dlrs.",
 			[]ent{{"Tarbury", graph.Place}}, nil, nil},
 		{"a country's code before a capitalised plural common word", "Finance Director Anna Brenner said U.K. Operations gave most of the group's profit.",

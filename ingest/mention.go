@@ -578,6 +578,12 @@ func chunkMentions(s *sentence) []*mention {
 				j = k
 				continue
 			}
+			// French "a" inside a body's name that begins with its head:
+			// "Banque Internationale a Luxembourg SA"
+			if toks[j].text == "a" && orgLeads[toks[i].lower] && j+1 < len(toks) && isProper(toks, j+1) {
+				j += 2
+				continue
+			}
 			// two particles inside a person's name: "Eduardo de los Angeles"
 			if j+2 < len(toks) && (toks[j].lower == "de" || toks[j].lower == "van" || toks[j].lower == "von") &&
 				(toks[j+1].lower == "los" || toks[j+1].lower == "las" || toks[j+1].lower == "la" || toks[j+1].lower == "der" ||
