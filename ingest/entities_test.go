@@ -388,6 +388,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Western Tarvik", graph.Org}, {"Texas", graph.Place}}, nil, nil},
 		{"French 'a' inside a bank's name", "The bond was priced at par, lead manager Banque Internationale a Tarvik SA said.",
 			[]ent{{"Banque Internationale a Tarvik SA", graph.Org}}, nil, []string{"Tarvik SA"}},
+		{"a parent's name is no short name of its national unit", "Kelvo Inc may import cars made by <Tarvik Motor Manufacturing (USA) Corp>, a unit of Tarvik Motor Co. Tarvik said sales rose.",
+			[]ent{{"Tarvik Motor Co", graph.Org}}, map[string][]string{"Tarvik Motor Co": {"Tarvik"}}, nil},
 		{"a town before its state is a place", "DETROIT, May 5 - Kelcom Corp said its second truck plant (Tarbury, Mo.) started making vans this week. Kelcom shares rose 2 dlrs.",
 			[]ent{{"Tarbury", graph.Place}}, nil, nil},
 		{"a country's code before a capitalised plural common word", "Finance Director Anna Brenner said U.K. Operations gave most of the group's profit.",

@@ -3179,6 +3179,11 @@ func commonStart(c *cluster, short []string, named bool) bool {
 // Finance Committee" (a part of it), nor an acronym for more than its
 // legal suffixes ("OPEC" is not "OPEC Differentials Committee").
 func shortFor(short, long string) bool {
+	if strings.Contains(long, "(") && !strings.Contains(short, "(") {
+		// "Mazda Motor Manufacturing (USA) Corp", a national unit: "Mazda"
+		// is its parent's name
+		return false
+	}
 	rest := strings.Fields(long)[len(strings.Fields(short)):]
 	if legalSuffix(short) && len(rest) > 0 && strings.EqualFold(rest[0], "of") {
 		return false // "Ford Motor Co" is not "Ford Motor Co of Canada Ltd"
