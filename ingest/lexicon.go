@@ -80,7 +80,8 @@ var orgHeads = set(
 	"chemicals", "chemical", "foods", "stores", "enterprises", "technologies", "technology", "bancshares",
 	"financial", "insurance", "steel", "airline", "cooperatives", "cooperative", "producers", "exporters",
 	"command", "community", "analysis", "research", "system", "confederation", "syndicate", "cartel", "tribunal",
-	"directorate", "markets", "international", "brothers", "bros", "partnership", "worldwide", "bankasi",
+	"directorate", "markets", "international", "brothers", "bros", "partnership", "worldwide", "bankasi", "radio",
+	"television",
 )
 
 // companyHeads end companies' names, and type a name of two words or more

@@ -2431,7 +2431,7 @@ var productNouns = set("drug", "antidepressant", "antibiotic", "vaccine", "medic
 // orgLeads begin the names of bodies in languages that put the head
 // first.
 var orgLeads = set("bank", "banco", "banca", "banque", "compagnie", "compania", "companhia", "societe", "sociedad",
-	"instituto", "institut", "ministerio", "ministere", "caisse", "caisses", "credit", "credito")
+	"instituto", "institut", "ministerio", "ministere", "caisse", "caisses", "credit", "credito", "radio")
 
 // placeLeads begin the names of places: "Mount Snow", "Lake Placid".
 var placeLeads = set("mount", "mt", "mt.", "lake", "cape", "fort", "isle")
