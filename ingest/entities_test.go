@@ -392,6 +392,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Tarvik Motor Co", graph.Org}}, map[string][]string{"Tarvik Motor Co": {"Tarvik"}}, nil},
 		{"radio and television stations are bodies", "Tarvik Radio said Kelvian forces advanced. Radio Kelvo reported the talks.",
 			[]ent{{"Tarvik Radio", graph.Org}, {"Radio Kelvo", graph.Org}}, nil, nil},
+		{"a paper named with a possessive", "Kelvo plans to cut output, the trade paper Tarvik's Automotive Reports said.",
+			[]ent{{"Tarvik's Automotive Reports", graph.Org}}, nil, []string{"Tarvik's"}},
 		{"a town before its state is a place", "DETROIT, May 5 - Kelcom Corp said its second truck plant (Tarbury, Mo.) started making vans this week. Kelcom shares rose 2 dlrs.",
 			[]ent{{"Tarbury", graph.Place}}, nil, nil},
 		{"a country's code before a capitalised plural common word", "Finance Director Anna Brenner said U.K. Operations gave most of the group's profit.",

@@ -799,7 +799,7 @@ var forBodies = set("campaign", "programme", "program", "alliance", "committees"
 // word: "the Chronicle" for the Houston Chronicle.
 var pressHeads = set("chronicle", "post", "journal", "herald", "tribune", "gazette", "telegraph", "guardian",
 	"observer", "globe", "inquirer", "examiner", "bulletin", "courier", "dispatch", "mirror", "independent", "news",
-	"week", "weekly")
+	"week", "weekly", "reports", "digest", "newsletter")
 
 // partyMembers are the plurals news names parties' and movements'
 // members by.
@@ -1288,7 +1288,7 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 		// a body's name joins common words ("Securities and Exchange
 		// Commission", "Grain and Feed Trade Association"); two names
 		// stay two ("Nordline and Viking Rail")
-		if !orgHeads[head] || k-(j+1) < 2 {
+		if !orgHeads[head] && !(w == "'s" && pressHeads[head] && j == i+1 && !ordinaryWord(toks[i].lower)) || k-(j+1) < 2 {
 			return 0, false
 		}
 		for x, t := range left {
