@@ -483,6 +483,11 @@ func (d *docState) placesIn(s *sentence) []graph.Triple {
 				b.e+1 < len(s.toks) && s.toks[b.e].text == "," && (s.toks[b.e+1].lower == "and" || s.toks[b.e+1].lower == "or") && a.s > 0 && s.toks[a.s-1].text == "," {
 				continue // "Beaumont, Texas, and …" in a list of places
 			}
+			if b.e+1 < len(s.toks) && s.toks[b.e].text == "," && slices.ContainsFunc(ms, func(n *mention) bool {
+				return n.s == b.e+1 && n.c != nil && n.c.root().typ() == graph.Place
+			}) {
+				continue // "based in Europe, Japan, India and Brazil": a list of places, none in the next
+			}
 			out = append(out, graph.Triple{Subject: ca.name, SubjectType: graph.Place, SubjectText: span(s, a.hs, a.he),
 				Relation: "in", RelationText: ",", Object: cb.name, ObjectType: graph.Place, ObjectText: span(s, b.hs, b.he),
 				Confidence: treeConf["place in"], Rule: "place in",
