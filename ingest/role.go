@@ -197,6 +197,9 @@ func roleWords(toks []token) []string {
 	var w []string
 	for _, t := range toks {
 		if honorifics[t.lower] || t.tag == "POS" || t.tag == "DT" || t.tag == "PRP$" ||
+			// "said Salomon's di Clemente": a name's particle left out of
+			// the name, no title (but "minister of state")
+			nameParticles[t.lower] && t.lower != "of" && t.lower != "for" && t.lower != "on" && t.lower != "&" ||
 			t.tag == "JJS" && (len(w) == 0 || !ordinalWords[w[len(w)-1]]) {
 			continue
 		}
