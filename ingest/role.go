@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kg-builder/kg/graph"
@@ -197,13 +198,13 @@ func roleWords(toks []token) []string {
 	var w []string
 	for _, t := range toks {
 		if honorifics[t.lower] || t.tag == "POS" || t.tag == "DT" || t.tag == "PRP$" ||
-			// "said Salomon's di Clemente": a name's particle left out of
-			// the name, no title (but "minister of state")
-			nameParticles[t.lower] && t.lower != "of" && t.lower != "for" && t.lower != "on" && t.lower != "&" ||
 			t.tag == "JJS" && (len(w) == 0 || !ordinalWords[w[len(w)-1]]) {
 			continue
 		}
 		w = append(w, strings.TrimSuffix(t.lower, "."))
+	}
+	if !slices.ContainsFunc(w, func(x string) bool { return !nameParticles[x] }) {
+		return nil // "said Salomon's di Clemente": a name's particle left out of the name, no title
 	}
 	return w
 }
