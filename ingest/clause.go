@@ -4458,7 +4458,8 @@ func (t *tree) subjectWords(p int) []int {
 		if x == k || x > p || k > p || t.prepositional(x) {
 			continue // "In a filing with the SEC, the Bass group said": not the SEC
 		}
-		if _, xe := t.span(x); x < k && xe == t.spanStart(k) {
+		if _, xe := t.span(x); x < k && xe == t.spanStart(k) && t.w[x].UPOS == "PROPN" && t.w[k].UPOS == "NOUN" && !t.temporal(k) && t.timeHead(k) < 0 &&
+			t.child(x, "conj") < 0 && t.child(k, "amod", "det", "conj") < 0 {
 			continue // "Bangladesh police mounted a hunt" with two subjects: the police's country modifies them
 		}
 		ok := true
