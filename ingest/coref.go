@@ -300,13 +300,20 @@ func publicBody(name string) bool {
 // entity that fits other than m's: "In Britain, where the government is
 // angered over the difficulties Cable and Wireless has faced in its bid"
 // may be Cable and Wireless's bid, not the last sentence's subject's.
+// An antecedent the sentence itself names before k stays ("Chevron said
+// it sold the shares under an agreement it had with UNC").
 func (d *docState) otherBefore(s *sentence, k int, fits func(*mention) bool, m *mention) bool {
+	other := false
 	for _, n := range d.mentions[s.index] {
-		if n.s < k && fits(n) && n.c.root() != m.c.root() {
-			return true
+		if n.s >= k || n.c == nil {
+			continue
 		}
+		if n.c.root() == m.c.root() {
+			return false
+		}
+		other = other || fits(n)
 	}
-	return false
+	return other
 }
 
 // candidates returns one mention of each entity that fits, among the
