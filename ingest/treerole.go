@@ -314,8 +314,12 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		if graph.Fold(name) == graph.Fold(c.name) {
 			continue
 		}
+		rel := "of"
+		if c.typ() == graph.Org && otyp == graph.Place {
+			rel = "based in" // "<Martin Marietta> of the U.S.": where the company is, "of" says no relation
+		}
 		out = append(out, graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, who.m.hs, who.m.he),
-			Relation: "of", RelationText: t.s.toks[cs].text, Object: name, ObjectType: otyp, ObjectText: otext,
+			Relation: rel, RelationText: t.s.toks[cs].text, Object: name, ObjectType: otyp, ObjectText: otext,
 			Confidence: treeConf["of"], Rule: "of",
 			Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
 	}
