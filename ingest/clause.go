@@ -1029,6 +1029,9 @@ func (t *tree) subjects(p int) []*arg {
 				for _, k := range t.children(g, "nmod", "nmod:poss") {
 					if cs := t.child(k, "case"); t.rel(k) == "nmod:poss" || cs >= 0 && (t.lower(cs) == "on" || t.lower(cs) == "for" || t.lower(cs) == "by") {
 						out = t.group(k)
+						if own := t.ownersSubject(g, k); own != nil {
+							out = own // "the difficulties Cable and Wireless has faced in its bid to crack the market"
+						}
 						break
 					}
 				}
@@ -1147,6 +1150,25 @@ func (t *tree) subjects(p int) []*arg {
 	}
 	t.subjs[p] = out
 	return out
+}
+
+// ownersSubject returns, for "its" (k) on noun g, the named subject of
+// the clause g stands in when it is one organisation: "Cable and Wireless
+// has faced difficulties in its bid to crack the market" is Cable and
+// Wireless's bid, whoever the sentences before were about; else nil.
+func (t *tree) ownersSubject(g, k int) []*arg {
+	if t.lower(k) != "its" {
+		return nil
+	}
+	v := t.clauseOf(g)
+	if v < 0 || t.rel(g) == "nsubj" || t.rel(g) == "nsubj:pass" {
+		return nil
+	}
+	ss := t.subjects(v)
+	if len(ss) != 1 || ss[0].m == nil || ss[0].m.c == nil || ss[0].m.c.root().typ() != graph.Org {
+		return nil
+	}
+	return ss
 }
 
 // reducedOn returns, for a participle p hung on verb g, g's object when
