@@ -169,12 +169,7 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 			// "the company" before any clause named one: the story's first
 			m = d.first(typ, s, a.hs)
 		}
-		company := func(n *mention) bool {
-			// (a commission or ministry is no company: "Guinn said the
-			// company faced" after the Public Utility Commission)
-			return fits(n) && (w == "agency" || w == "bank" || !publicBody(n.c.root().name))
-		}
-		if m != nil && d.otherBefore(s, a.hs, company, m) {
+		if m != nil && d.otherBefore(s, a.hs, fits, m) {
 			// "CSR officials said they had no intention of raising the
 			// company's bid" after a sentence about Redland: two fit
 			m = nil

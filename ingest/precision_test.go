@@ -346,8 +346,6 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Central Bank of Latvia -seem to develop-> new strategy by bankers"}, []string{"Central Bank of Latvia -seem to have-> developed a new strategy by bankers"}},
 		{"its on the object of a named company's clause: that company's", "The European Commission said the Latvian market was closed. In Finland, where the government is angered over the difficulties Nordhavn Energy has faced in its bid to crack the Latvian market, officials said they would act.",
 			[]string{"Nordhavn Energy -crack-> Latvian market to by officials"}, []string{"European Commission -crack-> Latvian market to by officials"}},
-		{"the company after a commission named in the sentence: still the company", "Widget Systems said profits rose. In hearings before the Latvian Public Utility Commission, Jonas Hovland said the company faced a potential 76 mln dlr revenue reduction.",
-			[]string{"Widget Systems -face-> potential 76 mln dlr revenue reduction by Jonas Hovland"}, nil},
 		{"a company of a place is based there", "The first order has been placed by <Nordhavn Energy> of the U.S., a subcontractor to <Widget Systems> of Canada.",
 			[]string{"Nordhavn Energy -based in-> United States", "Widget Systems -based in-> Canada"}, []string{"Nordhavn Energy -of-> United States"}},
 		{"the company's after another company's officials: no guess", "Halden Steel said it would bid for Baltic Rail. Widget Systems officials said they had no intention of raising the company's bid for Baltic Rail.",
