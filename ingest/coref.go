@@ -148,7 +148,7 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 	case a.pronoun && (w == "it" || w == "its"):
 		// "it" stands for things as often as for companies: only for
 		// the subject of the clause just before, when that is a name
-		if fits(co.latest.m) && s.index-co.latest.sent <= 1 {
+		if fits(co.latest.m) && s.index-co.latest.sent <= 1 && !d.otherBefore(s, a.hs, fits, co.latest.m) {
 			m = co.latest.m
 		}
 	case a.pronoun:
@@ -168,6 +168,11 @@ func (d *docState) corefer(co *corefs, s *sentence, a *arg) *arg {
 		if m == nil {
 			// "the company" before any clause named one: the story's first
 			m = d.first(typ, s, a.hs)
+		}
+		if m != nil && d.otherBefore(s, a.hs, fits, m) {
+			// "CSR officials said they had no intention of raising the
+			// company's bid" after a sentence about Redland: two fit
+			m = nil
 		}
 		if w == "bank" && m != nil && m.c != nil && !bankName(m.c.root().name) {
 			// "claiming the bank had made a profit": a bank, not
@@ -289,6 +294,26 @@ func publicBody(name string) bool {
 		}
 	}
 	return false
+}
+
+// otherBefore reports whether sentence s names, before token k, an
+// entity that fits other than m's: "In Britain, where the government is
+// angered over the difficulties Cable and Wireless has faced in its bid"
+// may be Cable and Wireless's bid, not the last sentence's subject's.
+// An antecedent the sentence itself names before k stays ("Chevron said
+// it sold the shares under an agreement it had with UNC").
+func (d *docState) otherBefore(s *sentence, k int, fits func(*mention) bool, m *mention) bool {
+	other := false
+	for _, n := range d.mentions[s.index] {
+		if n.s >= k || n.c == nil {
+			continue
+		}
+		if n.c.root() == m.c.root() {
+			return false
+		}
+		other = other || fits(n)
+	}
+	return other
 }
 
 // candidates returns one mention of each entity that fits, among the

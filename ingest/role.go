@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kg-builder/kg/graph"
@@ -201,6 +202,9 @@ func roleWords(toks []token) []string {
 			continue
 		}
 		w = append(w, strings.TrimSuffix(t.lower, "."))
+	}
+	if !slices.ContainsFunc(w, func(x string) bool { return !nameParticles[x] }) {
+		return nil // "said Salomon's di Clemente": a name's particle left out of the name, no title
 	}
 	return w
 }

@@ -314,8 +314,12 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		if graph.Fold(name) == graph.Fold(c.name) {
 			continue
 		}
+		rel := "of"
+		if c.typ() == graph.Org && otyp == graph.Place {
+			rel = "based in" // "<Martin Marietta> of the U.S.": where the company is, "of" says no relation
+		}
 		out = append(out, graph.Triple{Subject: c.name, SubjectType: c.typ(), SubjectText: span(s, who.m.hs, who.m.he),
-			Relation: "of", RelationText: t.s.toks[cs].text, Object: name, ObjectType: otyp, ObjectText: otext,
+			Relation: rel, RelationText: t.s.toks[cs].text, Object: name, ObjectType: otyp, ObjectText: otext,
 			Confidence: treeConf["of"], Rule: "of",
 			Evidence: []graph.Evidence{{Sentence: s.index, Text: s.text, Start: s.start, End: s.start + len(s.text)}}})
 	}
@@ -482,6 +486,11 @@ func (d *docState) placesIn(s *sentence) []graph.Triple {
 			if b.e < len(s.toks) && (s.toks[b.e].lower == "and" || s.toks[b.e].lower == "or") ||
 				b.e+1 < len(s.toks) && s.toks[b.e].text == "," && (s.toks[b.e+1].lower == "and" || s.toks[b.e+1].lower == "or") && a.s > 0 && s.toks[a.s-1].text == "," {
 				continue // "Beaumont, Texas, and …" in a list of places
+			}
+			if b.e+1 < len(s.toks) && s.toks[b.e].text == "," && slices.ContainsFunc(ms, func(n *mention) bool {
+				return n.s == b.e+1 && n.c != nil && n.c.root().typ() == graph.Place
+			}) {
+				continue // "based in Europe, Japan, India and Brazil": a list of places, none in the next
 			}
 			out = append(out, graph.Triple{Subject: ca.name, SubjectType: graph.Place, SubjectText: span(s, a.hs, a.he),
 				Relation: "in", RelationText: ",", Object: cb.name, ObjectType: graph.Place, ObjectText: span(s, b.hs, b.he),
