@@ -2972,18 +2972,27 @@ func (d *docState) dropGeneric() {
 	}
 }
 
-// spelledByCommon reports whether m is an acronym in brackets after the
-// words in lower case that it spells, a term and no name: "gross
-// domestic product (GDP)", "high density polyethylene (HDPE)".
+// spelledByCommon reports whether m is an acronym in brackets, or after
+// ", or", after the words in lower case that it spells, a term and no
+// name: "gross domestic product (GDP)", "high density polyethylene
+// (HDPE)", "polychlorinated biphenyls, or PCBs".
 func spelledByCommon(toks []token, m *mention) bool {
 	name := strings.TrimSuffix(m.name, "s") // "liquid crystal displays (LCDs)"
-	if m.e-m.s != 1 || m.s < 3 || m.e >= len(toks) || toks[m.s-1].text != "(" || toks[m.e].text != ")" ||
-		!graph.Acronym(name) {
+	if m.e-m.s != 1 || m.s < 3 || !graph.Acronym(name) {
+		return false
+	}
+	start := 0 // where the words before it end
+	switch {
+	case m.e < len(toks) && toks[m.s-1].text == "(" && toks[m.e].text == ")":
+		start = m.s - 2
+	case toks[m.s-1].lower == "or" && toks[m.s-2].text == ",":
+		start = m.s - 3 // "polychlorinated biphenyls, or PCBs"
+	default:
 		return false
 	}
 	letters := []rune(strings.ToUpper(name))
 	var initials []rune
-	for k := m.s - 2; k >= 0 && len(initials) < len(letters); k-- {
+	for k := start; k >= 0 && len(initials) < len(letters); k-- {
 		t := toks[k]
 		if t.text != t.lower || !unicode.IsLetter(firstRune(t.text)) {
 			break

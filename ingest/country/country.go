@@ -112,13 +112,13 @@ func Capital(name string) (*Country, bool) {
 func All() []Country { return append([]Country(nil), table...) }
 
 // plural forms the plural of a demonym as English does: Russian-s,
-// Israeli-s; "French", "Chinese" and "Swiss" have none.
+// Israeli-s, Filipino-s; "French", "Chinese" and "Swiss" have none.
 func plural(d string) string {
 	if strings.ContainsAny(d, " -") {
 		return ""
 	}
 	switch d[len(d)-1] {
-	case 'n', 'i':
+	case 'n', 'i', 'o':
 		return d + "s"
 	}
 	return ""

@@ -45,6 +45,7 @@ func TestByDemonym(t *testing.T) {
 	}{
 		{"Russian", "Russia", false},
 		{"Russians", "Russia", true},
+		{"Filipinos", "Philippines", true},
 		{"Syrian", "Syria", false},
 		{"American", "United States", false}, // shared with US territories: the UN member takes it
 		{"Americans", "United States", true},
