@@ -543,6 +543,8 @@ func TestCrossDocumentGuards(t *testing.T) {
 			"Oleksiy Dorosh", "Oleksii Dorosh", 1},
 		{"same surname, other first name", [][]graph.Entity{{person("Anna Tamm")}, {person("Mart Tamm")}},
 			"Mart Tamm", "Mart Tamm", 2},
+		{"a man's and a woman's form of one name are two people", [][]graph.Entity{{person("Mario Vilks")}, {person("Maria Vilks")}},
+			"Maria Vilks", "Maria Vilks", 2},
 		{"first names too short to call variants", [][]graph.Entity{{person("Li Wei")}, {person("Lu Wei")}},
 			"Lu Wei", "Lu Wei", 2},
 		{"same first name, other surname", [][]graph.Entity{{person("Bashar al-Assad")}, {person("Bashar Ja'afari")}},

@@ -369,11 +369,16 @@ func (w *writer) variant(name string) (uint64, error) {
 
 // spellingVariant reports whether two first names are one name spelt two
 // ways: same first letter, at least four letters, at most two edits apart
-// and no more than a third of the shorter name.
+// and no more than a third of the shorter name ("Rudolph"/"Rudolf"), and
+// not a man's and a woman's form of one name ("Mario"/"Maria").
 func spellingVariant(a, b string) bool {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) < 4 || len(rb) < 4 || ra[0] != rb[0] {
 		return false
+	}
+	if len(ra) == len(rb) && string(ra[:len(ra)-1]) == string(rb[:len(rb)-1]) && ra[len(ra)-1] != rb[len(rb)-1] &&
+		strings.ContainsRune("aeo", ra[len(ra)-1]) && strings.ContainsRune("aeo", rb[len(rb)-1]) {
+		return false // "Mario", "Maria": a man's name and a woman's
 	}
 	d := editDistance(ra, rb)
 	return d <= 2 && d*3 <= min(len(ra), len(rb))
