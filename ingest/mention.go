@@ -87,6 +87,9 @@ type docState struct {
 	// quoteOpen[i] says whether a quotation is open where sentence i
 	// begins (quoted); made on first use
 	quoteOpen []bool
+	// companyNames memoises companies(): docTypes and resolve both ask
+	companyNames [][]string
+	companiesSet bool
 }
 
 func newDocState(sents []sentence) *docState {
@@ -2160,9 +2163,6 @@ func townName(name string) bool {
 	return ok
 }
 
-// divisionName reports whether name is a state's or a province's.
-func divisionName(name string) bool { return country.Division(name) }
-
 // townLike reports whether name, written as toks, is a state's or a
 // province's ("Bavaria", "Mato Grosso do Sul") or a town's ("Stuttgart",
 // "Alice Springs"): evidence of a place, which docTypes weighs against
@@ -2548,6 +2548,18 @@ func isModel(toks []token) bool {
 // namedMonths are the months whose names are also people's.
 var namedMonths = set("april", "may", "june", "august")
 
+// regionTails are the last words of the regions' names of more than one
+// word: "America" of "North America", "Africa" of "West Africa".
+var regionTails = func() map[string]bool {
+	tails := map[string]bool{}
+	for r := range worldRegions {
+		if f := strings.Fields(r); len(f) > 1 {
+			tails[f[len(f)-1]] = true
+		}
+	}
+	return tails
+}()
+
 // regionAdjectives are continents' and regions' adjectives, which alone
 // name no entity: "African countries", "European bonds" (not those that
 // begin companies' short names: "Western", "Continental", "Occidental").
@@ -2915,7 +2927,7 @@ func (d *docState) dropGeneric() {
 		if w := nameWords(c.name); c.parent == nil && len(w) == 1 && !located[c] &&
 			(c.typ() == graph.Place || c.typ() == graph.Misc || c.typ() == graph.Person && !c.titled() && !d.personEvidence(c)) &&
 			(ordinaryWord(w[0]) || givenName(w[0]) && c.typ() == graph.Place) && !graph.Acronym(c.name) && !isPlaceName(c.name) && !townName(c.name) &&
-			!divisionName(c.name) && !provinces[w[0]] && !placeHeads[w[0]] {
+			!country.Division(c.name) && !provinces[w[0]] && !placeHeads[w[0]] {
 			// "Shelf offering", "Series", "Daily avgs": a common word
 			// that only prose took for a place, a thing or a person (no
 			// title, no "who"), never written after "in" or "at" and
@@ -3239,8 +3251,10 @@ func suffixThenPlace(s *sentence, i, j int) int {
 	toks := s.toks
 	for k := i + 1; k < j-1; k++ {
 		if corporateSuffixes[strings.TrimSuffix(toks[k].lower, ".")] && !corporateSuffixes[strings.TrimSuffix(toks[k+1].lower, ".")] {
-			if rest := span(s, k+1, j); townName(rest) && !isPlaceName(rest) || rest == "New York" {
-				return k + 1 // (a country names a national unit: "Exxon Co USA")
+			if rest := span(s, k+1, j); townName(rest) || townName(rest+" City") { // GeoNames' "New York City"
+				if _, ok := lookupCountry(rest); !ok {
+					return k + 1 // (a country names a national unit: "Exxon Co USA")
+				}
 			}
 			return 0
 		}
@@ -3307,8 +3321,9 @@ func officeLead(toks []token, i, j int) int {
 
 // currencyWords are money's units as news capitalises them after a
 // country: "U.S. Cents", "Canadian Dollars".
-var currencyWords = set("cents", "cent", "dollars", "dollar", "pounds", "pound", "pence", "francs", "franc", "marks",
-	"mark", "yen", "lire", "lira", "guilders", "guilder", "pesos", "peso", "crowns", "krona", "kronor")
+// (amountUnits has the rest: "dlrs", "yen", "marks", "francs")
+var currencyWords = set("cents", "cent", "dollars", "dollar", "pounds", "pound", "pence", "franc", "mark", "lire",
+	"lira", "guilders", "guilder", "pesos", "peso", "crowns", "krona", "kronor")
 
 // suffixesOnly reports whether words are all legal suffixes ("Inc", "Co
 // Ltd"), or none.

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kg-builder/kg/graph"
+	"github.com/kg-builder/kg/ingest/country"
 )
 
 // docTypes weighs the evidence for an entity's type that the document as a
@@ -261,10 +262,10 @@ func (d *docState) guessedPerson(c *cluster) bool {
 func (d *docState) guessedPlace(c *cluster) bool {
 	w := nameWords(c.name)
 	if c.typ() != graph.Place || len(w) != 1 || isPlaceName(c.name) || placeHeads[w[0]] || provinces[w[0]] ||
-		townName(c.name) || divisionName(c.name) || ordinaryWord(w[0]) || companyLeads[w[0]] || w[0] == "america" {
-		// ("America", a place the country table leaves out for the
-		// Americas' sake, is no guess either)
-		return false // (a town, a state or a word is no guess)
+		townName(c.name) || country.Division(c.name) || ordinaryWord(w[0]) || companyLeads[w[0]] || regionTails[w[0]] {
+		// (a town, a state, a word or the last word of a region's name,
+		// "America" of North America, is no guess)
+		return false
 	}
 	return !d.anyMentionOf(c, func(m *mention, toks []token, _ []*mention) bool {
 		return m.s > 0 && locatives[toks[m.s-1].lower]
@@ -334,16 +335,21 @@ func (d *docState) companyForm(w []string, companies [][]string) bool {
 
 // companies lists the companies the document names with a legal suffix
 // or a ticker, as folded words without the suffix.
+// It is worked out once, when docTypes or resolve first asks: names do
+// not change between them.
 func (d *docState) companies() [][]string {
-	var companies [][]string
+	if d.companiesSet {
+		return d.companyNames
+	}
 	for _, c := range d.order {
 		if legalSuffix(c.name) || d.tickered(c) {
 			if w := companyWords(c.name); len(w) > 0 {
-				companies = append(companies, w)
+				d.companyNames = append(d.companyNames, w)
 			}
 		}
 	}
-	return companies
+	d.companiesSet = true
+	return d.companyNames
 }
 
 // unitOf reports whether the name's words w begin with all the words of

@@ -19,7 +19,8 @@ func loadPlaces() {
 	for _, line := range strings.Split(townData, "\n") {
 		name, pop, _ := strings.Cut(line, "\t")
 		n, _ := strconv.Atoi(pop)
-		towns[strings.ToLower(name)] = max(towns[strings.ToLower(name)], n)
+		name = strings.ToLower(name)
+		towns[name] = max(towns[name], n)
 	}
 	divisions = make(map[string]bool, 6300)
 	for _, name := range strings.Split(divisionData, "\n") {
