@@ -143,9 +143,9 @@ func (t *tree) urgedAct(p int) bool {
 		r == "obl" && t.lemma(v) == "call" && t.child(n, "case") >= 0 && t.lower(t.child(n, "case")) == "for"
 }
 
-// timeWords own a report only as its time: "Monday's report".
-var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-	"yesterday", "tomorrow", "week", "month", "year", "weekend")
+// timeWords, besides dateWords, own a report only as its time: "Monday's
+// report", "last week's report".
+var timeWords = set("week", "month", "year", "weekend")
 
 // urgedNouns are acts one urges: "action on", "steps toward", "measures for".
 var urgedNouns = set("action", "actions", "step", "steps", "measure", "measures", "move", "moves", "effort", "efforts")
@@ -430,7 +430,7 @@ func (t *tree) factuality(p int, c *clause) {
 					c.speaker = t.arg(ag)
 				}
 			}
-			if poss := t.child(g, "nmod:poss"); poss >= 0 && c.speaker == nil && !timeWords[t.lower(poss)] {
+			if poss := t.child(g, "nmod:poss"); poss >= 0 && c.speaker == nil && !timeWords[t.lower(poss)] && !dateWords[t.lower(poss)] {
 				c.speaker = t.resolve(t.arg(poss)) // (not "Monday's report that X": when, not who)
 			}
 			if gv := t.head(g); gv >= 0 && t.isPredicate(gv) {
