@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -533,6 +534,12 @@ func chunkMentions(s *sentence) []*mention {
 			// Co": a verb's capital at the start of a sentence begins no
 			// name (but "Flying Tigers said", where it qualifies the
 			// name, does)
+			i++
+			continue
+		}
+		if firstWord(toks, i) && inversionVerbs[toks[i].lower] && i+1 < len(toks) && isProper(toks, i+1) {
+			// "Said David Gluskin, vice-president of …": a verb of
+			// saying before its speaker begins the sentence, not a name
 			i++
 			continue
 		}
@@ -1754,6 +1761,10 @@ func makeMention(s *sentence, a, b int) *mention {
 		// date, no name
 		return nil
 	}
+	if b-hs == 1 && inversionVerbs[toks[hs].lower] && b < len(toks) && hasWordRune(toks[b].text) &&
+		toks[b].text == toks[b].lower {
+		return nil // "a composite insurer in the U.K., Said it is arranging": a verb after a stop's capital
+	}
 	if b-hs == 1 && noNames[strings.ReplaceAll(toks[hs].lower, "’", "'")] {
 		return nil // "We've", "Everybody", "Per"
 	}
@@ -1791,7 +1802,9 @@ func makeMention(s *sentence, a, b int) *mention {
 	// (a quotation's first word is a sentence's: "Simply put, …")
 	opens := a == 0 || isDoubleQuote(toks[a-1].text) && (a == 1 || toks[a-2].text == ":" || toks[a-2].text == ",")
 	m.weak = opens && b == a+1 && !isAcronym(toks[a:b]) &&
-		(!hasLabel(toks[a:b], "") || basicWords[toks[a].lower] || ordinaryForm(toks[a].lower))
+		(!hasLabel(toks[a:b], "") || basicWords[toks[a].lower] || ordinaryForm(toks[a].lower) ||
+			// "Sources said": a plural the tagger took for a common noun
+			toks[a].tag == "NNS" && wordOrPlural(toks[a].lower))
 	if b-hs == 1 && hs == a && !isAcronym(toks[hs:b]) && (orgHeads[toks[hs].lower] || placeHeads[toks[hs].lower]) {
 		// "the Bank", "the Commission" stand for a name the document
 		// gives in full, or for none
@@ -1974,6 +1987,21 @@ func locative(w string) bool {
 }
 
 var locativeSuffixes = set("based", "owned", "led", "controlled", "backed", "run", "born", "made", "dominated", "registered")
+
+// inversionVerbs are the verbs of saying that may begin a sentence before
+// their speaker: "Said David Gluskin, …", "Added Smith, …".
+var inversionVerbs = set("said", "says", "added", "adds", "asked", "noted", "explained", "commented", "warned", "replied")
+
+// firstWord reports whether toks[i] is the first word of its sentence,
+// after nothing but punctuation and quotes.
+func firstWord(toks []token, i int) bool {
+	for _, t := range toks[:i] {
+		if hasWordRune(t.text) {
+			return false
+		}
+	}
+	return true
+}
 
 // ordinaryForm reports a word shaped like an inflected verb or an adverb
 // ("asked", "referring", "however"), which begins sentences, not names.
@@ -2790,6 +2818,11 @@ func (d *docState) resolve() {
 				// "Sprint" for "GTE Sprint" after "GTE Corp": a company's
 				// unit named after it
 				ok = true
+			case len(short) == 1 && ot == graph.Org && !townName(c.name) && graph.Fold(afterInitials(o.name)) == short[0]:
+				// "Penney" for "J.C. Penney Co Inc", "Grace" for "W.R.
+				// Grace and Co": a firm named after a man goes by his
+				// surname
+				ok = true
 			case hasSuffixTokens(long, short) && (ot == graph.Person || ct == graph.Person) && len(short) <= 2 && graph.PlainName(o.name):
 				// "Japan" is not the surname of "Susumu Taketomi of
 				// Industrial Bank of Japan"
@@ -2800,7 +2833,7 @@ func (d *docState) resolve() {
 				ok = true
 			case len(short) == 1 && len(long) <= 3 && long[0] == short[0] && ot == graph.Person && ct != graph.Org &&
 				ct != graph.Place && !firstNames[short[0]] && !place && graph.PlainName(o.name) &&
-				givenNames(long[1:]) && (o.titled() || d.personEvidence(o)):
+				givenNames(long[1:]) && (o.titled() || d.personEvidence(o) || familyFirst(o.name)):
 				// "Chun" for "Chun Doo Hwan", "Zhao" for "Zhao Ziyang":
 				// a family name written first, never a given name
 				// news calls a person by
@@ -3090,6 +3123,10 @@ func (d *docState) linkParenthesised() {
 		toks := d.sents[i].toks
 		for k := 1; k < len(ms); k++ {
 			a, b := ms[k-1], ms[k]
+			if coinedName(toks, a, b) {
+				b.c.parent = a.c.root()
+				continue
+			}
 			if a.c == nil || b.c == nil || b.s != a.e+1 || b.e >= len(toks) || b.e-b.s != 1 || !graph.Acronym(b.name) ||
 				isPlaceName(b.name) || a.c.root() == b.c.root() || b.c.parent != nil || b.c.typ() == graph.Person ||
 				a.he-a.hs < 2 || a.c.typ() == graph.Person || a.c.typ() == graph.Place || !halfInitials(b.name, a.name) {
@@ -3109,6 +3146,31 @@ func (d *docState) linkParenthesised() {
 			b.c.parent = a.c.root()
 		}
 	}
+}
+
+// coinedName reports whether b, one word in brackets right after a body's
+// name of three words or more, is the short name the body goes by, coined
+// from its words rather than their initials: "National Union of Maritime
+// Navigation Companies (Syndarma)", "Federation of Economic Organisations
+// (Keidanren)". A place in brackets says where the body is ("Coffee Board
+// (Kampala)"), an acronym is linkParenthesised's own case.
+func coinedName(toks []token, a, b *mention) bool {
+	if a.c == nil || b.c == nil || b.s != a.e+1 || b.e >= len(toks) || b.e-b.s != 1 || a.e >= len(toks) ||
+		toks[a.e].text != "(" || toks[b.e].text != ")" || a.c.root() == b.c.root() || b.c.parent != nil ||
+		a.he-a.hs < 3 || a.c.typ() != graph.Org || graph.Acronym(b.name) || len(b.name) < 4 {
+		return false
+	}
+	w := toks[b.s]
+	if w.text != strings.ToUpper(w.text[:1])+w.text[1:] || strings.ContainsAny(w.text, ".0123456789") ||
+		isPlaceName(b.name) || isRegion(b.name) || townName(b.name) || country.Division(b.name) ||
+		ordinaryWord(w.lower) || corporateSuffixes[w.lower] {
+		return false
+	}
+	if _, ok := country.ByDemonym(b.name); ok {
+		return false
+	}
+	last := strings.ToLower(toks[a.he-1].text)
+	return orgHeads[last] || companyHeads[last] || headOf(nameWords(a.name)) != ""
 }
 
 // halfInitials reports whether at least half the letters of the acronym
@@ -3289,6 +3351,29 @@ func personAfterBody(toks []token, i, j int) int {
 var fieldTitles = set("minister", "secretary", "controller", "comptroller", "superintendent", "commissioner",
 	"undersecretary", "registrar", "inspector")
 
+// afterInitials returns the surname of a company named after a man by his
+// initials and surname, with nothing after it but legal suffixes: "Penney"
+// of "J.C. Penney Co Inc", "Grace" of "W.R. Grace and Co", "Edwards" of
+// "A.G. Edwards and Sons Inc"; else "".
+func afterInitials(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 3 || !strings.Contains(f[0], ".") || !initials(f[0]) || initials(f[1]) || len(f[1]) < 3 ||
+		!unicode.IsUpper(firstRune(f[1])) || f[1] == strings.ToUpper(f[1]) || strings.ContainsAny(f[1], ".,'") {
+		return ""
+	}
+	for _, w := range f[2:] {
+		l := strings.ToLower(strings.TrimSuffix(w, "."))
+		if !corporateSuffixes[l] && l != "and" && w != "&" && l != "sons" && l != "company" {
+			return ""
+		}
+	}
+	if !legalSuffix(name) || isPlaceName(f[0]) || isPlaceName(f[1]) || isRegion(f[0]) {
+		// ("U.S. Home Corp" is no man's)
+		return ""
+	}
+	return f[1]
+}
+
 // initials reports whether w is a person's initials: "N.J.", "L.C.", "J".
 func initials(w string) bool {
 	for _, p := range strings.Split(strings.TrimSuffix(w, "."), ".") {
@@ -3462,6 +3547,11 @@ func (d *docState) entities() []graph.Entity {
 				(used[graph.Fold(bare)] == nil || used[graph.Fold(bare)] == c) {
 				aliases = append(aliases[:len(aliases):len(aliases)], bare)
 			}
+			// "J.C. Penney Co Inc" is "Penney"
+			if sur := afterInitials(c.name); sur != "" && !contains(aliases, sur) &&
+				(used[graph.Fold(sur)] == nil || used[graph.Fold(sur)] == c) {
+				aliases = append(aliases[:len(aliases):len(aliases)], sur)
+			}
 			// "Oshman's Sporting Goods Inc" is "Oshman's" for short
 			if f := strings.Fields(c.name); len(f) > 1 && len(f[0]) > 4 && strings.HasSuffix(f[0], "'s") &&
 				!contains(aliases, f[0]) {
@@ -3493,8 +3583,30 @@ func surname(name string) string {
 	if len(f) < 2 || len(f[len(f)-1]) <= 2 {
 		return ""
 	}
+	if familyFirst(name) {
+		// "Koo Bon-yong" is "Koo" in his story, but a few family names
+		// are most Koreans' and Chinese ("Kim", "Chang"): no key, and
+		// not "Bon-yong"
+		return ""
+	}
 	return strings.TrimSuffix(f[len(f)-1], ",")
 }
+
+// familyFirst reports whether name is written family name first, as
+// Korean and Chinese names are in news: two or three words, a short first
+// word and a given name of two syllables joined by a hyphen, the second
+// in lower case ("Koo Bon-yong", "Rha Woong-bae", "Yu Kuo-hua"). News
+// calls such a person by the first word alone ("Koo said").
+func familyFirst(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 || len(f) > 3 || len(f[0]) > 6 || !familyGiven.MatchString(f[len(f)-1]) {
+		return false
+	}
+	r := []rune(f[0])
+	return len(r) >= 2 && unicode.IsUpper(r[0]) && unicode.IsLower(r[len(r)-1])
+}
+
+var familyGiven = regexp.MustCompile(`^[A-Z][a-z]{1,6}-[a-z]{1,6}$`)
 
 // nameSuffixes follow a surname: "Martin Luther King Jr."
 var nameSuffixes = set("jr", "sr", "ii", "iii", "iv")

@@ -37,7 +37,7 @@ func (d *docState) docTypes() {
 			} else {
 				surnameOf[w[len(w)-1]] = c
 			}
-			if len(w) <= 3 && !firstNames[w[0]] && givenNames(w[1:]) && (c.titled() || d.personEvidence(c)) {
+			if len(w) <= 3 && !firstNames[w[0]] && givenNames(w[1:]) && (c.titled() || d.personEvidence(c) || familyFirst(c.name)) {
 				surnames[w[0]] = true // "Deng" of "Deng Xiaoping": a family name written first
 			}
 		}
@@ -214,8 +214,13 @@ var firmStaff = set("analyst", "analysts", "economist", "economists", "strategis
 // employer reports whether m names whom a person works for: "William
 // Dorne of Halvex Securities", "an analyst with Halvex Securities".
 func employer(m *mention, toks []token, ms []*mention) bool {
-	if m.s < 2 || !(toks[m.s-1].lower == "of" || toks[m.s-1].lower == "with" || toks[m.s-1].lower == "at") {
+	if m.s < 2 || !(toks[m.s-1].lower == "of" || toks[m.s-1].lower == "with" || toks[m.s-1].lower == "at" || toks[m.s-1].lower == "for") {
 		return false
+	}
+	if toks[m.s-1].lower == "for" {
+		// "Jerry Abbenhaus, analyst for AGE Clearing": a firm's staff
+		// work for it (a spokesman may speak for a person)
+		return firmStaff[toks[m.s-2].lower] && toks[m.s-2].text == toks[m.s-2].lower
 	}
 	if employerTitles[toks[m.s-2].lower] && toks[m.s-2].text == toks[m.s-2].lower {
 		return true
