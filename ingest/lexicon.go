@@ -33,7 +33,7 @@ var titleWords = set(
 	"labor-party", "first", "top", "speaker", "whip", "clerk", "delegate", "consul", "attaché",
 	"chargé", "president-elect", "mrs.", "mr.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.",
 	"lt.", "capt.", "prof.", "rev.", "st.", "administrator", "comptroller", "controller", "inspector", "superintendent",
-	"auditor", "supervisor", "marshal", "operating", "financial",
+	"auditor", "supervisor", "marshal", "operating", "financial", "reps", "reps.", "sens", "sens.",
 )
 
 // personTitles are the title words that say the name after them is a person.
@@ -50,6 +50,7 @@ var personTitles = set(
 	"correspondent", "reporter", "rabbi", "imam", "cardinal", "archbishop", "bishop", "reverend", "rev",
 	"speaker", "delegate", "consul", "president-elect", "vice-president", "vice-chairman", "executive",
 	"deputy", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "capt.", "prof.", "rev.",
+	"reps", "reps.", "sens", "sens.",
 	"administrator", "comptroller", "controller", "inspector", "superintendent", "auditor", "supervisor", "marshal",
 )
 
@@ -74,7 +75,7 @@ var orgHeads = set(
 	"school", "senate", "service", "services", "society", "systems", "times", "trust", "union",
 	"university", "airlines", "airways", "motors", "industries", "partners", "capital", "securities",
 	"bancorp", "co", "ag", "sa", "nv", "gmbh", "spa", "oil", "petroleum", "railways", "rail",
-	"telecom", "pharmaceuticals", "assembly", "army", "navy", "forces", "guard", "brigade", "taliban",
+	"telecom", "pharmaceuticals", "assembly", "government", "army", "navy", "forces", "guard", "brigade", "taliban",
 	"nations", "house", "agencies", "alliance", "secretariat", "mines", "mining", "minerals", "associates",
 	"investors", "products", "resources", "communications", "telecommunications", "electronics",
 	"chemicals", "chemical", "foods", "stores", "enterprises", "technologies", "technology", "bancshares",

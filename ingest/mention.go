@@ -356,6 +356,12 @@ func splitGlued(s *sentence, ms []*mention, persons, names map[string]bool) []*m
 			return names[graph.Fold(span(s, a, b))]
 		}
 		cut := -1
+		if n >= 3 && graph.Acronym(s.toks[m.hs].text) && len(s.toks[m.hs].text) >= 2 && firstNames[s.toks[m.hs+1].lower] &&
+			!isPlaceName(s.toks[m.hs].text) && unicode.IsUpper(firstRune(s.toks[m.hs+2].text)) && !corporateSuffixes[s.toks[m.he-1].lower] {
+			// "U.S. Ambassador to GATT Michael Samuels": a body's
+			// acronym glued before a person named in full
+			cut = m.hs + 1
+		}
 		for k := 1; k <= 2 && k < n && cut < 0; k++ {
 			if other(m.he-k, m.he) && person(m.hs, m.he-k) {
 				cut = m.he - k
@@ -1973,8 +1979,14 @@ func partyState(w string) bool {
 		return false
 	}
 	st := w[2:]
-	return usState(st) || isState(strings.TrimSuffix(st, "."))
+	return usState(st) || isState(strings.TrimSuffix(st, ".")) || postalCodes[st]
 }
+
+// postalCodes are the US states' two-letter postal codes, which a
+// lawmaker's party may go with: "Byron Dorgan (D-ND)".
+var postalCodes = set("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+	"KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC",
+	"ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY")
 
 // unitWords are units of measure written with a capital: "per mln Btu".
 var unitWords = set("btu", "btus", "mmbtu", "kwh", "mwh", "gwh")
@@ -2016,11 +2028,23 @@ func ordinaryForm(w string) bool {
 // leading owner ("U.S. Secretary", "NATO Secretary General").
 func isTitleChain(toks []token, a, i int) bool {
 	for k := a + 1; k < i; k++ {
-		if !titleWords[strings.TrimSuffix(toks[k].lower, ".")] {
+		if !titleWords[strings.TrimSuffix(toks[k].lower, ".")] && !(titleWords[toks[a].lower] && nationWord(toks[k].text)) {
+			// ("Former U.S. Secretary of State": a rank, then the
+			// office's country)
 			return false
 		}
 	}
 	return true
+}
+
+// nationWord reports whether w names a country or its people: "U.S.",
+// "Japan", "French".
+func nationWord(w string) bool {
+	if _, ok := country.ByDemonym(w); ok {
+		return true
+	}
+	_, ok := lookupCountry(w)
+	return ok
 }
 
 func firstRune(s string) rune {
@@ -2818,7 +2842,8 @@ func (d *docState) resolve() {
 				// "Sprint" for "GTE Sprint" after "GTE Corp": a company's
 				// unit named after it
 				ok = true
-			case len(short) == 1 && ot == graph.Org && !townName(c.name) && graph.Fold(afterInitials(o.name)) == short[0]:
+			case len(short) == 1 && ot == graph.Org && !townName(c.name) && (graph.Fold(afterInitials(o.name)) == short[0] ||
+				len(long) >= 3 && long[1] == short[0] && givenName(long[0]) && legalSuffix(o.name) && allSuffixes(strings.Fields(o.name)[2:])):
 				// "Penney" for "J.C. Penney Co Inc", "Grace" for "W.R.
 				// Grace and Co": a firm named after a man goes by his
 				// surname
@@ -3129,7 +3154,8 @@ func (d *docState) linkParenthesised() {
 			}
 			if a.c == nil || b.c == nil || b.s != a.e+1 || b.e >= len(toks) || b.e-b.s != 1 || !graph.Acronym(b.name) ||
 				isPlaceName(b.name) || a.c.root() == b.c.root() || b.c.parent != nil || b.c.typ() == graph.Person ||
-				a.he-a.hs < 2 || a.c.typ() == graph.Person || a.c.typ() == graph.Place || !halfInitials(b.name, a.name) {
+				a.he-a.hs < 2 || a.c.typ() == graph.Person && !d.guessedPerson(a.c) || a.c.typ() == graph.Place ||
+				!halfInitials(b.name, a.name) {
 				// the name must be the whole of one, and half the
 				// acronym's letters begin its words: not "Ministry of
 				// International Trade and Industry (MITI)" cut to
@@ -3142,6 +3168,13 @@ func (d *docState) linkParenthesised() {
 			apposed := toks[a.e].text == "," && (toks[b.e].text == "," || toks[b.e].text == ".")
 			if !bracketed && !apposed {
 				continue
+			}
+			if a.c.typ() == graph.Person {
+				// "the forecasting agency Centraal Planbureau (CPB)": a
+				// name that goes by its initials is a body's, whatever
+				// prose guessed
+				a.c.votes[graph.Org] += a.c.votes[graph.Person] + 1
+				delete(a.c.votes, graph.Person)
 			}
 			b.c.parent = a.c.root()
 		}
@@ -3351,6 +3384,18 @@ func personAfterBody(toks []token, i, j int) int {
 var fieldTitles = set("minister", "secretary", "controller", "comptroller", "superintendent", "commissioner",
 	"undersecretary", "registrar", "inspector")
 
+// allSuffixes reports whether words are nothing but legal suffixes and the
+// "and" or "Sons" between them: "and Co", "Cos Inc", "and Sons Ltd".
+func allSuffixes(words []string) bool {
+	for _, w := range words {
+		l := strings.ToLower(strings.TrimSuffix(w, "."))
+		if !corporateSuffixes[l] && l != "and" && w != "&" && l != "sons" && l != "company" && l != "cos" {
+			return false
+		}
+	}
+	return true
+}
+
 // afterInitials returns the surname of a company named after a man by his
 // initials and surname, with nothing after it but legal suffixes: "Penney"
 // of "J.C. Penney Co Inc", "Grace" of "W.R. Grace and Co", "Edwards" of
@@ -3361,13 +3406,7 @@ func afterInitials(name string) string {
 		!unicode.IsUpper(firstRune(f[1])) || f[1] == strings.ToUpper(f[1]) || strings.ContainsAny(f[1], ".,'") {
 		return ""
 	}
-	for _, w := range f[2:] {
-		l := strings.ToLower(strings.TrimSuffix(w, "."))
-		if !corporateSuffixes[l] && l != "and" && w != "&" && l != "sons" && l != "company" {
-			return ""
-		}
-	}
-	if !legalSuffix(name) || isPlaceName(f[0]) || isPlaceName(f[1]) || isRegion(f[0]) {
+	if !allSuffixes(f[2:]) || !legalSuffix(name) || isPlaceName(f[0]) || isPlaceName(f[1]) || isRegion(f[0]) {
 		// ("U.S. Home Corp" is no man's)
 		return ""
 	}
