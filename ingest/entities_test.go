@@ -507,6 +507,13 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Kelvian Government", graph.Org}}, map[string][]string{"Kelvian Government": {"Government"}}, []string{"Government"}},
 		{"a lawmaker's party and postal state are no name; Reps. is a title", "The plan, offered by Reps. Tim Kelvig (D-Minn.) and Byron Tarvell (D-ND), would raise prices. Tarvell said the bill would save money.",
 			[]ent{{"Tim Kelvig", graph.Person}, {"Byron Tarvell", graph.Person}}, nil, []string{"D-ND", "Reps"}},
+		{"partners' names after an auditor are one firm", "Gulf Widget Co said auditor Tarvell and Kelby has issued a qualified opinion.",
+			[]ent{{"Tarvell and Kelby", graph.Org}}, nil, []string{"Tarvell", "Kelby"}},
+		{"of the inside a company's name", "Deposits were assumed by Central Bancshares of the Kelvian Inc, Tarvell, Ala., after the bank was closed. \"We had to innovate,\" said Tarvell of the Kelby Automation Corp.",
+			[]ent{{"Central Bancshares of the Kelvian Inc", graph.Org}, {"Kelby Automation Corp", graph.Org}}, nil,
+			[]string{"Kelvian Inc", "Tarvell of the Kelby Automation Corp"}},
+		{"a product in apposition after an adverb", "Lilly would offset the loss with sales from Kelvatrope, a genetically engineered human growth hormone recently approved.",
+			[]ent{{"Kelvatrope", graph.Misc}}, nil, nil},
 		{"a firm named by a man's initials goes by his surname", "The Kelcom Corp unit of J.K. Tarvell Co Inc <JKT> chose the system. Tarvell posted a 5.5 pct increase. U.S. Home Corp said Home sales rose.",
 			[]ent{{"J.K. Tarvell Co Inc", graph.Org}}, map[string][]string{"J.K. Tarvell Co Inc": {"Tarvell"}}, []string{"Tarvell", "Home"}},
 	}

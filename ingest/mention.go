@@ -607,6 +607,22 @@ func chunkMentions(s *sentence) []*mention {
 				j += 3
 				continue
 			}
+			// "of the" inside a company's name that ends in a legal
+			// suffix: "Central Bancshares of the South Inc"
+			if toks[j].lower == "of" && j+2 < len(toks) && toks[j+1].lower == "the" && isProper(toks, j+2) &&
+				!hasLabel(toks[i:j], "PERSON") && !givenName(toks[i].lower) && !titleWords[strings.TrimSuffix(toks[i].lower, ".")] &&
+				(hasLabel(toks[i:j], "ORGANIZATION") || orgHeads[toks[j-1].lower] || companyHeads[toks[j-1].lower] || ordinaryWord(toks[j-1].lower)) {
+				// (not "William Johnson of the Jofree Corp", "said
+				// Squyres of the Securities Industry Automation Corp")
+				k := j + 2
+				for k < len(toks) && isProper(toks, k) && !corporateSuffixes[toks[k].lower] {
+					k++
+				}
+				if k < len(toks) && k > j+2 && corporateSuffixes[toks[k].lower] && isProper(toks, k) {
+					j = k + 1
+					continue
+				}
+			}
 			// a particle inside a name: "Bank of England", "Bashar al Assad"
 			if nameParticles[toks[j].lower] && j+1 < len(toks) && isProper(toks, j+1) &&
 				(toks[j].lower != "on" || onHeads[toks[j-1].lower] && !dateWords[toks[j+1].lower]) &&
@@ -2458,9 +2474,10 @@ func productApposed(toks []token, e int) bool {
 		return false
 	}
 	head := ""
-	for k := e + 2; k < len(toks) && k <= e+5; k++ {
+	for k := e + 2; k < len(toks) && k <= e+6; k++ {
 		t := toks[k]
-		if !strings.HasPrefix(t.tag, "JJ") && !strings.HasPrefix(t.tag, "NN") && t.tag != "VBN" && t.tag != "VBG" ||
+		if !strings.HasPrefix(t.tag, "JJ") && !strings.HasPrefix(t.tag, "NN") && t.tag != "VBN" && t.tag != "VBG" &&
+			!(t.tag == "RB" && strings.HasSuffix(t.lower, "ly")) || // ("a genetically engineered hormone")
 			unicode.IsUpper(firstRune(t.text)) {
 			break
 		}
@@ -2478,7 +2495,8 @@ func productApposed(toks []token, e int) bool {
 // productNouns name kinds of products.
 var productNouns = set("drug", "antidepressant", "antibiotic", "vaccine", "medicine", "computer", "microcomputer",
 	"software", "car", "sedan", "truck", "jet", "airliner", "aircraft", "missile", "satellite", "tablet", "pill",
-	"treatment", "therapy", "chip", "engine", "model", "brand", "cigarette", "beer", "toy", "game")
+	"treatment", "therapy", "chip", "engine", "model", "brand", "cigarette", "beer", "toy", "game", "hormone", "insulin",
+	"pesticide", "herbicide", "fighter", "helicopter", "drink", "whisky", "perfume")
 
 // orgLeads begin the names of bodies in languages that put the head
 // first.
@@ -3337,7 +3355,8 @@ var workTitled = set("entitled", "titled", "headlined", "headed")
 
 // firmNouns, before a name, say it is a firm's: "dealer Gill and Duffus".
 var firmNouns = set("dealer", "dealers", "broker", "brokers", "brokerage", "firm", "house", "trader", "traders",
-	"merchant", "merchants", "consultancy", "consultants", "stockbroker", "stockbrokers", "accountants")
+	"merchant", "merchants", "consultancy", "consultants", "stockbroker", "stockbrokers", "accountants", "auditor",
+	"auditors", "accountant", "accounting")
 
 // suffixThenPlace returns where a company's name in the chunk [i,j) ends,
 // after a legal suffix followed by a place's name to the chunk's end
