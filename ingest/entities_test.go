@@ -514,6 +514,11 @@ func TestEntityRules(t *testing.T) {
 			[]string{"Kelvian Inc", "Tarvell of the Kelby Automation Corp"}},
 		{"a product in apposition after an adverb", "Lilly would offset the loss with sales from Kelvatrope, a genetically engineered human growth hormone recently approved.",
 			[]ent{{"Kelvatrope", graph.Misc}}, nil, nil},
+		{"German und and French et before the partners' Co", "Bearer shares in F. Tarvell-La Kelby und Co AG were quoted at 209,000 francs. Kelvin Tarvik et Cie said it will omit its dividend.",
+			[]ent{{"F. Tarvell-La Kelby und Co AG", graph.Org}, {"Kelvin Tarvik et Cie", graph.Org}},
+			map[string][]string{"F. Tarvell-La Kelby und Co AG": {"F. Tarvell-La Kelby"}}, []string{"Co AG", "Cie"}},
+		{"the Commons is the House of Commons", "\"We will do everything,\" Tarvell told the House of Commons. In the Commons, member Anna Kelby branded the ruling harassment.",
+			[]ent{{"House of Commons", graph.Org}}, map[string][]string{"House of Commons": {"Commons"}}, []string{"Commons"}},
 		{"a firm named by a man's initials goes by his surname", "The Kelcom Corp unit of J.K. Tarvell Co Inc <JKT> chose the system. Tarvell posted a 5.5 pct increase. U.S. Home Corp said Home sales rose.",
 			[]ent{{"J.K. Tarvell Co Inc", graph.Org}}, map[string][]string{"J.K. Tarvell Co Inc": {"Tarvell"}}, []string{"Tarvell", "Home"}},
 	}

@@ -1250,6 +1250,15 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 		// capitals though the tagger took it for a common noun
 		return j + 2, true
 	}
+	if (w == "und" || w == "et") && j+1 < len(toks) && (toks[j+1].lower == "co" || toks[j+1].lower == "cie") {
+		// "F. Hoffmann-La Roche und Co AG", "Brown Boveri et Cie": the
+		// German or French "and" before the partners' "Co"
+		k := j + 2
+		for k < len(toks) && corporateSuffixes[strings.TrimSuffix(toks[k].lower, ".")] {
+			k++
+		}
+		return k, true
+	}
 	if w != "and" && w != "'s" || j+1 >= len(toks) || !isProper(toks, j+1) {
 		return 0, false
 	}
@@ -3676,7 +3685,8 @@ var nameSuffixes = set("jr", "sr", "ii", "iii", "iv")
 func bareCompany(name string) string {
 	f := strings.Fields(name)
 	n := len(f)
-	for n > 1 && (corporateSuffixes[strings.ToLower(f[n-1])] || f[n-1] == "&" || strings.ToLower(f[n-1]) == "and") {
+	for n > 1 && (corporateSuffixes[strings.ToLower(f[n-1])] || f[n-1] == "&" || strings.ToLower(f[n-1]) == "and" ||
+		f[n-1] == "und" || f[n-1] == "et") {
 		n--
 	}
 	if n < len(f) && n > 1 && strings.HasPrefix(f[n-1], "(") && strings.HasSuffix(f[n-1], ")") {
