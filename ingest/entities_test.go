@@ -519,6 +519,10 @@ func TestEntityRules(t *testing.T) {
 			map[string][]string{"F. Tarvell-La Kelby und Co AG": {"F. Tarvell-La Kelby"}}, []string{"Co AG", "Cie"}},
 		{"the Commons is the House of Commons", "\"We will do everything,\" Tarvell told the House of Commons. In the Commons, member Anna Kelby branded the ruling harassment.",
 			[]ent{{"House of Commons", graph.Org}}, map[string][]string{"House of Commons": {"Commons"}}, []string{"Commons"}},
+		{"a company's ticker the story then calls it by is its short name", "Dart Group Corp said it told Kelvmarkets General Corp <KVG> it was flexible. Dart would pay 41.75 dlrs for each KVG share if the KVG board agreed. KVG has termed the offer unsolicited.",
+			[]ent{{"Kelvmarkets General Corp", graph.Org}}, map[string][]string{"Kelvmarkets General Corp": {"KVG"}}, []string{"KVG"}},
+		{"a compass word before a country names a part of it", "Rebels said they destroyed a station in the Northern Philippines. Sales rose in Eastern Canada.",
+			[]ent{{"Northern Philippines", graph.Place}, {"Eastern Canada", graph.Place}}, nil, nil},
 		{"a firm named by a man's initials goes by his surname", "The Kelcom Corp unit of J.K. Tarvell Co Inc <JKT> chose the system. Tarvell posted a 5.5 pct increase. U.S. Home Corp said Home sales rose.",
 			[]ent{{"J.K. Tarvell Co Inc", graph.Org}}, map[string][]string{"J.K. Tarvell Co Inc": {"Tarvell"}}, []string{"Tarvell", "Home"}},
 	}

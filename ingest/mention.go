@@ -3171,6 +3171,7 @@ func (d *docState) apposedApart() map[[2]*cluster]bool {
 // it: "Zambia Consolidated Copper Mines (ZCCM)", "Cereals Intervention
 // Board (ONIC)", whatever its letters spell.
 func (d *docState) linkParenthesised() {
+	d.linkTickers()
 	for i, ms := range d.mentions {
 		toks := d.sents[i].toks
 		for k := 1; k < len(ms); k++ {
@@ -3204,6 +3205,39 @@ func (d *docState) linkParenthesised() {
 				delete(a.c.votes, graph.Person)
 			}
 			b.c.parent = a.c.root()
+		}
+	}
+}
+
+// linkTickers makes a company's stock symbol, written in Reuters' markup
+// after its name, a short name of it when the text then calls it so:
+// "Supermarkets General Corp <SGL> … the SGL board", "Pay 'N Pak Stores
+// Inc <PNP> … PNP said".
+func (d *docState) linkTickers() {
+	by := map[string]*cluster{} // symbol → company; nil for two
+	for i, ms := range d.mentions {
+		toks := d.sents[i].toks
+		for _, m := range ms {
+			if m.c == nil || m.e >= len(toks) || !isTicker(toks[m.e].text) {
+				continue
+			}
+			sym := strings.Trim(toks[m.e].text, "<>")
+			if k := strings.IndexByte(sym, '.'); k > 0 {
+				sym = sym[:k] // "<STRR.O>": the exchange's letter aside
+			}
+			if len(sym) < 2 || graph.Fold(sym) == graph.Fold(m.name) {
+				continue
+			}
+			if o, ok := by[sym]; ok && o != m.c.root() {
+				by[sym] = nil
+			} else {
+				by[sym] = m.c.root()
+			}
+		}
+	}
+	for _, c := range d.order {
+		if o := by[c.name]; o != nil && c.parent == nil && c != o && c.typ() != graph.Person {
+			c.parent = o
 		}
 	}
 }

@@ -136,6 +136,16 @@ func (d *docState) docTypes() {
 			c.orgGuess = true
 			continue
 		}
+		if f := strings.Fields(c.name); len(f) >= 2 && regionCompass[w[0]] && isPlaceName(strings.Join(f[1:], " ")) &&
+			!d.companyForm(w, companies) && c.typ() != graph.Place {
+			// "the Northern Philippines", "Eastern Canada": a part of a
+			// country, whatever prose took it for
+			c.votes[graph.Place] += c.votes[graph.Org] + c.votes[graph.Person] + c.votes[graph.Misc] + 1
+			delete(c.votes, graph.Org)
+			delete(c.votes, graph.Person)
+			delete(c.votes, graph.Misc)
+			continue
+		}
 		if len(w) >= 2 && compassWords[w[0]] && !evidence[c] && properWords(w[1:]) && d.guessedPerson(c) {
 			// "San Francisco", "West Berlin", "North Brunswick": a
 			// compass word or a saint's begins a place's name, which
@@ -164,6 +174,11 @@ func properWords(words []string) bool {
 // Westphalia", "West Caldwell".
 var compassWords = set("north", "south", "east", "west", "northern", "southern", "eastern", "western", "san", "santa",
 	"sao", "port", "fort", "mount")
+
+// regionCompass begin the name of a part of a country: "Northern
+// Philippines", "Eastern Canada".
+var regionCompass = set("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+	"northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern")
 
 // businessWords say a text is business news, where a single word prose
 // calls a person is most often a company.
