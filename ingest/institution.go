@@ -191,14 +191,26 @@ func (d *docState) datelineCountry() *country.Country {
 	if ct == nil {
 		return nil
 	}
+	// "WASHINGTON - ... Brazil": whose body, the text must say, unless
+	// the dateline's country is the one it names most ("TOKYO - … the
+	// Finance Ministry … Japan … Japan … U.S."), strictly more often than
+	// any other
+	own, most := 0, 0
 	for _, c := range d.order {
 		r := c.root()
 		if r != c || r.typ() != graph.Place {
 			continue
 		}
-		if o, ok := lookupCountry(r.name); ok && o != ct {
-			return nil // "WASHINGTON - ... Brazil": whose body, the text must say
+		if o, ok := lookupCountry(r.name); ok {
+			if o == ct {
+				own += r.mentions
+			} else if r.mentions > most {
+				most = r.mentions
+			}
 		}
+	}
+	if most > 0 && own <= most {
+		return nil
 	}
 	return ct
 }

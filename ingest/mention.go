@@ -1666,6 +1666,30 @@ func makeMention(s *sentence, a, b int) *mention {
 		// Council": a possessive or a place's adjective is not the name's
 		a++
 	}
+	if b-a >= 3 && legalSuffix(span(s, a, b)) {
+		for k := a + 1; k < b-2; k++ {
+			if unitLeads[toks[k].lower] && unicode.IsUpper(firstRune(toks[k].text)) && isProper(toks, k+1) {
+				// "its wholly-owned U.S. Subsidiary Toyota Motor
+				// Manufacturing USA Inc": what the company is to another
+				// goes before its name, in capitals of style
+				a = k + 1
+				break
+			}
+		}
+	}
+	if b-a >= 2 && isTimeZoneWord(toks[b-1].lower) {
+		allTime := true
+		for _, t := range toks[a : b-1] {
+			for _, p := range strings.Split(t.lower, "/") {
+				if !timeZones[p] && strings.Trim(p, "0123456789:") != "" {
+					allTime = false
+				}
+			}
+		}
+		if allTime {
+			return nil // "1000 EDT/1400 GMT": times, no name
+		}
+	}
 	if b-a >= 2 && (toks[b-1].lower == "'s" || toks[b-1].lower == "’s") {
 		if _, ok := country.Lookup(span(s, a, b-1)); ok {
 			b-- // "Japan's ruling party": Japan, not "Japan's" (but "Standard and Poor's", "Moody's")
@@ -1880,6 +1904,11 @@ func makeMention(s *sentence, a, b int) *mention {
 		// "General Cinema", "General Mills": a company
 		m.votes[graph.Org] += 4
 		delete(m.votes, graph.Person)
+	}
+	if b-hs >= 2 && legalPrefixes[toks[hs].text] {
+		m.votes[graph.Org] += 4 // "NV Nederlandse Gasunie"
+		delete(m.votes, graph.Person)
+		delete(m.votes, graph.Place)
 	}
 	if b < len(toks) && isTicker(toks[b].text) || a > 0 && toks[a-1].text == "<" {
 		// "GTE <GTE>", "<Chartham Management Corp>": Reuters marks
@@ -2672,6 +2701,16 @@ var provinces = set("ontario", "quebec", "british columbia", "alberta", "saskatc
 	"queensland", "western australia", "south australia", "tasmania", "northern territory")
 
 // timeZones are written after a time: "10:00 GMT".
+// unitLeads say what a company is to another before its name:
+// "Subsidiary", "Unit", "Affiliate" (not "Division", which ends names).
+var unitLeads = set("subsidiary", "unit", "affiliate")
+
+// legalPrefixes are legal forms written before a company's name: "NV
+// Nederlandse Gasunie", "PT Astra", "AB Volvo", "Oy Nokia".
+var legalPrefixes = set("NV", "N.V.", "PT", "P.T.", "AB", "Oy", "BV", "B.V.")
+
+func isTimeZoneWord(w string) bool { return timeZones[w] }
+
 var timeZones = set("gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "jst", "a.m.",
 	"p.m.")
 
