@@ -531,6 +531,8 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"NV Kelvische Gasbedrijf", graph.Org}}, nil, nil},
 		{"a body of the country the dateline names and the story names most", "JAPAN BOND COUPON SEEN UNCHANGED\nTOKYO, Feb 27 - The Finance Ministry has proposed that the coupon on Japan bonds stay unchanged, dealers said. Japan and the U.S. agreed.",
 			[]ent{{"Japanese Finance Ministry", graph.Org}}, nil, []string{"Finance Ministry"}},
+		{"a French or Spanish body's head word begins its name", "Communaute Urbaine de Kelvreal is issuing notes. Empresas Tarvell said it would export. Union de Garantie et de Placement will lead the issue.",
+			[]ent{{"Communaute Urbaine de Kelvreal", graph.Org}, {"Empresas Tarvell", graph.Org}, {"Union de Garantie et de Placement", graph.Org}}, nil, nil},
 		{"a firm named by a man's initials goes by his surname", "The Kelcom Corp unit of J.K. Tarvell Co Inc <JKT> chose the system. Tarvell posted a 5.5 pct increase. U.S. Home Corp said Home sales rose.",
 			[]ent{{"J.K. Tarvell Co Inc", graph.Org}}, map[string][]string{"J.K. Tarvell Co Inc": {"Tarvell"}}, []string{"Tarvell", "Home"}},
 	}

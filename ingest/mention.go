@@ -594,6 +594,16 @@ func chunkMentions(s *sentence) []*mention {
 				j = k
 				continue
 			}
+			// French "et" inside a body's name that begins with its head:
+			// "Union de Garantie et de Placement"
+			if toks[j].text == "et" && orgLeads[toks[i].lower] && j+2 < len(toks) && (isProper(toks, j+1) ||
+				(toks[j+1].text == "de" || toks[j+1].text == "du" || toks[j+1].text == "des") && isProper(toks, j+2)) {
+				j++
+				if !isProper(toks, j) {
+					j++
+				}
+				continue
+			}
 			// French "a" inside a body's name that begins with its head:
 			// "Banque Internationale a Luxembourg SA"
 			if toks[j].text == "a" && orgLeads[toks[i].lower] && j+1 < len(toks) && isProper(toks, j+1) {
@@ -2539,7 +2549,8 @@ var productNouns = set("drug", "antidepressant", "antibiotic", "vaccine", "medic
 // orgLeads begin the names of bodies in languages that put the head
 // first.
 var orgLeads = set("bank", "banco", "banca", "banque", "compagnie", "compania", "companhia", "societe", "sociedad",
-	"instituto", "institut", "ministerio", "ministere", "caisse", "caisses", "credit", "credito", "radio")
+	"instituto", "institut", "ministerio", "ministere", "caisse", "caisses", "credit", "credito", "radio", "communaute",
+	"groupe", "corporacion", "empresa", "empresas", "petroleos", "societa", "union", "compagnia", "consorcio")
 
 // placeLeads begin the names of places: "Mount Snow", "Lake Placid".
 var placeLeads = set("mount", "mt", "mt.", "lake", "cape", "fort", "isle")
