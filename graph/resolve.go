@@ -356,7 +356,7 @@ func (w *writer) variant(name string) (uint64, error) {
 			return 0, err
 		}
 		g := strings.Fields(Fold(rec.Name))
-		if rec.Type != Person || len(g) < 2 || g[len(g)-1] != f[len(f)-1] || !spellingVariant(g[0], f[0]) {
+		if rec.Type != Person || len(g) < 2 || g[len(g)-1] != f[len(f)-1] || !firstNameVariant(g[0], f[0]) {
 			continue
 		}
 		if found != 0 && found != c {
@@ -382,6 +382,72 @@ func spellingVariant(a, b string) bool {
 	}
 	d := editDistance(ra, rb)
 	return d <= 2 && d*3 <= min(len(ra), len(rb))
+}
+
+// firstNameVariant reports whether two first names are one name spelt two
+// ways: a spelling variant that also sounds alike, its Soundex code the
+// same ("Rudolph"/"Rudolf" R341, "Steven"/"Stephen" S315, "Mohammed"/
+// "Muhammad" M530), that lacks a letter of the other ("Aturo"/"Arturo")
+// or that differs only in its last letter ("Sergej"/"Sergey"), which two
+// names two letters apart that sound otherwise are
+// not ("Richard" R263, "Reinhard" R563; "Reinhold" R543; "Martin" M635,
+// "Marvin" M615).
+func firstNameVariant(a, b string) bool {
+	if !spellingVariant(a, b) {
+		return false
+	}
+	ra, rb := []rune(a), []rune(b)
+	if soundex(a) == soundex(b) || len(ra) != len(rb) && editDistance(ra, rb) == 1 {
+		return true // or a letter left out: "Aturo", "Arturo"
+	}
+	p := 0
+	for p < len(ra) && p < len(rb) && ra[p] == rb[p] {
+		p++
+	}
+	return len(ra)-p <= 1 && len(rb)-p <= 1
+}
+
+// soundex returns the American Soundex code of a word, its first letter
+// and the codes of up to three consonant sounds after it ("rudolph" →
+// "r341"); letters outside a–z are left out.
+func soundex(word string) string {
+	const codes = "01230120022455012623010202" // a..z
+	var b strings.Builder
+	last := byte(0)
+	for _, r := range word {
+		if r < 'a' || r > 'z' {
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			} else {
+				continue
+			}
+		}
+		c := codes[r-'a']
+		if b.Len() == 0 {
+			b.WriteRune(r)
+			last = c
+			continue
+		}
+		switch {
+		case r == 'h' || r == 'w':
+			// h and w do not part two letters of one code
+		case c == '0':
+			last = 0 // a vowel does
+		case c != last:
+			b.WriteByte(c)
+			last = c
+		}
+		if b.Len() == 4 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	for b.Len() < 4 {
+		b.WriteByte('0')
+	}
+	return b.String()
 }
 
 // editDistance is the Levenshtein distance between a and b.
@@ -563,7 +629,7 @@ func otherPerson(a, b string) bool {
 	if (len(x) == 1 || len(y) == 1) && x[0] == y[0] {
 		return false // an initial
 	}
-	return !spellingVariant(fa[0], fb[0])
+	return !firstNameVariant(fa[0], fb[0])
 }
 
 // Acronym reports whether a name is written as one, in capitals: "IBM",
