@@ -834,6 +834,12 @@ func TestCompanyShortAndLongForms(t *testing.T) {
 			0, []string{"Morvilever Plc"}},
 		{"an acronym of a company", [][]graph.Entity{{org("Interior Kava Machines Corp", "IKM")}, {org("IKM")}, {org("IKM Corp", "IKM")}},
 			0, []string{"Interior Kava Machines Corp"}},
+		{"a short name that begins two other banks' names finds none", [][]graph.Entity{{org("Holm Federal Savings and Loan Association")}, {org("Holm Federal Bank of Kelvia")}, {org("Holm Federal")}, {org("Holm Federal Bank of Kelvia F.S.B.", "Holm Federal")}},
+			0, []string{"Holm Federal Savings and Loan Association", "Holm Federal Bank of Kelvia", "Holm Federal", "Holm Federal Bank of Kelvia F.S.B."}},
+		{"a short name that begins one other bank's name finds its own", [][]graph.Entity{{org("Holm Federal Savings and Loan Association")}, {org("Holm Federal")}, {org("Holm Federal Bank of Kelvia", "Holm Federal")}},
+			0, []string{"Holm Federal Savings and Loan Association", "Holm Federal"}},
+		{"a company's name with its suffix is no longer name", [][]graph.Entity{{org("Holm Federal Savings Co")}, {org("Holm Federal Savings Inc")}, {org("Holm Federal")}, {org("Holm Federal and Co Inc", "Holm Federal")}},
+			0, []string{"Holm Federal Savings Co", "Holm Federal Savings Inc", "Holm Federal and Co Inc"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

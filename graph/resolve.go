@@ -12,6 +12,8 @@ package graph
 
 import (
 	"slices"
+
+	"github.com/dgraph-io/badger/v4"
 	"sort"
 	"strings"
 	"unicode"
@@ -76,6 +78,19 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 			score := matchScore(e, n, i == 0, len(cands) == 1, rec)
 			if score > 0 && !sameWriting(n, rec) {
 				score = 0
+			}
+			if score > 0 && score <= 2 && i > 0 && e.Type != Person && shortOf(n, e.Name) && Fold(rec.Name) != Fold(e.Name) {
+				// "Home Federal" of "Home Federal Bank of Florida
+				// F.S.B." is no stored "Home Federal" when the store
+				// holds other banks that go by longer names beginning
+				// with it (Home Federal Savings and Loan Association,
+				// Home Federal Bank of Florida): which one, the short
+				// name does not say
+				if amb, err := w.ambiguousStart(n, c, e); err != nil {
+					return 0, false, err
+				} else if amb {
+					score = 0
+				}
 			}
 			if score > 0 && Fold(rec.Name) == Fold(n) {
 				named[c] = n
@@ -971,4 +986,72 @@ func misspelt(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// shortOf reports whether short, of two words or more, begins long, which
+// goes on after it with more than legal suffixes and "and": "Home Federal"
+// of "Home Federal Bank of Florida F.S.B.", not "Merrill Lynch" of
+// "Merrill Lynch and Co Inc".
+func shortOf(short, long string) bool {
+	s := strings.Fields(Fold(short))
+	if len(s) < 2 || !hasPrefixWords(strings.Fields(Fold(long)), s) {
+		return false
+	}
+	core, _ := companyCore(long)
+	return len(core) > len(nameWords(short))
+}
+
+// ambiguousStart reports whether the store holds two entities or more,
+// other than rec, that go by a longer name beginning with the short name n
+// and more than legal suffixes (not names e itself gives): then n is
+// ambiguous across the store, no name to find rec by.
+func (w *writer) ambiguousStart(n string, rec uint64, e Entity) (bool, error) {
+	prefix := Fold(n) + " "
+	others := map[uint64]bool{}
+	note := func(folded string, id uint64) {
+		if id == rec || others[id] || Fold(e.Name) == folded || containsFold(e.Aliases, folded) {
+			return
+		}
+		if core, _ := companyCore(folded); len(core) <= len(nameWords(n)) {
+			return // "Home Federal Inc"
+		}
+		others[id] = true
+	}
+	txn := w.txn
+	if w.snap != nil {
+		txn = w.snap
+	}
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	opt.Prefix = key(pAlias, prefix)
+	it := txn.NewIterator(opt)
+	seen := 0
+	for it.Seek(opt.Prefix); it.ValidForPrefix(opt.Prefix) && seen < 200 && len(others) < 2; it.Next() {
+		k := it.Item().Key()
+		if len(k) < 1+len(prefix)+9 || k[len(k)-9] != 0 {
+			continue
+		}
+		folded := string(k[1 : len(k)-9])
+		if w.snap != nil {
+			if on, ok := w.aliasDelta[folded][idOfAlias(k)]; ok && !on {
+				continue
+			}
+		}
+		note(folded, idOfAlias(k))
+		seen++
+	}
+	it.Close()
+	if w.snap != nil {
+		for folded, ids := range w.aliasDelta {
+			if !strings.HasPrefix(folded, prefix) {
+				continue
+			}
+			for id, on := range ids {
+				if on {
+					note(folded, id)
+				}
+			}
+		}
+	}
+	return len(others) >= 2, nil
 }
