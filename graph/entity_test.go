@@ -838,6 +838,10 @@ func TestCompanyShortAndLongForms(t *testing.T) {
 			0, []string{"Holm Federal Savings and Loan Association", "Holm Federal Bank of Kelvia", "Holm Federal", "Holm Federal Bank of Kelvia F.S.B."}},
 		{"a short name that begins one other bank's name finds its own", [][]graph.Entity{{org("Holm Federal Savings and Loan Association")}, {org("Holm Federal")}, {org("Holm Federal Bank of Kelvia", "Holm Federal")}},
 			0, []string{"Holm Federal Savings and Loan Association", "Holm Federal"}},
+		{"two names that go on otherwise after the short one they share", [][]graph.Entity{{org("Air Kelv Reserve", "Air Kelv")}, {org("Air Kelv Health Laboratory", "Air Kelv")}},
+			0, []string{"Air Kelv Reserve", "Air Kelv Health Laboratory"}},
+		{"a name that goes on after the other's shares its short one", [][]graph.Entity{{org("Air Kelv Reserve", "Air Kelv")}, {org("Air Kelv Reserve Command", "Air Kelv")}},
+			0, []string{"Air Kelv Reserve"}},
 		{"a company's name with its suffix is no longer name", [][]graph.Entity{{org("Holm Federal Savings Co")}, {org("Holm Federal Savings Inc")}, {org("Holm Federal")}, {org("Holm Federal and Co Inc", "Holm Federal")}},
 			0, []string{"Holm Federal Savings Co", "Holm Federal Savings Inc", "Holm Federal and Co Inc"}},
 	}

@@ -523,6 +523,13 @@ func matchScore(e Entity, n string, byName, sole bool, rec *entityRec) int {
 		// Inc" is no "International Coffee Organization"
 		return 0
 	}
+	if !sameName && !byName && e.Type != Person && rec.Type != Person && e.Type != Concept && rec.Type != Concept &&
+		shortOf(n, e.Name) && shortOf(n, rec.Name) && !coreBegins(e.Name, rec.Name) {
+		// "Air Force Occupational Health Laboratory" is not the "Air
+		// Force Reserve", though both go by "Air Force": two names that
+		// go on otherwise after the short one they share
+		return 0
+	}
 	if !sameName {
 		for _, a := range rec.Aliases {
 			if _, suffixed := companyCore(a); suffixed && otherCompany(e.Name, a) {
@@ -999,6 +1006,15 @@ func shortOf(short, long string) bool {
 	}
 	core, _ := companyCore(long)
 	return len(core) > len(nameWords(short))
+}
+
+// coreBegins reports whether one name, legal suffixes aside, begins the
+// other ("First Interstate Bank", "First Interstate Bank Corp") or is it
+// misspelt ("International Coffee Organisation", "... Organization").
+func coreBegins(a, b string) bool {
+	ca, _ := companyCore(a)
+	cb, _ := companyCore(b)
+	return hasPrefixWords(ca, cb) || hasPrefixWords(cb, ca) || misspelt(ca, cb)
 }
 
 // ambiguousStart reports whether the store holds two entities or more,
