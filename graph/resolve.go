@@ -1071,3 +1071,132 @@ func (w *writer) ambiguousStart(n string, rec uint64, e Entity) (bool, error) {
 	}
 	return len(others) >= 2, nil
 }
+
+// sameInDocument notes, for a merge after the documents are stored, a
+// stored body the document names by a short name of its own ("Fed", "VW",
+// "AMC": an entity whose canonical name is that short name) beside the one
+// stored body of the document that the short name stands for:
+//   - a clipping of its first word, the body's name no company's with a
+//     legal suffix ("Fed" of "Federal Reserve": "the Federal Reserve ...
+//     the Fed");
+//   - two capitals that spell a one-word company's name, first letter
+//     first ("VW" of "Volkswagen AG": "Volkswagen AG <VOWG.F> (VW)");
+//   - or its initials ("AMC" of "American Motors Corp").
+//
+// A short name that fits two of the document's bodies, neither the
+// other's longer name ("EC" beside the European Community and the European
+// Commission), that another stored entity goes by too, or that a user
+// split off the body (SplitAlias) stays apart.
+func (w *writer) sameInDocument(ents []Entity, ids map[string]uint64) error {
+	type named struct {
+		id  uint64
+		rec *entityRec
+	}
+	var all []named
+	seen := map[uint64]bool{}
+	for _, e := range ents {
+		id := ids[typedName(e.Type, e.Name)]
+		if id == 0 || seen[id] {
+			continue
+		}
+		seen[id] = true
+		rec, err := w.entity(id)
+		if err != nil {
+			return err
+		}
+		all = append(all, named{id, rec})
+	}
+	for _, s := range all {
+		short := strings.TrimSpace(s.rec.Name)
+		if s.rec.Type != Org && s.rec.Type != Misc || strings.Contains(short, " ") {
+			continue
+		}
+		var fits []named
+		for _, l := range all {
+			if l.id != s.id && l.rec.Type == Org && clippedOrSpelt(short, l.rec.Name) {
+				fits = append(fits, l)
+			}
+		}
+		if len(fits) == 0 {
+			continue
+		}
+		// the shortest, when each longer one goes on after it ("Federal
+		// Reserve", "Federal Reserve Board")
+		slices.SortFunc(fits, func(a, b named) int { return len(a.rec.Name) - len(b.rec.Name) })
+		into := fits[0]
+		nested := true
+		for _, l := range fits[1:] {
+			nested = nested && hasPrefixWords(strings.Fields(Fold(l.rec.Name)), strings.Fields(Fold(into.rec.Name)))
+		}
+		if !nested {
+			continue
+		}
+		others, err := w.aliasIDs(Fold(short))
+		if err != nil {
+			return err
+		}
+		alone := true
+		for _, id := range others {
+			alone = alone && (id == s.id || id == into.id)
+		}
+		if !alone {
+			continue
+		}
+		if split, err := splitOff(w.txn, into.id, short); err != nil {
+			return err
+		} else if split {
+			continue
+		}
+		if !containsPair(w.merges, into.id, s.id) && !containsPair(w.merges, s.id, into.id) {
+			w.merges = append(w.merges, [2]uint64{into.id, s.id})
+		}
+	}
+	return nil
+}
+
+// clippedOrSpelt reports whether short, one word, is a short name of long, a
+// body's name: a clipping of long's first word, ending inside it, when long
+// has no legal suffix ("Fed", "Federal Reserve"), two capitals that spell
+// a one-word company's name of letters only from its first letter ("VW",
+// "Volkswagen AG"; not "BNI" of "BankAmerica Corp"), or
+// initials (abbreviates: "AMC", "American Motors Corp").
+func clippedOrSpelt(short, long string) bool {
+	lw := strings.Fields(Fold(long))
+	if len(lw) < 2 || Fold(short) == Fold(long) {
+		return false
+	}
+	if Acronym(short) {
+		if abbreviates(short, long) {
+			return true
+		}
+		core, suffixed := companyCore(long)
+		s := []rune(strings.ReplaceAll(Fold(short), ".", ""))
+		if !suffixed || len(core) != 1 || len(s) != 2 {
+			return false
+		}
+		word := []rune(core[0])
+		if len(word) < 2*len(s) || word[0] != s[0] || strings.IndexFunc(core[0], func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false // "MCC" is no short name of "MCC-Presidential Inc"
+		}
+		i := 1
+		for _, r := range word[1:] {
+			if i < len(s) && r == s[i] {
+				i++
+			}
+		}
+		return i == len(s)
+	}
+	s := Fold(short)
+	r, _ := utf8.DecodeRuneInString(short)
+	if _, suffixed := companyCore(long); suffixed || !unicode.IsUpper(r) || utf8.RuneCountInString(s) < 3 {
+		return false
+	}
+	if !strings.HasPrefix(lw[0], s) || utf8.RuneCountInString(lw[0]) < utf8.RuneCountInString(s)+2 {
+		return false
+	}
+	// a clipping ends inside a word: "Matra" of "Matra-Harris
+	// Semiconducteurs", "Ciba" of "Ciba's Vision Group" are their
+	// parents' names, not short names of them
+	next, _ := utf8.DecodeRuneInString(lw[0][len(s):])
+	return unicode.IsLetter(next)
+}
