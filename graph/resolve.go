@@ -70,6 +70,14 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 		if err != nil {
 			return 0, false, err
 		}
+		if plain := withoutCommas(n); plain != n {
+			// "Goldman, Sachs and Co" is the stored "Goldman Sachs and Co"
+			more, err := w.aliasIDs(Fold(plain))
+			if err != nil {
+				return 0, false, err
+			}
+			cands = slices.Compact(slices.Sorted(slices.Values(append(cands, more...))))
+		}
 		for _, c := range cands {
 			rec, err := w.entity(c)
 			if err != nil {
@@ -92,7 +100,7 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 					score = 0
 				}
 			}
-			if score > 0 && Fold(rec.Name) == Fold(n) {
+			if score > 0 && (Fold(rec.Name) == Fold(n) || writtenOtherwise(rec.Name, e.Name)) {
 				named[c] = n
 			}
 			switch {
@@ -771,6 +779,18 @@ func (w *writer) sameCompany(best uint64, named map[uint64]string) error {
 		if rec.Type != Org {
 			continue
 		}
+		if writtenOtherwise(rec.Name, br.Name) {
+			// one name written two ways: the one more mentioned keeps
+			// its writing
+			into, from := best, c
+			if rec.Mentions > br.Mentions {
+				into, from = c, best
+			}
+			if !containsPair(w.merges, into, from) {
+				w.merges = append(w.merges, [2]uint64{into, from})
+			}
+			continue
+		}
 		into, from, short := best, c, n
 		switch {
 		case suffixForm(rec.Name, br.Name), abbreviates(rec.Name, br.Name):
@@ -1199,4 +1219,43 @@ func clippedOrSpelt(short, long string) bool {
 	// parents' names, not short names of them
 	next, _ := utf8.DecodeRuneInString(lw[0][len(s):])
 	return unicode.IsLetter(next)
+}
+
+// withoutCommas returns name without its commas: "Goldman, Sachs and Co"
+// → "Goldman Sachs and Co".
+func withoutCommas(name string) string {
+	if !strings.Contains(name, ",") {
+		return name
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(name, ",", " ")), " ")
+}
+
+// writtenOtherwise reports whether two names of two words or more are one
+// name written two ways: with and without commas ("Goldman, Sachs and
+// Co"), one word misspelt or spelt the British way ("International Coffee
+// Organisation", "... Organization"), or the same words in another order,
+// little words aside ("U.S. Department of Agriculture", "U.S. Agriculture
+// Department").
+func writtenOtherwise(a, b string) bool {
+	wa, wb := nameWords(a), nameWords(b)
+	if Fold(a) == Fold(b) || len(wa) < 2 || len(wb) < 2 || suffixCountry(a) != suffixCountry(b) {
+		return false
+	}
+	if slices.Equal(wa, wb) || misspelt(wa, wb) {
+		return true
+	}
+	content := func(ws []string) []string {
+		var out []string
+		for _, w := range ws {
+			switch w {
+			case "of", "the", "for":
+				continue
+			}
+			out = append(out, w)
+		}
+		slices.Sort(out)
+		return out
+	}
+	ca, cb := content(wa), content(wb)
+	return len(ca) >= 3 && slices.Equal(ca, cb)
 }
