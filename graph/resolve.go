@@ -202,7 +202,76 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 		// which documents that say "Eastern" called a place)
 		rec.Type = Org
 	}
+	if !created && e.Type == Person && rec.Type == Person {
+		if err := w.samePerson(best, rec); err != nil {
+			return 0, false, err
+		}
+	}
 	return best, created, nil
+}
+
+// samePerson notes, for a merge after the documents are stored, a person
+// stored under a bare surname ("Nakasone", stored apart when a document
+// first called it a company) that a document names again as a person,
+// into the one stored person named in full with that surname (Yasuhiro
+// Nakasone), as resolve would have found it had it not been stored: not
+// when two stored people or more have the surname ("Reagan": Ronald, Nancy,
+// Mrs Reagan) or one has it first ("Li": Ronald Li, Li Gun-mo), nor when a
+// user split the surname off that person.
+func (w *writer) samePerson(id uint64, rec *entityRec) error {
+	name := strings.TrimSpace(rec.Name)
+	if strings.Contains(name, " ") || Acronym(name) {
+		return nil
+	}
+	cands, err := w.aliasIDs(Fold(name))
+	if err != nil {
+		return err
+	}
+	person := uint64(0)
+	for _, c := range cands {
+		if c == id {
+			continue
+		}
+		r, err := w.entity(c)
+		if err != nil {
+			return err
+		}
+		f := strings.Fields(Fold(r.Name))
+		if r.Type != Person || len(f) < 2 {
+			continue
+		}
+		if f[0] == Fold(name) {
+			return nil // a family name written first: "Li Gun-mo" beside Ronald Li
+		}
+		if f[len(f)-1] != Fold(name) {
+			continue
+		}
+		if person != 0 {
+			return nil // two people have the surname
+		}
+		person = c
+	}
+	if person == 0 {
+		return nil
+	}
+	// nor when a stored person's name begins with it: a family name
+	// written first ("Chang Chi-cheng" beside Steve Chang) or a first
+	// name ("David" beside Michael David and David Roderick)
+	first := false
+	if err := w.aliasesFrom(Fold(name)+" ", func(_ string, c uint64) bool {
+		r, err := w.entity(c)
+		first = err == nil && r.Type == Person
+		return !first
+	}); err != nil || first {
+		return err
+	}
+	if split, err := splitOff(w.txn, person, name); err != nil || split {
+		return err
+	}
+	if !containsPair(w.merges, person, id) {
+		w.merges = append(w.merges, [2]uint64{person, id})
+	}
+	return nil
 }
 
 // partnersName reports whether name is a company's name with one "and"
@@ -1053,41 +1122,11 @@ func (w *writer) ambiguousStart(n string, rec uint64, e Entity) (bool, error) {
 		}
 		others[id] = true
 	}
-	txn := w.txn
-	if w.snap != nil {
-		txn = w.snap
-	}
-	opt := badger.DefaultIteratorOptions
-	opt.PrefetchValues = false
-	opt.Prefix = key(pAlias, prefix)
-	it := txn.NewIterator(opt)
-	seen := 0
-	for it.Seek(opt.Prefix); it.ValidForPrefix(opt.Prefix) && seen < 200 && len(others) < 2; it.Next() {
-		k := it.Item().Key()
-		if len(k) < 1+len(prefix)+9 || k[len(k)-9] != 0 {
-			continue
-		}
-		folded := string(k[1 : len(k)-9])
-		if w.snap != nil {
-			if on, ok := w.aliasDelta[folded][idOfAlias(k)]; ok && !on {
-				continue
-			}
-		}
-		note(folded, idOfAlias(k))
-		seen++
-	}
-	it.Close()
-	if w.snap != nil {
-		for folded, ids := range w.aliasDelta {
-			if !strings.HasPrefix(folded, prefix) {
-				continue
-			}
-			for id, on := range ids {
-				if on {
-					note(folded, id)
-				}
-			}
-		}
+	if err := w.aliasesFrom(prefix, func(folded string, id uint64) bool {
+		note(folded, id)
+		return len(others) < 2
+	}); err != nil {
+		return false, err
 	}
 	return len(others) >= 2, nil
 }
@@ -1258,4 +1297,49 @@ func writtenOtherwise(a, b string) bool {
 	}
 	ca, cb := content(wa), content(wb)
 	return len(ca) >= 3 && slices.Equal(ca, cb)
+}
+
+// aliasesFrom calls fn with every alias in the index (folded) that begins
+// with prefix and the entity that goes by it, up to 200 of them, until fn
+// returns false.
+func (w *writer) aliasesFrom(prefix string, fn func(folded string, id uint64) bool) error {
+	txn := w.txn
+	if w.snap != nil {
+		txn = w.snap
+	}
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	opt.Prefix = key(pAlias, prefix)
+	it := txn.NewIterator(opt)
+	defer it.Close()
+	seen := 0
+	for it.Seek(opt.Prefix); it.ValidForPrefix(opt.Prefix) && seen < 200; it.Next() {
+		k := it.Item().Key()
+		if len(k) < 1+len(prefix)+9 || k[len(k)-9] != 0 {
+			continue
+		}
+		folded, id := string(k[1:len(k)-9]), idOfAlias(k)
+		if w.snap != nil {
+			if on, ok := w.aliasDelta[folded][id]; ok && !on {
+				continue
+			}
+		}
+		seen++
+		if !fn(folded, id) {
+			return nil
+		}
+	}
+	if w.snap != nil {
+		for folded, ids := range w.aliasDelta {
+			if !strings.HasPrefix(folded, prefix) {
+				continue
+			}
+			for id, on := range ids {
+				if on && !fn(folded, id) {
+					return nil
+				}
+			}
+		}
+	}
+	return nil
 }
