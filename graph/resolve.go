@@ -100,7 +100,7 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 					score = 0
 				}
 			}
-			if score > 0 && (Fold(rec.Name) == Fold(n) || writtenOtherwise(rec.Name, e.Name)) {
+			if score > 0 && (Fold(rec.Name) == Fold(n) || writtenOtherwise(rec.Name, e.Name) || sameCore(rec.Name, e.Name)) {
 				named[c] = n
 			}
 			switch {
@@ -848,8 +848,10 @@ func (w *writer) sameCompany(best uint64, named map[uint64]string) error {
 		if rec.Type != Org {
 			continue
 		}
-		if writtenOtherwise(rec.Name, br.Name) {
-			// one name written two ways: the one more mentioned keeps
+		if writtenOtherwise(rec.Name, br.Name) || sameCore(rec.Name, br.Name) {
+			// one name written two ways, or one company's name with
+			// other legal suffixes ("Kidder, Peabody and Co Inc",
+			// "Kidder Peabody and Co"): the one more mentioned keeps
 			// its writing
 			into, from := best, c
 			if rec.Mentions > br.Mentions {
