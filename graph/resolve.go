@@ -5,8 +5,18 @@ package graph
 // canonical name across types (NER labels are noisy), by any alias within
 // a compatible type, by the lookup keys ingest gave it before (a person's
 // surname, Entity.Keys), and, for a person, by a spelling variant of the
-// first name. A name ingest calls local (Entity.Local: "Central Bank",
-// whose country only its document gives) finds nothing.
+// first name that sounds alike (firstNameVariant). A name ingest calls
+// local (Entity.Local: "Central Bank", whose country only its document
+// gives) finds nothing, nor does a short name that begins several stored
+// bodies' longer names (ambiguousStart: "Home Federal") or that two longer
+// names go on after otherwise ("Air Force").
+//
+// Stored entities that a document shows to be one are merged after it is
+// stored, as MergeEntities does, so that kg split undoes them: a company's
+// short and long forms and initials and a name written two ways
+// (sameCompany), a short name the document gives beside its body
+// (sameInDocument: "Fed", "VW", "AMC") and a bare surname stored apart
+// beside the one person of that surname (samePerson).
 // Name heuristics (titles, particles, suffixes, surnames) are ingest's: it
 // hands the store each entity's names, aliases and keys.
 
