@@ -814,6 +814,8 @@ func TestCompanyShortAndLongForms(t *testing.T) {
 			0, []string{"Malko Baldeg", "Baldeg"}},
 		{"a surname stored apart joins the one person of that surname", [][]graph.Entity{{{Name: "Malko Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {{Name: "Baldeg", Type: graph.Org, Mentions: 1}}, {{Name: "Baldeg", Type: graph.Person, Mentions: 2}}},
 			1, []string{"Malko Baldeg"}},
+		{"a surname in capitals stored apart joins the one person of that surname", [][]graph.Entity{{{Name: "Malko Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {{Name: "BALDEG", Type: graph.Org, Mentions: 1}}, {{Name: "BALDEG", Type: graph.Person, Mentions: 2}}},
+			1, []string{"Malko Baldeg"}},
 		{"a surname stored apart that two people have stays apart", [][]graph.Entity{{{Name: "Malko Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {{Name: "Anna Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {{Name: "Baldeg", Type: graph.Org, Mentions: 1}}, {{Name: "Baldeg", Type: graph.Person, Mentions: 2}}},
 			0, []string{"Malko Baldeg", "Anna Baldeg", "Baldeg"}},
 		{"a surname stored apart that begins another person's name stays apart", [][]graph.Entity{{{Name: "Malko Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {{Name: "Baldeg Gun-mo", Type: graph.Person, Aliases: []string{"Baldeg"}, Mentions: 1}}, {{Name: "Baldeg", Type: graph.Org, Mentions: 1}}, {{Name: "Baldeg", Type: graph.Person, Mentions: 2}}},

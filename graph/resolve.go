@@ -222,7 +222,8 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 
 // samePerson notes, for a merge after the documents are stored, a person
 // stored under a bare surname ("Nakasone", stored apart when a document
-// first called it a company) that a document names again as a person,
+// first called it a company; "LYNG" of headlines) that a document names
+// again as a person,
 // into the one stored person named in full with that surname (Yasuhiro
 // Nakasone), as resolve would have found it had it not been stored: not
 // when two stored people or more have the surname ("Reagan": Ronald, Nancy,
@@ -230,7 +231,9 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 // user split the surname off that person.
 func (w *writer) samePerson(id uint64, rec *entityRec) error {
 	name := strings.TrimSpace(rec.Name)
-	if strings.Contains(name, " ") || Acronym(name) {
+	if strings.Contains(name, " ") || Acronym(name) && utf8.RuneCountInString(name) <= 3 {
+		// (a surname in capitals is a headline's, "LYNG"; three
+		// capitals are more likely initials)
 		return nil
 	}
 	cands, err := w.aliasIDs(Fold(name))
