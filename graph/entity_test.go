@@ -852,6 +852,8 @@ func TestCompanyShortAndLongForms(t *testing.T) {
 			1, []string{"Kelvder, Peabody and Co Inc"}},
 		{"one company's name with other suffixes", [][]graph.Entity{{org("Kelvder Peabody Co Inc")}, {org("Kelvder Peabody and Co")}, {org("Kelvder Peabody and Co", "Kelvder Peabody Co Inc")}},
 			1, []string{"Kelvder Peabody and Co"}},
+		{"Company written out is a legal suffix", [][]graph.Entity{{org("Zentor Co", "Zentor")}, {org("Zentor Company", "Zentor")}},
+			0, []string{"Zentor Co"}},
 		{"a body's name spelt the British way", [][]graph.Entity{{org("Kelvian Coffee Organization", "KCO")}, {org("Kelvian Coffee Organisation")}, {org("Kelvian Coffee Organisation", "KCO")}},
 			1, []string{"Kelvian Coffee Organisation"}},
 		{"a body's name in another order", [][]graph.Entity{{org("Kelvian Agriculture Department", "KDA")}, {org("Kelvian Department of Agriculture")}, {org("Kelvian Department of Agriculture", "KDA")}},

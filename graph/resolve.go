@@ -812,7 +812,7 @@ func standsForAnother(e Entity, n string, rec *entityRec) bool {
 // Texaco.
 var legalSuffixes = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "ag": true,
 	"sa": true, "nv": true, "ab": true, "spa": true, "llc": true, "gmbh": true, "bhd": true, "kk": true,
-	"corporation": true, "incorporated": true, "limited": true}
+	"corporation": true, "incorporated": true, "limited": true, "company": true}
 
 // suffixForm reports whether long is short with a legal suffix or two after
 // it: "Texaco Inc", "Cominco Ltd", "Nippon Steel Co Ltd" for "Nippon Steel".
