@@ -816,6 +816,8 @@ func TestCompanyShortAndLongForms(t *testing.T) {
 			1, []string{"Malko Baldeg"}},
 		{"a surname in capitals stored apart joins the one person of that surname", [][]graph.Entity{{{Name: "Malko Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {{Name: "BALDEG", Type: graph.Org, Mentions: 1}}, {{Name: "BALDEG", Type: graph.Person, Mentions: 2}}},
 			1, []string{"Malko Baldeg"}},
+		{"a company typed a person has no surname", [][]graph.Entity{{{Name: "Kelvard & Poor", Type: graph.Person, Keys: []string{"Poor"}, Mentions: 1}}, {{Name: "Poor", Type: graph.Org, Mentions: 1}}, {{Name: "Poor", Type: graph.Person, Mentions: 2}}},
+			0, []string{"Kelvard & Poor", "Poor"}},
 		{"a surname stored apart that two people have stays apart", [][]graph.Entity{{{Name: "Malko Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {{Name: "Anna Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {{Name: "Baldeg", Type: graph.Org, Mentions: 1}}, {{Name: "Baldeg", Type: graph.Person, Mentions: 2}}},
 			0, []string{"Malko Baldeg", "Anna Baldeg", "Baldeg"}},
 		{"a surname stored apart that begins another person's name stays apart", [][]graph.Entity{{{Name: "Malko Baldeg", Type: graph.Person, Keys: []string{"Baldeg"}, Mentions: 1}}, {{Name: "Baldeg Gun-mo", Type: graph.Person, Aliases: []string{"Baldeg"}, Mentions: 1}}, {{Name: "Baldeg", Type: graph.Org, Mentions: 1}}, {{Name: "Baldeg", Type: graph.Person, Mentions: 2}}},

@@ -253,6 +253,11 @@ func (w *writer) samePerson(id uint64, rec *entityRec) error {
 		if r.Type != Person || len(f) < 2 {
 			continue
 		}
+		if slices.Contains(f, "&") || slices.Contains(f, "and") || !PlainName(r.Name) {
+			// "Standard & Poor", a company typed a person, has no
+			// surname "Poor"
+			continue
+		}
 		if f[0] == Fold(name) {
 			return nil // a family name written first: "Li Gun-mo" beside Ronald Li
 		}
