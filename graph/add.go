@@ -357,6 +357,9 @@ func (w *writer) add(d Document) (Added, error) {
 		}
 		ids[typedName(e.Type, e.Name)] = id
 	}
+	if err := w.sameInDocument(d.Entities, ids); err != nil {
+		return res, err
+	}
 	end := func(name, typ, text string) (uint64, error) {
 		if id, ok := ids[typedName(typ, name)]; ok {
 			return id, nil

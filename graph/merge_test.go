@@ -468,3 +468,32 @@ func TestMergeTooLarge(t *testing.T) {
 	}
 	verify(t, s)
 }
+
+// A short name a document names beside its body ("Fed", "Federal
+// Reserve") merges the two, as MergeEntities does; a split undoes it, and
+// later documents that name both leave them apart.
+func TestDocumentShortNameMergeSplits(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	org := func(name string) graph.Entity { return graph.Entity{Name: name, Type: graph.Org, Mentions: 1} }
+	mustAdd(t, s, graph.Document{ID: "d1", Hash: "h1", Entities: []graph.Entity{org("Kelv")}})
+	if a := mustAdd(t, s, graph.Document{ID: "d2", Hash: "h2", Entities: []graph.Entity{org("Kelvian Reserve"), org("Kelv")}}); a.Merged != 1 {
+		t.Fatalf("Added.Merged = %d, want 1", a.Merged)
+	}
+	e, err := s.Entity(ctx, "Kelv")
+	if err != nil || e.Name != "Kelvian Reserve" || e.Mentions != 3 {
+		t.Fatalf("Entity(Kelv) = %+v, %v, want Kelvian Reserve with 3 mentions", e, err)
+	}
+	if _, err := s.SplitAlias(ctx, "Kelvian Reserve", "Kelv"); err != nil {
+		t.Fatalf("SplitAlias() = %v", err)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Errorf("Check() after the split = %v", err)
+	}
+	if a := mustAdd(t, s, graph.Document{ID: "d3", Hash: "h3", Entities: []graph.Entity{org("Kelvian Reserve"), org("Kelv")}}); a.Merged != 0 {
+		t.Errorf("Added.Merged after the split = %d, want 0", a.Merged)
+	}
+	if e, err := s.Entity(ctx, "Kelv"); err != nil || e.Name != "Kelv" {
+		t.Errorf("Entity(Kelv) after the split = %+v, %v, want Kelv of its own", e, err)
+	}
+}

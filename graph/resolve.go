@@ -5,13 +5,25 @@ package graph
 // canonical name across types (NER labels are noisy), by any alias within
 // a compatible type, by the lookup keys ingest gave it before (a person's
 // surname, Entity.Keys), and, for a person, by a spelling variant of the
-// first name. A name ingest calls local (Entity.Local: "Central Bank",
-// whose country only its document gives) finds nothing.
+// first name that sounds alike (firstNameVariant). A name ingest calls
+// local (Entity.Local: "Central Bank", whose country only its document
+// gives) finds nothing, nor does a short name that begins several stored
+// bodies' longer names (ambiguousStart: "Home Federal") or that two longer
+// names go on after otherwise ("Air Force").
+//
+// Stored entities that a document shows to be one are merged after it is
+// stored, as MergeEntities does, so that kg split undoes them: a company's
+// short and long forms and initials and a name written two ways
+// (sameCompany), a short name the document gives beside its body
+// (sameInDocument: "Fed", "VW", "AMC") and a bare surname stored apart
+// beside the one person of that surname (samePerson).
 // Name heuristics (titles, particles, suffixes, surnames) are ingest's: it
 // hands the store each entity's names, aliases and keys.
 
 import (
 	"slices"
+
+	"github.com/dgraph-io/badger/v4"
 	"sort"
 	"strings"
 	"unicode"
@@ -68,6 +80,14 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 		if err != nil {
 			return 0, false, err
 		}
+		if plain := withoutCommas(n); plain != n {
+			// "Goldman, Sachs and Co" is the stored "Goldman Sachs and Co"
+			more, err := w.aliasIDs(Fold(plain))
+			if err != nil {
+				return 0, false, err
+			}
+			cands = slices.Compact(slices.Sorted(slices.Values(append(cands, more...))))
+		}
 		for _, c := range cands {
 			rec, err := w.entity(c)
 			if err != nil {
@@ -77,7 +97,20 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 			if score > 0 && !sameWriting(n, rec) {
 				score = 0
 			}
-			if score > 0 && Fold(rec.Name) == Fold(n) {
+			if score > 0 && score <= 2 && i > 0 && e.Type != Person && shortOf(n, e.Name) && Fold(rec.Name) != Fold(e.Name) {
+				// "Home Federal" of "Home Federal Bank of Florida
+				// F.S.B." is no stored "Home Federal" when the store
+				// holds other banks that go by longer names beginning
+				// with it (Home Federal Savings and Loan Association,
+				// Home Federal Bank of Florida): which one, the short
+				// name does not say
+				if amb, err := w.ambiguousStart(n, c, e); err != nil {
+					return 0, false, err
+				} else if amb {
+					score = 0
+				}
+			}
+			if score > 0 && (Fold(rec.Name) == Fold(n) || writtenOtherwise(rec.Name, e.Name) || sameCore(rec.Name, e.Name)) {
 				named[c] = n
 			}
 			switch {
@@ -179,7 +212,84 @@ func (w *writer) resolve(e Entity) (id uint64, created bool, err error) {
 		// which documents that say "Eastern" called a place)
 		rec.Type = Org
 	}
+	if !created && e.Type == Person && rec.Type == Person {
+		if err := w.samePerson(best, rec); err != nil {
+			return 0, false, err
+		}
+	}
 	return best, created, nil
+}
+
+// samePerson notes, for a merge after the documents are stored, a person
+// stored under a bare surname ("Nakasone", stored apart when a document
+// first called it a company; "LYNG" of headlines) that a document names
+// again as a person,
+// into the one stored person named in full with that surname (Yasuhiro
+// Nakasone), as resolve would have found it had it not been stored: not
+// when two stored people or more have the surname ("Reagan": Ronald, Nancy,
+// Mrs Reagan) or one has it first ("Li": Ronald Li, Li Gun-mo), nor when a
+// user split the surname off that person.
+func (w *writer) samePerson(id uint64, rec *entityRec) error {
+	name := strings.TrimSpace(rec.Name)
+	if strings.Contains(name, " ") || Acronym(name) && utf8.RuneCountInString(name) <= 3 {
+		// (a surname in capitals is a headline's, "LYNG"; three
+		// capitals are more likely initials)
+		return nil
+	}
+	cands, err := w.aliasIDs(Fold(name))
+	if err != nil {
+		return err
+	}
+	person := uint64(0)
+	for _, c := range cands {
+		if c == id {
+			continue
+		}
+		r, err := w.entity(c)
+		if err != nil {
+			return err
+		}
+		f := strings.Fields(Fold(r.Name))
+		if r.Type != Person || len(f) < 2 {
+			continue
+		}
+		if slices.Contains(f, "&") || slices.Contains(f, "and") || !PlainName(r.Name) {
+			// "Standard & Poor", a company typed a person, has no
+			// surname "Poor"
+			continue
+		}
+		if f[0] == Fold(name) {
+			return nil // a family name written first: "Li Gun-mo" beside Ronald Li
+		}
+		if f[len(f)-1] != Fold(name) {
+			continue
+		}
+		if person != 0 {
+			return nil // two people have the surname
+		}
+		person = c
+	}
+	if person == 0 {
+		return nil
+	}
+	// nor when a stored person's name begins with it: a family name
+	// written first ("Chang Chi-cheng" beside Steve Chang) or a first
+	// name ("David" beside Michael David and David Roderick)
+	first := false
+	if err := w.aliasesFrom(Fold(name)+" ", func(_ string, c uint64) bool {
+		r, err := w.entity(c)
+		first = err == nil && r.Type == Person
+		return !first
+	}); err != nil || first {
+		return err
+	}
+	if split, err := splitOff(w.txn, person, name); err != nil || split {
+		return err
+	}
+	if !containsPair(w.merges, person, id) {
+		w.merges = append(w.merges, [2]uint64{person, id})
+	}
+	return nil
 }
 
 // partnersName reports whether name is a company's name with one "and"
@@ -356,7 +466,7 @@ func (w *writer) variant(name string) (uint64, error) {
 			return 0, err
 		}
 		g := strings.Fields(Fold(rec.Name))
-		if rec.Type != Person || len(g) < 2 || g[len(g)-1] != f[len(f)-1] || !spellingVariant(g[0], f[0]) {
+		if rec.Type != Person || len(g) < 2 || g[len(g)-1] != f[len(f)-1] || !firstNameVariant(g[0], f[0]) {
 			continue
 		}
 		if found != 0 && found != c {
@@ -382,6 +492,72 @@ func spellingVariant(a, b string) bool {
 	}
 	d := editDistance(ra, rb)
 	return d <= 2 && d*3 <= min(len(ra), len(rb))
+}
+
+// firstNameVariant reports whether two first names are one name spelt two
+// ways: a spelling variant that also sounds alike, its Soundex code the
+// same ("Rudolph"/"Rudolf" R341, "Steven"/"Stephen" S315, "Mohammed"/
+// "Muhammad" M530), that lacks a letter of the other ("Aturo"/"Arturo")
+// or that differs only in its last letter ("Sergej"/"Sergey"), which two
+// names two letters apart that sound otherwise are
+// not ("Richard" R263, "Reinhard" R563; "Reinhold" R543; "Martin" M635,
+// "Marvin" M615).
+func firstNameVariant(a, b string) bool {
+	if !spellingVariant(a, b) {
+		return false
+	}
+	ra, rb := []rune(a), []rune(b)
+	if soundex(a) == soundex(b) || len(ra) != len(rb) && editDistance(ra, rb) == 1 {
+		return true // or a letter left out: "Aturo", "Arturo"
+	}
+	p := 0
+	for p < len(ra) && p < len(rb) && ra[p] == rb[p] {
+		p++
+	}
+	return len(ra)-p <= 1 && len(rb)-p <= 1
+}
+
+// soundex returns the American Soundex code of a word, its first letter
+// and the codes of up to three consonant sounds after it ("rudolph" →
+// "r341"); letters outside a–z are left out.
+func soundex(word string) string {
+	const codes = "01230120022455012623010202" // a..z
+	var b strings.Builder
+	last := byte(0)
+	for _, r := range word {
+		if r < 'a' || r > 'z' {
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			} else {
+				continue
+			}
+		}
+		c := codes[r-'a']
+		if b.Len() == 0 {
+			b.WriteRune(r)
+			last = c
+			continue
+		}
+		switch {
+		case r == 'h' || r == 'w':
+			// h and w do not part two letters of one code
+		case c == '0':
+			last = 0 // a vowel does
+		case c != last:
+			b.WriteByte(c)
+			last = c
+		}
+		if b.Len() == 4 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	for b.Len() < 4 {
+		b.WriteByte('0')
+	}
+	return b.String()
 }
 
 // editDistance is the Levenshtein distance between a and b.
@@ -440,6 +616,13 @@ func matchScore(e Entity, n string, byName, sole bool, rec *entityRec) int {
 		// "Merrill Lynch Capital Markets" is a unit of "Merrill Lynch
 		// and Co Inc", not it, though both go by "Merrill Lynch"; "ICO
 		// Inc" is no "International Coffee Organization"
+		return 0
+	}
+	if !sameName && !byName && e.Type != Person && rec.Type != Person && e.Type != Concept && rec.Type != Concept &&
+		shortOf(n, e.Name) && shortOf(n, rec.Name) && !coreBegins(e.Name, rec.Name) {
+		// "Air Force Occupational Health Laboratory" is not the "Air
+		// Force Reserve", though both go by "Air Force": two names that
+		// go on otherwise after the short one they share
 		return 0
 	}
 	if !sameName {
@@ -563,7 +746,7 @@ func otherPerson(a, b string) bool {
 	if (len(x) == 1 || len(y) == 1) && x[0] == y[0] {
 		return false // an initial
 	}
-	return !spellingVariant(fa[0], fb[0])
+	return !firstNameVariant(fa[0], fb[0])
 }
 
 // Acronym reports whether a name is written as one, in capitals: "IBM",
@@ -634,7 +817,7 @@ func standsForAnother(e Entity, n string, rec *entityRec) bool {
 // Texaco.
 var legalSuffixes = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "ag": true,
 	"sa": true, "nv": true, "ab": true, "spa": true, "llc": true, "gmbh": true, "bhd": true, "kk": true,
-	"corporation": true, "incorporated": true, "limited": true}
+	"corporation": true, "incorporated": true, "limited": true, "company": true}
 
 // suffixForm reports whether long is short with a legal suffix or two after
 // it: "Texaco Inc", "Cominco Ltd", "Nippon Steel Co Ltd" for "Nippon Steel".
@@ -681,6 +864,20 @@ func (w *writer) sameCompany(best uint64, named map[uint64]string) error {
 			return err
 		}
 		if rec.Type != Org {
+			continue
+		}
+		if writtenOtherwise(rec.Name, br.Name) || sameCore(rec.Name, br.Name) {
+			// one name written two ways, or one company's name with
+			// other legal suffixes ("Kidder, Peabody and Co Inc",
+			// "Kidder Peabody and Co"): the one more mentioned keeps
+			// its writing
+			into, from := best, c
+			if rec.Mentions > br.Mentions {
+				into, from = c, best
+			}
+			if !containsPair(w.merges, into, from) {
+				w.merges = append(w.merges, [2]uint64{into, from})
+			}
 			continue
 		}
 		into, from, short := best, c, n
@@ -905,4 +1102,264 @@ func misspelt(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// shortOf reports whether short, of two words or more, begins long, which
+// goes on after it with more than legal suffixes and "and": "Home Federal"
+// of "Home Federal Bank of Florida F.S.B.", not "Merrill Lynch" of
+// "Merrill Lynch and Co Inc".
+func shortOf(short, long string) bool {
+	s := strings.Fields(Fold(short))
+	if len(s) < 2 || !hasPrefixWords(strings.Fields(Fold(long)), s) {
+		return false
+	}
+	core, _ := companyCore(long)
+	return len(core) > len(nameWords(short))
+}
+
+// coreBegins reports whether one name, legal suffixes aside, begins the
+// other ("First Interstate Bank", "First Interstate Bank Corp") or is it
+// misspelt ("International Coffee Organisation", "... Organization").
+func coreBegins(a, b string) bool {
+	ca, _ := companyCore(a)
+	cb, _ := companyCore(b)
+	return hasPrefixWords(ca, cb) || hasPrefixWords(cb, ca) || misspelt(ca, cb)
+}
+
+// ambiguousStart reports whether the store holds two entities or more,
+// other than rec, that go by a longer name beginning with the short name n
+// and more than legal suffixes (not names e itself gives): then n is
+// ambiguous across the store, no name to find rec by.
+func (w *writer) ambiguousStart(n string, rec uint64, e Entity) (bool, error) {
+	prefix := Fold(n) + " "
+	others := map[uint64]bool{}
+	note := func(folded string, id uint64) {
+		if id == rec || others[id] || Fold(e.Name) == folded || containsFold(e.Aliases, folded) {
+			return
+		}
+		if core, _ := companyCore(folded); len(core) <= len(nameWords(n)) {
+			return // "Home Federal Inc"
+		}
+		others[id] = true
+	}
+	if err := w.aliasesFrom(prefix, func(folded string, id uint64) bool {
+		note(folded, id)
+		return len(others) < 2
+	}); err != nil {
+		return false, err
+	}
+	return len(others) >= 2, nil
+}
+
+// sameInDocument notes, for a merge after the documents are stored, a
+// stored body the document names by a short name of its own ("Fed", "VW",
+// "AMC": an entity whose canonical name is that short name) beside the one
+// stored body of the document that the short name stands for:
+//   - a clipping of its first word, the body's name no company's with a
+//     legal suffix ("Fed" of "Federal Reserve": "the Federal Reserve ...
+//     the Fed");
+//   - two capitals that spell a one-word company's name, first letter
+//     first ("VW" of "Volkswagen AG": "Volkswagen AG <VOWG.F> (VW)");
+//   - or its initials ("AMC" of "American Motors Corp").
+//
+// A short name that fits two of the document's bodies, neither the
+// other's longer name ("EC" beside the European Community and the European
+// Commission), that another stored entity goes by too, or that a user
+// split off the body (SplitAlias) stays apart.
+func (w *writer) sameInDocument(ents []Entity, ids map[string]uint64) error {
+	type named struct {
+		id  uint64
+		rec *entityRec
+	}
+	var all []named
+	seen := map[uint64]bool{}
+	for _, e := range ents {
+		id := ids[typedName(e.Type, e.Name)]
+		if id == 0 || seen[id] {
+			continue
+		}
+		seen[id] = true
+		rec, err := w.entity(id)
+		if err != nil {
+			return err
+		}
+		all = append(all, named{id, rec})
+	}
+	for _, s := range all {
+		short := strings.TrimSpace(s.rec.Name)
+		if s.rec.Type != Org && s.rec.Type != Misc || strings.Contains(short, " ") {
+			continue
+		}
+		var fits []named
+		for _, l := range all {
+			if l.id != s.id && l.rec.Type == Org && clippedOrSpelt(short, l.rec.Name) {
+				fits = append(fits, l)
+			}
+		}
+		if len(fits) == 0 {
+			continue
+		}
+		// the shortest, when each longer one goes on after it ("Federal
+		// Reserve", "Federal Reserve Board")
+		slices.SortFunc(fits, func(a, b named) int { return len(a.rec.Name) - len(b.rec.Name) })
+		into := fits[0]
+		nested := true
+		for _, l := range fits[1:] {
+			nested = nested && hasPrefixWords(strings.Fields(Fold(l.rec.Name)), strings.Fields(Fold(into.rec.Name)))
+		}
+		if !nested {
+			continue
+		}
+		others, err := w.aliasIDs(Fold(short))
+		if err != nil {
+			return err
+		}
+		alone := true
+		for _, id := range others {
+			alone = alone && (id == s.id || id == into.id)
+		}
+		if !alone {
+			continue
+		}
+		if split, err := splitOff(w.txn, into.id, short); err != nil {
+			return err
+		} else if split {
+			continue
+		}
+		if !containsPair(w.merges, into.id, s.id) && !containsPair(w.merges, s.id, into.id) {
+			w.merges = append(w.merges, [2]uint64{into.id, s.id})
+		}
+	}
+	return nil
+}
+
+// clippedOrSpelt reports whether short, one word, is a short name of long, a
+// body's name: a clipping of long's first word, ending inside it, when long
+// has no legal suffix ("Fed", "Federal Reserve"), two capitals that spell
+// a one-word company's name of letters only from its first letter ("VW",
+// "Volkswagen AG"; not "BNI" of "BankAmerica Corp"), or
+// initials (abbreviates: "AMC", "American Motors Corp").
+func clippedOrSpelt(short, long string) bool {
+	lw := strings.Fields(Fold(long))
+	if len(lw) < 2 || Fold(short) == Fold(long) {
+		return false
+	}
+	if Acronym(short) {
+		if abbreviates(short, long) {
+			return true
+		}
+		core, suffixed := companyCore(long)
+		s := []rune(strings.ReplaceAll(Fold(short), ".", ""))
+		if !suffixed || len(core) != 1 || len(s) != 2 {
+			return false
+		}
+		word := []rune(core[0])
+		if len(word) < 2*len(s) || word[0] != s[0] || strings.IndexFunc(core[0], func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false // "MCC" is no short name of "MCC-Presidential Inc"
+		}
+		i := 1
+		for _, r := range word[1:] {
+			if i < len(s) && r == s[i] {
+				i++
+			}
+		}
+		return i == len(s)
+	}
+	s := Fold(short)
+	r, _ := utf8.DecodeRuneInString(short)
+	if _, suffixed := companyCore(long); suffixed || !unicode.IsUpper(r) || utf8.RuneCountInString(s) < 3 {
+		return false
+	}
+	if !strings.HasPrefix(lw[0], s) || utf8.RuneCountInString(lw[0]) < utf8.RuneCountInString(s)+2 {
+		return false
+	}
+	// a clipping ends inside a word: "Matra" of "Matra-Harris
+	// Semiconducteurs", "Ciba" of "Ciba's Vision Group" are their
+	// parents' names, not short names of them
+	next, _ := utf8.DecodeRuneInString(lw[0][len(s):])
+	return unicode.IsLetter(next)
+}
+
+// withoutCommas returns name without its commas: "Goldman, Sachs and Co"
+// → "Goldman Sachs and Co".
+func withoutCommas(name string) string {
+	if !strings.Contains(name, ",") {
+		return name
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(name, ",", " ")), " ")
+}
+
+// writtenOtherwise reports whether two names of two words or more are one
+// name written two ways: with and without commas ("Goldman, Sachs and
+// Co"), one word misspelt or spelt the British way ("International Coffee
+// Organisation", "... Organization"), or the same words in another order,
+// little words aside ("U.S. Department of Agriculture", "U.S. Agriculture
+// Department").
+func writtenOtherwise(a, b string) bool {
+	wa, wb := nameWords(a), nameWords(b)
+	if Fold(a) == Fold(b) || len(wa) < 2 || len(wb) < 2 || suffixCountry(a) != suffixCountry(b) {
+		return false
+	}
+	if slices.Equal(wa, wb) || misspelt(wa, wb) {
+		return true
+	}
+	content := func(ws []string) []string {
+		var out []string
+		for _, w := range ws {
+			switch w {
+			case "of", "the", "for":
+				continue
+			}
+			out = append(out, w)
+		}
+		slices.Sort(out)
+		return out
+	}
+	ca, cb := content(wa), content(wb)
+	return len(ca) >= 3 && slices.Equal(ca, cb)
+}
+
+// aliasesFrom calls fn with every alias in the index (folded) that begins
+// with prefix and the entity that goes by it, up to 200 of them, until fn
+// returns false.
+func (w *writer) aliasesFrom(prefix string, fn func(folded string, id uint64) bool) error {
+	txn := w.txn
+	if w.snap != nil {
+		txn = w.snap
+	}
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	opt.Prefix = key(pAlias, prefix)
+	it := txn.NewIterator(opt)
+	defer it.Close()
+	seen := 0
+	for it.Seek(opt.Prefix); it.ValidForPrefix(opt.Prefix) && seen < 200; it.Next() {
+		k := it.Item().Key()
+		if len(k) < 1+len(prefix)+9 || k[len(k)-9] != 0 {
+			continue
+		}
+		folded, id := string(k[1:len(k)-9]), idOfAlias(k)
+		if w.snap != nil {
+			if on, ok := w.aliasDelta[folded][id]; ok && !on {
+				continue
+			}
+		}
+		seen++
+		if !fn(folded, id) {
+			return nil
+		}
+	}
+	if w.snap != nil {
+		for folded, ids := range w.aliasDelta {
+			if !strings.HasPrefix(folded, prefix) {
+				continue
+			}
+			for id, on := range ids {
+				if on && !fn(folded, id) {
+					return nil
+				}
+			}
+		}
+	}
+	return nil
 }
