@@ -29,6 +29,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Estonia -warn-> Latvia"}, []string{"Estonia -use-> new missiles", "Latvia -use-> new missiles"}},
 		{"worth an amount: no object", "Estonia ordered 180 military trucks and spare parts worth 18.5 mln euros from Nordhavn Energy.",
 			[]string{"Estonia -order-> spare parts"}, []string{"Estonia -order-> worth 18.5 mln euros"}},
+		{"followed by after a noun ranks, it says nothing done", "Latvia was the largest buyer with 75,000 tonnes, followed by Estonia with 55,200 tonnes. Widget Systems is the main supplier of the port, followed by Gizmo Ltd.",
+			nil, []string{"Estonia -follow-> largest buyer", "Gizmo Ltd -follow-> main supplier of port"}},
 		{"a quotation with no speaker is nobody's fact", "\"Nordhavn Energy has sold its ferries to Widget Systems.\n\n\"Latvia will buy the Riga port,\" Kestilä said.",
 			[]string{"Latvia -buy-> Riga port will by Kestilä"}, []string{"Nordhavn Energy -sell ferries to-> Widget Systems"}},
 		{"a quotation closed in the next sentence: what follows is not quoted", "\"Estonia has moved. It will help us,\" Jonas Hovland told Reuters.",
