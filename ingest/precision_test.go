@@ -31,6 +31,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Estonia -order-> spare parts"}, []string{"Estonia -order-> worth 18.5 mln euros"}},
 		{"followed by after a noun ranks, it says nothing done", "Latvia was the largest buyer with 75,000 tonnes, followed by Estonia with 55,200 tonnes. Widget Systems is the main supplier of the port, followed by Gizmo Ltd.",
 			nil, []string{"Estonia -follow-> largest buyer", "Gizmo Ltd -follow-> main supplier of port"}},
+		{"an amount with a word of how much more or which part: no object", "Widget Systems will begin selling immediately 300 mln dlrs worth of notes. Latvia received only 11 billion euros. Estonia approved an additional 8.0 mln euros of credit guarantees.",
+			[]string{"Estonia -approve-> an additional 8.0 mln euros of credit guarantees"}, []string{"Widget Systems -begin selling-> immediately 300 mln dlrs will", "Latvia -receive-> only 11 billion euros"}},
 		{"a quotation with no speaker is nobody's fact", "\"Nordhavn Energy has sold its ferries to Widget Systems.\n\n\"Latvia will buy the Riga port,\" Kestilä said.",
 			[]string{"Latvia -buy-> Riga port will by Kestilä"}, []string{"Nordhavn Energy -sell ferries to-> Widget Systems"}},
 		{"a quotation closed in the next sentence: what follows is not quoted", "\"Estonia has moved. It will help us,\" Jonas Hovland told Reuters.",
