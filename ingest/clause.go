@@ -2934,6 +2934,41 @@ func objectHead(w []ud.Token, p int) {
 	}
 }
 
+// nounAfterNoun mends a noun phrase the parser ended one word early:
+// "sell its filter products division to Widget" with division a compound
+// of the name after "to", "sell its building products operations" with
+// operations a second object of products, "merge two telecommunications
+// firms" with firms a modifier of telecommunications without a
+// preposition. A common noun right after the object's common noun, hung
+// so, heads the phrase: the noun before is its compound.
+func nounAfterNoun(w []ud.Token, n int) {
+	head := func(i int) int { return w[i].Head - 1 }
+	if n < 1 || w[n].UPOS != "NOUN" || w[n-1].UPOS != "NOUN" || w[n].XPOS == "NNP" || w[n-1].XPOS == "NNP" ||
+		hasKid(w, n, "case", "det", "nmod:poss", "nummod", "amod") || head(n-1) < 0 || head(n-1) > n-1 {
+		return
+	}
+	switch r := ud.BaseRel(w[n].Deprel); {
+	case r == "compound" && head(n) > n+1 && w[n+1].UPOS == "ADP":
+	case (r == "obj" || r == "nmod") && head(n) == n-1:
+	case r == "obj" && w[n-1].Deprel == "obj" && head(n) == head(n-1):
+	default:
+		return
+	}
+	switch ud.BaseRel(w[n-1].Deprel) {
+	case "obj", "obl", "nmod", "nsubj", "conj", "appos":
+	default:
+		return
+	}
+	h := n - 1
+	w[n].Head, w[n].Deprel = w[h].Head, w[h].Deprel
+	for k := range w {
+		if k < h && head(k) == h {
+			w[k].Head = n + 1
+		}
+	}
+	w[h].Head, w[h].Deprel = n+1, "compound"
+}
+
 // guard runs mends of the tree and undoes one that left a cycle (a word
 // its own ancestor): a mend that meets a parse it was not written for must
 // not break the tree the rules walk. Its buffer is reused: repair runs
@@ -3787,6 +3822,9 @@ func repair(w []ud.Token) {
 	guarded(w, func() { saidCondition(w) })
 	for v := range w {
 		guarded(w, func() { possessedParticiple(w, v) })
+	}
+	for n := range w {
+		guarded(w, func() { nounAfterNoun(w, n) })
 	}
 	caseOnCompound(w)
 	possessedGerund(w)

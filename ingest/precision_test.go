@@ -33,6 +33,8 @@ func TestPrecisionRules(t *testing.T) {
 			nil, []string{"Estonia -follow-> largest buyer", "Gizmo Ltd -follow-> main supplier of port"}},
 		{"an amount with a word of how much more or which part: no object", "Widget Systems will begin selling immediately 300 mln dlrs worth of notes. Latvia received only 11 billion euros. Estonia approved an additional 8.0 mln euros of credit guarantees.",
 			[]string{"Estonia -approve-> an additional 8.0 mln euros of credit guarantees"}, []string{"Widget Systems -begin selling-> immediately 300 mln dlrs will", "Latvia -receive-> only 11 billion euros"}},
+		{"a noun after the object's noun, hung elsewhere, heads the object", "Widget Systems agreed to sell its filter products division to Gizmo Ltd.",
+			[]string{"Widget Systems -agree to sell-> filter products division"}, []string{"Widget Systems -agree to sell-> filter products"}},
 		{"a quotation with no speaker is nobody's fact", "\"Nordhavn Energy has sold its ferries to Widget Systems.\n\n\"Latvia will buy the Riga port,\" Kestilä said.",
 			[]string{"Latvia -buy-> Riga port will by Kestilä"}, []string{"Nordhavn Energy -sell ferries to-> Widget Systems"}},
 		{"a quotation closed in the next sentence: what follows is not quoted", "\"Estonia has moved. It will help us,\" Jonas Hovland told Reuters.",
