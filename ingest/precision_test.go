@@ -35,6 +35,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Estonia -approve-> an additional 8.0 mln euros of credit guarantees"}, []string{"Widget Systems -begin selling-> immediately 300 mln dlrs will", "Latvia -receive-> only 11 billion euros"}},
 		{"a noun after the object's noun, hung elsewhere, heads the object", "Widget Systems agreed to sell its filter products division to Gizmo Ltd.",
 			[]string{"Widget Systems -agree to sell-> filter products division"}, []string{"Widget Systems -agree to sell-> filter products"}},
+		{"a division is no act: sold to its buyer, no division to the buyer", "Gizmo Ltd said it has sold its Optics Division to Widget Systems for undisclosed terms.",
+			[]string{"Gizmo Ltd -sell to-> Widget Systems by Gizmo Ltd"}, []string{"Gizmo Ltd -division to-> Widget Systems by Gizmo Ltd"}},
 		{"a quotation with no speaker is nobody's fact", "\"Nordhavn Energy has sold its ferries to Widget Systems.\n\n\"Latvia will buy the Riga port,\" Kestilä said.",
 			[]string{"Latvia -buy-> Riga port will by Kestilä"}, []string{"Nordhavn Energy -sell ferries to-> Widget Systems"}},
 		{"a quotation closed in the next sentence: what follows is not quoted", "\"Estonia has moved. It will help us,\" Jonas Hovland told Reuters.",
