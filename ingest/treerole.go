@@ -419,6 +419,14 @@ func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
 		if x >= ownerA && x < ownerB || s.toks[x].tag == "POS" || t.rel(x) == "case" && t.head(x) == k || t.w[x].UPOS == "PUNCT" && len(role) == 0 {
 			continue // not "under" of "under Kremlin leader Gorbachev's"
 		}
+		if t.w[x].UPOS == "CCONJ" && len(role) == 0 {
+			if x > 0 && ownerA == x+1 && isUpper(s.toks[x-1].text) && !isDemonym(s.toks[x+1].text) {
+				// "Securities and Exchange Commission chairman John
+				// Shad" with the name cut at "and": no owner to trust
+				return graph.Triple{}, false
+			}
+			continue // "oil minister and OPEC president Rilwanu Lukman": president of OPEC
+		}
 		role = append(role, s.toks[x])
 	}
 	words := roleWords(role)
