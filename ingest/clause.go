@@ -2423,6 +2423,13 @@ func (t *tree) clause(p int) *clause {
 				if c.modality == "" {
 					c.modality = "expected"
 				}
+			} else if t.lower(g) == "going" && t.w[g].XPOS == "VBG" && t.beAux(g) {
+				// "Shearson is not going to follow X", "Acme was going to
+				// sell Widget": a future, as "will"; go is no relation
+				gc.words, gc.toks, mark, mt = nil, nil, nil, nil
+				if c.modality == "" && gc.modality == "" {
+					c.modality = "will"
+				}
 			}
 			c.own = len(gc.words) + len(mark)
 			c.words = append(append(append([]string(nil), gc.words...), mark...), c.words...)
@@ -4680,6 +4687,17 @@ func (t *tree) temporal(k int) bool {
 func hasKid(w []ud.Token, p int, rels ...string) bool {
 	for k := range w {
 		if w[k].Head-1 == p && slices.Contains(rels, w[k].Deprel) {
+			return true
+		}
+	}
+	return false
+}
+
+// beAux reports whether verb p has a form of "be" for auxiliary: "is
+// going", "were going".
+func (t *tree) beAux(p int) bool {
+	for _, k := range t.children(p, "aux") {
+		if t.lemma(k) == "be" {
 			return true
 		}
 	}

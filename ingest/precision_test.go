@@ -39,6 +39,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Gizmo Ltd -sell to-> Widget Systems by Gizmo Ltd"}, []string{"Gizmo Ltd -division to-> Widget Systems by Gizmo Ltd"}},
 		{"a title after \"and\" is the title, and a name cut at \"and\" owns none", "Latvian farm minister and Baltic Council president Anna Kask opened the talks. Widget and Gizmo Holdings chairman Tom Berg said sales rose.",
 			[]string{"Anna Kask -president of-> Baltic Council"}, []string{"Anna Kask -and president of-> Baltic Council", "Tom Berg -and chairman of-> Gizmo Holdings"}},
+		{"be going to: a future, no relation of going", "Nordhavn Energy is not going to sell its Riga ferries. Widget Systems is going to buy Gizmo Ltd.",
+			[]string{"Nordhavn Energy -sell-> Riga ferries neg will", "Widget Systems -buy-> Gizmo Ltd. will"}, []string{"Nordhavn Energy -go to sell-> Riga ferries neg", "Widget Systems -go to buy-> Gizmo Ltd."}},
 		{"a quotation with no speaker is nobody's fact", "\"Nordhavn Energy has sold its ferries to Widget Systems.\n\n\"Latvia will buy the Riga port,\" Kestilä said.",
 			[]string{"Latvia -buy-> Riga port will by Kestilä"}, []string{"Nordhavn Energy -sell ferries to-> Widget Systems"}},
 		{"a quotation closed in the next sentence: what follows is not quoted", "\"Estonia has moved. It will help us,\" Jonas Hovland told Reuters.",
