@@ -41,6 +41,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Anna Kask -president of-> Baltic Council"}, []string{"Anna Kask -and president of-> Baltic Council", "Tom Berg -and chairman of-> Gizmo Holdings"}},
 		{"be going to: a future, no relation of going", "Nordhavn Energy is not going to sell its Riga ferries. Widget Systems is going to buy Gizmo Ltd.",
 			[]string{"Nordhavn Energy -sell-> Riga ferries neg will", "Widget Systems -buy-> Gizmo Ltd. will"}, []string{"Nordhavn Energy -go to sell-> Riga ferries neg", "Widget Systems -go to buy-> Gizmo Ltd."}},
+		{"a participle before a bare noun is its adjective, no verb", "Latvia can look forward to strong growth, falling interest rates and a firm lats. Latvia will resist pressures at coming ministerial negotiations in Riga.",
+			nil, []string{"Latvia -fall-> interest rates", "Latvia -come negotiations in-> Riga"}},
 		{"a quotation with no speaker is nobody's fact", "\"Nordhavn Energy has sold its ferries to Widget Systems.\n\n\"Latvia will buy the Riga port,\" Kestilä said.",
 			[]string{"Latvia -buy-> Riga port will by Kestilä"}, []string{"Nordhavn Energy -sell ferries to-> Widget Systems"}},
 		{"a quotation closed in the next sentence: what follows is not quoted", "\"Estonia has moved. It will help us,\" Jonas Hovland told Reuters.",
