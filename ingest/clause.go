@@ -2986,6 +2986,61 @@ func nounAfterNoun(w []ud.Token, n int) {
 	w[h].Head, w[h].Deprel = n+1, "compound"
 }
 
+// ofNamePossessive mends "build the Gulf of Mexico's deepest platform",
+// "decide the Chicago Board of Trade's application" parsed with the
+// name's first part the verb's object and the possessed noun an "of"
+// phrase of it, the rest of the name its possessor: the possessed noun
+// heads the phrase, the whole name (first part, "of", rest) its possessor.
+func ofNamePossessive(w []ud.Token, o int) {
+	head := func(i int) int { return w[i].Head - 1 }
+	if w[o].UPOS != "PROPN" || !ofNameHeads[w[o].Form] || o+2 >= len(w) || !strings.EqualFold(w[o+1].Form, "of") {
+		return // not "a sale to Comsat of Holiday's unit", "President of Costa Rica's central bank"
+	}
+	x := head(o + 1)
+	if x <= o+1 || head(x) != o || w[x].UPOS != "NOUN" || w[x].Deprel != "nmod" || w[o+1].Deprel != "case" {
+		return
+	}
+	p := -1
+	for k := range w {
+		if head(k) == x && w[k].Deprel == "nmod:poss" && w[k].UPOS == "PROPN" {
+			p = k
+		}
+	}
+	if p < 0 {
+		return
+	}
+	if a, _ := subtreeSpan(w, p); a != o+2 {
+		return
+	}
+	poss := -1
+	for k := range w {
+		if head(k) == p && w[k].Deprel == "case" && (w[k].Form == "'s" || w[k].Form == "'") {
+			poss = k
+		}
+	}
+	if poss < 0 {
+		return
+	}
+	w[x].Head, w[x].Deprel = w[o].Head, w[o].Deprel
+	for k := range w {
+		if k < o && head(k) == o {
+			w[k].Head = x + 1 // "the"
+		}
+	}
+	w[o].Head, w[o].Deprel = x+1, "nmod:poss"
+	w[p].Head, w[p].Deprel = o+1, "nmod"
+	w[o+1].Head = p + 1
+	w[poss].Head = o + 1
+}
+
+// ofNameHeads end the first part of a name that goes on with "of":
+// "Bank of America", "Gulf of Mexico", "Chicago Board of Trade".
+var ofNameHeads = set("Bank", "Gulf", "Kingdom", "Board", "Republic", "University", "Department", "Ministry",
+	"Institute", "Association", "Corp", "Corporation", "Council", "Commission", "Federation", "Union", "Society",
+	"Chamber", "Court", "Office", "Bureau", "Organization", "Organisation", "Province", "State", "City", "Sea",
+	"College", "Academy", "Fund", "Exchange", "Agency", "Authority", "Company", "Co", "Government", "Party",
+	"Bay", "Isle", "Islands", "Straits", "Port")
+
 // guard runs mends of the tree and undoes one that left a cycle (a word
 // its own ancestor): a mend that meets a parse it was not written for must
 // not break the tree the rules walk. Its buffer is reused: repair runs
@@ -3842,6 +3897,7 @@ func repair(w []ud.Token) {
 	}
 	for n := range w {
 		guarded(w, func() { nounAfterNoun(w, n) })
+		guarded(w, func() { ofNamePossessive(w, n) })
 	}
 	caseOnCompound(w)
 	possessedGerund(w)

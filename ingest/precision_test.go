@@ -43,6 +43,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Nordhavn Energy -sell-> Riga ferries neg will", "Widget Systems -buy-> Gizmo Ltd. will"}, []string{"Nordhavn Energy -go to sell-> Riga ferries neg", "Widget Systems -go to buy-> Gizmo Ltd."}},
 		{"a participle before a bare noun is its adjective, no verb", "Latvia can look forward to strong growth, falling interest rates and a firm lats. Latvia will resist pressures at coming ministerial negotiations in Riga.",
 			nil, []string{"Latvia -fall-> interest rates", "Latvia -come negotiations in-> Riga"}},
+		{"X of Y's N with the name cut at \"of\": the whole name owns N, the verb's object", "The Federal Reserve Board will decide the Bank of Latvia's application for a new subsidiary.",
+			[]string{"Federal Reserve Board -decide-> Bank of Latvia's application for new subsidiary will"}, []string{"Federal Reserve Board -decide-> Bank of Latvia will"}},
 		{"a quotation with no speaker is nobody's fact", "\"Nordhavn Energy has sold its ferries to Widget Systems.\n\n\"Latvia will buy the Riga port,\" Kestilä said.",
 			[]string{"Latvia -buy-> Riga port will by Kestilä"}, []string{"Nordhavn Energy -sell ferries to-> Widget Systems"}},
 		{"a quotation closed in the next sentence: what follows is not quoted", "\"Estonia has moved. It will help us,\" Jonas Hovland told Reuters.",
