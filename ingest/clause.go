@@ -3528,6 +3528,65 @@ func gerundSpeaker(w []ud.Token, p int) {
 	w[p].Head, w[p].Deprel = h+1, "parataxis"
 }
 
+// objectSpeaker mends "Indonesia has imported palm oil and is likely to
+// take more, trade sources said." parsed with sources the object of take
+// and said without a subject: a noun phrase after a comma, right before a
+// speech verb that ends the sentence and has no subject, hung inside the
+// clause before, is who says it.
+func objectSpeaker(w []ud.Token, p int) {
+	if p < 3 || w[p].UPOS != "VERB" || !speechVerbs[strings.ToLower(w[p].Lemma)] || hasKid(w, p, "nsubj", "nsubj:pass", "expl") {
+		return
+	}
+	for k := p + 1; k < len(w); k++ {
+		if w[k].UPOS != "PUNCT" {
+			return // said at the end only: "…, trade sources said."
+		}
+	}
+	n := p - 1
+	if w[n].UPOS != "NOUN" && w[n].UPOS != "PROPN" || w[n].Head-1 == p || w[n].Head == 0 {
+		return
+	}
+	switch ud.BaseRel(w[n].Deprel) {
+	case "obj", "obl", "nmod", "conj", "appos":
+	default:
+		return
+	}
+	a, e := subtreeSpan(w, n)
+	if e != n && !(e == p && w[p].Head-1 == n) || a < 2 {
+		return
+	}
+	c := a - 1 // the comma before the speaker; "take more, trade sources" has it inside n's phrase
+	for k := a; k < n; k++ {
+		if w[k].Form == "," {
+			c = k
+		}
+	}
+	if w[c].Form != "," {
+		return
+	}
+	for k := c + 1; k <= n; k++ {
+		if (w[k].UPOS == "VERB" || w[k].UPOS == "AUX") && w[k].Deprel != "amod" && w[k].Deprel != "compound" || !under(w, k, n) && k != n {
+			return // (a gerund of the name: "banking sources")
+		}
+	}
+	oh, or := w[n].Head, w[n].Deprel
+	for k := a; k < c; k++ {
+		if w[k].Head-1 == n {
+			w[k].Head, w[k].Deprel = oh, or // "take more": more, the verb's
+		}
+	}
+	if w[p].Head-1 == n {
+		// "is seeking a facility, banking sources said" with said a
+		// clause of sources: it tells who says the verb's clause
+		if oh == 0 || w[oh-1].UPOS != "VERB" {
+			return
+		}
+		w[p].Head, w[p].Deprel = oh, "parataxis"
+	}
+	w[n].Head, w[n].Deprel = p+1, "nsubj"
+	w[c].Head = p + 1
+}
+
 // trailingCcomp mends "X decided to recommend sanctions, industry
 // sources said." parsed with said a clause under decided (ccomp, advcl,
 // which trailingSpeech leaves):
@@ -3914,6 +3973,7 @@ func repair(w []ud.Token) {
 		}
 		guarded(w, func() { ofConjunct(w, p) })
 		guarded(w, func() { gerundSpeaker(w, p) })
+		guarded(w, func() { objectSpeaker(w, p) })
 		guarded(w, func() { trailingCcomp(w, p) })
 		guarded(w, func() { saidAdverbial(w, p) })
 		guarded(w, func() { splitSubjectName(w, p) })

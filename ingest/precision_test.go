@@ -45,6 +45,8 @@ func TestPrecisionRules(t *testing.T) {
 			nil, []string{"Latvia -fall-> interest rates", "Latvia -come negotiations in-> Riga"}},
 		{"X of Y's N with the name cut at \"of\": the whole name owns N, the verb's object", "The Federal Reserve Board will decide the Bank of Latvia's application for a new subsidiary.",
 			[]string{"Federal Reserve Board -decide-> Bank of Latvia's application for new subsidiary will"}, []string{"Federal Reserve Board -decide-> Bank of Latvia will"}},
+		{"a speaker hung as the object before a final said", "Latvia has imported palm oil this year and is likely to take more, trade sources said.",
+			[]string{"Latvia -import-> palm oil by trade sources"}, []string{"Latvia -import-> palm oil", "Latvia -take-> trade sources likely"}},
 		{"a quotation with no speaker is nobody's fact", "\"Nordhavn Energy has sold its ferries to Widget Systems.\n\n\"Latvia will buy the Riga port,\" Kestilä said.",
 			[]string{"Latvia -buy-> Riga port will by Kestilä"}, []string{"Nordhavn Energy -sell ferries to-> Widget Systems"}},
 		{"a quotation closed in the next sentence: what follows is not quoted", "\"Estonia has moved. It will help us,\" Jonas Hovland told Reuters.",
