@@ -47,6 +47,8 @@ func TestPrecisionRules(t *testing.T) {
 			[]string{"Federal Reserve Board -decide-> Bank of Latvia's application for new subsidiary will"}, []string{"Federal Reserve Board -decide-> Bank of Latvia will"}},
 		{"a speaker hung as the object before a final said", "Latvia has imported palm oil this year and is likely to take more, trade sources said.",
 			[]string{"Latvia -import-> palm oil by trade sources"}, []string{"Latvia -import-> palm oil", "Latvia -take-> trade sources likely"}},
+		{"a role at a kind of firm and its name: the name owns the role", "Anna Kask, economist at brokers Nordhavn Securities, said rates would fall.",
+			[]string{"Anna Kask -economist of-> Nordhavn Securities"}, []string{"Anna Kask -economist of-> brokers"}},
 		{"a quotation with no speaker is nobody's fact", "\"Nordhavn Energy has sold its ferries to Widget Systems.\n\n\"Latvia will buy the Riga port,\" Kestilä said.",
 			[]string{"Latvia -buy-> Riga port will by Kestilä"}, []string{"Nordhavn Energy -sell ferries to-> Widget Systems"}},
 		{"a quotation closed in the next sentence: what follows is not quoted", "\"Estonia has moved. It will help us,\" Jonas Hovland told Reuters.",

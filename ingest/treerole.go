@@ -168,6 +168,12 @@ var officeNouns = set("president", "minister", "secretary", "chancellor", "ambas
 	"general-secretary", "secretary-general", "treasurer", "controller", "auditor", "partner", "arranger",
 	"underwriter", "trustee", "administrator", "regulator", "inspector", "auditor-general", "governor-general")
 
+// bodyKindNouns are the kinds of a body news writes before its name: "at
+// finance house Goldman Sachs", "at brokers Phillips and Drew".
+var bodyKindNouns = set("house", "firm", "brokers", "broker", "brokerage", "stockbrokers", "stockbroker", "bank",
+	"company", "group", "association", "organisation", "organization", "newsletter", "consultancy", "agency",
+	"producer", "maker", "alliance", "union", "institute", "fund", "partnership", "magazine", "newspaper")
+
 // roleVerbs name someone to a role: "was named chairman", "appointed X as".
 var roleVerbs = set("name", "appoint", "elect", "nominate", "promote", "make", "choose", "select", "install")
 
@@ -210,6 +216,14 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		if owner == nil {
 			tr.Relation, tr.Object, tr.ObjectType, tr.ObjectText = "be", strings.Join(words, " "), graph.Concept, tr.RelationText
 		} else {
+			if !owner.named() && owner.ref == nil && !owner.pronoun && owner.e < len(t.byTok) && owner.e > owner.hs &&
+				bodyKindNouns[s.toks[owner.e-1].lower] {
+				// "economist at finance house Goldman Sachs", "analyst at
+				// brokers Phillips and Drew": the name after the kind
+				if m := t.byTok[owner.e]; m != nil && m.s == owner.e && m.c != nil && m.c.root().typ() == graph.Org {
+					owner = &arg{s: m.s, e: m.e, hs: m.hs, m: m}
+				}
+			}
 			name, typ, text := d.argName(s, owner)
 			if owner.pronoun || name == "" || typ == graph.Concept && scopeNouns[strings.ToLower(name)] {
 				// "Exxon Corp, the world's largest oil company": a
