@@ -965,7 +965,7 @@ func (t *tree) isPredicate(i int) bool {
 		case "amod", "compound", "case", "mark", "det", "nmod", "fixed", "flat":
 			return false
 		}
-		return true
+		return !t.participleAdjective(i)
 	}
 	if t.w[i].UPOS == "AUX" && t.rel(i) != "aux" && t.rel(i) != "aux:pass" && t.rel(i) != "cop" && t.child(i, "obj") >= 0 {
 		return true // "Hill had responsibility", tagged as an auxiliary
@@ -1326,7 +1326,7 @@ func (d *docState) treeRelations(t *tree) ([]relation, map[*relation]*arg) {
 		}
 		if t.rel(p) == "acl" && t.w[p].XPOS == "VBN" && t.child(p, "nsubj", "aux") < 0 && !(t.rootNoun(t.head(p)) && t.child(p, "obl:agent") < 0) {
 			// "the strike carried out by X", "a company owned by Y"
-			if agent := t.child(p, "obl:agent"); agent >= 0 {
+			if agent := t.child(p, "obl:agent"); agent >= 0 && !rankingVerbs[t.lemma(p)] {
 				obj := t.head(p)
 				if x := t.measured(obj); x >= 0 {
 					obj = x // "half the amount of maize bought by the board": maize
@@ -1539,6 +1539,16 @@ var eventNouns = set("campaign", "bid", "offer", "purchase", "sale", "stake", "i
 	"shares", "victory", "win", "trip", "war", "battle", "dispute", "ties", "links", "relations", "contract",
 	"agreement", "pact", "order", "orders", "claim", "suit", "lawsuit", "payment", "payments", "debt", "debts")
 
+// nonActNouns end as an act's name does (see eventNoun) but name a body,
+// a unit or a thing, which a possessive has no relation of: "the sale of
+// its filter products division to Widget" is no division to Widget, and
+// the "to" phrase goes on the verb (of 24 "division to/for/into/under …"
+// edges of all Reuters, none was right: a division is sold to its buyer).
+var nonActNouns = set("division", "divisions", "television", "mission", "pension", "pensions", "commission",
+	"corporation", "association", "organization", "organisation", "federation", "foundation", "institution",
+	"nation", "station", "stations", "population", "administration", "government", "department", "parliament",
+	"equipment", "segment", "document", "documents", "instrument", "instruments", "township", "apartment")
+
 // possessiveOf is the subject pronoun a possessive goes with.
 var possessiveOf = map[string]string{"its": "it", "their": "they", "his": "he", "her": "she"}
 
@@ -1563,7 +1573,7 @@ func eventNoun(w string) bool {
 // Gorbachev –campaign for→ openness; "its stake in Widget" → (it) –stake
 // in→ Widget. Whoever reports the clause around it reports it too.
 func (t *tree) nominal(g int, add addFunc) {
-	if t.w[g].UPOS != "NOUN" || !eventNoun(t.lower(g)) {
+	if t.w[g].UPOS != "NOUN" || !eventNoun(t.lower(g)) || nonActNouns[t.lower(g)] {
 		return
 	}
 	k := t.child(g, "nmod:poss")
@@ -1995,6 +2005,13 @@ var idiomNouns = set("principle", "addition", "fact", "general", "total", "effec
 	"part", "practice", "theory", "response", "return", "advance", "person", "public", "private", "full", "time",
 	"example", "instance")
 
+// rankingVerbs, reduced to a participle after a noun, rank the agent
+// after it in a list rather than say what the agent did to it: "Italy was
+// the largest recipient with 75,000 tonnes, followed by West Germany",
+// "Japan is the main source of aid, followed by Canada" (of 16 such edges
+// of all Reuters, one was right).
+var rankingVerbs = set("follow", "precede", "trail")
+
 // amountNouns count money, shares or a part: "for 2.5 billion dlrs", "by
 // five pct".
 var amountNouns = set("pct", "percent", "%", "dlrs", "dlr", "dollars", "dollar", "euros", "euro", "mln", "billion",
@@ -2405,6 +2422,13 @@ func (t *tree) clause(p int) *clause {
 				gc.words, gc.toks, mark, mt = nil, nil, nil, nil
 				if c.modality == "" {
 					c.modality = "expected"
+				}
+			} else if t.lower(g) == "going" && t.w[g].XPOS == "VBG" && t.beAux(g) {
+				// "Shearson is not going to follow X", "Acme was going to
+				// sell Widget": a future, as "will"; go is no relation
+				gc.words, gc.toks, mark, mt = nil, nil, nil, nil
+				if c.modality == "" && gc.modality == "" {
+					c.modality = "will"
 				}
 			}
 			c.own = len(gc.words) + len(mark)
@@ -2927,6 +2951,96 @@ func objectHead(w []ud.Token, p int) {
 	}
 }
 
+// nounAfterNoun mends a noun phrase the parser ended one word early:
+// "sell its filter products division to Widget" with division a compound
+// of the name after "to", "sell its building products operations" with
+// operations a second object of products, "merge two telecommunications
+// firms" with firms a modifier of telecommunications without a
+// preposition. A common noun right after the object's common noun, hung
+// so, heads the phrase: the noun before is its compound.
+func nounAfterNoun(w []ud.Token, n int) {
+	head := func(i int) int { return w[i].Head - 1 }
+	if n < 1 || w[n].UPOS != "NOUN" || w[n-1].UPOS != "NOUN" || w[n].XPOS == "NNP" || w[n-1].XPOS == "NNP" ||
+		hasKid(w, n, "case", "det", "nmod:poss", "nummod", "amod") || head(n-1) < 0 || head(n-1) > n-1 {
+		return
+	}
+	switch r := ud.BaseRel(w[n].Deprel); {
+	case r == "compound" && head(n) > n+1 && w[n+1].UPOS == "ADP":
+	case (r == "obj" || r == "nmod") && head(n) == n-1:
+	case r == "obj" && w[n-1].Deprel == "obj" && head(n) == head(n-1):
+	default:
+		return
+	}
+	switch ud.BaseRel(w[n-1].Deprel) {
+	case "obj", "obl", "nmod", "nsubj", "conj", "appos":
+	default:
+		return
+	}
+	h := n - 1
+	w[n].Head, w[n].Deprel = w[h].Head, w[h].Deprel
+	for k := range w {
+		if k < h && head(k) == h {
+			w[k].Head = n + 1
+		}
+	}
+	w[h].Head, w[h].Deprel = n+1, "compound"
+}
+
+// ofNamePossessive mends "build the Gulf of Mexico's deepest platform",
+// "decide the Chicago Board of Trade's application" parsed with the
+// name's first part the verb's object and the possessed noun an "of"
+// phrase of it, the rest of the name its possessor: the possessed noun
+// heads the phrase, the whole name (first part, "of", rest) its possessor.
+func ofNamePossessive(w []ud.Token, o int) {
+	head := func(i int) int { return w[i].Head - 1 }
+	if w[o].UPOS != "PROPN" || !ofNameHeads[w[o].Form] || o+2 >= len(w) || !strings.EqualFold(w[o+1].Form, "of") {
+		return // not "a sale to Comsat of Holiday's unit", "President of Costa Rica's central bank"
+	}
+	x := head(o + 1)
+	if x <= o+1 || head(x) != o || w[x].UPOS != "NOUN" || w[x].Deprel != "nmod" || w[o+1].Deprel != "case" {
+		return
+	}
+	p := -1
+	for k := range w {
+		if head(k) == x && w[k].Deprel == "nmod:poss" && w[k].UPOS == "PROPN" {
+			p = k
+		}
+	}
+	if p < 0 {
+		return
+	}
+	if a, _ := subtreeSpan(w, p); a != o+2 {
+		return
+	}
+	poss := -1
+	for k := range w {
+		if head(k) == p && w[k].Deprel == "case" && (w[k].Form == "'s" || w[k].Form == "'") {
+			poss = k
+		}
+	}
+	if poss < 0 {
+		return
+	}
+	w[x].Head, w[x].Deprel = w[o].Head, w[o].Deprel
+	for k := range w {
+		if k < o && head(k) == o {
+			w[k].Head = x + 1 // "the"
+		}
+	}
+	w[o].Head, w[o].Deprel = x+1, "nmod:poss"
+	w[p].Head, w[p].Deprel = o+1, "nmod"
+	w[o+1].Head = p + 1
+	w[poss].Head = o + 1
+}
+
+// ofNameHeads end the first part of a name that goes on with "of":
+// "Bank of America", "Gulf of Mexico", "Chicago Board of Trade".
+var ofNameHeads = set("Bank", "Gulf", "Kingdom", "Board", "Republic", "University", "Department", "Ministry",
+	"Institute", "Association", "Corp", "Corporation", "Council", "Commission", "Federation", "Union", "Society",
+	"Chamber", "Court", "Office", "Bureau", "Organization", "Organisation", "Province", "State", "City", "Sea",
+	"College", "Academy", "Fund", "Exchange", "Agency", "Authority", "Company", "Co", "Government", "Party",
+	"Bay", "Isle", "Islands", "Straits", "Port")
+
 // guard runs mends of the tree and undoes one that left a cycle (a word
 // its own ancestor): a mend that meets a parse it was not written for must
 // not break the tree the rules walk. Its buffer is reused: repair runs
@@ -3414,6 +3528,65 @@ func gerundSpeaker(w []ud.Token, p int) {
 	w[p].Head, w[p].Deprel = h+1, "parataxis"
 }
 
+// objectSpeaker mends "Indonesia has imported palm oil and is likely to
+// take more, trade sources said." parsed with sources the object of take
+// and said without a subject: a noun phrase after a comma, right before a
+// speech verb that ends the sentence and has no subject, hung inside the
+// clause before, is who says it.
+func objectSpeaker(w []ud.Token, p int) {
+	if p < 3 || w[p].UPOS != "VERB" || !speechVerbs[strings.ToLower(w[p].Lemma)] || hasKid(w, p, "nsubj", "nsubj:pass", "expl") {
+		return
+	}
+	for k := p + 1; k < len(w); k++ {
+		if w[k].UPOS != "PUNCT" {
+			return // said at the end only: "…, trade sources said."
+		}
+	}
+	n := p - 1
+	if w[n].UPOS != "NOUN" && w[n].UPOS != "PROPN" || w[n].Head-1 == p || w[n].Head == 0 {
+		return
+	}
+	switch ud.BaseRel(w[n].Deprel) {
+	case "obj", "obl", "nmod", "conj", "appos":
+	default:
+		return
+	}
+	a, e := subtreeSpan(w, n)
+	if e != n && !(e == p && w[p].Head-1 == n) || a < 2 {
+		return
+	}
+	c := a - 1 // the comma before the speaker; "take more, trade sources" has it inside n's phrase
+	for k := a; k < n; k++ {
+		if w[k].Form == "," {
+			c = k
+		}
+	}
+	if w[c].Form != "," {
+		return
+	}
+	for k := c + 1; k <= n; k++ {
+		if (w[k].UPOS == "VERB" || w[k].UPOS == "AUX") && w[k].Deprel != "amod" && w[k].Deprel != "compound" || !under(w, k, n) && k != n {
+			return // (a gerund of the name: "banking sources")
+		}
+	}
+	oh, or := w[n].Head, w[n].Deprel
+	for k := a; k < c; k++ {
+		if w[k].Head-1 == n {
+			w[k].Head, w[k].Deprel = oh, or // "take more": more, the verb's
+		}
+	}
+	if w[p].Head-1 == n {
+		// "is seeking a facility, banking sources said" with said a
+		// clause of sources: it tells who says the verb's clause
+		if oh == 0 || w[oh-1].UPOS != "VERB" {
+			return
+		}
+		w[p].Head, w[p].Deprel = oh, "parataxis"
+	}
+	w[n].Head, w[n].Deprel = p+1, "nsubj"
+	w[c].Head = p + 1
+}
+
 // trailingCcomp mends "X decided to recommend sanctions, industry
 // sources said." parsed with said a clause under decided (ccomp, advcl,
 // which trailingSpeech leaves):
@@ -3781,6 +3954,10 @@ func repair(w []ud.Token) {
 	for v := range w {
 		guarded(w, func() { possessedParticiple(w, v) })
 	}
+	for n := range w {
+		guarded(w, func() { nounAfterNoun(w, n) })
+		guarded(w, func() { ofNamePossessive(w, n) })
+	}
 	caseOnCompound(w)
 	possessedGerund(w)
 	for p := range w {
@@ -3796,6 +3973,7 @@ func repair(w []ud.Token) {
 		}
 		guarded(w, func() { ofConjunct(w, p) })
 		guarded(w, func() { gerundSpeaker(w, p) })
+		guarded(w, func() { objectSpeaker(w, p) })
 		guarded(w, func() { trailingCcomp(w, p) })
 		guarded(w, func() { saidAdverbial(w, p) })
 		guarded(w, func() { splitSubjectName(w, p) })
@@ -3935,7 +4113,7 @@ func repair(w []ud.Token) {
 			}
 		}
 		if o := head(p); o >= 0 && (w[p].Deprel == "nmod" || w[p].Deprel == "appos") && p > o && w[o].Deprel == "obj" && head(o) >= 0 &&
-			w[head(o)].UPOS == "VERB" && !eventNoun(strings.ToLower(w[o].Form)) && !eventNoun(strings.ToLower(w[o].Lemma)) &&
+			w[head(o)].UPOS == "VERB" && (nonActNouns[strings.ToLower(w[o].Form)] || !eventNoun(strings.ToLower(w[o].Form)) && !eventNoun(strings.ToLower(w[o].Lemma))) &&
 			!toNouns[strings.ToLower(w[o].Lemma)] && !controlNouns[strings.ToLower(w[o].Lemma)] {
 			if a, _ := subtreeSpan(w, p); strings.EqualFold(w[a].Form, "to") && w[a].Deprel == "case" {
 				// "sold its unit to Widget Inc" with "to Widget Inc" on
@@ -4630,3 +4808,47 @@ func hasKid(w []ud.Token, p int, rels ...string) bool {
 	}
 	return false
 }
+
+// beAux reports whether verb p has a form of "be" for auxiliary: "is
+// going", "were going".
+func (t *tree) beAux(p int) bool {
+	for _, k := range t.children(p, "aux") {
+		if t.lemma(k) == "be" {
+			return true
+		}
+	}
+	return false
+}
+
+// participleAdjective reports whether verb i is a participle that
+// modifies the bare noun after it, which the parser took for its object:
+// "the Group of Seven leading industrial nations", "falling interest
+// rates", "if prevailing business conditions continue", "first and
+// refunding mortgage bonds", "operating cash flow" (about 45 edges of all
+// Reuters: Group of Seven –lead→ industrial nations, United Kingdom
+// –fall→ interest rates). It has no auxiliary of its own.
+func (t *tree) participleAdjective(i int) bool {
+	if t.w[i].XPOS != "VBG" || !participleAdjectives[t.lower(i)] || i+1 >= len(t.w) || t.child(i, "aux", "aux:pass", "expl") >= 0 {
+		return false
+	}
+	o := t.child(i, "obj")
+	if o < 0 {
+		return false
+	}
+	if a, _ := t.span(o); a != i+1 {
+		return false
+	}
+	switch t.w[i+1].UPOS {
+	case "DET", "NUM", "PRON", "PROPN":
+		return false // "continue operating Borg-Warner as a subsidiary"
+	}
+	return t.w[i+1].XPOS != "PRP$" && t.w[i+1].XPOS != "CD"
+}
+
+// participleAdjectives are the participles news writes before a noun as
+// adjectives: "leading producer", "rising prices", "pending approval".
+var participleAdjectives = set("leading", "falling", "rising", "growing", "prevailing", "pending", "coming", "upcoming",
+	"declining", "existing", "remaining", "competing", "ruling", "refunding", "emerging", "mounting", "booming",
+	"soaring", "dwindling", "widening", "shrinking", "worsening", "slowing", "sagging", "lagging", "ailing",
+	"outstanding", "underlying", "surrounding", "neighbouring", "neighboring", "ageing", "aging", "operating",
+	"deteriorating") // not increasing, continuing, improving: "accused the U.S. of increasing protectionism"

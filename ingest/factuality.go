@@ -419,6 +419,20 @@ func (t *tree) factuality(p int, c *clause) {
 				i = g
 				continue
 			}
+			if sp := c.speaker; sp != nil && sp.pronoun && sp.ref == nil && !sp.named() && me == nil && !inner && t.reportedBy(g) {
+				// "The agency said it believes X will …": the pronoun
+				// nobody was found for believes as the one who says so;
+				// that one is the speaker, the pronoun only where none is
+				me, c.speaker = sp, nil
+				i = g
+				continue
+			}
+			if c.speaker == nil && !inner && len(t.subjects(g)) == 0 && t.reportedBy(g) {
+				// "the agency said it believes that X", the it taken for
+				// an expletive: believed by whoever says so
+				i = g
+				continue
+			}
 			return
 		case (r == "acl" || r == "ccomp" || r == "acl:relcl" && t.child(i, "mark") >= 0) && reportNouns[t.lemma(g)]:
 			// "charges that X": said by whoever charges; "denied charges
@@ -731,3 +745,18 @@ var termsNouns = set("agreement", "accord", "contract", "deal", "terms", "term",
 // leave policy unchanged" is the economists' (it was a plain fact); they
 // are no speech verbs otherwise ("agreed with X to write off").
 var agreeVerbs = set("agree", "concur")
+
+// reportedBy reports whether clause g is itself said by a subject that is
+// no pronoun: "the agency said (it believes …)", "…, analysts said".
+func (t *tree) reportedBy(g int) bool {
+	h := t.head(g)
+	if h < 0 || t.rel(g) != "ccomp" && t.rel(g) != "parataxis" || !speechVerbs[t.lemma(h)] || !t.isPredicate(h) {
+		return false
+	}
+	for _, k := range t.subjectWords(h) {
+		if t.w[k].UPOS != "PRON" {
+			return true
+		}
+	}
+	return false
+}

@@ -556,6 +556,9 @@ func TestUnspecific(t *testing.T) {
 		{"be", "whose finance minister", "title", nil, "broken phrase"},
 		{"be", "january group president", "title", nil, "broken phrase"},
 		{"agree to buy telephone for", "undisclosed terms", "obl", nil, "undisclosed price"},
+		{"decline", "comment on rumours", "obj", nil, "no comment or details"},
+		{"give", "details of spin-off", "obj", nil, ""},
+		{"give", "detailed plan of reorganization", "obj", nil, ""},
 	} {
 		tr := graph.Triple{SubjectType: graph.Org, Relation: c.rel, Object: c.obj, ObjectType: graph.Concept,
 			Confidence: 0.6, Rule: c.rule, Flags: c.flags}
@@ -692,6 +695,26 @@ func TestSuffixStopCut(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("suffixStopCut(%q) cuts %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestNoComment: what was not said about something is no edge of the
+// graph ("had no comment on the report"); details given stay.
+func TestNoComment(t *testing.T) {
+	for _, c := range []struct {
+		rel, obj string
+		neg      bool
+		want     string
+	}{
+		{"have", "comment on newspaper reports", true, "no comment or details"},
+		{"give", "details of transaction", true, "no comment or details"},
+		{"give", "details of transaction", false, ""},
+	} {
+		tr := graph.Triple{SubjectType: graph.Org, Relation: c.rel, Object: c.obj, ObjectType: graph.Concept,
+			Confidence: 0.6, Rule: "obj", Negated: c.neg}
+		if got := unspecific(tr); got != c.want {
+			t.Errorf("unspecific(%s → %s, negated %v) = %q, want %q", c.rel, c.obj, c.neg, got, c.want)
 		}
 	}
 }

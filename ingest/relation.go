@@ -677,11 +677,12 @@ func attribution(rels []relation) []string {
 // "27 dlrs", "about 2.70 billion dlrs", "49 pct", "15-20 mln".
 func amountOnly(s *sentence, a *arg) bool {
 	number := false
+	bare := a.pe <= a.e && a.ofE == 0 // no phrase after the amount's words
 	for _, t := range s.toks[a.hs:a.e] {
 		switch {
 		case t.tag == "CD" || isNumber(t.text):
 			number = true
-		case amountNouns[t.lower] || amountMods[t.lower]:
+		case amountNouns[t.lower] || amountMods[t.lower] || bare && partMods[t.lower]:
 		default:
 			return false
 		}
@@ -693,6 +694,13 @@ func amountOnly(s *sentence, a *arg) bool {
 var amountMods = set("about", "nearly", "some", "over", "more", "than", "up", "to", "approximately", "around", "per",
 	"almost", "roughly", "under", "less", "at", "least", "a", "an", "-", "and", "or", "between", "just",
 	"worth") // "spare parts worth 18.5 mln dlrs" with worth an amod of dlrs
+
+// partMods say how much more or which part of a thing an amount is, and
+// make no thing of it where no phrase names the thing: "provide an
+// additional five mln dlrs", "acquire the remaining 49 pct", "begin
+// selling immediately 300 mln dlrs" (but "an additional 8.0 mln dlrs in
+// credit guarantees" names it).
+var partMods = set("additional", "another", "extra", "further", "remaining", "only", "total", "combined", "immediately")
 
 // triple makes the triple one relation states between two arguments.
 func (d *docState) triple(s *sentence, r relation, sa, oa *arg, speaker string) (graph.Triple, bool) {

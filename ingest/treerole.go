@@ -168,6 +168,12 @@ var officeNouns = set("president", "minister", "secretary", "chancellor", "ambas
 	"general-secretary", "secretary-general", "treasurer", "controller", "auditor", "partner", "arranger",
 	"underwriter", "trustee", "administrator", "regulator", "inspector", "auditor-general", "governor-general")
 
+// bodyKindNouns are the kinds of a body news writes before its name: "at
+// finance house Goldman Sachs", "at brokers Phillips and Drew".
+var bodyKindNouns = set("house", "firm", "brokers", "broker", "brokerage", "stockbrokers", "stockbroker", "bank",
+	"company", "group", "association", "organisation", "organization", "newsletter", "consultancy", "agency",
+	"producer", "maker", "alliance", "union", "institute", "fund", "partnership", "magazine", "newspaper")
+
 // roleVerbs name someone to a role: "was named chairman", "appointed X as".
 var roleVerbs = set("name", "appoint", "elect", "nominate", "promote", "make", "choose", "select", "install")
 
@@ -210,6 +216,14 @@ func (d *docState) treeRoles(t *tree) []graph.Triple {
 		if owner == nil {
 			tr.Relation, tr.Object, tr.ObjectType, tr.ObjectText = "be", strings.Join(words, " "), graph.Concept, tr.RelationText
 		} else {
+			if !owner.named() && owner.ref == nil && !owner.pronoun && owner.e < len(t.byTok) && owner.e > owner.hs &&
+				bodyKindNouns[s.toks[owner.e-1].lower] {
+				// "economist at finance house Goldman Sachs", "analyst at
+				// brokers Phillips and Drew": the name after the kind
+				if m := t.byTok[owner.e]; m != nil && m.s == owner.e && m.c != nil && m.c.root().typ() == graph.Org {
+					owner = &arg{s: m.s, e: m.e, hs: m.hs, m: m}
+				}
+			}
 			name, typ, text := d.argName(s, owner)
 			if owner.pronoun || name == "" || typ == graph.Concept && scopeNouns[strings.ToLower(name)] {
 				// "Exxon Corp, the world's largest oil company": a
@@ -418,6 +432,14 @@ func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
 	for x := a; x < b; x++ {
 		if x >= ownerA && x < ownerB || s.toks[x].tag == "POS" || t.rel(x) == "case" && t.head(x) == k || t.w[x].UPOS == "PUNCT" && len(role) == 0 {
 			continue // not "under" of "under Kremlin leader Gorbachev's"
+		}
+		if t.w[x].UPOS == "CCONJ" && len(role) == 0 {
+			if x > 0 && ownerA == x+1 && isUpper(s.toks[x-1].text) && !isDemonym(s.toks[x+1].text) {
+				// "Securities and Exchange Commission chairman John
+				// Shad" with the name cut at "and": no owner to trust
+				return graph.Triple{}, false
+			}
+			continue // "oil minister and OPEC president Rilwanu Lukman": president of OPEC
 		}
 		role = append(role, s.toks[x])
 	}
