@@ -101,8 +101,9 @@ type Added struct {
 	Evidence    int // evidence records added (new and existing edges)
 	EntitiesHit int // distinct entities the document mentions
 	// Merged counts stored entities merged into another because the
-	// batch's documents showed them to be one company ("Texaco" and
-	// "Texaco Inc", stored apart before): kg split undoes one.
+	// batch's documents showed them to be one ("Texaco" and "Texaco Inc",
+	// "Fed" and "Federal Reserve", stored apart before): kg split undoes
+	// one.
 	Merged int
 }
 

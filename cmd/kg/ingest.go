@@ -77,7 +77,7 @@ type ingestStats struct {
 	docs, dups, failed          int
 	sentences, tokens           int
 	triples, entities, evidence int
-	merged                      int // stored entities merged as one company
+	merged                      int // stored entities merged into another the documents show is the same
 	bytes                       int64
 	start                       time.Time
 }
@@ -108,7 +108,7 @@ func (s *ingestStats) summary() string {
 	}
 	merged := ""
 	if s.merged > 0 {
-		merged = fmt.Sprintf(" (%d stored entities merged with another as one company)", s.merged)
+		merged = fmt.Sprintf(" (%d stored entities merged into another that a document showed to be the same)", s.merged)
 	}
 	return fmt.Sprintf("ingested %d documents (%d duplicates skipped, %d failed): %d sentences, %d tokens, %d new triples (%d evidence), %d new entities%s in %.1fs (%.0f tokens/s, %.1f MB/s read)",
 		s.docs, s.dups, s.failed, s.sentences, s.tokens, s.triples, s.evidence, s.entities, merged, secs, rate, float64(s.bytes)/1e6/max(secs, 1e-9))
