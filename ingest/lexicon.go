@@ -33,7 +33,8 @@ var titleWords = set(
 	"labor-party", "first", "top", "speaker", "whip", "clerk", "delegate", "consul", "attaché",
 	"chargé", "president-elect", "mrs.", "mr.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.",
 	"lt.", "capt.", "prof.", "rev.", "st.", "administrator", "comptroller", "controller", "inspector", "superintendent",
-	"auditor", "supervisor", "marshal", "operating", "financial", "reps", "reps.", "sens", "sens.",
+	"auditor", "supervisor", "marshal", "operating", "financial", "reps", "reps.", "sens", "sens.", "prosecutor",
+	"magistrate",
 )
 
 // personTitles are the title words that say the name after them is a person.
@@ -52,6 +53,7 @@ var personTitles = set(
 	"deputy", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "capt.", "prof.", "rev.",
 	"reps", "reps.", "sens", "sens.",
 	"administrator", "comptroller", "controller", "inspector", "superintendent", "auditor", "supervisor", "marshal",
+	"prosecutor", "magistrate",
 )
 
 // strongTitles say on their own that the next name is a person's, even a

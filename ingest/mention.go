@@ -1687,6 +1687,10 @@ func makeMention(s *sentence, a, b int) *mention {
 			}
 		}
 	}
+	if a == 0 && b-a >= 2 && toks[a].tag == "JJ" && ordinaryWord(toks[a].lower) && isPlaceName(span(s, a+1, b)) &&
+		!isPlaceName(span(s, a, b)) && !regionCompass[toks[a].lower] && !compassWords[toks[a].lower] && !placeAdjectives[toks[a].lower] {
+		a++ // "Local Hong Kong houses": a sentence's first adjective before a place (not "Western Australia")
+	}
 	if b-a >= 2 && isTimeZoneWord(toks[b-1].lower) {
 		allTime := true
 		for _, t := range toks[a : b-1] {
@@ -1913,6 +1917,24 @@ func makeMention(s *sentence, a, b int) *mention {
 	if hs == a && b-a == 2 && toks[a].lower == "general" && ordinaryWord(toks[a+1].lower) {
 		// "General Cinema", "General Mills": a company
 		m.votes[graph.Org] += 4
+		delete(m.votes, graph.Person)
+	}
+	if strings.ContainsAny(span(s, hs, b), "0123456789") && m.votes[graph.Person]+m.votes[graph.Place] > 0 {
+		// "Karbala-5", "P-3C Orion": no person's or place's name has a
+		// number; a model's, an operation's, a measure's has
+		m.votes[graph.Misc] += m.votes[graph.Person] + m.votes[graph.Place]
+		delete(m.votes, graph.Person)
+		delete(m.votes, graph.Place)
+	}
+	if b-hs >= 2 && toks[hs].text == "El" && !isPlaceName(span(s, hs, b)) && !townName(span(s, hs, b)) && m.votes[graph.Person] > 0 {
+		// "El Universal newspaper", "El Nino": a Spanish article begins
+		// a paper's name or a thing's, no person's; a place's ("El
+		// Salvador", "El Paso") is known
+		k := graph.Misc
+		if b < len(toks) && pressNouns[toks[b].lower] || m.votes[graph.Org] > 0 {
+			k = graph.Org
+		}
+		m.votes[k] += m.votes[graph.Person] + 1
 		delete(m.votes, graph.Person)
 	}
 	if b-hs >= 2 && legalPrefixes[toks[hs].text] {
@@ -2712,6 +2734,13 @@ var provinces = set("ontario", "quebec", "british columbia", "alberta", "saskatc
 	"queensland", "western australia", "south australia", "tasmania", "northern territory")
 
 // timeZones are written after a time: "10:00 GMT".
+// pressNouns after a name say it is a paper's: "El Universal newspaper".
+var pressNouns = set("newspaper", "daily", "paper", "weekly", "magazine", "newsweekly", "journal")
+
+// placeAdjectives begin places' own names: "New Zealand", "Greater
+// London", "Upper Volta".
+var placeAdjectives = set("new", "greater", "upper", "lower", "inner", "outer", "old", "little", "great", "central", "united")
+
 // unitLeads say what a company is to another before its name:
 // "Subsidiary", "Unit", "Affiliate" (not "Division", which ends names).
 var unitLeads = set("subsidiary", "unit", "affiliate")
