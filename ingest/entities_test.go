@@ -542,6 +542,12 @@ func TestEntityRules(t *testing.T) {
 		{"El begins a paper's name, not only a place's", "In an interview with El Tarvesal newspaper, Marcano said so. He flew to El Paso.",
 			[]ent{{"El Tarvesal", graph.Org}, {"El Paso", graph.Place}}, nil, nil},
 		{"El begins a thing's name, no person's", "Marcano said El Nino would hurt fishing.", []ent{{"El Nino", graph.Misc}}, nil, nil},
+		{"a party's member before a full name is a title", "Democrat William Tarvmire agreed to the bill.",
+			[]ent{{"William Tarvmire", graph.Person}}, nil, []string{"Democrat William Tarvmire"}},
+		{"a corps is a body", "The Kelvian Army and Revolutionary Guards Corps said so.",
+			[]ent{{"Revolutionary Guards Corps", graph.Org}}, nil, nil},
+		{"a company's short name without its country's adjective", "<Canadian Tarvmost Ltd> said Tarvmost would sell its stake.",
+			[]ent{{"Canadian Tarvmost Ltd", graph.Org}}, map[string][]string{"Canadian Tarvmost Ltd": {"Tarvmost"}}, []string{"Tarvmost"}},
 		{"a firm named by a man's initials goes by his surname", "The Kelcom Corp unit of J.K. Tarvell Co Inc <JKT> chose the system. Tarvell posted a 5.5 pct increase. U.S. Home Corp said Home sales rose.",
 			[]ent{{"J.K. Tarvell Co Inc", graph.Org}}, map[string][]string{"J.K. Tarvell Co Inc": {"Tarvell"}}, []string{"Tarvell", "Home"}},
 	}

@@ -1761,6 +1761,9 @@ func makeMention(s *sentence, a, b int) *mention {
 			}
 		}
 	}
+	if !person && last == a && partyMember[toks[a].lower] && b-a >= 3 && givenName(toks[a+1].lower) {
+		person = true // "Democrat William Proxmire": a party's member before a person's full name
+	}
 	hs := a
 	if last >= a && last < b-1 && person {
 		rest := b - (last + 1)
@@ -2734,6 +2737,10 @@ var provinces = set("ontario", "quebec", "british columbia", "alberta", "saskatc
 	"queensland", "western australia", "south australia", "tasmania", "northern territory")
 
 // timeZones are written after a time: "10:00 GMT".
+// partyMember are the words for a party's member news writes before a
+// lawmaker's name: "Democrat William Proxmire".
+var partyMember = set("democrat", "republican", "socialist", "conservative", "liberal", "communist")
+
 // pressNouns after a name say it is a paper's: "El Universal newspaper".
 var pressNouns = set("newspaper", "daily", "paper", "weekly", "magazine", "newsweekly", "journal")
 
@@ -2968,6 +2975,11 @@ func (d *docState) resolve() {
 				// "Chun" for "Chun Doo Hwan", "Zhao" for "Zhao Ziyang":
 				// a family name written first, never a given name
 				// news calls a person by
+				ok = true
+			case ot == graph.Org && legalSuffix(o.name) && bareCompany(o.name) != "" && countryLead(bareCompany(o.name)) &&
+				len(nameWords(bareCompany(o.name))) == len(short)+1 && hasSuffixTokens(nameWords(bareCompany(o.name)), short):
+				// "Foremost" for "Canadian Foremost Ltd": a country's
+				// adjective and its suffix aside
 				ok = true
 			case len(long) == len(short)+1 && hasSuffixTokens(long, short) && countryLead(o.name) && ot != graph.Place:
 				// "Sprint" for "U.S. Sprint"
