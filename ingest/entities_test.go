@@ -548,6 +548,11 @@ func TestEntityRules(t *testing.T) {
 			[]ent{{"Revolutionary Guards Corps", graph.Org}}, nil, nil},
 		{"a company's short name without its country's adjective", "<Canadian Tarvmost Ltd> said Tarvmost would sell its stake.",
 			[]ent{{"Canadian Tarvmost Ltd", graph.Org}}, map[string][]string{"Canadian Tarvmost Ltd": {"Tarvmost"}}, []string{"Tarvmost"}},
+		{"an administration heads a body's name, and its and joins", "Tarvell Co said it has filed an application with the U.S. Food and Drug Administration. The National Aeronautics and Space Administration said the shuttle would fly.",
+			[]ent{{"U.S. Food and Drug Administration", graph.Org}, {"National Aeronautics and Space Administration", graph.Org}}, nil,
+			[]string{"Drug Administration", "U.S. Food", "Space Administration"}},
+		{"a country's former name", "The news agency said Kampuchea planned to expand planting.",
+			[]ent{{"Cambodia", graph.Place}}, map[string][]string{"Cambodia": {"Kampuchea"}}, nil},
 		{"a firm named by a man's initials goes by his surname", "The Kelcom Corp unit of J.K. Tarvell Co Inc <JKT> chose the system. Tarvell posted a 5.5 pct increase. U.S. Home Corp said Home sales rose.",
 			[]ent{{"J.K. Tarvell Co Inc", graph.Org}}, map[string][]string{"J.K. Tarvell Co Inc": {"Tarvell"}}, []string{"Tarvell", "Home"}},
 	}

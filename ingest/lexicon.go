@@ -77,7 +77,7 @@ var orgHeads = set(
 	"school", "senate", "service", "services", "society", "systems", "times", "trust", "union",
 	"university", "airlines", "airways", "motors", "industries", "partners", "capital", "securities",
 	"bancorp", "co", "ag", "sa", "nv", "gmbh", "spa", "oil", "petroleum", "railways", "rail",
-	"telecom", "pharmaceuticals", "assembly", "government", "commons", "corps", "army", "navy", "forces", "guard", "brigade", "taliban",
+	"telecom", "pharmaceuticals", "assembly", "government", "commons", "corps", "administration", "army", "navy", "forces", "guard", "brigade", "taliban",
 	"nations", "house", "agencies", "alliance", "secretariat", "mines", "mining", "minerals", "associates",
 	"investors", "products", "resources", "communications", "telecommunications", "electronics",
 	"chemicals", "chemical", "foods", "stores", "enterprises", "technologies", "technology", "bancshares",

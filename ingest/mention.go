@@ -1350,6 +1350,7 @@ func joinedName(s *sentence, i, j int) (int, bool) {
 				continue // "NSW Trades and Labour Council": whose the body is
 			}
 			if !basicWords[t.lower] && !basicWords[strings.TrimSuffix(t.lower, "s")] && !orgHeads[t.lower] && t.tag != "NNPS" &&
+				!(strings.HasSuffix(t.lower, "ics") && len(t.lower) > 5 && !strings.Contains(t.lower, "-")) && // a field: "National Aeronautics and Space Administration"
 				(!wordOrPlural(t.lower) || institutionHeads[head]) {
 				// ("Home Savings and Loan Association" is one; "Labor
 				// and Commerce Department" two)

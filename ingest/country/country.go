@@ -62,6 +62,16 @@ func init() {
 			capitals[Fold(cp)] = c
 		}
 	}
+	for old, now := range formerNames {
+		if c, ok := byName[Fold(now.country)]; ok {
+			if _, taken := byName[Fold(old)]; !taken {
+				byName[Fold(old)] = c
+			}
+			if _, taken := byDemonym[Fold(now.demonym)]; !taken {
+				byDemonym[Fold(now.demonym)] = c
+			}
+		}
+	}
 }
 
 // Lookup finds the country a name stands for: "U.S.", "USA", "United States

@@ -8,6 +8,8 @@ func TestLookup(t *testing.T) {
 		want string // "" when no country
 	}{
 		{"United States", "United States"},
+		{"Kampuchea", "Cambodia"}, // a former name
+		{"Upper Volta", "Burkina Faso"},
 		{"the United States", "United States"},
 		{"United States of America", "United States"},
 		{"US", "United States"},

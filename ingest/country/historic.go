@@ -19,3 +19,13 @@ var historic = []Country{
 	{Name: "Zaire", Official: "Republic of Zaire", Code: "ZR",
 		Aliases: []string{"Republic of Zaire"}, Demonyms: []string{"Zairean", "Zairian"}},
 }
+
+// formerNames are names a country went by in the news of their day that
+// today's data lacks, with its demonym then: "Kampuchea" (Cambodia until
+// 1989), "Upper Volta" (Burkina Faso until 1984). They find today's country.
+var formerNames = map[string]struct{ country, demonym string }{
+	"Kampuchea":   {"Cambodia", "Kampuchean"},
+	"Upper Volta": {"Burkina Faso", "Upper Voltan"},
+	"Dahomey":     {"Benin", "Dahomeyan"},
+	"Ceylon":      {"Sri Lanka", "Ceylonese"},
+}
