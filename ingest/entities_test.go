@@ -553,6 +553,10 @@ func TestEntityRules(t *testing.T) {
 			[]string{"Drug Administration", "U.S. Food", "Space Administration"}},
 		{"a country's former name", "The news agency said Kampuchea planned to expand planting.",
 			[]ent{{"Cambodia", graph.Place}}, map[string][]string{"Cambodia": {"Kampuchea"}}, nil},
+		{"a company's letters before its line of business are its short name", "KP Energy Corp said the court will appoint a trustee. KP further said the well tested 300 barrels. OPEC said the OPEC Differentials Committee met.",
+			[]ent{{"KP Energy Corp", graph.Org}, {"OPEC Differentials Committee", graph.Org}}, map[string][]string{"KP Energy Corp": {"KP"}}, []string{"KP"}},
+		{"sur inside a place's name", "Refineries at Fos sur Mer and Port Jerome gained.",
+			[]ent{{"Fos sur Mer", graph.Place}}, nil, []string{"Fos", "Mer"}},
 		{"a firm named by a man's initials goes by his surname", "The Kelcom Corp unit of J.K. Tarvell Co Inc <JKT> chose the system. Tarvell posted a 5.5 pct increase. U.S. Home Corp said Home sales rose.",
 			[]ent{{"J.K. Tarvell Co Inc", graph.Org}}, map[string][]string{"J.K. Tarvell Co Inc": {"Tarvell"}}, []string{"Tarvell", "Home"}},
 	}

@@ -163,7 +163,8 @@ var timeNouns = set("second", "seconds", "minute", "minutes", "hour", "hours", "
 
 // nameParticles may stand inside a name between capitalised words.
 var nameParticles = set("of", "for", "de", "del", "della", "di", "da", "du", "van", "von", "der", "den",
-	"la", "le", "al", "el", "bin", "ibn", "abu", "y", "&", "on", "do", "dos", "das", "es", "des", "et", "los", "las")
+	"la", "le", "al", "el", "bin", "ibn", "abu", "y", "&", "on", "do", "dos", "das", "es", "des", "et", "los", "las",
+	"sur")
 
 // recipientVerbs are speech verbs whose object is whom they address.
 var recipientVerbs = set("tell", "inform", "assure", "warn", "brief", "remind", "notify")

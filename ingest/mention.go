@@ -3475,6 +3475,9 @@ func shortFor(short, long string) bool {
 		if graph.Acronym(short) && (groupHeads[lw] || lw == "international" && suffixesOnly(rest[i+1:])) {
 			continue // "WEDGE" for "WEDGE Group Inc", "AM" for "AM International Inc"
 		}
+		if graph.Acronym(short) && i == 0 && len(rest) > 1 && suffixesOnly(rest[1:]) && ordinaryWord(lw) && !subBodies[lw] {
+			continue // "NP" for "NP Energy Corp": the company's line of business after its letters
+		}
 		if romanNumerals[lw] || strings.Trim(lw, "0123456789") == "" {
 			return false // "HLM Associates" is not "HLM Associates II", another fund
 		}
