@@ -728,6 +728,9 @@ func TestAliases(t *testing.T) {
 			[]string{"Central Bank"}, nil, []string{"Central Bank"}},
 		{"The Finance Ministry said the Ministry would sell bonds.", "Finance Ministry",
 			nil, nil, []string{"Finance Ministry"}},
+		{"The Director General of France's Cereal Intervention Board (ONIC) Bernard Vieux said France sold flour.", "France's Cereal Intervention Board",
+			[]string{"ONIC"}, []string{"France's"}, nil},
+		{"Oshman's Sporting Goods Inc said sales rose.", "Oshman's Sporting Goods Inc", []string{"Oshman's"}, nil, nil},
 	}
 	for _, tt := range tests {
 		doc, err := ex.Extract(context.Background(), Input{ID: "t", Text: tt.text})

@@ -3750,7 +3750,8 @@ func (d *docState) entities() []graph.Entity {
 			}
 			// "Oshman's Sporting Goods Inc" is "Oshman's" for short
 			if f := strings.Fields(c.name); len(f) > 1 && len(f[0]) > 4 && strings.HasSuffix(f[0], "'s") &&
-				!contains(aliases, f[0]) {
+				!contains(aliases, f[0]) && !isPlaceName(strings.TrimSuffix(f[0], "'s")) && !townName(strings.TrimSuffix(f[0], "'s")) {
+				// (not "France's" of "France's Cereal Intervention Board")
 				aliases = append(aliases[:len(aliases):len(aliases)], f[0])
 			}
 		}
