@@ -155,7 +155,8 @@ func localNames(names []string) []string {
 // datelineCountry is the country of the document's dateline ("TOKYO, March
 // 3 -", "ESCHBORN, West Germany, March 2 -", "WASHINGTON -"): a country
 // written in it, or the country of a capital or of a US state, when the
-// document names no other country. Nil when there is none.
+// document names no other country or names it strictly more often than
+// any other. Nil when there is none.
 func (d *docState) datelineCountry() *country.Country {
 	var head string
 	for _, s := range d.sents {
@@ -212,6 +213,7 @@ func (d *docState) datelineCountry() *country.Country {
 	if most > 0 && own <= most {
 		return nil
 	}
+
 	return ct
 }
 

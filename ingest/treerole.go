@@ -63,7 +63,10 @@ func (d *docState) datelineOwner(tr *graph.Triple) {
 		}
 	}
 	ct := d.datelineCountry()
-	if ct == nil {
+	if ct == nil || ct.Name == "United States" && words[n-1] != "secretary" {
+		// "WASHINGTON - … Agriculture minister Ernesto Figuerras …": the
+		// United States has secretaries, no ministers, premier or
+		// chancellor; the text must say whose
 		return
 	}
 	for _, c := range d.order {
@@ -428,6 +431,18 @@ func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
 	for ownerB > ownerA && ownerA >= 0 && s.toks[ownerB-1].tag == "POS" {
 		ownerB-- // "Nordhavn Energy's chairman": the owner is Nordhavn Energy
 	}
+	if ownerA >= 0 {
+		if f := demonymField(s, ownerA, ownerB); f > 0 {
+			// "West German Finance minister Gerhard Stoltenberg": the
+			// finance minister of West Germany, not of a body "West
+			// German Finance"
+			ownerB = f
+		} else if allInstitutionWords(s.toks[ownerA:ownerB]) {
+			// "Economic Planning Secretary Solita Monsod": the field is
+			// the title's; whose, the sentence does not say
+			ownerA, ownerB = -1, -1
+		}
+	}
 	var role []token
 	for x := a; x < b; x++ {
 		if x >= ownerA && x < ownerB || s.toks[x].tag == "POS" || t.rel(x) == "case" && t.head(x) == k || t.w[x].UPOS == "PUNCT" && len(role) == 0 {
@@ -471,6 +486,17 @@ func (d *docState) titleRole(t *tree, m *mention, k int) (graph.Triple, bool) {
 	tr.Relation = strings.Join(words, " ") + " of"
 	tr.Object, tr.ObjectType, tr.ObjectText = name, typ, span(s, ownerA, ownerB)
 	return tr, true
+}
+
+// allInstitutionWords reports whether toks are only words of a body's
+// field ("Economic Planning", "Finance"), no name.
+func allInstitutionWords(toks []token) bool {
+	for _, t := range toks {
+		if !institutionWords[t.lower] {
+			return false
+		}
+	}
+	return len(toks) > 0
 }
 
 func isDemonym(w string) bool {
