@@ -1692,7 +1692,7 @@ func makeMention(s *sentence, a, b int) *mention {
 		!isPlaceName(span(s, a, b)) && !regionCompass[toks[a].lower] && !compassWords[toks[a].lower] && !placeAdjectives[toks[a].lower] {
 		a++ // "Local Hong Kong houses": a sentence's first adjective before a place (not "Western Australia")
 	}
-	if b-a >= 2 && isTimeZoneWord(toks[b-1].lower) {
+	if b-a >= 2 && timeZones[toks[b-1].lower] {
 		allTime := true
 		for _, t := range toks[a : b-1] {
 			for _, p := range strings.Split(t.lower, "/") {
@@ -2757,8 +2757,6 @@ var unitLeads = set("subsidiary", "unit", "affiliate")
 // Nederlandse Gasunie", "PT Astra", "AB Volvo", "Oy Nokia".
 var legalPrefixes = set("NV", "N.V.", "PT", "P.T.", "AB", "Oy", "BV", "B.V.")
 
-func isTimeZoneWord(w string) bool { return timeZones[w] }
-
 var timeZones = set("gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "jst", "a.m.",
 	"p.m.")
 
@@ -2977,8 +2975,7 @@ func (d *docState) resolve() {
 				// a family name written first, never a given name
 				// news calls a person by
 				ok = true
-			case ot == graph.Org && legalSuffix(o.name) && bareCompany(o.name) != "" && countryLead(bareCompany(o.name)) &&
-				len(nameWords(bareCompany(o.name))) == len(short)+1 && hasSuffixTokens(nameWords(bareCompany(o.name)), short):
+			case ot == graph.Org && legalSuffix(o.name) && countryShortName(o.name, short):
 				// "Foremost" for "Canadian Foremost Ltd": a country's
 				// adjective and its suffix aside
 				ok = true
@@ -3347,7 +3344,7 @@ func coinedName(toks []token, a, b *mention) bool {
 		return false
 	}
 	w := toks[b.s]
-	if w.text != strings.ToUpper(w.text[:1])+w.text[1:] || strings.ContainsAny(w.text, ".0123456789") ||
+	if !unicode.IsUpper(firstRune(w.text)) || strings.ContainsAny(w.text, ".0123456789") ||
 		isPlaceName(b.name) || isRegion(b.name) || townName(b.name) || country.Division(b.name) ||
 		ordinaryWord(w.lower) || corporateSuffixes[w.lower] {
 		return false
@@ -3541,17 +3538,32 @@ func personAfterBody(toks []token, i, j int) int {
 var fieldTitles = set("minister", "secretary", "controller", "comptroller", "superintendent", "commissioner",
 	"undersecretary", "registrar", "inspector")
 
+// countryShortName reports whether short, folded words, are a company's
+// name without the country's adjective that begins it and its legal
+// suffix: "Foremost" of "Canadian Foremost Ltd".
+func countryShortName(name string, short []string) bool {
+	bare := bareCompany(name)
+	if bare == "" || !countryLead(bare) {
+		return false
+	}
+	w := nameWords(bare)
+	return len(w) == len(short)+1 && hasSuffixTokens(w, short)
+}
+
 // allSuffixes reports whether words are nothing but legal suffixes and the
 // "and" or "Sons" between them: "and Co", "Cos Inc", "and Sons Ltd".
 func allSuffixes(words []string) bool {
 	for _, w := range words {
-		l := strings.ToLower(strings.TrimSuffix(w, "."))
-		if !corporateSuffixes[l] && l != "and" && w != "&" && l != "sons" && l != "company" && l != "cos" {
+		if !partnerWords[strings.ToLower(strings.TrimSuffix(w, "."))] && !suffixesOnly([]string{w}) {
 			return false
 		}
 	}
 	return true
 }
+
+// partnerWords join a firm's partners before its legal suffix: "and Co",
+// "& Co", "and Sons", "Cos".
+var partnerWords = set("and", "&", "sons", "company", "cos")
 
 // afterInitials returns the surname of a company named after a man by his
 // initials and surname, with nothing after it but legal suffixes: "Penney"

@@ -259,10 +259,8 @@ func demonymField(s *sentence, a, b int) int {
 		if _, ok := country.ByDemonym(span(s, a, k)); !ok {
 			continue
 		}
-		for _, t := range s.toks[k:b] {
-			if !institutionWords[t.lower] {
-				return 0
-			}
+		if k < b && !allInstitutionWords(s.toks[k:b]) {
+			return 0
 		}
 		return k
 	}
